@@ -1,0 +1,151 @@
+package cn.yinfeng.accounts;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.FormErrors;
+import cn.yinfeng.common.InvalidInputException;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Self-service: my profile, my password, my second factor, my API tokens. */
+@Controller
+class AccountController {
+
+    static final String PENDING_TOTP = "yinfeng.pendingTotpSecret";
+
+    private final CurrentUser currentUser;
+    private final Accounts accounts;
+    private final ApiTokens tokens;
+    private final UserRepository users;
+    private final SecurityProperties properties;
+    private final MessageSource messages;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    AccountController(CurrentUser currentUser, Accounts accounts, ApiTokens tokens, UserRepository users,
+            SecurityProperties properties, MessageSource messages, AuditLog audit, Clock clock) {
+        this.currentUser = currentUser;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.users = users;
+        this.properties = properties;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping("/account")
+    String account(Model model) {
+        YinfengUser me = currentUser.require();
+        model.addAttribute("profile", accounts.find(me.id(), currentUser.scope()));
+        model.addAttribute("tokens", tokens.list(me.id()));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("totpOn", users.credentials(me.id()).map(UserRepository.Credentials::totpEnabled)
+                .orElse(false));
+        model.addAttribute("maxTokenDays", properties.tokens().maxValidity().toDays());
+        model.addAttribute("defaultTokenDays", properties.tokens().defaultValidity().toDays());
+        return "accounts/account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@RequestParam String oldPassword, @RequestParam String newPassword,
+            @RequestParam String confirmPassword, Model model, Locale locale, RedirectAttributes redirect) {
+        YinfengUser me = currentUser.require();
+        try {
+            if (!newPassword.equals(confirmPassword)) {
+                throw new InvalidInputException("confirmPassword", "password.mismatch");
+            }
+            accounts.changePassword(me.username(), oldPassword, newPassword);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
+            return account(model);
+        }
+        redirect.addFlashAttribute("flash", messages.getMessage("password.changed", null, locale));
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@RequestParam String name, @RequestParam(required = false) Integer validDays, Model model,
+            Locale locale) {
+        YinfengUser me = currentUser.require();
+        try {
+            var created = tokens.create(me.id(), name, validDays);
+            model.addAttribute("newToken", created);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
+        }
+        // shown once, on this response only: never put the secret in a redirect or the session
+        return account(model);
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
+        tokens.revoke(currentUser.require().id(), id);
+        redirect.addFlashAttribute("flash", messages.getMessage("token.revoked", null, locale));
+        return "redirect:/account";
+    }
+
+    @GetMapping("/account/totp")
+    String totpForm(HttpSession session, Model model) {
+        YinfengUser me = currentUser.require();
+        String secret = (String) session.getAttribute(PENDING_TOTP);
+        if (secret == null) {
+            secret = Totp.newSecret();
+            session.setAttribute(PENDING_TOTP, secret);
+        }
+        model.addAttribute("secret", secret.replaceAll("(.{4})", "$1 ").trim());
+        model.addAttribute("uri", Totp.uri(properties.totp().issuer(), me.username(), secret));
+        model.addAttribute("required", properties.totp().requiredForAdmin() && me.isAdmin());
+        return "accounts/totp";
+    }
+
+    @PostMapping("/account/totp")
+    String totpConfirm(@RequestParam String code, HttpSession session, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        YinfengUser me = currentUser.require();
+        String secret = (String) session.getAttribute(PENDING_TOTP);
+        if (secret == null || !Totp.verify(secret, code, clock.instant())) {
+            audit.record("TOTP_ENROL", "user", me.id(), Outcome.FAILURE, "wrong code");
+            model.addAttribute("errors", Map.of("code", List.of(messages.getMessage("totp.wrong", null, locale))));
+            return totpForm(session, model);
+        }
+        users.setTotp(me.id(), secret, true);
+        session.removeAttribute(PENDING_TOTP);
+        session.setAttribute(TotpEnrolmentInterceptor.ENROLLED, Boolean.TRUE);
+        audit.record("TOTP_ENROL", "user", me.id(), Outcome.SUCCESS, null);
+        redirect.addFlashAttribute("flash", messages.getMessage("totp.enabled", null, locale));
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/totp/disable")
+    String totpDisable(@RequestParam String code, Model model, Locale locale, RedirectAttributes redirect) {
+        YinfengUser me = currentUser.require();
+        if (properties.totp().requiredForAdmin() && me.isAdmin()) {
+            model.addAttribute("errors", Map.of("totp", List.of(messages.getMessage("totp.requiredForAdmin", null,
+                    locale))));
+            return account(model);
+        }
+        String secret = users.credentials(me.id()).map(UserRepository.Credentials::totpSecret).orElse(null);
+        if (!Totp.verify(secret, code, clock.instant())) {
+            audit.record("TOTP_DISABLE", "user", me.id(), Outcome.FAILURE, "wrong code");
+            model.addAttribute("errors", Map.of("totp", List.of(messages.getMessage("totp.wrong", null, locale))));
+            return account(model);
+        }
+        users.setTotp(me.id(), null, false);
+        audit.record("TOTP_DISABLE", "user", me.id(), Outcome.SUCCESS, null);
+        redirect.addFlashAttribute("flash", messages.getMessage("totp.disabled", null, locale));
+        return "redirect:/account";
+    }
+}

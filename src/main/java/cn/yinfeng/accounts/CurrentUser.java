@@ -1,0 +1,47 @@
+package cn.yinfeng.accounts;
+
+import java.util.Optional;
+
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
+import cn.yinfeng.regions.ScopeProvider;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is acting and which rows they may see. Fails closed: without a signed-in Yinfeng user there is no scope, and
+ * asking for one is an access denial, never an unrestricted query.
+ */
+@Component
+public class CurrentUser implements ScopeProvider {
+
+    private final Regions regions;
+
+    CurrentUser(Regions regions) {
+        this.regions = regions;
+    }
+
+    public Optional<YinfengUser> get() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof YinfengUser user) {
+            return Optional.of(user);
+        }
+        return Optional.empty();
+    }
+
+    public YinfengUser require() {
+        return get().orElseThrow(() -> new AccessDeniedException("no signed-in user"));
+    }
+
+    /** The region scope of the current user: their region and everything below it. */
+    public RegionScope scope() {
+        return regions.scopeOf(require().region());
+    }
+
+    @Override
+    public RegionScope current() {
+        return scope();
+    }
+}

@@ -1,0 +1,153 @@
+package cn.yinfeng.accounts;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.common.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains. {@code /api/**}: stateless, Bearer tokens only, no cookies read, so no CSRF token is needed and
+ * failures are problem documents. Everything else: form sign-in with session, CSRF on every form, lockout,
+ * password expiry and the TOTP second factor.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /** Session attribute holding the user name whose password expired at sign-in. */
+    static final String EXPIRED_USERNAME = "yinfeng.expiredUsername";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(12);
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
+    }
+
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+        return new SpringAuthorizationEventPublisher(publisher);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(YinfengUserDetailsService details, PasswordEncoder encoder,
+            UserRepository users, Clock clock, AuthenticationEventPublisher events) {
+        var manager = new ProviderManager(new PasswordAndTotpAuthenticationProvider(details, encoder, users, clock));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditLog audit, MessageSource messages)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // bearer tokens only: the API never reads the session cookie, so a forged cross-site request
+                // carries no credentials and CSRF tokens are not needed here
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(s -> s.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(r -> r.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, audit, messages), AnonymousAuthenticationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problem(response, 401, "api.unauthorized.title", "api.unauthorized.detail", messages,
+                                    request);
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problem(response, 403,
+                                "api.forbidden.title", "api.forbidden.detail", messages, request)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/login/**", "/setup", "/webjars/**", "/css/**", "/js/**",
+                                "/img/**", "/favicon.ico", "/error", "/v3/api-docs/**", "/v3/api-docs",
+                                "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .authenticationDetailsSource(LoginDetails::new)
+                        .successHandler(new SavedRequestAwareAuthenticationSuccessHandler())
+                        .failureHandler(failureHandler())
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** Each refusal gets its own message on the sign-in page; the password-expired case goes to the change form. */
+    private static AuthenticationFailureHandler failureHandler() {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) -> {
+            String target;
+            if (ex instanceof CredentialsExpiredException) {
+                request.getSession().setAttribute(EXPIRED_USERNAME, request.getParameter("username"));
+                target = "/login/expired";
+            } else if (ex instanceof LockedException) {
+                target = "/login?error=locked";
+            } else if (ex instanceof DisabledException) {
+                target = "/login?error=disabled";
+            } else {
+                target = "/login?error=bad";
+            }
+            response.sendRedirect(request.getContextPath() + target);
+        };
+    }
+
+    private static void problem(HttpServletResponse response, int status, String titleKey, String detailKey,
+            MessageSource messages, HttpServletRequest request) throws IOException {
+        var locale = ApiLocale.of(request);
+        ProblemResponses.write(response, status, messages.getMessage(titleKey, null, locale),
+                messages.getMessage(detailKey, null, locale), null);
+    }
+}

@@ -1,0 +1,97 @@
+package cn.yinfeng.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reacts to Spring Security's events: counts failed sign-ins towards the lockout, clears them on success, and
+ * writes the audit rows of sign-in, sign-out and access denial.
+ */
+@Component
+class SignInEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInEvents.class);
+
+    private final UserRepository users;
+    private final SecurityProperties properties;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    SignInEvents(UserRepository users, SecurityProperties properties, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    public void onSuccess(AuthenticationSuccessEvent event) {
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)
+                || !(event.getAuthentication().getPrincipal() instanceof YinfengUser user)) {
+            return; // API token requests are not sign-ins
+        }
+        users.clearFailures(user.id());
+        users.loggedIn(user.id(), clock.instant());
+        audit.record(user, user.username(), "LOGIN", "user", user.id(), Outcome.SUCCESS, null, AuditLog.clientIp());
+    }
+
+    @EventListener
+    @Transactional
+    public void onFailure(AbstractAuthenticationFailureEvent event) {
+        String username = String.valueOf(event.getAuthentication().getName());
+        String reason = event.getException().getClass().getSimpleName();
+        var creds = users.credentials(username.trim()).orElse(null);
+        if (event instanceof AuthenticationFailureBadCredentialsEvent && creds != null) {
+            Instant now = clock.instant();
+            var lockout = properties.lockout();
+            users.recordFailure(creds.id(), now);
+            int failures = users.failuresSince(creds.id(), now.minus(lockout.window()));
+            if (failures >= lockout.maxFailures()) {
+                users.lockUntil(creds.id(), now.plus(lockout.duration()));
+                users.clearFailures(creds.id());
+                audit.record(null, creds.username(), "ACCOUNT_LOCKED", "user", creds.id(), Outcome.FAILURE,
+                        failures + " failed sign-ins", AuditLog.clientIp());
+                log.warn("Account {} locked after {} failed sign-ins", creds.id(), failures);
+            }
+        }
+        audit.record(null, creds == null ? username : creds.username(), "LOGIN",
+                "user", creds == null ? null : creds.id(), Outcome.FAILURE, reason, AuditLog.clientIp());
+    }
+
+    @EventListener
+    public void onLogout(LogoutSuccessEvent event) {
+        Authentication auth = event.getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof YinfengUser user) {
+            audit.record(user, user.username(), "LOGOUT", "user", user.id(), Outcome.SUCCESS, null,
+                    AuditLog.clientIp());
+        }
+    }
+
+    @EventListener
+    public void onDenied(AuthorizationDeniedEvent<?> event) {
+        Authentication auth = event.getAuthentication().get();
+        if (auth == null || !auth.isAuthenticated() || !(auth.getPrincipal() instanceof YinfengUser user)) {
+            return; // anonymous requests are sent to sign in, not denied
+        }
+        String target = event.getObject() instanceof jakarta.servlet.http.HttpServletRequest r
+                ? r.getMethod() + " " + r.getRequestURI() : String.valueOf(event.getObject());
+        audit.record(user, user.username(), "ACCESS_DENIED", "request", null, Outcome.DENIED, target,
+                AuditLog.clientIp());
+    }
+}

@@ -1,0 +1,194 @@
+package cn.yinfeng.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.yinfeng.regions.RegionScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the accounts module. Every read of other users is bound to a {@link RegionScope}. */
+@Repository
+class UserRepository {
+
+    /** Stored fields needed to sign a user in. */
+    record Credentials(long id, String username, String displayName, long regionId, String passwordHash,
+            boolean enabled, Instant lockedUntil, Instant passwordChangedAt, boolean mustChangePassword,
+            String totpSecret, boolean totpEnabled, Set<Role> roles) {}
+
+    private static final String ROW_SELECT = """
+            select u.id, u.username, u.display_name, u.region_id, r.name as region_name, u.enabled,
+                   u.locked_until, u.totp_enabled, u.last_login_at, u.password_changed_at, u.version,
+                   coalesce((select string_agg(ur.role, ',' order by ur.role) from user_role ur
+                             where ur.user_id = u.id), '') as roles
+              from app_user u join region r on r.id = u.region_id
+            """;
+
+    private static final Map<String, String> SORTS = Map.of("username", "lower(u.username)", "displayName",
+            "u.display_name", "region", "r.path", "lastLogin", "u.last_login_at");
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Credentials> credentials(String username) {
+        return jdbc.sql("""
+                select u.id, u.username, u.display_name, u.region_id, u.password_hash, u.enabled, u.locked_until,
+                       u.password_changed_at, u.must_change_password, u.totp_secret, u.totp_enabled,
+                       coalesce((select string_agg(ur.role, ',') from user_role ur where ur.user_id = u.id), '')
+                         as roles
+                  from app_user u where lower(u.username) = lower(:username)
+                """).param("username", username).query((rs, n) -> new Credentials(rs.getLong("id"),
+                        rs.getString("username"), rs.getString("display_name"), rs.getLong("region_id"),
+                        rs.getString("password_hash"), rs.getBoolean("enabled"), instant(rs, "locked_until"),
+                        instant(rs, "password_changed_at"), rs.getBoolean("must_change_password"),
+                        rs.getString("totp_secret"), rs.getBoolean("totp_enabled"), roles(rs.getString("roles"))))
+                .optional();
+    }
+
+    Optional<Credentials> credentials(long id) {
+        return jdbc.sql("select username from app_user where id = :id").param("id", id).query(String.class)
+                .optional().flatMap(this::credentials);
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("select count(*) from app_user where lower(username) = lower(:u)").param("u", username)
+                .query(Long.class).single() > 0;
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    long insert(String username, String displayName, long regionId, String passwordHash, Instant now,
+            boolean mustChange, Set<Role> roles) {
+        long id = jdbc.sql("""
+                insert into app_user (username, display_name, password_hash, region_id, password_changed_at,
+                                      must_change_password, created_at)
+                values (:username, :displayName, :hash, :regionId, :now, :mustChange, :now) returning id
+                """).param("username", username).param("displayName", displayName).param("hash", passwordHash)
+                .param("regionId", regionId).param("now", Timestamp.from(now)).param("mustChange", mustChange)
+                .query(Long.class).single();
+        replaceRoles(id, roles);
+        return id;
+    }
+
+    void replaceRoles(long userId, Set<Role> roles) {
+        jdbc.sql("delete from user_role where user_id = :id").param("id", userId).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into user_role (user_id, role) values (:id, :role)").param("id", userId)
+                    .param("role", role.name()).update();
+        }
+    }
+
+    /** Updates profile fields if {@code version} is still current; returns rows changed (0 = stale). */
+    int update(long id, long version, String displayName, long regionId, boolean enabled, RegionScope scope) {
+        return scope.bind(jdbc.sql("""
+                update app_user set display_name = :displayName, region_id = :regionId, enabled = :enabled,
+                                    version = version + 1
+                 where id = :id and version = :version and %s
+                """.formatted(scope.where("region_id"))))
+                .param("displayName", displayName).param("regionId", regionId).param("enabled", enabled)
+                .param("id", id).param("version", version).update();
+    }
+
+    void setPassword(long id, String hash, Instant now, boolean mustChange) {
+        jdbc.sql("""
+                update app_user set password_hash = :hash, password_changed_at = :now,
+                                    must_change_password = :mustChange, version = version + 1 where id = :id
+                """).param("hash", hash).param("now", Timestamp.from(now)).param("mustChange", mustChange)
+                .param("id", id).update();
+    }
+
+    void setTotp(long id, String secret, boolean enabled) {
+        jdbc.sql("update app_user set totp_secret = :secret, totp_enabled = :enabled, version = version + 1 "
+                + "where id = :id").param("secret", secret).param("enabled", enabled).param("id", id).update();
+    }
+
+    void lockUntil(long id, Instant until) {
+        jdbc.sql("update app_user set locked_until = :until where id = :id")
+                .param("until", until == null ? null : Timestamp.from(until)).param("id", id).update();
+    }
+
+    void recordFailure(long id, Instant at) {
+        jdbc.sql("insert into login_failure (user_id, failed_at) values (:id, :at)").param("id", id)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    int failuresSince(long id, Instant since) {
+        return jdbc.sql("select count(*) from login_failure where user_id = :id and failed_at > :since")
+                .param("id", id).param("since", Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    void clearFailures(long id) {
+        jdbc.sql("delete from login_failure where user_id = :id").param("id", id).update();
+    }
+
+    void loggedIn(long id, Instant at) {
+        jdbc.sql("update app_user set last_login_at = :at where id = :id").param("at", Timestamp.from(at))
+                .param("id", id).update();
+    }
+
+    Optional<UserRow> find(long id, RegionScope scope) {
+        return scope.bind(jdbc.sql(ROW_SELECT + " where u.id = :id and " + scope.where("u.region_id")))
+                .param("id", id).query(UserRepository::row).optional();
+    }
+
+    List<UserRow> search(UserSearch search, RegionScope scope) {
+        var sql = new StringBuilder(ROW_SELECT).append(" where ").append(scope.where("u.region_id"));
+        var spec = new Object() {
+            final Map<String, Object> params = new java.util.HashMap<>();
+        };
+        if (search.q() != null) {
+            sql.append(" and (u.username ilike :q or u.display_name ilike :q)");
+            spec.params.put("q", "%" + escapeLike(search.q()) + "%");
+        }
+        if (search.regionId() != null) {
+            sql.append(" and u.region_id = :regionId");
+            spec.params.put("regionId", search.regionId());
+        }
+        if (search.role() != null) {
+            sql.append(" and exists (select 1 from user_role x where x.user_id = u.id and x.role = :role)");
+            spec.params.put("role", search.role().name());
+        }
+        // sort expression from a fixed map, direction from a two-value check: nothing of the request text
+        sql.append(" order by ").append(SORTS.getOrDefault(search.sort(), "r.path")).append(' ')
+                .append(search.desc() ? "desc nulls last" : "asc nulls last").append(", u.id limit 500");
+        return scope.bind(jdbc.sql(sql.toString())).params(spec.params).query(UserRepository::row).list();
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static UserRow row(ResultSet rs, int n) throws SQLException {
+        return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getLong("region_id"), rs.getString("region_name"), roles(rs.getString("roles")),
+                rs.getBoolean("enabled"), instant(rs, "locked_until"), rs.getBoolean("totp_enabled"),
+                instant(rs, "last_login_at"), instant(rs, "password_changed_at"), rs.getLong("version"));
+    }
+
+    static Set<Role> roles(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(csv.split(",")).map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,5 @@
+package cn.yinfeng.audit;
+
+public enum Outcome {
+    SUCCESS, FAILURE, DENIED
+}

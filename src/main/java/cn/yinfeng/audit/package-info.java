@@ -1,0 +1,5 @@
+/**
+ * The append-only, hash-chained audit log of user and security events, its verification and its admin page.
+ * Depends on no feature module: callers identify themselves through {@link cn.yinfeng.audit.AuditActor}.
+ */
+package cn.yinfeng.audit;

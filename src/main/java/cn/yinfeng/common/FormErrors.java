@@ -1,0 +1,26 @@
+package cn.yinfeng.common;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+
+/** Resolves the problems of an {@link InvalidInputException} into messages per field, for forms and the API. */
+public final class FormErrors {
+
+    /** Key under which messages for the whole form (no field) are listed. */
+    public static final String GLOBAL = "_form";
+
+    private FormErrors() {}
+
+    public static Map<String, List<String>> resolve(InvalidInputException e, MessageSource messages, Locale locale) {
+        var out = new LinkedHashMap<String, List<String>>();
+        for (var p : e.problems()) {
+            String text = messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale);
+            out.computeIfAbsent(p.field() == null ? GLOBAL : p.field(), k -> new java.util.ArrayList<>()).add(text);
+        }
+        return out;
+    }
+}

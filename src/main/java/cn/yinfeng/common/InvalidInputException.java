@@ -1,0 +1,27 @@
+package cn.yinfeng.common;
+
+import java.util.List;
+
+/**
+ * Input that breaks a business rule. Each problem names the field (or null for the whole form) and a message key
+ * of the messages bundles, so the user reads it in their language next to the field.
+ */
+public class InvalidInputException extends RuntimeException {
+
+    public record Problem(String field, String messageKey, Object... args) {}
+
+    private final List<Problem> problems;
+
+    public InvalidInputException(List<Problem> problems) {
+        super(problems.stream().map(p -> p.field() + ": " + p.messageKey()).toList().toString());
+        this.problems = List.copyOf(problems);
+    }
+
+    public InvalidInputException(String field, String messageKey, Object... args) {
+        this(List.of(new Problem(field, messageKey, args)));
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Small shared kernel: the exceptions every module throws for "not found", "stale version" and "invalid input", so
+ * that the web layer turns them into the same pages and problem details everywhere. Depends on nothing.
+ */
+package cn.yinfeng.common;

@@ -1,0 +1,75 @@
+package cn.yinfeng.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * One {@link DataSource} for the application: the configured PostgreSQL when {@code spring.datasource.url} is set,
+ * otherwise an embedded PostgreSQL started here. Flyway and {@code JdbcClient} use it as Spring Boot would.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(NoDatabaseConfigured.class)
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+        var embedded = properties.embedded();
+        Files.createDirectories(embedded.dataDir());
+        var builder = EmbeddedPostgres.builder()
+                .setDataDirectory(embedded.dataDir())
+                .setCleanDataDirectory(embedded.clean())
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("timezone", "Asia/Shanghai");
+        if (embedded.port() > 0) {
+            builder.setPort(embedded.port());
+        }
+        EmbeddedPostgres pg = builder.start();
+        log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(),
+                embedded.dataDir().toAbsolutePath());
+        return pg;
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(Environment env, DatabaseProperties properties,
+            ObjectProvider<EmbeddedPostgres> embedded) {
+        var config = new HikariConfig();
+        String url = env.getProperty("spring.datasource.url");
+        if (StringUtils.hasText(url)) {
+            config.setJdbcUrl(url);
+            config.setUsername(env.getProperty("spring.datasource.username"));
+            config.setPassword(env.getProperty("spring.datasource.password"));
+        } else {
+            EmbeddedPostgres pg = embedded.getObject();
+            config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+            config.setUsername("postgres");
+        }
+        config.setPoolName("yinfeng");
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setConnectionTimeout(properties.connectTimeout().toMillis());
+        config.addDataSourceProperty("socketTimeout", String.valueOf(properties.socketTimeout().toSeconds()));
+        config.addDataSourceProperty("ApplicationName", "yinfeng");
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,35 @@
+package cn.yinfeng.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Database settings. With no {@code spring.datasource.url} (or {@code YINFENG_DB_URL}) an embedded PostgreSQL is
+ * started with its data under {@link Embedded#dataDir()}.
+ *
+ * @param embedded settings of the embedded server
+ * @param poolSize maximum connections in the pool
+ * @param connectTimeout how long a request waits for a connection before failing
+ * @param socketTimeout how long the driver waits on a silent connection before giving up (pgjdbc's default waits
+ *     forever on a dead connection)
+ */
+@ConfigurationProperties("yinfeng.db")
+public record DatabaseProperties(
+        @DefaultValue Embedded embedded,
+        @DefaultValue("10") int poolSize,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("60s") Duration socketTimeout) {
+
+    /**
+     * @param dataDir where the embedded server keeps its files (kept across restarts)
+     * @param port fixed port, or 0 for a free one
+     * @param clean wipe the data directory at start (tests)
+     */
+    public record Embedded(
+            @DefaultValue("data/pg") Path dataDir,
+            @DefaultValue("0") int port,
+            @DefaultValue("false") boolean clean) {}
+}

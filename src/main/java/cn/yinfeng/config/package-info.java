@@ -1,0 +1,5 @@
+/**
+ * Platform wiring shared by every module: the database (embedded PostgreSQL unless one is configured), the clock,
+ * and the choice of the demo profile. Depends on no feature module.
+ */
+package cn.yinfeng.config;

@@ -1,0 +1,119 @@
+package cn.yinfeng.web;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.ConflictException;
+import cn.yinfeng.common.FormErrors;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns the shared exceptions into answers: problem documents (RFC 9457) under {@code /api/}, error pages
+ * elsewhere. Never a stack trace; messages in the user's language.
+ */
+@ControllerAdvice
+class ErrorHandling extends ResponseEntityExceptionHandler {
+
+    private final MessageSource messages;
+    private final AuditLog audit;
+
+    ErrorHandling(MessageSource messages, AuditLog audit) {
+        this.messages = messages;
+        this.audit = audit;
+        setMessageSource(messages);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    Object notFound(NotFoundException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        // a miss may be a probe for another region's record: it is recorded like a denial
+        audit.record("NOT_FOUND", e.what(), null, Outcome.DENIED, request.getMethod() + " " + request.getRequestURI());
+        return answer(request, response, HttpStatus.NOT_FOUND, "error.404.title", "error.404.detail", locale, Map.of());
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    Object denied(RuntimeException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return answer(request, response, HttpStatus.FORBIDDEN, "error.403.title", "error.403.detail", locale, Map.of());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    Object conflict(ConflictException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        audit.record("EDIT_CONFLICT", e.what(), null, Outcome.FAILURE,
+                "version " + e.expectedVersion() + " vs " + e.currentVersion());
+        var extra = new LinkedHashMap<String, Object>();
+        extra.put("yourVersion", e.expectedVersion());
+        extra.put("currentVersion", e.currentVersion());
+        extra.put("current", e.current());
+        if (!isApi(request)) {
+            var submitted = new LinkedHashMap<String, String>();
+            request.getParameterMap().forEach((k, v) -> {
+                if (!k.startsWith("_") && !k.equals("version")) {
+                    submitted.put(k, String.join(", ", v));
+                }
+            });
+            extra.put("submitted", submitted);
+        }
+        return answer(request, response, HttpStatus.CONFLICT, "error.409.title", "error.409.detail", locale, extra);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    Object invalid(InvalidInputException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return answer(request, response, HttpStatus.BAD_REQUEST, "error.400.title", "error.400.detail", locale,
+                Map.of("errors", FormErrors.resolve(e, messages, locale)));
+    }
+
+    /** Malformed JSON on the API: a clear 400 naming the problem, not a stack trace. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Locale locale = request.getLocale();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("error.json.detail", null, locale));
+        body.setTitle(messages.getMessage("error.400.title", null, locale));
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
+    }
+
+    private Object answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String titleKey, String detailKey, Locale locale, Map<String, Object> extra) {
+        String title = messages.getMessage(titleKey, null, locale);
+        String detail = messages.getMessage(detailKey, null, locale);
+        if (isApi(request)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setTitle(title);
+            extra.forEach(problem::setProperty);
+            return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        var mav = new ModelAndView("error/problem");
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        mav.addObject("title", title);
+        mav.addObject("detail", detail);
+        mav.addAllObjects(extra);
+        return mav;
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+}

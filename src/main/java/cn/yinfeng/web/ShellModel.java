@@ -1,0 +1,37 @@
+package cn.yinfeng.web;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.YinfengUser;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.Regions;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What the layout needs on every page: who is signed in, their region, and the current path for the menu. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class ShellModel {
+
+    private final CurrentUser currentUser;
+    private final Regions regions;
+
+    ShellModel(CurrentUser currentUser, Regions regions) {
+        this.currentUser = currentUser;
+        this.regions = regions;
+    }
+
+    @ModelAttribute("me")
+    YinfengUser me() {
+        return currentUser.get().orElse(null);
+    }
+
+    @ModelAttribute("myRegion")
+    Region myRegion() {
+        return currentUser.get().flatMap(u -> regions.find(u.region())).orElse(null);
+    }
+
+    @ModelAttribute("path")
+    String path(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+}

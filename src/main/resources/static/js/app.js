@@ -1,0 +1,23 @@
+// Small behaviours without inline scripts (the Content-Security-Policy forbids them).
+document.addEventListener('DOMContentLoaded', () => {
+  // forms and buttons that ask before doing something irreversible
+  document.querySelectorAll('form[data-confirm]').forEach(form => {
+    form.addEventListener('submit', e => {
+      if (!window.confirm(form.dataset.confirm)) e.preventDefault();
+    });
+  });
+  // copy buttons for a freshly shown token
+  document.querySelectorAll('[data-copy]').forEach(btn => {
+    btn.addEventListener('click', () => {
+      const target = document.querySelector(btn.dataset.copy);
+      if (target && navigator.clipboard) navigator.clipboard.writeText(target.textContent.trim());
+      btn.textContent = btn.dataset.copied || '✓';
+    });
+  });
+});
+// htmx requests carry the CSRF token from the page's meta tags
+document.addEventListener('htmx:configRequest', e => {
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) e.detail.headers[header.content] = token.content;
+});
