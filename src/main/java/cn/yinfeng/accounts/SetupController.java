@@ -47,6 +47,11 @@ class SetupController {
         this.setupCode = HexFormat.of().formatHex(bytes);
     }
 
+    /** For the set-up test only: the code otherwise read from the log. */
+    String setupCode() {
+        return setupCode;
+    }
+
     @EventListener
     public void announce(ApplicationReadyEvent event) {
         if (!accounts.anyUser()) {

@@ -13,6 +13,7 @@ import cn.yinfeng.common.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -85,7 +86,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Locale locale = request.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 messages.getMessage("error.json.detail", null, locale));
         body.setTitle(messages.getMessage("error.400.title", null, locale));
@@ -107,8 +108,8 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
         var mav = new ModelAndView("error/problem");
         mav.setStatus(status);
         mav.addObject("status", status.value());
-        mav.addObject("title", title);
-        mav.addObject("detail", detail);
+        mav.addObject("errorTitle", title);
+        mav.addObject("errorDetail", detail);
         mav.addAllObjects(extra);
         return mav;
     }

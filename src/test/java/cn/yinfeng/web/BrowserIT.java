@@ -1,0 +1,136 @@
+package cn.yinfeng.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.yinfeng.IntegrationTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The UI in Debian's Chromium, driven by Playwright (no browser download). Skipped only on a machine without
+ * /usr/bin/chromium and outside CI; in CI a missing Chromium fails the build.
+ */
+class BrowserIT extends IntegrationTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path SHOTS = Paths.get("target/screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        boolean ci = System.getenv("CI") != null;
+        if (!Files.isExecutable(CHROMIUM)) {
+            Assumptions.assumeTrue(ci, "no /usr/bin/chromium on this machine (install chromium); skipped outside CI");
+            throw new IllegalStateException("CI needs /usr/bin/chromium: .ci/run installs it");
+        }
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private Page newPage(int width, int height, List<String> errors) {
+        var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        Page page = context.newPage();
+        page.onConsoleMessage(m -> {
+            if ("error".equals(m.type())) {
+                errors.add(m.text());
+            }
+        });
+        page.onPageError(errors::add);
+        return page;
+    }
+
+    private void signIn(Page page, String user) {
+        page.navigate(baseUrl() + "/login");
+        page.fill("#username", user);
+        page.fill("#password", "Yinfeng@2024");
+        page.click("button[type=submit]");
+        page.waitForURL(baseUrl() + "/");
+    }
+
+    @Test
+    void signsInSeesChineseHomeAndSwitchesToEnglish() throws Exception {
+        var errors = new ArrayList<String>();
+        Page page = newPage(1280, 800, errors);
+        page.navigate(baseUrl() + "/login");
+        assertThat(page.textContent("h1")).isEqualTo("账号登录");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("login-zh.png")));
+
+        signIn(page, "xiaoyi");
+        assertThat(page.textContent("[data-testid=home-region]")).isEqualTo("孝义市");
+        assertThat(page.textContent("[data-testid=home-roles]")).contains("县区工作人员");
+        assertThat(page.textContent("h1")).contains("您好");
+        // Chinese glyphs are drawn, not boxes: the heading has real width in a CJK font
+        double width = ((Number) page.evaluate("() => document.querySelector('h1').getBoundingClientRect().width"))
+                .doubleValue();
+        assertThat(width).isGreaterThan(100);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-zh.png")).setFullPage(true));
+
+        page.click("[data-testid=lang-en]");
+        page.waitForSelector("text=Welcome");
+        assertThat(page.textContent("h1")).startsWith("Welcome");
+        assertThat(page.textContent("[data-testid=home-roles]")).contains("County staff");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-en.png")).setFullPage(true));
+
+        // the choice sticks across pages
+        page.navigate(baseUrl() + "/account");
+        assertThat(page.textContent("h1")).isEqualTo("My account");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void wrongPasswordShowsAChineseMessage() {
+        var errors = new ArrayList<String>();
+        Page page = newPage(1280, 800, errors);
+        page.navigate(baseUrl() + "/login");
+        page.fill("#username", "zhongyang");
+        page.fill("#password", "not-the-password");
+        page.click("button[type=submit]");
+        assertThat(page.textContent("[data-testid=login-error]")).contains("用户名、密码或动态验证码错误");
+    }
+
+    @Test
+    void adminPagesRenderOnAPhone() throws Exception {
+        var errors = new ArrayList<String>();
+        Page page = newPage(390, 844, errors);
+        signIn(page, "admin");
+        page.navigate(baseUrl() + "/admin/users");
+        assertThat(page.locator("[data-testid=users-table] tbody tr").count()).isGreaterThanOrEqualTo(6);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("users-phone.png")).setFullPage(true));
+        page.navigate(baseUrl() + "/admin/audit");
+        assertThat(page.locator("[data-testid=audit-table] tbody tr").count()).isGreaterThan(0);
+        page.click("text=校验日志完整性");
+        assertThat(page.textContent("[data-testid=verify-result]")).contains("日志完整");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("audit-phone.png")).setFullPage(true));
+        assertThat(errors).isEmpty();
+    }
+}
