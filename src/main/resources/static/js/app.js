@@ -21,3 +21,6 @@ document.addEventListener('htmx:configRequest', e => {
   const header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) e.detail.headers[header.content] = token.content;
 });
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('[data-print]').forEach(b => b.addEventListener('click', () => window.print()));
+});

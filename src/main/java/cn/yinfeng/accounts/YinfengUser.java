@@ -62,6 +62,11 @@ public final class YinfengUser implements UserDetails, CredentialsContainer, Aud
         return roles.contains(role);
     }
 
+    /** For templates, which cannot name enum constants: {@code me.hasRole(me.leaderRole())}. */
+    public Role leaderRole() {
+        return Role.LEADER;
+    }
+
     public boolean isAdmin() {
         return roles.contains(Role.ADMIN);
     }

@@ -18,7 +18,8 @@ public class ConflictException extends RuntimeException {
         this.what = what;
         this.expectedVersion = expectedVersion;
         this.currentVersion = currentVersion;
-        this.current = Map.copyOf(current);
+        // values may be null (an empty field): keep them, in order
+        this.current = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(current));
     }
 
     public String what() {

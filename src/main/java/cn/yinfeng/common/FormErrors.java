@@ -18,8 +18,25 @@ public final class FormErrors {
     public static Map<String, List<String>> resolve(InvalidInputException e, MessageSource messages, Locale locale) {
         var out = new LinkedHashMap<String, List<String>>();
         for (var p : e.problems()) {
-            String text = messages.getMessage(p.messageKey(), p.args(), p.messageKey(), locale);
+            String text = messages.getMessage(p.messageKey(), localise(p.args(), messages, locale), p.messageKey(),
+                    locale);
             out.computeIfAbsent(p.field() == null ? GLOBAL : p.field(), k -> new java.util.ArrayList<>()).add(text);
+        }
+        return out;
+    }
+
+    /** Enum arguments are shown by their label: Stage.SIGNED becomes the text of the key {@code stage.SIGNED}. */
+    static Object[] localise(Object[] args, MessageSource messages, Locale locale) {
+        if (args == null) {
+            return null;
+        }
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Enum<?> e) {
+                String type = e.getDeclaringClass().getSimpleName();
+                String key = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + e.name();
+                out[i] = messages.getMessage(key, null, e.name(), locale);
+            }
         }
         return out;
     }

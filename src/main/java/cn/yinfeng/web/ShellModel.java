@@ -34,4 +34,28 @@ class ShellModel {
     String path(HttpServletRequest request) {
         return request.getRequestURI();
     }
+
+    /**
+     * The current list URL without its sort, direction and page, ending in {@code ?} or {@code &}, so that sortable
+     * headers and pagers keep the user's filters: {@code listBase + 'sort=name&dir=asc'}.
+     */
+    @ModelAttribute("listBase")
+    String listBase(HttpServletRequest request) {
+        var query = new StringBuilder();
+        request.getParameterMap().forEach((name, values) -> {
+            if (java.util.Set.of("sort", "dir", "page", "lang", "_csrf").contains(name)) {
+                return;
+            }
+            for (String v : values) {
+                if (v != null && !v.isEmpty()) {
+                    query.append(enc(name)).append('=').append(enc(v)).append('&');
+                }
+            }
+        });
+        return request.getRequestURI() + "?" + query;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -1,0 +1,284 @@
+package cn.yinfeng.enterprises;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.Role;
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.ConflictException;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.InvalidInputException.Problem;
+import cn.yinfeng.common.NameKeys;
+import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.common.PageResult;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The enterprise registry: validation, duplicate guard, search, merge, contact masking. */
+@Service
+public class Enterprises {
+
+    public record EnterpriseForm(String creditCode, String name, String formerNames, BigDecimal registeredCapital,
+            String hqProvince, String hqCity, String industry, String contactName, String contactPhone,
+            String sourceChannel, Long version) {}
+
+    /** Filters of the list; {@code prospect} null = all, true = without code, false = with code. */
+    public record Search(String q, String industry, Boolean prospect, String sort, boolean desc, int page, int size) {
+        public Search {
+            q = q == null || q.isBlank() ? null : q.trim();
+            industry = industry == null || industry.isBlank() ? null : industry.trim();
+            page = Math.max(0, page);
+            size = size <= 0 ? 20 : Math.min(size, 200);
+        }
+    }
+
+    private static final Map<String, String> SORTS = Map.of("name", "e.name", "code", "e.credit_code",
+            "capital", "e.registered_capital", "updated", "e.updated_at", "city", "e.hq_city");
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    Enterprises(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** Staff who follow up with investors see phone numbers; leaders and the talent office see them masked. */
+    public boolean canSeeContacts() {
+        return currentUser.get().map(u -> u.hasRole(Role.ADMIN) || u.hasRole(Role.CITY_STAFF)
+                || u.hasRole(Role.COUNTY_STAFF)).orElse(false);
+    }
+
+    public boolean canEdit() {
+        return canSeeContacts();
+    }
+
+    public boolean canMerge() {
+        return currentUser.get().map(u -> u.hasRole(Role.ADMIN) || u.hasRole(Role.CITY_STAFF)).orElse(false);
+    }
+
+    private Enterprise shown(Enterprise e) {
+        return canSeeContacts() ? e : e.masked();
+    }
+
+    public Enterprise find(long id) {
+        return findRaw(id).map(this::shown).orElseThrow(() -> new NotFoundException("enterprise", id));
+    }
+
+    Optional<Enterprise> findRaw(long id) {
+        return jdbc.sql("select * from enterprise where id = :id").param("id", id).query(Enterprises::map).optional();
+    }
+
+    public Optional<Enterprise> findByCode(String code) {
+        String n = CreditCode.normalise(code);
+        if (n == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from enterprise where credit_code = :c").param("c", n).query(Enterprises::map)
+                .optional().map(this::shown);
+    }
+
+    public PageResult<Enterprise> search(Search s) {
+        var where = new StringBuilder(" where e.merged_into_id is null");
+        var params = new HashMap<String, Object>();
+        if (s.q() != null) {
+            where.append(" and (e.name ilike :q or e.former_names ilike :q or e.credit_code = :code)");
+            params.put("q", "%" + like(s.q()) + "%");
+            params.put("code", s.q().toUpperCase());
+        }
+        if (s.industry() != null) {
+            where.append(" and e.industry = :industry");
+            params.put("industry", s.industry());
+        }
+        if (s.prospect() != null) {
+            where.append(s.prospect() ? " and e.credit_code is null" : " and e.credit_code is not null");
+        }
+        long total = jdbc.sql("select count(*) from enterprise e" + where).params(params).query(Long.class).single();
+        String order = SORTS.getOrDefault(s.sort(), "e.updated_at") + (s.desc() ? " desc nulls last" : " asc nulls last");
+        params.put("limit", s.size());
+        params.put("offset", (long) s.page() * s.size());
+        var rows = jdbc.sql("select e.* from enterprise e" + where + " order by " + order
+                + ", e.id limit :limit offset :offset").params(params).query(Enterprises::map).list().stream()
+                .map(this::shown).toList();
+        return new PageResult<>(rows, total, s.page(), s.size());
+    }
+
+    public List<String> industries() {
+        return jdbc.sql("select distinct industry from enterprise where industry is not null order by 1")
+                .query(String.class).list();
+    }
+
+    /** Registry entries whose normalised name equals that of {@code name}, other than {@code exceptId}. */
+    public List<Enterprise> similar(String name, Long exceptId) {
+        return jdbc.sql("select * from enterprise where name_key = :k and merged_into_id is null and id <> :id "
+                + "order by id").param("k", NameKeys.of(name)).param("id", exceptId == null ? -1 : exceptId)
+                .query(Enterprises::map).list().stream().map(this::shown).toList();
+    }
+
+    @Transactional
+    public long create(EnterpriseForm form) {
+        requireEdit();
+        String code = validate(form, null);
+        long id = jdbc.sql("""
+                insert into enterprise (credit_code, name, name_key, former_names, registered_capital, hq_province,
+                                        hq_city, industry, contact_name, contact_phone, source_channel,
+                                        created_region_id)
+                values (:code, :name, :key, :former, :capital, :province, :city, :industry, :contact, :phone,
+                        :channel, :region) returning id
+                """).params(fields(form, code)).param("region", currentUser.get().map(u -> u.region()).orElse(null))
+                .query(Long.class).single();
+        audit.record("ENTERPRISE_CREATE", "enterprise", id, Outcome.SUCCESS, form.name());
+        return id;
+    }
+
+    /** Finds an enterprise by credit code, or by exact name among prospects, or creates a prospect/entry. */
+    @Transactional
+    public long findOrCreate(String creditCode, String name) {
+        String code = CreditCode.normalise(creditCode);
+        if (code != null) {
+            var existing = jdbc.sql("select id from enterprise where credit_code = :c").param("c", code)
+                    .query(Long.class).optional();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        } else {
+            var existing = jdbc.sql("select id from enterprise where name = :n and merged_into_id is null "
+                    + "order by id limit 1").param("n", name.trim()).query(Long.class).optional();
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
+        return create(new EnterpriseForm(code, name, null, null, null, null, null, null, null, null, 0L));
+    }
+
+    @Transactional
+    public void update(long id, EnterpriseForm form) {
+        requireEdit();
+        Enterprise before = findRaw(id).orElseThrow(() -> new NotFoundException("enterprise", id));
+        String code = validate(form, id);
+        int n = jdbc.sql("""
+                update enterprise set credit_code = :code, name = :name, name_key = :key, former_names = :former,
+                       registered_capital = :capital, hq_province = :province, hq_city = :city,
+                       industry = :industry, contact_name = :contact, contact_phone = :phone,
+                       source_channel = :channel, version = version + 1, updated_at = now()
+                 where id = :id and version = :version
+                """).params(fields(form, code)).param("id", id).param("version", form.version() == null ? -1 : form.version()).update();
+        if (n == 0) {
+            Enterprise now = findRaw(id).orElseThrow();
+            throw new ConflictException("enterprise", form.version() == null ? -1 : form.version(), now.version(), Map.of("name", now.name(),
+                    "creditCode", String.valueOf(now.creditCode()), "industry", String.valueOf(now.industry())));
+        }
+        audit.record("ENTERPRISE_UPDATE", "enterprise", id, Outcome.SUCCESS,
+                "before=" + before.name() + "/" + before.creditCode() + " after=" + form.name() + "/" + code);
+    }
+
+    /** Merges {@code fromId} into {@code intoId}: every reference moves, the old entry stays as a pointer. */
+    @Transactional
+    public void merge(long fromId, long intoId) {
+        if (!canMerge()) {
+            throw new AccessDeniedException("merge needs city staff");
+        }
+        if (fromId == intoId) {
+            throw new InvalidInputException("intoId", "enterprise.merge.self");
+        }
+        Enterprise from = findRaw(fromId).orElseThrow(() -> new NotFoundException("enterprise", fromId));
+        Enterprise into = findRaw(intoId).orElseThrow(() -> new NotFoundException("enterprise", intoId));
+        if (from.mergedIntoId() != null || into.mergedIntoId() != null) {
+            throw new InvalidInputException("intoId", "enterprise.merge.already");
+        }
+        events.publishEvent(new EnterprisesMerged(fromId, intoId));
+        String formers = java.util.stream.Stream.of(into.formerNames(), from.name(), from.formerNames())
+                .filter(s -> s != null && !s.isBlank()).distinct().reduce((a, b) -> a + "；" + b).orElse(null);
+        jdbc.sql("update enterprise set merged_into_id = :into, credit_code = null, version = version + 1, "
+                + "updated_at = now() where id = :from").param("into", intoId).param("from", fromId).update();
+        jdbc.sql("update enterprise set former_names = :f, credit_code = coalesce(credit_code, :code), "
+                + "version = version + 1, updated_at = now() where id = :into")
+                .param("f", formers == null ? null : formers.substring(0, Math.min(500, formers.length())))
+                .param("code", from.creditCode()).param("into", intoId).update();
+        audit.record("ENTERPRISE_MERGE", "enterprise", intoId, Outcome.SUCCESS, "merged " + fromId + " into " + intoId);
+    }
+
+    private void requireEdit() {
+        if (!canEdit()) {
+            throw new AccessDeniedException("editing enterprises needs staff role");
+        }
+    }
+
+    private String validate(EnterpriseForm form, Long selfId) {
+        var problems = new ArrayList<Problem>();
+        String code = CreditCode.normalise(form.creditCode());
+        if (code != null) {
+            var problem = CreditCode.problem(code);
+            if (problem != null) {
+                problems.add(new Problem("creditCode", "enterprise.code." + problem.name().toLowerCase()));
+            } else {
+                jdbc.sql("select id from enterprise where credit_code = :c").param("c", code).query(Long.class)
+                        .optional().filter(id -> !id.equals(selfId))
+                        .ifPresent(id -> problems.add(new Problem("creditCode", "enterprise.code.taken", id)));
+            }
+        }
+        if (form.name() == null || form.name().isBlank()) {
+            problems.add(new Problem("name", "validation.required"));
+        } else if (form.name().trim().length() > 200) {
+            problems.add(new Problem("name", "validation.tooLong", 200));
+        }
+        if (form.registeredCapital() != null && form.registeredCapital().signum() < 0) {
+            problems.add(new Problem("registeredCapital", "validation.notNegative"));
+        }
+        if (form.contactPhone() != null && !form.contactPhone().isBlank()
+                && !form.contactPhone().trim().matches("[0-9+\\- ]{5,20}")) {
+            problems.add(new Problem("contactPhone", "validation.phone"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return code;
+    }
+
+    private static Map<String, Object> fields(EnterpriseForm f, String code) {
+        var m = new HashMap<String, Object>();
+        m.put("code", code);
+        m.put("name", f.name().trim());
+        m.put("key", NameKeys.of(f.name()));
+        m.put("former", blank(f.formerNames()));
+        m.put("capital", f.registeredCapital());
+        m.put("province", blank(f.hqProvince()));
+        m.put("city", blank(f.hqCity()));
+        m.put("industry", blank(f.industry()));
+        m.put("contact", blank(f.contactName()));
+        m.put("phone", blank(f.contactPhone()));
+        m.put("channel", blank(f.sourceChannel()));
+        return m;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static String like(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static Enterprise map(ResultSet rs, int n) throws SQLException {
+        return new Enterprise(rs.getLong("id"), rs.getString("credit_code"), rs.getString("name"),
+                rs.getString("former_names"), rs.getBigDecimal("registered_capital"), rs.getString("hq_province"),
+                rs.getString("hq_city"), rs.getString("industry"), rs.getString("contact_name"),
+                rs.getString("contact_phone"), rs.getString("source_channel"), (Long) rs.getObject("merged_into_id"),
+                rs.getLong("version"));
+    }
+}

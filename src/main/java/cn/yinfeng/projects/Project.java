@@ -1,0 +1,23 @@
+package cn.yinfeng.projects;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** A project's working copy as its page and the API show it. */
+public record Project(long id, String code, String name, long regionId, String regionName, Long attractingRegionId,
+        String attractingRegionName, BigDecimal attractingShare, Long chainId, String chainName, Long chainNodeId,
+        ProjectType projectType, BigDecimal totalInvestment, BigDecimal contractAmount, String foreignCurrency,
+        BigDecimal foreignAmount, BigDecimal exchangeRate, FundOrigin fundOrigin, boolean keyProject,
+        Long leaderUserId, String leaderName, String responsibleUnit, String contactName, String contactPhone,
+        boolean counted, String notCountedReason, Long expansionOfId, Stage stage, Stage heldStage,
+        String holdReason, StageDates dates, ReviewStatus reviewStatus, List<Investor> investors, long version,
+        Instant updatedAt) {
+
+    public record Investor(long id, String name, String creditCode) {}
+
+    /** 亿元 with one decimal for display; amounts are stored in 万元. */
+    public BigDecimal totalInvestmentYi() {
+        return totalInvestment.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,195 @@
+package cn.yinfeng.projects;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import cn.yinfeng.common.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/projects}: the ledger with the same rules and region scope as the pages. */
+@RestController
+@RequestMapping("/api/v1/projects")
+@Tag(name = "projects", description = "项目台账 / project ledger")
+@SecurityRequirement(name = "bearer")
+class ProjectApiController {
+
+    /** A lifecycle step: ADVANCE (to {@code stage}), HOLD, RESUME or TERMINATE; {@code version} as read. */
+    record TransitionRequest(String action, Stage stage, LocalDate date, String note, Long version) {}
+
+    /** A review step: SUBMIT (county), APPROVE or RETURN (city; RETURN needs an opinion). */
+    record ReviewRequest(String action, String opinion, Long version) {}
+
+    record FollowupRequest(LocalDate date, String content, String nextStep, LocalDate due) {}
+
+    record FundRequest(YearMonth month, FundOrigin origin, BigDecimal amount, String note) {}
+
+    record Created(long id) {}
+
+    private final Projects projects;
+    private final ProjectQueries queries;
+
+    ProjectApiController(Projects projects, ProjectQueries queries) {
+        this.projects = projects;
+        this.queries = queries;
+    }
+
+    static ProjectFilter filter(String q, Long regionId, Long chainId, Stage stage, BigDecimal band, Long leaderId,
+            FundOrigin origin, Boolean keyProject, ReviewStatus review, LocalDate signedFrom, LocalDate signedTo) {
+        return new ProjectFilter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom,
+                signedTo);
+    }
+
+    @GetMapping
+    @Operation(summary = "Filtered list, keyset-paged: pass the previous page's `next` as `cursor`")
+    ProjectQueries.Page list(@RequestParam(required = false) String q, @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) Long chainId, @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) BigDecimal band, @RequestParam(required = false) Long leaderId,
+            @RequestParam(required = false) FundOrigin origin, @RequestParam(required = false) Boolean keyProject,
+            @RequestParam(required = false) ReviewStatus review,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
+            @RequestParam(defaultValue = "id") String sort, @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "20") int size) {
+        return queries.list(filter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom,
+                signedTo), sort, dir, cursor, size);
+    }
+
+    @GetMapping("/totals")
+    @Operation(summary = "Count and sums (万元) of the filtered set")
+    ProjectQueries.Totals totals(@RequestParam(required = false) String q, @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) Long chainId, @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) BigDecimal band, @RequestParam(required = false) Long leaderId,
+            @RequestParam(required = false) FundOrigin origin, @RequestParam(required = false) Boolean keyProject,
+            @RequestParam(required = false) ReviewStatus review,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo) {
+        return queries.totals(filter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review,
+                signedFrom, signedTo));
+    }
+
+    @GetMapping("/kanban")
+    @Operation(summary = "Counts, investment and the largest projects per stage")
+    List<ProjectQueries.StageColumn> kanban() {
+        return queries.kanban(ProjectFilter.ALL, 10);
+    }
+
+    @GetMapping("/duplicates")
+    @Operation(summary = "Candidate duplicates across regions (same investor or name, similar amount and dates)")
+    List<ProjectQueries.DuplicateCandidate> duplicates() {
+        return queries.duplicates();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One project (404 outside the caller's region)")
+    Project one(@PathVariable long id) {
+        return projects.find(id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a project (county or city staff) as a draft; stage dates must be consistent")
+    Project create(@RequestBody ProjectForm form) {
+        return projects.find(projects.create(form));
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Update the fields with the version read; a stale version is a 409 with the current values")
+    Project update(@PathVariable long id, @RequestBody ProjectForm form) {
+        projects.update(id, form);
+        return projects.find(id);
+    }
+
+    @GetMapping("/{id}/transitions")
+    List<Projects.Transition> transitions(@PathVariable long id) {
+        return projects.transitions(id);
+    }
+
+    @PostMapping("/{id}/transitions")
+    @Operation(summary = "Lifecycle step; skipping a stage, a future date or a date before the previous stage is a 400")
+    Project transition(@PathVariable long id, @RequestBody TransitionRequest r) {
+        long version = requireVersion(r.version());
+        switch (r.action() == null ? "" : r.action()) {
+            case "ADVANCE" -> projects.advance(id, version, r.stage(), r.date(), r.note());
+            case "HOLD" -> projects.hold(id, version, r.date(), r.note());
+            case "RESUME" -> projects.resume(id, version, r.date(), r.note());
+            case "TERMINATE" -> projects.terminate(id, version, r.date(), r.note());
+            default -> throw new InvalidInputException("action", "validation.invalid");
+        }
+        return projects.find(id);
+    }
+
+    @GetMapping("/{id}/reviews")
+    List<Projects.Review> reviews(@PathVariable long id) {
+        return projects.reviews(id);
+    }
+
+    @PostMapping("/{id}/reviews")
+    @Operation(summary = "Submit (county), approve or return (city staff)")
+    Project review(@PathVariable long id, @RequestBody ReviewRequest r) {
+        long version = requireVersion(r.version());
+        switch (r.action() == null ? "" : r.action()) {
+            case "SUBMIT" -> projects.submit(id, version);
+            case "APPROVE" -> projects.approve(id, version, r.opinion());
+            case "RETURN" -> projects.returnForChanges(id, version, r.opinion());
+            default -> throw new InvalidInputException("action", "validation.invalid");
+        }
+        return projects.find(id);
+    }
+
+    @GetMapping("/{id}/followups")
+    List<Projects.Followup> followups(@PathVariable long id) {
+        return projects.followups(id);
+    }
+
+    @PostMapping("/{id}/followups")
+    @ResponseStatus(HttpStatus.CREATED)
+    Created addFollowup(@PathVariable long id, @RequestBody FollowupRequest r) {
+        return new Created(projects.addFollowup(id, r.date(), r.content(), r.nextStep(), r.due()));
+    }
+
+    @GetMapping("/{id}/funds")
+    List<Projects.Fund> funds(@PathVariable long id) {
+        return projects.funds(id);
+    }
+
+    @PostMapping("/{id}/funds")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record funds arrived (万元) for a month and origin")
+    Created addFund(@PathVariable long id, @RequestBody FundRequest r) {
+        return new Created(projects.addFund(id, r.month(), r.origin(), r.amount(), r.note()));
+    }
+
+    @DeleteMapping("/{id}/funds/{fundId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteFund(@PathVariable long id, @PathVariable long fundId) {
+        projects.deleteFund(id, fundId);
+    }
+
+    @GetMapping("/{id}/timeline")
+    List<Projects.TimelineEntry> timeline(@PathVariable long id) {
+        return projects.timeline(id);
+    }
+
+    private static long requireVersion(Long version) {
+        if (version == null) {
+            throw new InvalidInputException("version", "validation.required");
+        }
+        return version;
+    }
+}

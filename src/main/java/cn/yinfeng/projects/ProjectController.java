@@ -1,0 +1,304 @@
+package cn.yinfeng.projects;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.chains.Chains;
+import cn.yinfeng.common.FormErrors;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.regions.Regions;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Pages of the project ledger: list, kanban, my projects, form, project page with its actions. */
+@Controller
+@RequestMapping("/projects")
+class ProjectController {
+
+    record Option(long id, String name) {}
+
+    private final Projects projects;
+    private final ProjectQueries queries;
+    private final Regions regions;
+    private final Chains chains;
+    private final CurrentUser currentUser;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+
+    ProjectController(Projects projects, ProjectQueries queries, Regions regions, Chains chains,
+            CurrentUser currentUser, MessageSource messages, JdbcClient jdbc) {
+        this.projects = projects;
+        this.queries = queries;
+        this.regions = regions;
+        this.chains = chains;
+        this.currentUser = currentUser;
+        this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    @ModelAttribute
+    void common(Model model) {
+        model.addAttribute("stages", Stage.values());
+        model.addAttribute("mainStages", Stage.mainLine());
+        model.addAttribute("origins", FundOrigin.values());
+        model.addAttribute("types", ProjectType.values());
+        model.addAttribute("reviewStatuses", ReviewStatus.values());
+    }
+
+    private void pickers(Model model) {
+        model.addAttribute("regions", regions.visible(currentUser.scope()));
+        model.addAttribute("allRegions", regions.visible(regions.scopeOf(regions.findRoot())));
+        model.addAttribute("chains", chains.list(null));
+        model.addAttribute("leaders", jdbc.sql("select u.id, u.display_name from app_user u join user_role r on "
+                + "r.user_id = u.id and r.role = 'LEADER' where u.enabled order by u.display_name")
+                .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) Long chainId, @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) BigDecimal band, @RequestParam(required = false) Long leaderId,
+            @RequestParam(required = false) FundOrigin origin, @RequestParam(required = false) Boolean keyProject,
+            @RequestParam(required = false) ReviewStatus review,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
+            @RequestParam(defaultValue = "id") String sort, @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(required = false) String cursor, Model model) {
+        var filter = ProjectApiController.filter(q, regionId, chainId, stage, band, leaderId, origin, keyProject,
+                review, signedFrom, signedTo);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", queries.list(filter, sort, dir, cursor, 20));
+        model.addAttribute("sort", sort);
+        model.addAttribute("dir", dir);
+        model.addAttribute("firstPage", cursor != null && !cursor.isBlank());
+        model.addAttribute("canWrite", projects.canWrite());
+        pickers(model);
+        return "projects/list";
+    }
+
+    /** The totals of the filtered set, loaded by the list page after it has shown its rows. */
+    @GetMapping("/totals")
+    String totals(@RequestParam(required = false) String q, @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) Long chainId, @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) BigDecimal band, @RequestParam(required = false) Long leaderId,
+            @RequestParam(required = false) FundOrigin origin, @RequestParam(required = false) Boolean keyProject,
+            @RequestParam(required = false) ReviewStatus review,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
+            Model model) {
+        model.addAttribute("totals", queries.totals(ProjectApiController.filter(q, regionId, chainId, stage, band,
+                leaderId, origin, keyProject, review, signedFrom, signedTo)));
+        return "projects/totals :: totals";
+    }
+
+    @GetMapping("/kanban")
+    String kanban(@RequestParam(required = false) Long regionId, Model model) {
+        var filter = new ProjectFilter(null, regionId, null, null, null, null, null, null, null, null, null);
+        model.addAttribute("columns", queries.kanban(filter, 8));
+        model.addAttribute("regionId", regionId);
+        pickers(model);
+        return "projects/kanban";
+    }
+
+    @GetMapping("/mine")
+    String mine(Model model) {
+        long me = currentUser.require().id();
+        var filter = new ProjectFilter(null, null, null, null, null, me, null, null, null, null, null);
+        model.addAttribute("page", queries.list(filter, "investment", "desc", null, 200));
+        model.addAttribute("totals", queries.totals(filter));
+        return "projects/mine";
+    }
+
+    @GetMapping("/duplicates")
+    String duplicates(Model model) {
+        model.addAttribute("candidates", queries.duplicates());
+        model.addAttribute("canReview", projects.canReview());
+        return "projects/duplicates";
+    }
+
+    @PostMapping("/duplicates/dismiss")
+    String dismiss(@RequestParam long a, @RequestParam long b, @RequestParam String reason, Locale locale,
+            RedirectAttributes redirect) {
+        if (!projects.canReview()) {
+            throw new org.springframework.security.access.AccessDeniedException("city staff only");
+        }
+        queries.dismissDuplicate(a, b, reason, currentUser.require().id());
+        redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
+        return "redirect:/projects/duplicates";
+    }
+
+    @GetMapping("/new")
+    String newForm(Model model) {
+        model.addAttribute("form", ProjectForm.empty(currentUser.require().region()));
+        return form(model, null);
+    }
+
+    @PostMapping
+    String create(ProjectForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            long id = projects.create(form);
+            redirect.addFlashAttribute("flash", messages.getMessage("project.created", null, locale));
+            return "redirect:/projects/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
+            model.addAttribute("form", form);
+            return form(model, null);
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        Project p = projects.find(id);
+        model.addAttribute("form", toForm(p));
+        return form(model, p);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, ProjectForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            projects.update(id, form);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
+            model.addAttribute("form", form);
+            return form(model, projects.find(id));
+        }
+        redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
+        return "redirect:/projects/" + id;
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        Project p = projects.find(id);
+        model.addAttribute("p", p);
+        model.addAttribute("timeline", projects.timeline(id));
+        model.addAttribute("funds", projects.funds(id));
+        model.addAttribute("fundTotal", projects.funds(id).stream().map(Projects.Fund::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("reviews", projects.reviews(id));
+        model.addAttribute("canWrite", projects.canWrite(p));
+        model.addAttribute("canReview", projects.canReview());
+        model.addAttribute("today", projects.today());
+        model.addAttribute("nextStage", p.stage().next());
+        return "projects/detail";
+    }
+
+    @PostMapping("/{id}/advance")
+    String advance(@PathVariable long id, @RequestParam long version, @RequestParam Stage stage,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect) {
+        return act(id, model, locale, redirect, () -> projects.advance(id, version, stage, date, note));
+    }
+
+    @PostMapping("/{id}/hold")
+    String hold(@PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String reason, Model model, Locale locale, RedirectAttributes redirect) {
+        return act(id, model, locale, redirect, () -> projects.hold(id, version, date, reason));
+    }
+
+    @PostMapping("/{id}/resume")
+    String resume(@PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect) {
+        return act(id, model, locale, redirect, () -> projects.resume(id, version, date, note));
+    }
+
+    @PostMapping("/{id}/terminate")
+    String terminate(@PathVariable long id, @RequestParam long version,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String reason, Model model, Locale locale, RedirectAttributes redirect) {
+        return act(id, model, locale, redirect, () -> projects.terminate(id, version, date, reason));
+    }
+
+    @PostMapping("/{id}/submit")
+    String submit(@PathVariable long id, @RequestParam long version, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        return act(id, model, locale, redirect, () -> projects.submit(id, version));
+    }
+
+    @PostMapping("/{id}/approve")
+    String approve(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String opinion,
+            Model model, Locale locale, RedirectAttributes redirect) {
+        return act(id, model, locale, redirect, () -> projects.approve(id, version, opinion));
+    }
+
+    @PostMapping("/{id}/return")
+    String returnIt(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String opinion,
+            Model model, Locale locale, RedirectAttributes redirect) {
+        return act(id, model, locale, redirect, () -> projects.returnForChanges(id, version, opinion));
+    }
+
+    @PostMapping("/{id}/followups")
+    String followup(@PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String content, @RequestParam(required = false) String nextStep,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
+            Model model, Locale locale, RedirectAttributes redirect) {
+        return act(id, model, locale, redirect, () -> projects.addFollowup(id, date, content, nextStep, due));
+    }
+
+    @PostMapping("/{id}/funds")
+    String fund(@PathVariable long id, @RequestParam(required = false) String month,
+            @RequestParam(required = false) FundOrigin origin, @RequestParam(required = false) BigDecimal amount,
+            @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect) {
+        YearMonth ym;
+        try {
+            ym = month == null || month.isBlank() ? null : YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            ym = null;
+        }
+        YearMonth m = ym;
+        return act(id, model, locale, redirect, () -> projects.addFund(id, m, origin, amount, note));
+    }
+
+    @PostMapping("/{id}/funds/{fundId}/delete")
+    String deleteFund(@PathVariable long id, @PathVariable long fundId, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        return act(id, model, locale, redirect, () -> projects.deleteFund(id, fundId));
+    }
+
+    /** Runs an action; on invalid input re-shows the project page with the messages next to the action. */
+    private String act(long id, Model model, Locale locale, RedirectAttributes redirect, Runnable action) {
+        try {
+            action.run();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
+            show(id, model);
+            return "projects/detail";
+        }
+        redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
+        return "redirect:/projects/" + id;
+    }
+
+    private String form(Model model, Project project) {
+        model.addAttribute("project", project);
+        pickers(model);
+        var form = (ProjectForm) model.getAttribute("form");
+        model.addAttribute("nodes", form != null && form.chainId() != null ? chains.nodes(form.chainId()) : List.of());
+        return "projects/form";
+    }
+
+    static ProjectForm toForm(Project p) {
+        return new ProjectForm(p.name(), p.regionId(), p.attractingRegionId(), p.attractingShare(), p.chainId(),
+                p.chainNodeId(), p.projectType(), p.totalInvestment(), p.contractAmount(), p.foreignCurrency(),
+                p.foreignAmount(), p.exchangeRate(), p.fundOrigin(), p.keyProject(), p.leaderUserId(),
+                p.responsibleUnit(), p.contactName(), p.contactPhone(), p.counted(), p.notCountedReason(),
+                p.expansionOfId(), p.investors().stream().map(Project.Investor::id).toList(), null, null, p.stage(),
+                p.dates().signedOn(), p.dates().registeredOn(), p.dates().startedOn(), p.dates().producingOn(),
+                p.dates().fullProductionOn(), p.version());
+    }
+}

@@ -1,0 +1,290 @@
+package cn.yinfeng.projects;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads over many projects: the filtered list with keyset pages, the totals of the filtered set, the kanban by
+ * stage, a leader's own projects and the duplicate candidates. All bound to the caller's region scope.
+ */
+@Service
+public class ProjectQueries {
+
+    /** A list line. Amounts in 万元. */
+    public record Row(long id, String code, String name, String regionName, String chainName, Stage stage,
+            BigDecimal totalInvestment, BigDecimal contractAmount, LocalDate signedOn, boolean keyProject,
+            ReviewStatus reviewStatus, String leaderName, boolean counted) {
+
+        public BigDecimal totalInvestmentYi() {
+            return totalInvestment.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
+    /**
+     * A keyset page: {@code next} is the cursor of the page after this one, null at the end.
+     */
+    public record Page(List<Row> rows, String next, String sort, String dir) {}
+
+    public record Totals(long count, BigDecimal totalInvestment, BigDecimal contractAmount, long keyProjects) {}
+
+    public record StageColumn(Stage stage, long count, BigDecimal totalInvestment, List<Row> top) {}
+
+    /** Two projects of different regions that may be one. */
+    public record DuplicateCandidate(Row a, Row b, String reason) {}
+
+    /** sort name -> (SQL expression, is it numeric/date) */
+    private static final Map<String, String> SORTS = Map.of(
+            "id", "p.id",
+            "investment", "p.total_investment",
+            "signed", "coalesce(p.signed_on, date '0001-01-01')",
+            "name", "p.name");
+
+    private static final String ROW_SELECT = """
+            select p.id, p.code, p.name, r.name as region_name, c.name as chain_name, p.stage, p.total_investment,
+                   p.contract_amount, p.signed_on, p.key_project, p.review_status, u.display_name as leader_name,
+                   p.counted
+              from project p
+              join region r on r.id = p.region_id
+              left join chain c on c.id = p.chain_id
+              left join app_user u on u.id = p.leader_user_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final Regions regions;
+
+    ProjectQueries(JdbcClient jdbc, CurrentUser currentUser, Regions regions) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.regions = regions;
+    }
+
+    /** Builds the WHERE clause of a filter inside the caller's scope. */
+    private String where(ProjectFilter f, RegionScope scope, Map<String, Object> params) {
+        var sql = new StringBuilder(" where ").append(Projects.readable(scope));
+        params.put(RegionScope.PARAM, scope.pathPattern());
+        if (f.q() != null) {
+            sql.append(" and (p.name ilike :q or p.code = :code)");
+            params.put("q", "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("code", f.q().toUpperCase());
+        }
+        if (f.regionId() != null) {
+            var region = regions.find(f.regionId()).orElse(null);
+            sql.append(" and p.region_id in (select fr.id from region fr where fr.path like :filterPath)");
+            params.put("filterPath", region == null ? "/none/" : region.path() + "%");
+        }
+        if (f.chainId() != null) {
+            sql.append(" and p.chain_id = :chainId");
+            params.put("chainId", f.chainId());
+        }
+        if (f.stage() != null) {
+            sql.append(" and p.stage = :stage");
+            params.put("stage", f.stage().name());
+        }
+        if (f.band() != null) {
+            sql.append(" and p.total_investment >= :band");
+            params.put("band", f.band());
+        }
+        if (f.leaderId() != null) {
+            sql.append(" and p.leader_user_id = :leaderId");
+            params.put("leaderId", f.leaderId());
+        }
+        if (f.origin() != null) {
+            sql.append(" and p.fund_origin = :origin");
+            params.put("origin", f.origin().name());
+        }
+        if (f.keyProject() != null) {
+            sql.append(" and p.key_project = :key");
+            params.put("key", f.keyProject());
+        }
+        if (f.review() != null) {
+            sql.append(" and p.review_status = :review");
+            params.put("review", f.review().name());
+        }
+        if (f.signedFrom() != null) {
+            sql.append(" and p.signed_on >= :signedFrom");
+            params.put("signedFrom", f.signedFrom());
+        }
+        if (f.signedTo() != null) {
+            sql.append(" and p.signed_on <= :signedTo");
+            params.put("signedTo", f.signedTo());
+        }
+        return sql.toString();
+    }
+
+    /**
+     * One keyset page: rows after {@code cursor} in the chosen order. The cursor is the last row's sort value and
+     * id, so page 1000 costs what page 1 costs.
+     */
+    @Transactional(readOnly = true)
+    public Page list(ProjectFilter filter, String sort, String dir, String cursor, int size) {
+        String s = SORTS.containsKey(sort) ? sort : "id";
+        boolean desc = !"asc".equals(dir);
+        String expr = SORTS.get(s);
+        var params = new HashMap<String, Object>();
+        var sql = new StringBuilder(ROW_SELECT).append(where(filter, currentUser.scope(), params));
+        if (cursor != null && !cursor.isBlank()) {
+            int bar = cursor.lastIndexOf('|');
+            try {
+                String value = cursor.substring(0, bar);
+                long id = Long.parseLong(cursor.substring(bar + 1));
+                params.put("cursorValue", cursorValue(s, value));
+                params.put("cursorId", id);
+            } catch (RuntimeException e) {
+                throw new cn.yinfeng.common.InvalidInputException("cursor", "validation.invalid");
+            }
+            sql.append(" and (").append(expr).append(", p.id) ").append(desc ? "<" : ">")
+                    .append(" (:cursorValue, :cursorId)");
+        }
+        sql.append(" order by ").append(expr).append(desc ? " desc" : " asc").append(", p.id")
+                .append(desc ? " desc" : " asc").append(" limit :limit");
+        int pageSize = Math.max(1, Math.min(size, 200));
+        params.put("limit", pageSize + 1);
+        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(ProjectQueries::row).list());
+        String next = null;
+        if (rows.size() > pageSize) {
+            rows = new ArrayList<>(rows.subList(0, pageSize));
+            Row last = rows.get(rows.size() - 1);
+            next = cursorOf(s, last) + "|" + last.id();
+        }
+        return new Page(rows, next, s, desc ? "desc" : "asc");
+    }
+
+    private static Object cursorValue(String sort, String value) {
+        return switch (sort) {
+            case "id" -> Long.parseLong(value);
+            case "investment" -> new BigDecimal(value);
+            case "signed" -> LocalDate.parse(value);
+            default -> value;
+        };
+    }
+
+    private static String cursorOf(String sort, Row r) {
+        return switch (sort) {
+            case "id" -> String.valueOf(r.id());
+            case "investment" -> r.totalInvestment().toPlainString();
+            case "signed" -> (r.signedOn() == null ? LocalDate.of(1, 1, 1) : r.signedOn()).toString();
+            default -> r.name();
+        };
+    }
+
+    /** Count and sums of the whole filtered set (one scan; loaded beside the list, not in its way). */
+    @Transactional(readOnly = true)
+    public Totals totals(ProjectFilter filter) {
+        var params = new HashMap<String, Object>();
+        String where = where(filter, currentUser.scope(), params);
+        return jdbc.sql("select count(*) as n, coalesce(sum(p.total_investment), 0) as ti, "
+                + "coalesce(sum(p.contract_amount), 0) as ca, count(*) filter (where p.key_project) as k "
+                + "from project p" + where).params(params)
+                .query((rs, n) -> new Totals(rs.getLong("n"), rs.getBigDecimal("ti"), rs.getBigDecimal("ca"),
+                        rs.getLong("k"))).single();
+    }
+
+    /** Columns of the kanban: every stage with its count, investment and the largest projects. */
+    @Transactional(readOnly = true)
+    public List<StageColumn> kanban(ProjectFilter filter, int perColumn) {
+        var params = new HashMap<String, Object>();
+        String where = where(filter, currentUser.scope(), params);
+        var sums = new LinkedHashMap<Stage, Object[]>();
+        jdbc.sql("select p.stage, count(*) as n, coalesce(sum(p.total_investment), 0) as ti from project p" + where
+                + " group by p.stage").params(params).query((rs, n) -> {
+                    sums.put(Stage.valueOf(rs.getString("stage")), new Object[] {rs.getLong("n"), rs.getBigDecimal("ti")});
+                    return null;
+                }).list();
+        params.put("per", perColumn);
+        var top = jdbc.sql("select * from (" + ROW_SELECT.replace("select p.id", "select row_number() over "
+                + "(partition by p.stage order by p.total_investment desc, p.id) as rn, p.id") + where
+                + ") t where rn <= :per order by total_investment desc").params(params)
+                .query(ProjectQueries::row).list();
+        var out = new ArrayList<StageColumn>();
+        for (Stage s : Stage.values()) {
+            Object[] v = sums.getOrDefault(s, new Object[] {0L, BigDecimal.ZERO});
+            out.add(new StageColumn(s, (Long) v[0], (BigDecimal) v[1],
+                    top.stream().filter(r -> r.stage() == s).toList()));
+        }
+        return out;
+    }
+
+    /**
+     * Pairs of live projects in different regions that share an investor or a normalised name, with amounts within
+     * 20% of each other and signing dates (if both signed) within a year. Pairs already dismissed are left out.
+     */
+    @Transactional(readOnly = true)
+    public List<DuplicateCandidate> duplicates() {
+        RegionScope scope = currentUser.scope();
+        String sql = """
+                with pairs as (
+                    select ia.project_id as a, ib.project_id as b, 'investor' as reason
+                      from project_investor ia join project_investor ib
+                        on ia.enterprise_id = ib.enterprise_id and ia.project_id < ib.project_id
+                    union
+                    select pa.id, pb.id, 'name'
+                      from project pa join project pb on pa.name_key = pb.name_key and pa.id < pb.id
+                )
+                select distinct on (x.a, x.b) x.a, x.b, x.reason
+                  from pairs x
+                  join project pa on pa.id = x.a
+                  join project pb on pb.id = x.b
+                 where pa.region_id <> pb.region_id
+                   and pa.stage <> 'TERMINATED' and pb.stage <> 'TERMINATED'
+                   and abs(pa.total_investment - pb.total_investment)
+                       <= 0.2 * greatest(pa.total_investment, pb.total_investment)
+                   and (pa.signed_on is null or pb.signed_on is null
+                        or abs(pa.signed_on - pb.signed_on) <= 365)
+                   and not exists (select 1 from project_duplicate_dismissal d
+                                    where d.project_a = x.a and d.project_b = x.b)
+                   and %s and %s
+                 order by x.a, x.b, x.reason
+                 limit 200
+                """.formatted(scope.where("pa.region_id"), scope.where("pb.region_id"));
+        record Pair(long a, long b, String reason) {}
+        var pairs = scope.bind(jdbc.sql(sql)).query((rs, n) -> new Pair(rs.getLong("a"), rs.getLong("b"),
+                rs.getString("reason"))).list();
+        var out = new ArrayList<DuplicateCandidate>();
+        for (Pair p : pairs) {
+            out.add(new DuplicateCandidate(rowById(p.a()), rowById(p.b()), p.reason()));
+        }
+        return out;
+    }
+
+    @Transactional
+    public void dismissDuplicate(long a, long b, String reason, long userId) {
+        if (reason == null || reason.isBlank()) {
+            throw new cn.yinfeng.common.InvalidInputException("reason", "validation.required");
+        }
+        rowById(a);
+        rowById(b);
+        jdbc.sql("insert into project_duplicate_dismissal (project_a, project_b, dismissed_by, reason) values "
+                + "(:a, :b, :u, :r) on conflict do nothing").param("a", Math.min(a, b)).param("b", Math.max(a, b))
+                .param("u", userId).param("r", reason.trim()).update();
+    }
+
+    private Row rowById(long id) {
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql(ROW_SELECT + " where p.id = :id and " + Projects.readable(scope)))
+                .param("id", id).query(ProjectQueries::row).optional()
+                .orElseThrow(() -> new cn.yinfeng.common.NotFoundException("project", id));
+    }
+
+    static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("region_name"),
+                rs.getString("chain_name"), Stage.valueOf(rs.getString("stage")), rs.getBigDecimal("total_investment"),
+                rs.getBigDecimal("contract_amount"), rs.getObject("signed_on", LocalDate.class),
+                rs.getBoolean("key_project"), ReviewStatus.valueOf(rs.getString("review_status")),
+                rs.getString("leader_name"), rs.getBoolean("counted"));
+    }
+}

@@ -1,0 +1,733 @@
+package cn.yinfeng.projects;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.Role;
+import cn.yinfeng.accounts.YinfengUser;
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.ConflictException;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.InvalidInputException.Problem;
+import cn.yinfeng.common.NameKeys;
+import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.enterprises.Enterprises;
+import cn.yinfeng.enterprises.EnterprisesMerged;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The project ledger's rules: who may read and write which project (by region scope, in the SQL), the lifecycle,
+ * the review flow with its approved history, funds and follow-ups. Every change checks the version it was based
+ * on and fails with a conflict rather than overwrite.
+ */
+@Service
+public class Projects {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    public record Transition(long id, Stage from, Stage to, LocalDate on, String actor, String note, Instant at) {}
+
+    public record Followup(long id, LocalDate on, String user, String content, String nextStep, LocalDate due,
+            Instant at) {}
+
+    public record Fund(long id, YearMonth month, FundOrigin origin, BigDecimal amount, String note,
+            Instant approvedAt, Instant recordedAt) {}
+
+    public record Review(long id, String action, String actor, String opinion, long version, Instant at) {}
+
+    /** One line of a project's timeline: what happened, when, by whom. */
+    public record TimelineEntry(Instant at, String kind, String title, String detail, String actor) {}
+
+    static final String SELECT = """
+            select p.*, r.name as region_name, ar.name as attracting_region_name, c.name as chain_name,
+                   u.display_name as leader_name
+              from project p
+              join region r on r.id = p.region_id
+              left join region ar on ar.id = p.attracting_region_id
+              left join chain c on c.id = p.chain_id
+              left join app_user u on u.id = p.leader_user_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final Regions regions;
+    private final Enterprises enterprises;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Projects(JdbcClient jdbc, CurrentUser currentUser, Regions regions, Enterprises enterprises, AuditLog audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.regions = regions;
+        this.enterprises = enterprises;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** Read scope: projects landing in, or attracted by, a region of the caller's tree. */
+    static String readable(RegionScope scope) {
+        return "(" + scope.where("p.region_id") + " or " + scope.where("p.attracting_region_id") + ")";
+    }
+
+    public Project find(long id) {
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + readable(scope))).param("id", id)
+                .query(this::map).optional().orElseThrow(() -> new NotFoundException("project", id));
+    }
+
+    public boolean canWrite() {
+        return currentUser.get().map(u -> u.hasRole(Role.COUNTY_STAFF) || u.hasRole(Role.CITY_STAFF)).orElse(false);
+    }
+
+    public boolean canReview() {
+        return currentUser.get().map(u -> u.hasRole(Role.CITY_STAFF)).orElse(false);
+    }
+
+    /** Whether the caller may change this project: a writer whose own region tree holds its landing region. */
+    public boolean canWrite(Project p) {
+        return canWrite() && currentUser.scope().covers(regions.find(p.regionId()).orElseThrow());
+    }
+
+    // ---------------------------------------------------------------- create and edit
+
+    @Transactional
+    public long create(ProjectForm form) {
+        YinfengUser user = requireWriter();
+        RegionScope scope = currentUser.scope();
+        Long regionId = form.regionId() == null ? user.region() : form.regionId();
+        Stage stage = form.stage() == null ? Stage.RESERVE : form.stage();
+        var problems = validate(form, regionId, scope);
+        if (!stage.onMainLine()) {
+            problems.add(new Problem("stage", "stage.notActive"));
+        } else {
+            problems.addAll(Lifecycle.checkState(stage, form.dates(), today()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        int year = today().getYear();
+        long seq = jdbc.sql("select nextval('project_code_seq')").query(Long.class).single();
+        String code = "P" + year + "-" + String.format("%05d", seq);
+        var params = fields(form, regionId);
+        params.put("code", code);
+        params.put("stage", stage.name());
+        params.put("createdBy", user.id());
+        putDates(params, form.dates());
+        long id = jdbc.sql("""
+                insert into project (code, name, name_key, region_id, attracting_region_id, attracting_share,
+                       chain_id, chain_node_id, project_type, total_investment, contract_amount, foreign_currency,
+                       foreign_amount, exchange_rate, fund_origin, key_project, leader_user_id, responsible_unit,
+                       contact_name, contact_phone, counted, not_counted_reason, expansion_of_id, stage, signed_on,
+                       registered_on, started_on, producing_on, full_production_on, created_by)
+                values (:code, :name, :nameKey, :regionId, :attractingRegionId, :attractingShare, :chainId,
+                       :chainNodeId, :projectType, :totalInvestment, :contractAmount, :foreignCurrency,
+                       :foreignAmount, :exchangeRate, :fundOrigin, :keyProject, :leaderUserId, :responsibleUnit,
+                       :contactName, :contactPhone, :counted, :notCountedReason, :expansionOfId, :stage, :signedOn,
+                       :registeredOn, :startedOn, :producingOn, :fullProductionOn, :createdBy)
+                returning id
+                """).params(params).query(Long.class).single();
+        jdbc.sql("insert into project_transition (project_id, from_stage, to_stage, on_date, actor_id, note) "
+                + "values (:id, null, :stage, :on, :actor, 'created')").param("id", id).param("stage", stage.name())
+                .param("on", Objects.requireNonNullElse(latestDate(form.dates()), today())).param("actor", user.id())
+                .update();
+        replaceInvestors(id, form);
+        audit.record("PROJECT_CREATE", "project", id, Outcome.SUCCESS, code + " " + form.name());
+        return id;
+    }
+
+    @Transactional
+    public void update(long id, ProjectForm form) {
+        requireWriter();
+        RegionScope scope = currentUser.scope();
+        Project before = lockForWrite(id, form.version() == null ? -1 : form.version());
+        Long regionId = form.regionId() == null ? before.regionId() : form.regionId();
+        var problems = validate(form, regionId, scope);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var params = fields(form, regionId);
+        params.put("id", id);
+        jdbc.sql("""
+                update project set name = :name, name_key = :nameKey, region_id = :regionId,
+                       attracting_region_id = :attractingRegionId, attracting_share = :attractingShare,
+                       chain_id = :chainId, chain_node_id = :chainNodeId, project_type = :projectType,
+                       total_investment = :totalInvestment, contract_amount = :contractAmount,
+                       foreign_currency = :foreignCurrency, foreign_amount = :foreignAmount,
+                       exchange_rate = :exchangeRate, fund_origin = :fundOrigin, key_project = :keyProject,
+                       leader_user_id = :leaderUserId, responsible_unit = :responsibleUnit,
+                       contact_name = :contactName, contact_phone = :contactPhone, counted = :counted,
+                       not_counted_reason = :notCountedReason, expansion_of_id = :expansionOfId,
+                       review_status = 'DRAFT', version = version + 1, updated_at = now()
+                 where id = :id
+                """).params(params).update();
+        replaceInvestors(id, form);
+        audit.record("PROJECT_UPDATE", "project", id, Outcome.SUCCESS, diff(before, form));
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Moves the project one stage forward on the main line, with the date it happened. */
+    @Transactional
+    public void advance(long id, long version, Stage target, LocalDate on, String note) {
+        YinfengUser user = requireWriter();
+        Project p = lockForWrite(id, version);
+        var problems = Lifecycle.checkAdvance(p.stage(), p.dates(), target, on, today());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String dateSet = target.dated() ? ", " + target.dateColumn() + " = :on" : "";
+        jdbc.sql("update project set stage = :stage" + dateSet + ", review_status = 'DRAFT', version = version + 1, "
+                + "updated_at = now() where id = :id").param("stage", target.name()).param("on", on)
+                .param("id", id).update();
+        recordTransition(id, p.stage(), target, on, user, note);
+        audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, p.stage() + " -> " + target + " on " + on);
+    }
+
+    /** 暂缓: the project waits; {@link #resume} brings it back to the stage it had. */
+    @Transactional
+    public void hold(long id, long version, LocalDate on, String reason) {
+        YinfengUser user = requireWriter();
+        Project p = lockForWrite(id, version);
+        requireReason(reason);
+        if (!p.stage().onMainLine()) {
+            throw new InvalidInputException("stage", "stage.notActive");
+        }
+        requireDate(on);
+        jdbc.sql("update project set held_stage = stage, stage = 'SUSPENDED', hold_reason = :r, review_status = 'DRAFT', "
+                + "version = version + 1, updated_at = now() where id = :id").param("r", reason.trim()).param("id", id)
+                .update();
+        recordTransition(id, p.stage(), Stage.SUSPENDED, on, user, reason);
+        audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, p.stage() + " -> SUSPENDED: " + reason);
+    }
+
+    @Transactional
+    public void resume(long id, long version, LocalDate on, String note) {
+        YinfengUser user = requireWriter();
+        Project p = lockForWrite(id, version);
+        if (p.stage() != Stage.SUSPENDED || p.heldStage() == null) {
+            throw new InvalidInputException("stage", "stage.notSuspended");
+        }
+        requireDate(on);
+        jdbc.sql("update project set stage = held_stage, held_stage = null, hold_reason = null, review_status = 'DRAFT', "
+                + "version = version + 1, updated_at = now() where id = :id").param("id", id).update();
+        recordTransition(id, Stage.SUSPENDED, p.heldStage(), on, user, note);
+        audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, "SUSPENDED -> " + p.heldStage());
+    }
+
+    /** 终止: final; the reason is kept. */
+    @Transactional
+    public void terminate(long id, long version, LocalDate on, String reason) {
+        YinfengUser user = requireWriter();
+        Project p = lockForWrite(id, version);
+        requireReason(reason);
+        if (p.stage() == Stage.TERMINATED) {
+            throw new InvalidInputException("stage", "stage.terminated");
+        }
+        requireDate(on);
+        jdbc.sql("update project set held_stage = null, stage = 'TERMINATED', hold_reason = :r, review_status = 'DRAFT', "
+                + "version = version + 1, updated_at = now() where id = :id").param("r", reason.trim()).param("id", id)
+                .update();
+        recordTransition(id, p.stage(), Stage.TERMINATED, on, user, reason);
+        audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, p.stage() + " -> TERMINATED: " + reason);
+    }
+
+    // ---------------------------------------------------------------- review
+
+    @Transactional
+    public void submit(long id, long version) {
+        YinfengUser user = requireWriter();
+        Project p = lockForWrite(id, version);
+        if (p.reviewStatus() != ReviewStatus.DRAFT && p.reviewStatus() != ReviewStatus.RETURNED) {
+            throw new InvalidInputException(null, "review.notDraft");
+        }
+        setReview(id, ReviewStatus.SUBMITTED);
+        recordReview(id, "SUBMIT", user, null, version + 1);
+        audit.record("PROJECT_SUBMIT", "project", id, Outcome.SUCCESS, null);
+    }
+
+    /** City staff accept the submitted version: it becomes the official one from now on. */
+    @Transactional
+    public void approve(long id, long version, String opinion) {
+        YinfengUser user = requireReviewer();
+        Project p = lockForReview(id, version);
+        if (p.reviewStatus() != ReviewStatus.SUBMITTED) {
+            throw new InvalidInputException(null, "review.notSubmitted");
+        }
+        setReview(id, ReviewStatus.APPROVED);
+        snapshotApproved(id, user.id(), clock.instant());
+        recordReview(id, "APPROVE", user, opinion, version + 1);
+        audit.record("PROJECT_APPROVE", "project", id, Outcome.SUCCESS, opinion);
+    }
+
+    @Transactional
+    public void returnForChanges(long id, long version, String opinion) {
+        YinfengUser user = requireReviewer();
+        Project p = lockForReview(id, version);
+        if (p.reviewStatus() != ReviewStatus.SUBMITTED) {
+            throw new InvalidInputException(null, "review.notSubmitted");
+        }
+        if (opinion == null || opinion.isBlank()) {
+            throw new InvalidInputException("opinion", "review.opinionRequired");
+        }
+        setReview(id, ReviewStatus.RETURNED);
+        recordReview(id, "RETURN", user, opinion.trim(), version + 1);
+        audit.record("PROJECT_RETURN", "project", id, Outcome.SUCCESS, opinion);
+    }
+
+    /** Writes the current working copy as the approved version valid from {@code at}; funds so far are approved. */
+    void snapshotApproved(long id, Long approver, Instant at) {
+        Timestamp ts = Timestamp.from(at);
+        jdbc.sql("update project_approved set valid_to = :at where project_id = :id and valid_to is null")
+                .param("at", ts).param("id", id).update();
+        jdbc.sql("""
+                insert into project_approved (project_id, valid_from, name, region_id, attracting_region_id,
+                       attracting_share, chain_id, project_type, total_investment, contract_amount, fund_origin,
+                       key_project, leader_user_id, counted, expansion_of_id, stage, signed_on, registered_on,
+                       started_on, producing_on, full_production_on, approved_by, project_version)
+                select id, :at, name, region_id, attracting_region_id, attracting_share, chain_id, project_type,
+                       total_investment, contract_amount, fund_origin, key_project, leader_user_id, counted,
+                       expansion_of_id, stage, signed_on, registered_on, started_on, producing_on,
+                       full_production_on, :by, version
+                  from project where id = :id
+                """).param("at", ts).param("by", approver).param("id", id).update();
+        jdbc.sql("update project_fund set approved_at = :at where project_id = :id and approved_at is null "
+                + "and deleted_at is null").param("at", ts).param("id", id).update();
+    }
+
+    // ---------------------------------------------------------------- follow-ups and funds
+
+    @Transactional
+    public long addFollowup(long id, LocalDate on, String content, String nextStep, LocalDate due) {
+        YinfengUser user = requireWriter();
+        find(id);
+        requireWritable(id);
+        var problems = new ArrayList<Problem>();
+        if (on == null) {
+            problems.add(new Problem("on", "validation.required"));
+        } else if (on.isAfter(today())) {
+            problems.add(new Problem("on", "stage.dateFuture"));
+        }
+        if (content == null || content.isBlank()) {
+            problems.add(new Problem("content", "validation.required"));
+        }
+        if (due != null && on != null && due.isBefore(on)) {
+            problems.add(new Problem("due", "followup.dueBeforeDate"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long fid = jdbc.sql("insert into project_followup (project_id, on_date, user_id, content, next_step, due_date) "
+                + "values (:p, :on, :u, :c, :n, :d) returning id").param("p", id).param("on", on).param("u", user.id())
+                .param("c", content.trim()).param("n", blank(nextStep)).param("d", due).query(Long.class).single();
+        audit.record("PROJECT_FOLLOWUP", "project", id, Outcome.SUCCESS, null);
+        return fid;
+    }
+
+    /** Records funds arrived in a month; they count once the project's next version is approved. */
+    @Transactional
+    public long addFund(long id, YearMonth month, FundOrigin origin, BigDecimal amount, String note) {
+        YinfengUser user = requireWriter();
+        find(id);
+        requireWritable(id);
+        var problems = new ArrayList<Problem>();
+        if (month == null) {
+            problems.add(new Problem("month", "validation.required"));
+        } else if (month.isAfter(YearMonth.from(today()))) {
+            problems.add(new Problem("month", "stage.dateFuture"));
+        }
+        if (origin == null) {
+            problems.add(new Problem("origin", "validation.required"));
+        }
+        if (amount == null || amount.signum() <= 0) {
+            problems.add(new Problem("amount", "validation.positive"));
+        } else if (amount.scale() > 2) {
+            problems.add(new Problem("amount", "validation.twoDecimals"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long fid = jdbc.sql("insert into project_fund (project_id, month, origin, amount, note, recorded_by) values "
+                + "(:p, :m, :o, :a, :n, :u) returning id").param("p", id).param("m", month.atDay(1))
+                .param("o", origin.name()).param("a", amount).param("n", blank(note)).param("u", user.id())
+                .query(Long.class).single();
+        jdbc.sql("update project set review_status = 'DRAFT', version = version + 1, updated_at = now() where id = :id")
+                .param("id", id).update();
+        audit.record("PROJECT_FUND_ADD", "project", id, Outcome.SUCCESS, month + " " + origin + " " + amount);
+        return fid;
+    }
+
+    @Transactional
+    public void deleteFund(long id, long fundId) {
+        requireWriter();
+        find(id);
+        requireWritable(id);
+        // an approved record is kept for "as of" figures and marked deleted; a never-approved one goes
+        int n = jdbc.sql("update project_fund set deleted_at = now() where id = :f and project_id = :p "
+                + "and approved_at is not null and deleted_at is null").param("f", fundId).param("p", id).update();
+        n += jdbc.sql("delete from project_fund where id = :f and project_id = :p and approved_at is null")
+                .param("f", fundId).param("p", id).update();
+        if (n == 0) {
+            throw new NotFoundException("fund", fundId);
+        }
+        jdbc.sql("update project set review_status = 'DRAFT', version = version + 1, updated_at = now() where id = :id")
+                .param("id", id).update();
+        audit.record("PROJECT_FUND_DELETE", "project", id, Outcome.SUCCESS, "fund " + fundId);
+    }
+
+    // ---------------------------------------------------------------- reads of the record's history
+
+    public List<Transition> transitions(long id) {
+        find(id);
+        return jdbc.sql("select t.*, u.display_name from project_transition t left join app_user u on u.id = t.actor_id "
+                + "where t.project_id = :id order by t.id desc").param("id", id)
+                .query((rs, n) -> new Transition(rs.getLong("id"), stage(rs.getString("from_stage")),
+                        Stage.valueOf(rs.getString("to_stage")), rs.getObject("on_date", LocalDate.class),
+                        rs.getString("display_name"), rs.getString("note"), rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    public List<Followup> followups(long id) {
+        find(id);
+        return jdbc.sql("select f.*, u.display_name from project_followup f left join app_user u on u.id = f.user_id "
+                + "where f.project_id = :id order by f.on_date desc, f.id desc").param("id", id)
+                .query((rs, n) -> new Followup(rs.getLong("id"), rs.getObject("on_date", LocalDate.class),
+                        rs.getString("display_name"), rs.getString("content"), rs.getString("next_step"),
+                        rs.getObject("due_date", LocalDate.class), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    public List<Fund> funds(long id) {
+        find(id);
+        return jdbc.sql("select * from project_fund where project_id = :id and deleted_at is null "
+                + "order by month desc, id desc").param("id", id)
+                .query((rs, n) -> new Fund(rs.getLong("id"), YearMonth.from(rs.getObject("month", LocalDate.class)),
+                        FundOrigin.valueOf(rs.getString("origin")), rs.getBigDecimal("amount"), rs.getString("note"),
+                        ts(rs, "approved_at"), rs.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    public List<Review> reviews(long id) {
+        find(id);
+        return jdbc.sql("select r.*, u.display_name from project_review r left join app_user u on u.id = r.actor_id "
+                + "where r.project_id = :id order by r.id desc").param("id", id)
+                .query((rs, n) -> new Review(rs.getLong("id"), rs.getString("action"), rs.getString("display_name"),
+                        rs.getString("opinion"), rs.getLong("version"), rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    /** Stages, follow-ups, funds and reviews of one project, newest first. */
+    public List<TimelineEntry> timeline(long id) {
+        var out = new ArrayList<TimelineEntry>();
+        transitions(id).forEach(t -> out.add(new TimelineEntry(t.at(), "stage", t.to().name(),
+                (t.from() == null ? "" : t.from().name() + " → ") + t.to().name() + " " + t.on()
+                        + (t.note() == null || "created".equals(t.note()) ? "" : " · " + t.note()), t.actor())));
+        followups(id).forEach(f -> out.add(new TimelineEntry(f.at(), "followup", f.on().toString(), f.content()
+                + (f.nextStep() == null ? "" : " → " + f.nextStep()), f.user())));
+        funds(id).forEach(f -> out.add(new TimelineEntry(f.recordedAt(), "fund", f.month().toString(),
+                f.origin().name() + " " + f.amount().toPlainString(), null)));
+        reviews(id).forEach(r -> out.add(new TimelineEntry(r.at(), "review", r.action(),
+                r.opinion() == null ? "" : r.opinion(), r.actor())));
+        out.sort(Comparator.comparing(TimelineEntry::at).reversed());
+        return out;
+    }
+
+    @EventListener
+    void onMerge(EnterprisesMerged event) {
+        jdbc.sql("""
+                insert into project_investor (project_id, enterprise_id)
+                select project_id, :into from project_investor where enterprise_id = :from
+                on conflict do nothing
+                """).param("into", event.intoId()).param("from", event.fromId()).update();
+        jdbc.sql("delete from project_investor where enterprise_id = :from").param("from", event.fromId()).update();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Project lockForWrite(long id, long version) {
+        RegionScope scope = currentUser.scope();
+        Project p = scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + scope.where("p.region_id")
+                + " for update of p")).param("id", id).query(this::map).optional().orElse(null);
+        if (p == null) {
+            find(id); // readable but not writable is a denial, not a miss
+            throw new AccessDeniedException("project " + id + " lands outside the caller's region");
+        }
+        checkVersion(p, version);
+        return p;
+    }
+
+    private Project lockForReview(long id, long version) {
+        RegionScope scope = currentUser.scope();
+        Project p = scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + readable(scope) + " for update of p"))
+                .param("id", id).query(this::map).optional().orElseThrow(() -> new NotFoundException("project", id));
+        checkVersion(p, version);
+        return p;
+    }
+
+    private void requireWritable(long id) {
+        RegionScope scope = currentUser.scope();
+        boolean ok = scope.bind(jdbc.sql("select count(*) from project p where p.id = :id and "
+                + scope.where("p.region_id"))).param("id", id).query(Long.class).single() > 0;
+        if (!ok) {
+            throw new AccessDeniedException("project " + id + " lands outside the caller's region");
+        }
+    }
+
+    private static void checkVersion(Project p, long version) {
+        if (p.version() != version) {
+            var current = new LinkedHashMap<String, Object>();
+            current.put("name", p.name());
+            current.put("stage", p.stage());
+            current.put("totalInvestment", p.totalInvestment());
+            current.put("contractAmount", p.contractAmount());
+            current.put("reviewStatus", p.reviewStatus());
+            current.put("updatedAt", p.updatedAt());
+            throw new ConflictException("project", version, p.version(), current);
+        }
+    }
+
+    private void setReview(long id, ReviewStatus status) {
+        jdbc.sql("update project set review_status = :s, version = version + 1, updated_at = now() where id = :id")
+                .param("s", status.name()).param("id", id).update();
+    }
+
+    private void recordReview(long id, String action, YinfengUser user, String opinion, long version) {
+        jdbc.sql("insert into project_review (project_id, action, actor_id, opinion, version) values "
+                + "(:p, :a, :u, :o, :v)").param("p", id).param("a", action).param("u", user.id())
+                .param("o", blank(opinion)).param("v", version).update();
+    }
+
+    private void recordTransition(long id, Stage from, Stage to, LocalDate on, YinfengUser user, String note) {
+        jdbc.sql("insert into project_transition (project_id, from_stage, to_stage, on_date, actor_id, note) "
+                + "values (:p, :f, :t, :on, :u, :n)").param("p", id).param("f", from.name()).param("t", to.name())
+                .param("on", on).param("u", user.id()).param("n", blank(note)).update();
+    }
+
+    private YinfengUser requireWriter() {
+        YinfengUser u = currentUser.require();
+        if (!u.hasRole(Role.COUNTY_STAFF) && !u.hasRole(Role.CITY_STAFF)) {
+            throw new AccessDeniedException("project edits need county or city staff");
+        }
+        return u;
+    }
+
+    private YinfengUser requireReviewer() {
+        YinfengUser u = currentUser.require();
+        if (!u.hasRole(Role.CITY_STAFF)) {
+            throw new AccessDeniedException("reviews need city staff");
+        }
+        return u;
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "validation.required");
+        }
+    }
+
+    private void requireDate(LocalDate on) {
+        if (on == null) {
+            throw new InvalidInputException("date", "validation.required");
+        }
+        if (on.isAfter(today())) {
+            throw new InvalidInputException("date", "stage.dateFuture");
+        }
+    }
+
+    private List<Problem> validate(ProjectForm f, Long regionId, RegionScope scope) {
+        var problems = new ArrayList<Problem>();
+        if (f.name() == null || f.name().isBlank()) {
+            problems.add(new Problem("name", "validation.required"));
+        } else if (f.name().trim().length() > 200) {
+            problems.add(new Problem("name", "validation.tooLong", 200));
+        }
+        Region region = regionId == null ? null : regions.find(regionId).orElse(null);
+        if (region == null || !scope.covers(region)) {
+            problems.add(new Problem("regionId", "project.region.outOfScope"));
+        }
+        if (f.attractingRegionId() != null && regions.find(f.attractingRegionId()).isEmpty()) {
+            problems.add(new Problem("attractingRegionId", "validation.invalid"));
+        }
+        if (f.attractingShare() != null && (f.attractingShare().signum() < 0
+                || f.attractingShare().compareTo(BigDecimal.valueOf(100)) > 0)) {
+            problems.add(new Problem("attractingShare", "project.share.range"));
+        }
+        if (f.attractingRegionId() != null && Objects.equals(f.attractingRegionId(), regionId)) {
+            problems.add(new Problem("attractingRegionId", "project.attracting.same"));
+        }
+        if (f.attractingRegionId() != null && !Objects.equals(f.attractingRegionId(), regionId)
+                && f.attractingShare() == null) {
+            problems.add(new Problem("attractingShare", "project.share.required"));
+        }
+        if (f.totalInvestment() == null) {
+            problems.add(new Problem("totalInvestment", "validation.required"));
+        } else if (f.totalInvestment().signum() < 0) {
+            problems.add(new Problem("totalInvestment", "validation.notNegative"));
+        } else if (f.totalInvestment().scale() > 2) {
+            problems.add(new Problem("totalInvestment", "validation.twoDecimals"));
+        }
+        if (f.contractAmount() != null && (f.contractAmount().signum() < 0 || f.contractAmount().scale() > 2)) {
+            problems.add(new Problem("contractAmount", "validation.twoDecimals"));
+        }
+        boolean anyForeign = f.foreignCurrency() != null && !f.foreignCurrency().isBlank() || f.foreignAmount() != null
+                || f.exchangeRate() != null;
+        if (anyForeign && (f.foreignCurrency() == null || !f.foreignCurrency().trim().matches("[A-Za-z]{3}")
+                || f.foreignAmount() == null || f.exchangeRate() == null || f.exchangeRate().signum() <= 0)) {
+            problems.add(new Problem("foreignAmount", "project.foreign.incomplete"));
+        }
+        if (Boolean.FALSE.equals(f.counted()) && (f.notCountedReason() == null || f.notCountedReason().isBlank())) {
+            problems.add(new Problem("notCountedReason", "project.notCounted.reason"));
+        }
+        if (f.leaderUserId() != null && jdbc.sql("select count(*) from user_role where user_id = :u and role = 'LEADER'")
+                .param("u", f.leaderUserId()).query(Long.class).single() == 0) {
+            problems.add(new Problem("leaderUserId", "project.leader.invalid"));
+        }
+        if (f.chainNodeId() != null && (f.chainId() == null || jdbc.sql("select count(*) from chain_node where id = :n "
+                + "and chain_id = :c").param("n", f.chainNodeId()).param("c", f.chainId()).query(Long.class).single() == 0)) {
+            problems.add(new Problem("chainNodeId", "project.node.invalid"));
+        }
+        return problems;
+    }
+
+    private void replaceInvestors(long id, ProjectForm f) {
+        var ids = new java.util.LinkedHashSet<Long>(f.investors() == null ? List.of() : f.investors());
+        if (f.newInvestorName() != null && !f.newInvestorName().isBlank()) {
+            ids.add(enterprises.findOrCreate(f.newInvestorCode(), f.newInvestorName()));
+        }
+        jdbc.sql("delete from project_investor where project_id = :id").param("id", id).update();
+        for (Long e : ids) {
+            jdbc.sql("insert into project_investor (project_id, enterprise_id) values (:p, :e) on conflict do nothing")
+                    .param("p", id).param("e", e).update();
+        }
+    }
+
+    private static Map<String, Object> fields(ProjectForm f, Long regionId) {
+        var m = new HashMap<String, Object>();
+        m.put("name", f.name().trim());
+        m.put("nameKey", NameKeys.of(f.name()));
+        m.put("regionId", regionId);
+        m.put("attractingRegionId", f.attractingRegionId());
+        m.put("attractingShare", f.attractingRegionId() == null ? null : f.attractingShare());
+        m.put("chainId", f.chainId());
+        m.put("chainNodeId", f.chainNodeId());
+        m.put("projectType", (f.projectType() == null ? ProjectType.INDUSTRIAL : f.projectType()).name());
+        m.put("totalInvestment", f.totalInvestment());
+        m.put("contractAmount", f.contractAmount());
+        boolean foreign = f.foreignCurrency() != null && !f.foreignCurrency().isBlank();
+        m.put("foreignCurrency", foreign ? f.foreignCurrency().trim().toUpperCase() : null);
+        m.put("foreignAmount", foreign ? f.foreignAmount() : null);
+        m.put("exchangeRate", foreign ? f.exchangeRate() : null);
+        m.put("fundOrigin", (f.fundOrigin() == null ? FundOrigin.OUT_OF_PROVINCE : f.fundOrigin()).name());
+        m.put("keyProject", Boolean.TRUE.equals(f.keyProject()));
+        m.put("leaderUserId", f.leaderUserId());
+        m.put("responsibleUnit", blank(f.responsibleUnit()));
+        m.put("contactName", blank(f.contactName()));
+        m.put("contactPhone", blank(f.contactPhone()));
+        boolean counted = !Boolean.FALSE.equals(f.counted());
+        m.put("counted", counted);
+        m.put("notCountedReason", counted ? null : blank(f.notCountedReason()));
+        m.put("expansionOfId", f.expansionOfId());
+        return m;
+    }
+
+    private static void putDates(Map<String, Object> m, StageDates d) {
+        m.put("signedOn", d.signedOn());
+        m.put("registeredOn", d.registeredOn());
+        m.put("startedOn", d.startedOn());
+        m.put("producingOn", d.producingOn());
+        m.put("fullProductionOn", d.fullProductionOn());
+    }
+
+    private static LocalDate latestDate(StageDates d) {
+        LocalDate last = null;
+        for (Stage s : Stage.datedStages()) {
+            if (d.of(s) != null) {
+                last = d.of(s);
+            }
+        }
+        return last;
+    }
+
+    private static String diff(Project before, ProjectForm after) {
+        var changes = new ArrayList<String>();
+        if (!before.name().equals(after.name().trim())) {
+            changes.add("name: " + before.name() + " -> " + after.name().trim());
+        }
+        if (after.totalInvestment() != null && before.totalInvestment().compareTo(after.totalInvestment()) != 0) {
+            changes.add("totalInvestment: " + before.totalInvestment() + " -> " + after.totalInvestment());
+        }
+        if (!Objects.equals(before.contractAmount() == null ? null : before.contractAmount().stripTrailingZeros(),
+                after.contractAmount() == null ? null : after.contractAmount().stripTrailingZeros())) {
+            changes.add("contractAmount: " + before.contractAmount() + " -> " + after.contractAmount());
+        }
+        if (before.counted() != !Boolean.FALSE.equals(after.counted())) {
+            changes.add("counted: " + before.counted() + " -> " + after.counted());
+        }
+        return String.join("; ", changes);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static Stage stage(String s) {
+        return s == null ? null : Stage.valueOf(s);
+    }
+
+    private static Instant ts(ResultSet rs, String col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+
+    Project map(ResultSet rs, int n) throws SQLException {
+        long id = rs.getLong("id");
+        var investors = jdbc.sql("select e.id, e.name, e.credit_code from project_investor pi join enterprise e "
+                + "on e.id = pi.enterprise_id where pi.project_id = :id order by e.name").param("id", id)
+                .query((r, i) -> new Project.Investor(r.getLong("id"), r.getString("name"), r.getString("credit_code")))
+                .list();
+        return new Project(id, rs.getString("code"), rs.getString("name"), rs.getLong("region_id"),
+                rs.getString("region_name"), (Long) rs.getObject("attracting_region_id"),
+                rs.getString("attracting_region_name"), rs.getBigDecimal("attracting_share"),
+                (Long) rs.getObject("chain_id"), rs.getString("chain_name"), (Long) rs.getObject("chain_node_id"),
+                ProjectType.valueOf(rs.getString("project_type")), rs.getBigDecimal("total_investment"),
+                rs.getBigDecimal("contract_amount"), rs.getString("foreign_currency"),
+                rs.getBigDecimal("foreign_amount"), rs.getBigDecimal("exchange_rate"),
+                FundOrigin.valueOf(rs.getString("fund_origin")), rs.getBoolean("key_project"),
+                (Long) rs.getObject("leader_user_id"), rs.getString("leader_name"), rs.getString("responsible_unit"),
+                rs.getString("contact_name"), rs.getString("contact_phone"), rs.getBoolean("counted"),
+                rs.getString("not_counted_reason"), (Long) rs.getObject("expansion_of_id"),
+                Stage.valueOf(rs.getString("stage")), stage(rs.getString("held_stage")), rs.getString("hold_reason"),
+                new StageDates(rs.getObject("signed_on", LocalDate.class), rs.getObject("registered_on", LocalDate.class),
+                        rs.getObject("started_on", LocalDate.class), rs.getObject("producing_on", LocalDate.class),
+                        rs.getObject("full_production_on", LocalDate.class)),
+                ReviewStatus.valueOf(rs.getString("review_status")), investors, rs.getLong("version"),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}
