@@ -69,6 +69,14 @@ public class AuditQueries {
         return new Page(rows, total, s.page(), s.size());
     }
 
+    /** The audit rows about one record, newest first (for the record's own timeline). */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> forTarget(String targetType, Object targetId, int limit) {
+        return jdbc.sql("select * from audit_log where target_type = :t and target_id = :id order by id desc limit :n")
+                .param("t", targetType).param("id", String.valueOf(targetId)).param("n", limit)
+                .query(AuditQueries::map).list();
+    }
+
     public List<String> actions() {
         return jdbc.sql("select distinct action from audit_log order by action").query(String.class).list();
     }

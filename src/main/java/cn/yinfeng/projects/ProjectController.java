@@ -38,9 +38,11 @@ class ProjectController {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final ProjectFiles files;
 
     ProjectController(Projects projects, ProjectQueries queries, Regions regions, Chains chains,
-            CurrentUser currentUser, MessageSource messages, JdbcClient jdbc) {
+            CurrentUser currentUser, MessageSource messages, JdbcClient jdbc, ProjectFiles files) {
+        this.files = files;
         this.projects = projects;
         this.queries = queries;
         this.regions = regions;
@@ -193,6 +195,8 @@ class ProjectController {
         model.addAttribute("canReview", projects.canReview());
         model.addAttribute("today", projects.today());
         model.addAttribute("nextStage", p.stage().next());
+        model.addAttribute("files", files.list(id));
+        model.addAttribute("fileKinds", ProjectFiles.Kind.values());
         return "projects/detail";
     }
 

@@ -368,7 +368,8 @@ class ProjectDemoData implements ApplicationRunner {
         // the demo's history happened in 2023-2024: date the records as they would have been made then
         LocalDate made = d.signedOn() != null ? d.signedOn() : LocalDate.of(2024, 3, 1);
         java.sql.Timestamp when = java.sql.Timestamp.valueOf(made.plusDays(7).atTime(10, 0));
-        jdbc.sql("update project set created_at = :t, updated_at = :t where id = :id").param("t", when).param("id", id).update();
+        jdbc.sql("update project set created_at = :t, updated_at = :t, code = 'P' || :year || substr(code, 6) where id = :id")
+                .param("t", when).param("year", String.valueOf(made.getYear())).param("id", id).update();
         jdbc.sql("update project_transition set at = :t where project_id = :id").param("t", when).param("id", id).update();
         jdbc.sql("update project_review set at = :t where project_id = :id").param("t", when).param("id", id).update();
         jdbc.sql("update project_approved set valid_from = :t where project_id = :id").param("t", when).param("id", id).update();

@@ -58,8 +58,12 @@ public class Projects {
 
     public record Review(long id, String action, String actor, String opinion, long version, Instant at) {}
 
-    /** One line of a project's timeline: what happened, when, by whom. */
-    public record TimelineEntry(Instant at, String kind, String title, String detail, String actor) {}
+    /**
+     * One line of a project's timeline: what happened, when, by whom. {@code code} is the review action or fund
+     * origin; stage lines carry {@code from}/{@code to}; {@code on} is the business date.
+     */
+    public record TimelineEntry(Instant at, String kind, String code, Stage from, Stage to, LocalDate on,
+            String detail, String actor) {}
 
     static final String SELECT = """
             select p.*, r.name as region_name, ar.name as attracting_region_name, c.name as chain_name,
@@ -76,10 +80,12 @@ public class Projects {
     private final Regions regions;
     private final Enterprises enterprises;
     private final AuditLog audit;
+    private final cn.yinfeng.audit.AuditQueries auditQueries;
     private final Clock clock;
 
     Projects(JdbcClient jdbc, CurrentUser currentUser, Regions regions, Enterprises enterprises, AuditLog audit,
-            Clock clock) {
+            cn.yinfeng.audit.AuditQueries auditQueries, Clock clock) {
+        this.auditQueries = auditQueries;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.regions = regions;
@@ -446,15 +452,19 @@ public class Projects {
     /** Stages, follow-ups, funds and reviews of one project, newest first. */
     public List<TimelineEntry> timeline(long id) {
         var out = new ArrayList<TimelineEntry>();
-        transitions(id).forEach(t -> out.add(new TimelineEntry(t.at(), "stage", t.to().name(),
-                (t.from() == null ? "" : t.from().name() + " → ") + t.to().name() + " " + t.on()
-                        + (t.note() == null || "created".equals(t.note()) ? "" : " · " + t.note()), t.actor())));
-        followups(id).forEach(f -> out.add(new TimelineEntry(f.at(), "followup", f.on().toString(), f.content()
-                + (f.nextStep() == null ? "" : " → " + f.nextStep()), f.user())));
-        funds(id).forEach(f -> out.add(new TimelineEntry(f.recordedAt(), "fund", f.month().toString(),
-                f.origin().name() + " " + f.amount().toPlainString(), null)));
-        reviews(id).forEach(r -> out.add(new TimelineEntry(r.at(), "review", r.action(),
-                r.opinion() == null ? "" : r.opinion(), r.actor())));
+        transitions(id).forEach(t -> out.add(new TimelineEntry(t.at(), "stage", null, t.from(), t.to(), t.on(),
+                t.note() == null || "created".equals(t.note()) ? null : t.note(), t.actor())));
+        followups(id).forEach(f -> out.add(new TimelineEntry(f.at(), "followup", null, null, null, f.on(),
+                f.content() + (f.nextStep() == null ? "" : " → " + f.nextStep()), f.user())));
+        funds(id).forEach(f -> out.add(new TimelineEntry(f.recordedAt(), "fund", f.origin().name(), null, null,
+                f.month().atDay(1), f.amount().toPlainString(), null)));
+        reviews(id).forEach(r -> out.add(new TimelineEntry(r.at(), "review", r.action(), null, null, null,
+                r.opinion(), r.actor())));
+        // edits of the fields themselves show from the audit log (stage and review steps are shown above)
+        auditQueries.forTarget("project", id, 50).stream()
+                .filter(a -> a.action().equals("PROJECT_UPDATE") || a.action().equals("PROJECT_CREATE"))
+                .forEach(a -> out.add(new TimelineEntry(a.at(), "audit", a.action(), null, null, null,
+                        a.detail() == null || a.detail().isBlank() ? null : a.detail(), a.username())));
         out.sort(Comparator.comparing(TimelineEntry::at).reversed());
         return out;
     }

@@ -133,4 +133,74 @@ class BrowserIT extends IntegrationTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("audit-phone.png")).setFullPage(true));
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void countyCreatesAProjectSignsAndSubmitsItAndTheCityApprovesIt() throws Exception {
+        var errors = new ArrayList<String>();
+        Page county = newPage(1280, 900, errors);
+        signIn(county, "xiaoyi");
+        county.navigate(baseUrl() + "/projects/new");
+        county.fill("#name", "浏览器测试氢能装备项目");
+        county.fill("#totalInvestment", "25000");
+        county.fill("#contractAmount", "24000.50");
+        county.fill("#newInvestorName", "浏览器测试氢能装备有限公司");
+        county.click("[data-testid=project-form] button[type=submit]");
+        county.waitForSelector("[data-testid=project-name]");
+        assertThat(county.textContent("[data-testid=project-stage]")).isEqualTo("储备");
+
+        // a skipped stage is an error the user sees
+        county.selectOption("#advStage", "STARTED");
+        county.click("[data-testid=advance-form] button[type=submit]");
+        assertThat(county.textContent("[data-testid=action-errors]")).contains("不能跳过阶段").contains("洽谈");
+
+        county.selectOption("#advStage", "NEGOTIATING");
+        county.click("[data-testid=advance-form] button[type=submit]");
+        county.waitForSelector("text=洽谈");
+        county.selectOption("#advStage", "SIGNED");
+        county.click("[data-testid=advance-form] button[type=submit]");
+        assertThat(county.textContent("[data-testid=project-stage]")).isEqualTo("签约");
+        county.click("[data-testid=submit-review]");
+        assertThat(county.textContent("[data-testid=project-review]")).isEqualTo("待审核");
+        String url = county.url();
+        county.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("project-submitted.png")).setFullPage(true));
+
+        Page city = newPage(1280, 900, errors);
+        signIn(city, "city");
+        city.navigate(url);
+        city.fill("textarea[name=opinion]", "材料齐全，同意。");
+        city.click("[data-testid=approve]");
+        assertThat(city.textContent("[data-testid=project-review]")).isEqualTo("已通过");
+        assertThat(city.textContent("[data-testid=timeline]")).contains("材料齐全，同意。");
+        city.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("project-approved.png")).setFullPage(true));
+
+        long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+        assertThat(jdbc.sql("select contract_amount from project_approved where project_id = :id and valid_to is null")
+                .param("id", id).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("24000.50");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void ledgerListKanbanAndChainsRender() {
+        var errors = new ArrayList<String>();
+        Page page = newPage(1366, 900, errors);
+        signIn(page, "city");
+        page.navigate(baseUrl() + "/projects?band=10000");
+        page.waitForSelector("[data-testid=totals]");
+        assertThat(page.locator("[data-testid=projects-table] tbody tr").count()).isEqualTo(20);
+        assertThat(page.textContent("[data-testid=totals]")).contains("个项目").contains("亿元");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("projects-list.png")).setFullPage(true));
+        page.click("[data-testid=next-page]");
+        assertThat(page.locator("[data-testid=projects-table] tbody tr").count()).isGreaterThan(0);
+        page.navigate(baseUrl() + "/projects/kanban");
+        assertThat(page.textContent("[data-testid=kanban]")).contains("储备").contains("达产");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("projects-kanban.png")));
+        page.navigate(baseUrl() + "/chains");
+        assertThat(page.textContent("main")).contains("氢能").contains("985").contains("千亿级");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("chains.png")).setFullPage(true));
+        page.navigate(baseUrl() + "/projects/duplicates");
+        assertThat(page.textContent("[data-testid=duplicates-table]")).contains("针状焦");
+        page.navigate(baseUrl() + "/enterprises?q=迪诺思");
+        assertThat(page.textContent("[data-testid=enterprises-table]")).contains("山西迪诺思新能源科技有限公司");
+        assertThat(errors).isEmpty();
+    }
 }
