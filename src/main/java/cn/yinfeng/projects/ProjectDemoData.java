@@ -46,6 +46,8 @@ class ProjectDemoData implements ApplicationRunner {
     static final int SIGNED_BIG = 62;
     static final BigDecimal KEY_TOTAL = new BigDecimal("14271000.00");
     static final int KEY_COUNT = 106;
+    /** 岚县"长三角"招商引资集中签约仪式 */
+    static final LocalDate LANXIAN_CEREMONY = LocalDate.of(2024, 5, 18);
 
     /** region code -> weight of demo projects */
     static final Map<String, Integer> REGION_WEIGHTS = Map.ofEntries(Map.entry("141102", 8), Map.entry("141181", 14),
@@ -129,8 +131,10 @@ class ProjectDemoData implements ApplicationRunner {
                 10_000));
         for (int i = 0; i < small.size(); i++) {
             boolean isGreenhouse = i == small.size() - 1;
-            LocalDate signed = isGreenhouse ? LocalDate.of(2024, 5, 20) : dayIn(2024, 1, 10);
-            String region = isGreenhouse ? "141181" : region();
+            // the first three are the projects signed at 岚县's 长三角 ceremony in 上海 (see the activities demo)
+            boolean lanxian = i < 3;
+            LocalDate signed = isGreenhouse ? LocalDate.of(2024, 5, 20) : lanxian ? LANXIAN_CEREMONY : dayIn(2024, 1, 10);
+            String region = isGreenhouse ? "141181" : lanxian ? "141127" : region();
             plans.add(new Plan(isGreenhouse ? "金龙山绿色有机温室大棚（临水村草莓采摘园）" : name(), region,
                     isGreenhouse ? null : chain(), isGreenhouse ? ProjectType.AGRI_TOURISM : type(), small.get(i),
                     small.get(i), false, isGreenhouse ? Stage.STARTED : stageAfterSigning(),

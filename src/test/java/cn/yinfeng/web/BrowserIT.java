@@ -190,6 +190,8 @@ class BrowserIT extends IntegrationTest {
         assertThat(page.textContent("[data-testid=totals]")).contains("个项目").contains("亿元");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("projects-list.png")).setFullPage(true));
         page.click("[data-testid=next-page]");
+        page.waitForURL(url -> url.contains("cursor="));
+        page.waitForSelector("[data-testid=projects-table] tbody tr");
         assertThat(page.locator("[data-testid=projects-table] tbody tr").count()).isGreaterThan(0);
         page.navigate(baseUrl() + "/projects/kanban");
         assertThat(page.textContent("[data-testid=kanban]")).contains("储备").contains("达产");
@@ -201,6 +203,40 @@ class BrowserIT extends IntegrationTest {
         assertThat(page.textContent("[data-testid=duplicates-table]")).contains("针状焦");
         page.navigate(baseUrl() + "/enterprises?q=迪诺思");
         assertThat(page.textContent("[data-testid=enterprises-table]")).contains("山西迪诺思新能源科技有限公司");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void recordsATripWithTwoVisitsAndTurnsOneIntoAProjectLead() throws Exception {
+        var errors = new ArrayList<String>();
+        Page page = newPage(1280, 900, errors);
+        signIn(page, "xiaoyi");
+        page.navigate(baseUrl() + "/activities/trips/new");
+        page.fill("#title", "浏览器测试：赴苏州考察新材料企业");
+        page.fill("#leaderName", "孝义市副市长");
+        page.fill("#startDate", "2025-03-10");
+        page.fill("#endDate", "2025-03-12");
+        page.fill("#cities", "苏州");
+        page.click("[data-testid=trip-form] button[type=submit]");
+        page.waitForSelector("[data-testid=trip-title]");
+        for (String name : new String[] {"浏览器测试苏州新材料有限公司", "浏览器测试昆山精密有限公司"}) {
+            page.fill("#enterpriseName", name);
+            page.fill("#visitDate", "2025-03-11");
+            page.click("[data-testid=visit-form] button[type=submit]");
+            page.waitForSelector("text=" + name);
+        }
+        assertThat(page.locator("[data-testid=visits] li").count()).isEqualTo(2);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("trip.png")).setFullPage(true));
+        page.locator("[data-testid=to-lead]").first().click();
+        page.waitForSelector("[data-testid=project-name]");
+        assertThat(page.textContent("[data-testid=project-stage]")).isEqualTo("洽谈");
+        assertThat(page.textContent("main")).contains("浏览器测试苏州新材料有限公司");
+
+        page.navigate(baseUrl() + "/activities?month=2025-03");
+        assertThat(page.textContent("[data-testid=activities-table]")).contains("赴苏州考察新材料企业");
+        page.navigate(baseUrl() + "/activities?month=2024-05");
+        assertThat(page.textContent("[data-testid=activity-figures]")).isNotBlank();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("activities.png")).setFullPage(true));
         assertThat(errors).isEmpty();
     }
 }

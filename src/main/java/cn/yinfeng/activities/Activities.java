@@ -1,0 +1,585 @@
+package cn.yinfeng.activities;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.Role;
+import cn.yinfeng.accounts.YinfengUser;
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.ConflictException;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.InvalidInputException.Problem;
+import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.enterprises.Enterprises;
+import cn.yinfeng.projects.FundOrigin;
+import cn.yinfeng.projects.Project;
+import cn.yinfeng.projects.ProjectForm;
+import cn.yinfeng.projects.ProjectType;
+import cn.yinfeng.projects.Projects;
+import cn.yinfeng.projects.Stage;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Trips, delegations, talks and events: their rules (dates, planned vs done, region scope, versions) and the
+ * signing rule of events, where a project counts once: the first signing, or an expansion's added amount; a later
+ * ceremony that "signs" it again is shown as a re-signing and never counted.
+ */
+@Service
+public class Activities {
+
+    public enum Status { PLANNED, DONE }
+
+    public enum EventKind { PROMOTION, SIGNING, CONFERENCE }
+
+    public enum CountsAs { SIGNING, EXPANSION, RESIGNING }
+
+    public record TripForm(String title, Long regionId, Long leaderUserId, String leaderName, String leaderRank,
+            Boolean pointToPoint, String members, String units, LocalDate startDate, LocalDate endDate, String cities,
+            String purpose, String outcome, Status status, Long version) {}
+
+    public record Trip(long id, long regionId, String regionName, String title, Long leaderUserId, String leaderName,
+            String leaderRank, boolean pointToPoint, String members, String units, LocalDate startDate,
+            LocalDate endDate, String cities, String purpose, String outcome, Status status, long version,
+            List<Visit> visits) {}
+
+    public record Visit(long id, long enterpriseId, String enterpriseName, LocalDate visitDate, String city,
+            String notes, Long projectId) {}
+
+    public record DelegationForm(String title, Long regionId, LocalDate visitDate, Integer people, String hostName,
+            String sites, String outcome, List<String> enterprises, Status status, Long version) {}
+
+    public record Delegation(long id, long regionId, String regionName, LocalDate visitDate, String title, int people,
+            String hostName, String sites, String outcome, Status status, long version, List<String> enterprises) {}
+
+    public record TalkForm(Long regionId, LocalDate talkDate, String enterpriseName, String enterpriseCode,
+            String participants, String topics, Status status, Long version) {}
+
+    public record Talk(long id, long regionId, String regionName, LocalDate talkDate, long enterpriseId,
+            String enterpriseName, String participants, String topics, Status status, long version) {}
+
+    public record EventForm(Long regionId, EventKind kind, String title, LocalDate eventDate, String place,
+            String notes, Status status, Long version) {}
+
+    public record Event(long id, long regionId, String regionName, EventKind kind, String title, LocalDate eventDate,
+            String place, String notes, Status status, long version, List<EventProject> projects) {}
+
+    public record EventProject(long projectId, String code, String name, String regionName, CountsAs countsAs,
+            BigDecimal amount) {}
+
+    /** One line of the calendar and the activity list. */
+    public record Entry(String type, long id, LocalDate date, LocalDate endDate, String title, String regionName,
+            String who, Status status) {}
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final Regions regions;
+    private final Enterprises enterprises;
+    private final Projects projects;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Activities(JdbcClient jdbc, CurrentUser currentUser, Regions regions, Enterprises enterprises, Projects projects,
+            AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.regions = regions;
+        this.enterprises = enterprises;
+        this.projects = projects;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(Projects.ZONE));
+    }
+
+    public boolean canWrite() {
+        return currentUser.get().map(u -> u.hasRole(Role.COUNTY_STAFF) || u.hasRole(Role.CITY_STAFF)).orElse(false);
+    }
+
+    // ------------------------------------------------------------------ trips
+
+    @Transactional
+    public long createTrip(TripForm f) {
+        YinfengUser user = requireWriter();
+        long region = checkRegion(f.regionId(), user);
+        validateTrip(f);
+        long id = jdbc.sql("""
+                insert into trip (region_id, title, leader_user_id, leader_name, leader_rank, point_to_point, members,
+                                  units, start_date, end_date, cities, purpose, outcome, status, created_by)
+                values (:region, :title, :leaderId, :leader, :rank, :p2p, :members, :units, :start, :end, :cities,
+                        :purpose, :outcome, :status, :by) returning id
+                """).params(tripParams(f, region)).param("by", user.id()).query(Long.class).single();
+        audit.record("TRIP_CREATE", "trip", id, Outcome.SUCCESS, f.title());
+        return id;
+    }
+
+    @Transactional
+    public void updateTrip(long id, TripForm f) {
+        requireWriter();
+        Trip before = trip(id);
+        requireWritable(before.regionId());
+        long region = checkRegion(f.regionId() == null ? before.regionId() : f.regionId(), currentUser.require());
+        validateTrip(f);
+        for (Visit v : before.visits()) {
+            if (f.startDate() != null && f.endDate() != null
+                    && (v.visitDate().isBefore(f.startDate()) || v.visitDate().isAfter(f.endDate()))) {
+                throw new InvalidInputException("startDate", "trip.visitsOutside");
+            }
+        }
+        int n = jdbc.sql("""
+                update trip set region_id = :region, title = :title, leader_user_id = :leaderId, leader_name = :leader,
+                       leader_rank = :rank, point_to_point = :p2p, members = :members, units = :units,
+                       start_date = :start, end_date = :end, cities = :cities, purpose = :purpose, outcome = :outcome,
+                       status = :status, version = version + 1
+                 where id = :id and version = :version
+                """).params(tripParams(f, region)).param("id", id).param("version", version(f.version())).update();
+        if (n == 0) {
+            Trip now = trip(id);
+            throw new ConflictException("trip", version(f.version()), now.version(), Map.of("title", now.title(),
+                    "startDate", now.startDate(), "endDate", now.endDate(), "cities", now.cities()));
+        }
+        audit.record("TRIP_UPDATE", "trip", id, Outcome.SUCCESS, f.title());
+    }
+
+    private void validateTrip(TripForm f) {
+        var problems = new ArrayList<Problem>();
+        required(problems, "title", f.title());
+        if (f.leaderUserId() == null && blank(f.leaderName())) {
+            problems.add(new Problem("leaderName", "validation.required"));
+        }
+        if (f.leaderUserId() != null && !isLeader(f.leaderUserId())) {
+            problems.add(new Problem("leaderUserId", "project.leader.invalid"));
+        }
+        required(problems, "cities", f.cities());
+        if (f.startDate() == null) {
+            problems.add(new Problem("startDate", "validation.required"));
+        }
+        if (f.endDate() == null) {
+            problems.add(new Problem("endDate", "validation.required"));
+        }
+        if (f.startDate() != null && f.endDate() != null && f.endDate().isBefore(f.startDate())) {
+            problems.add(new Problem("endDate", "trip.endBeforeStart"));
+        }
+        checkPlanned(problems, "startDate", f.status(), f.endDate() == null ? f.startDate() : f.endDate());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private Map<String, Object> tripParams(TripForm f, long region) {
+        var m = new HashMap<String, Object>();
+        m.put("region", region);
+        m.put("title", f.title().trim());
+        m.put("leaderId", f.leaderUserId());
+        m.put("leader", f.leaderUserId() != null ? userName(f.leaderUserId()) : f.leaderName().trim());
+        m.put("rank", trim(f.leaderRank()));
+        m.put("p2p", Boolean.TRUE.equals(f.pointToPoint()));
+        m.put("members", trim(f.members()));
+        m.put("units", trim(f.units()));
+        m.put("start", f.startDate());
+        m.put("end", f.endDate());
+        m.put("cities", f.cities().trim());
+        m.put("purpose", trim(f.purpose()));
+        m.put("outcome", trim(f.outcome()));
+        m.put("status", status(f.status()).name());
+        return m;
+    }
+
+    public Trip trip(long id) {
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql("select t.*, r.name as region_name from trip t join region r on r.id = t.region_id "
+                + "where t.id = :id and " + scope.where("t.region_id"))).param("id", id)
+                .query((rs, n) -> new Trip(rs.getLong("id"), rs.getLong("region_id"), rs.getString("region_name"),
+                        rs.getString("title"), (Long) rs.getObject("leader_user_id"), rs.getString("leader_name"),
+                        rs.getString("leader_rank"), rs.getBoolean("point_to_point"), rs.getString("members"),
+                        rs.getString("units"), date(rs, "start_date"), date(rs, "end_date"), rs.getString("cities"),
+                        rs.getString("purpose"), rs.getString("outcome"), Status.valueOf(rs.getString("status")),
+                        rs.getLong("version"), visits(rs.getLong("id"))))
+                .optional().orElseThrow(() -> new NotFoundException("trip", id));
+    }
+
+    private List<Visit> visits(long tripId) {
+        return jdbc.sql("select v.*, e.name from trip_visit v join enterprise e on e.id = v.enterprise_id "
+                + "where v.trip_id = :t order by v.visit_date, v.id").param("t", tripId)
+                .query((rs, n) -> new Visit(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
+                        date(rs, "visit_date"), rs.getString("city"), rs.getString("notes"),
+                        (Long) rs.getObject("project_id"))).list();
+    }
+
+    /** Records a visit to an enterprise (from the registry by code, or a new prospect by name) during a trip. */
+    @Transactional
+    public long addVisit(long tripId, String enterpriseName, String enterpriseCode, LocalDate visitDate, String city,
+            String notes) {
+        requireWriter();
+        Trip t = trip(tripId);
+        requireWritable(t.regionId());
+        var problems = new ArrayList<Problem>();
+        required(problems, "enterpriseName", enterpriseName);
+        if (visitDate == null) {
+            problems.add(new Problem("visitDate", "validation.required"));
+        } else if (visitDate.isBefore(t.startDate()) || visitDate.isAfter(t.endDate())) {
+            problems.add(new Problem("visitDate", "trip.visitOutside", t.startDate().toString(), t.endDate().toString()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long enterprise = enterprises.findOrCreate(enterpriseCode, enterpriseName.trim());
+        long id = jdbc.sql("insert into trip_visit (trip_id, enterprise_id, visit_date, city, notes) values "
+                + "(:t, :e, :d, :c, :n) returning id").param("t", tripId).param("e", enterprise).param("d", visitDate)
+                .param("c", trim(city)).param("n", trim(notes)).query(Long.class).single();
+        jdbc.sql("update trip set version = version + 1 where id = :id").param("id", tripId).update();
+        audit.record("TRIP_VISIT_ADD", "trip", tripId, Outcome.SUCCESS, enterpriseName);
+        return id;
+    }
+
+    /** One click: the visited enterprise becomes a project lead in 洽谈, linked back to the visit. */
+    @Transactional
+    public long visitToLead(long tripId, long visitId, String projectName, BigDecimal totalInvestment) {
+        requireWriter();
+        Trip t = trip(tripId);
+        requireWritable(t.regionId());
+        Visit v = t.visits().stream().filter(x -> x.id() == visitId).findFirst()
+                .orElseThrow(() -> new NotFoundException("visit", visitId));
+        if (v.projectId() != null) {
+            return v.projectId();
+        }
+        String name = blank(projectName) ? v.enterpriseName() + "合作项目" : projectName.trim();
+        long projectId = projects.create(new ProjectForm(name, t.regionId(), null, null, null, null,
+                ProjectType.INDUSTRIAL, totalInvestment == null ? BigDecimal.ZERO : totalInvestment, null, null, null,
+                null, FundOrigin.OUT_OF_PROVINCE, false, t.leaderUserId(), null, null, null, true, null, null,
+                List.of(v.enterpriseId()), null, null, Stage.NEGOTIATING, null, null, null, null, null, 0L));
+        jdbc.sql("update trip_visit set project_id = :p where id = :v").param("p", projectId).param("v", visitId).update();
+        projects.addFollowup(projectId, v.visitDate(), "外出招商拜访：" + t.title(), null, null);
+        audit.record("TRIP_VISIT_LEAD", "trip", tripId, Outcome.SUCCESS, "visit " + visitId + " -> project " + projectId);
+        return projectId;
+    }
+
+    // ------------------------------------------------------------------ delegations
+
+    @Transactional
+    public long createDelegation(DelegationForm f) {
+        YinfengUser user = requireWriter();
+        long region = checkRegion(f.regionId(), user);
+        var problems = new ArrayList<Problem>();
+        required(problems, "title", f.title());
+        required(problems, "hostName", f.hostName());
+        if (f.visitDate() == null) {
+            problems.add(new Problem("visitDate", "validation.required"));
+        }
+        if (f.people() != null && f.people() < 0) {
+            problems.add(new Problem("people", "validation.notNegative"));
+        }
+        var names = f.enterprises() == null ? List.<String>of()
+                : f.enterprises().stream().filter(s -> !blank(s)).map(String::trim).distinct().toList();
+        if (names.isEmpty()) {
+            problems.add(new Problem("enterprises", "delegation.enterprisesRequired"));
+        }
+        checkPlanned(problems, "visitDate", f.status(), f.visitDate());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id = jdbc.sql("""
+                insert into delegation (region_id, visit_date, title, people, host_name, sites, outcome, status,
+                                        created_by)
+                values (:r, :d, :t, :p, :h, :s, :o, :st, :by) returning id
+                """).param("r", region).param("d", f.visitDate()).param("t", f.title().trim())
+                .param("p", f.people() == null ? 0 : f.people()).param("h", f.hostName().trim())
+                .param("s", trim(f.sites())).param("o", trim(f.outcome())).param("st", status(f.status()).name())
+                .param("by", user.id()).query(Long.class).single();
+        for (String name : names) {
+            long e = enterprises.findOrCreate(null, name);
+            jdbc.sql("insert into delegation_enterprise (delegation_id, enterprise_id) values (:d, :e) "
+                    + "on conflict do nothing").param("d", id).param("e", e).update();
+        }
+        audit.record("DELEGATION_CREATE", "delegation", id, Outcome.SUCCESS, f.title());
+        return id;
+    }
+
+    public Delegation delegation(long id) {
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql("select d.*, r.name as region_name from delegation d join region r on r.id = "
+                + "d.region_id where d.id = :id and " + scope.where("d.region_id"))).param("id", id)
+                .query((rs, n) -> new Delegation(rs.getLong("id"), rs.getLong("region_id"), rs.getString("region_name"),
+                        date(rs, "visit_date"), rs.getString("title"), rs.getInt("people"), rs.getString("host_name"),
+                        rs.getString("sites"), rs.getString("outcome"), Status.valueOf(rs.getString("status")),
+                        rs.getLong("version"), jdbc.sql("select e.name from delegation_enterprise de join enterprise e "
+                        + "on e.id = de.enterprise_id where de.delegation_id = :d order by e.name")
+                        .param("d", rs.getLong("id")).query(String.class).list()))
+                .optional().orElseThrow(() -> new NotFoundException("delegation", id));
+    }
+
+    // ------------------------------------------------------------------ talks
+
+    @Transactional
+    public long createTalk(TalkForm f) {
+        YinfengUser user = requireWriter();
+        long region = checkRegion(f.regionId(), user);
+        var problems = new ArrayList<Problem>();
+        required(problems, "enterpriseName", f.enterpriseName());
+        required(problems, "participants", f.participants());
+        if (f.talkDate() == null) {
+            problems.add(new Problem("talkDate", "validation.required"));
+        }
+        checkPlanned(problems, "talkDate", f.status(), f.talkDate());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long e = enterprises.findOrCreate(f.enterpriseCode(), f.enterpriseName().trim());
+        long id = jdbc.sql("insert into talk (region_id, talk_date, enterprise_id, participants, topics, status, "
+                + "created_by) values (:r, :d, :e, :p, :t, :s, :by) returning id").param("r", region)
+                .param("d", f.talkDate()).param("e", e).param("p", f.participants().trim()).param("t", trim(f.topics()))
+                .param("s", status(f.status()).name()).param("by", user.id()).query(Long.class).single();
+        audit.record("TALK_CREATE", "talk", id, Outcome.SUCCESS, f.enterpriseName());
+        return id;
+    }
+
+    public Talk talk(long id) {
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql("select t.*, r.name as region_name, e.name as enterprise_name from talk t join "
+                + "region r on r.id = t.region_id join enterprise e on e.id = t.enterprise_id where t.id = :id and "
+                + scope.where("t.region_id"))).param("id", id)
+                .query((rs, n) -> new Talk(rs.getLong("id"), rs.getLong("region_id"), rs.getString("region_name"),
+                        date(rs, "talk_date"), rs.getLong("enterprise_id"), rs.getString("enterprise_name"),
+                        rs.getString("participants"), rs.getString("topics"), Status.valueOf(rs.getString("status")),
+                        rs.getLong("version")))
+                .optional().orElseThrow(() -> new NotFoundException("talk", id));
+    }
+
+    // ------------------------------------------------------------------ events
+
+    @Transactional
+    public long createEvent(EventForm f) {
+        YinfengUser user = requireWriter();
+        long region = checkRegion(f.regionId(), user);
+        var problems = new ArrayList<Problem>();
+        required(problems, "title", f.title());
+        required(problems, "place", f.place());
+        if (f.kind() == null) {
+            problems.add(new Problem("kind", "validation.required"));
+        }
+        if (f.eventDate() == null) {
+            problems.add(new Problem("eventDate", "validation.required"));
+        }
+        checkPlanned(problems, "eventDate", f.status(), f.eventDate());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id = jdbc.sql("insert into event (region_id, kind, title, event_date, place, notes, status, created_by) "
+                + "values (:r, :k, :t, :d, :p, :n, :s, :by) returning id").param("r", region).param("k", f.kind().name())
+                .param("t", f.title().trim()).param("d", f.eventDate()).param("p", f.place().trim())
+                .param("n", trim(f.notes())).param("s", status(f.status()).name()).param("by", user.id())
+                .query(Long.class).single();
+        audit.record("EVENT_CREATE", "event", id, Outcome.SUCCESS, f.title());
+        return id;
+    }
+
+    /**
+     * Lists a project as signed at an event. A project not yet signed is signed now, on the event's date (so it
+     * must be in 洽谈); an expansion counts its own contract amount, the added amount; a project signed before, or
+     * already claimed by another event, is a re-signing: shown, never counted.
+     */
+    @Transactional
+    public CountsAs addProjectToEvent(long eventId, long projectId) {
+        requireWriter();
+        Event e = event(eventId);
+        requireWritable(e.regionId());
+        if (e.status() != Status.DONE) {
+            throw new InvalidInputException("projectId", "event.notDone");
+        }
+        Project p;
+        try {
+            p = projects.find(projectId);
+        } catch (NotFoundException ex) {
+            throw new InvalidInputException("projectId", "event.project.notVisible");
+        }
+        if (e.projects().stream().anyMatch(x -> x.projectId() == projectId)) {
+            throw new InvalidInputException("projectId", "event.project.already");
+        }
+        boolean claimedElsewhere = jdbc.sql("select count(*) from event_project where project_id = :p and counts_as "
+                + "in ('SIGNING', 'EXPANSION')").param("p", projectId).query(Long.class).single() > 0;
+        CountsAs countsAs;
+        LocalDate signed = p.dates().signedOn();
+        if (claimedElsewhere || (signed != null && signed.isBefore(e.eventDate()))) {
+            countsAs = CountsAs.RESIGNING;
+        } else {
+            if (signed == null) {
+                projects.advance(projectId, p.version(), Stage.SIGNED, e.eventDate(), "签约于" + e.title());
+                p = projects.find(projectId);
+            } else if (signed.isAfter(e.eventDate())) {
+                throw new InvalidInputException("projectId", "event.project.signedLater", signed.toString());
+            }
+            countsAs = p.expansionOfId() != null ? CountsAs.EXPANSION : CountsAs.SIGNING;
+        }
+        BigDecimal amount = countsAs == CountsAs.RESIGNING ? BigDecimal.ZERO
+                : p.contractAmount() != null ? p.contractAmount() : p.totalInvestment();
+        jdbc.sql("insert into event_project (event_id, project_id, counts_as, amount) values (:e, :p, :c, :a)")
+                .param("e", eventId).param("p", projectId).param("c", countsAs.name()).param("a", amount).update();
+        jdbc.sql("update event set version = version + 1 where id = :id").param("id", eventId).update();
+        audit.record("EVENT_PROJECT_ADD", "event", eventId, Outcome.SUCCESS, "project " + projectId + " " + countsAs);
+        return countsAs;
+    }
+
+    public Event event(long id) {
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql("select ev.*, r.name as region_name from event ev join region r on r.id = "
+                + "ev.region_id where ev.id = :id and " + scope.where("ev.region_id"))).param("id", id)
+                .query((rs, n) -> new Event(rs.getLong("id"), rs.getLong("region_id"), rs.getString("region_name"),
+                        EventKind.valueOf(rs.getString("kind")), rs.getString("title"), date(rs, "event_date"),
+                        rs.getString("place"), rs.getString("notes"), Status.valueOf(rs.getString("status")),
+                        rs.getLong("version"), eventProjects(rs.getLong("id"))))
+                .optional().orElseThrow(() -> new NotFoundException("event", id));
+    }
+
+    private List<EventProject> eventProjects(long eventId) {
+        return jdbc.sql("select ep.*, p.code, p.name, r.name as region_name from event_project ep join project p on "
+                + "p.id = ep.project_id join region r on r.id = p.region_id where ep.event_id = :e order by p.code")
+                .param("e", eventId).query((rs, n) -> new EventProject(rs.getLong("project_id"), rs.getString("code"),
+                        rs.getString("name"), rs.getString("region_name"), CountsAs.valueOf(rs.getString("counts_as")),
+                        rs.getBigDecimal("amount"))).list();
+    }
+
+    // ------------------------------------------------------------------ lists
+
+    /** All activities in scope between two dates (calendar and list), optionally of one type or leader. */
+    public List<Entry> entries(LocalDate from, LocalDate to, Long regionId, String type, Long leaderId) {
+        RegionScope scope = currentUser.scope();
+        var params = new HashMap<String, Object>();
+        params.put("from", from);
+        params.put("to", to);
+        params.put(RegionScope.PARAM, scope.pathPattern());
+        String regionFilter = "";
+        if (regionId != null) {
+            Region r = regions.find(regionId).orElse(null);
+            params.put("rf", r == null ? "/none/" : r.path() + "%");
+            regionFilter = " and %s in (select id from region where path like :rf)";
+        }
+        var parts = new ArrayList<String>();
+        if (type == null || type.equals("TRIP")) {
+            parts.add("select 'TRIP' as type, t.id, t.start_date as d, t.end_date as e, t.title, r.name as region, "
+                    + "t.leader_name as who, t.status from trip t join region r on r.id = t.region_id where "
+                    + scope.where("t.region_id") + " and t.start_date <= :to and t.end_date >= :from"
+                    + regionFilter.formatted("t.region_id")
+                    + (leaderId == null ? "" : " and t.leader_user_id = :leader"));
+        }
+        if (leaderId == null && (type == null || type.equals("DELEGATION"))) {
+            parts.add("select 'DELEGATION', d.id, d.visit_date, d.visit_date, d.title, r.name, d.host_name, d.status "
+                    + "from delegation d join region r on r.id = d.region_id where " + scope.where("d.region_id")
+                    + " and d.visit_date between :from and :to" + regionFilter.formatted("d.region_id"));
+        }
+        if (leaderId == null && (type == null || type.equals("TALK"))) {
+            parts.add("select 'TALK', t.id, t.talk_date, t.talk_date, e.name, r.name, t.participants, t.status "
+                    + "from talk t join region r on r.id = t.region_id join enterprise e on e.id = t.enterprise_id "
+                    + "where " + scope.where("t.region_id") + " and t.talk_date between :from and :to"
+                    + regionFilter.formatted("t.region_id"));
+        }
+        if (leaderId == null && (type == null || type.equals("EVENT"))) {
+            parts.add("select 'EVENT', ev.id, ev.event_date, ev.event_date, ev.title, r.name, ev.place, ev.status "
+                    + "from event ev join region r on r.id = ev.region_id where " + scope.where("ev.region_id")
+                    + " and ev.event_date between :from and :to" + regionFilter.formatted("ev.region_id"));
+        }
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        if (leaderId != null) {
+            params.put("leader", leaderId);
+        }
+        return jdbc.sql(String.join(" union all ", parts) + " order by 3 desc, 2 desc limit 1000").params(params)
+                .query((rs, n) -> new Entry(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
+                        Status.valueOf(rs.getString(8)))).list();
+    }
+
+    /** Leaders with their trips in a period (the per-leader list). */
+    public Map<String, List<Entry>> byLeader(LocalDate from, LocalDate to) {
+        var out = new LinkedHashMap<String, List<Entry>>();
+        for (Entry e : entries(from, to, null, "TRIP", null)) {
+            out.computeIfAbsent(e.who(), k -> new ArrayList<>()).add(e);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private YinfengUser requireWriter() {
+        YinfengUser u = currentUser.require();
+        if (!u.hasRole(Role.COUNTY_STAFF) && !u.hasRole(Role.CITY_STAFF)) {
+            throw new AccessDeniedException("activities need county or city staff");
+        }
+        return u;
+    }
+
+    private void requireWritable(long regionId) {
+        Region r = regions.find(regionId).orElseThrow();
+        if (!currentUser.scope().covers(r)) {
+            throw new AccessDeniedException("region outside the caller's scope");
+        }
+    }
+
+    private long checkRegion(Long regionId, YinfengUser user) {
+        long id = regionId == null ? user.region() : regionId;
+        Region r = regions.find(id).orElse(null);
+        if (r == null || !currentUser.scope().covers(r)) {
+            throw new InvalidInputException("regionId", "project.region.outOfScope");
+        }
+        return id;
+    }
+
+    private void checkPlanned(List<Problem> problems, String field, Status status, LocalDate date) {
+        if (date != null && status(status) == Status.DONE && date.isAfter(today())) {
+            problems.add(new Problem(field, "activity.futureNotPlanned"));
+        }
+    }
+
+    private boolean isLeader(long userId) {
+        return jdbc.sql("select count(*) from user_role where user_id = :u and role = 'LEADER'").param("u", userId)
+                .query(Long.class).single() > 0;
+    }
+
+    private String userName(long userId) {
+        return jdbc.sql("select display_name from app_user where id = :u").param("u", userId).query(String.class)
+                .single();
+    }
+
+    private static Status status(Status s) {
+        return s == null ? Status.DONE : s;
+    }
+
+    private static long version(Long v) {
+        return v == null ? -1 : v;
+    }
+
+    private static void required(List<Problem> problems, String field, String value) {
+        if (blank(value)) {
+            problems.add(new Problem(field, "validation.required"));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.trim();
+    }
+
+    private static LocalDate date(ResultSet rs, String col) throws SQLException {
+        return rs.getObject(col, LocalDate.class);
+    }
+}
