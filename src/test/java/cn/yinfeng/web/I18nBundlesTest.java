@@ -51,6 +51,17 @@ class I18nBundlesTest {
     }
 
     @Test
+    void apostrophesInMessagesWithArgumentsAreDoubled() throws IOException {
+        // MessageFormat reads a lone ' as the start of a quoted run: "{0}" after it would print literally
+        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+            var p = load(bundle);
+            var broken = p.stringPropertyNames().stream().filter(k -> p.getProperty(k).contains("{"))
+                    .filter(k -> p.getProperty(k).replace("''", "").contains("'")).toList();
+            assertThat(broken).as(bundle).isEmpty();
+        }
+    }
+
+    @Test
     void everyLiteralKeyUsedExists() throws IOException {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         var missing = new ArrayList<String>();
