@@ -239,4 +239,27 @@ class BrowserIT extends IntegrationTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("activities.png")).setFullPage(true));
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void dashboardDrawsItsChartsAndTheReportPrints() throws Exception {
+        var errors = new ArrayList<String>();
+        Page page = newPage(1440, 1000, errors);
+        signIn(page, "leader");
+        page.navigate(baseUrl() + "/stats?region=141100&to=2024-10");
+        page.waitForSelector("#dashboard[data-charts-ready=true]");
+        for (String chart : new String[] {"trend", "ranking", "chains", "funnel", "bands"}) {
+            assertThat(page.locator("#chart-" + chart + " canvas").count()).as(chart).isGreaterThan(0);
+        }
+        assertThat(page.textContent("[data-testid=kpi-SIGNED_COUNT]")).isEqualTo("117");
+        assertThat(page.textContent("[data-testid=kpi-SIGNED_AMOUNT]")).startsWith("941.5");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard.png")).setFullPage(true));
+        page.navigate(baseUrl() + "/stats?region=141100&to=2024-10&screen=true");
+        page.waitForSelector("#dashboard[data-charts-ready=true]");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard-screen.png")));
+        page.navigate(baseUrl() + "/stats/report?region=141100&to=2024-10");
+        assertThat(page.textContent("[data-testid=briefing]")).startsWith("1-10月份，全市招商引资签约项目117个，签约金额941.5亿元");
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("report-print.png")).setFullPage(true));
+        assertThat(errors).isEmpty();
+    }
 }

@@ -1,0 +1,267 @@
+package cn.yinfeng.stats;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.Role;
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.Regions;
+import cn.yinfeng.targets.Indicator;
+import cn.yinfeng.targets.Targets;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monthly report in the government layout: one row per unit plus the total, the period "1-N月", amounts in 亿元,
+ * rates as percentages; as a printable page, an Excel workbook, and a briefing paragraph in the style of the city's
+ * reports. Publishing freezes the figures so a later correction shows as a change, not a silent rewrite.
+ */
+@Service
+public class MonthlyReport {
+
+    /** Columns of the report, in order. */
+    static final List<String> COLUMNS = List.of("SIGNED_COUNT", "SIGNED_AMOUNT", "SIGNED_1YI_COUNT", "FUNDS",
+            "STARTED_COUNT", "PRODUCING_COUNT", "PERFORMANCE_RATE", "START_RATE");
+
+    public record Row(String regionCode, String regionName, boolean total, Map<String, BigDecimal> values,
+            BigDecimal signedAmountYoy, BigDecimal signedAmountTarget, BigDecimal signedAmountCompletion,
+            Stats.Light light) {}
+
+    public record Report(Region region, int year, int month, Instant asOf, List<Row> rows, String briefing) {}
+
+    public record Published(long id, Instant publishedAt, String publishedBy, Map<String, BigDecimal> figures) {}
+
+    /** A figure that differs from the published one. */
+    public record Change(String code, BigDecimal published, BigDecimal now) {}
+
+    private final StatsEngine engine;
+    private final Stats stats;
+    private final Targets targets;
+    private final Regions regions;
+    private final CurrentUser currentUser;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    MonthlyReport(StatsEngine engine, Stats stats, Targets targets, Regions regions, CurrentUser currentUser,
+            JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.engine = engine;
+        this.stats = stats;
+        this.targets = targets;
+        this.regions = regions;
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public Report build(String regionCode, int year, int month, Instant asOf) {
+        Region region = stats.region(regionCode);
+        Instant at = asOf == null ? clock.instant() : asOf;
+        List<Indicator> indicators = targets.indicators().stream()
+                .filter(i -> COLUMNS.contains(i.code()) || i.code().equals("SIGNED_AMOUNT")).toList();
+        List<Region> units = new ArrayList<>(regions.visible(currentUser.scope()).stream()
+                .filter(r -> r.parentId() != null && r.parentId() == region.id()).toList());
+        var groups = new ArrayList<Region>(units);
+        groups.add(region);
+        YearMonth to = YearMonth.of(year, month);
+        var now = engine.compute(groups, indicators, to.withMonth(1).atDay(1), to.atEndOfMonth(), at);
+        var before = engine.compute(groups, indicators, to.minusYears(1).withMonth(1).atDay(1),
+                to.minusYears(1).atEndOfMonth(), at);
+        var rows = new ArrayList<Row>();
+        for (Region g : groups) {
+            Map<String, BigDecimal> v = now.get(g.id());
+            BigDecimal amount = v.get("SIGNED_AMOUNT");
+            BigDecimal prev = before.get(g.id()).get("SIGNED_AMOUNT");
+            BigDecimal yoy = prev == null || prev.signum() == 0 ? null
+                    : amount.subtract(prev).divide(prev, 4, RoundingMode.HALF_UP);
+            BigDecimal target = targets.targets(g.id(), year).get("SIGNED_AMOUNT");
+            BigDecimal completion = target == null || target.signum() == 0 ? null
+                    : amount.divide(target, 4, RoundingMode.HALF_UP);
+            Stats.Light light = target == null ? null : stats.lightFor(amount, target.multiply(BigDecimal.valueOf(month))
+                    .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP));
+            rows.add(new Row(g.code(), g.name(), g.id() == region.id(), v, yoy, target, completion, light));
+        }
+        Row total = rows.get(rows.size() - 1);
+        return new Report(region, year, month, at, rows, briefing(region, month, total, before.get(region.id())));
+    }
+
+    /** "1-10月份，全市招商引资签约项目117个，签约金额941.5亿元……" */
+    static String briefing(Region region, int month, Row total, Map<String, BigDecimal> previous) {
+        String who = region.parentId() == null ? "全市" : region.name();
+        Map<String, BigDecimal> v = total.values();
+        var text = new StringBuilder();
+        text.append(month == 1 ? "1月份，" : "1-" + month + "月份，").append(who).append("招商引资签约项目")
+                .append(count(v.get("SIGNED_COUNT"))).append("个，签约金额").append(yi(v.get("SIGNED_AMOUNT"))).append("亿元");
+        if (total.signedAmountYoy() != null) {
+            BigDecimal pct = total.signedAmountYoy().movePointRight(2).setScale(1, RoundingMode.HALF_UP);
+            text.append(pct.signum() >= 0 ? "，同比增长" : "，同比下降").append(pct.abs().toPlainString()).append("%");
+        }
+        text.append("；其中亿元以上项目").append(count(v.get("SIGNED_1YI_COUNT"))).append("个。");
+        text.append("到位资金").append(yi(v.get("FUNDS"))).append("亿元，新开工项目").append(count(v.get("STARTED_COUNT")))
+                .append("个，新投产项目").append(count(v.get("PRODUCING_COUNT"))).append("个");
+        if (total.signedAmountCompletion() != null) {
+            text.append("；签约金额完成年度目标的").append(total.signedAmountCompletion().movePointRight(2)
+                    .setScale(1, RoundingMode.HALF_UP).toPlainString()).append("%");
+        }
+        text.append("。");
+        return text.toString();
+    }
+
+    static String yi(BigDecimal wan) {
+        if (wan == null) {
+            return "0";
+        }
+        return wan.movePointLeft(4).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    static String count(BigDecimal n) {
+        return n == null ? "0" : n.stripTrailingZeros().toPlainString();
+    }
+
+    /** Streams the report as an xlsx workbook: title, two header rows with merged groups, one row per unit. */
+    public void writeXlsx(Report report, OutputStream out) throws IOException {
+        Workbook wb = new Workbook(out, "Yinfeng", "1.0");
+        Worksheet ws = wb.newWorksheet("1-" + report.month() + "月");
+        String title = report.region().name() + report.year() + "年1-" + report.month() + "月招商引资工作进展情况表";
+        ws.value(0, 0, title);
+        ws.range(0, 0, 0, 11).merge();
+        ws.style(0, 0).bold().fontSize(14).horizontalAlignment("center").set();
+        String[][] groups = {{"单位", "0", "0"}, {"签约情况", "1", "3"}, {"到位资金", "4", "4"}, {"项目落地", "5", "6"},
+                {"履约情况", "7", "8"}, {"同比与目标", "9", "11"}};
+        for (String[] g : groups) {
+            int c1 = Integer.parseInt(g[1]);
+            int c2 = Integer.parseInt(g[2]);
+            ws.value(1, c1, g[0]);
+            if (c2 > c1) {
+                ws.range(1, c1, 1, c2).merge();
+            }
+        }
+        ws.range(1, 0, 2, 0).merge();
+        String[] heads = {"", "签约项目数（个）", "签约金额（亿元）", "亿元以上项目（个）", "到位资金（亿元）", "开工项目（个）",
+                "投产项目（个）", "履约率", "开工率", "签约金额同比", "签约金额年度目标（亿元）", "目标完成率"};
+        for (int c = 1; c < heads.length; c++) {
+            ws.value(2, c, heads[c]);
+        }
+        ws.range(1, 0, 2, 11).style().bold().horizontalAlignment("center").wrapText(true).fillColor("F2F2F2")
+                .borderStyle("thin").set();
+        int r = 3;
+        for (Row row : report.rows()) {
+            var v = row.values();
+            ws.value(r, 0, row.total() ? "合计" : row.regionName());
+            ws.value(r, 1, v.get("SIGNED_COUNT"));
+            ws.value(r, 2, v.get("SIGNED_AMOUNT").movePointLeft(4));
+            ws.value(r, 3, v.get("SIGNED_1YI_COUNT"));
+            ws.value(r, 4, v.get("FUNDS").movePointLeft(4));
+            ws.value(r, 5, v.get("STARTED_COUNT"));
+            ws.value(r, 6, v.get("PRODUCING_COUNT"));
+            if (v.get("PERFORMANCE_RATE") != null) {
+                ws.value(r, 7, v.get("PERFORMANCE_RATE"));
+            }
+            if (v.get("START_RATE") != null) {
+                ws.value(r, 8, v.get("START_RATE"));
+            }
+            if (row.signedAmountYoy() != null) {
+                ws.value(r, 9, row.signedAmountYoy());
+            }
+            if (row.signedAmountTarget() != null) {
+                ws.value(r, 10, row.signedAmountTarget().movePointLeft(4));
+            }
+            if (row.signedAmountCompletion() != null) {
+                ws.value(r, 11, row.signedAmountCompletion());
+            }
+            ws.range(r, 2, r, 2).style().format("0.00").set();
+            ws.range(r, 4, r, 4).style().format("0.00").set();
+            ws.range(r, 10, r, 10).style().format("0.00").set();
+            ws.range(r, 7, r, 9).style().format("0.0%").set();
+            ws.range(r, 11, r, 11).style().format("0.0%").set();
+            if (row.total()) {
+                ws.range(r, 0, r, 11).style().bold().set();
+            }
+            r++;
+        }
+        ws.value(r + 1, 0, report.briefing());
+        ws.range(r + 1, 0, r + 1, 11).merge();
+        ws.value(r + 2, 0, "数据口径：经市级审核通过的项目，截至 " + report.asOf() + "；金额单位亿元。");
+        ws.range(r + 2, 0, r + 2, 11).merge();
+        ws.width(0, 22);
+        for (int c = 1; c <= 11; c++) {
+            ws.width(c, 13);
+        }
+        ws.freezePane(1, 3);
+        wb.finish();
+        audit.record("REPORT_EXPORT", "report", report.region().code() + "/" + report.year() + "-" + report.month(),
+                Outcome.SUCCESS, "xlsx");
+    }
+
+    // ------------------------------------------------------------------ publishing
+
+    @Transactional
+    public long publish(String regionCode, int year, int month) {
+        var user = currentUser.require();
+        if (!user.hasRole(Role.CITY_STAFF)) {
+            throw new AccessDeniedException("reports are published by city staff");
+        }
+        Report report = build(regionCode, year, month, null);
+        Row total = report.rows().get(report.rows().size() - 1);
+        var text = new StringBuilder();
+        total.values().forEach((k, v) -> text.append(k).append('=').append(v == null ? "" : v.toPlainString()).append(';'));
+        long id = jdbc.sql("insert into published_report (region_id, year, month, as_of, published_by, figures) values "
+                + "(:r, :y, :m, :a, :u, :f) returning id").param("r", report.region().id()).param("y", year)
+                .param("m", month).param("a", java.sql.Timestamp.from(report.asOf())).param("u", user.id())
+                .param("f", text.toString()).query(Long.class).single();
+        audit.record("REPORT_PUBLISH", "report", id, Outcome.SUCCESS, report.region().code() + " " + year + "-" + month);
+        return id;
+    }
+
+    public List<Published> published(String regionCode, int year, int month) {
+        Region region = stats.region(regionCode);
+        return jdbc.sql("select p.*, u.display_name from published_report p left join app_user u on u.id = "
+                + "p.published_by where p.region_id = :r and p.year = :y and p.month = :m order by p.id desc")
+                .param("r", region.id()).param("y", year).param("m", month)
+                .query((rs, n) -> new Published(rs.getLong("id"), rs.getTimestamp("published_at").toInstant(),
+                        rs.getString("display_name"), parse(rs.getString("figures")))).list();
+    }
+
+    /** The figures of the latest publication that differ from today's. */
+    public List<Change> changesSince(Published published, Report now) {
+        var out = new ArrayList<Change>();
+        Map<String, BigDecimal> current = now.rows().get(now.rows().size() - 1).values();
+        published.figures().forEach((code, old) -> {
+            BigDecimal cur = current.get(code);
+            boolean same = old == null ? cur == null : cur != null && old.compareTo(cur) == 0;
+            if (!same) {
+                out.add(new Change(code, old, cur));
+            }
+        });
+        return out;
+    }
+
+    static Map<String, BigDecimal> parse(String text) {
+        var out = new LinkedHashMap<String, BigDecimal>();
+        for (String pair : text.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                String v = pair.substring(eq + 1);
+                out.put(pair.substring(0, eq), v.isEmpty() ? null : new BigDecimal(v));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,243 @@
+package cn.yinfeng.stats;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
+import cn.yinfeng.targets.Indicator;
+import cn.yinfeng.targets.Targets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What leaders and the assessment read: indicators for a region and a period ("1-N月", cumulative from January by
+ * default), with the previous year's value and 同比, the annual target, completion, 序时进度 and a light; rankings
+ * of the units below a region; and the series the dashboard draws.
+ */
+@Service
+public class Stats {
+
+    public enum Light { GREEN, YELLOW, RED }
+
+    /** One indicator for one region and period. Amounts in 万元; rates as fractions (0.8123 = 81.23%). */
+    public record Line(String code, String name, Indicator.Unit unit, BigDecimal value, BigDecimal previousYear,
+            BigDecimal yoy, BigDecimal target, BigDecimal completion, BigDecimal schedule, BigDecimal aheadOfSchedule,
+            Light light) {}
+
+    public record Summary(String regionCode, String regionName, YearMonth from, YearMonth to, Instant asOf,
+            List<Line> indicators) {
+
+        public Line get(String code) {
+            return indicators.stream().filter(l -> l.code().equals(code)).findFirst().orElse(null);
+        }
+    }
+
+    public record Rank(int rank, String regionCode, String regionName, BigDecimal value, BigDecimal target,
+            BigDecimal completion, Light light) {}
+
+    public record Point(String label, BigDecimal value) {}
+
+    private final StatsEngine engine;
+    private final Targets targets;
+    private final Regions regions;
+    private final CurrentUser currentUser;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final BigDecimal yellowShare;
+
+    Stats(StatsEngine engine, Targets targets, Regions regions, CurrentUser currentUser, JdbcClient jdbc, Clock clock,
+            @Value("${yinfeng.stats.yellow-share:0.10}") BigDecimal yellowShare) {
+        this.engine = engine;
+        this.targets = targets;
+        this.regions = regions;
+        this.currentUser = currentUser;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.yellowShare = yellowShare;
+    }
+
+    /** The region by code inside the caller's scope (their own region when no code is given). */
+    public Region region(String code) {
+        RegionScope scope = currentUser.scope();
+        return code == null || code.isBlank() ? regions.visible(scope, scope.regionId()) : regions.visible(scope, code);
+    }
+
+    public Summary summary(String regionCode, YearMonth from, YearMonth to, LocalDate asOf) {
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("from", "stats.period.order");
+        }
+        Region region = region(regionCode);
+        Instant at = asOfInstant(asOf);
+        List<Indicator> indicators = targets.indicators();
+        var now = engine.compute(List.of(region), indicators, from.atDay(1), to.atEndOfMonth(), at).get(region.id());
+        var before = engine.compute(List.of(region), indicators, from.minusYears(1).atDay(1),
+                to.minusYears(1).atEndOfMonth(), at).get(region.id());
+        Map<String, BigDecimal> yearTargets = from.getYear() == to.getYear()
+                ? targets.targets(region.id(), to.getYear()) : Map.of();
+        var lines = new ArrayList<Line>();
+        for (Indicator ind : indicators) {
+            lines.add(line(ind, now.get(ind.code()), before.get(ind.code()), yearTargets.get(ind.code()),
+                    to.getMonthValue()));
+        }
+        return new Summary(region.code(), region.name(), from, to, at, lines);
+    }
+
+    Line line(Indicator ind, BigDecimal value, BigDecimal previous, BigDecimal target, int elapsedMonths) {
+        BigDecimal yoy = null;
+        if (ind.unit() != Indicator.Unit.RATE && value != null && previous != null && previous.signum() != 0) {
+            yoy = value.subtract(previous).divide(previous, 4, RoundingMode.HALF_UP);
+        } else if (ind.unit() == Indicator.Unit.RATE && value != null && previous != null) {
+            yoy = value.subtract(previous); // for rates, 同比 is the change in points
+        }
+        BigDecimal completion = null;
+        BigDecimal schedule = null;
+        BigDecimal ahead = null;
+        Light light = null;
+        if (target != null && target.signum() > 0 && value != null) {
+            completion = value.divide(target, 4, RoundingMode.HALF_UP);
+            if (ind.unit() == Indicator.Unit.RATE) {
+                light = value.compareTo(target) >= 0 ? Light.GREEN
+                        : value.compareTo(target.multiply(BigDecimal.ONE.subtract(yellowShare))) >= 0 ? Light.YELLOW
+                        : Light.RED;
+            } else {
+                schedule = target.multiply(BigDecimal.valueOf(elapsedMonths)).divide(BigDecimal.valueOf(12), 2,
+                        RoundingMode.HALF_UP);
+                ahead = value.subtract(schedule);
+                light = lightFor(value, schedule);
+            }
+        }
+        return new Line(ind.code(), ind.name(org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+                ind.unit(), value, previous, yoy, target, completion, schedule, ahead, light);
+    }
+
+    /** Green on or ahead of 序时进度; yellow behind by up to the configured share of it; red beyond. */
+    Light lightFor(BigDecimal value, BigDecimal schedule) {
+        if (value.compareTo(schedule) >= 0) {
+            return Light.GREEN;
+        }
+        BigDecimal floor = schedule.multiply(BigDecimal.ONE.subtract(yellowShare));
+        return value.compareTo(floor) >= 0 ? Light.YELLOW : Light.RED;
+    }
+
+    /** The units directly below a region ranked by an indicator; ties share a rank (1, 2, 2, 4). */
+    public List<Rank> ranking(String regionCode, String indicatorCode, YearMonth from, YearMonth to, LocalDate asOf,
+            boolean byCompletion) {
+        Region parent = region(regionCode);
+        Indicator ind = targets.indicator(indicatorCode);
+        List<Region> units = regions.visible(currentUser.scope()).stream()
+                .filter(r -> r.parentId() != null && r.parentId() == parent.id()).toList();
+        var values = engine.compute(units, List.of(ind), from.atDay(1), to.atEndOfMonth(), asOfInstant(asOf));
+        var rows = new ArrayList<Rank>();
+        for (Region u : units) {
+            BigDecimal v = values.get(u.id()).get(ind.code());
+            BigDecimal t = from.getYear() == to.getYear() ? targets.targets(u.id(), to.getYear()).get(ind.code()) : null;
+            Line l = line(ind, v, null, t, to.getMonthValue());
+            rows.add(new Rank(0, u.code(), u.name(), v, t, l.completion(), l.light()));
+        }
+        Comparator<Rank> order = Comparator.comparing(
+                (Rank r) -> byCompletion ? r.completion() : r.value(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                .reversed();
+        rows.sort(order.thenComparing(Rank::regionCode));
+        var ranked = new ArrayList<Rank>();
+        for (int i = 0; i < rows.size(); i++) {
+            Rank r = rows.get(i);
+            BigDecimal key = byCompletion ? r.completion() : r.value();
+            int rank = i + 1;
+            if (i > 0) {
+                Rank prev = ranked.get(i - 1);
+                BigDecimal prevKey = byCompletion ? prev.completion() : prev.value();
+                if (key == null ? prevKey == null : prevKey != null && key.compareTo(prevKey) == 0) {
+                    rank = prev.rank();
+                }
+            }
+            ranked.add(new Rank(rank, r.regionCode(), r.regionName(), r.value(), r.target(), r.completion(), r.light()));
+        }
+        return ranked;
+    }
+
+    /** Signed amount (万元) per month of a year, approved versions as of now, for the trend chart. */
+    public List<Point> monthlySigned(Region region, int year) {
+        var byMonth = new LinkedHashMap<Integer, BigDecimal>();
+        for (int m = 1; m <= 12; m++) {
+            byMonth.put(m, BigDecimal.ZERO);
+        }
+        jdbc.sql("""
+                select extract(month from a.signed_on)::int as m,
+                       sum(coalesce(a.contract_amount, a.total_investment)) as amount
+                  from project_approved a join region r on r.id = a.region_id
+                 where a.valid_to is null and a.counted and r.path like :path
+                   and a.signed_on between :from and :to
+                 group by 1
+                """).param("path", region.path() + "%").param("from", LocalDate.of(year, 1, 1))
+                .param("to", LocalDate.of(year, 12, 31))
+                .query((rs, n) -> byMonth.put(rs.getInt("m"), rs.getBigDecimal("amount"))).list();
+        return byMonth.entrySet().stream().map(e -> new Point(String.valueOf(e.getKey()), e.getValue())).toList();
+    }
+
+    /** Current approved projects signed in the period, by chain (amount 万元). */
+    public List<Point> chainMix(Region region, YearMonth from, YearMonth to) {
+        return jdbc.sql("""
+                select coalesce(c.name, '未归链') as label, sum(coalesce(a.contract_amount, a.total_investment)) as v
+                  from project_approved a join region r on r.id = a.region_id left join chain c on c.id = a.chain_id
+                 where a.valid_to is null and a.counted and r.path like :path and a.signed_on between :from and :to
+                 group by 1 order by 2 desc
+                """).param("path", region.path() + "%").param("from", from.atDay(1)).param("to", to.atEndOfMonth())
+                .query((rs, n) -> new Point(rs.getString("label"), rs.getBigDecimal("v"))).list();
+    }
+
+    /** Current approved projects by stage: the funnel. */
+    public List<Point> funnel(Region region) {
+        var out = new ArrayList<Point>();
+        var counts = new LinkedHashMap<String, BigDecimal>();
+        jdbc.sql("select a.stage, count(*) as n from project_approved a join region r on r.id = a.region_id "
+                + "where a.valid_to is null and r.path like :path group by 1").param("path", region.path() + "%")
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        for (String s : List.of("RESERVE", "NEGOTIATING", "SIGNED", "REGISTERED", "STARTED", "PRODUCING",
+                "FULL_PRODUCTION")) {
+            out.add(new Point(s, counts.getOrDefault(s, BigDecimal.ZERO)));
+        }
+        return out;
+    }
+
+    /** Projects signed in the period by size band of total investment. */
+    public List<Point> bands(Region region, YearMonth from, YearMonth to) {
+        var row = jdbc.sql("""
+                select count(*) filter (where a.total_investment < 10000) as b0,
+                       count(*) filter (where a.total_investment >= 10000 and a.total_investment < 50000) as b1,
+                       count(*) filter (where a.total_investment >= 50000 and a.total_investment < 100000) as b5,
+                       count(*) filter (where a.total_investment >= 100000) as b10
+                  from project_approved a join region r on r.id = a.region_id
+                 where a.valid_to is null and a.counted and r.path like :path and a.signed_on between :from and :to
+                """).param("path", region.path() + "%").param("from", from.atDay(1)).param("to", to.atEndOfMonth())
+                .query().singleRow();
+        return List.of(new Point("LT1", (BigDecimal) toDecimal(row.get("b0"))),
+                new Point("1TO5", toDecimal(row.get("b1"))), new Point("5TO10", toDecimal(row.get("b5"))),
+                new Point("GE10", toDecimal(row.get("b10"))));
+    }
+
+    private static BigDecimal toDecimal(Object o) {
+        return BigDecimal.valueOf(((Number) o).longValue());
+    }
+
+    Instant asOfInstant(LocalDate asOf) {
+        if (asOf == null) {
+            return clock.instant();
+        }
+        // "as of" a date means at the end of that day, Beijing time
+        return asOf.plusDays(1).atStartOfDay(cn.yinfeng.projects.Projects.ZONE).toInstant().minusNanos(1000);
+    }
+}

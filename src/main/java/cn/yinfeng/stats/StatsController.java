@@ -1,0 +1,178 @@
+package cn.yinfeng.stats;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.Regions;
+import cn.yinfeng.targets.Targets;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The dashboard, the monthly report (page, xlsx, publishing) and {@code /api/v1/stats}. */
+@Controller
+@Tag(name = "stats", description = "统计、排名与月报 / statistics, rankings, monthly report")
+class StatsController {
+
+    private final Stats stats;
+    private final MonthlyReport report;
+    private final Targets targets;
+    private final Regions regions;
+    private final CurrentUser currentUser;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+
+    StatsController(Stats stats, MonthlyReport report, Targets targets, Regions regions, CurrentUser currentUser,
+            MessageSource messages, JdbcClient jdbc) {
+        this.stats = stats;
+        this.report = report;
+        this.targets = targets;
+        this.regions = regions;
+        this.currentUser = currentUser;
+        this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    /** The latest month with an approved signing in the caller's scope: where a reader wants to land. */
+    private YearMonth latest(Region region) {
+        LocalDate d = jdbc.sql("select max(a.signed_on) from project_approved a join region r on r.id = a.region_id "
+                + "where a.valid_to is null and r.path like :p").param("p", region.path() + "%")
+                .query(LocalDate.class).optional().orElse(null);
+        return d == null ? YearMonth.now() : YearMonth.from(d);
+    }
+
+    private YearMonth month(String to, Region region) {
+        return to == null || to.isBlank() ? latest(region) : YearMonth.parse(to);
+    }
+
+    @GetMapping("/stats")
+    String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String to,
+            @RequestParam(required = false) boolean screen, Model model) {
+        Region r = stats.region(region);
+        YearMonth end = month(to, r);
+        model.addAttribute("summary", stats.summary(r.code(), end.withMonth(1), end, null));
+        model.addAttribute("ranking", stats.ranking(r.code(), "SIGNED_AMOUNT", end.withMonth(1), end, null, false));
+        model.addAttribute("region", r);
+        model.addAttribute("regions", regions.visible(currentUser.scope()));
+        model.addAttribute("to", end);
+        model.addAttribute("screen", screen);
+        return "stats/dashboard";
+    }
+
+    /** The series the dashboard's charts draw (same figures as the tables beside them). */
+    @GetMapping("/stats/data")
+    @ResponseBody
+    Map<String, Object> data(@RequestParam(required = false) String region, @RequestParam String to) {
+        Region r = stats.region(region);
+        YearMonth end = YearMonth.parse(to);
+        var out = new LinkedHashMap<String, Object>();
+        out.put("year", end.getYear());
+        out.put("trend", stats.monthlySigned(r, end.getYear()));
+        out.put("trendPrevious", stats.monthlySigned(r, end.getYear() - 1));
+        out.put("ranking", stats.ranking(r.code(), "SIGNED_AMOUNT", end.withMonth(1), end, null, false));
+        out.put("chains", stats.chainMix(r, end.withMonth(1), end));
+        out.put("funnel", stats.funnel(r));
+        out.put("bands", stats.bands(r, end.withMonth(1), end));
+        return out;
+    }
+
+    @GetMapping("/stats/report")
+    String reportPage(@RequestParam(required = false) String region, @RequestParam(required = false) String to,
+            Model model) {
+        Region r = stats.region(region);
+        YearMonth end = month(to, r);
+        var rep = report.build(r.code(), end.getYear(), end.getMonthValue(), null);
+        model.addAttribute("report", rep);
+        model.addAttribute("to", end);
+        model.addAttribute("regions", regions.visible(currentUser.scope()));
+        var published = report.published(r.code(), end.getYear(), end.getMonthValue());
+        model.addAttribute("published", published);
+        model.addAttribute("changes", published.isEmpty() ? List.of() : report.changesSince(published.get(0), rep));
+        model.addAttribute("canPublish", currentUser.require().hasRole(cn.yinfeng.accounts.Role.CITY_STAFF));
+        model.addAttribute("indicatorNames", indicatorNames());
+        return "stats/report";
+    }
+
+    private Map<String, String> indicatorNames() {
+        var names = new LinkedHashMap<String, String>();
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        targets.indicators().forEach(i -> names.put(i.code(), i.name(locale)));
+        return names;
+    }
+
+    @GetMapping("/stats/report.xlsx")
+    void reportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String to,
+            HttpServletResponse response) throws IOException {
+        Region r = stats.region(region);
+        YearMonth end = month(to, r);
+        var rep = report.build(r.code(), end.getYear(), end.getMonthValue(), null);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                .filename(r.name() + end.getYear() + "年1-" + end.getMonthValue() + "月招商引资报表.xlsx",
+                        StandardCharsets.UTF_8).build().toString());
+        report.writeXlsx(rep, response.getOutputStream());
+    }
+
+    @PostMapping("/stats/report/publish")
+    String publish(@RequestParam(required = false) String region, @RequestParam String to, Locale locale,
+            RedirectAttributes redirect) {
+        YearMonth end = YearMonth.parse(to);
+        report.publish(region, end.getYear(), end.getMonthValue());
+        redirect.addFlashAttribute("flash", messages.getMessage("report.published", null, locale));
+        return "redirect:/stats/report?region=" + stats.region(region).code() + "&to=" + end;
+    }
+
+    // ------------------------------------------------------------------ API
+
+    @GetMapping("/api/v1/stats/summary")
+    @ResponseBody
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Built-in indicators for a region and period (YYYY-MM), with 同比 and target completion; "
+            + "asOf=YYYY-MM-DD recomputes them as they stood that day. Amounts in 万元, exact.")
+    Stats.Summary summary(@RequestParam(required = false) String region, @RequestParam String from,
+            @RequestParam String to,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return stats.summary(region, YearMonth.parse(from), YearMonth.parse(to), asOf);
+    }
+
+    @GetMapping("/api/v1/stats/ranking")
+    @ResponseBody
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The units below a region ranked by an indicator (or by=completion); ties share a rank")
+    List<Stats.Rank> ranking(@RequestParam(required = false) String region, @RequestParam String indicator,
+            @RequestParam String from, @RequestParam String to,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(defaultValue = "value") String by) {
+        return stats.ranking(region, indicator, YearMonth.parse(from), YearMonth.parse(to), asOf,
+                "completion".equals(by));
+    }
+
+    @GetMapping("/api/v1/stats/report")
+    @ResponseBody
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The monthly report: one row per unit plus the total, and the briefing paragraph")
+    MonthlyReport.Report apiReport(@RequestParam(required = false) String region, @RequestParam String to) {
+        YearMonth end = YearMonth.parse(to);
+        return report.build(region, end.getYear(), end.getMonthValue(), null);
+    }
+}
