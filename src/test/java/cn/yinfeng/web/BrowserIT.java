@@ -262,4 +262,41 @@ class BrowserIT extends IntegrationTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("report-print.png")).setFullPage(true));
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void uploadsALedgerPreviewsItAndCommits() throws Exception {
+        var errors = new ArrayList<String>();
+        Page page = newPage(1280, 900, errors);
+        page.onDialog(d -> d.accept());
+        signIn(page, "xiaoyi");
+        page.navigate(baseUrl() + "/ledger");
+        page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("孝义台账.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", browserLedger()));
+        page.click("[data-testid=upload-form] button[type=submit]");
+        page.waitForSelector("[data-testid=import-summary]");
+        assertThat(page.textContent("[data-testid=import-summary]")).contains("预览").contains("新增 1");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("import-preview.png")).setFullPage(true));
+        page.click("[data-testid=commit]");
+        page.waitForSelector("text=已提交");
+        assertThat(page.textContent("[data-testid=import-summary]")).contains("新增 1");
+        assertThat(jdbc.sql("select count(*) from project where name = '浏览器导入测试项目'").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(errors).isEmpty();
+    }
+
+    static byte[] browserLedger() throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        var ws = wb.newWorksheet("台账");
+        String[] header = {"项目名称", "落地区域", "总投资（万元）", "阶段"};
+        String[] row = {"浏览器导入测试项目", "孝义市", "2.5亿", "洽谈"};
+        String[] bad = {"浏览器导入越权项目", "中阳县", "100", "洽谈"};
+        for (int c = 0; c < header.length; c++) {
+            ws.value(0, c, header[c]);
+            ws.value(1, c, row[c]);
+            ws.value(2, c, bad[c]);
+        }
+        wb.finish();
+        return out.toByteArray();
+    }
 }

@@ -1,0 +1,219 @@
+package cn.yinfeng.ledger;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.AuditQueries;
+import cn.yinfeng.audit.AuditSearch;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.enterprises.Enterprise;
+import cn.yinfeng.enterprises.Enterprises;
+import cn.yinfeng.projects.ProjectFilter;
+import cn.yinfeng.projects.ProjectQueries;
+import org.dhatim.fastexcel.Workbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Streamed exports of what a list shows: rows are fetched page by page (keyset for projects) and written as they
+ * come, so memory stays flat as the list grows. Text that a spreadsheet would run as a formula is neutralised.
+ */
+@Service
+public class Exports {
+
+    /** One output column: its header and how a row gives its value. */
+    record Column<T>(String header, Function<T, Object> value) {}
+
+    private final ProjectQueries projects;
+    private final Enterprises enterprises;
+    private final AuditQueries auditQueries;
+    private final AuditLog audit;
+    private final MessageSource messages;
+
+    Exports(ProjectQueries projects, Enterprises enterprises, AuditQueries auditQueries, AuditLog audit,
+            MessageSource messages) {
+        this.projects = projects;
+        this.enterprises = enterprises;
+        this.auditQueries = auditQueries;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    List<Column<ProjectQueries.Row>> projectColumns(Locale locale) {
+        return List.of(new Column<>("项目编号", ProjectQueries.Row::code), new Column<>("项目名称", ProjectQueries.Row::name),
+                new Column<>("落地区域", ProjectQueries.Row::regionName), new Column<>("产业链", ProjectQueries.Row::chainName),
+                new Column<>("阶段", r -> messages.getMessage("stage." + r.stage(), null, locale)),
+                new Column<>("总投资（万元）", ProjectQueries.Row::totalInvestment),
+                new Column<>("签约金额（万元）", ProjectQueries.Row::contractAmount),
+                new Column<>("签约日期", r -> r.signedOn() == null ? null : r.signedOn().toString()),
+                new Column<>("重点项目", r -> r.keyProject() ? "是" : "否"),
+                new Column<>("包联领导", ProjectQueries.Row::leaderName),
+                new Column<>("审核状态", r -> messages.getMessage("review." + r.reviewStatus(), null, locale)),
+                new Column<>("计入考核", r -> r.counted() ? "是" : "否"));
+    }
+
+    /** Every project the filter selects, in keyset pages of 500. */
+    public void projects(ProjectFilter filter, String format, Locale locale, OutputStream out) throws IOException {
+        var columns = projectColumns(locale);
+        Iterable<ProjectQueries.Row> rows = () -> new java.util.Iterator<>() {
+            String cursor;
+            java.util.Iterator<ProjectQueries.Row> page = java.util.Collections.emptyIterator();
+            boolean done;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !done) {
+                    var p = projects.list(filter, "id", "desc", cursor, 200);
+                    page = p.rows().iterator();
+                    cursor = p.next();
+                    done = cursor == null;
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public ProjectQueries.Row next() {
+                hasNext();
+                return page.next();
+            }
+        };
+        long n = write("项目台账", columns, rows, format, out);
+        audit.record("EXPORT", "project", null, Outcome.SUCCESS, format + " " + n + " rows");
+    }
+
+    public void enterprises(Enterprises.Search search, String format, OutputStream out) throws IOException {
+        List<Column<Enterprise>> columns = List.of(new Column<>("企业名称", Enterprise::name),
+                new Column<>("统一社会信用代码", Enterprise::creditCode), new Column<>("曾用名", Enterprise::formerNames),
+                new Column<>("注册资本（万元）", Enterprise::registeredCapital), new Column<>("行业", Enterprise::industry),
+                new Column<>("总部省份", Enterprise::hqProvince), new Column<>("总部城市", Enterprise::hqCity),
+                new Column<>("联系人", Enterprise::contactName), new Column<>("联系电话", Enterprise::contactPhone),
+                new Column<>("来源渠道", Enterprise::sourceChannel));
+        Iterable<Enterprise> rows = () -> new java.util.Iterator<>() {
+            int page;
+            java.util.Iterator<Enterprise> current = java.util.Collections.emptyIterator();
+            boolean done;
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && !done) {
+                    var p = enterprises.search(new Enterprises.Search(search.q(), search.industry(), search.prospect(),
+                            "name", false, page++, 200));
+                    current = p.rows().iterator();
+                    done = !p.hasNext();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Enterprise next() {
+                hasNext();
+                return current.next();
+            }
+        };
+        long n = write("企业库", columns, rows, format, out);
+        audit.record("EXPORT", "enterprise", null, Outcome.SUCCESS, format + " " + n + " rows");
+    }
+
+    public void audit(AuditSearch search, OutputStream out) throws IOException {
+        List<Column<cn.yinfeng.audit.AuditEntry>> columns = List.of(
+                new Column<>("时间", e -> e.at().toString()), new Column<>("用户", cn.yinfeng.audit.AuditEntry::username),
+                new Column<>("操作", cn.yinfeng.audit.AuditEntry::action),
+                new Column<>("结果", e -> e.outcome().name()), new Column<>("对象类型", cn.yinfeng.audit.AuditEntry::targetType),
+                new Column<>("对象", cn.yinfeng.audit.AuditEntry::targetId),
+                new Column<>("详情", cn.yinfeng.audit.AuditEntry::detail),
+                new Column<>("客户端地址", cn.yinfeng.audit.AuditEntry::clientIp),
+                new Column<>("哈希", cn.yinfeng.audit.AuditEntry::hash));
+        Iterable<cn.yinfeng.audit.AuditEntry> rows = () -> new java.util.Iterator<>() {
+            int page;
+            java.util.Iterator<cn.yinfeng.audit.AuditEntry> current = java.util.Collections.emptyIterator();
+            boolean done;
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && !done) {
+                    var p = auditQueries.search(new AuditSearch(search.from(), search.to(), search.username(),
+                            search.action(), search.outcome(), "at", "desc", page++, 200));
+                    current = p.rows().iterator();
+                    done = (long) page * 200 >= p.total();
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public cn.yinfeng.audit.AuditEntry next() {
+                hasNext();
+                return current.next();
+            }
+        };
+        long n = write("审计日志", columns, rows, "csv", out);
+        audit.record("EXPORT", "audit_log", null, Outcome.SUCCESS, "csv " + n + " rows");
+    }
+
+    /** Writes rows as xlsx (typed cells; text as text) or csv (UTF-8 with BOM so Excel/WPS read Chinese). */
+    static <T> long write(String sheet, List<Column<T>> columns, Iterable<T> rows, String format, OutputStream out)
+            throws IOException {
+        long n = 0;
+        if ("csv".equals(format)) {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write('\ufeff');
+            w.write(String.join(",", columns.stream().map(c -> csv(c.header())).toList()));
+            w.write("\r\n");
+            for (T row : rows) {
+                var cells = new java.util.ArrayList<String>();
+                for (Column<T> c : columns) {
+                    Object v = c.value().apply(row);
+                    cells.add(v == null ? "" : v instanceof Number num ? num.toString() : csv(Spreadsheets.neutralise(v.toString())));
+                }
+                w.write(String.join(",", cells));
+                w.write("\r\n");
+                if (++n % 1000 == 0) {
+                    w.flush();
+                }
+            }
+            w.flush();
+            return n;
+        }
+        Workbook wb = new Workbook(out, "Yinfeng", "1.0");
+        var ws = wb.newWorksheet(sheet);
+        for (int c = 0; c < columns.size(); c++) {
+            ws.value(0, c, columns.get(c).header());
+            ws.width(c, 16);
+        }
+        ws.range(0, 0, 0, columns.size() - 1).style().bold().fillColor("F2F2F2").set();
+        int r = 1;
+        for (T row : rows) {
+            for (int c = 0; c < columns.size(); c++) {
+                Object v = columns.get(c).value().apply(row);
+                if (v instanceof Number num) {
+                    ws.value(r, c, num);
+                } else if (v != null) {
+                    // a string cell is never evaluated; the apostrophe keeps it inert after editing too
+                    ws.value(r, c, Spreadsheets.neutralise(v.toString()));
+                }
+            }
+            r++;
+            n++;
+            if (n % 10_000 == 0) {
+                ws.flush(); // rows written so far leave memory
+            }
+        }
+        ws.freezePane(0, 1);
+        wb.finish();
+        return n;
+    }
+
+    static String csv(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

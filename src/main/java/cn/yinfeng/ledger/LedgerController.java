@@ -1,0 +1,162 @@
+package cn.yinfeng.ledger;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.audit.AuditSearch;
+import cn.yinfeng.common.FormErrors;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.enterprises.Enterprises;
+import cn.yinfeng.projects.FundOrigin;
+import cn.yinfeng.projects.ProjectFilter;
+import cn.yinfeng.projects.ReviewStatus;
+import cn.yinfeng.projects.Stage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The import pages (template, preview, commit, error copy), the exports of lists, and their API. */
+@Controller
+@Tag(name = "ledger", description = "Excel 台账导入导出 / Excel import and export")
+class LedgerController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ProjectImport imports;
+    private final Exports exports;
+    private final CurrentUser currentUser;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+
+    LedgerController(ProjectImport imports, Exports exports, CurrentUser currentUser, MessageSource messages,
+            JdbcClient jdbc) {
+        this.imports = imports;
+        this.exports = exports;
+        this.currentUser = currentUser;
+        this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    record Batch(long id, String fileName, String status, int created, int updated, int unchanged, int rejected,
+            java.time.Instant at) {}
+
+    @GetMapping("/ledger")
+    String page(Model model) {
+        model.addAttribute("batches", jdbc.sql("select * from import_batch where user_id = :u order by id desc limit 20")
+                .param("u", currentUser.require().id()).query((rs, n) -> new Batch(rs.getLong("id"),
+                        rs.getString("file_name"), rs.getString("status"), rs.getInt("created"), rs.getInt("updated"),
+                        rs.getInt("unchanged"), rs.getInt("rejected"), rs.getTimestamp("at").toInstant())).list());
+        return "ledger/index";
+    }
+
+    @GetMapping("/ledger/template.xlsx")
+    void template(HttpServletResponse response) throws IOException {
+        attachment(response, XLSX, "项目台账导入模板.xlsx");
+        imports.writeTemplate(response.getOutputStream());
+    }
+
+    @PostMapping("/ledger/preview")
+    String preview(@RequestParam(required = false) MultipartFile file, Model model, Locale locale) throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException("file", "file.empty");
+            }
+            model.addAttribute("report", imports.preview(file.getOriginalFilename(), file.getBytes(), locale));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
+            return page(model);
+        }
+        return "ledger/preview";
+    }
+
+    @PostMapping("/ledger/{id}/commit")
+    String commit(@PathVariable long id, Model model, Locale locale) {
+        model.addAttribute("report", imports.commit(id, locale));
+        return "ledger/preview";
+    }
+
+    @GetMapping("/ledger/{id}/result.xlsx")
+    void errors(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
+        attachment(response, XLSX, "导入结果.xlsx");
+        imports.writeErrors(id, locale, response.getOutputStream());
+    }
+
+    @GetMapping({"/projects/export", "/api/v1/projects/export"})
+    void exportProjects(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long regionId, @RequestParam(required = false) Long chainId,
+            @RequestParam(required = false) Stage stage, @RequestParam(required = false) BigDecimal band,
+            @RequestParam(required = false) Long leaderId, @RequestParam(required = false) FundOrigin origin,
+            @RequestParam(required = false) Boolean keyProject, @RequestParam(required = false) ReviewStatus review,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
+            Locale locale, HttpServletResponse response) throws IOException {
+        boolean csv = "csv".equals(format);
+        attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "项目台账." + (csv ? "csv" : "xlsx"));
+        exports.projects(new ProjectFilter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review,
+                signedFrom, signedTo), csv ? "csv" : "xlsx", locale, response.getOutputStream());
+    }
+
+    @GetMapping({"/enterprises/export", "/api/v1/enterprises/export"})
+    void exportEnterprises(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String industry, @RequestParam(required = false) Boolean prospect,
+            HttpServletResponse response) throws IOException {
+        boolean csv = "csv".equals(format);
+        attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "企业库." + (csv ? "csv" : "xlsx"));
+        exports.enterprises(new Enterprises.Search(q, industry, prospect, "name", false, 0, 200), csv ? "csv" : "xlsx",
+                response.getOutputStream());
+    }
+
+    @GetMapping({"/admin/audit/export.csv", "/api/v1/audit/export"})
+    @PreAuthorize("hasRole('ADMIN')")
+    void exportAudit(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String username, @RequestParam(required = false) String action,
+            @RequestParam(required = false) cn.yinfeng.audit.Outcome outcome, HttpServletResponse response)
+            throws IOException {
+        attachment(response, "text/csv;charset=UTF-8", "审计日志.csv");
+        exports.audit(new AuditSearch(from, to, username, action, outcome, "at", "desc", 0, 200),
+                response.getOutputStream());
+    }
+
+    @PostMapping(value = "/api/v1/ledger/projects/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseBody
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Dry run of a project ledger xlsx: per row create/update/unchanged/reject with reasons; "
+            + "nothing is written; the returned batchId commits exactly this file")
+    ProjectImport.Report apiPreview(@RequestParam MultipartFile file, Locale locale) throws IOException {
+        return imports.preview(file.getOriginalFilename(), file.getBytes(), locale);
+    }
+
+    @PostMapping("/api/v1/ledger/{id}/commit")
+    @ResponseBody
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Apply the previewed file's accepted rows in one transaction")
+    ProjectImport.Report apiCommit(@PathVariable long id, Locale locale) {
+        return imports.commit(id, locale);
+    }
+
+    private static void attachment(HttpServletResponse response, String type, String name) {
+        response.setContentType(type);
+        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)
+                .build().toString());
+    }
+}

@@ -1,0 +1,208 @@
+package cn.yinfeng.ledger;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+
+import cn.yinfeng.common.InvalidInputException;
+
+/**
+ * The checks every uploaded workbook passes before any parser sees it, and the tolerant reading of what people type
+ * into ledgers. Plain Java, tested without Spring.
+ */
+final class Spreadsheets {
+
+    static final int MAX_ENTRIES = 2_000;
+    static final long MAX_UNCOMPRESSED = 200L * 1024 * 1024;
+    static final int MAX_RATIO = 100;
+
+    private Spreadsheets() {}
+
+    /**
+     * Refuses what is not a plain xlsx: other formats whatever the name (an encrypted workbook is an OLE file, not a
+     * zip), zip bombs (total size, entry count, compression ratio) and XML with a DOCTYPE (external entities).
+     * Reads entries with a bounded budget, so a bomb costs at most the limits.
+     */
+    static void check(byte[] file, long maxBytes) {
+        if (file.length == 0) {
+            throw new InvalidInputException("file", "file.empty");
+        }
+        if (file.length > maxBytes) {
+            throw new InvalidInputException("file", "import.tooLarge", maxBytes / (1024 * 1024));
+        }
+        if (file.length >= 4 && (file[0] & 0xff) == 0xd0 && (file[1] & 0xff) == 0xcf && (file[2] & 0xff) == 0x11
+                && (file[3] & 0xff) == 0xe0) {
+            throw new InvalidInputException("file", "import.encryptedOrXls");
+        }
+        if (file.length < 4 || file[0] != 'P' || file[1] != 'K') {
+            throw new InvalidInputException("file", "import.notXlsx");
+        }
+        // the central directory is read directly: it is what Excel itself trusts, and it works for workbooks whose
+        // local headers leave sizes to data descriptors (as streaming writers do)
+        var buf = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int eocd = -1;
+        for (int i = file.length - 22; i >= Math.max(0, file.length - 65_557); i--) {
+            if (buf.getInt(i) == 0x06054b50) {
+                eocd = i;
+                break;
+            }
+        }
+        if (eocd < 0) {
+            throw new InvalidInputException("file", "import.notXlsx");
+        }
+        int entries = Short.toUnsignedInt(buf.getShort(eocd + 10));
+        long cdOffset = Integer.toUnsignedLong(buf.getInt(eocd + 16));
+        if (entries > MAX_ENTRIES) {
+            throw new InvalidInputException("file", "import.bomb");
+        }
+        if (cdOffset >= file.length) {
+            throw new InvalidInputException("file", "import.notXlsx");
+        }
+        long total = 0;
+        boolean workbook = false;
+        int p = (int) cdOffset;
+        byte[] out = new byte[64 * 1024];
+        try {
+            for (int e = 0; e < entries; e++) {
+                if (buf.getInt(p) != 0x02014b50) {
+                    throw new InvalidInputException("file", "import.notXlsx");
+                }
+                int method = Short.toUnsignedInt(buf.getShort(p + 10));
+                long compressed = Integer.toUnsignedLong(buf.getInt(p + 20));
+                int nameLen = Short.toUnsignedInt(buf.getShort(p + 28));
+                int extraLen = Short.toUnsignedInt(buf.getShort(p + 30));
+                int commentLen = Short.toUnsignedInt(buf.getShort(p + 32));
+                long local = Integer.toUnsignedLong(buf.getInt(p + 42));
+                String name = new String(file, p + 46, nameLen, StandardCharsets.UTF_8);
+                p += 46 + nameLen + extraLen + commentLen;
+                if (compressed == 0xffffffffL || local == 0xffffffffL || local + 30 > file.length) {
+                    throw new InvalidInputException("file", "import.notXlsx"); // zip64 or broken
+                }
+                int lp = (int) local;
+                int dataStart = lp + 30 + Short.toUnsignedInt(buf.getShort(lp + 26))
+                        + Short.toUnsignedInt(buf.getShort(lp + 28));
+                if (dataStart + compressed > file.length) {
+                    throw new InvalidInputException("file", "import.notXlsx");
+                }
+                if (name.equals("xl/workbook.xml")) {
+                    workbook = true;
+                }
+                boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
+                var head = new StringBuilder();
+                if (method == 0) {
+                    total += compressed;
+                    if (xml) {
+                        head.append(new String(file, dataStart, (int) Math.min(compressed, 4096), StandardCharsets.ISO_8859_1));
+                    }
+                } else if (method == 8) {
+                    var inflater = new java.util.zip.Inflater(true);
+                    try {
+                        inflater.setInput(file, dataStart, (int) compressed);
+                        while (!inflater.finished()) {
+                            int n = inflater.inflate(out);
+                            if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                                break;
+                            }
+                            total += n;
+                            if (total > MAX_UNCOMPRESSED || total > (long) MAX_RATIO * file.length + 1_000_000) {
+                                throw new InvalidInputException("file", "import.bomb");
+                            }
+                            if (xml && head.length() < 4096) {
+                                head.append(new String(out, 0, Math.min(n, 4096), StandardCharsets.ISO_8859_1));
+                            }
+                        }
+                    } finally {
+                        inflater.end();
+                    }
+                } else {
+                    throw new InvalidInputException("file", "import.notXlsx");
+                }
+                if (total > MAX_UNCOMPRESSED || total > (long) MAX_RATIO * file.length + 1_000_000) {
+                    throw new InvalidInputException("file", "import.bomb");
+                }
+                if (xml && head.toString().toUpperCase().contains("<!DOCTYPE")) {
+                    throw new InvalidInputException("file", "import.doctype");
+                }
+            }
+        } catch (java.util.zip.DataFormatException | IndexOutOfBoundsException ex) {
+            throw new InvalidInputException("file", "import.notXlsx");
+        }
+        if (!workbook) {
+            throw new InvalidInputException("file", "import.notXlsx");
+        }
+    }
+
+    static InputStream stream(byte[] file) {
+        return new ByteArrayInputStream(file);
+    }
+
+    /** Header text as people write it, reduced to compare: full-width folded, spaces, units and marks removed. */
+    static String header(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s*＊:：]", "");
+        s = s.replaceAll("[(（][^)）]*[)）]", ""); // （万元）, (必填) …
+        return s.trim();
+    }
+
+    /**
+     * An amount in 万元 from what people type: "15000", "15,000", "1.5亿", "1.5亿元", "15000万元", "１５０００", "150000000元".
+     * Exact: never through floating point.
+     */
+    static BigDecimal wan(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s,，]", "");
+        BigDecimal factor = BigDecimal.ONE;
+        if (s.endsWith("亿元") || s.endsWith("亿")) {
+            factor = BigDecimal.valueOf(10_000);
+            s = s.substring(0, s.indexOf('亿'));
+        } else if (s.endsWith("万元") || s.endsWith("万")) {
+            s = s.substring(0, s.indexOf('万'));
+        } else if (s.endsWith("元")) {
+            factor = new BigDecimal("0.0001");
+            s = s.substring(0, s.length() - 1);
+        }
+        try {
+            return new BigDecimal(s).multiply(factor).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an amount: " + text);
+        }
+    }
+
+    /** A cell that a spreadsheet would run as a formula is written with a leading apostrophe (CSV). */
+    static String neutralise(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char c = value.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+    }
+
+    /** Undoes {@link #neutralise} on import, so an exported sheet comes back unchanged. */
+    static String restore(String value) {
+        if (value != null && value.length() > 1 && value.charAt(0) == '\'') {
+            char c = value.charAt(1);
+            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+                return value.substring(1);
+            }
+        }
+        return value;
+    }
+
+    static Boolean yesNo(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).trim().toUpperCase();
+        return switch (s) {
+            case "是", "Y", "YES", "1", "TRUE", "√" -> Boolean.TRUE;
+            case "否", "N", "NO", "0", "FALSE", "×" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("not yes/no: " + text);
+        };
+    }
+}
