@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import cn.yinfeng.accounts.CurrentUser;
@@ -65,13 +66,18 @@ public class Activities {
             String sites, String outcome, List<String> enterprises, Status status, Long version) {}
 
     public record Delegation(long id, long regionId, String regionName, LocalDate visitDate, String title, int people,
-            String hostName, String sites, String outcome, Status status, long version, List<String> enterprises) {}
+            String hostName, String sites, String outcome, Status status, long version, List<String> enterprises,
+            List<LinkedProject> projects) {}
+
+    /** A project an activity led to or served. */
+    public record LinkedProject(long id, String code, String name) {}
 
     public record TalkForm(Long regionId, LocalDate talkDate, String enterpriseName, String enterpriseCode,
             String participants, String topics, Status status, Long version) {}
 
     public record Talk(long id, long regionId, String regionName, LocalDate talkDate, long enterpriseId,
-            String enterpriseName, String participants, String topics, Status status, long version) {}
+            String enterpriseName, String participants, String topics, Status status, long version,
+            List<LinkedProject> projects) {}
 
     public record EventForm(Long regionId, EventKind kind, String title, LocalDate eventDate, String place,
             String notes, Status status, Long version) {}
@@ -321,7 +327,7 @@ public class Activities {
                         rs.getString("sites"), rs.getString("outcome"), Status.valueOf(rs.getString("status")),
                         rs.getLong("version"), jdbc.sql("select e.name from delegation_enterprise de join enterprise e "
                         + "on e.id = de.enterprise_id where de.delegation_id = :d order by e.name")
-                        .param("d", rs.getLong("id")).query(String.class).list()))
+                        .param("d", rs.getLong("id")).query(String.class).list(), linked("DELEGATION", rs.getLong("id"))))
                 .optional().orElseThrow(() -> new NotFoundException("delegation", id));
     }
 
@@ -358,8 +364,36 @@ public class Activities {
                 .query((rs, n) -> new Talk(rs.getLong("id"), rs.getLong("region_id"), rs.getString("region_name"),
                         date(rs, "talk_date"), rs.getLong("enterprise_id"), rs.getString("enterprise_name"),
                         rs.getString("participants"), rs.getString("topics"), Status.valueOf(rs.getString("status")),
-                        rs.getLong("version")))
+                        rs.getLong("version"), linked("TALK", rs.getLong("id"))))
                 .optional().orElseThrow(() -> new NotFoundException("talk", id));
+    }
+
+    private List<LinkedProject> linked(String type, long activityId) {
+        return jdbc.sql("select p.id, p.code, p.name from activity_project ap join project p on p.id = ap.project_id "
+                + "where ap.activity_type = :t and ap.activity_id = :a order by p.code").param("t", type)
+                .param("a", activityId).query((rs, n) -> new LinkedProject(rs.getLong(1), rs.getString(2),
+                        rs.getString(3))).list();
+    }
+
+    /** Links a delegation or talk to a project the caller can see (the project it led to or served). */
+    @Transactional
+    public void linkProject(String type, long activityId, long projectId) {
+        requireWriter();
+        long region = switch (type) {
+            case "DELEGATION" -> delegation(activityId).regionId();
+            case "TALK" -> talk(activityId).regionId();
+            default -> throw new InvalidInputException("type", "validation.invalid");
+        };
+        requireWritable(region);
+        try {
+            projects.find(projectId);
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("projectId", "event.project.notVisible");
+        }
+        jdbc.sql("insert into activity_project (activity_type, activity_id, project_id) values (:t, :a, :p) "
+                + "on conflict do nothing").param("t", type).param("a", activityId).param("p", projectId).update();
+        audit.record("ACTIVITY_PROJECT_LINK", type.toLowerCase(Locale.ROOT), activityId, Outcome.SUCCESS,
+                "project " + projectId);
     }
 
     // ------------------------------------------------------------------ events

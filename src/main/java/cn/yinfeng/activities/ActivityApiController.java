@@ -105,6 +105,28 @@ class ActivityApiController {
         return activities.delegation(id);
     }
 
+    @PostMapping("/delegations/{id}/projects")
+    @Operation(summary = "Link the delegation to a project it led to")
+    Activities.Delegation linkDelegation(@PathVariable long id, @RequestBody Map<String, Long> body) {
+        activities.linkProject("DELEGATION", id, requireProject(body));
+        return activities.delegation(id);
+    }
+
+    @PostMapping("/talks/{id}/projects")
+    @Operation(summary = "Link the talk to a project it served")
+    Activities.Talk linkTalk(@PathVariable long id, @RequestBody Map<String, Long> body) {
+        activities.linkProject("TALK", id, requireProject(body));
+        return activities.talk(id);
+    }
+
+    private static long requireProject(Map<String, Long> body) {
+        Long projectId = body.get("projectId");
+        if (projectId == null) {
+            throw new InvalidInputException("projectId", "validation.required");
+        }
+        return projectId;
+    }
+
     @PostMapping("/talks")
     @ResponseStatus(HttpStatus.CREATED)
     Activities.Talk createTalk(@RequestBody Activities.TalkForm form) {

@@ -72,14 +72,20 @@ class ActivityController {
 
     @GetMapping
     String index(@RequestParam(required = false) String month, @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) String type, Model model) {
+            @RequestParam(required = false) String type, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to, Model model) {
         YearMonth ym = month == null || month.isBlank() ? latestMonth() : YearMonth.parse(month);
         LocalDate yearFrom = LocalDate.of(ym.getYear(), 1, 1);
         LocalDate monthEnd = ym.atEndOfMonth();
         // 1-N月: the figures run from January to the end of the shown month, as reports quote them
         model.addAttribute("figures", figures.figures(regionId, yearFrom, monthEnd));
         var entries = activities.entries(ym.atDay(1), monthEnd, regionId, blankToNull(type), null);
-        model.addAttribute("entries", entries);
+        // a figure's records: the list for the whole period it counts (1-N月), the calendar stays on the month
+        model.addAttribute("entries", from != null && to != null
+                ? activities.entries(from, to, regionId, blankToNull(type), null) : entries);
+        model.addAttribute("drill", from != null && to != null);
+        model.addAttribute("yearFrom", yearFrom);
+        model.addAttribute("monthEnd", monthEnd);
         var days = new ArrayList<Day>();
         int pad = ym.atDay(1).getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue();
         for (int i = 0; i < pad; i++) {
@@ -283,6 +289,29 @@ class ActivityController {
             return event(id, model);
         }
         return "redirect:/activities/events/" + id;
+    }
+
+    @PostMapping("/{type}/{id}/projects")
+    String link(@PathVariable String type, @PathVariable long id, @RequestParam(required = false) String projectCode,
+            Model model, Locale locale, RedirectAttributes redirect) {
+        String kind = switch (type) {
+            case "delegations" -> "DELEGATION";
+            case "talks" -> "TALK";
+            default -> throw new cn.yinfeng.common.NotFoundException("activity", type);
+        };
+        try {
+            Long projectId = projectCode == null ? null : jdbc.sql("select id from project where code = :c or "
+                    + "cast(id as varchar) = :c").param("c", projectCode.trim()).query(Long.class).optional().orElse(null);
+            if (projectId == null) {
+                throw new InvalidInputException("projectId", "event.project.notVisible");
+            }
+            activities.linkProject(kind, id, projectId);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("linkErrors", FormErrors.resolve(e, messages, locale).get("projectId"));
+            return "redirect:/activities/" + type + "/" + id;
+        }
+        redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
+        return "redirect:/activities/" + type + "/" + id;
     }
 
     static List<String> split(String names) {

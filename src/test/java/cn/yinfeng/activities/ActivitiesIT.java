@@ -172,4 +172,19 @@ class ActivitiesIT extends IntegrationTest {
                 .andExpect(jsonPath("$.investors[0].name").value("线索测试科技有限公司"));
         call(get("/api/v1/trips/" + t), XIAOYI, null).andExpect(jsonPath("$.visits[0].projectId").value(project));
     }
+
+    @Test
+    void delegationsAndTalksLinkToVisibleProjectsOnly() throws Exception {
+        long d = id(call(post("/api/v1/delegations"), XIAOYI, "{\"title\":\"测试考察团\",\"regionId\":" + region("141181")
+                + ",\"visitDate\":\"2025-04-01\",\"hostName\":\"副市长\",\"enterprises\":[\"考察团测试企业\"]}")
+                .andExpect(status().isCreated()));
+        long own = negotiatingProject("考察团关联项目", "");
+        call(post("/api/v1/delegations/" + d + "/projects"), XIAOYI, "{\"projectId\":" + own + "}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.projects[0].id").value(own));
+        long hidden = jdbc.sql("select p.id from project p join region r on r.id = p.region_id where r.code = '141129' "
+                + "order by p.id limit 1").query(Long.class).single();
+        call(post("/api/v1/delegations/" + d + "/projects"), XIAOYI, "{\"projectId\":" + hidden + "}")
+                .andExpect(status().isBadRequest());
+        call(get("/api/v1/delegations/" + d), ZHONGYANG, null).andExpect(status().isNotFound());
+    }
 }
