@@ -49,6 +49,14 @@ public class Accounts {
         this.clock = clock;
     }
 
+    /** A user named in pickers (leaders of projects and trips). */
+    public record UserRef(long id, String name) {}
+
+    /** Enabled users with the leader role, for the 包联领导 and trip-leader pickers. */
+    public List<UserRef> leaders() {
+        return users.withRole(Role.LEADER);
+    }
+
     public List<UserRow> search(UserSearch search, RegionScope scope) {
         return users.search(search, scope);
     }

@@ -168,6 +168,12 @@ class UserRepository {
         return scope.bind(jdbc.sql(sql.toString())).params(spec.params).query(UserRepository::row).list();
     }
 
+    List<Accounts.UserRef> withRole(Role role) {
+        return jdbc.sql("select u.id, u.display_name from app_user u join user_role r on r.user_id = u.id "
+                + "and r.role = :role where u.enabled order by u.display_name").param("role", role.name())
+                .query((rs, n) -> new Accounts.UserRef(rs.getLong(1), rs.getString(2))).list();
+    }
+
     static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

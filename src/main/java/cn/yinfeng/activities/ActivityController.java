@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import cn.yinfeng.accounts.Accounts;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
@@ -29,8 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/activities")
 class ActivityController {
 
-    record Option(long id, String name) {}
-
     /** A calendar cell: a day of the shown month (or null padding) and its activities. */
     record Day(LocalDate date, List<Activities.Entry> entries) {}
 
@@ -40,9 +39,11 @@ class ActivityController {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final Accounts accounts;
 
     ActivityController(Activities activities, ActivityFigures figures, Regions regions, CurrentUser currentUser,
-            MessageSource messages, JdbcClient jdbc) {
+            MessageSource messages, JdbcClient jdbc, Accounts accounts) {
+        this.accounts = accounts;
         this.activities = activities;
         this.figures = figures;
         this.regions = regions;
@@ -58,9 +59,7 @@ class ActivityController {
             model.addAttribute("canWrite", activities.canWrite());
             model.addAttribute("statuses", Activities.Status.values());
             model.addAttribute("eventKinds", Activities.EventKind.values());
-            model.addAttribute("leaders", jdbc.sql("select u.id, u.display_name from app_user u join user_role r on "
-                    + "r.user_id = u.id and r.role = 'LEADER' where u.enabled order by u.display_name")
-                    .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
+            model.addAttribute("leaders", accounts.leaders());
         }
     }
 

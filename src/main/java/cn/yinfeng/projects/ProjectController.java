@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 
+import cn.yinfeng.accounts.Accounts;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.chains.Chains;
 import cn.yinfeng.common.FormErrors;
@@ -29,8 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/projects")
 class ProjectController {
 
-    record Option(long id, String name) {}
-
     private final Projects projects;
     private final ProjectQueries queries;
     private final Regions regions;
@@ -38,10 +37,12 @@ class ProjectController {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final Accounts accounts;
     private final ProjectFiles files;
 
     ProjectController(Projects projects, ProjectQueries queries, Regions regions, Chains chains,
-            CurrentUser currentUser, MessageSource messages, JdbcClient jdbc, ProjectFiles files) {
+            CurrentUser currentUser, MessageSource messages, JdbcClient jdbc, ProjectFiles files, Accounts accounts) {
+        this.accounts = accounts;
         this.files = files;
         this.projects = projects;
         this.queries = queries;
@@ -65,9 +66,7 @@ class ProjectController {
         model.addAttribute("regions", regions.visible(currentUser.scope()));
         model.addAttribute("allRegions", regions.visible(regions.scopeOf(regions.findRoot())));
         model.addAttribute("chains", chains.list(null));
-        model.addAttribute("leaders", jdbc.sql("select u.id, u.display_name from app_user u join user_role r on "
-                + "r.user_id = u.id and r.role = 'LEADER' where u.enabled order by u.display_name")
-                .query((rs, n) -> new Option(rs.getLong(1), rs.getString(2))).list());
+        model.addAttribute("leaders", accounts.leaders());
     }
 
     @GetMapping
