@@ -331,6 +331,39 @@ public class Activities {
                 .optional().orElseThrow(() -> new NotFoundException("delegation", id));
     }
 
+    /** Edits a delegation's own fields (not its enterprises) with the version read; stale is a conflict. */
+    @Transactional
+    public void updateDelegation(long id, DelegationForm f) {
+        requireWriter();
+        Delegation before = delegation(id);
+        requireWritable(before.regionId());
+        long region = checkRegion(f.regionId() == null ? before.regionId() : f.regionId(), currentUser.require());
+        var problems = new ArrayList<Problem>();
+        required(problems, "title", f.title());
+        required(problems, "hostName", f.hostName());
+        if (f.visitDate() == null) {
+            problems.add(new Problem("visitDate", "validation.required"));
+        }
+        checkPlanned(problems, "visitDate", f.status(), f.visitDate());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        int n = jdbc.sql("""
+                update delegation set region_id = :r, visit_date = :d, title = :t, people = :p, host_name = :h,
+                       sites = :s, outcome = :o, status = :st, version = version + 1
+                 where id = :id and version = :v
+                """).param("r", region).param("d", f.visitDate()).param("t", f.title().trim())
+                .param("p", f.people() == null ? before.people() : f.people()).param("h", f.hostName().trim())
+                .param("s", trim(f.sites())).param("o", trim(f.outcome())).param("st", status(f.status()).name())
+                .param("id", id).param("v", version(f.version())).update();
+        if (n == 0) {
+            Delegation now = delegation(id);
+            throw new ConflictException("delegation", version(f.version()), now.version(),
+                    Map.of("title", now.title(), "visitDate", now.visitDate(), "status", now.status()));
+        }
+        audit.record("DELEGATION_UPDATE", "delegation", id, Outcome.SUCCESS, f.title());
+    }
+
     // ------------------------------------------------------------------ talks
 
     @Transactional
@@ -354,6 +387,37 @@ public class Activities {
                 .param("s", status(f.status()).name()).param("by", user.id()).query(Long.class).single();
         audit.record("TALK_CREATE", "talk", id, Outcome.SUCCESS, f.enterpriseName());
         return id;
+    }
+
+    /** Edits a talk with the version read; stale is a conflict. */
+    @Transactional
+    public void updateTalk(long id, TalkForm f) {
+        requireWriter();
+        Talk before = talk(id);
+        requireWritable(before.regionId());
+        long region = checkRegion(f.regionId() == null ? before.regionId() : f.regionId(), currentUser.require());
+        var problems = new ArrayList<Problem>();
+        required(problems, "participants", f.participants());
+        if (f.talkDate() == null) {
+            problems.add(new Problem("talkDate", "validation.required"));
+        }
+        checkPlanned(problems, "talkDate", f.status(), f.talkDate());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long enterprise = blank(f.enterpriseName()) ? before.enterpriseId()
+                : enterprises.findOrCreate(f.enterpriseCode(), f.enterpriseName().trim());
+        int n = jdbc.sql("update talk set region_id = :r, talk_date = :d, enterprise_id = :e, participants = :p, "
+                + "topics = :t, status = :s, version = version + 1 where id = :id and version = :v").param("r", region)
+                .param("d", f.talkDate()).param("e", enterprise).param("p", f.participants().trim())
+                .param("t", trim(f.topics())).param("s", status(f.status()).name()).param("id", id)
+                .param("v", version(f.version())).update();
+        if (n == 0) {
+            Talk now = talk(id);
+            throw new ConflictException("talk", version(f.version()), now.version(),
+                    Map.of("talkDate", now.talkDate(), "participants", now.participants()));
+        }
+        audit.record("TALK_UPDATE", "talk", id, Outcome.SUCCESS, null);
     }
 
     public Talk talk(long id) {
@@ -422,6 +486,41 @@ public class Activities {
                 .query(Long.class).single();
         audit.record("EVENT_CREATE", "event", id, Outcome.SUCCESS, f.title());
         return id;
+    }
+
+    /** Edits an event's own fields with the version read; its date cannot move once projects are listed. */
+    @Transactional
+    public void updateEvent(long id, EventForm f) {
+        requireWriter();
+        Event before = event(id);
+        requireWritable(before.regionId());
+        long region = checkRegion(f.regionId() == null ? before.regionId() : f.regionId(), currentUser.require());
+        var problems = new ArrayList<Problem>();
+        required(problems, "title", f.title());
+        required(problems, "place", f.place());
+        if (f.eventDate() == null) {
+            problems.add(new Problem("eventDate", "validation.required"));
+        } else if (!before.projects().isEmpty() && !f.eventDate().equals(before.eventDate())) {
+            problems.add(new Problem("eventDate", "event.dateFixed"));
+        }
+        checkPlanned(problems, "eventDate", f.status(), f.eventDate());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        int n = jdbc.sql("""
+                update event set region_id = :r, kind = :k, title = :t, event_date = :d, place = :p, notes = :n,
+                       status = :s, version = version + 1
+                 where id = :id and version = :v
+                """).param("r", region).param("k", (f.kind() == null ? before.kind() : f.kind()).name())
+                .param("t", f.title().trim()).param("d", f.eventDate()).param("p", f.place().trim())
+                .param("n", trim(f.notes())).param("s", status(f.status()).name()).param("id", id)
+                .param("v", version(f.version())).update();
+        if (n == 0) {
+            Event now = event(id);
+            throw new ConflictException("event", version(f.version()), now.version(),
+                    Map.of("title", now.title(), "eventDate", now.eventDate(), "place", now.place()));
+        }
+        audit.record("EVENT_UPDATE", "event", id, Outcome.SUCCESS, f.title());
     }
 
     /**

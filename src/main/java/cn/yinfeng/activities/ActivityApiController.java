@@ -105,6 +105,27 @@ class ActivityApiController {
         return activities.delegation(id);
     }
 
+    @PutMapping("/delegations/{id}")
+    @Operation(summary = "Update with the version read; stale is a 409")
+    Activities.Delegation updateDelegation(@PathVariable long id, @RequestBody Activities.DelegationForm form) {
+        activities.updateDelegation(id, form);
+        return activities.delegation(id);
+    }
+
+    @PutMapping("/talks/{id}")
+    @Operation(summary = "Update with the version read; stale is a 409")
+    Activities.Talk updateTalk(@PathVariable long id, @RequestBody Activities.TalkForm form) {
+        activities.updateTalk(id, form);
+        return activities.talk(id);
+    }
+
+    @PutMapping("/events/{id}")
+    @Operation(summary = "Update with the version read; stale is a 409; the date is fixed once projects are listed")
+    Activities.Event updateEvent(@PathVariable long id, @RequestBody Activities.EventForm form) {
+        activities.updateEvent(id, form);
+        return activities.event(id);
+    }
+
     @PostMapping("/delegations/{id}/projects")
     @Operation(summary = "Link the delegation to a project it led to")
     Activities.Delegation linkDelegation(@PathVariable long id, @RequestBody Map<String, Long> body) {

@@ -187,4 +187,22 @@ class ActivitiesIT extends IntegrationTest {
                 .andExpect(status().isBadRequest());
         call(get("/api/v1/delegations/" + d), ZHONGYANG, null).andExpect(status().isNotFound());
     }
+
+    @Test
+    void staleDelegationAndEventEditsConflict() throws Exception {
+        long d = id(call(post("/api/v1/delegations"), XIAOYI, "{\"title\":\"并发考察团\",\"regionId\":" + region("141181")
+                + ",\"visitDate\":\"2025-04-02\",\"hostName\":\"副市长\",\"enterprises\":[\"并发测试企业\"]}"));
+        String edit = "{\"title\":\"%s\",\"visitDate\":\"2025-04-02\",\"hostName\":\"副市长\",\"version\":0}";
+        call(put("/api/v1/delegations/" + d), XIAOYI, edit.formatted("改名一")).andExpect(status().isOk());
+        call(put("/api/v1/delegations/" + d), XIAOYI, edit.formatted("改名二")).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.current.title").value("改名一"));
+        long project = negotiatingProject("活动改期测试项目", "");
+        long ev = event("2025-11-01");
+        call(post("/api/v1/events/" + ev + "/projects"), XIAOYI, "{\"projectId\":" + project + "}");
+        long version = ((Number) JsonPath.read(call(get("/api/v1/events/" + ev), XIAOYI, null).andReturn().getResponse()
+                .getContentAsString(), "$.version")).longValue();
+        call(put("/api/v1/events/" + ev), XIAOYI, "{\"title\":\"改期\",\"place\":\"孝义\",\"eventDate\":\"2025-11-02\","
+                + "\"version\":" + version + "}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.eventDate").exists());
+    }
 }
