@@ -1,0 +1,118 @@
+package cn.yinfeng.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application under test as a child process ({@code java -jar}), pointed at the benchmark's PostgreSQL with the
+ * {@code prod} profile, so the API runs as in production: Flyway migrations, no demo data, real token checks.
+ */
+final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    final int port;
+
+    private AppProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Fails before anything is started when there is no jar to run. */
+    static void requireJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("application jar not found: " + jar
+                    + " (build it with ./mvnw -DskipTests package, or pass --app-jar=...)");
+        }
+    }
+
+    static AppProcess start(Path jar, int pgPort, Path workDir) throws IOException {
+        requireJar(jar);
+        Files.createDirectories(workDir);
+        int port = freePort();
+        Path log = workDir.resolve("app.log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var pb = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--spring.profiles.active=prod",
+                "--server.port=" + port, "--logging.level.root=warn"));
+        // the app's working directory holds its files dir (data/files): keep it under bench/target, not the repo
+        pb.directory(workDir.toFile());
+        pb.environment().put("YINFENG_DB_URL", "jdbc:postgresql://localhost:" + pgPort + "/postgres");
+        pb.environment().put("YINFENG_DB_USER", "postgres");
+        pb.environment().put("YINFENG_DB_PASSWORD", "");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(log.toFile());
+        return new AppProcess(pb.start(), log, port);
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** Polls {@code GET /login} until it answers 200 or 302 (Flyway has run and the web server is up). */
+    void awaitReady(HttpClient http, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).timeout(Duration.ofSeconds(5)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("application exited with code " + process.exitValue() + "\n"
+                        + tail());
+            }
+            try {
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200 || status == 302) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // connection refused while the app is still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("application did not answer /login within " + timeout.toSeconds() + " s\n"
+                + tail());
+    }
+
+    /** The end of the application's log, for error messages. */
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return "---- last lines of " + log + " ----\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no application log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGTERM (a clean Spring shutdown), then SIGKILL if it hangs. Safe to call more than once. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
