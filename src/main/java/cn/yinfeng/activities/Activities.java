@@ -283,12 +283,7 @@ public class Activities {
     public long createDelegation(DelegationForm f) {
         YinfengUser user = requireWriter();
         long region = checkRegion(f.regionId(), user);
-        var problems = new ArrayList<Problem>();
-        required(problems, "title", f.title());
-        required(problems, "hostName", f.hostName());
-        if (f.visitDate() == null) {
-            problems.add(new Problem("visitDate", "validation.required"));
-        }
+        var problems = delegationProblems(f);
         if (f.people() != null && f.people() < 0) {
             problems.add(new Problem("people", "validation.notNegative"));
         }
@@ -297,7 +292,6 @@ public class Activities {
         if (names.isEmpty()) {
             problems.add(new Problem("enterprises", "delegation.enterprisesRequired"));
         }
-        checkPlanned(problems, "visitDate", f.status(), f.visitDate());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -331,13 +325,7 @@ public class Activities {
                 .optional().orElseThrow(() -> new NotFoundException("delegation", id));
     }
 
-    /** Edits a delegation's own fields (not its enterprises) with the version read; stale is a conflict. */
-    @Transactional
-    public void updateDelegation(long id, DelegationForm f) {
-        requireWriter();
-        Delegation before = delegation(id);
-        requireWritable(before.regionId());
-        long region = checkRegion(f.regionId() == null ? before.regionId() : f.regionId(), currentUser.require());
+    private List<Problem> delegationProblems(DelegationForm f) {
         var problems = new ArrayList<Problem>();
         required(problems, "title", f.title());
         required(problems, "hostName", f.hostName());
@@ -345,6 +333,17 @@ public class Activities {
             problems.add(new Problem("visitDate", "validation.required"));
         }
         checkPlanned(problems, "visitDate", f.status(), f.visitDate());
+        return problems;
+    }
+
+    /** Edits a delegation's own fields (not its enterprises) with the version read; stale is a conflict. */
+    @Transactional
+    public void updateDelegation(long id, DelegationForm f) {
+        requireWriter();
+        Delegation before = delegation(id);
+        requireWritable(before.regionId());
+        long region = checkRegion(f.regionId() == null ? before.regionId() : f.regionId(), currentUser.require());
+        var problems = delegationProblems(f);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
