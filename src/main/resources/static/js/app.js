@@ -24,3 +24,18 @@ document.addEventListener('htmx:configRequest', e => {
 document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('[data-print]').forEach(b => b.addEventListener('click', () => window.print()));
 });
+
+// long work: a submitted form with data-busy shows that it is working and cannot be sent twice
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('form[data-busy]').forEach(form => {
+    form.addEventListener('submit', e => {
+      if (e.defaultPrevented) return; // the user said no to a confirmation
+      const button = form.querySelector('button[type=submit]');
+      if (button) {
+        button.disabled = true;
+        button.innerHTML = '<span class="spinner-border spinner-border-sm me-1" aria-hidden="true"></span>'
+          + form.dataset.busy;
+      }
+    });
+  });
+});

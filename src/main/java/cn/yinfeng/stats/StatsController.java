@@ -76,6 +76,13 @@ class StatsController {
         model.addAttribute("regions", regions.visible(currentUser.scope()));
         model.addAttribute("to", end);
         model.addAttribute("screen", screen);
+        // a leader sees the projects they own (包联) beside the figures
+        var me = currentUser.require();
+        model.addAttribute("myProjects", me.hasRole(cn.yinfeng.accounts.Role.LEADER) ? jdbc.sql("""
+                select p.id, p.name, p.stage, p.total_investment, r.name as region_name
+                  from project p join region r on r.id = p.region_id
+                 where p.leader_user_id = :me order by p.total_investment desc limit 12
+                """).param("me", me.id()).query().listOfRows() : java.util.List.of());
         return "stats/dashboard";
     }
 
