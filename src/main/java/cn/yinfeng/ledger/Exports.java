@@ -121,6 +121,20 @@ public class Exports {
         audit.record("EXPORT", "enterprise", null, Outcome.SUCCESS, format + " " + n + " rows");
     }
 
+    /** The activities list (trips, delegations, talks, events) of a period, as the calendar list shows it. */
+    public void activities(List<cn.yinfeng.activities.Activities.Entry> entries, String format, Locale locale,
+            OutputStream out) throws IOException {
+        List<Column<cn.yinfeng.activities.Activities.Entry>> columns = List.of(
+                new Column<>("类型", e -> messages.getMessage("activity." + e.type(), null, locale)),
+                new Column<>("开始日期", e -> e.date().toString()), new Column<>("结束日期", e -> e.endDate().toString()),
+                new Column<>("事项", cn.yinfeng.activities.Activities.Entry::title),
+                new Column<>("区域", cn.yinfeng.activities.Activities.Entry::regionName),
+                new Column<>("负责/带队", cn.yinfeng.activities.Activities.Entry::who),
+                new Column<>("状态", e -> messages.getMessage("activityStatus." + e.status(), null, locale)));
+        long n = write("招商活动", columns, entries, format, out);
+        audit.record("EXPORT", "activity", null, Outcome.SUCCESS, format + " " + n + " rows");
+    }
+
     public void audit(AuditSearch search, OutputStream out) throws IOException {
         List<Column<cn.yinfeng.audit.AuditEntry>> columns = List.of(
                 new Column<>("时间", e -> e.at().toString()), new Column<>("用户", cn.yinfeng.audit.AuditEntry::username),

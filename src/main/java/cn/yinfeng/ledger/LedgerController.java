@@ -46,9 +46,11 @@ class LedgerController {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final JdbcClient jdbc;
+    private final cn.yinfeng.activities.Activities activities;
 
     LedgerController(ProjectImport imports, Exports exports, CurrentUser currentUser, MessageSource messages,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, cn.yinfeng.activities.Activities activities) {
+        this.activities = activities;
         this.imports = imports;
         this.exports = exports;
         this.currentUser = currentUser;
@@ -123,6 +125,18 @@ class LedgerController {
         attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "企业库." + (csv ? "csv" : "xlsx"));
         exports.enterprises(new Enterprises.Search(q, industry, prospect, "name", false, 0, 200), csv ? "csv" : "xlsx",
                 response.getOutputStream());
+    }
+
+    @GetMapping({"/activities/export", "/api/v1/activities/export"})
+    void exportActivities(@RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Long regionId, @RequestParam(required = false) String type, Locale locale,
+            HttpServletResponse response) throws IOException {
+        boolean csv = "csv".equals(format);
+        attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "招商活动." + (csv ? "csv" : "xlsx"));
+        exports.activities(activities.entries(from, to, regionId, type == null || type.isBlank() ? null : type, null),
+                csv ? "csv" : "xlsx", locale, response.getOutputStream());
     }
 
     @GetMapping({"/admin/audit/export.csv", "/api/v1/audit/export"})

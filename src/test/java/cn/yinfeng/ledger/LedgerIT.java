@@ -182,4 +182,17 @@ class LedgerIT extends IntegrationTest {
             assertThat(wb.getFirstSheet().read().get(0).getCellText(1)).isEqualTo("项目名称*");
         }
     }
+
+    @Test
+    void activitiesExportListsThePeriodsRecords() throws Exception {
+        byte[] xlsx = mvc.perform(get("/api/v1/activities/export?from=2024-01-01&to=2024-12-31&type=TRIP")
+                .header("Authorization", "Bearer demo-token-city")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            var rows = wb.getFirstSheet().read();
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("类型");
+            assertThat(rows).hasSize(1 + 53);
+            assertThat(rows.get(1).getCellText(0)).isEqualTo("外出招商");
+        }
+    }
 }
