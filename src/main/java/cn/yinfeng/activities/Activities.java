@@ -336,6 +336,27 @@ public class Activities {
         return problems;
     }
 
+    private List<Problem> talkProblems(TalkForm f) {
+        var problems = new ArrayList<Problem>();
+        required(problems, "participants", f.participants());
+        if (f.talkDate() == null) {
+            problems.add(new Problem("talkDate", "validation.required"));
+        }
+        checkPlanned(problems, "talkDate", f.status(), f.talkDate());
+        return problems;
+    }
+
+    private List<Problem> eventProblems(EventForm f) {
+        var problems = new ArrayList<Problem>();
+        required(problems, "title", f.title());
+        required(problems, "place", f.place());
+        if (f.eventDate() == null) {
+            problems.add(new Problem("eventDate", "validation.required"));
+        }
+        checkPlanned(problems, "eventDate", f.status(), f.eventDate());
+        return problems;
+    }
+
     /** Edits a delegation's own fields (not its enterprises) with the version read; stale is a conflict. */
     @Transactional
     public void updateDelegation(long id, DelegationForm f) {
@@ -369,13 +390,8 @@ public class Activities {
     public long createTalk(TalkForm f) {
         YinfengUser user = requireWriter();
         long region = checkRegion(f.regionId(), user);
-        var problems = new ArrayList<Problem>();
+        var problems = talkProblems(f);
         required(problems, "enterpriseName", f.enterpriseName());
-        required(problems, "participants", f.participants());
-        if (f.talkDate() == null) {
-            problems.add(new Problem("talkDate", "validation.required"));
-        }
-        checkPlanned(problems, "talkDate", f.status(), f.talkDate());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -395,12 +411,7 @@ public class Activities {
         Talk before = talk(id);
         requireWritable(before.regionId());
         long region = checkRegion(f.regionId() == null ? before.regionId() : f.regionId(), currentUser.require());
-        var problems = new ArrayList<Problem>();
-        required(problems, "participants", f.participants());
-        if (f.talkDate() == null) {
-            problems.add(new Problem("talkDate", "validation.required"));
-        }
-        checkPlanned(problems, "talkDate", f.status(), f.talkDate());
+        var problems = talkProblems(f);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -465,16 +476,10 @@ public class Activities {
     public long createEvent(EventForm f) {
         YinfengUser user = requireWriter();
         long region = checkRegion(f.regionId(), user);
-        var problems = new ArrayList<Problem>();
-        required(problems, "title", f.title());
-        required(problems, "place", f.place());
+        var problems = eventProblems(f);
         if (f.kind() == null) {
             problems.add(new Problem("kind", "validation.required"));
         }
-        if (f.eventDate() == null) {
-            problems.add(new Problem("eventDate", "validation.required"));
-        }
-        checkPlanned(problems, "eventDate", f.status(), f.eventDate());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -494,15 +499,10 @@ public class Activities {
         Event before = event(id);
         requireWritable(before.regionId());
         long region = checkRegion(f.regionId() == null ? before.regionId() : f.regionId(), currentUser.require());
-        var problems = new ArrayList<Problem>();
-        required(problems, "title", f.title());
-        required(problems, "place", f.place());
-        if (f.eventDate() == null) {
-            problems.add(new Problem("eventDate", "validation.required"));
-        } else if (!before.projects().isEmpty() && !f.eventDate().equals(before.eventDate())) {
+        var problems = eventProblems(f);
+        if (f.eventDate() != null && !before.projects().isEmpty() && !f.eventDate().equals(before.eventDate())) {
             problems.add(new Problem("eventDate", "event.dateFixed"));
         }
-        checkPlanned(problems, "eventDate", f.status(), f.eventDate());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

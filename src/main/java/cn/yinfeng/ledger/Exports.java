@@ -62,28 +62,10 @@ public class Exports {
     /** Every project the filter selects, in keyset pages of 500. */
     public void projects(ProjectFilter filter, String format, Locale locale, OutputStream out) throws IOException {
         var columns = projectColumns(locale);
-        Iterable<ProjectQueries.Row> rows = () -> new java.util.Iterator<>() {
-            String cursor;
-            java.util.Iterator<ProjectQueries.Row> page = java.util.Collections.emptyIterator();
-            boolean done;
-
-            @Override
-            public boolean hasNext() {
-                while (!page.hasNext() && !done) {
-                    var p = projects.list(filter, "id", "desc", cursor, 200);
-                    page = p.rows().iterator();
-                    cursor = p.next();
-                    done = cursor == null;
-                }
-                return page.hasNext();
-            }
-
-            @Override
-            public ProjectQueries.Row next() {
-                hasNext();
-                return page.next();
-            }
-        };
+        Iterable<ProjectQueries.Row> rows = paged(cursor -> {
+            var p = projects.list(filter, "id", "desc", cursor, 200);
+            return new Chunk<>(p.rows(), p.next());
+        });
         long n = write("项目台账", columns, rows, format, out);
         audit.record("EXPORT", "project", null, Outcome.SUCCESS, format + " " + n + " rows");
     }
@@ -95,28 +77,12 @@ public class Exports {
                 new Column<>("总部省份", Enterprise::hqProvince), new Column<>("总部城市", Enterprise::hqCity),
                 new Column<>("联系人", Enterprise::contactName), new Column<>("联系电话", Enterprise::contactPhone),
                 new Column<>("来源渠道", Enterprise::sourceChannel));
-        Iterable<Enterprise> rows = () -> new java.util.Iterator<>() {
-            int page;
-            java.util.Iterator<Enterprise> current = java.util.Collections.emptyIterator();
-            boolean done;
-
-            @Override
-            public boolean hasNext() {
-                while (!current.hasNext() && !done) {
-                    var p = enterprises.search(new Enterprises.Search(search.q(), search.industry(), search.prospect(),
-                            "name", false, page++, 200));
-                    current = p.rows().iterator();
-                    done = !p.hasNext();
-                }
-                return current.hasNext();
-            }
-
-            @Override
-            public Enterprise next() {
-                hasNext();
-                return current.next();
-            }
-        };
+        Iterable<Enterprise> rows = paged(cursor -> {
+            int page = cursor == null ? 0 : Integer.parseInt(cursor);
+            var p = enterprises.search(new Enterprises.Search(search.q(), search.industry(), search.prospect(), "name",
+                    false, page, 200));
+            return new Chunk<>(p.rows(), p.hasNext() ? String.valueOf(page + 1) : null);
+        });
         long n = write("企业库", columns, rows, format, out);
         audit.record("EXPORT", "enterprise", null, Outcome.SUCCESS, format + " " + n + " rows");
     }
@@ -144,30 +110,48 @@ public class Exports {
                 new Column<>("详情", cn.yinfeng.audit.AuditEntry::detail),
                 new Column<>("客户端地址", cn.yinfeng.audit.AuditEntry::clientIp),
                 new Column<>("哈希", cn.yinfeng.audit.AuditEntry::hash));
-        Iterable<cn.yinfeng.audit.AuditEntry> rows = () -> new java.util.Iterator<>() {
-            int page;
-            java.util.Iterator<cn.yinfeng.audit.AuditEntry> current = java.util.Collections.emptyIterator();
+        Iterable<cn.yinfeng.audit.AuditEntry> rows = paged(cursor -> {
+            int page = cursor == null ? 0 : Integer.parseInt(cursor);
+            var p = auditQueries.search(new AuditSearch(search.from(), search.to(), search.username(), search.action(),
+                    search.outcome(), "at", "desc", page, 200));
+            return new Chunk<>(p.rows(), (long) (page + 1) * 200 < p.total() ? String.valueOf(page + 1) : null);
+        });
+        long n = write("审计日志", columns, rows, "csv", out);
+        audit.record("EXPORT", "audit_log", null, Outcome.SUCCESS, "csv " + n + " rows");
+    }
+
+    /** One page of rows and the cursor of the next page, null after the last. */
+    record Chunk<T>(List<T> rows, String next) {}
+
+    /**
+     * Rows fetched a page at a time as the writer asks for them: {@code fetch} takes the previous page's cursor (null
+     * for the first page). Only one page is in memory at any time.
+     */
+    static <T> Iterable<T> paged(Function<String, Chunk<T>> fetch) {
+        return () -> new java.util.Iterator<>() {
+            String cursor;
+            java.util.Iterator<T> page = java.util.Collections.emptyIterator();
             boolean done;
 
             @Override
             public boolean hasNext() {
-                while (!current.hasNext() && !done) {
-                    var p = auditQueries.search(new AuditSearch(search.from(), search.to(), search.username(),
-                            search.action(), search.outcome(), "at", "desc", page++, 200));
-                    current = p.rows().iterator();
-                    done = (long) page * 200 >= p.total();
+                while (!page.hasNext() && !done) {
+                    Chunk<T> chunk = fetch.apply(cursor);
+                    page = chunk.rows().iterator();
+                    cursor = chunk.next();
+                    done = cursor == null;
                 }
-                return current.hasNext();
+                return page.hasNext();
             }
 
             @Override
-            public cn.yinfeng.audit.AuditEntry next() {
-                hasNext();
-                return current.next();
+            public T next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return page.next();
             }
         };
-        long n = write("审计日志", columns, rows, "csv", out);
-        audit.record("EXPORT", "audit_log", null, Outcome.SUCCESS, "csv " + n + " rows");
     }
 
     /** Writes rows as xlsx (typed cells; text as text) or csv (UTF-8 with BOM so Excel/WPS read Chinese). */

@@ -186,6 +186,12 @@ class ActivitiesIT extends IntegrationTest {
         call(post("/api/v1/delegations/" + d + "/projects"), XIAOYI, "{\"projectId\":" + hidden + "}")
                 .andExpect(status().isBadRequest());
         call(get("/api/v1/delegations/" + d), ZHONGYANG, null).andExpect(status().isNotFound());
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
+                        .user("xiaoyi").password("Yinfeng@2024")).andReturn().getRequest().getSession();
+        String page = mvc.perform(get("/activities/delegations/" + d).session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("考察团关联项目").contains("/activities/delegations/" + d + "/projects");
     }
 
     @Test
