@@ -13,6 +13,7 @@ import java.util.Map;
 
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.targets.Indicator;
+import cn.yinfeng.targets.IndicatorSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,9 +49,11 @@ class StatsEngine {
                     + "between :from and :to and %s)");
 
     private final JdbcClient jdbc;
+    private final List<IndicatorSource> sources;
 
-    StatsEngine(JdbcClient jdbc) {
+    StatsEngine(JdbcClient jdbc, List<IndicatorSource> sources) {
         this.jdbc = jdbc;
+        this.sources = sources;
     }
 
     /** Values by group id and indicator code. Counts may be fractional where credit is split. */
@@ -169,6 +172,17 @@ class StatsEngine {
                     return null;
                 }).list();
 
+        // 4. computations other modules answer from their own tables
+        var external = new HashMap<Long, Map<String, BigDecimal>>();
+        for (IndicatorSource source : sources) {
+            var wanted = new java.util.LinkedHashSet<String>();
+            indicators.stream().map(Indicator::computation).filter(source.computations()::contains).forEach(wanted::add);
+            if (!wanted.isEmpty()) {
+                source.compute(groups, wanted, from, to, asOf).forEach((gid, byComputation) ->
+                        external.computeIfAbsent(gid, k -> new HashMap<>()).putAll(byComputation));
+            }
+        }
+
         for (Region g : groups) {
             var values2 = out.get(g.id());
             for (Indicator ind : indicators) {
@@ -181,7 +195,12 @@ class StatsEngine {
                         values2.put(ind.code(), contract == null || contract.signum() == 0 ? null
                                 : (funds == null ? BigDecimal.ZERO : funds).divide(contract, 4, RoundingMode.HALF_UP));
                     }
-                    default -> { }
+                    default -> {
+                        var ext = external.get(g.id());
+                        if (ext != null && ext.containsKey(ind.computation())) {
+                            values2.put(ind.code(), ext.get(ind.computation()));
+                        }
+                    }
                 }
                 BigDecimal v = values2.get(ind.code());
                 values2.put(ind.code(), normalise(ind, v));
