@@ -81,9 +81,9 @@ public class MonthlyReport {
         var groups = new ArrayList<Region>(units);
         groups.add(region);
         YearMonth to = YearMonth.of(year, month);
-        var now = engine.compute(groups, indicators, to.withMonth(1).atDay(1), to.atEndOfMonth(), at);
+        var now = engine.compute(groups, indicators, to.withMonth(1).atDay(1), to.atEndOfMonth(), asOf);
         var before = engine.compute(groups, indicators, to.minusYears(1).withMonth(1).atDay(1),
-                to.minusYears(1).atEndOfMonth(), at);
+                to.minusYears(1).atEndOfMonth(), asOf);
         var rows = new ArrayList<Row>();
         for (Region g : groups) {
             Map<String, BigDecimal> v = now.get(g.id());

@@ -58,10 +58,12 @@ public class Stats {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final BigDecimal yellowShare;
+    private final StatsAggregates aggregates;
 
     Stats(StatsEngine engine, Targets targets, Regions regions, CurrentUser currentUser, JdbcClient jdbc, Clock clock,
-            @Value("${yinfeng.stats.yellow-share:0.10}") BigDecimal yellowShare) {
+            @Value("${yinfeng.stats.yellow-share:0.10}") BigDecimal yellowShare, StatsAggregates aggregates) {
         this.engine = engine;
+        this.aggregates = aggregates;
         this.targets = targets;
         this.regions = regions;
         this.currentUser = currentUser;
@@ -83,9 +85,11 @@ public class Stats {
         Region region = region(regionCode);
         Instant at = asOfInstant(asOf);
         List<Indicator> indicators = targets.indicators();
-        var now = engine.compute(List.of(region), indicators, from.atDay(1), to.atEndOfMonth(), at).get(region.id());
+        Instant historical = asOf == null ? null : at; // null: now, from the aggregates
+        var now = engine.compute(List.of(region), indicators, from.atDay(1), to.atEndOfMonth(), historical)
+                .get(region.id());
         var before = engine.compute(List.of(region), indicators, from.minusYears(1).atDay(1),
-                to.minusYears(1).atEndOfMonth(), at).get(region.id());
+                to.minusYears(1).atEndOfMonth(), historical).get(region.id());
         Map<String, BigDecimal> yearTargets = from.getYear() == to.getYear()
                 ? targets.targets(region.id(), to.getYear()) : Map.of();
         var lines = new ArrayList<Line>();
@@ -140,7 +144,8 @@ public class Stats {
         Indicator ind = targets.indicator(indicatorCode);
         List<Region> units = regions.visible(currentUser.scope()).stream()
                 .filter(r -> r.parentId() != null && r.parentId() == parent.id()).toList();
-        var values = engine.compute(units, List.of(ind), from.atDay(1), to.atEndOfMonth(), asOfInstant(asOf));
+        var values = engine.compute(units, List.of(ind), from.atDay(1), to.atEndOfMonth(),
+                asOf == null ? null : asOfInstant(asOf));
         var rows = new ArrayList<Rank>();
         for (Region u : units) {
             BigDecimal v = values.get(u.id()).get(ind.code());
@@ -169,42 +174,81 @@ public class Stats {
         return ranked;
     }
 
-    /** Signed amount (万元) per month of a year, approved versions as of now, for the trend chart. */
-    public List<Point> monthlySigned(Region region, int year) {
-        var byMonth = new LinkedHashMap<Integer, BigDecimal>();
-        for (int m = 1; m <= 12; m++) {
-            byMonth.put(m, BigDecimal.ZERO);
+    /** What the dashboard draws, every series from the monthly aggregates (brought up to date first). */
+    public record Dashboard(int year, List<Point> trend, List<Point> trendPrevious, List<Rank> ranking,
+            List<Point> chains, List<Point> funnel, List<Point> bands) {}
+
+    public Dashboard dashboard(String regionCode, YearMonth end) {
+        Region region = region(regionCode);
+        fresh();
+        var trends = monthlySigned(region, end.getYear());
+        return new Dashboard(end.getYear(), trends.get(end.getYear()), trends.get(end.getYear() - 1),
+                ranking(region.code(), "SIGNED_AMOUNT", end.withMonth(1), end, null, false),
+                chainMix(region, end.withMonth(1), end), funnel(region), bands(region, end.withMonth(1), end));
+    }
+
+    /** The latest month with a counted signing in a region's subtree: where a reader wants to land. */
+    public YearMonth latestMonth(Region region) {
+        fresh();
+        LocalDate d = jdbc.sql("""
+                select max(p.month) from stats_project_month p join region r on r.id = p.region_id
+                 where p.event = 'SIGNED' and r.path like :path
+                """).param("path", region.path() + "%").query(LocalDate.class).optional().orElse(null);
+        return d == null ? YearMonth.now(clock.withZone(cn.yinfeng.projects.Projects.ZONE)) : YearMonth.from(d);
+    }
+
+    private void fresh() {
+        if (aggregates.dirty()) {
+            aggregates.refreshDirty();
+        }
+    }
+
+    /**
+     * Counted signed amount (万元, credited like the indicators) per month of a year and of the year before, for the
+     * trend chart: by year, twelve points each.
+     */
+    Map<Integer, List<Point>> monthlySigned(Region region, int year) {
+        var byMonth = new LinkedHashMap<Integer, Map<Integer, BigDecimal>>();
+        for (int y : new int[] {year - 1, year}) {
+            var months = new LinkedHashMap<Integer, BigDecimal>();
+            for (int m = 1; m <= 12; m++) {
+                months.put(m, BigDecimal.ZERO);
+            }
+            byMonth.put(y, months);
         }
         jdbc.sql("""
-                select extract(month from a.signed_on)::int as m,
-                       sum(coalesce(a.contract_amount, a.total_investment)) as amount
-                  from project_approved a join region r on r.id = a.region_id
-                 where a.valid_to is null and a.counted and r.path like :path
-                   and a.signed_on between :from and :to
-                 group by 1
-                """).param("path", region.path() + "%").param("from", LocalDate.of(year, 1, 1))
-                .param("to", LocalDate.of(year, 12, 31))
-                .query((rs, n) -> byMonth.put(rs.getInt("m"), rs.getBigDecimal("amount"))).list();
-        return byMonth.entrySet().stream().map(e -> new Point(String.valueOf(e.getKey()), e.getValue())).toList();
+                select extract(year from p.month)::int as y, extract(month from p.month)::int as m, sum(p.amount) as amount
+                  from stats_project_month p join region r on r.id = p.region_id
+                 where p.event = 'SIGNED' and p.counted and r.path like :path and p.month between :from and :to
+                 group by 1, 2
+                """).param("path", region.path() + "%").param("from", LocalDate.of(year - 1, 1, 1))
+                .param("to", LocalDate.of(year, 12, 1))
+                .query((rs, n) -> byMonth.get(rs.getInt("y")).put(rs.getInt("m"),
+                        rs.getBigDecimal("amount").setScale(2, RoundingMode.HALF_UP))).list();
+        var out = new LinkedHashMap<Integer, List<Point>>();
+        byMonth.forEach((y, months) -> out.put(y, months.entrySet().stream()
+                .map(e -> new Point(String.valueOf(e.getKey()), e.getValue())).toList()));
+        return out;
     }
 
-    /** Current approved projects signed in the period, by chain (amount 万元). */
-    public List<Point> chainMix(Region region, YearMonth from, YearMonth to) {
+    /** Counted projects signed in the period, by chain (amount 万元). */
+    List<Point> chainMix(Region region, YearMonth from, YearMonth to) {
         return jdbc.sql("""
-                select coalesce(c.name, '未归链') as label, sum(coalesce(a.contract_amount, a.total_investment)) as v
-                  from project_approved a join region r on r.id = a.region_id left join chain c on c.id = a.chain_id
-                 where a.valid_to is null and a.counted and r.path like :path and a.signed_on between :from and :to
+                select coalesce(c.name, '未归链') as label, sum(x.amount) as v
+                  from stats_chain_month x join region r on r.id = x.region_id left join chain c on c.id = x.chain_id
+                 where x.counted and r.path like :path and x.month between :from and :to
                  group by 1 order by 2 desc
-                """).param("path", region.path() + "%").param("from", from.atDay(1)).param("to", to.atEndOfMonth())
-                .query((rs, n) -> new Point(rs.getString("label"), rs.getBigDecimal("v"))).list();
+                """).param("path", region.path() + "%").param("from", from.atDay(1)).param("to", to.atDay(1))
+                .query((rs, n) -> new Point(rs.getString("label"), rs.getBigDecimal("v").setScale(2,
+                        RoundingMode.HALF_UP))).list();
     }
 
-    /** Current approved projects by stage: the funnel. */
-    public List<Point> funnel(Region region) {
+    /** Current approved projects by stage, by their own region: the funnel. */
+    List<Point> funnel(Region region) {
         var out = new ArrayList<Point>();
         var counts = new LinkedHashMap<String, BigDecimal>();
-        jdbc.sql("select a.stage, count(*) as n from project_approved a join region r on r.id = a.region_id "
-                + "where a.valid_to is null and r.path like :path group by 1").param("path", region.path() + "%")
+        jdbc.sql("select s.stage, sum(s.projects) as n from stats_stage_month s join region r on r.id = s.region_id "
+                + "where r.path like :path group by 1").param("path", region.path() + "%")
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getBigDecimal(2))).list();
         for (String s : List.of("RESERVE", "NEGOTIATING", "SIGNED", "REGISTERED", "STARTED", "PRODUCING",
                 "FULL_PRODUCTION")) {
@@ -213,24 +257,23 @@ public class Stats {
         return out;
     }
 
-    /** Projects signed in the period by size band of total investment. */
-    public List<Point> bands(Region region, YearMonth from, YearMonth to) {
-        var row = jdbc.sql("""
-                select count(*) filter (where a.total_investment < 10000) as b0,
-                       count(*) filter (where a.total_investment >= 10000 and a.total_investment < 50000) as b1,
-                       count(*) filter (where a.total_investment >= 50000 and a.total_investment < 100000) as b5,
-                       count(*) filter (where a.total_investment >= 100000) as b10
-                  from project_approved a join region r on r.id = a.region_id
-                 where a.valid_to is null and a.counted and r.path like :path and a.signed_on between :from and :to
-                """).param("path", region.path() + "%").param("from", from.atDay(1)).param("to", to.atEndOfMonth())
-                .query().singleRow();
-        return List.of(new Point("LT1", (BigDecimal) toDecimal(row.get("b0"))),
-                new Point("1TO5", toDecimal(row.get("b1"))), new Point("5TO10", toDecimal(row.get("b5"))),
-                new Point("GE10", toDecimal(row.get("b10"))));
-    }
-
-    private static BigDecimal toDecimal(Object o) {
-        return BigDecimal.valueOf(((Number) o).longValue());
+    /** Counted projects signed in the period by size band of total investment (credited like the indicators). */
+    List<Point> bands(Region region, YearMonth from, YearMonth to) {
+        var counts = new LinkedHashMap<Integer, BigDecimal>();
+        jdbc.sql("""
+                select p.band, sum(p.projects) as n from stats_project_month p join region r on r.id = p.region_id
+                 where p.event = 'SIGNED' and p.counted and r.path like :path and p.month between :from and :to
+                 group by 1
+                """).param("path", region.path() + "%").param("from", from.atDay(1)).param("to", to.atDay(1))
+                .query((rs, n) -> counts.put(rs.getInt(1), rs.getBigDecimal(2))).list();
+        var labels = List.of("LT1", "1TO5", "5TO10", "GE10");
+        var out = new ArrayList<Point>();
+        for (int b = 0; b < labels.size(); b++) {
+            BigDecimal v = counts.getOrDefault(b, BigDecimal.ZERO);
+            BigDecimal whole = v.setScale(0, RoundingMode.HALF_UP);
+            out.add(new Point(labels.get(b), whole.compareTo(v) == 0 ? whole : v.setScale(2, RoundingMode.HALF_UP)));
+        }
+        return out;
     }
 
     Instant asOfInstant(LocalDate asOf) {

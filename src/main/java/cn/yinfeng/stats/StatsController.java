@@ -53,16 +53,8 @@ class StatsController {
         this.jdbc = jdbc;
     }
 
-    /** The latest month with an approved signing in the caller's scope: where a reader wants to land. */
-    private YearMonth latest(Region region) {
-        LocalDate d = jdbc.sql("select max(a.signed_on) from project_approved a join region r on r.id = a.region_id "
-                + "where a.valid_to is null and r.path like :p").param("p", region.path() + "%")
-                .query(LocalDate.class).optional().orElse(null);
-        return d == null ? YearMonth.now() : YearMonth.from(d);
-    }
-
     private YearMonth month(String to, Region region) {
-        return to == null || to.isBlank() ? latest(region) : YearMonth.parse(to);
+        return to == null || to.isBlank() ? stats.latestMonth(region) : YearMonth.parse(to);
     }
 
     @GetMapping("/stats")
@@ -89,18 +81,8 @@ class StatsController {
     /** The series the dashboard's charts draw (same figures as the tables beside them). */
     @GetMapping("/stats/data")
     @ResponseBody
-    Map<String, Object> data(@RequestParam(required = false) String region, @RequestParam String to) {
-        Region r = stats.region(region);
-        YearMonth end = YearMonth.parse(to);
-        var out = new LinkedHashMap<String, Object>();
-        out.put("year", end.getYear());
-        out.put("trend", stats.monthlySigned(r, end.getYear()));
-        out.put("trendPrevious", stats.monthlySigned(r, end.getYear() - 1));
-        out.put("ranking", stats.ranking(r.code(), "SIGNED_AMOUNT", end.withMonth(1), end, null, false));
-        out.put("chains", stats.chainMix(r, end.withMonth(1), end));
-        out.put("funnel", stats.funnel(r));
-        out.put("bands", stats.bands(r, end.withMonth(1), end));
-        return out;
+    Stats.Dashboard data(@RequestParam(required = false) String region, @RequestParam String to) {
+        return stats.dashboard(region, YearMonth.parse(to));
     }
 
     @GetMapping("/stats/report")
@@ -160,6 +142,15 @@ class StatsController {
             @RequestParam String to,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return stats.summary(region, YearMonth.parse(from), YearMonth.parse(to), asOf);
+    }
+
+    @GetMapping("/api/v1/stats/dashboard")
+    @ResponseBody
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "The dashboard's series for a region up to a month (YYYY-MM): monthly signed amount this year "
+            + "and last, ranking of the units below, chain mix, stage funnel, size bands. Amounts in 万元.")
+    Stats.Dashboard apiDashboard(@RequestParam(required = false) String region, @RequestParam String to) {
+        return stats.dashboard(region, YearMonth.parse(to));
     }
 
     @GetMapping("/api/v1/stats/ranking")

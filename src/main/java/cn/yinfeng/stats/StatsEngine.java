@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.LinkedHashSet;
+import java.time.Clock;
 
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.targets.Indicator;
@@ -38,25 +41,54 @@ class StatsEngine {
                     + "between :from and :to and %s)",
             "STARTED_COUNT", "sum(s.w) filter (where s.started_on between :from and :to and %s)",
             "PRODUCING_COUNT", "sum(s.w) filter (where s.producing_on between :from and :to and %s)",
-            "PERFORMANCE_RATE", "sum(s.w) filter (where s.signed_on between :from and :to and s.stage in ('REGISTERED', "
-                    + "'STARTED', 'PRODUCING', 'FULL_PRODUCTION') and %s) / nullif(sum(s.w) filter (where s.signed_on "
-                    + "between :from and :to and %1$s), 0)",
-            "START_RATE", "sum(s.w) filter (where s.signed_on between :from and :to and s.started_on is not null and %s)"
-                    + " / nullif(sum(s.w) filter (where s.signed_on between :from and :to and %1$s), 0)",
-            "PRODUCTION_RATE", "sum(s.w) filter (where s.signed_on between :from and :to and s.producing_on is not null "
-                    + "and %s) / nullif(sum(s.w) filter (where s.signed_on between :from and :to and %1$s), 0)",
+            "PERFORMANCE_RATE", "coalesce(sum(s.w) filter (where s.signed_on between :from and :to and s.stage in "
+                    + "('REGISTERED', 'STARTED', 'PRODUCING', 'FULL_PRODUCTION') and %s), 0) / nullif(sum(s.w) filter "
+                    + "(where s.signed_on between :from and :to and %1$s), 0)",
+            "START_RATE", "coalesce(sum(s.w) filter (where s.signed_on between :from and :to and s.started_on is not "
+                    + "null and %s), 0) / nullif(sum(s.w) filter (where s.signed_on between :from and :to and %1$s), 0)",
+            "PRODUCTION_RATE", "coalesce(sum(s.w) filter (where s.signed_on between :from and :to and s.producing_on is "
+                    + "not null and %s), 0) / nullif(sum(s.w) filter (where s.signed_on between :from and :to and %1$s)"
+                    + ", 0)",
             "COHORT_CONTRACT", "sum(s.w * coalesce(s.contract_amount, s.total_investment)) filter (where s.signed_on "
                     + "between :from and :to and %s)");
 
+    /** The same computations over the monthly aggregate rows {@code p} of {@code stats_project_month}. */
+    private static final Map<String, String> AGGREGATE_EXPR = Map.of(
+            "SIGNED_COUNT", "sum(p.projects) filter (where p.event = 'SIGNED' and %s)",
+            "SIGNED_AMOUNT", "sum(p.amount) filter (where p.event = 'SIGNED' and %s)",
+            "STARTED_COUNT", "sum(p.projects) filter (where p.event = 'STARTED' and %s)",
+            "PRODUCING_COUNT", "sum(p.projects) filter (where p.event = 'PRODUCING' and %s)",
+            "PERFORMANCE_RATE", "sum(p.performing) filter (where p.event = 'SIGNED' and %s) / nullif(sum(p.projects) "
+                    + "filter (where p.event = 'SIGNED' and %1$s), 0)",
+            "START_RATE", "sum(p.started) filter (where p.event = 'SIGNED' and %s) / nullif(sum(p.projects) "
+                    + "filter (where p.event = 'SIGNED' and %1$s), 0)",
+            "PRODUCTION_RATE", "sum(p.producing) filter (where p.event = 'SIGNED' and %s) / nullif(sum(p.projects) "
+                    + "filter (where p.event = 'SIGNED' and %1$s), 0)",
+            "COHORT_CONTRACT", "sum(p.amount) filter (where p.event = 'SIGNED' and %s)");
+
+    /** The size bands of {@code stats_project_month.band}: lower bounds of total investment, 万元. */
+    static final List<BigDecimal> BANDS = List.of(BigDecimal.ZERO, new BigDecimal("10000"), new BigDecimal("50000"),
+            new BigDecimal("100000"));
+
+    private static final Set<String> ACTIVITY = Set.of("TRIPS", "POINT_TO_POINT", "VISITED", "DELEGATIONS");
+
     private final JdbcClient jdbc;
     private final List<IndicatorSource> sources;
+    private final StatsAggregates aggregates;
+    private final Clock clock;
 
-    StatsEngine(JdbcClient jdbc, List<IndicatorSource> sources) {
+    StatsEngine(JdbcClient jdbc, List<IndicatorSource> sources, StatsAggregates aggregates, Clock clock) {
         this.jdbc = jdbc;
         this.sources = sources;
+        this.aggregates = aggregates;
+        this.clock = clock;
     }
 
-    /** Values by group id and indicator code. Counts may be fractional where credit is split. */
+    /**
+     * Values by group id and indicator code. Counts may be fractional where credit is split. {@code asOf} null means
+     * now: then whole months are read from the monthly aggregates (brought up to date first), anything else from the
+     * approved history.
+     */
     Map<Long, Map<String, BigDecimal>> compute(List<Region> groups, List<Indicator> indicators, LocalDate from,
             LocalDate to, Instant asOf) {
         var out = new LinkedHashMap<Long, Map<String, BigDecimal>>();
@@ -64,17 +96,23 @@ class StatsEngine {
         if (groups.isEmpty()) {
             return out;
         }
+        boolean aggregated = asOf == null && aggregatesAnswer(indicators, from, to);
+        if (aggregated && aggregates.dirty()) {
+            aggregates.refreshDirty();
+        }
         var params = new HashMap<String, Object>();
         params.put("from", from);
         params.put("to", to);
-        params.put("asOf", Timestamp.from(asOf));
+        params.put("fromMonth", from.withDayOfMonth(1));
+        params.put("toMonth", to.withDayOfMonth(1));
+        params.put("asOf", Timestamp.from(asOf == null ? clock.instant() : asOf));
         var values = new ArrayList<String>();
         for (int i = 0; i < groups.size(); i++) {
             values.add("(cast(:g" + i + " as bigint), cast(:p" + i + " as varchar))");
             params.put("g" + i, groups.get(i).id());
             params.put("p" + i, groups.get(i).path());
         }
-        String grp = "grp(gid, gpath) as (values " + String.join(", ", values) + ")";
+        String grp = "with grp(gid, gpath) as (values " + String.join(", ", values) + "), ";
         String snap = """
                 snap as (
                   select a.*, cr.w, g.gid
@@ -85,40 +123,46 @@ class StatsEngine {
                     join grp g on r.path like g.gpath || '%'
                    where a.valid_from <= :asOf and (a.valid_to is null or a.valid_to > :asOf) and cr.w > 0)
                 """;
+        boolean fundsRate = indicators.stream().anyMatch(i -> i.computation().equals("FUNDS_RATE"));
 
         // 1. project indicators
         var select = new ArrayList<String>();
         var projectCols = new LinkedHashMap<String, String>();
         int c = 0;
+        var expressions = aggregated ? AGGREGATE_EXPR : PROJECT_EXPR;
+        String alias = aggregated ? "p" : "s";
         for (Indicator ind : indicators) {
-            String template = PROJECT_EXPR.get(ind.computation());
+            String template = expressions.get(ind.computation());
             if (template == null) {
                 continue;
             }
             String col = "c" + c++;
-            select.add(template.formatted(filter(ind, col, params)) + " as " + col);
+            select.add(template.formatted(filter(ind, col, params, alias, aggregated)) + " as " + col);
             projectCols.put(ind.code(), col);
         }
-        String cohortCol = "c" + c++;
-        select.add(PROJECT_EXPR.get("COHORT_CONTRACT").formatted(eligibleFilter(cohortCol, params)) + " as " + cohortCol);
         var cohortContract = new HashMap<Long, BigDecimal>();
-        jdbc.sql("with " + grp + ", " + snap + " select s.gid, " + String.join(", ", select) + " from snap s group by s.gid")
-                .params(params).query((rs, n) -> {
-                    long gid = rs.getLong("gid");
-                    projectCols.forEach((code, col) -> {
-                        try {
-                            out.get(gid).put(code, rs.getBigDecimal(col));
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    cohortContract.put(gid, rs.getBigDecimal(cohortCol));
-                    return null;
-                }).list();
+        if (!select.isEmpty() || fundsRate) {
+            select.add(expressions.get("COHORT_CONTRACT").formatted(eligibleFilter("cohort", params, alias))
+                    + " as cohort");
+            String from1 = aggregated
+                    ? grp.substring(0, grp.length() - 2) + " select g.gid, " + String.join(", ", select)
+                            + " from grp g join region r on r.path like g.gpath || '%' join stats_project_month p on "
+                            + "p.region_id = r.id where p.month between :fromMonth and :toMonth group by g.gid"
+                    : grp + snap + " select s.gid, " + String.join(", ", select) + " from snap s group by s.gid";
+            jdbc.sql(from1).params(params).query((rs, n) -> {
+                long gid = rs.getLong("gid");
+                for (var e : projectCols.entrySet()) {
+                    out.get(gid).put(e.getKey(), rs.getBigDecimal(e.getValue()));
+                }
+                cohortContract.put(gid, rs.getBigDecimal("cohort"));
+                return null;
+            }).list();
+        }
 
         // 2. funds arrived: approved as of the date, credited like their project
         var fundSelect = new ArrayList<String>();
         var fundCols = new LinkedHashMap<String, String>();
+        String f = aggregated ? "f" : "s";
         for (Indicator ind : indicators) {
             if (!ind.computation().equals("FUNDS")) {
                 continue;
@@ -126,60 +170,70 @@ class StatsEngine {
             String col = "f" + fundCols.size();
             String origin = "o_" + col;
             params.put(origin, ind.fundOrigin());
-            fundSelect.add("sum(s.w * f.amount) filter (where f.month between date_trunc('month', cast(:from as date)) "
-                    + "and :to and (cast(:" + origin + " as varchar) is null or f.origin = :" + origin + ") and "
-                    + filter(ind, col, params) + ") as " + col);
+            fundSelect.add("sum(" + (aggregated ? "" : "s.w * ") + "f.amount) filter (where f.month between :fromMonth "
+                    + "and :toMonth and (cast(:" + origin + " as varchar) is null or f.origin = :" + origin + ") and "
+                    + filter(ind, col, params, f, aggregated) + ") as " + col);
             fundCols.put(ind.code(), col);
         }
-        fundSelect.add("sum(s.w * f.amount) filter (where f.month <= :to and s.signed_on between :from and :to and "
-                + eligibleFilter("fc", params) + ") as cohort_funds");
         var cohortFunds = new HashMap<Long, BigDecimal>();
-        jdbc.sql("with " + grp + ", " + snap + " select s.gid, " + String.join(", ", fundSelect)
-                + " from snap s join project_fund f on f.project_id = s.project_id"
-                + " where f.approved_at <= :asOf and (f.deleted_at is null or f.deleted_at > :asOf) group by s.gid")
-                .params(params).query((rs, n) -> {
-                    long gid = rs.getLong("gid");
-                    fundCols.forEach((code, col) -> {
-                        try {
-                            out.get(gid).put(code, rs.getBigDecimal(col));
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    cohortFunds.put(gid, rs.getBigDecimal("cohort_funds"));
-                    return null;
-                }).list();
+        if (!fundCols.isEmpty() || fundsRate) {
+            fundSelect.add(aggregated
+                    ? "sum(f.amount) filter (where f.signed_month between :fromMonth and :toMonth and "
+                            + eligibleFilter("fc", params, "f") + ") as cohort_funds"
+                    : "sum(s.w * f.amount) filter (where s.signed_on between :from and :to and "
+                            + eligibleFilter("fc", params, "s") + ") as cohort_funds");
+            String sql = aggregated
+                    ? grp.substring(0, grp.length() - 2) + " select g.gid, " + String.join(", ", fundSelect)
+                            + " from grp g join region r on r.path like g.gpath || '%' join stats_fund_month f on "
+                            + "f.region_id = r.id where f.month <= :toMonth and (f.month >= :fromMonth or "
+                            + "f.signed_month >= :fromMonth) group by g.gid"
+                    : grp + snap + " select s.gid, " + String.join(", ", fundSelect)
+                            + " from snap s join project_fund f on f.project_id = s.project_id where f.month <= :toMonth"
+                            + " and f.approved_at <= :asOf and (f.deleted_at is null or f.deleted_at > :asOf)"
+                            + " group by s.gid";
+            jdbc.sql(sql).params(params).query((rs, n) -> {
+                long gid = rs.getLong("gid");
+                for (var e : fundCols.entrySet()) {
+                    out.get(gid).put(e.getKey(), rs.getBigDecimal(e.getValue()));
+                }
+                cohortFunds.put(gid, rs.getBigDecimal("cohort_funds"));
+                return null;
+            }).list();
+        }
 
         // 3. activities: done ones in the period, recorded by the as-of date
         var act = new HashMap<Long, Map<String, BigDecimal>>();
-        jdbc.sql("with " + grp + """
-                 select g.gid,
-                   (select count(*) from trip t join region r on r.id = t.region_id where r.path like g.gpath || '%'
-                      and t.status = 'DONE' and t.start_date between :from and :to and t.created_at <= :asOf) as trips,
-                   (select count(*) from trip t join region r on r.id = t.region_id where r.path like g.gpath || '%'
-                      and t.status = 'DONE' and t.point_to_point and t.start_date between :from and :to
-                      and t.created_at <= :asOf) as p2p,
-                   (select count(distinct v.enterprise_id) from trip_visit v join trip t on t.id = v.trip_id
-                      join region r on r.id = t.region_id where r.path like g.gpath || '%' and t.status = 'DONE'
-                      and v.visit_date between :from and :to and t.created_at <= :asOf) as visited,
-                   (select count(*) from delegation d join region r on r.id = d.region_id where r.path like g.gpath || '%'
-                      and d.status = 'DONE' and d.visit_date between :from and :to and d.created_at <= :asOf) as delegations
-                  from grp g
-                """).params(params).query((rs, n) -> {
-                    act.put(rs.getLong("gid"), Map.of("TRIPS", rs.getBigDecimal("trips"), "POINT_TO_POINT",
-                            rs.getBigDecimal("p2p"), "VISITED", rs.getBigDecimal("visited"), "DELEGATIONS",
-                            rs.getBigDecimal("delegations")));
-                    return null;
-                }).list();
+        if (indicators.stream().anyMatch(i -> ACTIVITY.contains(i.computation()))) {
+            jdbc.sql(grp.substring(0, grp.length() - 2) + """
+                     select g.gid,
+                       (select count(*) from trip t join region r on r.id = t.region_id where r.path like g.gpath || '%'
+                          and t.status = 'DONE' and t.start_date between :from and :to and t.created_at <= :asOf) as trips,
+                       (select count(*) from trip t join region r on r.id = t.region_id where r.path like g.gpath || '%'
+                          and t.status = 'DONE' and t.point_to_point and t.start_date between :from and :to
+                          and t.created_at <= :asOf) as p2p,
+                       (select count(distinct v.enterprise_id) from trip_visit v join trip t on t.id = v.trip_id
+                          join region r on r.id = t.region_id where r.path like g.gpath || '%' and t.status = 'DONE'
+                          and v.visit_date between :from and :to and t.created_at <= :asOf) as visited,
+                       (select count(*) from delegation d join region r on r.id = d.region_id where r.path like g.gpath || '%'
+                          and d.status = 'DONE' and d.visit_date between :from and :to and d.created_at <= :asOf) as delegations
+                      from grp g
+                    """).params(params).query((rs, n) -> {
+                        act.put(rs.getLong("gid"), Map.of("TRIPS", rs.getBigDecimal("trips"), "POINT_TO_POINT",
+                                rs.getBigDecimal("p2p"), "VISITED", rs.getBigDecimal("visited"), "DELEGATIONS",
+                                rs.getBigDecimal("delegations")));
+                        return null;
+                    }).list();
+        }
 
         // 4. computations other modules answer from their own tables
         var external = new HashMap<Long, Map<String, BigDecimal>>();
         for (IndicatorSource source : sources) {
-            var wanted = new java.util.LinkedHashSet<String>();
+            var wanted = new LinkedHashSet<String>();
             indicators.stream().map(Indicator::computation).filter(source.computations()::contains).forEach(wanted::add);
             if (!wanted.isEmpty()) {
-                source.compute(groups, wanted, from, to, asOf).forEach((gid, byComputation) ->
-                        external.computeIfAbsent(gid, k -> new HashMap<>()).putAll(byComputation));
+                source.compute(groups, wanted, from, to, asOf == null ? clock.instant() : asOf)
+                        .forEach((gid, byComputation) ->
+                                external.computeIfAbsent(gid, k -> new HashMap<>()).putAll(byComputation));
             }
         }
 
@@ -209,6 +263,35 @@ class StatsEngine {
         return out;
     }
 
+    /**
+     * The aggregates hold whole months, the current ledger and the catalogue's size bands: a period of whole months
+     * and indicators whose size parameter is one of the bands (none for funds) can be read from them.
+     */
+    static boolean aggregatesAnswer(List<Indicator> indicators, LocalDate from, LocalDate to) {
+        if (from.getDayOfMonth() != 1 || !to.equals(to.withDayOfMonth(to.lengthOfMonth()))) {
+            return false;
+        }
+        for (Indicator ind : indicators) {
+            boolean noSize = ind.minTotal() == null || ind.minTotal().signum() == 0;
+            if (ind.computation().equals("FUNDS") && !noSize) {
+                return false;
+            }
+            if (PROJECT_EXPR.containsKey(ind.computation()) && !noSize && band(ind.minTotal()) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int band(BigDecimal minTotal) {
+        for (int i = 0; i < BANDS.size(); i++) {
+            if (BANDS.get(i).compareTo(minTotal == null ? BigDecimal.ZERO : minTotal) == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Counts and amounts read as 0 when nothing matched; rates stay null (no cohort, no rate). */
     private static BigDecimal normalise(Indicator ind, BigDecimal v) {
         if (ind.unit() == Indicator.Unit.RATE) {
@@ -226,14 +309,23 @@ class StatsEngine {
     }
 
     /** The filter of an indicator's parameters: size band and eligibility, bound under names unique to the column. */
-    private static String filter(Indicator ind, String col, Map<String, Object> params) {
-        params.put("min_" + col, ind.minTotal() == null ? BigDecimal.ZERO : ind.minTotal());
+    private static String filter(Indicator ind, String col, Map<String, Object> params, String alias,
+            boolean aggregated) {
         params.put("elig_" + col, ind.eligibleOnly());
-        return "s.total_investment >= :min_" + col + " and (not :elig_" + col + " or s.counted)";
+        String eligible = "(not :elig_" + col + " or " + alias + ".counted)";
+        if (aggregated) {
+            if (!alias.equals("p")) {
+                return eligible; // funds: no size parameter (aggregatesAnswer)
+            }
+            params.put("band_" + col, band(ind.minTotal()));
+            return "p.band >= :band_" + col + " and " + eligible;
+        }
+        params.put("min_" + col, ind.minTotal() == null ? BigDecimal.ZERO : ind.minTotal());
+        return "s.total_investment >= :min_" + col + " and " + eligible;
     }
 
-    private static String eligibleFilter(String col, Map<String, Object> params) {
+    private static String eligibleFilter(String col, Map<String, Object> params, String alias) {
         params.put("elig_" + col, true);
-        return "(not :elig_" + col + " or s.counted)";
+        return "(not :elig_" + col + " or " + alias + ".counted)";
     }
 }

@@ -1,0 +1,166 @@
+package cn.yinfeng.stats;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.yinfeng.projects.Projects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the {@code stats_*_month} tables (see {@code V12__stats_aggregates.sql}) equal to what the live queries compute
+ * over the current approved ledger. Writers only mark months dirty (triggers); {@link #refreshDirty()} recomputes those
+ * months from the detail tables, one delete and one insert per table and month, under a transaction-level advisory
+ * lock so that two instances never refresh at once. {@link #rebuild()} recomputes everything.
+ */
+@Component
+public class StatsAggregates {
+
+    private static final Logger log = LoggerFactory.getLogger(StatsAggregates.class);
+    /** pg advisory lock key: "stats_aggregates". */
+    private static final long LOCK = 0x5374617473416767L;
+    private static final LocalDate BEGIN = LocalDate.of(1, 1, 1);
+    private static final LocalDate END = LocalDate.of(9999, 12, 1);
+
+    /** The credited regions of a current version {@code a}: its own by 1 - share, the attracting one by share. */
+    private static final String CREDIT = """
+            cross join lateral (values (a.region_id, 1 - coalesce(a.attracting_share, 0) / 100.0),
+                                       (a.attracting_region_id, coalesce(a.attracting_share, 0) / 100.0)) cr(rid, w)
+            """;
+    private static final String CREDITED = "cr.w > 0 and cr.rid is not null";
+
+    private static final String PROJECTS = """
+            insert into stats_project_month (region_id, month, event, band, counted, projects, amount, performing,
+                                             started, producing)
+            select cr.rid, stats_month_of(a.d), a.event,
+                   case when a.total_investment >= 100000 then 3 when a.total_investment >= 50000 then 2
+                        when a.total_investment >= 10000 then 1 else 0 end,
+                   a.counted, sum(cr.w), sum(cr.w * coalesce(a.contract_amount, a.total_investment)),
+                   coalesce(sum(cr.w) filter (where a.stage in ('REGISTERED', 'STARTED', 'PRODUCING',
+                                                               'FULL_PRODUCTION')), 0),
+                   coalesce(sum(cr.w) filter (where a.started_on is not null), 0),
+                   coalesce(sum(cr.w) filter (where a.producing_on is not null), 0)
+              from (select 'SIGNED' as event, signed_on as d, * from project_approved
+                     where valid_to is null and signed_on >= :from and signed_on < :to
+                    union all
+                    select 'STARTED', started_on, * from project_approved
+                     where valid_to is null and started_on >= :from and started_on < :to
+                    union all
+                    select 'PRODUCING', producing_on, * from project_approved
+                     where valid_to is null and producing_on >= :from and producing_on < :to) a
+            """ + CREDIT + " where " + CREDITED + " group by 1, 2, 3, 4, 5";
+
+    private static final String CHAINS = """
+            insert into stats_chain_month (region_id, month, chain_id, counted, projects, amount)
+            select cr.rid, stats_month_of(a.signed_on), coalesce(a.chain_id, 0), a.counted, sum(cr.w),
+                   sum(cr.w * coalesce(a.contract_amount, a.total_investment))
+              from project_approved a
+            """ + CREDIT + " where a.valid_to is null and a.signed_on >= :from and a.signed_on < :to and " + CREDITED
+            + " group by 1, 2, 3, 4";
+
+    private static final String STAGES = """
+            insert into stats_stage_month (region_id, month, stage, projects)
+            select a.region_id, coalesce(stats_month_of(a.signed_on), stats_approved_month(a.valid_from)), a.stage,
+                   count(*)
+              from project_approved a
+             where a.valid_to is null
+               and ((a.signed_on >= :from and a.signed_on < :to)
+                    or (a.signed_on is null and a.valid_from >= :fromTime and a.valid_from < :toTime))
+             group by 1, 2, 3
+            """;
+
+    private static final String FUNDS = """
+            insert into stats_fund_month (region_id, month, signed_month, origin, counted, amount)
+            select cr.rid, f.month, coalesce(stats_month_of(a.signed_on), date '0001-01-01'), f.origin, a.counted,
+                   sum(cr.w * f.amount)
+              from project_fund f
+              join project_approved a on a.project_id = f.project_id and a.valid_to is null
+            """ + CREDIT + """
+             where f.month >= :from and f.month < :to and f.approved_at is not null and f.deleted_at is null
+               and""" + " " + CREDITED + " group by 1, 2, 3, 4, 5";
+
+    private static final List<String> TABLES = List.of("stats_project_month", "stats_chain_month",
+            "stats_stage_month", "stats_fund_month");
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    StatsAggregates(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Whether a write has changed a month that is not yet refreshed. */
+    public boolean dirty() {
+        return jdbc.sql("select exists (select 1 from stats_dirty)").query(Boolean.class).single();
+    }
+
+    /** Brings the dirty months up to date (waits while another instance does it); returns how many were refreshed. */
+    public int refreshDirty() {
+        Integer n = tx.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", LOCK).query().singleRow();
+            List<LocalDate> months = jdbc.sql("delete from stats_dirty returning month").query(LocalDate.class).list();
+            for (LocalDate m : months) {
+                refresh(m, m.plusMonths(1));
+            }
+            return months.size();
+        });
+        return n == null ? 0 : n;
+    }
+
+    /** Refreshes one month now, whether or not it is marked (the benchmark times this). */
+    public void refreshMonth(LocalDate month) {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", LOCK).query().singleRow();
+            LocalDate m = month.withDayOfMonth(1);
+            jdbc.sql("delete from stats_dirty where month = :m").param("m", m).update();
+            refresh(m, m.plusMonths(1));
+        });
+    }
+
+    /** Recomputes every aggregate from the detail tables, in one transaction. */
+    public void rebuild() {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", LOCK).query().singleRow();
+            jdbc.sql("truncate stats_dirty, " + String.join(", ", TABLES)).update();
+            insert(BEGIN, END);
+        });
+    }
+
+    /** Between requests, so that the first reader after a quiet spell finds little to do. */
+    @Scheduled(initialDelayString = "${yinfeng.stats.refresh-interval:60s}",
+            fixedDelayString = "${yinfeng.stats.refresh-interval:60s}")
+    void scheduledRefresh() {
+        long t0 = System.nanoTime();
+        int n = refreshDirty();
+        if (n > 0) {
+            log.info("Statistics aggregates: {} month(s) refreshed in {} ms", n,
+                    Duration.ofNanos(System.nanoTime() - t0).toMillis());
+        }
+    }
+
+    private void refresh(LocalDate from, LocalDate to) {
+        for (String table : TABLES) {
+            jdbc.sql("delete from " + table + " where month >= :from and month < :to").param("from", from)
+                    .param("to", to).update();
+        }
+        insert(from, to);
+    }
+
+    private void insert(LocalDate from, LocalDate to) {
+        for (String sql : List.of(PROJECTS, CHAINS, STAGES, FUNDS)) {
+            jdbc.sql(sql).param("from", from).param("to", to)
+                    .param("fromTime", java.sql.Timestamp.from(from.atStartOfDay(Projects.ZONE).toInstant()))
+                    .param("toTime", java.sql.Timestamp.from(to.atStartOfDay(Projects.ZONE).toInstant()))
+                    .update();
+        }
+    }
+}
