@@ -140,16 +140,21 @@ public class Stats {
     /** The units directly below a region ranked by an indicator; ties share a rank (1, 2, 2, 4). */
     public List<Rank> ranking(String regionCode, String indicatorCode, YearMonth from, YearMonth to, LocalDate asOf,
             boolean byCompletion) {
-        Region parent = region(regionCode);
-        Indicator ind = targets.indicator(indicatorCode);
+        return ranking(region(regionCode), targets.indicator(indicatorCode), from, to, asOf, byCompletion);
+    }
+
+    private List<Rank> ranking(Region parent, Indicator ind, YearMonth from, YearMonth to, LocalDate asOf,
+            boolean byCompletion) {
         List<Region> units = regions.visible(currentUser.scope()).stream()
                 .filter(r -> r.parentId() != null && r.parentId() == parent.id()).toList();
         var values = engine.compute(units, List.of(ind), from.atDay(1), to.atEndOfMonth(),
                 asOf == null ? null : asOfInstant(asOf));
+        Map<Long, Map<String, BigDecimal>> unitTargets = from.getYear() == to.getYear()
+                ? targets.targets(units.stream().map(Region::id).toList(), to.getYear()) : Map.of();
         var rows = new ArrayList<Rank>();
         for (Region u : units) {
             BigDecimal v = values.get(u.id()).get(ind.code());
-            BigDecimal t = from.getYear() == to.getYear() ? targets.targets(u.id(), to.getYear()).get(ind.code()) : null;
+            BigDecimal t = unitTargets.getOrDefault(u.id(), Map.of()).get(ind.code());
             Line l = line(ind, v, null, t, to.getMonthValue());
             rows.add(new Rank(0, u.code(), u.name(), v, t, l.completion(), l.light()));
         }
@@ -183,7 +188,7 @@ public class Stats {
         fresh();
         var trends = monthlySigned(region, end.getYear());
         return new Dashboard(end.getYear(), trends.get(end.getYear()), trends.get(end.getYear() - 1),
-                ranking(region.code(), "SIGNED_AMOUNT", end.withMonth(1), end, null, false),
+                ranking(region, targets.indicator("SIGNED_AMOUNT"), end.withMonth(1), end, null, false),
                 chainMix(region, end.withMonth(1), end), funnel(region), bands(region, end.withMonth(1), end));
     }
 

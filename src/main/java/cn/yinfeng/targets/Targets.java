@@ -57,6 +57,19 @@ public class Targets {
         return out;
     }
 
+    /** Targets of several regions for one year: by region id, then indicator code (regions without any are absent). */
+    public Map<Long, Map<String, BigDecimal>> targets(java.util.Collection<Long> regionIds, int year) {
+        var out = new LinkedHashMap<Long, Map<String, BigDecimal>>();
+        if (regionIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select region_id, indicator_code, value from target where region_id in (:r) and year = :y")
+                .param("r", regionIds).param("y", year)
+                .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getBigDecimal(3))).list();
+        return out;
+    }
+
     public boolean canSet() {
         return currentUser.get().map(u -> u.hasRole(Role.CITY_STAFF) || u.hasRole(Role.ADMIN)).orElse(false);
     }
