@@ -77,17 +77,25 @@ public class StatsAggregates {
             """;
 
     private static final String FUNDS = """
-            insert into stats_fund_month (region_id, month, signed_month, origin, counted, amount)
-            select cr.rid, f.month, coalesce(stats_month_of(a.signed_on), date '0001-01-01'), f.origin, a.counted,
-                   sum(cr.w * f.amount)
+            insert into stats_fund_month (region_id, month, origin, counted, amount)
+            select cr.rid, f.month, f.origin, a.counted, sum(cr.w * f.amount)
               from project_fund f
               join project_approved a on a.project_id = f.project_id and a.valid_to is null
             """ + CREDIT + """
              where f.month >= :from and f.month < :to and f.approved_at is not null and f.deleted_at is null
-               and""" + " " + CREDITED + " group by 1, 2, 3, 4, 5";
+               and""" + " " + CREDITED + " group by 1, 2, 3, 4";
+
+    private static final String FUND_COHORTS = """
+            insert into stats_fund_cohort (region_id, signed_month, month, counted, amount)
+            select cr.rid, stats_month_of(a.signed_on), f.month, a.counted, sum(cr.w * f.amount)
+              from project_fund f
+              join project_approved a on a.project_id = f.project_id and a.valid_to is null
+            """ + CREDIT + """
+             where f.month >= :from and f.month < :to and f.approved_at is not null and f.deleted_at is null
+               and a.signed_on is not null and""" + " " + CREDITED + " group by 1, 2, 3, 4";
 
     private static final List<String> TABLES = List.of("stats_project_month", "stats_chain_month",
-            "stats_stage_month", "stats_fund_month");
+            "stats_stage_month", "stats_fund_month", "stats_fund_cohort");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -156,7 +164,7 @@ public class StatsAggregates {
     }
 
     private void insert(LocalDate from, LocalDate to) {
-        for (String sql : List.of(PROJECTS, CHAINS, STAGES, FUNDS)) {
+        for (String sql : List.of(PROJECTS, CHAINS, STAGES, FUNDS, FUND_COHORTS)) {
             jdbc.sql(sql).param("from", from).param("to", to)
                     .param("fromTime", java.sql.Timestamp.from(from.atStartOfDay(Projects.ZONE).toInstant()))
                     .param("toTime", java.sql.Timestamp.from(to.atStartOfDay(Projects.ZONE).toInstant()))

@@ -23,6 +23,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,8 +43,13 @@ class StatsController {
     private final MessageSource messages;
     private final JdbcClient jdbc;
 
+    private final StatsAggregates aggregates;
+    private final cn.yinfeng.audit.AuditLog audit;
+
     StatsController(Stats stats, MonthlyReport report, Targets targets, Regions regions, CurrentUser currentUser,
-            MessageSource messages, JdbcClient jdbc) {
+            MessageSource messages, JdbcClient jdbc, StatsAggregates aggregates, cn.yinfeng.audit.AuditLog audit) {
+        this.aggregates = aggregates;
+        this.audit = audit;
         this.stats = stats;
         this.report = report;
         this.targets = targets;
@@ -151,6 +157,44 @@ class StatsController {
             + "and last, ranking of the units below, chain mix, stage funnel, size bands. Amounts in 万元.")
     Stats.Dashboard apiDashboard(@RequestParam(required = false) String region, @RequestParam String to) {
         return stats.dashboard(region, YearMonth.parse(to));
+    }
+
+    /** How long a rebuild and a refresh took, for the operator (and the benchmark). */
+    record AggregateRun(String what, int months, long millis) {}
+
+    @PostMapping("/api/v1/stats/aggregates/rebuild")
+    @ResponseBody
+    @PreAuthorize("hasRole('ADMIN')")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Administrators: recompute the monthly statistics aggregates from the ledger (after loading "
+            + "data with plain SQL, which the change triggers do not see when they are disabled)")
+    AggregateRun rebuildAggregates() {
+        long t0 = System.nanoTime();
+        aggregates.rebuild();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        audit.record("STATS_AGGREGATES_REBUILD", "stats", null, cn.yinfeng.audit.Outcome.SUCCESS, ms + " ms");
+        return new AggregateRun("rebuild", 0, ms);
+    }
+
+    @PostMapping("/api/v1/stats/aggregates/refresh")
+    @ResponseBody
+    @PreAuthorize("hasRole('ADMIN')")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Administrators: recompute one month (YYYY-MM) of the statistics aggregates, or with no month "
+            + "the months changes have marked")
+    AggregateRun refreshAggregates(@RequestParam(required = false) String month) {
+        long t0 = System.nanoTime();
+        int n;
+        if (month == null || month.isBlank()) {
+            n = aggregates.refreshDirty();
+        } else {
+            aggregates.refreshMonth(YearMonth.parse(month).atDay(1));
+            n = 1;
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        audit.record("STATS_AGGREGATES_REFRESH", "stats", month, cn.yinfeng.audit.Outcome.SUCCESS, n + " month(s), "
+                + ms + " ms");
+        return new AggregateRun("refresh", n, ms);
     }
 
     @GetMapping("/api/v1/stats/ranking")

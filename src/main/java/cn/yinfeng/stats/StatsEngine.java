@@ -177,18 +177,19 @@ class StatsEngine {
         }
         var cohortFunds = new HashMap<Long, BigDecimal>();
         if (!fundCols.isEmpty() || fundsRate) {
-            fundSelect.add(aggregated
-                    ? "sum(f.amount) filter (where f.signed_month between :fromMonth and :toMonth and "
-                            + eligibleFilter("fc", params, "f") + ") as cohort_funds"
+            String cohort = aggregated
+                    ? "(select sum(fc.amount) from stats_fund_cohort fc join region rc on rc.id = fc.region_id where "
+                            + "rc.path like g.gpath || '%' and fc.signed_month between :fromMonth and :toMonth and "
+                            + "fc.month <= :toMonth and " + eligibleFilter("fc", params, "fc") + ") as cohort_funds"
                     : "sum(s.w * f.amount) filter (where s.signed_on between :from and :to and "
-                            + eligibleFilter("fc", params, "s") + ") as cohort_funds");
+                            + eligibleFilter("fc", params, "s") + ") as cohort_funds";
             String sql = aggregated
-                    ? grp.substring(0, grp.length() - 2) + " select g.gid, " + String.join(", ", fundSelect)
-                            + " from grp g join region r on r.path like g.gpath || '%' join stats_fund_month f on "
-                            + "f.region_id = r.id where f.month <= :toMonth and (f.month >= :fromMonth or "
-                            + "f.signed_month >= :fromMonth) group by g.gid"
-                    : grp + snap + " select s.gid, " + String.join(", ", fundSelect)
-                            + " from snap s join project_fund f on f.project_id = s.project_id where f.month <= :toMonth"
+                    ? grp.substring(0, grp.length() - 2) + " select g.gid, fm.*, " + cohort + " from grp g cross join "
+                            + "lateral (select " + String.join(", ", fundSelect) + (fundSelect.isEmpty() ? "" : ", ")
+                            + "null as none from stats_fund_month f join region r on r.id = f.region_id where r.path "
+                            + "like g.gpath || '%' and f.month between :fromMonth and :toMonth) fm"
+                    : grp + snap + " select s.gid, " + String.join("", fundSelect.stream().map(x -> x + ", ").toList())
+                            + cohort + " from snap s join project_fund f on f.project_id = s.project_id where f.month <= :toMonth"
                             + " and f.approved_at <= :asOf and (f.deleted_at is null or f.deleted_at > :asOf)"
                             + " group by s.gid";
             jdbc.sql(sql).params(params).query((rs, n) -> {

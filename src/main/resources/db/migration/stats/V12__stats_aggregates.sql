@@ -50,17 +50,28 @@ create table stats_stage_month (
 );
 create index stats_stage_month_month_idx on stats_stage_month (month);
 
--- approved funds arrived, by month of arrival, origin and the month the project was signed (for 资金到位率)
+-- approved funds arrived, by month of arrival and origin (到位资金)
 create table stats_fund_month (
-    region_id    bigint      not null,
-    month        date        not null,
-    signed_month date        not null, -- 0001-01-01: the project has no signing date
-    origin       varchar(24) not null,
-    counted      boolean     not null,
-    amount       numeric     not null,
-    primary key (region_id, month, signed_month, origin, counted)
+    region_id bigint      not null,
+    month     date        not null,
+    origin    varchar(24) not null,
+    counted   boolean     not null,
+    amount    numeric     not null,
+    primary key (region_id, month, origin, counted)
 );
 create index stats_fund_month_month_idx on stats_fund_month (month);
+
+-- the same funds by the month their project was signed, for the cohort of 资金到位率 (funds arrived by the end of
+-- the period for the projects signed in it)
+create table stats_fund_cohort (
+    region_id    bigint  not null,
+    signed_month date    not null,
+    month        date    not null,
+    counted      boolean not null,
+    amount       numeric not null,
+    primary key (region_id, signed_month, month, counted)
+);
+create index stats_fund_cohort_month_idx on stats_fund_cohort (month);
 
 create table stats_dirty (
     month     date        primary key,

@@ -156,6 +156,17 @@ class StatsAggregatesIT extends IntegrationTest {
         call(get("/api/v1/stats/dashboard?region=141129&to=2024-10"), XIAOYI, null).andExpect(status().isNotFound());
     }
 
+    @Test
+    void onlyAdministratorsRebuildAndTheRunIsAudited() throws Exception {
+        call(post("/api/v1/stats/aggregates/rebuild"), CITY, null).andExpect(status().isForbidden());
+        call(post("/api/v1/stats/aggregates/refresh?month=2024-03"), XIAOYI, null).andExpect(status().isForbidden());
+        String body = call(post("/api/v1/stats/aggregates/refresh?month=2024-03"), "Bearer demo-token-admin", null)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((Integer) JsonPath.read(body, "$.months")).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'STATS_AGGREGATES_REFRESH'")
+                .query(Long.class).single()).isPositive();
+    }
+
     private BigDecimal count(String url, String code) throws Exception {
         String body = call(get(url), CITY, null).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
@@ -180,7 +191,8 @@ class StatsAggregatesIT extends IntegrationTest {
 
     private String dump() {
         var out = new StringBuilder();
-        for (String t : List.of("stats_project_month", "stats_chain_month", "stats_stage_month", "stats_fund_month")) {
+        for (String t : List.of("stats_project_month", "stats_chain_month", "stats_stage_month", "stats_fund_month",
+                "stats_fund_cohort")) {
             for (Map<String, Object> row : jdbc.sql("select x.* from " + t + " x order by x::text").query()
                     .listOfRows()) {
                 out.append(t).append(row).append('\n');

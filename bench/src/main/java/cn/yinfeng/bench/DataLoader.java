@@ -19,14 +19,16 @@ import java.util.concurrent.Future;
 
 /**
  * Deterministic benchmark data, loaded over JDBC after the application's Flyway migrations have created the schema:
- * a province with 11 cities and 138 counties, one API user, N projects and about 2.5 x N follow-ups and 2.5 x N
- * fund records. The same seed gives the same rows. Ids are written explicitly (COPY may set identity columns) so
- * region paths and cursors are known without reading them back; the identity sequences are moved past them after.
+ * a province with 11 cities and 138 counties, one API user, N projects (and their approved versions in
+ * project_approved), about 2.5 x N follow-ups and 5 x N fund records. The same seed gives the same rows. Ids are
+ * written explicitly (COPY may set identity columns) so region paths and cursors are known without reading them back;
+ * the identity sequences are moved past them after.
  */
 final class DataLoader {
 
     static final String TOKEN_SECRET = "bench-token-secret";
     static final long ROOT_ID = 1;
+    static final String ROOT_CODE = "530000";
     static final int CITIES = 11;
     static final int COUNTIES = 138;
     static final long FIRST_COUNTY_ID = 2 + CITIES;
@@ -105,6 +107,9 @@ final class DataLoader {
             long t = System.nanoTime();
             loadProjects(c, userId);
             Main.progress("projects: %,d rows in %.1f s", projects, secondsSince(t));
+            t = System.nanoTime();
+            long approved = approveProjects(c);
+            Main.progress("approved versions: %,d rows in %.1f s", approved, secondsSince(t));
         }
         long t = System.nanoTime();
         // the two detail tables go to two server backends at once: each COPY keeps one core busy on this 2-core box
@@ -130,7 +135,8 @@ final class DataLoader {
         Main.progress("follow-ups: %,d rows, funds: %,d rows in %.1f s", followups, funds, secondsSince(t));
         t = System.nanoTime();
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            for (String table : new String[] {"region", "chain", "project", "project_followup", "project_fund"}) {
+            for (String table : new String[] {"region", "chain", "project", "project_followup", "project_fund",
+                "project_approved"}) {
                 s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), max(id)) from " + table);
             }
             // VACUUM as well as ANALYZE: it sets hint bits and the visibility map now, instead of the first timed
@@ -155,7 +161,7 @@ final class DataLoader {
     private static void insertRegions(Connection c) throws SQLException {
         try (var ps = c.prepareStatement("insert into region (id, code, name, short_name, level, parent_id, path, "
                 + "sort_order) overriding system value values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            addRegion(ps, ROOT_ID, "530000", "云岭省", "云岭", "PROVINCE", null, "/1/", 0);
+            addRegion(ps, ROOT_ID, ROOT_CODE, "云岭省", "云岭", "PROVINCE", null, "/1/", 0);
             long countyId = FIRST_COUNTY_ID;
             for (int ci = 0; ci < CITIES; ci++) {
                 long cityId = 2 + ci;
@@ -226,8 +232,10 @@ final class DataLoader {
                 userId = rs.getLong(1);
             }
         }
-        try (var ps = c.prepareStatement("insert into user_role (user_id, role) values (?, 'CITY_STAFF')")) {
+        // an administrator too: the statistics part rebuilds the aggregates through the admin endpoint
+        try (var ps = c.prepareStatement("insert into user_role (user_id, role) values (?, 'CITY_STAFF'), (?, 'ADMIN')")) {
             ps.setLong(1, userId);
+            ps.setLong(2, userId);
             ps.executeUpdate();
         }
         try (var ps = c.prepareStatement("insert into api_token (user_id, name, token_hash, token_prefix, created_at, "
@@ -304,6 +312,27 @@ final class DataLoader {
         }
     }
 
+    /**
+     * The approved version of every project whose review status is APPROVED, valid from its creation: what the
+     * statistics read. Plain SQL with the triggers off (replica role), so the aggregates are built by the timed
+     * rebuild, not row by row here.
+     */
+    private static long approveProjects(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            return s.executeUpdate("""
+                    insert into project_approved (project_id, valid_from, name, region_id, attracting_region_id,
+                           attracting_share, chain_id, project_type, total_investment, contract_amount, fund_origin,
+                           key_project, leader_user_id, counted, expansion_of_id, stage, signed_on, registered_on,
+                           started_on, producing_on, full_production_on, approved_by, project_version)
+                    select id, created_at, name, region_id, attracting_region_id, attracting_share, chain_id,
+                           project_type, total_investment, contract_amount, fund_origin, key_project, leader_user_id,
+                           counted, expansion_of_id, stage, signed_on, registered_on, started_on, producing_on,
+                           full_production_on, created_by, version
+                      from project where review_status = 'APPROVED'
+                    """);
+        }
+    }
+
     private long loadFollowups(Connection c, long userId) throws SQLException {
         var r = new SplittableRandom(seed + 1);
         long id = 0;
@@ -335,7 +364,7 @@ final class DataLoader {
                 if (stage[p] < SIGNED) {
                     continue; // money arrives only for signed projects
                 }
-                int n = r.nextInt(8); // 0..7 for the 70% signed: about 2.5 per project overall
+                int n = r.nextInt(15); // 0..14 for the 70% signed: about 5 per project overall
                 LocalDate first = LocalDate.ofEpochDay(signedOn[p]).withDayOfMonth(1);
                 int monthsAvailable = (int) ChronoUnit.MONTHS.between(first,
                         LocalDate.ofEpochDay(AS_OF)) + 1;

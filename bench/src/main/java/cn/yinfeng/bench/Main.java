@@ -162,7 +162,11 @@ public final class Main {
                         : Timing.measure(o.warmup(), o.requests(), () -> query(db, s.sql()));
                 results.add(new Result(s, endpoint, sql, s.sql() == null ? "-" : planKind(db, s.sql())));
             }
+            progress("statistics: rebuilding the aggregates, then timing them");
+            String statsReport = StatsBench.run(http, base, db, results.get(0).endpoint(), o.warmup(), o.requests(),
+                    data.projects(), data.funds());
             report(o, data, db, results, loadBefore, seconds(t0));
+            System.out.print(statsReport);
             if (o.explain()) {
                 explain(db, scenarios);
             }
@@ -221,7 +225,7 @@ public final class Main {
         }
     }
 
-    private static String get(HttpClient http, String base, String path) throws Exception {
+    static String get(HttpClient http, String base, String path) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + DataLoader.TOKEN_SECRET)
                 .header("Accept", "application/json")
@@ -239,7 +243,7 @@ public final class Main {
      * Runs the statement as JdbcClient does (a new PreparedStatement each call, values bound, every column read) and
      * returns the first column. pgjdbc caches and server-prepares it after 5 uses, as on the app's pooled connection.
      */
-    private static List<String> query(Connection db, AppSql.Query q) throws SQLException {
+    static List<String> query(Connection db, AppSql.Query q) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement(q.sql())) {
             bind(ps, q.params());
             var first = new ArrayList<String>();
@@ -275,7 +279,7 @@ public final class Main {
     }
 
     /** Strings with setString, the rest with setObject: what Spring's StatementCreatorUtils does with these types. */
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Object v = params.get(i);
             if (v instanceof String s) {
