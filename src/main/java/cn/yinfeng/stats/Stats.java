@@ -196,9 +196,8 @@ public class Stats {
     public YearMonth latestMonth(Region region) {
         fresh();
         LocalDate d = jdbc.sql("""
-                select max(p.month) from stats_project_month p join region r on r.id = p.region_id
-                 where p.event = 'SIGNED' and r.path like :path
-                """).param("path", region.path() + "%").query(LocalDate.class).optional().orElse(null);
+                select max(p.month) from stats_project_month p where p.region_id = :id and p.event = 'SIGNED'
+                """).param("id", region.id()).query(LocalDate.class).optional().orElse(null);
         return d == null ? YearMonth.now(clock.withZone(cn.yinfeng.projects.Projects.ZONE)) : YearMonth.from(d);
     }
 
@@ -223,10 +222,10 @@ public class Stats {
         }
         jdbc.sql("""
                 select extract(year from p.month)::int as y, extract(month from p.month)::int as m, sum(p.amount) as amount
-                  from stats_project_month p join region r on r.id = p.region_id
-                 where p.event = 'SIGNED' and p.counted and r.path like :path and p.month between :from and :to
+                  from stats_project_month p
+                 where p.region_id = :id and p.event = 'SIGNED' and p.counted and p.month between :from and :to
                  group by 1, 2
-                """).param("path", region.path() + "%").param("from", LocalDate.of(year - 1, 1, 1))
+                """).param("id", region.id()).param("from", LocalDate.of(year - 1, 1, 1))
                 .param("to", LocalDate.of(year, 12, 1))
                 .query((rs, n) -> byMonth.get(rs.getInt("y")).put(rs.getInt("m"),
                         rs.getBigDecimal("amount").setScale(2, RoundingMode.HALF_UP))).list();
@@ -240,10 +239,10 @@ public class Stats {
     List<Point> chainMix(Region region, YearMonth from, YearMonth to) {
         return jdbc.sql("""
                 select coalesce(c.name, '未归链') as label, sum(x.amount) as v
-                  from stats_chain_month x join region r on r.id = x.region_id left join chain c on c.id = x.chain_id
-                 where x.counted and r.path like :path and x.month between :from and :to
+                  from stats_chain_month x left join chain c on c.id = x.chain_id
+                 where x.region_id = :id and x.counted and x.month between :from and :to
                  group by 1 order by 2 desc
-                """).param("path", region.path() + "%").param("from", from.atDay(1)).param("to", to.atDay(1))
+                """).param("id", region.id()).param("from", from.atDay(1)).param("to", to.atDay(1))
                 .query((rs, n) -> new Point(rs.getString("label"), rs.getBigDecimal("v").setScale(2,
                         RoundingMode.HALF_UP))).list();
     }
@@ -252,8 +251,8 @@ public class Stats {
     List<Point> funnel(Region region) {
         var out = new ArrayList<Point>();
         var counts = new LinkedHashMap<String, BigDecimal>();
-        jdbc.sql("select s.stage, sum(s.projects) as n from stats_stage_month s join region r on r.id = s.region_id "
-                + "where r.path like :path group by 1").param("path", region.path() + "%")
+        jdbc.sql("select s.stage, sum(s.projects) as n from stats_stage_month s where s.region_id = :id group by 1")
+                .param("id", region.id())
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getBigDecimal(2))).list();
         for (String s : List.of("RESERVE", "NEGOTIATING", "SIGNED", "REGISTERED", "STARTED", "PRODUCING",
                 "FULL_PRODUCTION")) {
@@ -266,10 +265,10 @@ public class Stats {
     List<Point> bands(Region region, YearMonth from, YearMonth to) {
         var counts = new LinkedHashMap<Integer, BigDecimal>();
         jdbc.sql("""
-                select p.band, sum(p.projects) as n from stats_project_month p join region r on r.id = p.region_id
-                 where p.event = 'SIGNED' and p.counted and r.path like :path and p.month between :from and :to
+                select p.band, sum(p.projects) as n from stats_project_month p
+                 where p.region_id = :id and p.event = 'SIGNED' and p.counted and p.month between :from and :to
                  group by 1
-                """).param("path", region.path() + "%").param("from", from.atDay(1)).param("to", to.atDay(1))
+                """).param("id", region.id()).param("from", from.atDay(1)).param("to", to.atDay(1))
                 .query((rs, n) -> counts.put(rs.getInt(1), rs.getBigDecimal(2))).list();
         var labels = List.of("LT1", "1TO5", "5TO10", "GE10");
         var out = new ArrayList<Point>();

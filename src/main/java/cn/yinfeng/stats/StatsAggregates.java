@@ -29,17 +29,21 @@ public class StatsAggregates {
     private static final LocalDate BEGIN = LocalDate.of(1, 1, 1);
     private static final LocalDate END = LocalDate.of(9999, 12, 1);
 
-    /** The credited regions of a current version {@code a}: its own by 1 - share, the attracting one by share. */
+    /**
+     * The credited regions of a current version {@code a} (its own by 1 - share, the attracting one by share), each
+     * rolled up to itself and every region above it ({@code ra.ancestor_id}): a region's figures are its own rows.
+     */
     private static final String CREDIT = """
             cross join lateral (values (a.region_id, 1 - coalesce(a.attracting_share, 0) / 100.0),
                                        (a.attracting_region_id, coalesce(a.attracting_share, 0) / 100.0)) cr(rid, w)
+            join stats_region_ancestor ra on ra.region_id = cr.rid
             """;
     private static final String CREDITED = "cr.w > 0 and cr.rid is not null";
 
     private static final String PROJECTS = """
             insert into stats_project_month (region_id, month, event, band, counted, projects, amount, performing,
                                              started, producing)
-            select cr.rid, stats_month_of(a.d), a.event,
+            select ra.ancestor_id, stats_month_of(a.d), a.event,
                    case when a.total_investment >= 100000 then 3 when a.total_investment >= 50000 then 2
                         when a.total_investment >= 10000 then 1 else 0 end,
                    a.counted, sum(cr.w), sum(cr.w * coalesce(a.contract_amount, a.total_investment)),
@@ -59,26 +63,27 @@ public class StatsAggregates {
 
     private static final String CHAINS = """
             insert into stats_chain_month (region_id, month, chain_id, counted, projects, amount)
-            select cr.rid, stats_month_of(a.signed_on), coalesce(a.chain_id, 0), a.counted, sum(cr.w),
+            select ra.ancestor_id, stats_month_of(a.signed_on), coalesce(a.chain_id, 0), a.counted, sum(cr.w),
                    sum(cr.w * coalesce(a.contract_amount, a.total_investment))
               from project_approved a
             """ + CREDIT + " where a.valid_to is null and a.signed_on >= :from and a.signed_on < :to and " + CREDITED
             + " group by 1, 2, 3, 4";
 
     private static final String STAGES = """
-            insert into stats_stage_month (region_id, month, stage, projects)
-            select a.region_id, coalesce(stats_month_of(a.signed_on), stats_approved_month(a.valid_from)), a.stage,
-                   count(*)
+            insert into stats_stage_month (region_id, month, stage, key_project, projects, total)
+            select ra.ancestor_id, coalesce(stats_month_of(a.signed_on), stats_approved_month(a.valid_from)),
+                   a.stage, a.key_project, count(*), sum(a.total_investment)
               from project_approved a
+              join stats_region_ancestor ra on ra.region_id = a.region_id
              where a.valid_to is null
                and ((a.signed_on >= :from and a.signed_on < :to)
                     or (a.signed_on is null and a.valid_from >= :fromTime and a.valid_from < :toTime))
-             group by 1, 2, 3
+             group by 1, 2, 3, 4
             """;
 
     private static final String FUNDS = """
             insert into stats_fund_month (region_id, month, origin, counted, amount)
-            select cr.rid, f.month, f.origin, a.counted, sum(cr.w * f.amount)
+            select ra.ancestor_id, f.month, f.origin, a.counted, sum(cr.w * f.amount)
               from project_fund f
               join project_approved a on a.project_id = f.project_id and a.valid_to is null
             """ + CREDIT + """
@@ -87,7 +92,7 @@ public class StatsAggregates {
 
     private static final String FUND_COHORTS = """
             insert into stats_fund_cohort (region_id, signed_month, month, counted, amount)
-            select cr.rid, stats_month_of(a.signed_on), f.month, a.counted, sum(cr.w * f.amount)
+            select ra.ancestor_id, stats_month_of(a.signed_on), f.month, a.counted, sum(cr.w * f.amount)
               from project_fund f
               join project_approved a on a.project_id = f.project_id and a.valid_to is null
             """ + CREDIT + """
@@ -140,6 +145,8 @@ public class StatsAggregates {
             jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", LOCK).query().singleRow();
             jdbc.sql("truncate stats_dirty, " + String.join(", ", TABLES)).update();
             insert(BEGIN, END);
+            // fresh statistics for the planner: the tables were just emptied and refilled
+            jdbc.sql("analyze " + String.join(", ", TABLES)).update();
         });
     }
 

@@ -146,8 +146,8 @@ class StatsEngine {
                     + " as cohort");
             String from1 = aggregated
                     ? grp.substring(0, grp.length() - 2) + " select g.gid, " + String.join(", ", select)
-                            + " from grp g join region r on r.path like g.gpath || '%' join stats_project_month p on "
-                            + "p.region_id = r.id where p.month between :fromMonth and :toMonth group by g.gid"
+                            + " from grp g join stats_project_month p on p.region_id = g.gid"
+                            + " where p.month between :fromMonth and :toMonth group by g.gid"
                     : grp + snap + " select s.gid, " + String.join(", ", select) + " from snap s group by s.gid";
             jdbc.sql(from1).params(params).query((rs, n) -> {
                 long gid = rs.getLong("gid");
@@ -178,16 +178,16 @@ class StatsEngine {
         var cohortFunds = new HashMap<Long, BigDecimal>();
         if (!fundCols.isEmpty() || fundsRate) {
             String cohort = aggregated
-                    ? "(select sum(fc.amount) from stats_fund_cohort fc join region rc on rc.id = fc.region_id where "
-                            + "rc.path like g.gpath || '%' and fc.signed_month between :fromMonth and :toMonth and "
+                    ? "(select sum(fc.amount) from stats_fund_cohort fc where fc.region_id = g.gid and "
+                            + "fc.signed_month between :fromMonth and :toMonth and "
                             + "fc.month <= :toMonth and " + eligibleFilter("fc", params, "fc") + ") as cohort_funds"
                     : "sum(s.w * f.amount) filter (where s.signed_on between :from and :to and "
                             + eligibleFilter("fc", params, "s") + ") as cohort_funds";
             String sql = aggregated
                     ? grp.substring(0, grp.length() - 2) + " select g.gid, fm.*, " + cohort + " from grp g cross join "
                             + "lateral (select " + String.join(", ", fundSelect) + (fundSelect.isEmpty() ? "" : ", ")
-                            + "null as none from stats_fund_month f join region r on r.id = f.region_id where r.path "
-                            + "like g.gpath || '%' and f.month between :fromMonth and :toMonth) fm"
+                            + "null as none from stats_fund_month f where f.region_id = g.gid and f.month between "
+                            + ":fromMonth and :toMonth) fm"
                     : grp + snap + " select s.gid, " + String.join("", fundSelect.stream().map(x -> x + ", ").toList())
                             + cohort + " from snap s join project_fund f on f.project_id = s.project_id where f.month <= :toMonth"
                             + " and f.approved_at <= :asOf and (f.deleted_at is null or f.deleted_at > :asOf)"
@@ -226,6 +226,23 @@ class StatsEngine {
                     }).list();
         }
 
+        // 3b. key projects being attracted: a stock of current key projects by their own region, whatever the period
+        var key = new HashMap<Long, Map<String, BigDecimal>>();
+        if (indicators.stream().anyMatch(i -> i.computation().startsWith("KEY_"))) {
+            String sql = aggregated
+                    ? grp.substring(0, grp.length() - 2) + " select g.gid, sum(k.projects) as n, sum(k.total) as total "
+                            + "from grp g join stats_stage_month k on k.region_id = g.gid and k.key_project group by g.gid"
+                    : grp.substring(0, grp.length() - 2) + " select g.gid, count(*) as n, sum(a.total_investment) as "
+                            + "total from grp g join region r on r.path like g.gpath || '%' join project_approved a on "
+                            + "a.region_id = r.id where a.key_project and a.valid_from <= :asOf and (a.valid_to is null "
+                            + "or a.valid_to > :asOf) group by g.gid";
+            jdbc.sql(sql).params(params).query((rs, n) -> {
+                key.put(rs.getLong("gid"), Map.of("KEY_COUNT", rs.getBigDecimal("n"), "KEY_TOTAL",
+                        rs.getBigDecimal("total")));
+                return null;
+            }).list();
+        }
+
         // 4. computations other modules answer from their own tables
         var external = new HashMap<Long, Map<String, BigDecimal>>();
         for (IndicatorSource source : sources) {
@@ -242,6 +259,8 @@ class StatsEngine {
             var values2 = out.get(g.id());
             for (Indicator ind : indicators) {
                 switch (ind.computation()) {
+                    case "KEY_COUNT", "KEY_TOTAL" ->
+                            values2.put(ind.code(), key.getOrDefault(g.id(), Map.of()).get(ind.computation()));
                     case "TRIPS", "POINT_TO_POINT", "VISITED", "DELEGATIONS" ->
                             values2.put(ind.code(), act.getOrDefault(g.id(), Map.of()).get(ind.computation()));
                     case "FUNDS_RATE" -> {

@@ -8,9 +8,15 @@
 -- job in between), so a reader never sees an aggregate older than the last committed write. Refreshing one month
 -- deletes and re-inserts that month's rows from the detail tables.
 --
--- region_id is the credited region: a project attracted by one county and landing in another counts in each by its
--- recorded share (weights 1 - share and share), as in the live queries. band is the total-investment band:
+-- region_id is a credited region or any region above it: every fact is rolled up the tree when it is written, so
+-- a region's figures are its own rows (a province reads a few hundred rows, not one per county and month). A project
+-- attracted by one county and landing in another counts in each by its recorded share (weights 1 - share and
+-- share), as in the live queries. Moving a region in the tree marks every month dirty. band is the total-investment band:
 -- 0 below 1亿 (10,000 万元), 1 from 1亿, 2 from 5亿, 3 from 10亿 — the catalogue's size parameters.
+
+-- each region with itself and every region above it
+create view stats_region_ancestor as
+select d.id as region_id, a.id as ancestor_id from region d join region a on d.path like a.path || '%';
 
 create table stats_project_month (
     region_id  bigint      not null,
@@ -39,14 +45,17 @@ create table stats_chain_month (
 );
 create index stats_chain_month_month_idx on stats_chain_month (month);
 
--- current projects by stage (the funnel), by the project's own region, unweighted; keyed by the month of signing,
--- or for projects not yet signed by the month their current version was approved
+-- current projects by stage (the funnel) and key projects (重点招引项目, a stock), by the project's own region,
+-- unweighted; keyed by the month of signing, or for projects not yet signed by the month their current version was
+-- approved
 create table stats_stage_month (
-    region_id bigint      not null,
-    month     date        not null,
-    stage     varchar(16) not null,
-    projects  bigint      not null,
-    primary key (region_id, month, stage)
+    region_id   bigint      not null,
+    month       date        not null,
+    stage       varchar(16) not null,
+    key_project boolean     not null,
+    projects    bigint      not null,
+    total       numeric     not null, -- total investment, 万元
+    primary key (region_id, month, stage, key_project)
 );
 create index stats_stage_month_month_idx on stats_stage_month (month);
 
@@ -130,6 +139,18 @@ end $$;
 
 create trigger stats_mark_fund after insert or update or delete on project_fund
     for each row execute function stats_mark_fund();
+
+create function stats_mark_all() returns trigger language plpgsql as $$
+begin
+    insert into stats_dirty (month)
+    select month from stats_project_month union select month from stats_stage_month
+    union select month from stats_fund_month
+    on conflict do nothing;
+    return null;
+end $$;
+
+create trigger stats_mark_all after update of path on region
+    for each statement execute function stats_mark_all();
 
 -- whatever is in the ledger already is built by the first refresh
 insert into stats_dirty (month)

@@ -85,6 +85,12 @@ class StatsAggregatesIT extends IntegrationTest {
         var v = engine.compute(List.of(city), targets.indicators(), LocalDate.of(2024, 1, 1),
                 LocalDate.of(2024, 10, 31), null);
         assertThat(v.get(city.id()).get("SIGNED_AMOUNT")).isEqualByComparingTo("9415000");
+        // 重点招引项目 is a stock: every current key project of the city, whatever the period
+        var key = jdbc.sql("select count(*) as n, sum(total_investment) as t from project_approved where valid_to is "
+                + "null and key_project").query().singleRow();
+        assertThat(v.get(city.id()).get("KEY_COUNT")).isEqualByComparingTo(key.get("n").toString());
+        assertThat(v.get(city.id()).get("KEY_TOTAL")).isEqualByComparingTo(key.get("t").toString());
+        assertThat(v.get(city.id()).get("KEY_COUNT")).isGreaterThanOrEqualTo(new BigDecimal(106));
     }
 
     @Test

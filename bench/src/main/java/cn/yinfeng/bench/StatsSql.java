@@ -34,10 +34,10 @@ final class StatsSql {
         // Stats.monthlySigned
         out.add(new AppSql.Query("""
                 select extract(year from p.month)::int as y, extract(month from p.month)::int as m, sum(p.amount) as amount
-                  from stats_project_month p join region r on r.id = p.region_id
-                 where p.event = 'SIGNED' and p.counted and r.path like ? and p.month between ? and ?
+                  from stats_project_month p
+                 where p.region_id = ? and p.event = 'SIGNED' and p.counted and p.month between ? and ?
                  group by 1, 2
-                """, List.of("/1/%", LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 12, 1))));
+                """, List.of(DataLoader.ROOT_ID, LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 12, 1))));
         // Targets.indicator("SIGNED_AMOUNT") -> Targets.indicators()
         out.add(new AppSql.Query("select * from indicator order by sort_order, code", List.of()));
         // Stats.ranking: Regions.visible(scope), then StatsEngine.compute over the cities
@@ -61,8 +61,8 @@ final class StatsSql {
         out.add(new AppSql.Query("with grp(gid, gpath) as (values " + String.join(", ", values) + ") select g.gid, "
                 + "sum(p.amount) filter (where p.event = 'SIGNED' and p.band >= ? and (not ? or p.counted)) as c0, "
                 + "sum(p.amount) filter (where p.event = 'SIGNED' and (not ? or p.counted)) as cohort from grp g "
-                + "join region r on r.path like g.gpath || '%' join stats_project_month p on p.region_id = r.id "
-                + "where p.month between ? and ? group by g.gid", params));
+                + "join stats_project_month p on p.region_id = g.gid where p.month between ? and ? group by g.gid",
+                params));
         // Targets.targets(units, year)
         var targetParams = new ArrayList<Object>(cityIds);
         targetParams.add(year);
@@ -72,17 +72,17 @@ final class StatsSql {
         // Stats.chainMix, funnel, bands
         out.add(new AppSql.Query("""
                 select coalesce(c.name, '未归链') as label, sum(x.amount) as v
-                  from stats_chain_month x join region r on r.id = x.region_id left join chain c on c.id = x.chain_id
-                 where x.counted and r.path like ? and x.month between ? and ?
+                  from stats_chain_month x left join chain c on c.id = x.chain_id
+                 where x.region_id = ? and x.counted and x.month between ? and ?
                  group by 1 order by 2 desc
-                """, List.of("/1/%", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1))));
-        out.add(new AppSql.Query("select s.stage, sum(s.projects) as n from stats_stage_month s join region r on "
-                + "r.id = s.region_id where r.path like ? group by 1", List.of("/1/%")));
+                """, List.of(DataLoader.ROOT_ID, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1))));
+        out.add(new AppSql.Query("select s.stage, sum(s.projects) as n from stats_stage_month s where s.region_id = ? "
+                + "group by 1", List.of(DataLoader.ROOT_ID)));
         out.add(new AppSql.Query("""
-                select p.band, sum(p.projects) as n from stats_project_month p join region r on r.id = p.region_id
-                 where p.event = 'SIGNED' and p.counted and r.path like ? and p.month between ? and ?
+                select p.band, sum(p.projects) as n from stats_project_month p
+                 where p.region_id = ? and p.event = 'SIGNED' and p.counted and p.month between ? and ?
                  group by 1
-                """, List.of("/1/%", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1))));
+                """, List.of(DataLoader.ROOT_ID, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1))));
         return out;
     }
 
@@ -100,9 +100,10 @@ final class StatsSql {
                 """, List.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1)));
     }
 
-    /** The same from the monthly aggregate. */
+    /** The same from the monthly aggregate: the counties' own rows (cities and the province hold the roll-ups). */
     static AppSql.Query aggregateFundsByRegion(int year) {
-        return new AppSql.Query("select region_id, sum(amount) from stats_fund_month where month between ? and ? "
-                + "group by region_id order by region_id", List.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1)));
+        return new AppSql.Query("select f.region_id, sum(f.amount) from stats_fund_month f join region r on r.id = "
+                + "f.region_id where r.level = 'COUNTY' and f.month between ? and ? group by f.region_id order by "
+                + "f.region_id", List.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1)));
     }
 }
