@@ -28,11 +28,14 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    AuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+    AuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.events = events;
     }
 
     /** Records an event by the current user (taken from the security context), from the current request. */
@@ -86,6 +89,9 @@ public class AuditLog {
                     .param("hash", hash)
                     .update();
         });
+        if (outcome == Outcome.SUCCESS && targetType != null) {
+            events.publishEvent(new AuditRecorded(action, targetType, target));
+        }
     }
 
     /** The address of the client of the current request, or null outside a request. */

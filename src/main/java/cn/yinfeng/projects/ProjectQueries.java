@@ -225,7 +225,19 @@ public class ProjectQueries {
      */
     @Transactional(readOnly = true)
     public List<DuplicateCandidate> duplicates() {
-        RegionScope scope = currentUser.scope();
+        var out = new ArrayList<DuplicateCandidate>();
+        for (DuplicatePair p : duplicatePairs(currentUser.scope())) {
+            out.add(new DuplicateCandidate(rowById(p.a()), rowById(p.b()), p.reason()));
+        }
+        return out;
+    }
+
+    /** A candidate pair: project ids a &lt; b and why they look alike ("investor" or "name"). */
+    public record DuplicatePair(long a, long b, String reason) {}
+
+    /** The candidate pairs with both projects inside {@code scope} (the rules of {@link #duplicates()}). */
+    @Transactional(readOnly = true)
+    public List<DuplicatePair> duplicatePairs(RegionScope scope) {
         String sql = """
                 with pairs as (
                     select ia.project_id as a, ib.project_id as b, 'investor' as reason
@@ -251,14 +263,8 @@ public class ProjectQueries {
                  order by x.a, x.b, x.reason
                  limit 200
                 """.formatted(scope.where("pa.region_id"), scope.where("pb.region_id"));
-        record Pair(long a, long b, String reason) {}
-        var pairs = scope.bind(jdbc.sql(sql)).query((rs, n) -> new Pair(rs.getLong("a"), rs.getLong("b"),
+        return scope.bind(jdbc.sql(sql)).query((rs, n) -> new DuplicatePair(rs.getLong("a"), rs.getLong("b"),
                 rs.getString("reason"))).list();
-        var out = new ArrayList<DuplicateCandidate>();
-        for (Pair p : pairs) {
-            out.add(new DuplicateCandidate(rowById(p.a()), rowById(p.b()), p.reason()));
-        }
-        return out;
     }
 
     @Transactional

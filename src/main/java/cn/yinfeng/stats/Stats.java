@@ -82,7 +82,17 @@ public class Stats {
         if (from.isAfter(to)) {
             throw new InvalidInputException("from", "stats.period.order");
         }
-        Region region = region(regionCode);
+        return summaryOf(region(regionCode), from, to, asOf);
+    }
+
+    /**
+     * The summary of a region the caller has already resolved: no scope check, for jobs that run without a user
+     * (supervision's 序时进度 warnings). Pages and the API go through {@link #summary}.
+     */
+    public Summary summaryOf(Region region, YearMonth from, YearMonth to, LocalDate asOf) {
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("from", "stats.period.order");
+        }
         Instant at = asOfInstant(asOf);
         List<Indicator> indicators = targets.indicators();
         Instant historical = asOf == null ? null : at; // null: now, from the aggregates

@@ -1,0 +1,94 @@
+package cn.yinfeng.supervision;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * The scheduled work of supervision. Each job holds a ShedLock row in the database while it runs, so with several
+ * application instances on one database it runs once per schedule, on whichever instance gets there first.
+ */
+@Configuration
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
+class SupervisionJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(SupervisionJobs.class);
+
+    private final Warnings warnings;
+    private final Tasks tasks;
+    private final Inbox inbox;
+    private final String baseUrl;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    SupervisionJobs(Warnings warnings, Tasks tasks, Inbox inbox, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            @Value("${yinfeng.supervision.base-url:http://localhost:8080}") String baseUrl) {
+        this.jdbc = jdbc;
+        this.warnings = warnings;
+        this.tasks = tasks;
+        this.inbox = inbox;
+        this.baseUrl = baseUrl;
+    }
+
+    @Bean
+    static LockProvider lockProvider(DataSource dataSource) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build());
+    }
+
+    /** All rules over the whole ledger (changes to one project are evaluated as they happen, too). */
+    @Scheduled(initialDelayString = "${yinfeng.supervision.evaluate-interval:15m}",
+            fixedDelayString = "${yinfeng.supervision.evaluate-interval:15m}")
+    @SchedulerLock(name = "supervision-evaluate", lockAtLeastFor = "PT10S")
+    void evaluate() {
+        run("supervision-evaluate", () -> warnings.evaluate() + " active warnings");
+    }
+
+    @Scheduled(cron = "${yinfeng.supervision.escalate-cron:0 0 7 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "supervision-escalate", lockAtLeastFor = "PT10S")
+    void escalate() {
+        run("supervision-escalate", () -> tasks.escalateOverdue() + " tasks escalated");
+    }
+
+    @Scheduled(cron = "${yinfeng.supervision.digest-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "supervision-digest", lockAtLeastFor = "PT10S")
+    void digest() {
+        run("supervision-digest", () -> inbox.sendDigests(baseUrl) + " e-mails sent");
+    }
+
+    /** Runs a job and records the run (who, when, how it ended) in {@code job_run}. */
+    private void run(String name, java.util.function.Supplier<String> job) {
+        long id = jdbc.sql("insert into job_run (name, instance, started_at) values (:n, :i, now()) returning id")
+                .param("n", name).param("i", INSTANCE).query(Long.class).single();
+        long t0 = System.nanoTime();
+        String outcome = "OK";
+        String detail;
+        try {
+            detail = job.get();
+        } catch (RuntimeException e) {
+            outcome = "FAILED";
+            detail = e.toString();
+            log.error("Job {} failed", name, e);
+        }
+        jdbc.sql("update job_run set finished_at = now(), outcome = :o, detail = :d where id = :id")
+                .param("o", outcome).param("d", detail.length() > 500 ? detail.substring(0, 500) : detail)
+                .param("id", id).update();
+        log.info("Job {}: {} in {} ms", name, detail, Duration.ofNanos(System.nanoTime() - t0).toMillis());
+    }
+
+    /** This process, as ShedLock and job_run name it. */
+    static final String INSTANCE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+}

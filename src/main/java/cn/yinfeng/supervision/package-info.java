@@ -1,0 +1,7 @@
+/**
+ * Supervision (督办): warning rules as data evaluated on a schedule and on change, warnings that clear themselves
+ * and stay as history, supervision tasks with responses, review and escalation, the in-app inbox and the daily
+ * digest (e-mail when SMTP is configured). Scheduled jobs run once across instances (ShedLock). Uses accounts,
+ * regions, projects, stats and audit.
+ */
+package cn.yinfeng.supervision;
