@@ -477,8 +477,8 @@ class TalentController {
                 title = c.name();
                 items.add(new Item(msg("field.region", locale), c.regionName()));
                 items.add(new Item(msg("field.date", locale), c.startDate() + " ~ " + c.endDate()));
-                items.add(new Item(msg("talent.field.cities", locale), String.join("、", c.cities())));
-                items.add(new Item(msg("talent.field.universities", locale), String.join("、", c.universities())));
+                items.add(new Item(msg("talent.fig.cities", locale), String.join("、", c.cities())));
+                items.add(new Item(msg("talent.fig.universities", locale), String.join("、", c.universities())));
                 items.add(new Item(msg("talent.col.institutions", locale), String.valueOf(c.institutions())));
                 items.add(new Item(msg("talent.col.openings", locale), c.openings() + " / " + c.hires()));
                 items.add(new Item(msg("talent.field.notes", locale), c.notes()));
@@ -496,8 +496,8 @@ class TalentController {
                 items.add(new Item(msg("talent.field.major", locale), t.major()));
                 items.add(new Item(msg("talent.field.university", locale), t.university()));
                 items.add(new Item(msg("talent.field.sourceCity", locale), t.sourceCity()));
-                items.add(new Item(msg("talent.field.employer", locale), t.employer() + "（"
-                        + msg("employerKind." + t.employerKind(), locale) + "）"));
+                items.add(new Item(msg("talent.field.employer", locale), t.employer() + " · "
+                        + msg("employerKind." + t.employerKind(), locale)));
                 items.add(new Item(msg("talent.field.introducedOn", locale), t.introducedOn().toString()));
                 items.add(new Item(msg("talent.field.campaign", locale), t.campaignName()));
                 items.add(new Item(msg("talent.field.benefits", locale), t.benefits()));

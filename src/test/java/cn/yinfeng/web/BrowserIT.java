@@ -376,6 +376,11 @@ class BrowserIT extends IntegrationTest {
 
         page.navigate(baseUrl() + "/talent/talents?q=浏览器测试人才");
         assertThat(page.textContent("[data-testid=talents-table]")).contains("1411**********");
+        page.navigate(baseUrl() + "/talent/talents?year=2024&sort=degree&dir=asc&lang=en");
+        assertThat(page.textContent("h1")).isEqualTo("Introduced talents");
+        assertThat(page.locator("[data-testid=talents-table] tbody tr").count()).isEqualTo(20);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-list-en.png")).setFullPage(true));
+        page.navigate(baseUrl() + "/talent/talents?lang=zh_CN");
         page.navigate(baseUrl() + "/talent?region=141129&year=2024");
         page.waitForSelector("#talent-dashboard[data-charts-ready=true]");
         assertThat(page.locator("#chart-degree canvas").count()).isGreaterThan(0);
