@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import cn.yinfeng.targets.Targets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -61,13 +62,15 @@ class TalentDemoData implements ApplicationRunner {
 
     private final Talents talents;
     private final TalentPii pii;
+    private final Targets targets;
     private final JdbcClient jdbc;
     private final UserDetailsService users;
     private final Random random = new Random(2024_0615L);
 
-    TalentDemoData(Talents talents, TalentPii pii, JdbcClient jdbc, UserDetailsService users) {
+    TalentDemoData(Talents talents, TalentPii pii, Targets targets, JdbcClient jdbc, UserDetailsService users) {
         this.talents = talents;
         this.pii = pii;
+        this.targets = targets;
         this.jdbc = jdbc;
         this.users = users;
     }
@@ -86,6 +89,13 @@ class TalentDemoData implements ApplicationRunner {
             // the demo talent officer may reveal full values (an administrator's explicit, audited grant)
             as("admin");
             pii.grant("talent", "人才办日常联系服务引进人才（演示授权）");
+            // 2024 targets of the two talent indicators for 中阳 and the city
+            long zhongyang = jdbc.sql("select id from region where code = '141129'").query(Long.class).single();
+            long city = jdbc.sql("select id from region where code = '141100'").query(Long.class).single();
+            targets.setTarget(zhongyang, 2024, "TALENTS_INTRODUCED", new BigDecimal(180));
+            targets.setTarget(zhongyang, 2024, "TRAINING_ATTENDANCE", new BigDecimal(500));
+            targets.setTarget(city, 2024, "TALENTS_INTRODUCED", new BigDecimal(1500));
+            targets.setTarget(city, 2024, "TRAINING_ATTENDANCE", new BigDecimal(4000));
             log.info("Demo talent data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
         } finally {
             SecurityContextHolder.setContext(previous);

@@ -101,6 +101,9 @@ public class TalentPii {
         if (reason == null || reason.isBlank()) {
             problems.add(new InvalidInputException.Problem("reason", "validation.required"));
         }
+        if (reason != null && reason.trim().length() > 500) {
+            problems.add(new InvalidInputException.Problem("reason", "validation.tooLong", 500));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -237,6 +237,14 @@ public class Talents {
         var problems = new ArrayList<Problem>();
         required(problems, "name", f.name());
         dates(problems, f.startDate(), f.endDate());
+        max(problems, "name", f.name(), 200);
+        max(problems, "notes", f.notes(), 2000);
+        for (String place : split(f.cities()) ) {
+            max(problems, "cities", place, 100);
+        }
+        for (String place : split(f.universities())) {
+            max(problems, "universities", place, 100);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -321,6 +329,9 @@ public class Talents {
         var problems = new ArrayList<Problem>();
         required(problems, "institution", f.institution());
         required(problems, "title", f.title());
+        max(problems, "institution", f.institution(), 200);
+        max(problems, "title", f.title(), 200);
+        max(problems, "requirements", f.requirements(), 1000);
         if (f.openings() == null) {
             problems.add(new Problem("openings", "validation.required"));
         } else if (f.openings() < 1) {
@@ -434,6 +445,12 @@ public class Talents {
             problems.add(new Problem("degree", "validation.required"));
         }
         required(problems, "employer", f.employer());
+        max(problems, "name", f.name(), 50);
+        max(problems, "major", f.major(), 100);
+        max(problems, "university", f.university(), 100);
+        max(problems, "sourceCity", f.sourceCity(), 50);
+        max(problems, "employer", f.employer(), 200);
+        max(problems, "benefits", f.benefits(), 1000);
         if (f.introducedOn() == null) {
             problems.add(new Problem("introducedOn", "validation.required"));
         } else if (f.introducedOn().isAfter(today())) {
@@ -581,6 +598,9 @@ public class Talents {
         if (f.term() != null && f.term() < 1) {
             problems.add(new Problem("term", "talent.class.termPositive"));
         }
+        max(problems, "name", f.name(), 200);
+        max(problems, "partner", f.partner(), 200);
+        max(problems, "notes", f.notes(), 2000);
         dates(problems, f.startDate(), f.endDate());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -638,6 +658,14 @@ public class Talents {
         if (list.isEmpty()) {
             throw new InvalidInputException("participants", "talent.participants.required");
         }
+        var tooLong = new ArrayList<Problem>();
+        for (ParticipantForm p : list) {
+            max(tooLong, "names", p.name(), 50);
+            max(tooLong, "unit", p.unit(), 200);
+        }
+        if (!tooLong.isEmpty()) {
+            throw new InvalidInputException(tooLong.subList(0, 1));
+        }
         var existing = new java.util.HashSet<String>();
         c.participants().forEach(p -> existing.add(p.name() + "|" + (p.unit() == null ? "" : p.unit())));
         int added = 0;
@@ -668,6 +696,8 @@ public class Talents {
         requireWritable(c.regionId());
         var problems = new ArrayList<Problem>();
         required(problems, "topic", f.topic());
+        max(problems, "topic", f.topic(), 200);
+        max(problems, "speaker", f.speaker(), 100);
         if (f.sessionDate() == null) {
             problems.add(new Problem("sessionDate", "validation.required"));
         } else if (f.sessionDate().isBefore(c.startDate()) || f.sessionDate().isAfter(c.endDate())) {
@@ -753,6 +783,9 @@ public class Talents {
         var problems = new ArrayList<Problem>();
         required(problems, "university", f.university());
         required(problems, "name", f.name());
+        max(problems, "university", f.university(), 100);
+        max(problems, "name", f.name(), 200);
+        max(problems, "notes", f.notes(), 2000);
         if (f.kind() == null) {
             problems.add(new Problem("kind", "validation.required"));
         }
@@ -840,6 +873,8 @@ public class Talents {
             problems.add(new Problem("kind", "validation.required"));
         }
         required(problems, "title", f.title());
+        max(problems, "title", f.title(), 200);
+        max(problems, "notes", f.notes(), 2000);
         if (f.serviceDate() == null) {
             problems.add(new Problem("serviceDate", "validation.required"));
         }
@@ -931,6 +966,9 @@ public class Talents {
     private void validateStudio(StudioForm f) {
         var problems = new ArrayList<Problem>();
         required(problems, "name", f.name());
+        max(problems, "name", f.name(), 200);
+        max(problems, "leadExpert", f.leadExpert(), 100);
+        max(problems, "notes", f.notes(), 2000);
         if (f.kind() == null) {
             problems.add(new Problem("kind", "validation.required"));
         }
@@ -980,6 +1018,10 @@ public class Talents {
         if (blank(name)) {
             throw new InvalidInputException("memberName", "validation.required");
         }
+        if (name.trim().length() > 50 || (title != null && title.trim().length() > 100)) {
+            throw new InvalidInputException(name.trim().length() > 50 ? "memberName" : "memberTitle",
+                    "validation.tooLong", name.trim().length() > 50 ? 50 : 100);
+        }
         long id = jdbc.sql("insert into talent_studio_member (studio_id, name, title) values (:s, :n, :t) returning id")
                 .param("s", studioId).param("n", name.trim()).param("t", trim(title)).query(Long.class).single();
         bump("talent_studio", studioId);
@@ -994,6 +1036,7 @@ public class Talents {
         requireWritable(s.regionId());
         var problems = new ArrayList<Problem>();
         required(problems, "outputTitle", title);
+        max(problems, "outputTitle", title, 200);
         if (date == null) {
             problems.add(new Problem("outputDate", "validation.required"));
         } else if (date.isBefore(s.establishedOn())) {
@@ -1142,6 +1185,13 @@ public class Talents {
     private static void required(List<Problem> problems, String field, String value) {
         if (blank(value)) {
             problems.add(new Problem(field, "validation.required"));
+        }
+    }
+
+    /** Longer than the column holds: an error under the field, not a database failure. */
+    private static void max(List<Problem> problems, String field, String value, int max) {
+        if (value != null && value.trim().length() > max) {
+            problems.add(new Problem(field, "validation.tooLong", max));
         }
     }
 

@@ -136,6 +136,8 @@ class TalentIT extends IntegrationTest {
         Object previous = ((List<?>) JsonPath.read(s, "$.indicators[?(@.code == 'TALENTS_INTRODUCED')].previousYear"))
                 .get(0);
         assertThat(new BigDecimal(previous.toString())).isEqualByComparingTo("24");
+        Object target = ((List<?>) JsonPath.read(s, "$.indicators[?(@.code == 'TALENTS_INTRODUCED')].target")).get(0);
+        assertThat(new BigDecimal(target.toString())).isEqualByComparingTo("180");
     }
 
     private static BigDecimal indicator(String json, String code) {
@@ -445,6 +447,11 @@ class TalentIT extends IntegrationTest {
                 .param("introducedOn", "2025-06-01").param("idNumber", "123").param("version", "0"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("is-invalid").contains("此项必填").contains("身份证号不正确");
+        // longer than the column is an error under the field, not a database failure
+        String tooLong = body(call(post("/api/v1/talent/talents"), TALENT, """
+                {"name":"%s","regionId":%d,"degree":"MASTER","employer":"x","introducedOn":"2025-06-01"}"""
+                .formatted("长".repeat(51), region("141129"))).andExpect(status().isBadRequest()));
+        assertThat(tooLong).contains("不能超过 50 个字符");
         // the ID's year of birth must match
         call(post("/api/v1/talent/talents"), TALENT, """
                 {"name":"年份","regionId":%d,"degree":"MASTER","employer":"x","introducedOn":"2025-06-01",
