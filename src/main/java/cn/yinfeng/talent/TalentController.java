@@ -113,11 +113,10 @@ class TalentController {
             Model model) {
         PageResult<?> result = switch (kind) {
             case "campaigns" -> talents.campaigns(query);
-            case "talents" -> talents.talents(query, blank(filter) ? null : Talents.Degree.valueOf(filter));
-            case "classes" -> talents.classes(query, blank(filter) ? null : Talents.ClassKind.valueOf(filter));
-            case "partnerships" -> talents.partnerships(query,
-                    blank(filter) ? null : Talents.PartnershipKind.valueOf(filter));
-            case "care" -> talents.cares(query, blank(filter) ? null : Talents.CareKind.valueOf(filter));
+            case "talents" -> talents.talents(query, parse(Talents.Degree.class, filter));
+            case "classes" -> talents.classes(query, parse(Talents.ClassKind.class, filter));
+            case "partnerships" -> talents.partnerships(query, parse(Talents.PartnershipKind.class, filter));
+            case "care" -> talents.cares(query, parse(Talents.CareKind.class, filter));
             case "studios" -> talents.studios(query);
             default -> throw new NotFoundException("talent list", kind);
         };
@@ -164,7 +163,7 @@ class TalentController {
             @RequestParam(defaultValue = "xlsx") String format, Locale locale, HttpServletResponse response)
             throws IOException {
         exportHeaders(response, format);
-        export.talents(query, blank(filter) ? null : Talents.Degree.valueOf(filter), format, locale,
+        export.talents(query, parse(Talents.Degree.class, filter), format, locale,
                 response.getOutputStream());
     }
 
@@ -622,6 +621,18 @@ class TalentController {
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, key, locale);
+    }
+
+    /** A filter from the query string; an unknown value filters nothing rather than failing. */
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean blank(String s) {

@@ -471,6 +471,7 @@ class TalentIT extends IntegrationTest {
         assertThat(page("city", "/talent/talents?year=2024&page=9")).contains("第 10/10 页");
         assertThat(page("city", "/talent/classes?filter=ZHONGQING&year=2024")).contains("共 4 条");
         assertThat(page("city", "/talent/talents?q=不存在的名字")).contains("data-testid=\"empty\"");
+        assertThat(page("city", "/talent/talents?year=2024&filter=NOT_A_DEGREE")).contains("共 190 条");
         long cls = jdbc.sql("select id from talent_training_class where kind = 'GUOQING'").query(Long.class).single();
         assertThat(page("leader", "/talent/classes/" + cls)).contains("国情研修班").contains("data-testid=\"sessions\"");
         long studio = jdbc.sql("select id from talent_studio order by id limit 1").query(Long.class).single();
