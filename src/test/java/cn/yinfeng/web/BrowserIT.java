@@ -299,4 +299,94 @@ class BrowserIT extends IntegrationTest {
         wb.finish();
         return out.toByteArray();
     }
+
+    @Test
+    void talentOfficeRecordsACampaignATalentAndATrainingClass() throws Exception {
+        var errors = new ArrayList<String>();
+        Page page = newPage(1280, 900, errors);
+        signIn(page, "talent");
+        page.navigate(baseUrl() + "/talent/campaigns/new");
+        page.fill("#name", "浏览器测试：2025年春季高校引才");
+        page.fill("#startDate", "2025-03-03");
+        page.fill("#endDate", "2025-03-21");
+        page.fill("#cities", "太原、西安");
+        page.fill("#universities", "山西大学、西北大学");
+        page.click("[data-testid=talent-form] button[type=submit]");
+        page.waitForSelector("[data-testid=record-title]");
+        page.fill("#institution", "中阳县人民医院");
+        page.fill("#positionTitle", "临床医师");
+        page.fill("#openings", "3");
+        page.click("[data-testid=position-form] button[type=submit]");
+        page.waitForSelector("[data-testid=positions] >> text=临床医师");
+        String campaignUrl = page.url();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-campaign.png")).setFullPage(true));
+
+        page.navigate(baseUrl() + "/talent/talents/new");
+        page.fill("#name", "浏览器测试人才");
+        page.selectOption("#degree", "MASTER");
+        page.fill("#employer", "中阳县人民医院");
+        page.fill("#introducedOn", "2025-03-25");
+        page.fill("#idNumber", "141129199501011234");
+        page.selectOption("#campaignId", campaignUrl.substring(campaignUrl.lastIndexOf('/') + 1));
+        page.click("[data-testid=talent-form] button[type=submit]");
+        // a wrong check character is shown under the field
+        assertThat(page.textContent(".invalid-feedback")).contains("身份证号不正确");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-form-error.png")).setFullPage(true));
+        String first17 = "14112919950101123";
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * w[i];
+        }
+        String id = first17 + "10X98765432".charAt(sum % 11);
+        page.fill("#idNumber", id);
+        page.fill("#phone", "13812345678");
+        page.fill("#birthYear", "1995");
+        page.click("[data-testid=talent-form] button[type=submit]");
+        page.waitForSelector("[data-testid=record-title]");
+        assertThat(page.textContent("[data-testid=id-number]")).isEqualTo("1411**********" + id.substring(14));
+        assertThat(page.textContent("[data-testid=phone]")).isEqualTo("138****5678");
+        assertThat(page.content()).doesNotContain(id);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-talent.png")).setFullPage(true));
+        page.click("[data-testid=reveal]");
+        page.waitForSelector("text=" + id);
+        assertThat(page.textContent("[data-testid=phone]")).isEqualTo("13812345678");
+
+        page.navigate(baseUrl() + "/talent/classes/new");
+        page.fill("#name", "浏览器测试第5期中青班");
+        page.selectOption("#kind", "ZHONGQING");
+        page.fill("#term", "5");
+        page.fill("#partner", "北京航空航天大学");
+        page.fill("#startDate", "2025-04-07");
+        page.fill("#endDate", "2025-04-11");
+        page.click("[data-testid=talent-form] button[type=submit]");
+        page.waitForSelector("[data-testid=record-title]");
+        page.fill("#names", "浏览器测试人才、学员乙、学员丙");
+        page.fill("#unit", "中阳县人民医院");
+        page.click("[data-testid=participant-form] button[type=submit]");
+        page.waitForSelector("[data-testid=participants] >> text=学员丙");
+        page.fill("#topic", "县域经济高质量发展");
+        page.fill("#sessionDate", "2025-04-08");
+        page.click("[data-testid=session-form] button[type=submit]");
+        page.waitForSelector("[data-testid=sessions] >> text=县域经济高质量发展");
+        assertThat(page.textContent("[data-testid=sessions]")).contains("3/3");
+        // the participant who is an introduced talent links to the record
+        assertThat(page.locator("[data-testid=participants] a").count()).isEqualTo(1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-class.png")).setFullPage(true));
+
+        page.navigate(baseUrl() + "/talent/talents?q=浏览器测试人才");
+        assertThat(page.textContent("[data-testid=talents-table]")).contains("1411**********");
+        page.navigate(baseUrl() + "/talent/talents?year=2024&sort=degree&dir=asc&lang=en");
+        assertThat(page.textContent("h1")).isEqualTo("Introduced talents");
+        assertThat(page.locator("[data-testid=talents-table] tbody tr").count()).isEqualTo(20);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-list-en.png")).setFullPage(true));
+        page.navigate(baseUrl() + "/talent/talents?lang=zh_CN");
+        page.navigate(baseUrl() + "/talent?region=141129&year=2024");
+        page.waitForSelector("#talent-dashboard[data-charts-ready=true]");
+        assertThat(page.locator("#chart-degree canvas").count()).isGreaterThan(0);
+        assertThat(page.locator("#chart-monthly canvas").count()).isGreaterThan(0);
+        assertThat(page.textContent("[data-testid=kpi-postgraduates]")).isEqualTo("143");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-dashboard.png")).setFullPage(true));
+        assertThat(errors).isEmpty();
+    }
 }

@@ -49,6 +49,10 @@ final class AppProcess implements AutoCloseable {
         pb.environment().put("YINFENG_DB_URL", "jdbc:postgresql://localhost:" + pgPort + "/postgres");
         pb.environment().put("YINFENG_DB_USER", "postgres");
         pb.environment().put("YINFENG_DB_PASSWORD", "");
+        // prod refuses to start without the key of talents' personal data: a fresh random one per run
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        pb.environment().put("YINFENG_TALENT_KEY", java.util.Base64.getEncoder().encodeToString(key));
         pb.redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
         return new AppProcess(pb.start(), log, port);

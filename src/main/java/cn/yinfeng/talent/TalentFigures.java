@@ -1,0 +1,134 @@
+package cn.yinfeng.talent;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The talent figures reports quote, for a region subtree (inside the caller's scope) and a period, in SQL: talents
+ * introduced by degree, the share with a bachelor's degree or above, postgraduates; campaign positions offered and
+ * filled, institutions, cities and universities visited (distinct); training classes, participants and 人次;
+ * partnerships signed (bases, projects); health-check batches and people; subsidies; studios.
+ */
+@Service
+public class TalentFigures {
+
+    /** Talents introduced in one month. */
+    public record Month(int month, long talents) {}
+
+    public record Figures(LocalDate from, LocalDate to, long regionId, String regionName, long talents,
+            Map<Talents.Degree, Long> byDegree, long postgraduates, long bachelorOrAbove, BigDecimal bachelorShare,
+            long campaigns, long institutions, long positionsOffered, long applicants, long positionsFilled,
+            long citiesVisited, long universitiesVisited, long trainingClasses, Map<Talents.ClassKind, Long> classesByKind,
+            long trainingParticipants, long trainingSessions, long trainingAttendance, long partnerships, long bases,
+            long cooperationProjects, long healthCheckBatches, long healthCheckPeople, BigDecimal subsidies,
+            long housing, long studios, List<Month> monthly) {}
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final Regions regions;
+
+    TalentFigures(JdbcClient jdbc, CurrentUser currentUser, Regions regions) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.regions = regions;
+    }
+
+    public Figures figures(Long regionId, LocalDate from, LocalDate to) {
+        RegionScope scope = currentUser.scope();
+        Region region = regionId == null ? regions.find(scope.regionId()).orElseThrow()
+                : regions.visible(scope, regionId);
+        var p = new HashMap<String, Object>();
+        p.put("from", from);
+        p.put("to", to);
+        p.put("rp", region.path() + "%");
+        String in = " in (select id from region where path like :rp)";
+        var row = jdbc.sql("""
+                select
+                  (select count(*) from talent t where t.region_id %1$s and t.introduced_on between :from and :to) as talents,
+                  (select count(*) from talent_campaign c where c.region_id %1$s and c.start_date between :from and :to) as campaigns,
+                  (select count(distinct p.institution) from talent_position p join talent_campaign c on c.id = p.campaign_id
+                    where c.region_id %1$s and c.start_date between :from and :to) as institutions,
+                  (select coalesce(sum(p.openings), 0) from talent_position p join talent_campaign c on c.id = p.campaign_id
+                    where c.region_id %1$s and c.start_date between :from and :to) as offered,
+                  (select coalesce(sum(p.applicants), 0) from talent_position p join talent_campaign c on c.id = p.campaign_id
+                    where c.region_id %1$s and c.start_date between :from and :to) as applicants,
+                  (select coalesce(sum(p.hires), 0) from talent_position p join talent_campaign c on c.id = p.campaign_id
+                    where c.region_id %1$s and c.start_date between :from and :to) as filled,
+                  (select count(distinct pl.name) from talent_campaign_place pl join talent_campaign c on c.id = pl.campaign_id
+                    where pl.kind = 'CITY' and c.region_id %1$s and c.start_date between :from and :to) as cities,
+                  (select count(distinct pl.name) from talent_campaign_place pl join talent_campaign c on c.id = pl.campaign_id
+                    where pl.kind = 'UNIVERSITY' and c.region_id %1$s and c.start_date between :from and :to) as universities,
+                  (select count(*) from talent_training_class c where c.region_id %1$s and c.start_date between :from and :to) as classes,
+                  (select count(*) from talent_training_participant tp join talent_training_class c on c.id = tp.class_id
+                    where c.region_id %1$s and c.start_date between :from and :to) as participants,
+                  (select count(*) from talent_training_session s join talent_training_class c on c.id = s.class_id
+                    where c.region_id %1$s and s.session_date between :from and :to) as sessions,
+                  (select count(*) from talent_training_attendance a join talent_training_session s on s.id = a.session_id
+                     join talent_training_class c on c.id = s.class_id
+                    where c.region_id %1$s and s.session_date between :from and :to) as attendance,
+                  (select count(*) from talent_partnership x where x.region_id %1$s and x.signed_on between :from and :to) as partnerships,
+                  (select count(*) from talent_partnership x where x.kind = 'BASE' and x.region_id %1$s
+                      and x.signed_on between :from and :to) as bases,
+                  (select count(*) from talent_partnership x where x.kind = 'PROJECT' and x.region_id %1$s
+                      and x.signed_on between :from and :to) as projects,
+                  (select count(*) from talent_care x where x.kind = 'HEALTH_CHECK' and x.region_id %1$s
+                      and x.service_date between :from and :to) as hc_batches,
+                  (select coalesce(sum(x.people), 0) from talent_care x where x.kind = 'HEALTH_CHECK' and x.region_id %1$s
+                      and x.service_date between :from and :to) as hc_people,
+                  (select coalesce(sum(x.amount), 0) from talent_care x where x.kind = 'SUBSIDY' and x.region_id %1$s
+                      and x.service_date between :from and :to) as subsidies,
+                  (select coalesce(sum(x.people), 0) from talent_care x where x.kind = 'HOUSING' and x.region_id %1$s
+                      and x.service_date between :from and :to) as housing,
+                  (select count(*) from talent_studio x where x.region_id %1$s and x.established_on <= :to) as studios
+                """.formatted(in)).params(p).query().singleRow();
+        var byDegree = new LinkedHashMap<Talents.Degree, Long>();
+        for (Talents.Degree d : Talents.Degree.values()) {
+            byDegree.put(d, 0L);
+        }
+        jdbc.sql("select t.degree, count(*) from talent t where t.region_id " + in
+                + " and t.introduced_on between :from and :to group by t.degree").params(p)
+                .query((rs, n) -> byDegree.put(Talents.Degree.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        var byKind = new LinkedHashMap<Talents.ClassKind, Long>();
+        for (Talents.ClassKind k : Talents.ClassKind.values()) {
+            byKind.put(k, 0L);
+        }
+        jdbc.sql("select c.kind, count(*) from talent_training_class c where c.region_id " + in
+                + " and c.start_date between :from and :to group by c.kind").params(p)
+                .query((rs, n) -> byKind.put(Talents.ClassKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        List<Month> monthly = jdbc.sql("""
+                select m.month, count(t.id) as talents
+                  from generate_series(1, 12) as m(month)
+                  left join talent t on extract(month from t.introduced_on) = m.month
+                       and t.introduced_on between :from and :to and t.region_id %s
+                 group by m.month order by m.month
+                """.formatted(in)).params(p).query((rs, n) -> new Month(rs.getInt(1), rs.getLong(2))).list();
+        long talents = n(row.get("talents"));
+        long postgraduates = byDegree.get(Talents.Degree.DOCTOR) + byDegree.get(Talents.Degree.MASTER);
+        long bachelorOrAbove = postgraduates + byDegree.get(Talents.Degree.BACHELOR);
+        BigDecimal share = talents == 0 ? null
+                : BigDecimal.valueOf(bachelorOrAbove).divide(BigDecimal.valueOf(talents), 4, RoundingMode.HALF_UP);
+        return new Figures(from, to, region.id(), region.name(), talents, byDegree, postgraduates, bachelorOrAbove,
+                share, n(row.get("campaigns")), n(row.get("institutions")), n(row.get("offered")),
+                n(row.get("applicants")), n(row.get("filled")), n(row.get("cities")), n(row.get("universities")),
+                n(row.get("classes")), byKind, n(row.get("participants")), n(row.get("sessions")),
+                n(row.get("attendance")), n(row.get("partnerships")), n(row.get("bases")), n(row.get("projects")),
+                n(row.get("hc_batches")), n(row.get("hc_people")), (BigDecimal) row.get("subsidies"),
+                n(row.get("housing")), n(row.get("studios")), monthly);
+    }
+
+    private static long n(Object o) {
+        return ((Number) o).longValue();
+    }
+}

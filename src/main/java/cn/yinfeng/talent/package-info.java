@@ -1,0 +1,6 @@
+/**
+ * Talent attraction (招才引智, 引育用留): recruitment campaigns, introduced talents with encrypted and masked personal
+ * data, training classes and attendance, university partnerships, care services and expert studios, their figures
+ * and two catalogue indicators. Uses accounts, regions, targets and audit.
+ */
+package cn.yinfeng.talent;
