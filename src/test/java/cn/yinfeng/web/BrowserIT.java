@@ -389,4 +389,48 @@ class BrowserIT extends IntegrationTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-dashboard.png")).setFullPage(true));
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void aTaskReachesTheCountyInboxIsAnsweredAndClosed() throws Exception {
+        var errors = new ArrayList<String>();
+        Page city = newPage(1440, 1000, errors);
+        signIn(city, "city");
+        // the board, with its chart once warnings have been evaluated
+        city.navigate(baseUrl() + "/supervision");
+        city.click("[data-testid=evaluate]");
+        city.waitForSelector("#warningChart canvas");
+        city.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("supervision-board.png")).setFullPage(true));
+        // issue a task to 孝义; an empty title is an inline error first
+        city.navigate(baseUrl() + "/supervision/tasks/new");
+        city.selectOption("#regionId", new com.microsoft.playwright.options.SelectOption().setLabel("孝义市"));
+        city.fill("#requirement", "请于一周内组织企业现场办公并回复进展");
+        city.click("[data-testid=task-form] button[type=submit]");
+        assertThat(city.textContent("#title ~ .invalid-feedback")).contains("此项必填");
+        city.fill("#title", "浏览器督办测试");
+        city.click("[data-testid=task-form] button[type=submit]");
+        city.waitForSelector("[data-testid=task-status]");
+        String taskUrl = city.url();
+
+        Page county = newPage(1280, 900, errors);
+        signIn(county, "xiaoyi");
+        county.waitForSelector("[data-testid=unread]");
+        assertThat(Integer.parseInt(county.textContent("[data-testid=unread]").trim())).isPositive();
+        county.click("[data-testid=inbox-link]");
+        county.waitForSelector("[data-testid=inbox-list]");
+        county.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("inbox.png")).setFullPage(true));
+        county.locator("[data-testid=inbox-list] a", new Page.LocatorOptions().setHasText("浏览器督办测试")).first().click();
+        county.waitForSelector("[data-testid=respond-form]");
+        county.fill("[data-testid=respond-form] #text", "已于本周三组织现场办公，企业提出的用电问题已协调");
+        county.click("[data-testid=respond-form] button[type=submit]");
+        county.waitForSelector("[data-testid=task-status]");
+        assertThat(county.textContent("[data-testid=task-status]")).isEqualTo("已回复待审核");
+
+        city.navigate(taskUrl);
+        city.click("[data-testid=review-form] button[value=true]");
+        city.waitForSelector("[data-testid=task-status]");
+        assertThat(city.textContent("[data-testid=task-status]")).isEqualTo("已办结");
+        assertThat(city.locator("[data-testid=task-events] li").count()).isEqualTo(3);
+        city.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("task.png")).setFullPage(true));
+        assertThat(errors).isEmpty();
+    }
 }
