@@ -142,7 +142,11 @@ public class Inbox {
 
     /** Sends the digests that have something in them; returns how many e-mails went out. */
     int sendDigests(String baseUrl) {
-        JavaMailSender sender = mail.getIfAvailable();
+        return sendDigests(baseUrl, mail.getIfAvailable());
+    }
+
+    /** With the given sender (none: inbox only). */
+    int sendDigests(String baseUrl, JavaMailSender sender) {
         int sent = 0;
         for (Digest d : digests()) {
             if (d.empty()) {
