@@ -162,19 +162,21 @@ public final class ClaimExtractor {
     // ---- periods ------------------------------------------------------------------------------------------------
 
     private static final String M = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
+    /** A year in Arabic or Chinese digits (2024, 二〇二四). */
+    private static final String Y = "(\\d{4}|[〇零一二三四五六七八九]{4})";
     private static final String TO = "\\s*(?:-|—|~|至|到|－)+\\s*";
-    private static final Pattern P_YEAR_RANGE = Pattern.compile("(\\d{4})年(?:的)?" + M + "(?:月份?)?" + TO + M + "月(?:份)?");
+    private static final Pattern P_YEAR_RANGE = Pattern.compile(Y + "年(?:的)?" + M + "(?:月份?)?" + TO + M + "月(?:份)?");
     private static final Pattern P_RANGE = Pattern.compile(M + "(?:月份?)?" + TO + M + "月(?:份)?");
-    private static final Pattern P_UNTIL = Pattern.compile("截(?:至|止)(?:到)?(?:(\\d{4})年)?" + M + "月(?:底|末|份)?");
-    private static final Pattern P_YEAR_SINCE = Pattern.compile("(?:自)?(\\d{4})年(?:以来|来)");
+    private static final Pattern P_UNTIL = Pattern.compile("截(?:至|止)(?:到)?(?:" + Y + "年)?" + M + "月(?:底|末|份)?");
+    private static final Pattern P_YEAR_SINCE = Pattern.compile("(?:自)?" + Y + "年(?:以来|来)");
     private static final Pattern P_YEAR_NAMED = Pattern.compile(
-            "(\\d{4})年(?:度)?(?:的)?(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
-    private static final Pattern P_YEAR_MONTH = Pattern.compile("(\\d{4})年" + M + "月(?:份)?(?![\\d日号底末初中])");
-    private static final Pattern P_YEAR = Pattern.compile("(\\d{4})年(?:度|全年)?(?![\\d以来月份])");
+            Y + "年(?:度)?(?:的)?(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
+    private static final Pattern P_YEAR_MONTH = Pattern.compile(Y + "年" + M + "月(?:份)?(?![\\d日号底末初中])");
+    private static final Pattern P_YEAR = Pattern.compile(Y + "年(?:度|全年)?(?![\\d以来月份])");
     private static final Pattern P_NAMED = Pattern.compile(
             "(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
     private static final Pattern P_THIS_YEAR_SINCE = Pattern.compile("今年以来|今年来|年初以来|今年");
-    private static final Pattern P_LAST_YEAR = Pattern.compile("去年|上年");
+    private static final Pattern P_LAST_YEAR = Pattern.compile("(?:去年|上年)(?!同期|同比)");
     private static final Pattern P_YEAR_AGO = Pattern.compile("一年来|过去一年|这一年");
     private static final Pattern P_MONTH = Pattern.compile("(?<![\\d年至到~-])" + M + "月(?:份)?(?![\\d日号底末初中])");
     private static final Pattern P_UNCLEAR = Pattern.compile("近年来|近几年|多年来|近些年|现如今|历年来|以往");
@@ -234,9 +236,13 @@ public final class ClaimExtractor {
 
     private final Map<String, String> names;
 
-    /** The region 全市/我市 mean in an article about {@code home}. */
-    private String cityWord(String home) {
-        if (home != null && !home.equals(rootCode) && names.getOrDefault(home, "").endsWith("市")) {
+    /**
+     * The region 全市/我市 mean: a county-level city (孝义市) when the article is about it (its headline names it, or
+     * it is the text's default region), else the city.
+     */
+    private String cityWord(String home, boolean homeInHeadline, String defaultRegion) {
+        if (home != null && !home.equals(rootCode) && names.getOrDefault(home, "").endsWith("市")
+                && (homeInHeadline || home.equals(defaultRegion))) {
             return home;
         }
         return rootCode == null ? UNKNOWN_REGION : rootCode;
@@ -263,11 +269,13 @@ public final class ClaimExtractor {
             List<Claim> segClaims = new ArrayList<>();
             Map<Integer, Integer> reportingMonth = new HashMap<>();
             String home = null;
+            boolean homeInHeadline = false;
             for (String p : seg.paragraphs()) {
                 var mentions = regions(p);
                 for (var m : mentions) {
                     if (!m.code().equals(CURRENT)) {
                         home = m.code().equals(CITY_WORD) ? rootCode : m.code();
+                        homeInHeadline = TextLayout.headingLike(p) && seg.paragraphs().size() > 1;
                         break;
                     }
                 }
@@ -318,7 +326,7 @@ public final class ClaimExtractor {
                                                     ? defaultRegion : UNKNOWN_REGION;
                                 }
                             } else if (m.code().equals(CITY_WORD)) {
-                                region = cityWord(home);
+                                region = cityWord(home, homeInHeadline, defaultRegion);
                             } else {
                                 region = m.code();
                             }
@@ -437,6 +445,17 @@ public final class ClaimExtractor {
 
     // ---- periods ------------------------------------------------------------------------------------------------
 
+    static int year(String y) {
+        if (Character.isDigit(y.charAt(0))) {
+            return Integer.parseInt(y);
+        }
+        StringBuilder b = new StringBuilder();
+        for (char c : y.toCharArray()) {
+            b.append(ChineseNumerals.digit(c));
+        }
+        return Integer.parseInt(b.toString());
+    }
+
     static int month(String m) {
         if (Character.isDigit(m.charAt(0))) {
             return Integer.parseInt(m);
@@ -450,7 +469,7 @@ public final class ClaimExtractor {
         Matcher m;
         m = P_YEAR_RANGE.matcher(s);
         while (m.find()) {
-            range(found, m, Integer.parseInt(m.group(1)), month(m.group(2)), month(m.group(3)));
+            range(found, m, year(m.group(1)), month(m.group(2)), month(m.group(3)));
         }
         m = P_RANGE.matcher(s);
         while (m.find()) {
@@ -458,30 +477,30 @@ public final class ClaimExtractor {
         }
         m = P_UNTIL.matcher(s);
         while (m.find()) {
-            range(found, m, m.group(1) == null ? null : Integer.parseInt(m.group(1)), 1, month(m.group(2)));
+            range(found, m, m.group(1) == null ? null : year(m.group(1)), 1, month(m.group(2)));
         }
         m = P_YEAR_SINCE.matcher(s);
         while (m.find()) {
-            found.add(new PeriodSpec(m.start(), m.end(), Integer.parseInt(m.group(1)), 0, 1, 12, true, false, false,
+            found.add(new PeriodSpec(m.start(), m.end(), year(m.group(1)), 0, 1, 12, true, false, false,
                     m.group()));
         }
         m = P_YEAR_NAMED.matcher(s);
         while (m.find()) {
             int[] r = named(m.group(2));
-            found.add(new PeriodSpec(m.start(), m.end(), Integer.parseInt(m.group(1)), 0, r[0], r[1], false, false,
+            found.add(new PeriodSpec(m.start(), m.end(), year(m.group(1)), 0, r[0], r[1], false, false,
                     false, m.group()));
         }
         m = P_YEAR_MONTH.matcher(s);
         while (m.find()) {
             int mo = month(m.group(2));
             if (mo >= 1 && mo <= 12) {
-                found.add(new PeriodSpec(m.start(), m.end(), Integer.parseInt(m.group(1)), 0, mo, mo, false, false,
+                found.add(new PeriodSpec(m.start(), m.end(), year(m.group(1)), 0, mo, mo, false, false,
                         false, m.group()));
             }
         }
         m = P_YEAR.matcher(s);
         while (m.find()) {
-            int y = Integer.parseInt(m.group(1));
+            int y = year(m.group(1));
             if (y >= 1990 && y <= 2100) {
                 found.add(new PeriodSpec(m.start(), m.end(), y, 0, 1, 12, false, false, false, m.group()));
             }

@@ -22,7 +22,8 @@ final class Corpus {
 
     static final String[] FILES = {"00-seed", "01-city-monthly", "02-county-wrapped", "03-fullwidth", "04-numerals",
         "05-mixed-page", "06-talent", "07-zone-funds", "08-quarters", "09-speech", "10-growth", "11-lower-bounds",
-        "12-broken-lines", "13-two-counties", "14-bands", "15-no-claims", "16-docx-like"};
+        "12-broken-lines", "13-two-counties", "14-bands", "15-no-claims", "16-docx-like", "17-heldout-summary",
+        "18-heldout-rates", "19-heldout-two-articles"};
 
     record Text(String name, String body, LocalDate date, String region, List<String> expected) {}
 
