@@ -60,9 +60,12 @@ public class ReconcileService {
     private final Regions regions;
     private final CurrentUser currentUser;
     private final BigDecimal tolerance;
+    private final org.springframework.context.MessageSource messages;
 
     ReconcileService(ClaimExtractorFactory extractors, Stats stats, Targets targets, Regions regions,
-            CurrentUser currentUser, @Value("${yinfeng.reconcile.approx-tolerance:0.10}") BigDecimal tolerance) {
+            CurrentUser currentUser, @Value("${yinfeng.reconcile.approx-tolerance:0.10}") BigDecimal tolerance,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.extractors = extractors;
         this.stats = stats;
         this.targets = targets;
@@ -124,7 +127,8 @@ public class ReconcileService {
     private Checked check(int index, Claim c, String regionCode, LocalDate date, Map<String, Indicator> catalogue,
             Map<String, Optional<Stats.Summary>> summaries, RegionScope scope, Locale locale) {
         Indicator ind = indicator(c.indicator(), catalogue);
-        String indicatorName = ind != null ? ind.name(locale) : c.indicator();
+        String indicatorName = ind != null ? ind.name(locale)
+                : messages.getMessage("reconcile.indicator." + c.indicator(), null, c.indicator(), locale);
         Region region = null;
         String regionName = null;
         if (!ClaimExtractor.UNKNOWN_REGION.equals(regionCode)) {
