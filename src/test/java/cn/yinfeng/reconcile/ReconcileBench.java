@@ -2,8 +2,9 @@ package cn.yinfeng.reconcile;
 
 /**
  * Bench entry point: precision and recall of claim extraction on the labelled corpus, and the extraction time.
- * {@code ./mvnw -q -o test-compile exec:java -Dexec.mainClass=cn.yinfeng.reconcile.ReconcileBench
- * -Dexec.classpathScope=test} (or run it from an IDE). {@code --verbose} lists every miss.
+ * {@code ./mvnw -q test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java
+ * -Dexec.mainClass=cn.yinfeng.reconcile.ReconcileBench -Dexec.classpathScope=test} (or from an IDE);
+ * {@code -Dexec.args=--verbose} lists every miss.
  */
 public final class ReconcileBench {
 
