@@ -284,6 +284,36 @@ class BrowserIT extends IntegrationTest {
         assertThat(errors).isEmpty();
     }
 
+    @Test
+    void pastesTheSeedSeesVerdictsAndSavesTheCheck() throws Exception {
+        var errors = new ArrayList<String>();
+        Page page = newPage(1440, 1000, errors);
+        signIn(page, "city");
+        page.navigate(baseUrl() + "/reconcile");
+        String seed = new String(getClass().getResourceAsStream("/reconcile/00-seed.txt").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        page.fill("#text", seed);
+        page.selectOption("#region", "141100");
+        page.click("[data-testid=check]");
+        page.waitForSelector("[data-testid=reconcile-result]");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("reconcile-seed.png")).setFullPage(true));
+        System.out.println("RECONCILE " + page.textContent("[data-testid=count-agrees]") + " "
+                + page.textContent("[data-testid=count-disagrees]") + " " + page.textContent("[data-testid=count-cannot]")
+                + " " + page.locator("tr[data-verdict]").allTextContents());
+        assertThat(page.locator("mark[data-verdict=AGREES]").count()).isGreaterThanOrEqualTo(5);
+        assertThat(page.textContent("[data-testid=count-disagrees]")).isNotBlank();
+        assertThat(page.locator("tr[data-verdict=AGREES]").allTextContents())
+                .anyMatch(t -> t.contains("941.5亿元")).anyMatch(t -> t.contains("117个"));
+        page.click("[data-testid=save]");
+        page.waitForSelector("[data-testid=flash]");
+        assertThat(page.textContent("[data-testid=flash]")).contains("已保存");
+        assertThat(page.locator("mark[data-verdict=AGREES]").count()).isGreaterThanOrEqualTo(5);
+        page.navigate(baseUrl() + "/reconcile");
+        assertThat(page.textContent("[data-testid=saved-table]")).contains("奋勇争先");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("reconcile-list.png")).setFullPage(true));
+        assertThat(errors).isEmpty();
+    }
+
     static byte[] browserLedger() throws Exception {
         var out = new java.io.ByteArrayOutputStream();
         var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");

@@ -1,0 +1,292 @@
+package cn.yinfeng.reconcile;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
+import cn.yinfeng.stats.Stats;
+import cn.yinfeng.targets.Indicator;
+import cn.yinfeng.targets.Targets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Checks a text against the ledger: extracts its claims ({@link ClaimExtractor}) and, for each, reads the same
+ * indicator, region and period from {@link Stats#summary} as of the text's date, inside the caller's scope. A claim
+ * agrees within the rounding the text used (941.5亿元 agrees with any amount that rounds to it), a lower bound
+ * (50余次) when the ledger reaches it, an approximate value (近/约) within the configured tolerance.
+ */
+@Service
+public class ReconcileService {
+
+    public enum Verdict { AGREES, DISAGREES, CANNOT_CHECK }
+
+    /** Largest text accepted (characters): a long work report is far below it. */
+    public static final int MAX_TEXT = 200_000;
+
+    /** A request to check a text. {@code region} is the default region's code, {@code date} the text's date. */
+    public record Request(String text, LocalDate date, String region) {}
+
+    /** One claim with its verdict. Values in the claim's unit family: 万元, a count, or percent. */
+    public record Checked(int index, int sentence, int start, int end, String written, String indicator,
+            String indicatorName, String keyword, String unit, BigDecimal value, Claim.Qualifier qualifier,
+            boolean growth, String regionCode, String regionName, YearMonth from, YearMonth to, String periodText,
+            Verdict verdict, String reason, BigDecimal ledgerValue, String claimShown, String ledgerShown,
+            String link) {}
+
+    public record Sentence(int index, int segment, String text) {}
+
+    public record Result(LocalDate date, String region, String regionName, List<Sentence> sentences,
+            List<Checked> claims, int agrees, int disagrees, int cannotCheck) {}
+
+    private final ClaimExtractorFactory extractors;
+    private final Stats stats;
+    private final Targets targets;
+    private final Regions regions;
+    private final CurrentUser currentUser;
+    private final BigDecimal tolerance;
+    private final org.springframework.context.MessageSource messages;
+
+    ReconcileService(ClaimExtractorFactory extractors, Stats stats, Targets targets, Regions regions,
+            CurrentUser currentUser, @Value("${yinfeng.reconcile.approx-tolerance:0.10}") BigDecimal tolerance,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+        this.extractors = extractors;
+        this.stats = stats;
+        this.targets = targets;
+        this.regions = regions;
+        this.currentUser = currentUser;
+        this.tolerance = tolerance;
+    }
+
+    public BigDecimal tolerance() {
+        return tolerance;
+    }
+
+    public Result check(Request request) {
+        String text = request.text() == null ? "" : request.text();
+        if (text.isBlank()) {
+            throw new InvalidInputException("text", "reconcile.text.required");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidInputException("text", "reconcile.text.tooLong", MAX_TEXT);
+        }
+        RegionScope scope = currentUser.scope();
+        Region defaultRegion;
+        if (request.region() == null || request.region().isBlank()) {
+            defaultRegion = regions.visible(scope, scope.regionId());
+        } else {
+            try {
+                defaultRegion = regions.visible(scope, request.region().trim());
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("region", "reconcile.region.unknown");
+            }
+        }
+        var extraction = extractors.extractor().extract(text, request.date(), defaultRegion.code());
+        Map<String, Indicator> catalogue = new HashMap<>();
+        for (Indicator i : targets.indicators()) {
+            catalogue.put(i.code(), i);
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, Optional<Stats.Summary>> summaries = new HashMap<>();
+        List<Checked> out = new ArrayList<>();
+        int agrees = 0;
+        int disagrees = 0;
+        int cannot = 0;
+        for (Claim c : extraction.claims()) {
+            String code = c.regionCode() == null ? defaultRegion.code() : c.regionCode();
+            Checked checked = check(out.size(), c, code, request.date(), catalogue, summaries, scope, locale);
+            out.add(checked);
+            switch (checked.verdict()) {
+                case AGREES -> agrees++;
+                case DISAGREES -> disagrees++;
+                default -> cannot++;
+            }
+        }
+        List<Sentence> sentences = extraction.sentences().stream()
+                .map(s -> new Sentence(s.index(), s.segment(), s.text())).toList();
+        return new Result(request.date(), defaultRegion.code(), defaultRegion.name(), sentences, out, agrees,
+                disagrees, cannot);
+    }
+
+    private Checked check(int index, Claim c, String regionCode, LocalDate date, Map<String, Indicator> catalogue,
+            Map<String, Optional<Stats.Summary>> summaries, RegionScope scope, Locale locale) {
+        Indicator ind = indicator(c.indicator(), catalogue);
+        String indicatorName = ind != null ? ind.name(locale)
+                : messages.getMessage("reconcile.indicator." + c.indicator(), null, c.indicator(), locale);
+        Region region = null;
+        String regionName = null;
+        if (!ClaimExtractor.UNKNOWN_REGION.equals(regionCode)) {
+            region = regions.findByCode(regionCode).orElse(null);
+            regionName = region == null ? null : region.name();
+        }
+        String claimShown = show(c.value(), c);
+        if (region == null) {
+            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
+                    "reconcile.reason.region", null, claimShown, null, null);
+        }
+        if (ind == null) {
+            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
+                    "reconcile.reason.indicator", null, claimShown, null, null);
+        }
+        if (!c.periodClear()) {
+            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
+                    "reconcile.reason.period", null, claimShown, null, null);
+        }
+        if (!scope.covers(region)) {
+            // never the number of a region outside the caller's scope
+            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
+                    "reconcile.reason.scope", null, claimShown, null, null);
+        }
+        if (!fits(ind, c)) {
+            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
+                    "reconcile.reason.unit", null, claimShown, null, null);
+        }
+        String key = regionCode + "|" + c.from() + "|" + c.to();
+        Optional<Stats.Summary> summary = summaries.computeIfAbsent(key, k -> {
+            try {
+                return Optional.of(stats.summary(regionCode, c.from(), c.to(), date));
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+        if (summary.isEmpty()) {
+            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
+                    "reconcile.reason.scope", null, claimShown, null, null);
+        }
+        Stats.Line line = summary.get().get(ind.code());
+        BigDecimal ledger = line == null ? null : c.growth() ? line.yoy() : line.value();
+        if (ledger == null) {
+            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
+                    c.growth() ? "reconcile.reason.noPrevious" : "reconcile.reason.noValue", null, claimShown,
+                    null, link(ind, region, c));
+        }
+        if (c.unit().equals("%")) {
+            ledger = ledger.multiply(BigDecimal.valueOf(100)); // fractions to percent (同比 of a rate: points)
+        }
+        Verdict v = agrees(c, ledger) ? Verdict.AGREES : Verdict.DISAGREES;
+        return result(index, c, indicatorName, regionCode, regionName, v,
+                v == Verdict.AGREES ? "reconcile.reason.agrees." + c.qualifier().name().toLowerCase(Locale.ROOT)
+                        : "reconcile.reason.disagrees", ledger, claimShown, show(ledger, c), link(ind, region, c));
+    }
+
+    /** The catalogue entry for a claim's code; talent indicators are also found by their Chinese names. */
+    static Indicator indicator(String code, Map<String, Indicator> catalogue) {
+        Indicator ind = catalogue.get(code);
+        if (ind != null) {
+            return ind;
+        }
+        List<String> names = switch (code) {
+            case "TALENT_INTRODUCED" -> List.of("引进人才数", "引进人才");
+            case "TALENT_TRAINED" -> List.of("培训人次");
+            default -> List.of();
+        };
+        for (Indicator i : catalogue.values()) {
+            if (names.contains(i.nameZh())) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    static boolean fits(Indicator ind, Claim c) {
+        if (c.growth()) {
+            return true;
+        }
+        return switch (ind.unit()) {
+            case WAN -> c.money();
+            case RATE -> c.unit().equals("%");
+            case COUNT -> !c.money() && !c.unit().equals("%");
+        };
+    }
+
+    /** Does the ledger's value agree with the claim, within the claim's rounding or qualifier? */
+    boolean agrees(Claim c, BigDecimal ledger) {
+        BigDecimal v = c.value();
+        return switch (c.qualifier()) {
+            case LOWER_BOUND -> ledger.compareTo(v) >= 0;
+            case APPROX -> ledger.subtract(v).abs().compareTo(v.abs().multiply(tolerance)) <= 0
+                    || rounds(ledger, v, c.step());
+            case EXACT -> rounds(ledger, v, c.step());
+        };
+    }
+
+    /** True when {@code ledger} rounds (half up) to {@code value} on the grid of {@code step}. */
+    static boolean rounds(BigDecimal ledger, BigDecimal value, BigDecimal step) {
+        BigDecimal half = step.divide(BigDecimal.valueOf(2));
+        return ledger.compareTo(value.subtract(half)) >= 0 && ledger.compareTo(value.add(half)) < 0;
+    }
+
+    /** A value in the claim's own unit, for people: 941.5亿元, 117个, 12.6%. */
+    static String show(BigDecimal v, Claim c) {
+        if (v == null) {
+            return null;
+        }
+        if (c.money()) {
+            if (c.unit().equals("亿元")) {
+                int scale = Math.max(0, c.step().movePointLeft(4).stripTrailingZeros().scale());
+                return v.movePointLeft(4).setScale(Math.max(scale, 1), RoundingMode.HALF_UP).stripTrailingZeros()
+                        .toPlainString() + "亿元";
+            }
+            return v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "万元";
+        }
+        if (c.unit().equals("%")) {
+            return v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
+        }
+        BigDecimal x = v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        if (x.scale() < 0) {
+            x = x.setScale(0);
+        }
+        return x.toPlainString() + c.unit();
+    }
+
+    /** Where the records behind the ledger's value are listed. */
+    static String link(Indicator ind, Region region, Claim c) {
+        String code = ind.code();
+        LocalDate from = c.from().atDay(1);
+        LocalDate to = c.to().atEndOfMonth();
+        UriComponentsBuilder b;
+        switch (code) {
+            case "TRIPS", "POINT_TO_POINT", "VISITED" -> b = UriComponentsBuilder.fromPath("/activities")
+                    .queryParam("month", c.to().toString()).queryParam("regionId", region.id())
+                    .queryParam("from", from).queryParam("to", to).queryParam("type", "TRIP");
+            case "DELEGATIONS" -> b = UriComponentsBuilder.fromPath("/activities")
+                    .queryParam("month", c.to().toString()).queryParam("regionId", region.id())
+                    .queryParam("from", from).queryParam("to", to).queryParam("type", "DELEGATION");
+            case "KEY_COUNT", "KEY_TOTAL" -> b = UriComponentsBuilder.fromPath("/projects")
+                    .queryParam("regionId", region.id()).queryParam("keyProject", true);
+            default -> {
+                b = UriComponentsBuilder.fromPath("/projects").queryParam("regionId", region.id());
+                if (code.startsWith("SIGNED") || code.endsWith("_RATE")) {
+                    b.queryParam("signedFrom", from).queryParam("signedTo", to);
+                }
+                if (ind.minTotal() != null && ind.minTotal().signum() > 0) {
+                    b.queryParam("band", ind.minTotal().stripTrailingZeros().toPlainString());
+                }
+            }
+        }
+        return b.build().toUriString();
+    }
+
+    private static Checked result(int index, Claim c, String indicatorName, String regionCode, String regionName,
+            Verdict verdict, String reason, BigDecimal ledger, String claimShown, String ledgerShown, String link) {
+        return new Checked(index, c.sentence(), c.start(), c.end(), c.written(), c.indicator(), indicatorName,
+                c.keyword(), c.unit(), c.value(), c.qualifier(), c.growth(), regionCode, regionName, c.from(), c.to(),
+                c.periodText(), verdict, reason, ledger, claimShown, ledgerShown, link);
+    }
+}

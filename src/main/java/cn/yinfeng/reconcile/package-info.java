@@ -1,0 +1,6 @@
+/**
+ * Reconciliation of published texts with the ledger: finds the statistical claims in a Chinese news article, work
+ * report or speech (rules, plain Java) and checks each against the statistics. Uses stats, targets, regions,
+ * accounts and audit through their public types.
+ */
+package cn.yinfeng.reconcile;
