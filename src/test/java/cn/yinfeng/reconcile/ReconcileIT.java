@@ -135,10 +135,14 @@ class ReconcileIT extends IntegrationTest {
 
     @Test
     void unknownIndicatorUnclearPeriodAndBrokenLines() throws Exception {
-        String json = check(CITY, "2024年，中阳县引进人才143人。近年来，全市签约项目300个。", null, "141100");
-        assertThat(claim(json, "143人").get("verdict")).isEqualTo("CANNOT_CHECK");
-        assertThat(claim(json, "143人").get("reason")).isEqualTo("reconcile.reason.indicator");
+        String json = check(CITY, "2024年，全市接待各类招商考察团队累计11批次26家商企及企业。近年来，全市签约项目300个。",
+                null, "141100");
+        assertThat(claim(json, "26家").get("verdict")).isEqualTo("CANNOT_CHECK");
+        assertThat(claim(json, "26家").get("reason")).isEqualTo("reconcile.reason.indicator");
         assertThat(claim(json, "300个").get("reason")).isEqualTo("reconcile.reason.period");
+        // an indicator another module adds to the catalogue (talent: 引进人才数) becomes checkable: 190 were introduced
+        String talent = check(CITY, "2024年，中阳县引进人才143人。", null, "141100");
+        assertThat(claim(talent, "143人").get("verdict")).isEqualTo("DISAGREES");
 
         String broken = "关于1-10月份招商引资工作情况的报告\n\n1-10月份,全市招商引资签约项目11\n7个,签约金额941.\n"
                 + "5亿元,其中亿元以\n上项目62个。";
