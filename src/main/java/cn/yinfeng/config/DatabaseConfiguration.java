@@ -80,4 +80,58 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("ApplicationName", "yinfeng");
         return new HikariDataSource(config);
     }
+
+    /**
+     * With a replica configured, the application's DataSource hands out connections lazily: to the replica inside a
+     * read-only transaction, to the primary otherwise (Spring's {@code LazyConnectionDataSourceProxy} with a read-only
+     * variant). Flyway, writes and ordinary reads stay on the primary.
+     */
+    @Bean(destroyMethod = "close")
+    @org.springframework.context.annotation.Primary
+    @Conditional(ReplicaConfigured.class)
+    ReadRoutingDataSource routingDataSource(HikariDataSource dataSource, DatabaseProperties properties,
+            Environment env) {
+        var replica = properties.replica();
+        var config = new HikariConfig();
+        config.setJdbcUrl(replica.url());
+        config.setUsername(StringUtils.hasText(replica.username()) ? replica.username()
+                : env.getProperty("spring.datasource.username"));
+        config.setPassword(StringUtils.hasText(replica.password()) ? replica.password()
+                : env.getProperty("spring.datasource.password"));
+        config.setPoolName("yinfeng-replica");
+        config.setReadOnly(true);
+        config.setMaximumPoolSize(properties.poolSize());
+        config.setConnectionTimeout(properties.connectTimeout().toMillis());
+        config.setKeepaliveTime(java.time.Duration.ofMinutes(2).toMillis());
+        config.addDataSourceProperty("socketTimeout", String.valueOf(properties.socketTimeout().toSeconds()));
+        config.addDataSourceProperty("ApplicationName", "yinfeng-replica");
+        log.info("Read-only transactions use the replica at {}", replica.url());
+        return new ReadRoutingDataSource(dataSource, new HikariDataSource(config));
+    }
+
+    /** The primary, with the replica for read-only transactions; closing it closes the replica's pool. */
+    static final class ReadRoutingDataSource extends org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy
+            implements AutoCloseable {
+
+        private final HikariDataSource replica;
+
+        ReadRoutingDataSource(DataSource primary, HikariDataSource replica) {
+            super(primary);
+            this.replica = replica;
+            setReadOnlyDataSource(replica);
+        }
+
+        @Override
+        public void close() {
+            replica.close();
+        }
+    }
+
+    static final class ReplicaConfigured implements org.springframework.context.annotation.Condition {
+        @Override
+        public boolean matches(org.springframework.context.annotation.ConditionContext context,
+                org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+            return StringUtils.hasText(context.getEnvironment().getProperty("yinfeng.db.replica.url"));
+        }
+    }
 }

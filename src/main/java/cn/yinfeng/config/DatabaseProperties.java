@@ -15,13 +15,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long a request waits for a connection before failing
  * @param socketTimeout how long the driver waits on a silent connection before giving up (pgjdbc's default waits
  *     forever on a dead connection)
+ * @param replica an optional streaming replica for read-only work (statistics, dashboards, reports)
  */
 @ConfigurationProperties("yinfeng.db")
 public record DatabaseProperties(
         @DefaultValue Embedded embedded,
         @DefaultValue("10") int poolSize,
         @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("60s") Duration socketTimeout) {
+        @DefaultValue("60s") Duration socketTimeout,
+        @DefaultValue Replica replica) {
+
+    /**
+     * A hot standby of the primary. Read-only transactions ({@code @Transactional(readOnly = true)}: the statistics
+     * summary, rankings, dashboard and monthly report) read from it; everything else, and every page that must see
+     * the user's own writes, uses the primary.
+     *
+     * @param url JDBC URL of the replica ({@code YINFENG_DB_REPLICA_URL}); empty: no replica
+     * @param username defaults to the primary's
+     * @param password defaults to the primary's
+     */
+    public record Replica(@DefaultValue("") String url, @DefaultValue("") String username,
+            @DefaultValue("") String password) {
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
+    }
+
 
     /**
      * @param dataDir where the embedded server keeps its files (kept across restarts)

@@ -71,6 +71,7 @@ public class MonthlyReport {
         this.clock = clock;
     }
 
+    @Transactional(readOnly = true) // on the replica when one is configured
     public Report build(String regionCode, int year, int month, Instant asOf) {
         Region region = stats.region(regionCode);
         Instant at = asOf == null ? clock.instant() : asOf;

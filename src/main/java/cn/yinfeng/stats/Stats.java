@@ -22,6 +22,7 @@ import cn.yinfeng.targets.Targets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What leaders and the assessment read: indicators for a region and a period ("1-N月", cumulative from January by
@@ -78,6 +79,7 @@ public class Stats {
         return code == null || code.isBlank() ? regions.visible(scope, scope.regionId()) : regions.visible(scope, code);
     }
 
+    @Transactional(readOnly = true) // on the replica when one is configured
     public Summary summary(String regionCode, YearMonth from, YearMonth to, LocalDate asOf) {
         if (from.isAfter(to)) {
             throw new InvalidInputException("from", "stats.period.order");
@@ -89,6 +91,7 @@ public class Stats {
      * The summary of a region the caller has already resolved: no scope check, for jobs that run without a user
      * (supervision's 序时进度 warnings). Pages and the API go through {@link #summary}.
      */
+    @Transactional(readOnly = true) // on the replica when one is configured
     public Summary summaryOf(Region region, YearMonth from, YearMonth to, LocalDate asOf) {
         if (from.isAfter(to)) {
             throw new InvalidInputException("from", "stats.period.order");
@@ -148,6 +151,7 @@ public class Stats {
     }
 
     /** The units directly below a region ranked by an indicator; ties share a rank (1, 2, 2, 4). */
+    @Transactional(readOnly = true) // on the replica when one is configured
     public List<Rank> ranking(String regionCode, String indicatorCode, YearMonth from, YearMonth to, LocalDate asOf,
             boolean byCompletion) {
         return ranking(region(regionCode), targets.indicator(indicatorCode), from, to, asOf, byCompletion);
@@ -193,6 +197,7 @@ public class Stats {
     public record Dashboard(int year, List<Point> trend, List<Point> trendPrevious, List<Rank> ranking,
             List<Point> chains, List<Point> funnel, List<Point> bands) {}
 
+    @Transactional(readOnly = true) // on the replica when one is configured
     public Dashboard dashboard(String regionCode, YearMonth end) {
         Region region = region(regionCode);
         fresh();
@@ -203,6 +208,7 @@ public class Stats {
     }
 
     /** The latest month with a counted signing in a region's subtree: where a reader wants to land. */
+    @Transactional(readOnly = true) // on the replica when one is configured
     public YearMonth latestMonth(Region region) {
         fresh();
         LocalDate d = jdbc.sql("""

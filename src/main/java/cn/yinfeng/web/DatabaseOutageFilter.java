@@ -71,6 +71,14 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                     && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
                 return true;
             }
+            // a rollback on a connection the server has dropped fails too and hides the first error
+            if (t instanceof org.springframework.transaction.TransactionSystemException tse
+                    && tse.getApplicationException() != null && databaseUnavailable(tse.getApplicationException())) {
+                return true;
+            }
+            if (t instanceof SQLException s && "Connection is closed".equals(s.getMessage())) {
+                return true; // the pool's proxy of a connection that died
+            }
             if (t.getCause() == t) {
                 break;
             }
