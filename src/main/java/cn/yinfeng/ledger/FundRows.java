@@ -107,10 +107,10 @@ class FundRows implements RowHandler {
         try {
             p = projects.find(id);
         } catch (cn.yinfeng.common.NotFoundException e) { // outside the reader's scope: the region rule
-            throw new InvalidInputException("code", "project.region.outOfScope");
+            throw new InvalidInputException("code", "import.projectOutOfScope");
         }
         if (!projects.canWrite(p)) {
-            throw new InvalidInputException("code", "project.region.outOfScope");
+            throw new InvalidInputException("code", "import.projectOutOfScope");
         }
         if (!blank(r.get("name")) && !NameKeys.of(r.get("name")).equals(NameKeys.of(p.name()))) {
             throw new InvalidInputException("name", "import.nameNotCode", p.name());

@@ -76,7 +76,7 @@ final class ImportRun {
         if (r == null) {
             problems.add(new Problem(field, "import.regionUnknown", row.getOrDefault(field, "")));
         } else if (!scope.covers(r)) {
-            problems.add(new Problem(field, "project.region.outOfScope"));
+            problems.add(new Problem(field, "import.regionOutOfScope", r.name()));
             return null;
         }
         return r;
