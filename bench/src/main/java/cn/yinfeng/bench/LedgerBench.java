@@ -59,6 +59,7 @@ final class LedgerBench {
     static final double HEAP_TARGET = 1.3;
     private static final long CITY_ID = 2; // the first city: 13 of the 138 counties, about a tenth of the ledger
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String YOUNG = "128m";
     private static final Pattern BATCH = Pattern.compile("\"batchId\":(\\d+)");
 
     static final String USAGE = """
@@ -114,7 +115,9 @@ final class LedgerBench {
             if (!ledger) {
                 return List.of();
             }
-            return List.of("-Xmx" + appHeap, "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+            // a fixed young generation: the height of the allocation sawtooth is then the same for a short and a long
+            // export, so the peak heap in use shows what grows with the rows rather than how far G1 stretched Eden
+            return List.of("-Xmx" + appHeap, "-Xmn" + YOUNG, "-Dcom.sun.management.jmxremote.port=" + jmxPort,
                     "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
                     "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
                     "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false");
@@ -208,8 +211,8 @@ final class LedgerBench {
             double importRate = suite.importRows() / (previewSeconds + commitSeconds);
             double importRatio = importRate / parseRate;
 
-            out.append(String.format("%nYinfeng ledger benchmark (app heap -Xmx%s; %d repeats, medians)%n",
-                    suite.appHeap(), suite.repeats()));
+            out.append(String.format("%nYinfeng ledger benchmark (app heap -Xmx%s -Xmn%s; %d repeats, medians; load "
+                    + "average %s)%n", suite.appHeap(), YOUNG, suite.repeats(), load()));
             out.append("-".repeat(127)).append('\n');
             out.append(String.format("import of %,d project rows (%.1f MB xlsx) through the API: dry run %.1f s + commit "
                     + "%.1f s = %,.0f rows/s%n", suite.importRows(), file.length / 1e6, previewSeconds, commitSeconds,
@@ -448,6 +451,14 @@ final class LedgerBench {
         double[] v = values.clone();
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static String mb(long bytes) {
