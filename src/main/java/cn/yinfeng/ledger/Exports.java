@@ -197,8 +197,10 @@ public class Exports {
                 if (v instanceof Number num) {
                     ws.value(r, c, num);
                 } else if (v != null) {
-                    // a string cell is never evaluated; the apostrophe keeps it inert after editing too
-                    ws.value(r, c, Spreadsheets.neutralise(v.toString()));
+                    // a string cell is never evaluated; the apostrophe keeps it inert after editing too. Inline, not
+                    // in the shared-strings table, which the writer keeps in memory until the end: with a million
+                    // distinct names that table, not the rows, was what grew (the bench's heap ratio)
+                    ws.inlineString(r, c, Spreadsheets.neutralise(v.toString()));
                 }
             }
             r++;
