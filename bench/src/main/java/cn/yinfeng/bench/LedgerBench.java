@@ -158,6 +158,9 @@ final class LedgerBench {
                 part.add(export(http, base, city, heap));
                 whole.add(export(http, base, all, heap, wholeFile));
             }
+            // one more export of each size, untimed, with a full collection every 500 ms: the live set as it runs
+            long liveSetCity = liveSet(http, base, city, heap);
+            long liveSetWhole = liveSet(http, base, all, heap);
             List<Object[]> rows = materialise(wholeFile[0]);
             wholeFile[0] = null;
             Main.progress("ledger: bare fastexcel write of the same %,d rows, %d times", rows.size(), suite.repeats());
@@ -233,6 +236,9 @@ final class LedgerBench {
             out.append(String.format("  peak heap whole / city = %.2f (target <= %.1f)  %s; live after GC whole / city "
                     + "= %.2f%n", heapRatio, HEAP_TARGET, verdict(heapRatio <= HEAP_TARGET),
                     liveCity == 0 ? Double.NaN : (double) liveWhole / liveCity));
+            out.append(String.format("  live set (heap right after full collections forced every 500 ms during an "
+                    + "untimed export): whole %s, city %s, whole / city = %.2f%n", mb(liveSetWhole), mb(liveSetCity),
+                    (double) liveSetWhole / liveSetCity));
             if (projects < 1_000_000) {
                 out.append(String.format("  (the export targets are set at 1,000,000 rows; this run exported %,d: "
                         + "informational)%n", exported));
@@ -267,6 +273,20 @@ final class LedgerBench {
             keep[0] = response.body();
         }
         return new ExportRun(seconds, response.body().length, peak);
+    }
+
+    private static long liveSet(HttpClient http, String base, String path, Heap heap) throws Exception {
+        heap.gc();
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + DataLoader.TOKEN_SECRET).timeout(Duration.ofMinutes(30)).GET()
+                .build();
+        Heap.Window window = heap.startForcing();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        Heap.Peak peak = window.stop();
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        return peak.used();
     }
 
     /** The exported rows as values (text or number), to write them again without the application. */
@@ -528,7 +548,16 @@ final class LedgerBench {
         }
 
         Window start() throws Exception {
-            return new Window();
+            return new Window(false);
+        }
+
+        /**
+         * A window that forces a full collection every 500 ms and records the heap right after it: the live set while
+         * the export runs, without the garbage that young collections promote and no cycle has reclaimed yet. Slows
+         * the export, so it is a separate, untimed run.
+         */
+        Window startForcing() throws Exception {
+            return new Window(true);
         }
 
         final class Window {
@@ -540,14 +569,22 @@ final class LedgerBench {
             private final Thread thread;
             private final long[] lastIds = new long[collectors.size()];
 
-            Window() throws Exception {
+            Window(boolean forcing) throws Exception {
                 afterGc(lastIds); // the collection before the export is not part of it
                 thread = new Thread(() -> {
                     try {
+                        long nextGc = System.nanoTime() + 500_000_000L;
                         while (running) {
-                            used = Math.max(used, used());
-                            afterGc = Math.max(afterGc, afterGc(lastIds));
-                            samples++;
+                            if (forcing && System.nanoTime() >= nextGc) {
+                                gc();
+                                used = Math.max(used, used());
+                                nextGc = System.nanoTime() + 500_000_000L;
+                                samples++;
+                            } else if (!forcing) {
+                                used = Math.max(used, used());
+                                afterGc = Math.max(afterGc, afterGc(lastIds));
+                                samples++;
+                            }
                             Thread.sleep(20);
                         }
                     } catch (Exception e) {
@@ -564,7 +601,6 @@ final class LedgerBench {
                 if (failure != null) {
                     throw failure;
                 }
-                used = Math.max(used, used());
                 afterGc = Math.max(afterGc, afterGc(lastIds));
                 return new Peak(used, afterGc, samples);
             }
