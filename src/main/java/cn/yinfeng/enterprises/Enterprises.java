@@ -132,7 +132,24 @@ public class Enterprises {
 
     @Transactional
     public long create(EnterpriseForm form) {
+        return create(form, null);
+    }
+
+    /**
+     * Creates an entry recorded as brought in by {@code regionId} (null: the caller's own region), which must lie in
+     * the caller's region tree. The ledger import uses it for rows that name their county.
+     */
+    @Transactional
+    public long create(EnterpriseForm form, Long regionId) {
         requireEdit();
+        Long region = regionId != null ? regionId : currentUser.get().map(u -> u.region()).orElse(null);
+        if (regionId != null) {
+            var scope = currentUser.scope();
+            if (scope.bind(jdbc.sql("select count(*) from region r where r.id = :id and " + scope.where("r.id")))
+                    .param("id", regionId).query(Long.class).single() == 0) {
+                throw new InvalidInputException("region", "project.region.outOfScope");
+            }
+        }
         String code = validate(form, null);
         long id = jdbc.sql("""
                 insert into enterprise (credit_code, name, name_key, former_names, registered_capital, hq_province,
@@ -140,8 +157,7 @@ public class Enterprises {
                                         created_region_id)
                 values (:code, :name, :key, :former, :capital, :province, :city, :industry, :contact, :phone,
                         :channel, :region) returning id
-                """).params(fields(form, code)).param("region", currentUser.get().map(u -> u.region()).orElse(null))
-                .query(Long.class).single();
+                """).params(fields(form, code)).param("region", region).query(Long.class).single();
         audit.record("ENTERPRISE_CREATE", "enterprise", id, Outcome.SUCCESS, form.name());
         return id;
     }

@@ -41,14 +41,14 @@ class LedgerController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private final ProjectImport imports;
+    private final Imports imports;
     private final Exports exports;
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final cn.yinfeng.activities.Activities activities;
 
-    LedgerController(ProjectImport imports, Exports exports, CurrentUser currentUser, MessageSource messages,
+    LedgerController(Imports imports, Exports exports, CurrentUser currentUser, MessageSource messages,
             JdbcClient jdbc, cn.yinfeng.activities.Activities activities) {
         this.activities = activities;
         this.imports = imports;
@@ -58,34 +58,46 @@ class LedgerController {
         this.jdbc = jdbc;
     }
 
-    record Batch(long id, String fileName, String status, int created, int updated, int unchanged, int rejected,
-            java.time.Instant at) {}
+    record Batch(long id, ImportKind kind, String fileName, String status, int created, int updated, int unchanged,
+            int rejected, java.time.Instant at) {}
 
     @GetMapping("/ledger")
-    String page(Model model) {
+    String page(@RequestParam(required = false) String kind, Model model) {
+        ImportKind k = ImportKind.of(kind);
+        model.addAttribute("kind", k);
+        model.addAttribute("kinds", ImportKind.values());
+        model.addAttribute("maxMb", imports.maxBytes() / (1024 * 1024));
+        model.addAttribute("maxRows", imports.maxRows());
         model.addAttribute("batches", jdbc.sql("select * from import_batch where user_id = :u order by id desc limit 20")
                 .param("u", currentUser.require().id()).query((rs, n) -> new Batch(rs.getLong("id"),
-                        rs.getString("file_name"), rs.getString("status"), rs.getInt("created"), rs.getInt("updated"),
-                        rs.getInt("unchanged"), rs.getInt("rejected"), rs.getTimestamp("at").toInstant())).list());
+                        ImportKind.valueOf(rs.getString("kind")), rs.getString("file_name"), rs.getString("status"),
+                        rs.getInt("created"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("rejected"),
+                        rs.getTimestamp("at").toInstant())).list());
         return "ledger/index";
     }
 
-    @GetMapping("/ledger/template.xlsx")
-    void template(HttpServletResponse response) throws IOException {
-        attachment(response, XLSX, "项目台账导入模板.xlsx");
-        imports.writeTemplate(response.getOutputStream());
+    @GetMapping({"/ledger/template.xlsx", "/api/v1/ledger/{kind}/template"})
+    @Operation(summary = "The xlsx template of a ledger kind (projects, enterprises, funds, trips, delegations): "
+            + "Chinese headers, pick lists, instructions sheet")
+    void template(@PathVariable(required = false) String kind, @RequestParam(name = "kind", required = false)
+            String kindParam, Locale locale, HttpServletResponse response) throws IOException {
+        ImportKind k = ImportKind.of(kind != null ? kind : kindParam);
+        attachment(response, XLSX, messages.getMessage("ledger.templateFile." + k, null, Locale.CHINA) + ".xlsx");
+        imports.writeTemplate(k, response.getOutputStream());
     }
 
     @PostMapping("/ledger/preview")
-    String preview(@RequestParam(required = false) MultipartFile file, Model model, Locale locale) throws IOException {
+    String preview(@RequestParam(required = false) String kind, @RequestParam(required = false) MultipartFile file,
+            Model model, Locale locale) throws IOException {
+        ImportKind k = ImportKind.of(kind);
         try {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "file.empty");
             }
-            model.addAttribute("report", imports.preview(file.getOriginalFilename(), file.getBytes(), locale));
+            model.addAttribute("report", imports.preview(k, file.getOriginalFilename(), file.getBytes(), locale));
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
-            return page(model);
+            return page(k.path(), model);
         }
         return "ledger/preview";
     }
@@ -151,20 +163,22 @@ class LedgerController {
                 response.getOutputStream());
     }
 
-    @PostMapping(value = "/api/v1/ledger/projects/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(value = "/api/v1/ledger/{kind}/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseBody
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Dry run of a project ledger xlsx: per row create/update/unchanged/reject with reasons; "
-            + "nothing is written; the returned batchId commits exactly this file")
-    ProjectImport.Report apiPreview(@RequestParam MultipartFile file, Locale locale) throws IOException {
-        return imports.preview(file.getOriginalFilename(), file.getBytes(), locale);
+    @Operation(summary = "Dry run of a ledger xlsx (kind: projects, enterprises, funds, trips, delegations): per row "
+            + "create/update/unchanged/reject with reasons; nothing is written; the returned batchId commits exactly "
+            + "this file")
+    Imports.Report apiPreview(@PathVariable String kind, @RequestParam MultipartFile file, Locale locale)
+            throws IOException {
+        return imports.preview(ImportKind.of(kind), file.getOriginalFilename(), file.getBytes(), locale);
     }
 
-    @PostMapping("/api/v1/ledger/{id}/commit")
+    @PostMapping("/api/v1/ledger/{id:\\d+}/commit")
     @ResponseBody
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Apply the previewed file's accepted rows in one transaction")
-    ProjectImport.Report apiCommit(@PathVariable long id, Locale locale) {
+    Imports.Report apiCommit(@PathVariable long id, Locale locale) {
         return imports.commit(id, locale);
     }
 

@@ -194,6 +194,33 @@ final class Spreadsheets {
         return value;
     }
 
+    /**
+     * A date from what people type ("2024-05-18", "2024/5/18", "2024年5月18日", "2024.5.18") or from a date cell,
+     * which the reader gives as Excel's day number (1900 system); null when it is not a date.
+     */
+    static java.time.LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).trim();
+        if (s.matches("\\d{5}(\\.0+)?")) {
+            int serial = Integer.parseInt(s.replaceAll("\\..*", ""));
+            // day 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was: from day 61 on, 1899-12-30 + n
+            return serial >= 61 && serial < 80_000 ? java.time.LocalDate.of(1899, 12, 30).plusDays(serial) : null;
+        }
+        s = s.replaceAll("[./年月]", "-").replace("日", "").replaceAll("\\s.*$", "").replaceAll("-$", "");
+        try {
+            String[] parts = s.split("-");
+            if (parts.length == 3) {
+                return java.time.LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                        Integer.parseInt(parts[2]));
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     static Boolean yesNo(String text) {
         if (text == null || text.isBlank()) {
             return null;

@@ -132,6 +132,15 @@ public class ProjectQueries {
      */
     @Transactional(readOnly = true)
     public Page list(ProjectFilter filter, String sort, String dir, String cursor, int size) {
+        return list(filter, sort, dir, cursor, size, 200);
+    }
+
+    /** Keyset pages of up to 2,000 rows for streamed exports (the same query, rules and scope as the list). */
+    public Page exportPage(ProjectFilter filter, String cursor, int size) {
+        return list(filter, "id", "desc", cursor, size, 2000);
+    }
+
+    private Page list(ProjectFilter filter, String sort, String dir, String cursor, int size, int maxSize) {
         String s = SORTS.containsKey(sort) ? sort : "id";
         boolean desc = !"asc".equals(dir);
         String expr = SORTS.get(s);
@@ -152,7 +161,7 @@ public class ProjectQueries {
         }
         sql.append(" order by ").append(expr).append(desc ? " desc" : " asc").append(", p.id")
                 .append(desc ? " desc" : " asc").append(" limit :limit");
-        int pageSize = Math.max(1, Math.min(size, 200));
+        int pageSize = Math.max(1, Math.min(size, maxSize));
         params.put("limit", pageSize + 1);
         List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(ProjectQueries::row).list());
         String next = null;

@@ -314,6 +314,46 @@ class BrowserIT extends IntegrationTest {
         assertThat(errors).isEmpty();
     }
 
+    @Test
+    void picksAKindUploadsTripsPreviewsAndCommits() throws Exception {
+        var errors = new ArrayList<String>();
+        Page page = newPage(1280, 900, errors);
+        page.onDialog(d -> d.accept());
+        signIn(page, "xiaoyi");
+        page.navigate(baseUrl() + "/ledger");
+        page.selectOption("[data-testid=kind]", "trips");
+        page.click("[data-testid=switch-kind]");
+        page.waitForSelector("[data-testid=upload-form] input[name=kind][value=trips]",
+                new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("import-kinds.png")).setFullPage(true));
+        var out = new java.io.ByteArrayOutputStream();
+        var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        var ws = wb.newWorksheet("外出招商");
+        String[] header = {"出访事项", "带队领导", "开始日期", "结束日期", "前往城市", "区域"};
+        String[] row = {"浏览器导入测试赴杭州招商", "浏览器测试带队人", "2018-05-06", "2018-05-08", "杭州", "孝义市"};
+        String[] bad = {"浏览器导入越权出访", "浏览器测试带队人", "2018-05-06", "2018-05-08", "杭州", "中阳县"};
+        for (int c = 0; c < header.length; c++) {
+            ws.value(0, c, header[c]);
+            ws.value(1, c, row[c]);
+            ws.value(2, c, bad[c]);
+        }
+        wb.finish();
+        page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("外出招商.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray()));
+        page.click("[data-testid=upload-form] button[type=submit]");
+        page.waitForSelector("[data-testid=import-summary]");
+        assertThat(page.textContent("[data-testid=import-summary]")).contains("新增 1").contains("拒绝 1");
+        assertThat(page.textContent("[data-testid=import-rows]")).contains("区域：中阳县不在您的管辖范围内");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("import-trips-preview.png")).setFullPage(true));
+        page.click("[data-testid=commit]");
+        page.waitForSelector("text=已提交");
+        assertThat(jdbc.sql("select count(*) from trip where title = '浏览器导入测试赴杭州招商'").query(Long.class).single())
+                .isEqualTo(1);
+        page.click("text=浏览器导入测试赴杭州招商");
+        page.waitForSelector("text=杭州");
+        assertThat(errors).isEmpty();
+    }
+
     static byte[] browserLedger() throws Exception {
         var out = new java.io.ByteArrayOutputStream();
         var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");

@@ -37,13 +37,24 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(Path jar, int pgPort, Path workDir) throws IOException {
+        return start(jar, pgPort, workDir, List.of(), List.of());
+    }
+
+    /** {@code jvmArgs} go before {@code -jar}, {@code appArgs} (Spring properties) after the defaults. */
+    static AppProcess start(Path jar, int pgPort, Path workDir, List<String> jvmArgs, List<String> appArgs)
+            throws IOException {
         requireJar(jar);
         Files.createDirectories(workDir);
         int port = freePort();
         Path log = workDir.resolve("app.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var pb = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--spring.profiles.active=prod",
-                "--server.port=" + port, "--logging.level.root=warn"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new java.util.ArrayList<String>();
+        command.add(javaBin);
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=prod", "--server.port=" + port,
+                "--logging.level.root=warn"));
+        command.addAll(appArgs);
+        var pb = new ProcessBuilder(command);
         // the app's working directory holds its files dir (data/files): keep it under bench/target, not the repo
         pb.directory(workDir.toFile());
         pb.environment().put("YINFENG_DB_URL", "jdbc:postgresql://localhost:" + pgPort + "/postgres");
@@ -113,7 +124,7 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -61,19 +61,21 @@ public final class Main {
     private static volatile AppProcess app;
     // held for the whole run: two runs at once would share (and delete) each other's data directory
     private static FileChannel lock;
+    private static LedgerBench.Suite suite; // --suite=api,ledger: which suites run (LedgerBench)
 
     private Main() {}
 
     public static void main(String[] args) {
         Runtime.getRuntime().addShutdownHook(new Thread(Main::cleanup, "bench-cleanup"));
         if (List.of(args).contains("--help")) {
-            System.out.print(Options.USAGE);
+            System.out.print(Options.USAGE + LedgerBench.USAGE);
             return;
         }
         Path benchDir = benchDir();
         Options options;
         try {
-            options = Options.parse(args, benchDir.getParent());
+            suite = LedgerBench.Suite.parse(args); // takes its options out, the rest is for Options
+            options = Options.parse(suite.rest(), benchDir.getParent());
         } catch (IllegalArgumentException e) { // NumberFormatException included
             System.err.println("bench: " + e.getMessage() + "\n" + Options.USAGE);
             System.exit(2);
@@ -127,7 +129,7 @@ public final class Main {
         String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
 
         progress("starting the application %s", o.appJar());
-        app = AppProcess.start(o.appJar(), postgres.getPort(), target.resolve("app"));
+        app = AppProcess.start(o.appJar(), postgres.getPort(), target.resolve("app"), suite.jvmArgs(), suite.appArgs());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         long appStart = System.nanoTime();
@@ -139,6 +141,10 @@ public final class Main {
         progress("data generated in %.1f s", data.seconds());
 
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            if (!suite.api()) {
+                LedgerBench.run(suite, http, app.baseUrl(), db);
+                return 0;
+            }
             List<Scenario> scenarios = scenarios(db);
             String base = app.baseUrl();
             for (Scenario s : scenarios) {
@@ -169,6 +175,9 @@ public final class Main {
             System.out.print(statsReport);
             if (o.explain()) {
                 explain(db, scenarios);
+            }
+            if (suite.ledger()) {
+                LedgerBench.run(suite, http, base, db);
             }
             if (o.holdSeconds() > 0) {
                 progress("holding for %d s: PostgreSQL on port %d (user postgres, database postgres), app at %s, "

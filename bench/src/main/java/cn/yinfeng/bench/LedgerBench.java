@@ -1,0 +1,616 @@
+package cn.yinfeng.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * The ledger suite: Excel in and out through the application's HTTP API, as a county user would use it.
+ *
+ * <ul>
+ *   <li><b>Import.</b> A generated project ledger of N rows (default 100,000) is uploaded for the dry run
+ *   ({@code POST /api/v1/ledger/projects/preview}) and committed ({@code POST /api/v1/ledger/{id}/commit}); the rate
+ *   is N ÷ (dry run + commit), against the parse-only rate of the same reader (fastexcel-reader) reading the same
+ *   file in this process. Target ≥ 0.4.</li>
+ *   <li><b>Export.</b> {@code GET /api/v1/projects/export?format=xlsx} of every project (1,000,000 at the full
+ *   scale) against a bare streaming write of the same rows with the same library (fastexcel) in this process.
+ *   Target ≥ 0.7.</li>
+ *   <li><b>Memory.</b> The application's heap during an export of the whole ledger and of one city (about a tenth
+ *   of it), sampled every 20 ms over JMX (the bench alone starts the app with a local, unauthenticated JMX port).
+ *   Reported: the peak heap in use, and the peak heap left after a collection (the live set). Target: whole ÷ city
+ *   ≤ 1.3.</li>
+ * </ul>
+ */
+final class LedgerBench {
+
+    static final double IMPORT_TARGET = 0.4;
+    static final double EXPORT_TARGET = 0.7;
+    static final double HEAP_TARGET = 1.3;
+    private static final long CITY_ID = 2; // the first city: 13 of the 138 counties, about a tenth of the ledger
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String YOUNG = "128m";
+    private static final Pattern BATCH = Pattern.compile("\"batchId\":(\\d+)");
+
+    static final String USAGE = """
+              --suite          what to run: api, ledger or api,ledger (default api)
+              --import-rows    ledger suite: project rows in the uploaded file (default 100000)
+              --ledger-repeats ledger suite: timed exports per size, parse-only reads and bare writes (default 3)
+              --app-heap       ledger suite: the application's -Xmx (default 1g)
+            """;
+
+    /** The suites to run and the ledger suite's settings; {@link #rest} is what is left for {@link Options}. */
+    record Suite(boolean api, boolean ledger, int importRows, int repeats, String appHeap, int jmxPort,
+            String[] rest) {
+
+        static Suite parse(String[] args) {
+            boolean api = true;
+            boolean ledger = false;
+            int rows = 100_000;
+            int repeats = 3;
+            String heap = "1g";
+            var rest = new ArrayList<String>();
+            for (String arg : args) {
+                int eq = arg.indexOf('=');
+                String name = eq < 0 ? arg : arg.substring(0, eq);
+                String value = eq < 0 ? "" : arg.substring(eq + 1);
+                switch (name) {
+                    case "--suite" -> {
+                        var names = List.of(value.split(","));
+                        api = names.contains("api");
+                        ledger = names.contains("ledger");
+                        if (!api && !ledger) {
+                            throw new IllegalArgumentException("--suite takes api, ledger or api,ledger");
+                        }
+                    }
+                    case "--import-rows" -> rows = Integer.parseInt(value.replace("_", ""));
+                    case "--ledger-repeats" -> repeats = Integer.parseInt(value);
+                    case "--app-heap" -> heap = value;
+                    default -> rest.add(arg);
+                }
+            }
+            int port = 0;
+            if (ledger) {
+                try {
+                    port = AppProcess.freePort();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return new Suite(api, ledger, rows, Math.max(1, repeats), heap, port, rest.toArray(String[]::new));
+        }
+
+        /** JVM options of the app: only the ledger suite adds a heap cap and a local JMX port to sample it. */
+        List<String> jvmArgs() {
+            if (!ledger) {
+                return List.of();
+            }
+            // a fixed young generation: the height of the allocation sawtooth is then the same for a short and a long
+            // export, so the peak heap in use shows what grows with the rows rather than how far G1 stretched Eden
+            return List.of("-Xmx" + appHeap, "-Xmn" + YOUNG, "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                    "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                    "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
+                    "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false");
+        }
+
+        /** The app's upload limits, raised on its command line for the generated file (defaults are unchanged). */
+        List<String> appArgs() {
+            if (!ledger) {
+                return List.of();
+            }
+            return List.of("--yinfeng.import.max-rows=" + Math.max(200_000, importRows),
+                    "--yinfeng.import.max-bytes=" + 512L * 1024 * 1024,
+                    "--spring.servlet.multipart.max-file-size=512MB",
+                    "--spring.servlet.multipart.max-request-size=513MB");
+        }
+    }
+
+    private record ExportRun(double seconds, long bytes, Heap.Peak heap) {}
+
+    private LedgerBench() {}
+
+    static void run(Suite suite, HttpClient http, String base, Connection db) throws Exception {
+        long projects = count(db, "select count(*) from project");
+        long cityRows = count(db, "select count(*) from project p join region r on r.id = p.region_id "
+                + "where r.path like '" + DataLoader.cityPath(CITY_ID) + "%'");
+        var out = new StringBuilder();
+        try (Heap heap = new Heap(suite.jmxPort())) {
+            // ---- exports first, of the generated ledger only
+            Main.progress("ledger: exporting %,d projects (whole ledger) and %,d (one city), %d times each",
+                    projects, cityRows, suite.repeats());
+            String all = "/api/v1/projects/export?format=xlsx";
+            String city = all + "&regionId=" + CITY_ID;
+            export(http, base, city, null); // warm-up of the export path (JIT), untimed
+            var whole = new ArrayList<ExportRun>();
+            var part = new ArrayList<ExportRun>();
+            byte[][] wholeFile = new byte[1][];
+            for (int i = 0; i < suite.repeats(); i++) {
+                part.add(export(http, base, city, heap));
+                whole.add(export(http, base, all, heap, wholeFile));
+            }
+            // one more export of each size, untimed, with a full collection every 500 ms: the live set as it runs
+            long liveSetCity = liveSet(http, base, city, heap);
+            long liveSetWhole = liveSet(http, base, all, heap);
+            List<Object[]> rows = materialise(wholeFile[0]);
+            wholeFile[0] = null;
+            Main.progress("ledger: bare fastexcel write of the same %,d rows, %d times", rows.size(), suite.repeats());
+            double[] bare = new double[suite.repeats()];
+            for (int i = 0; i < bare.length; i++) {
+                bare[i] = bareWrite(rows);
+            }
+            int exported = rows.size();
+            rows = null;
+            double exportSeconds = median(whole.stream().mapToDouble(ExportRun::seconds).toArray());
+            double bareSeconds = median(bare);
+            double exportRatio = bareSeconds / exportSeconds;
+            long peakWhole = whole.stream().mapToLong(r -> r.heap().used()).max().orElse(0);
+            long peakCity = part.stream().mapToLong(r -> r.heap().used()).max().orElse(0);
+            long liveWhole = whole.stream().mapToLong(r -> r.heap().afterGc()).max().orElse(0);
+            long liveCity = part.stream().mapToLong(r -> r.heap().afterGc()).max().orElse(0);
+            double heapRatio = (double) peakWhole / peakCity;
+
+            // ---- import
+            Main.progress("ledger: generating a project ledger of %,d rows", suite.importRows());
+            byte[] file = ledgerFile(db, suite.importRows());
+            double[] parse = new double[suite.repeats()];
+            for (int i = 0; i < parse.length; i++) {
+                parse[i] = parseOnly(file, suite.importRows());
+            }
+            double parseRate = suite.importRows() / median(parse);
+            Main.progress("ledger: uploading %,d rows (%.1f MB) for the dry run", suite.importRows(),
+                    file.length / 1e6);
+            long before = count(db, "select count(*) from project");
+            long t = System.nanoTime();
+            String report = post(http, base, "/api/v1/ledger/projects/preview", file);
+            double previewSeconds = (System.nanoTime() - t) / 1e9;
+            expect(report, "rows", suite.importRows());
+            expect(report, "rejected", 0);
+            if (count(db, "select count(*) from project") != before) {
+                throw new IllegalStateException("the dry run wrote projects");
+            }
+            Matcher m = BATCH.matcher(report);
+            if (!m.find()) {
+                throw new IllegalStateException("no batchId in the dry run's answer");
+            }
+            Main.progress("ledger: dry run in %.1f s; committing", previewSeconds);
+            t = System.nanoTime();
+            String committed = post(http, base, "/api/v1/ledger/" + m.group(1) + "/commit", null);
+            double commitSeconds = (System.nanoTime() - t) / 1e9;
+            expect(committed, "created", suite.importRows());
+            long added = count(db, "select count(*) from project") - before;
+            if (added != suite.importRows()) {
+                throw new IllegalStateException("the commit added " + added + " projects, not " + suite.importRows());
+            }
+            double importRate = suite.importRows() / (previewSeconds + commitSeconds);
+            double importRatio = importRate / parseRate;
+
+            out.append(String.format("%nYinfeng ledger benchmark (app heap -Xmx%s -Xmn%s; %d repeats, medians; load "
+                    + "average %s)%n", suite.appHeap(), YOUNG, suite.repeats(), load()));
+            out.append("-".repeat(127)).append('\n');
+            out.append(String.format("import of %,d project rows (%.1f MB xlsx) through the API: dry run %.1f s + commit "
+                    + "%.1f s = %,.0f rows/s%n", suite.importRows(), file.length / 1e6, previewSeconds, commitSeconds,
+                    importRate));
+            out.append(String.format("  parse only, fastexcel-reader in the bench: %,.0f rows/s (median %.2f s)%n",
+                    parseRate, median(parse)));
+            out.append(String.format("  import rate / parse-only rate = %.4f (target >= %.1f)  %s%n", importRatio,
+                    IMPORT_TARGET, verdict(importRatio >= IMPORT_TARGET)));
+            out.append(String.format("export of %,d projects (xlsx, %.1f MB) via GET %s: %.2f s = %,.0f rows/s%n",
+                    exported, whole.get(0).bytes() / 1e6, all, exportSeconds, exported / exportSeconds));
+            out.append(String.format("  bare fastexcel streaming write of the same rows in the bench: %.2f s = %,.0f "
+                    + "rows/s%n", bareSeconds, exported / bareSeconds));
+            out.append(String.format("  export rate / bare write rate = %.2f (target >= %.1f)  %s%n", exportRatio,
+                    EXPORT_TARGET, verdict(exportRatio >= EXPORT_TARGET)));
+            out.append(String.format("app heap during the export: whole ledger (%,d rows) peak %s used, %s live after "
+                    + "GC; one city (%,d rows) peak %s used, %s live after GC%n", exported, mb(peakWhole),
+                    mb(liveWhole), cityRows, mb(peakCity), mb(liveCity)));
+            out.append(String.format("  peak heap whole / city = %.2f (target <= %.1f)  %s; live after GC whole / city "
+                    + "= %.2f%n", heapRatio, HEAP_TARGET, verdict(heapRatio <= HEAP_TARGET),
+                    liveCity == 0 ? Double.NaN : (double) liveWhole / liveCity));
+            out.append(String.format("  live set (heap right after full collections forced every 500 ms during an "
+                    + "untimed export): whole %s, city %s, whole / city = %.2f%n", mb(liveSetWhole), mb(liveSetCity),
+                    (double) liveSetWhole / liveSetCity));
+            if (projects < 1_000_000) {
+                out.append(String.format("  (the export targets are set at 1,000,000 rows; this run exported %,d: "
+                        + "informational)%n", exported));
+            }
+        }
+        System.out.print(out);
+    }
+
+    // ------------------------------------------------------------------ export
+
+    private static ExportRun export(HttpClient http, String base, String path, Heap heap) throws Exception {
+        return export(http, base, path, heap, null);
+    }
+
+    private static ExportRun export(HttpClient http, String base, String path, Heap heap, byte[][] keep)
+            throws Exception {
+        if (heap != null) {
+            heap.gc(); // every export starts from the same collected heap
+        }
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + DataLoader.TOKEN_SECRET).timeout(Duration.ofMinutes(30)).GET()
+                .build();
+        Heap.Window window = heap == null ? null : heap.start();
+        long t = System.nanoTime();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        double seconds = (System.nanoTime() - t) / 1e9;
+        Heap.Peak peak = window == null ? null : window.stop();
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        if (keep != null) {
+            keep[0] = response.body();
+        }
+        return new ExportRun(seconds, response.body().length, peak);
+    }
+
+    private static long liveSet(HttpClient http, String base, String path, Heap heap) throws Exception {
+        heap.gc();
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + DataLoader.TOKEN_SECRET).timeout(Duration.ofMinutes(30)).GET()
+                .build();
+        Heap.Window window = heap.startForcing();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        Heap.Peak peak = window.stop();
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        }
+        return peak.used();
+    }
+
+    /** The exported rows as values (text or number), to write them again without the application. */
+    private static List<Object[]> materialise(byte[] xlsx) throws IOException {
+        var rows = new ArrayList<Object[]>();
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx)); var stream = wb.getFirstSheet().openStream()) {
+            stream.forEach(row -> {
+                Object[] values = new Object[row.getCellCount()];
+                for (int c = 0; c < values.length; c++) {
+                    Cell cell = row.getCell(c);
+                    if (cell == null) {
+                        continue;
+                    }
+                    values[c] = switch (cell.getType()) {
+                        case NUMBER -> cell.asNumber();
+                        case EMPTY -> null;
+                        default -> cell.getText();
+                    };
+                }
+                rows.add(values);
+            });
+        }
+        return rows;
+    }
+
+    /**
+     * The same rows streamed by fastexcel with nothing else (no database, no HTTP, no neutralising): the floor an export
+     * can approach. Text as inline strings, numbers as numbers, like the export.
+     */
+    private static double bareWrite(List<Object[]> rows) throws IOException {
+        long t = System.nanoTime();
+        try (OutputStream sink = OutputStream.nullOutputStream()) {
+            Workbook wb = new Workbook(sink, "bench", "1.0");
+            var ws = wb.newWorksheet("项目台账");
+            int r = 0;
+            for (Object[] row : rows) {
+                for (int c = 0; c < row.length; c++) {
+                    Object v = row[c];
+                    if (v instanceof BigDecimal n) {
+                        ws.value(r, c, n);
+                    } else if (v != null) {
+                        ws.inlineString(r, c, (String) v); // the same cell kind as the export writes
+                    }
+                }
+                if (++r % 10_000 == 0) {
+                    ws.flush();
+                }
+            }
+            wb.finish();
+        }
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    // ------------------------------------------------------------------ import
+
+    /**
+     * A county ledger as people keep it: a title row, Chinese headers, amounts in 万元 and 亿, stages with signing
+     * dates; every name is new, so every row is a create. Regions and chains are those the loader made.
+     */
+    private static byte[] ledgerFile(Connection db, int n) throws Exception {
+        List<String> counties = strings(db, "select name from region where level = 'COUNTY' order by id");
+        List<String> chains = strings(db, "select name from chain order by id");
+        String[] stages = {"储备", "洽谈", "洽谈", "签约"};
+        String[] origins = {"国内省外", "省内市外", "境外", "市内县际"};
+        var r = new SplittableRandom(20241124L);
+        var out = new ByteArrayOutputStream(n * 80);
+        Workbook wb = new Workbook(out, "bench", "1.0");
+        var ws = wb.newWorksheet("项目台账");
+        ws.value(0, 0, "压测用招商引资项目台账");
+        String[] header = {"项目名称", "落地区域", "产业链", "总投资（万元）", "签约金额（万元）", "阶段", "签约日期", "资金来源",
+            "重点项目"};
+        for (int c = 0; c < header.length; c++) {
+            ws.value(1, c, header[c]);
+        }
+        for (int i = 0; i < n; i++) {
+            int row = i + 2;
+            ws.value(row, 0, String.format("压测导入项目%07d", i + 1));
+            ws.value(row, 1, counties.get(r.nextInt(counties.size())));
+            if (r.nextInt(100) < 60) {
+                ws.value(row, 2, chains.get(r.nextInt(chains.size())));
+            }
+            long total = 500 + r.nextInt(200_000);
+            ws.value(row, 3, r.nextInt(10) == 0 ? BigDecimal.valueOf(total, 4).stripTrailingZeros().toPlainString() + "亿"
+                    : String.valueOf(total));
+            String stage = stages[r.nextInt(stages.length)];
+            if (stage.equals("签约")) {
+                ws.value(row, 4, String.valueOf(total * (50 + r.nextInt(51)) / 100));
+                ws.value(row, 6, String.format("2025-%02d-%02d", 1 + r.nextInt(12), 1 + r.nextInt(28)));
+            }
+            ws.value(row, 5, stage);
+            ws.value(row, 7, origins[r.nextInt(origins.length)]);
+            ws.value(row, 8, r.nextInt(20) == 0 ? "是" : "否");
+            if (i % 10_000 == 0) {
+                ws.flush();
+            }
+        }
+        wb.finish();
+        return out.toByteArray();
+    }
+
+    /** Reads every cell's text as the import's reader does, and nothing else. */
+    private static double parseOnly(byte[] file, int expectRows) throws IOException {
+        long t = System.nanoTime();
+        long rows = 0;
+        long chars = 0;
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(file)); var stream = wb.getFirstSheet().openStream()) {
+            var it = stream.iterator();
+            while (it.hasNext()) {
+                Row row = it.next();
+                for (int c = 0; c < row.getCellCount(); c++) {
+                    Cell cell = row.getCell(c);
+                    if (cell != null) {
+                        String s = switch (cell.getType()) {
+                            case NUMBER -> cell.asNumber().stripTrailingZeros().toPlainString();
+                            case EMPTY -> "";
+                            default -> cell.getText();
+                        };
+                        chars += s.length();
+                    }
+                }
+                rows++;
+            }
+        }
+        double seconds = (System.nanoTime() - t) / 1e9;
+        if (rows != expectRows + 2 || chars == 0) {
+            throw new IllegalStateException("parse-only read " + rows + " rows");
+        }
+        return seconds;
+    }
+
+    private static String post(HttpClient http, String base, String path, byte[] file) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + DataLoader.TOKEN_SECRET).header("Accept", "application/json")
+                .header("Accept-Language", "zh-CN").timeout(Duration.ofMinutes(60));
+        if (file == null) {
+            builder.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            String boundary = "----yinfengbench" + System.nanoTime();
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                    + "filename=\"bench-ledger.xlsx\"\r\nContent-Type: " + XLSX + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            builder.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file, tail)));
+        }
+        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            String body = response.body();
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                    + body.substring(0, Math.min(800, body.length())));
+        }
+        return response.body();
+    }
+
+    private static void expect(String json, String field, long value) {
+        Matcher m = Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        if (!m.find() || Long.parseLong(m.group(1)) != value) {
+            String firstReject = json.contains("\"REJECT\"") ? json.substring(json.indexOf("\"REJECT\"") - 120,
+                    Math.min(json.length(), json.indexOf("\"REJECT\"") + 300)) : "";
+            throw new IllegalStateException("expected " + field + " = " + value + " in the import report, got "
+                    + (m.find(0) ? m.group(1) : "none") + " " + firstReject);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> strings(Connection db, String sql) throws SQLException {
+        var out = new ArrayList<String>();
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static String mb(long bytes) {
+        return String.format("%.0f MB", bytes / 1048576.0);
+    }
+
+    private static String verdict(boolean pass) {
+        return pass ? "PASS" : "MISS";
+    }
+
+    /**
+     * The application's heap over JMX: {@code HeapMemoryUsage.used} polled every 20 ms, and the heap left after each
+     * collection from the collectors' {@code LastGcInfo}. Started with a full collection so runs compare.
+     */
+    static final class Heap implements AutoCloseable {
+
+        record Peak(long used, long afterGc, int samples) {}
+
+        private final JMXConnector connector;
+        private final MBeanServerConnection mbeans;
+        private final ObjectName memory;
+        private final List<ObjectName> collectors;
+
+        Heap(int port) throws Exception {
+            connector = JMXConnectorFactory.connect(new JMXServiceURL(
+                    "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi"));
+            mbeans = connector.getMBeanServerConnection();
+            memory = new ObjectName("java.lang:type=Memory");
+            collectors = new ArrayList<>(mbeans.queryNames(new ObjectName("java.lang:type=GarbageCollector,*"), null));
+        }
+
+        void gc() throws Exception {
+            mbeans.invoke(memory, "gc", null, null);
+        }
+
+        long used() throws Exception {
+            return (Long) ((CompositeData) mbeans.getAttribute(memory, "HeapMemoryUsage")).get("used");
+        }
+
+        /** Heap in use after the latest collection of any collector, with that collection's id per collector. */
+        private long afterGc(long[] lastIds) throws Exception {
+            long max = 0;
+            for (int i = 0; i < collectors.size(); i++) {
+                var info = (CompositeData) mbeans.getAttribute(collectors.get(i), "LastGcInfo");
+                if (info == null) {
+                    continue;
+                }
+                long id = (Long) info.get("id");
+                if (id == lastIds[i]) {
+                    continue;
+                }
+                lastIds[i] = id;
+                long sum = 0;
+                for (Object row : ((TabularData) info.get("memoryUsageAfterGc")).values()) {
+                    String pool = (String) ((CompositeData) row).get("key");
+                    if (pool.contains("Metaspace") || pool.contains("Code") || pool.contains("Compressed")) {
+                        continue; // not heap
+                    }
+                    sum += (Long) ((CompositeData) ((CompositeData) row).get("value")).get("used");
+                }
+                max = Math.max(max, sum);
+            }
+            return max;
+        }
+
+        Window start() throws Exception {
+            return new Window(false);
+        }
+
+        /**
+         * A window that forces a full collection every 500 ms and records the heap that collection left: the live
+         * set while the export runs, without the garbage that young collections promote and no cycle has reclaimed
+         * yet. Slows the export, so it is a separate, untimed run.
+         */
+        Window startForcing() throws Exception {
+            return new Window(true);
+        }
+
+        final class Window {
+            private volatile boolean running = true;
+            private long used;
+            private long afterGc;
+            private int samples;
+            private Exception failure;
+            private final Thread thread;
+            private final long[] lastIds = new long[collectors.size()];
+
+            Window(boolean forcing) throws Exception {
+                afterGc(lastIds); // the collection before the export is not part of it
+                thread = new Thread(() -> {
+                    try {
+                        long nextGc = System.nanoTime() + 500_000_000L;
+                        while (running) {
+                            if (forcing && System.nanoTime() >= nextGc) {
+                                gc();
+                                // the collector's own figure: reading the heap afterwards would count what the export
+                                // allocated in the meantime (hundreds of MB/s)
+                                used = Math.max(used, afterGc(lastIds));
+                                nextGc = System.nanoTime() + 500_000_000L;
+                                samples++;
+                            } else if (!forcing) {
+                                used = Math.max(used, used());
+                                afterGc = Math.max(afterGc, afterGc(lastIds));
+                                samples++;
+                            }
+                            Thread.sleep(20);
+                        }
+                    } catch (Exception e) {
+                        failure = e;
+                    }
+                }, "heap-sampler");
+                thread.setDaemon(true);
+                thread.start();
+            }
+
+            Peak stop() throws Exception {
+                running = false;
+                thread.join();
+                if (failure != null) {
+                    throw failure;
+                }
+                afterGc = Math.max(afterGc, afterGc(lastIds));
+                return new Peak(used, afterGc, samples);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            connector.close();
+        }
+    }
+}

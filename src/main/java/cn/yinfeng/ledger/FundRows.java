@@ -1,0 +1,131 @@
+package cn.yinfeng.ledger;
+
+import static cn.yinfeng.ledger.ImportRun.blank;
+import static cn.yinfeng.ledger.ImportRun.trim;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.InvalidInputException.Problem;
+import cn.yinfeng.common.NameKeys;
+import cn.yinfeng.ledger.Imports.Outcome;
+import cn.yinfeng.ledger.Imports.RowResult;
+import cn.yinfeng.projects.FundOrigin;
+import cn.yinfeng.projects.Project;
+import cn.yinfeng.projects.Projects;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Funds arrived (到位资金) per project, month and origin, through {@link Projects#addFund} like the fund form: the
+ * record counts once the project's next version is approved, and the project goes back to draft for review.
+ * Natural key: project code + month + origin. A different amount replaces the month's record(s) for that origin.
+ */
+@Component
+class FundRows implements RowHandler {
+
+    static final List<Column> COLUMNS = List.of(Column.required("code", "项目编号"), Column.of("name", "项目名称"),
+            Column.required("month", "到位月份"),
+            Column.required("origin", "资金来源").pick("境外", "国内省外", "省内市外", "市内县际"),
+            Column.required("amount", "到位资金（万元）"), Column.of("note", "备注"));
+
+    static final Map<String, String> SYNONYMS = Map.ofEntries(Map.entry("编号", "code"), Map.entry("项目代码", "code"),
+            Map.entry("项目名", "name"), Map.entry("月份", "month"), Map.entry("到位时间", "month"),
+            Map.entry("到位日期", "month"), Map.entry("年月", "month"), Map.entry("来源", "origin"),
+            Map.entry("资金来源地", "origin"), Map.entry("到位资金", "amount"), Map.entry("到位金额", "amount"),
+            Map.entry("金额", "amount"), Map.entry("实际到位资金", "amount"), Map.entry("说明", "note"));
+
+    private final Projects projects;
+    private final JdbcClient jdbc;
+
+    FundRows(Projects projects, JdbcClient jdbc) {
+        this.projects = projects;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.FUNDS;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public Map<String, String> synonyms() {
+        return SYNONYMS;
+    }
+
+    @Override
+    public String keyField() {
+        return "code";
+    }
+
+    @Override
+    public List<String> instructions() {
+        return List.of("每行是一个项目某月某一来源的到位资金；项目按“项目编号”匹配（可在项目台账导出中查到），填写项目名称时须与编号一致。",
+                "月份写作“2025-03”“2025年3月”或该月任一日期；不能晚于本月。金额单位为万元，最多两位小数，也可写“1.5亿”。",
+                "同一项目、月份、来源已有记录时：金额相同视为无变化，金额不同则以本表为准替换。",
+                "导入的到位资金与表单录入一样，项目回到草稿，审核通过后计入统计。");
+    }
+
+    @Override
+    public String label(Map<String, String> row) {
+        return row.getOrDefault("name", row.getOrDefault("code", "")) + " " + row.getOrDefault("month", "");
+    }
+
+    @Override
+    public String fileKey(Map<String, String> row) {
+        var problems = new ArrayList<Problem>();
+        YearMonth month = ImportRun.month(row, "month", problems);
+        FundOrigin origin = ImportRun.lookup(ProjectRows.ORIGINS, row.get("origin"), "origin", problems);
+        return blank(row.get("code")) || month == null || origin == null ? null
+                : row.get("code").trim() + "|" + month + "|" + origin;
+    }
+
+    @Override
+    public RowResult apply(int number, Map<String, String> r, ImportRun run) {
+        var problems = new ArrayList<Problem>();
+        ImportRun.required(r, "code", problems);
+        ImportRun.required(r, "month", problems);
+        ImportRun.required(r, "origin", problems);
+        ImportRun.required(r, "amount", problems);
+        YearMonth month = ImportRun.month(r, "month", problems);
+        FundOrigin origin = ImportRun.lookup(ProjectRows.ORIGINS, r.get("origin"), "origin", problems);
+        BigDecimal amount = ImportRun.amount(r, "amount", problems);
+        ImportRun.throwIfAny(problems);
+        String code = r.get("code").trim();
+        Long id = jdbc.sql("select id from project where code = :c").param("c", code).query(Long.class).optional()
+                .orElseThrow(() -> new InvalidInputException("code", "import.codeUnknown", code));
+        Project p;
+        try {
+            p = projects.find(id);
+        } catch (cn.yinfeng.common.NotFoundException e) { // outside the reader's scope: the region rule
+            throw new InvalidInputException("code", "import.projectOutOfScope");
+        }
+        if (!projects.canWrite(p)) {
+            throw new InvalidInputException("code", "import.projectOutOfScope");
+        }
+        if (!blank(r.get("name")) && !NameKeys.of(r.get("name")).equals(NameKeys.of(p.name()))) {
+            throw new InvalidInputException("name", "import.nameNotCode", p.name());
+        }
+        String label = p.name() + " " + month;
+        String link = "/projects/" + p.id();
+        var same = projects.funds(p.id()).stream().filter(f -> f.month().equals(month) && f.origin() == origin).toList();
+        BigDecimal stored = same.stream().map(Projects.Fund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (!same.isEmpty() && amount != null && stored.compareTo(amount) == 0) {
+            return RowResult.of(number, label, Outcome.UNCHANGED, p.id(), link);
+        }
+        for (Projects.Fund f : same) {
+            projects.deleteFund(p.id(), f.id());
+        }
+        projects.addFund(p.id(), month, origin, amount, trim(r.get("note")));
+        return RowResult.of(number, label, same.isEmpty() ? Outcome.CREATE : Outcome.UPDATE, p.id(), link);
+    }
+}

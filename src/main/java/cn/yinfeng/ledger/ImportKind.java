@@ -1,0 +1,23 @@
+package cn.yinfeng.ledger;
+
+import java.util.Locale;
+
+/** What a ledger file holds; the path segment of its API ({@code /api/v1/ledger/projects/preview}). */
+public enum ImportKind {
+    PROJECTS, ENTERPRISES, FUNDS, TRIPS, DELEGATIONS;
+
+    public String path() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ImportKind of(String text) {
+        if (text == null || text.isBlank()) {
+            return PROJECTS;
+        }
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new cn.yinfeng.common.NotFoundException("import kind", text);
+        }
+    }
+}

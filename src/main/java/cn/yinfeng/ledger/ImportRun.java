@@ -1,0 +1,195 @@
+package cn.yinfeng.ledger;
+
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import cn.yinfeng.accounts.YinfengUser;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.InvalidInputException.Problem;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What one import run knows beside the rows: who imports (user, region scope), the regions they may write to, and
+ * look-ups remembered for the run (a region, chain or leader named on many rows is resolved once). Also the tolerant
+ * readers of cell values shared by every kind.
+ */
+final class ImportRun {
+
+    final YinfengUser user;
+    final RegionScope scope;
+    private final Regions regions;
+    private final JdbcClient jdbc;
+    private final List<Region> visible;
+    private final Map<String, Optional<?>> memo = new HashMap<>();
+
+    ImportRun(YinfengUser user, RegionScope scope, Regions regions, JdbcClient jdbc) {
+        this.user = user;
+        this.scope = scope;
+        this.regions = regions;
+        this.jdbc = jdbc;
+        this.visible = regions.visible(scope);
+    }
+
+    /** A value looked up once per run; {@code null} results are remembered too. */
+    @SuppressWarnings("unchecked")
+    <T> T memo(String key, Supplier<T> lookup) {
+        Optional<?> v = memo.get(key);
+        if (v == null) {
+            v = Optional.ofNullable(lookup.get());
+            memo.put(key, v);
+        }
+        return (T) v.orElse(null);
+    }
+
+    /**
+     * The region a row names (name, short name or code), or the importer's own region when blank. A region outside
+     * the importer's tree is found too, so that the row is rejected as out of scope rather than as unknown.
+     */
+    Region region(String text) {
+        if (blank(text)) {
+            return memo("region:", () -> regions.find(user.region()).orElse(null));
+        }
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).trim();
+        return memo("region:" + t, () -> visible.stream()
+                .filter(r -> r.name().equals(t) || r.code().equals(t) || t.equals(r.shortName())).findFirst()
+                .orElseGet(() -> regions.findByCode(t).or(() -> jdbc.sql(
+                        "select code from region where name = :n or short_name = :n order by id limit 1")
+                        .param("n", t).query(String.class).optional().flatMap(regions::findByCode)).orElse(null)));
+    }
+
+    /**
+     * The region of a row that the importer may write to: unknown and foreign regions are problems of the
+     * {@code field} (the region rule: a county user's row naming another county is rejected, row by row).
+     */
+    Region writableRegion(Map<String, String> row, String field, List<Problem> problems) {
+        Region r = region(row.get(field));
+        if (r == null) {
+            problems.add(new Problem(field, "import.regionUnknown", row.getOrDefault(field, "")));
+        } else if (!scope.covers(r)) {
+            problems.add(new Problem(field, "import.regionOutOfScope", r.name()));
+            return null;
+        }
+        return r;
+    }
+
+    // ------------------------------------------------------------------ cell readers
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static String trim(String s) {
+        return blank(s) ? null : s.trim();
+    }
+
+    static void required(Map<String, String> r, String field, List<Problem> problems) {
+        if (blank(r.get(field))) {
+            problems.add(new Problem(field, "validation.required"));
+        }
+    }
+
+    static BigDecimal amount(Map<String, String> r, String field, List<Problem> problems) {
+        try {
+            return Spreadsheets.wan(r.get(field));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(field, "import.badAmount", r.get(field)));
+            return null;
+        }
+    }
+
+    static Boolean bool(Map<String, String> r, String field, List<Problem> problems) {
+        try {
+            return Spreadsheets.yesNo(r.get(field));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(field, "import.badYesNo", r.get(field)));
+            return null;
+        }
+    }
+
+    static Integer integer(Map<String, String> r, String field, List<Problem> problems) {
+        String v = r.get(field);
+        if (blank(v)) {
+            return null;
+        }
+        try {
+            return new BigDecimal(Normalizer.normalize(v, Normalizer.Form.NFKC).replaceAll("[\\s,，人]", ""))
+                    .intValueExact();
+        } catch (ArithmeticException | NumberFormatException e) {
+            problems.add(new Problem(field, "import.badNumber", v));
+            return null;
+        }
+    }
+
+    /** A date as typed ("2024-05-18", "2024/5/18", "2024年5月18日", "2024.5.18") or an Excel date cell. */
+    static LocalDate date(Map<String, String> r, String field, List<Problem> problems) {
+        String v = r.get(field);
+        if (blank(v)) {
+            return null;
+        }
+        LocalDate d = Spreadsheets.date(v);
+        if (d == null) {
+            problems.add(new Problem(field, "import.badDate", v));
+        }
+        return d;
+    }
+
+    /** A month ("2025-03", "2025年3月", "2025/3") or any date in it. */
+    static YearMonth month(Map<String, String> r, String field, List<Problem> problems) {
+        String v = r.get(field);
+        if (blank(v)) {
+            return null;
+        }
+        String s = Normalizer.normalize(v, Normalizer.Form.NFKC).trim().replaceAll("[./年]", "-").replace("月", "")
+                .replaceAll("-$", "");
+        String[] parts = s.split("-");
+        try {
+            if (parts.length == 2) {
+                return YearMonth.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+            }
+        } catch (RuntimeException e) {
+            // fall through to a full date
+        }
+        LocalDate d = Spreadsheets.date(v);
+        if (d == null) {
+            problems.add(new Problem(field, "import.badMonth", v));
+            return null;
+        }
+        return YearMonth.from(d);
+    }
+
+    static <T> T lookup(Map<String, T> table, String text, String field, List<Problem> problems) {
+        if (blank(text)) {
+            return null;
+        }
+        T v = table.get(Normalizer.normalize(text, Normalizer.Form.NFKC).trim());
+        if (v == null) {
+            problems.add(new Problem(field, "import.unknownValue", text));
+        }
+        return v;
+    }
+
+    static void throwIfAny(List<Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** Equal as text, blank and null being the same. */
+    static boolean same(String a, String b) {
+        return java.util.Objects.equals(trim(a), trim(b));
+    }
+}

@@ -1,0 +1,229 @@
+package cn.yinfeng.ledger;
+
+import static cn.yinfeng.ledger.ImportRun.blank;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.InvalidInputException.Problem;
+import cn.yinfeng.common.NameKeys;
+import cn.yinfeng.ledger.Imports.Outcome;
+import cn.yinfeng.ledger.Imports.RowResult;
+import cn.yinfeng.projects.FundOrigin;
+import cn.yinfeng.projects.Project;
+import cn.yinfeng.projects.ProjectForm;
+import cn.yinfeng.projects.ProjectType;
+import cn.yinfeng.projects.Projects;
+import cn.yinfeng.projects.Stage;
+import cn.yinfeng.regions.Region;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Project ledger rows: each goes through {@link Projects} exactly as the form does (validation, lifecycle, review
+ * back to draft). Natural key: the project code, else the name in the landing region.
+ */
+@Component
+class ProjectRows implements RowHandler {
+
+    static final List<Column> COLUMNS = List.of(Column.of("code", "项目编号"), Column.required("name", "项目名称"),
+            Column.required("region", "落地区域"), Column.of("investor", "投资方"),
+            Column.of("investorCode", "投资方统一社会信用代码"), Column.of("chain", "产业链"),
+            Column.of("type", "项目类型").pick("工业", "服务业", "农文旅", "基础设施", "其他"),
+            Column.required("totalInvestment", "总投资（万元）"), Column.of("contractAmount", "签约金额（万元）"),
+            Column.of("origin", "资金来源").pick("境外", "国内省外", "省内市外", "市内县际"),
+            Column.of("key", "重点项目").pick("是", "否"),
+            Column.required("stage", "阶段").pick("储备", "洽谈", "签约", "注册落地", "开工", "投产", "达产"),
+            Column.of("signedOn", "签约日期"), Column.of("registeredOn", "注册日期"), Column.of("startedOn", "开工日期"),
+            Column.of("producingOn", "投产日期"), Column.of("fullProductionOn", "达产日期"), Column.of("leader", "包联领导"),
+            Column.of("unit", "责任单位"), Column.of("contactName", "联系人"), Column.of("contactPhone", "联系电话"),
+            Column.of("counted", "计入考核").pick("是", "否"), Column.of("notCountedReason", "不计入原因"));
+
+    static final Map<String, String> SYNONYMS = Map.ofEntries(
+            Map.entry("编号", "code"), Map.entry("项目名", "name"), Map.entry("名称", "name"), Map.entry("所在区域", "region"),
+            Map.entry("县市区", "region"), Map.entry("县(市、区)", "region"), Map.entry("区域", "region"),
+            Map.entry("所属县区", "region"), Map.entry("投资主体", "investor"), Map.entry("投资企业", "investor"),
+            Map.entry("统一社会信用代码", "investorCode"), Map.entry("信用代码", "investorCode"),
+            Map.entry("所属产业链", "chain"), Map.entry("类型", "type"), Map.entry("总投资", "totalInvestment"),
+            Map.entry("总投资额", "totalInvestment"), Map.entry("投资总额", "totalInvestment"),
+            Map.entry("计划总投资", "totalInvestment"), Map.entry("签约金额", "contractAmount"),
+            Map.entry("签约额", "contractAmount"), Map.entry("合同金额", "contractAmount"),
+            Map.entry("协议投资额", "contractAmount"), Map.entry("是否重点项目", "key"), Map.entry("项目阶段", "stage"),
+            Map.entry("进展阶段", "stage"), Map.entry("签约时间", "signedOn"), Map.entry("落地日期", "registeredOn"),
+            Map.entry("开工时间", "startedOn"), Map.entry("投产时间", "producingOn"), Map.entry("是否计入考核", "counted"));
+
+    static final Map<String, Stage> STAGES = Map.ofEntries(Map.entry("储备", Stage.RESERVE), Map.entry("谋划", Stage.RESERVE),
+            Map.entry("洽谈", Stage.NEGOTIATING), Map.entry("在谈", Stage.NEGOTIATING), Map.entry("签约", Stage.SIGNED),
+            Map.entry("已签约", Stage.SIGNED), Map.entry("注册", Stage.REGISTERED), Map.entry("落地", Stage.REGISTERED),
+            Map.entry("注册落地", Stage.REGISTERED), Map.entry("开工", Stage.STARTED), Map.entry("已开工", Stage.STARTED),
+            Map.entry("在建", Stage.STARTED), Map.entry("投产", Stage.PRODUCING), Map.entry("已投产", Stage.PRODUCING),
+            Map.entry("达产", Stage.FULL_PRODUCTION));
+
+    static final Map<String, FundOrigin> ORIGINS = Map.of("境外", FundOrigin.OVERSEAS, "国内省外", FundOrigin.OUT_OF_PROVINCE,
+            "省外", FundOrigin.OUT_OF_PROVINCE, "省内市外", FundOrigin.IN_PROVINCE, "市内县际", FundOrigin.IN_CITY);
+
+    static final Map<String, ProjectType> TYPES = Map.of("工业", ProjectType.INDUSTRIAL, "服务业", ProjectType.SERVICE,
+            "农文旅", ProjectType.AGRI_TOURISM, "文旅", ProjectType.AGRI_TOURISM, "基础设施", ProjectType.INFRASTRUCTURE,
+            "其他", ProjectType.OTHER);
+
+    private final Projects projects;
+    private final JdbcClient jdbc;
+
+    ProjectRows(Projects projects, JdbcClient jdbc) {
+        this.projects = projects;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.PROJECTS;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public Map<String, String> synonyms() {
+        return SYNONYMS;
+    }
+
+    @Override
+    public String keyField() {
+        return "name";
+    }
+
+    @Override
+    public List<String> instructions() {
+        return List.of("金额单位为万元，也可写“1.5亿”“15000万元”“15,000”，系统会换算为万元（精确到分）。",
+                "阶段为签约及以后时，须填写签约日期及此前各阶段日期，日期不能晚于今天，且不能早于上一阶段。",
+                "已有项目按“项目编号”匹配；没有编号时按“落地区域 + 项目名称”匹配。同一文件导入两次不会产生重复。",
+                "导入的修改与表单修改一样回到草稿，需要报送审核。");
+    }
+
+    @Override
+    public String label(Map<String, String> row) {
+        return row.getOrDefault("name", "");
+    }
+
+    @Override
+    public String fileKey(Map<String, String> row) {
+        String name = row.getOrDefault("name", "");
+        return name.isBlank() ? null : row.getOrDefault("region", "") + "|" + NameKeys.of(name);
+    }
+
+    @Override
+    public RowResult apply(int number, Map<String, String> r, ImportRun run) {
+        var problems = new ArrayList<Problem>();
+        String name = r.getOrDefault("name", "").trim();
+        Region region = run.region(r.get("region"));
+        if (region == null) {
+            problems.add(new Problem("region", "import.regionUnknown", r.getOrDefault("region", "")));
+        }
+        BigDecimal total = ImportRun.amount(r, "totalInvestment", problems);
+        BigDecimal contract = ImportRun.amount(r, "contractAmount", problems);
+        Stage stage = ImportRun.lookup(STAGES, r.get("stage"), "stage", problems);
+        FundOrigin origin = ImportRun.lookup(ORIGINS, r.get("origin"), "origin", problems);
+        ProjectType type = ImportRun.lookup(TYPES, r.get("type"), "type", problems);
+        Boolean key = ImportRun.bool(r, "key", problems);
+        Boolean counted = ImportRun.bool(r, "counted", problems);
+        LocalDate signed = ImportRun.date(r, "signedOn", problems);
+        LocalDate registered = ImportRun.date(r, "registeredOn", problems);
+        LocalDate started = ImportRun.date(r, "startedOn", problems);
+        LocalDate producing = ImportRun.date(r, "producingOn", problems);
+        LocalDate full = ImportRun.date(r, "fullProductionOn", problems);
+        long regionId = region == null ? -1 : region.id();
+        Long chainId = blank(r.get("chain")) ? null : run.memo("chain:" + regionId + ":" + r.get("chain").trim(),
+                () -> jdbc.sql("select id from chain where name = :n order by (owner_region_id = :r) desc, id limit 1")
+                        .param("n", r.get("chain").trim()).param("r", regionId).query(Long.class).optional()
+                        .orElse(null));
+        if (!blank(r.get("chain")) && chainId == null) {
+            problems.add(new Problem("chain", "import.unknownValue", r.get("chain")));
+        }
+        Long leaderId = blank(r.get("leader")) ? null : run.memo("leader:" + r.get("leader").trim(),
+                () -> jdbc.sql("select u.id from app_user u join user_role ur on ur.user_id = u.id and "
+                        + "ur.role = 'LEADER' where u.display_name = :n or u.username = :n limit 1")
+                        .param("n", r.get("leader").trim()).query(Long.class).optional().orElse(null));
+        if (!blank(r.get("leader")) && leaderId == null) {
+            problems.add(new Problem("leader", "import.unknownValue", r.get("leader")));
+        }
+        ImportRun.throwIfAny(problems);
+        Project existing = match(r.get("code"), name, region);
+        if (existing != null && !blank(r.get("chain")) && r.get("chain").trim().equals(existing.chainName())) {
+            chainId = existing.chainId(); // the same name may exist in several regions' chain sets
+        }
+        if (existing == null) {
+            var form = new ProjectForm(name, region.id(), null, null, chainId, null, type, total, contract, null, null,
+                    null, origin, key, leaderId, r.get("unit"), r.get("contactName"), r.get("contactPhone"), counted,
+                    r.get("notCountedReason"), null, List.of(), r.get("investor"), r.get("investorCode"),
+                    stage == null ? Stage.RESERVE : stage, signed, registered, started, producing, full, 0L);
+            long id = projects.create(form);
+            return RowResult.of(number, name, Outcome.CREATE, id, "/projects/" + id);
+        }
+        // compare what the sheet says with what is stored; equal rows are left alone (idempotent re-import)
+        boolean fieldsSame = Objects.equals(existing.name(), name) && existing.regionId() == region.id()
+                && ImportRun.same(existing.totalInvestment(), total) && ImportRun.same(existing.contractAmount(), contract)
+                && (origin == null || existing.fundOrigin() == origin) && (type == null || existing.projectType() == type)
+                && (key == null || existing.keyProject() == key) && (counted == null || existing.counted() == counted)
+                && (chainId == null || chainId.equals(existing.chainId()))
+                && (leaderId == null || leaderId.equals(existing.leaderUserId()));
+        Stage target = stage == null ? existing.stage() : stage;
+        boolean stageSame = target == existing.stage();
+        String link = "/projects/" + existing.id();
+        if (fieldsSame && stageSame) {
+            return RowResult.of(number, name, Outcome.UNCHANGED, existing.id(), link);
+        }
+        if (!fieldsSame) {
+            var form = new ProjectForm(name, region.id(), existing.attractingRegionId(), existing.attractingShare(),
+                    chainId != null ? chainId : existing.chainId(), existing.chainNodeId(),
+                    type != null ? type : existing.projectType(), total, contract, existing.foreignCurrency(),
+                    existing.foreignAmount(), existing.exchangeRate(), origin != null ? origin : existing.fundOrigin(),
+                    key != null ? key : existing.keyProject(), leaderId != null ? leaderId : existing.leaderUserId(),
+                    blank(r.get("unit")) ? existing.responsibleUnit() : r.get("unit"),
+                    blank(r.get("contactName")) ? existing.contactName() : r.get("contactName"),
+                    blank(r.get("contactPhone")) ? existing.contactPhone() : r.get("contactPhone"),
+                    counted != null ? counted : existing.counted(),
+                    blank(r.get("notCountedReason")) ? existing.notCountedReason() : r.get("notCountedReason"),
+                    existing.expansionOfId(), existing.investors().stream().map(Project.Investor::id).toList(),
+                    r.get("investor"), r.get("investorCode"), null, null, null, null, null, null, existing.version());
+            projects.update(existing.id(), form);
+        }
+        if (!stageSame) {
+            // later stages move one step at a time with the sheet's dates: a gap is the same error as on the page
+            var dates = new LocalDate[] {signed, registered, started, producing, full};
+            Project p = projects.find(existing.id());
+            while (p.stage().onMainLine() && p.stage().order() < target.order()) {
+                Stage next = p.stage().next();
+                LocalDate on = next.dated() ? dates[next.order() - Stage.SIGNED.order()] : (signed != null ? signed
+                        : LocalDate.now(Projects.ZONE));
+                projects.advance(p.id(), p.version(), next, on, "台账导入");
+                p = projects.find(existing.id());
+            }
+            if (p.stage() != target) {
+                throw new InvalidInputException("stage", "stage.notForward");
+            }
+        }
+        return RowResult.of(number, name, Outcome.UPDATE, existing.id(), link);
+    }
+
+    private Project match(String code, String name, Region region) {
+        Long id;
+        if (!blank(code)) {
+            id = jdbc.sql("select id from project where code = :c").param("c", code.trim()).query(Long.class).optional()
+                    .orElse(null);
+            if (id == null) {
+                throw new InvalidInputException("code", "import.codeUnknown", code);
+            }
+        } else {
+            id = jdbc.sql("select id from project where region_id = :r and name_key = :k order by id limit 1")
+                    .param("r", region.id()).param("k", NameKeys.of(name)).query(Long.class).optional().orElse(null);
+        }
+        return id == null ? null : projects.find(id);
+    }
+}

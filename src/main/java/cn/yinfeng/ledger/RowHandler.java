@@ -1,0 +1,54 @@
+package cn.yinfeng.ledger;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One kind of ledger row (projects, enterprises, funds, trips, delegations): its template columns, the header
+ * variants people write, the natural key that makes a re-import idempotent, and how one row goes through the owning
+ * module's public service. {@link Imports} does the rest (checks, reading, savepoints, preview, commit, copies).
+ */
+interface RowHandler {
+
+    /** A template column: the field it fills, its Chinese header, whether it is required, its pick list (or empty). */
+    record Column(String field, String header, boolean required, List<String> options) {
+
+        static Column of(String field, String header) {
+            return new Column(field, header, false, List.of());
+        }
+
+        static Column required(String field, String header) {
+            return new Column(field, header, true, List.of());
+        }
+
+        Column pick(String... values) {
+            return new Column(field, header, required, List.of(values));
+        }
+    }
+
+    ImportKind kind();
+
+    /** Columns of the template, in order. */
+    List<Column> columns();
+
+    /** Header variants (normalised by {@link Spreadsheets#header}) to fields; the template headers are added. */
+    Map<String, String> synonyms();
+
+    /** A header row must contain this field (and at least two others). */
+    String keyField();
+
+    /** Lines of the instructions sheet. */
+    List<String> instructions();
+
+    /** What the preview shows for a row (its name or title). */
+    String label(Map<String, String> row);
+
+    /** The natural key within the file, to refuse a second row for the same record; null to skip the check. */
+    String fileKey(Map<String, String> row);
+
+    /**
+     * Applies one row through the owning module's services (create, update, or nothing if equal) and says what it
+     * did. Problems are thrown as {@link cn.yinfeng.common.InvalidInputException} with the row's field names.
+     */
+    Imports.RowResult apply(int rowNumber, Map<String, String> row, ImportRun run);
+}

@@ -1,0 +1,159 @@
+package cn.yinfeng.ledger;
+
+import static cn.yinfeng.ledger.ImportRun.blank;
+import static cn.yinfeng.ledger.ImportRun.same;
+import static cn.yinfeng.ledger.ImportRun.trim;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import cn.yinfeng.activities.Activities;
+import cn.yinfeng.activities.Activities.Status;
+import cn.yinfeng.activities.Activities.Trip;
+import cn.yinfeng.activities.Activities.TripForm;
+import cn.yinfeng.common.InvalidInputException.Problem;
+import cn.yinfeng.ledger.Imports.Outcome;
+import cn.yinfeng.ledger.Imports.RowResult;
+import cn.yinfeng.regions.Region;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Trips out (外出招商), through {@link Activities} like the trip form; enterprises visited become visits on the
+ * first day. Natural key: region + start date + title. The activities export (type TRIP) reads back unchanged:
+ * for a matched trip, a blank cell keeps what is stored.
+ */
+@Component
+class TripRows implements RowHandler {
+
+    static final List<Column> COLUMNS = List.of(Column.required("title", "出访事项"), Column.of("region", "区域"),
+            Column.required("leader", "带队领导"), Column.of("rank", "领导职务"),
+            Column.of("pointToPoint", "主要领导点对点").pick("是", "否"), Column.of("members", "随行人员"),
+            Column.of("units", "参与单位"), Column.required("start", "开始日期"), Column.required("end", "结束日期"),
+            Column.required("cities", "前往城市"), Column.of("purpose", "目的"), Column.of("outcome", "成果"),
+            Column.of("status", "状态").pick("已完成", "计划"), Column.of("visits", "拜访企业"));
+
+    static final Map<String, String> SYNONYMS = Map.ofEntries(Map.entry("事项", "title"), Map.entry("标题", "title"),
+            Map.entry("活动名称", "title"), Map.entry("招商活动", "title"), Map.entry("县市区", "region"), Map.entry("县(市、区)", "region"),
+            Map.entry("所在区域", "region"), Map.entry("带队", "leader"), Map.entry("负责/带队", "leader"),
+            Map.entry("带队人", "leader"), Map.entry("职务", "rank"), Map.entry("点对点", "pointToPoint"),
+            Map.entry("成员", "members"), Map.entry("单位", "units"), Map.entry("出发日期", "start"),
+            Map.entry("返回日期", "end"), Map.entry("城市", "cities"), Map.entry("目的地", "cities"),
+            Map.entry("前往地区", "cities"), Map.entry("出访目的", "purpose"), Map.entry("主要成果", "outcome"),
+            Map.entry("成效", "outcome"), Map.entry("拜访企业名单", "visits"), Map.entry("对接企业", "visits"));
+
+    static final Map<String, Status> STATUSES = Map.of("已完成", Status.DONE, "完成", Status.DONE, "已开展", Status.DONE,
+            "计划", Status.PLANNED, "计划中", Status.PLANNED, "拟开展", Status.PLANNED);
+
+    private final Activities activities;
+    private final JdbcClient jdbc;
+
+    TripRows(Activities activities, JdbcClient jdbc) {
+        this.activities = activities;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public ImportKind kind() {
+        return ImportKind.TRIPS;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public Map<String, String> synonyms() {
+        return SYNONYMS;
+    }
+
+    @Override
+    public String keyField() {
+        return "title";
+    }
+
+    @Override
+    public List<String> instructions() {
+        return List.of("每行一次外出招商；已有记录按“区域 + 开始日期 + 出访事项”匹配，区域不填即本人所在区域。",
+                "拜访企业可写多家，用顿号、逗号或分号分隔，登记为第一天的拜访；已登记的拜访不会重复。",
+                "状态为“已完成”的活动日期不能晚于今天；尚未开展的请写“计划”。已有记录中空白的单元格表示保留原值。");
+    }
+
+    @Override
+    public String label(Map<String, String> row) {
+        return row.getOrDefault("title", "");
+    }
+
+    @Override
+    public String fileKey(Map<String, String> row) {
+        return blank(row.get("title")) ? null
+                : row.getOrDefault("region", "") + "|" + row.getOrDefault("start", "") + "|" + row.get("title").trim();
+    }
+
+    static List<String> names(String text) {
+        return blank(text) ? List.of()
+                : Arrays.stream(text.split("[、，,；;\\n]+")).map(String::trim).filter(s -> !s.isEmpty()).distinct()
+                        .toList();
+    }
+
+    @Override
+    public RowResult apply(int number, Map<String, String> r, ImportRun run) {
+        var problems = new ArrayList<Problem>();
+        ImportRun.required(r, "title", problems);
+        ImportRun.required(r, "start", problems);
+        Region region = run.writableRegion(r, "region", problems);
+        LocalDate start = ImportRun.date(r, "start", problems);
+        LocalDate end = ImportRun.date(r, "end", problems);
+        Boolean p2p = ImportRun.bool(r, "pointToPoint", problems);
+        Status status = ImportRun.lookup(STATUSES, r.get("status"), "status", problems);
+        ImportRun.throwIfAny(problems);
+        String title = r.get("title").trim();
+        Long id = jdbc.sql("select id from trip where region_id = :r and start_date = :d and title = :t "
+                + "order by id limit 1").param("r", region.id()).param("d", start).param("t", title)
+                .query(Long.class).optional().orElse(null);
+        List<String> visits = names(r.get("visits"));
+        if (id == null) {
+            long created = activities.createTrip(new TripForm(title, region.id(), null, trim(r.get("leader")),
+                    trim(r.get("rank")), p2p, trim(r.get("members")), trim(r.get("units")), start, end,
+                    trim(r.get("cities")), trim(r.get("purpose")), trim(r.get("outcome")), status, 0L));
+            for (String v : visits) {
+                activities.addVisit(created, v, null, start, null, null);
+            }
+            return RowResult.of(number, title, Outcome.CREATE, created, "/activities/trips/" + created);
+        }
+        Trip t = activities.trip(id);
+        String link = "/activities/trips/" + id;
+        boolean sameLeader = blank(r.get("leader")) || same(r.get("leader"), t.leaderName());
+        var form = new TripForm(title, region.id(), sameLeader ? t.leaderUserId() : null,
+                sameLeader ? t.leaderName() : r.get("leader").trim(), keep(r, "rank", t.leaderRank()),
+                p2p != null ? p2p : t.pointToPoint(), keep(r, "members", t.members()), keep(r, "units", t.units()),
+                start, end != null ? end : t.endDate(), keep(r, "cities", t.cities()), keep(r, "purpose", t.purpose()),
+                keep(r, "outcome", t.outcome()), status != null ? status : t.status(), t.version());
+        boolean fieldsSame = sameLeader && same(form.leaderRank(), t.leaderRank())
+                && form.pointToPoint() == t.pointToPoint() && same(form.members(), t.members())
+                && same(form.units(), t.units()) && Objects.equals(form.endDate(), t.endDate())
+                && same(form.cities(), t.cities()) && same(form.purpose(), t.purpose())
+                && same(form.outcome(), t.outcome()) && form.status() == t.status();
+        var known = t.visits().stream().map(Activities.Visit::enterpriseName).toList();
+        var newVisits = visits.stream().filter(v -> !known.contains(v)).toList();
+        if (fieldsSame && newVisits.isEmpty()) {
+            return RowResult.of(number, title, Outcome.UNCHANGED, id, link);
+        }
+        if (!fieldsSame) {
+            activities.updateTrip(id, form);
+        }
+        for (String v : newVisits) {
+            activities.addVisit(id, v, null, start, null, null);
+        }
+        return RowResult.of(number, title, Outcome.UPDATE, id, link);
+    }
+
+    static String keep(Map<String, String> r, String field, String existing) {
+        return blank(r.get(field)) ? existing : r.get(field).trim();
+    }
+}
