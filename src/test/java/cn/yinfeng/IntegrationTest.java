@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles({"demo", "test"})
-@Import({IntegrationTest.TestClock.class, TestAccounts.class})
+@Import({IntegrationTest.TestClock.class, TestAccounts.class, MockMvcSessions.class})
 public abstract class IntegrationTest {
 
     @TestConfiguration(proxyBeanMethods = false)

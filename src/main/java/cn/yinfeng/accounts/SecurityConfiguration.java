@@ -7,6 +7,7 @@ import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.common.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +36,9 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains. {@code /api/**}: stateless, Bearer tokens only, no cookies read, so no CSRF token is needed and
+ * Three filter chains. {@code /actuator/**}: health and probes open to anyone (details for administrators only),
+ * everything else (Prometheus metrics) for an administrator's session or API token, or the scrape token.
+ * Then two more. {@code /api/**}: stateless, Bearer tokens only, no cookies read, so no CSRF token is needed and
  * failures are problem documents. Everything else: form sign-in with session, CSRF on every form, lockout,
  * password expiry and the TOTP second factor.
  */
@@ -71,6 +74,34 @@ class SecurityConfiguration {
         var manager = new ProviderManager(new PasswordAndTotpAuthenticationProvider(details, encoder, users, clock));
         manager.setAuthenticationEventPublisher(events);
         return manager;
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http, ApiTokens tokens, AuditLog audit, MessageSource messages,
+            @Value("${yinfeng.metrics.scrape-token:}") String scrapeToken) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasAnyAuthority("ROLE_" + Role.ADMIN.name(), MetricsScrapeFilter.AUTHORITY))
+                // a probe or a scraper never gets a session; an administrator's existing session is still read
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(r -> r.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .addFilterBefore(new MetricsScrapeFilter(scrapeToken, new BearerTokenFilter(tokens, audit, messages)),
+                        AnonymousAuthenticationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problem(response, 401, "api.unauthorized.title", "api.unauthorized.detail", messages,
+                                    request);
+                        })
+                        .accessDeniedHandler((request, response, ex) -> problem(response, 403,
+                                "api.forbidden.title", "api.forbidden.detail", messages, request)));
+        return http.build();
     }
 
     @Bean

@@ -18,8 +18,10 @@ public final class ProblemResponses {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        String requestId = org.slf4j.MDC.get("requestId");
         String body = "{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":" + json(title)
-                + ",\"detail\":" + json(detail) + (code == null ? "" : ",\"code\":" + json(code)) + "}";
+                + ",\"detail\":" + json(detail) + (code == null ? "" : ",\"code\":" + json(code))
+                + (requestId == null ? "" : ",\"requestId\":" + json(requestId)) + "}";
         response.getWriter().write(body);
     }
 

@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
@@ -31,10 +34,12 @@ class SupervisionJobs {
     private final Inbox inbox;
     private final String baseUrl;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final MeterRegistry meters;
 
     SupervisionJobs(Warnings warnings, Tasks tasks, Inbox inbox, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            @Value("${yinfeng.supervision.base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${yinfeng.supervision.base-url:http://localhost:8080}") String baseUrl, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.meters = meters;
         this.warnings = warnings;
         this.tasks = tasks;
         this.inbox = inbox;
@@ -86,7 +91,11 @@ class SupervisionJobs {
         jdbc.sql("update job_run set finished_at = now(), outcome = :o, detail = :d where id = :id")
                 .param("o", outcome).param("d", detail.length() > 500 ? detail.substring(0, 500) : detail)
                 .param("id", id).update();
-        log.info("Job {}: {} in {} ms", name, detail, Duration.ofNanos(System.nanoTime() - t0).toMillis());
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        // yinfeng_jobs_runs_total{job,outcome}: runs on this instance (job_run has every instance's runs)
+        Counter.builder("yinfeng.jobs.runs").description("Scheduled job runs, as recorded in job_run")
+                .tag("job", name).tag("outcome", outcome).register(meters).increment();
+        log.info("Job {}: {} in {} ms", name, detail, took.toMillis());
     }
 
     /** This process, as ShedLock and job_run name it. */

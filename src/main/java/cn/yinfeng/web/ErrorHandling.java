@@ -12,6 +12,7 @@ import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -90,6 +91,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 messages.getMessage("error.json.detail", null, locale));
         body.setTitle(messages.getMessage("error.400.title", null, locale));
+        withRequestId(body);
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
@@ -102,6 +104,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setTitle(title);
             extra.forEach(problem::setProperty);
+            withRequestId(problem);
             return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
@@ -111,7 +114,25 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
         mav.addObject("errorTitle", title);
         mav.addObject("errorDetail", detail);
         mav.addAllObjects(extra);
+        mav.addObject("requestId", MDC.get(RequestIdFilter.MDC_KEY));
         return mav;
+    }
+
+    /** Spring MVC's own problem documents (405, 415, missing parameters...) carry the request id too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            withRequestId(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static void withRequestId(ProblemDetail problem) {
+        String id = MDC.get(RequestIdFilter.MDC_KEY);
+        if (id != null) {
+            problem.setProperty("requestId", id);
+        }
     }
 
     static boolean isApi(HttpServletRequest request) {
