@@ -29,6 +29,15 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Fails before anything is started when there is no jar to run. */
+    /** One random key per run, the same for every instance (they share the database). */
+    private static final String TALENT_KEY;
+
+    static {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        TALENT_KEY = java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     static void requireJar(Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("application jar not found: " + jar
@@ -61,9 +70,7 @@ final class AppProcess implements AutoCloseable {
         pb.environment().put("YINFENG_DB_USER", "postgres");
         pb.environment().put("YINFENG_DB_PASSWORD", "");
         // prod refuses to start without the key of talents' personal data: a fresh random one per run
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        pb.environment().put("YINFENG_TALENT_KEY", java.util.Base64.getEncoder().encodeToString(key));
+        pb.environment().put("YINFENG_TALENT_KEY", TALENT_KEY);
         pb.redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
         return new AppProcess(pb.start(), log, port);

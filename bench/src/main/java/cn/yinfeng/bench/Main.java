@@ -172,6 +172,10 @@ public final class Main {
             String statsReport = StatsBench.run(http, base, db, results.get(0).endpoint(), o.warmup(), o.requests(),
                     data.projects(), data.funds());
             report(o, data, db, results, loadBefore, seconds(t0));
+            if (o.load()) {
+                System.out.print(LoadBench.run(db, base, o.appJar(), postgres.getPort(), target, o.loadUsers(),
+                        o.loadSeconds()));
+            }
             System.out.print(statsReport);
             if (o.explain()) {
                 explain(db, scenarios);

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /** Command-line options, all {@code --name=value}. */
 record Options(int projects, Path appJar, int jitWarmup, int warmup, int requests, long seed,
-        int startTimeoutSeconds, boolean explain, int holdSeconds) {
+        int startTimeoutSeconds, boolean explain, int holdSeconds, boolean load, int loadUsers, int loadSeconds) {
 
     static final String USAGE = """
             usage: Main [--projects=N] [--app-jar=PATH] [--jit-warmup=N] [--warmup=N] [--requests=N] [--seed=N]
@@ -21,6 +21,9 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
                                bound (custom plan) and as a forced generic plan
               --hold           keep PostgreSQL and the app running this many seconds after the report, to look
                                at them by hand (the ports are printed)
+              --load           also run the Gatling load simulation, with one and then two app instances
+              --load-users     concurrent users of the load simulation (default 200)
+              --load-seconds   duration of each load run (default 60)
             """;
 
     static Options parse(String[] args, Path repoRoot) {
@@ -33,6 +36,9 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
         int startTimeout = 240;
         boolean explain = false;
         int hold = 0;
+        boolean load = false;
+        int loadUsers = 200;
+        int loadSeconds = 60;
         for (String arg : args) {
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -47,6 +53,9 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
                 case "--start-timeout" -> startTimeout = positive(name, value);
                 case "--explain" -> explain = true;
                 case "--hold" -> hold = positive(name, value);
+                case "--load" -> load = true;
+                case "--load-users" -> loadUsers = positive(name, value);
+                case "--load-seconds" -> loadSeconds = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -54,7 +63,8 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
         if (projects < 25_000) {
             throw new IllegalArgumentException("--projects must be at least 25000 (page 1000 must exist)");
         }
-        return new Options(projects, jar, jitWarmup, warmup, requests, seed, startTimeout, explain, hold);
+        return new Options(projects, jar, jitWarmup, warmup, requests, seed, startTimeout, explain, hold, load,
+                loadUsers, loadSeconds);
     }
 
     private static int positive(String name, String value) {
