@@ -44,4 +44,25 @@ public class CurrentUser implements ScopeProvider {
     public RegionScope current() {
         return scope();
     }
+
+    /** Refuses a write to a region outside the caller's scope (a 403: the caller asked for a record there). */
+    public void requireWritable(long regionId) {
+        cn.yinfeng.regions.Region r = regions.find(regionId).orElseThrow();
+        if (!scope().covers(r)) {
+            throw new AccessDeniedException("region outside the caller's scope");
+        }
+    }
+
+    /**
+     * The region a form names, or the caller's own when it names none; one outside the caller's scope is an error
+     * on the form's {@code regionId} field with the given message key.
+     */
+    public long checkRegion(Long regionId, String messageKey) {
+        long id = regionId == null ? require().region() : regionId;
+        cn.yinfeng.regions.Region r = regions.find(id).orElse(null);
+        if (r == null || !scope().covers(r)) {
+            throw new cn.yinfeng.common.InvalidInputException("regionId", messageKey);
+        }
+        return id;
+    }
 }

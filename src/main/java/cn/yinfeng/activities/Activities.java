@@ -658,19 +658,11 @@ public class Activities {
     }
 
     private void requireWritable(long regionId) {
-        Region r = regions.find(regionId).orElseThrow();
-        if (!currentUser.scope().covers(r)) {
-            throw new AccessDeniedException("region outside the caller's scope");
-        }
+        currentUser.requireWritable(regionId);
     }
 
     private long checkRegion(Long regionId, YinfengUser user) {
-        long id = regionId == null ? user.region() : regionId;
-        Region r = regions.find(id).orElse(null);
-        if (r == null || !currentUser.scope().covers(r)) {
-            throw new InvalidInputException("regionId", "project.region.outOfScope");
-        }
-        return id;
+        return currentUser.checkRegion(regionId, "project.region.outOfScope");
     }
 
     private void checkPlanned(List<Problem> problems, String field, Status status, LocalDate date) {

@@ -1126,19 +1126,11 @@ public class Talents {
     }
 
     private void requireWritable(long regionId) {
-        Region r = regions.find(regionId).orElseThrow();
-        if (!currentUser.scope().covers(r)) {
-            throw new AccessDeniedException("region outside the caller's scope");
-        }
+        currentUser.requireWritable(regionId);
     }
 
     private long checkRegion(Long regionId, YinfengUser user) {
-        long id = regionId == null ? user.region() : regionId;
-        Region r = regions.find(id).orElse(null);
-        if (r == null || !currentUser.scope().covers(r)) {
-            throw new InvalidInputException("regionId", "talent.region.outOfScope");
-        }
-        return id;
+        return currentUser.checkRegion(regionId, "talent.region.outOfScope");
     }
 
     private void bump(String table, long id) {
