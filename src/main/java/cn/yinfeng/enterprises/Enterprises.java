@@ -162,8 +162,12 @@ public class Enterprises {
         return id;
     }
 
-    /** Finds an enterprise by credit code, or by exact name among prospects, or creates a prospect/entry. */
-    @Transactional
+    /**
+     * Finds an enterprise by credit code, or by exact name among prospects, or creates a prospect/entry. A form error
+     * is found before anything is written, so it does not spoil the caller's transaction (an import goes on with its
+     * other rows).
+     */
+    @Transactional(noRollbackFor = InvalidInputException.class)
     public long findOrCreate(String creditCode, String name) {
         String code = CreditCode.normalise(creditCode);
         if (code != null) {

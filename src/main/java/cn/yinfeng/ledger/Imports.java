@@ -71,11 +71,15 @@ public class Imports {
     private final TransactionTemplate nested;
     private final long maxBytes;
     private final int maxRows;
+    /** Whether kinds that can decide rows first do so and write new records together (see {@link RowHandler#decide}). */
+    private boolean bulk;
 
     Imports(List<RowHandler> handlers, Regions regions, CurrentUser currentUser, JdbcClient jdbc,
             MessageSource messages, AuditLog audit, PlatformTransactionManager tx,
             @Value("${yinfeng.import.max-bytes:20971520}") long maxBytes,
-            @Value("${yinfeng.import.max-rows:200000}") int maxRows) {
+            @Value("${yinfeng.import.max-rows:200000}") int maxRows,
+            @Value("${yinfeng.import.bulk:true}") boolean bulk) {
+        this.bulk = bulk;
         handlers.forEach(h -> this.handlers.put(h.kind(), h));
         this.regions = regions;
         this.currentUser = currentUser;
@@ -87,6 +91,11 @@ public class Imports {
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.maxBytes = maxBytes;
         this.maxRows = maxRows;
+    }
+
+    /** For the tests that hold the row-by-row path and the bulk path to the same results. */
+    void bulk(boolean on) {
+        this.bulk = on;
     }
 
     RowHandler handler(ImportKind kind) {
@@ -105,7 +114,7 @@ public class Imports {
     public Report preview(ImportKind kind, String fileName, byte[] file, Locale locale) {
         requireWriter();
         Spreadsheets.check(file, maxBytes);
-        Report report = run(kind, file, locale, false);
+        Report report = run(kind, file, locale, false, null);
         long id = jdbc.sql("""
                 insert into import_batch (kind, user_id, file_name, sha256, content, created, updated, unchanged,
                                           rejected, status)
@@ -120,10 +129,25 @@ public class Imports {
                 report.unchanged(), report.rejected(), report.results(), false);
     }
 
-    /** Applies the previewed file's accepted rows in one transaction; only its own uploader may commit it. */
+    /**
+     * Applies the previewed file's accepted rows in one transaction, together with the batch's status and audit row;
+     * only its own uploader may commit it, once (the batch row is locked, so two clicks cannot both apply it). Should
+     * the ledger change under the commit so that a write fails (another import took a code, say), nothing is written
+     * and the batch stays previewed, to be committed again.
+     */
     public Report commit(long batchId, Locale locale) {
         requireWriter();
-        var row = jdbc.sql("select * from import_batch where id = :id and user_id = :u").param("id", batchId)
+        try {
+            return outer.execute(status -> commitInTransaction(batchId, locale));
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            org.slf4j.LoggerFactory.getLogger(Imports.class).warn("Import {} not committed: {}", batchId,
+                    e.getMostSpecificCause().getMessage());
+            throw new InvalidInputException(null, "import.commitClash");
+        }
+    }
+
+    private Report commitInTransaction(long batchId, Locale locale) {
+        var row = jdbc.sql("select * from import_batch where id = :id and user_id = :u for update").param("id", batchId)
                 .param("u", currentUser.require().id()).query().listOfRows();
         if (row.isEmpty()) {
             throw new NotFoundException("import", batchId);
@@ -133,7 +157,7 @@ public class Imports {
         }
         ImportKind kind = ImportKind.valueOf((String) row.get(0).get("kind"));
         byte[] file = (byte[]) row.get(0).get("content");
-        Report report = run(kind, file, locale, true);
+        Report report = run(kind, file, locale, true, "import_batch " + batchId);
         jdbc.sql("update import_batch set status = 'COMMITTED', committed_at = now(), content = null, created = :c, "
                 + "updated = :u, unchanged = :n, rejected = :r where id = :id").param("c", report.created())
                 .param("u", report.updated()).param("n", report.unchanged()).param("r", report.rejected())
@@ -144,7 +168,7 @@ public class Imports {
                 report.updated(), report.unchanged(), report.rejected(), report.results(), true);
     }
 
-    private Report run(ImportKind kind, byte[] file, Locale locale, boolean keep) {
+    private Report run(ImportKind kind, byte[] file, Locale locale, boolean keep, String source) {
         RowHandler handler = handlers.get(kind);
         List<Map<String, String>> rows = read(file, handler);
         var user = currentUser.require();
@@ -159,10 +183,15 @@ public class Imports {
             jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
             var results = new ArrayList<RowResult>(rows.size());
             var seen = new HashMap<String, Integer>();
+            if (bulk) {
+                handler.prefetch(rows, importRun);
+            }
             int done = 0;
+            int applied = 0;
             for (Map<String, String> r : rows) {
-                if (++done % REPLAN_EVERY == 0) {
+                if (++done % REPLAN_EVERY == 0 && applied > 0) {
                     jdbc.sql("discard plans").update();
+                    applied = 0;
                 }
                 int number = Integer.parseInt(r.get("_row"));
                 String label = handler.label(r);
@@ -176,7 +205,12 @@ public class Imports {
                     seen.put(key, number);
                 }
                 try {
-                    results.add(nested.execute(s -> handler.apply(number, r, importRun)));
+                    RowResult decided = bulk ? handler.decide(number, r, importRun) : null;
+                    if (decided == null) {
+                        applied++;
+                        decided = nested.execute(s -> handler.apply(number, r, importRun));
+                    }
+                    results.add(decided);
                 } catch (InvalidInputException e) {
                     var problems = new ArrayList<String>();
                     FormErrors.resolve(e, messages, locale).forEach((field, msgs) -> msgs.forEach(m ->
@@ -188,6 +222,15 @@ public class Imports {
                 } catch (ConflictException e) {
                     results.add(new RowResult(number, label, Outcome.REJECT, null, null,
                             List.of(messages.getMessage("error.409.title", null, locale))));
+                }
+            }
+            if (keep && bulk) {
+                Map<Integer, Long> ids = handler.writeDeferred(importRun, source);
+                if (!ids.isEmpty()) {
+                    results.replaceAll(x -> x.outcome() == Outcome.CREATE && x.recordId() == null
+                            ? RowResult.of(x.rowNumber(), x.name(), x.outcome(), ids.get(x.rowNumber()),
+                                    handler.link(ids.get(x.rowNumber())))
+                            : x);
                 }
             }
             if (!keep) {
@@ -353,7 +396,7 @@ public class Imports {
                 .orElseThrow(() -> new NotFoundException("import", batchId));
         ImportKind kind = row.getKey();
         RowHandler handler = handlers.get(kind);
-        Report report = run(kind, row.getValue(), locale, false);
+        Report report = run(kind, row.getValue(), locale, false, null);
         var rows = read(row.getValue(), handler);
         var columns = handler.columns();
         Workbook wb = new Workbook(out, "Yinfeng", "1.0");

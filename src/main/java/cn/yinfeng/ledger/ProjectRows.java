@@ -16,6 +16,7 @@ import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.projects.FundOrigin;
 import cn.yinfeng.projects.Project;
+import cn.yinfeng.projects.ProjectBatch;
 import cn.yinfeng.projects.ProjectForm;
 import cn.yinfeng.projects.ProjectType;
 import cn.yinfeng.projects.Projects;
@@ -114,12 +115,19 @@ class ProjectRows implements RowHandler {
 
     @Override
     public String fileKey(Map<String, String> row) {
+        if (!blank(row.get("code"))) {
+            return "code|" + row.get("code").trim();
+        }
         String name = row.getOrDefault("name", "");
         return name.isBlank() ? null : row.getOrDefault("region", "") + "|" + NameKeys.of(name);
     }
 
-    @Override
-    public RowResult apply(int number, Map<String, String> r, ImportRun run) {
+    /** A row's values, read and looked up; problems with them are thrown as the row's field errors. */
+    private record Parsed(String name, Region region, BigDecimal total, BigDecimal contract, Stage stage,
+            FundOrigin origin, ProjectType type, Boolean key, Boolean counted, LocalDate signed, LocalDate registered,
+            LocalDate started, LocalDate producing, LocalDate full, Long chainId, Long leaderId) {}
+
+    private Parsed parse(Map<String, String> r, ImportRun run) {
         var problems = new ArrayList<Problem>();
         String name = r.getOrDefault("name", "").trim();
         Region region = run.region(r.get("region"));
@@ -154,25 +162,145 @@ class ProjectRows implements RowHandler {
             problems.add(new Problem("leader", "import.unknownValue", r.get("leader")));
         }
         ImportRun.throwIfAny(problems);
-        Project existing = match(r.get("code"), name, region);
-        if (existing != null && !blank(r.get("chain")) && r.get("chain").trim().equals(existing.chainName())) {
-            chainId = existing.chainId(); // the same name may exist in several regions' chain sets
+        return new Parsed(name, region, total, contract, stage, origin, type, key, counted, signed, registered,
+                started, producing, full, chainId, leaderId);
+    }
+
+    private static ProjectForm newForm(Parsed p, Map<String, String> r) {
+        return new ProjectForm(p.name(), p.region().id(), null, null, p.chainId(), null, p.type(), p.total(),
+                p.contract(), null, null, null, p.origin(), p.key(), p.leaderId(), r.get("unit"), r.get("contactName"),
+                r.get("contactPhone"), p.counted(), r.get("notCountedReason"), null, List.of(), r.get("investor"),
+                r.get("investorCode"), p.stage() == null ? Stage.RESERVE : p.stage(), p.signed(), p.registered(),
+                p.started(), p.producing(), p.full(), 0L);
+    }
+
+    /** Whether the sheet says what is stored (blank optional cells keep the stored value). */
+    private static boolean sameFields(Project existing, Parsed p, Long chainId) {
+        return Objects.equals(existing.name(), p.name()) && existing.regionId() == p.region().id()
+                && ImportRun.same(existing.totalInvestment(), p.total())
+                && ImportRun.same(existing.contractAmount(), p.contract())
+                && (p.origin() == null || existing.fundOrigin() == p.origin())
+                && (p.type() == null || existing.projectType() == p.type())
+                && (p.key() == null || existing.keyProject() == p.key())
+                && (p.counted() == null || existing.counted() == p.counted())
+                && (chainId == null || chainId.equals(existing.chainId()))
+                && (p.leaderId() == null || p.leaderId().equals(existing.leaderUserId()));
+    }
+
+    private static Long chainFor(Project existing, Parsed p, Map<String, String> r) {
+        // the same name may exist in several regions' chain sets: keep the project's own when the name is its chain's
+        return existing != null && !blank(r.get("chain")) && r.get("chain").trim().equals(existing.chainName())
+                ? existing.chainId() : p.chainId();
+    }
+
+    // ------------------------------------------------------------------ all rows at once
+
+    /** Matches every row with a code or a region and name against the ledger in a few statements. */
+    @Override
+    public void prefetch(List<Map<String, String>> rows, ImportRun run) {
+        var codes = new java.util.LinkedHashSet<String>();
+        var regionIds = new ArrayList<Long>();
+        var keys = new ArrayList<String>();
+        for (var r : rows) {
+            if (!blank(r.get("code"))) {
+                codes.add(r.get("code").trim());
+            } else if (!blank(r.get("name"))) {
+                Region region = run.region(r.get("region"));
+                if (region != null) {
+                    regionIds.add(region.id());
+                    keys.add(NameKeys.of(r.get("name")));
+                }
+            }
         }
+        var byCode = new java.util.HashMap<String, Long>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("select code, id from project where code = any(:c)").param("c", codes.toArray(String[]::new))
+                    .query(rs -> {
+                        byCode.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        var byName = new java.util.HashMap<String, Long>();
+        if (!keys.isEmpty()) {
+            jdbc.sql("""
+                    select distinct on (p.region_id, p.name_key) p.region_id, p.name_key, p.id
+                      from project p
+                      join (select distinct r, k from unnest(:r::bigint[], :k::text[]) as x(r, k)) x
+                        on p.region_id = x.r and p.name_key = x.k
+                     order by p.region_id, p.name_key, p.id
+                    """).param("r", regionIds.toArray(Long[]::new)).param("k", keys.toArray(String[]::new))
+                    .query(rs -> {
+                        byName.put(rs.getLong(1) + "|" + rs.getString(2), rs.getLong(3));
+                    });
+        }
+        var ids = new java.util.HashSet<Long>(byCode.values());
+        ids.addAll(byName.values());
+        Map<Long, Project> found = projects.findAll(ids);
+        run.memo("projects:prefetched", () -> new Prefetched(byCode, byName, found));
+    }
+
+    /** What {@link #prefetch} found: ids by code and by "region|name key", and the readable projects among them. */
+    private record Prefetched(Map<String, Long> byCode, Map<String, Long> byName, Map<Long, Project> projects) {}
+
+    /**
+     * New rows are checked with the form's rules and kept for {@link #writeDeferred}; rows equal to their project are
+     * unchanged; rows that change a project go through {@link #apply} (null).
+     */
+    @Override
+    public RowResult decide(int number, Map<String, String> r, ImportRun run) {
+        Parsed p = parse(r, run);
+        Project existing = match(r.get("code"), p.name(), p.region(), run);
         if (existing == null) {
-            var form = new ProjectForm(name, region.id(), null, null, chainId, null, type, total, contract, null, null,
-                    null, origin, key, leaderId, r.get("unit"), r.get("contactName"), r.get("contactPhone"), counted,
-                    r.get("notCountedReason"), null, List.of(), r.get("investor"), r.get("investorCode"),
-                    stage == null ? Stage.RESERVE : stage, signed, registered, started, producing, full, 0L);
-            long id = projects.create(form);
+            ProjectBatch batch = run.memo("projects:batch", projects::batch);
+            ProjectForm form = newForm(p, r);
+            var problems = batch.check(form);
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            batch.add(number, form);
+            return RowResult.of(number, p.name(), Outcome.CREATE, null, null);
+        }
+        Stage target = p.stage() == null ? existing.stage() : p.stage();
+        if (sameFields(existing, p, chainFor(existing, p, r)) && target == existing.stage()) {
+            return RowResult.of(number, p.name(), Outcome.UNCHANGED, existing.id(), "/projects/" + existing.id());
+        }
+        return null;
+    }
+
+    @Override
+    public Map<Integer, Long> writeDeferred(ImportRun run, String source) {
+        ProjectBatch batch = run.memo("projects:batch", () -> null);
+        if (batch == null) {
+            return Map.of();
+        }
+        var ids = new java.util.HashMap<Integer, Long>();
+        batch.write(source).forEach(c -> ids.put(c.key(), c.id()));
+        return ids;
+    }
+
+    @Override
+    public String link(Long id) {
+        return "/projects/" + id;
+    }
+
+    // ------------------------------------------------------------------ one row at a time
+
+    @Override
+    public RowResult apply(int number, Map<String, String> r, ImportRun run) {
+        Parsed p = parse(r, run);
+        String name = p.name();
+        Region region = p.region();
+        Project existing = match(r.get("code"), name, region, run);
+        if (existing != null) {
+            existing = projects.find(existing.id()); // as it is now, not as prefetched: an earlier row may have changed it
+        }
+        Long chainId = chainFor(existing, p, r);
+        if (existing == null) {
+            long id = projects.create(newForm(p, r));
             return RowResult.of(number, name, Outcome.CREATE, id, "/projects/" + id);
         }
         // compare what the sheet says with what is stored; equal rows are left alone (idempotent re-import)
-        boolean fieldsSame = Objects.equals(existing.name(), name) && existing.regionId() == region.id()
-                && ImportRun.same(existing.totalInvestment(), total) && ImportRun.same(existing.contractAmount(), contract)
-                && (origin == null || existing.fundOrigin() == origin) && (type == null || existing.projectType() == type)
-                && (key == null || existing.keyProject() == key) && (counted == null || existing.counted() == counted)
-                && (chainId == null || chainId.equals(existing.chainId()))
-                && (leaderId == null || leaderId.equals(existing.leaderUserId()));
+        boolean fieldsSame = sameFields(existing, p, chainId);
+        Stage stage = p.stage();
         Stage target = stage == null ? existing.stage() : stage;
         boolean stageSame = target == existing.stage();
         String link = "/projects/" + existing.id();
@@ -182,13 +310,15 @@ class ProjectRows implements RowHandler {
         if (!fieldsSame) {
             var form = new ProjectForm(name, region.id(), existing.attractingRegionId(), existing.attractingShare(),
                     chainId != null ? chainId : existing.chainId(), existing.chainNodeId(),
-                    type != null ? type : existing.projectType(), total, contract, existing.foreignCurrency(),
-                    existing.foreignAmount(), existing.exchangeRate(), origin != null ? origin : existing.fundOrigin(),
-                    key != null ? key : existing.keyProject(), leaderId != null ? leaderId : existing.leaderUserId(),
+                    p.type() != null ? p.type() : existing.projectType(), p.total(), p.contract(),
+                    existing.foreignCurrency(), existing.foreignAmount(), existing.exchangeRate(),
+                    p.origin() != null ? p.origin() : existing.fundOrigin(),
+                    p.key() != null ? p.key() : existing.keyProject(),
+                    p.leaderId() != null ? p.leaderId() : existing.leaderUserId(),
                     blank(r.get("unit")) ? existing.responsibleUnit() : r.get("unit"),
                     blank(r.get("contactName")) ? existing.contactName() : r.get("contactName"),
                     blank(r.get("contactPhone")) ? existing.contactPhone() : r.get("contactPhone"),
-                    counted != null ? counted : existing.counted(),
+                    p.counted() != null ? p.counted() : existing.counted(),
                     blank(r.get("notCountedReason")) ? existing.notCountedReason() : r.get("notCountedReason"),
                     existing.expansionOfId(), existing.investors().stream().map(Project.Investor::id).toList(),
                     r.get("investor"), r.get("investorCode"), null, null, null, null, null, null, existing.version());
@@ -196,34 +326,53 @@ class ProjectRows implements RowHandler {
         }
         if (!stageSame) {
             // later stages move one step at a time with the sheet's dates: a gap is the same error as on the page
-            var dates = new LocalDate[] {signed, registered, started, producing, full};
-            Project p = projects.find(existing.id());
-            while (p.stage().onMainLine() && p.stage().order() < target.order()) {
-                Stage next = p.stage().next();
-                LocalDate on = next.dated() ? dates[next.order() - Stage.SIGNED.order()] : (signed != null ? signed
-                        : LocalDate.now(Projects.ZONE));
-                projects.advance(p.id(), p.version(), next, on, "台账导入");
-                p = projects.find(existing.id());
+            var dates = new LocalDate[] {p.signed(), p.registered(), p.started(), p.producing(), p.full()};
+            Project current = projects.find(existing.id());
+            while (current.stage().onMainLine() && current.stage().order() < target.order()) {
+                Stage next = current.stage().next();
+                LocalDate on = next.dated() ? dates[next.order() - Stage.SIGNED.order()] : (p.signed() != null
+                        ? p.signed() : LocalDate.now(Projects.ZONE));
+                projects.advance(current.id(), current.version(), next, on, "台账导入");
+                current = projects.find(existing.id());
             }
-            if (p.stage() != target) {
+            if (current.stage() != target) {
                 throw new InvalidInputException("stage", "stage.notForward");
             }
         }
         return RowResult.of(number, name, Outcome.UPDATE, existing.id(), link);
     }
 
-    private Project match(String code, String name, Region region) {
+    /**
+     * The project a row names: by code (unknown codes are the row's error), else by region and name; a project the
+     * importer may not read is "not found", which rejects the row as out of scope. Uses what {@link #prefetch} found
+     * when it ran for this import.
+     */
+    private Project match(String code, String name, Region region, ImportRun run) {
+        Prefetched pre = run.memo("projects:prefetched", () -> null);
         Long id;
         if (!blank(code)) {
-            id = jdbc.sql("select id from project where code = :c").param("c", code.trim()).query(Long.class).optional()
-                    .orElse(null);
+            id = pre != null ? pre.byCode().get(code.trim()) : jdbc.sql("select id from project where code = :c")
+                    .param("c", code.trim()).query(Long.class).optional().orElse(null);
             if (id == null) {
                 throw new InvalidInputException("code", "import.codeUnknown", code);
             }
+        } else if (region == null) {
+            return null;
         } else {
-            id = jdbc.sql("select id from project where region_id = :r and name_key = :k order by id limit 1")
+            id = pre != null ? pre.byName().get(region.id() + "|" + NameKeys.of(name)) : jdbc.sql(
+                    "select id from project where region_id = :r and name_key = :k order by id limit 1")
                     .param("r", region.id()).param("k", NameKeys.of(name)).query(Long.class).optional().orElse(null);
         }
-        return id == null ? null : projects.find(id);
+        if (id == null) {
+            return null;
+        }
+        if (pre != null) {
+            Project p = pre.projects().get(id);
+            if (p == null) {
+                throw new cn.yinfeng.common.NotFoundException("project", id);
+            }
+            return p;
+        }
+        return projects.find(id);
     }
 }

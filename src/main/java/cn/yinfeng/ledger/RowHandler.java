@@ -51,4 +51,28 @@ interface RowHandler {
      * did. Problems are thrown as {@link cn.yinfeng.common.InvalidInputException} with the row's field names.
      */
     Imports.RowResult apply(int rowNumber, Map<String, String> row, ImportRun run);
+
+    // ---- optional: kinds that decide all rows first and write their new records together
+
+    /** Looks up what {@link #decide} needs for all rows at once (the records they match), before any row runs. */
+    default void prefetch(List<Map<String, String>> rows, ImportRun run) {}
+
+    /**
+     * Decides a row without writing, where the kind can: {@code UNCHANGED}, or {@code CREATE} kept for
+     * {@link #writeDeferred} (problems are thrown, as in {@link #apply}); null when the row changes a record and must
+     * go through {@link #apply}.
+     */
+    default Imports.RowResult decide(int rowNumber, Map<String, String> row, ImportRun run) {
+        return null;
+    }
+
+    /** Writes the records {@link #decide} kept, together; their ids by row number. {@code source} is for the audit. */
+    default Map<Integer, Long> writeDeferred(ImportRun run, String source) {
+        return Map.of();
+    }
+
+    /** The page of a record written by {@link #writeDeferred}. */
+    default String link(Long id) {
+        return null;
+    }
 }

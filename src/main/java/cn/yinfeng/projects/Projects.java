@@ -82,9 +82,11 @@ public class Projects {
     private final AuditLog audit;
     private final cn.yinfeng.audit.AuditQueries auditQueries;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
     Projects(JdbcClient jdbc, CurrentUser currentUser, Regions regions, Enterprises enterprises, AuditLog audit,
-            cn.yinfeng.audit.AuditQueries auditQueries, Clock clock) {
+            cn.yinfeng.audit.AuditQueries auditQueries, Clock clock, org.springframework.jdbc.core.JdbcTemplate template) {
+        this.template = template;
         this.auditQueries = auditQueries;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
@@ -92,6 +94,10 @@ public class Projects {
         this.enterprises = enterprises;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    String code(long seq) {
+        return "P" + today().getYear() + "-" + String.format("%05d", seq);
     }
 
     LocalDate today() {
@@ -107,6 +113,30 @@ public class Projects {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + readable(scope))).param("id", id)
                 .query(this::map).optional().orElseThrow(() -> new NotFoundException("project", id));
+    }
+
+    /**
+     * The projects among {@code ids} that the caller may read, with their investors, in two statements (imports
+     * match many rows at once); ids outside the caller's scope are simply absent.
+     */
+    public Map<Long, Project> findAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Long[] idArray = ids.toArray(Long[]::new);
+        var investors = new HashMap<Long, List<Project.Investor>>();
+        jdbc.sql("select pi.project_id, e.id, e.name, e.credit_code from project_investor pi join enterprise e "
+                + "on e.id = pi.enterprise_id where pi.project_id = any(:ids) order by e.name").param("ids", idArray)
+                .query(rs -> {
+                    investors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Project.Investor(
+                            rs.getLong(2), rs.getString(3), rs.getString(4)));
+                });
+        RegionScope scope = currentUser.scope();
+        var out = new HashMap<Long, Project>();
+        scope.bind(jdbc.sql(SELECT + " where p.id = any(:ids) and " + readable(scope))).param("ids", idArray)
+                .query((rs, n) -> map(rs, investors.getOrDefault(rs.getLong("id"), List.of()))).list()
+                .forEach(p -> out.put(p.id(), p));
+        return out;
     }
 
     public boolean canWrite() {
@@ -127,21 +157,13 @@ public class Projects {
     @Transactional
     public long create(ProjectForm form) {
         YinfengUser user = requireWriter();
-        RegionScope scope = currentUser.scope();
         Long regionId = form.regionId() == null ? user.region() : form.regionId();
         Stage stage = form.stage() == null ? Stage.RESERVE : form.stage();
-        var problems = validate(form, regionId, scope);
-        if (!stage.onMainLine()) {
-            problems.add(new Problem("stage", "stage.notActive"));
-        } else {
-            problems.addAll(Lifecycle.checkState(stage, form.dates(), today()));
-        }
+        var problems = checkNew(form, regionId, currentUser.scope(), this::regionById, this::isLeader);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        int year = today().getYear();
-        long seq = jdbc.sql("select nextval('project_code_seq')").query(Long.class).single();
-        String code = "P" + year + "-" + String.format("%05d", seq);
+        String code = code(jdbc.sql("select nextval('project_code_seq')").query(Long.class).single());
         var params = fields(form, regionId);
         params.put("code", code);
         params.put("stage", stage.name());
@@ -167,6 +189,31 @@ public class Projects {
         replaceInvestors(id, form);
         audit.record("PROJECT_CREATE", "project", id, Outcome.SUCCESS, code + " " + form.name());
         return id;
+    }
+
+    /**
+     * The rules a new project must meet (fields, region scope, stage and its dates), with the look-ups given so that
+     * a batch can remember them; {@link #create} and {@link ProjectBatch} both use it.
+     */
+    List<Problem> checkNew(ProjectForm form, Long regionId, RegionScope scope,
+            java.util.function.LongFunction<java.util.Optional<Region>> regionById,
+            java.util.function.LongPredicate isLeader) {
+        Stage stage = form.stage() == null ? Stage.RESERVE : form.stage();
+        var problems = validate(form, regionId, scope, regionById, isLeader);
+        if (!stage.onMainLine()) {
+            problems.add(new Problem("stage", "stage.notActive"));
+        } else {
+            problems.addAll(Lifecycle.checkState(stage, form.dates(), today()));
+        }
+        return problems;
+    }
+
+    /**
+     * A batch of new projects checked one by one with the rules of {@link #create} and written together (COPY), for
+     * imports of many rows. Must be written inside the caller's transaction.
+     */
+    public ProjectBatch batch() {
+        return new ProjectBatch(this, jdbc, template, enterprises, audit, requireWriter(), currentUser.scope());
     }
 
     @Transactional
@@ -571,18 +618,33 @@ public class Projects {
         }
     }
 
+    java.util.Optional<Region> regionById(long id) {
+        return regions.find(id);
+    }
+
+    boolean isLeader(long userId) {
+        return jdbc.sql("select count(*) from user_role where user_id = :u and role = 'LEADER'").param("u", userId)
+                .query(Long.class).single() > 0;
+    }
+
     private List<Problem> validate(ProjectForm f, Long regionId, RegionScope scope) {
+        return validate(f, regionId, scope, this::regionById, this::isLeader);
+    }
+
+    private List<Problem> validate(ProjectForm f, Long regionId, RegionScope scope,
+            java.util.function.LongFunction<java.util.Optional<Region>> regionById,
+            java.util.function.LongPredicate isLeader) {
         var problems = new ArrayList<Problem>();
         if (f.name() == null || f.name().isBlank()) {
             problems.add(new Problem("name", "validation.required"));
         } else if (f.name().trim().length() > 200) {
             problems.add(new Problem("name", "validation.tooLong", 200));
         }
-        Region region = regionId == null ? null : regions.find(regionId).orElse(null);
+        Region region = regionId == null ? null : regionById.apply(regionId).orElse(null);
         if (region == null || !scope.covers(region)) {
             problems.add(new Problem("regionId", "project.region.outOfScope"));
         }
-        if (f.attractingRegionId() != null && regions.find(f.attractingRegionId()).isEmpty()) {
+        if (f.attractingRegionId() != null && regionById.apply(f.attractingRegionId()).isEmpty()) {
             problems.add(new Problem("attractingRegionId", "validation.invalid"));
         }
         if (f.attractingShare() != null && (f.attractingShare().signum() < 0
@@ -615,8 +677,12 @@ public class Projects {
         if (Boolean.FALSE.equals(f.counted()) && (f.notCountedReason() == null || f.notCountedReason().isBlank())) {
             problems.add(new Problem("notCountedReason", "project.notCounted.reason"));
         }
-        if (f.leaderUserId() != null && jdbc.sql("select count(*) from user_role where user_id = :u and role = 'LEADER'")
-                .param("u", f.leaderUserId()).query(Long.class).single() == 0) {
+        // the columns' limits: a long text is the field's error, never a failed insert
+        checkLength(problems, "responsibleUnit", f.responsibleUnit(), 100);
+        checkLength(problems, "contactName", f.contactName(), 50);
+        checkLength(problems, "contactPhone", f.contactPhone(), 40);
+        checkLength(problems, "notCountedReason", f.notCountedReason(), 200);
+        if (f.leaderUserId() != null && !isLeader.test(f.leaderUserId())) {
             problems.add(new Problem("leaderUserId", "project.leader.invalid"));
         }
         if (f.chainNodeId() != null && (f.chainId() == null || jdbc.sql("select count(*) from chain_node where id = :n "
@@ -624,6 +690,12 @@ public class Projects {
             problems.add(new Problem("chainNodeId", "project.node.invalid"));
         }
         return problems;
+    }
+
+    private static void checkLength(List<Problem> problems, String field, String value, int max) {
+        if (value != null && value.trim().length() > max) {
+            problems.add(new Problem(field, "validation.tooLong", max));
+        }
     }
 
     private void replaceInvestors(long id, ProjectForm f) {
@@ -638,7 +710,7 @@ public class Projects {
         }
     }
 
-    private static Map<String, Object> fields(ProjectForm f, Long regionId) {
+    static Map<String, Object> fields(ProjectForm f, Long regionId) {
         var m = new HashMap<String, Object>();
         m.put("name", f.name().trim());
         m.put("nameKey", NameKeys.of(f.name()));
@@ -667,7 +739,7 @@ public class Projects {
         return m;
     }
 
-    private static void putDates(Map<String, Object> m, StageDates d) {
+    static void putDates(Map<String, Object> m, StageDates d) {
         m.put("signedOn", d.signedOn());
         m.put("registeredOn", d.registeredOn());
         m.put("startedOn", d.startedOn());
@@ -675,7 +747,7 @@ public class Projects {
         m.put("fullProductionOn", d.fullProductionOn());
     }
 
-    private static LocalDate latestDate(StageDates d) {
+    static LocalDate latestDate(StageDates d) {
         LocalDate last = null;
         for (Stage s : Stage.datedStages()) {
             if (d.of(s) != null) {
@@ -717,11 +789,15 @@ public class Projects {
     }
 
     Project map(ResultSet rs, int n) throws SQLException {
-        long id = rs.getLong("id");
         var investors = jdbc.sql("select e.id, e.name, e.credit_code from project_investor pi join enterprise e "
-                + "on e.id = pi.enterprise_id where pi.project_id = :id order by e.name").param("id", id)
+                + "on e.id = pi.enterprise_id where pi.project_id = :id order by e.name").param("id", rs.getLong("id"))
                 .query((r, i) -> new Project.Investor(r.getLong("id"), r.getString("name"), r.getString("credit_code")))
                 .list();
+        return map(rs, investors);
+    }
+
+    private static Project map(ResultSet rs, List<Project.Investor> investors) throws SQLException {
+        long id = rs.getLong("id");
         return new Project(id, rs.getString("code"), rs.getString("name"), rs.getLong("region_id"),
                 rs.getString("region_name"), (Long) rs.getObject("attracting_region_id"),
                 rs.getString("attracting_region_name"), rs.getBigDecimal("attracting_share"),
