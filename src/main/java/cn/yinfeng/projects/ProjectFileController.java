@@ -10,7 +10,7 @@ import cn.yinfeng.common.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.context.MessageSource;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +53,7 @@ class ProjectFileController {
         return "redirect:/projects/" + id;
     }
 
+    /** The bytes (at most the size limit, 10 MB) are held once and copied to the response with a Content-Length. */
     @GetMapping({"/projects/{id}/files/{fileId}", "/api/v1/projects/{id}/files/{fileId}"})
     ResponseEntity<Resource> download(@PathVariable long id, @PathVariable long fileId) {
         var d = files.open(id, fileId);
@@ -61,7 +62,7 @@ class ProjectFileController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(d.file().originalName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new FileSystemResource(d.path()));
+                .body(new ByteArrayResource(d.content()));
     }
 
     @GetMapping("/api/v1/projects/{id}/files")

@@ -3,7 +3,6 @@ package cn.yinfeng.projects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,8 +29,10 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Evidence files of a project (contract, licence, photos). The type is decided by the file's first bytes, never by
- * its name; files are stored under generated names in {@code yinfeng.files.dir}, so a name like
- * {@code ../../x.pdf} is only ever a label.
+ * its name, which is only ever a label (a name like {@code ../../x.pdf} names nothing). The bytes are kept in
+ * PostgreSQL ({@code project_file_content}), so every instance behind the load balancer serves every file; files
+ * uploaded before that, still under {@code yinfeng.files.dir}, are moved in at start-up by {@link ProjectFileMove}
+ * and served from the directory until then.
  */
 @Service
 public class ProjectFiles {
@@ -41,11 +42,12 @@ public class ProjectFiles {
     public record StoredFile(long id, Kind kind, String originalName, String contentType, long size, String sha256,
             String uploadedBy, Instant at) {}
 
-    /** What a download needs. */
-    public record Download(StoredFile file, Path path) {}
+    /** What a download needs: at most {@code yinfeng.files.max-size} bytes. */
+    public record Download(StoredFile file, byte[] content) {}
 
     /**
-     * @param dir where files are kept (every instance must see the same directory)
+     * @param dir deprecated: where files were kept before they moved into the database; read only to move what is
+     *     left there (and to serve it until it is moved). Nothing is written to it any more.
      * @param maxSize largest file accepted
      */
     @ConfigurationProperties("yinfeng.files")
@@ -60,14 +62,16 @@ public class ProjectFiles {
     private final Projects projects;
     private final AuditLog audit;
     private final FilesProperties properties;
+    private final ProjectFileMove legacy;
 
     ProjectFiles(JdbcClient jdbc, CurrentUser currentUser, Projects projects, AuditLog audit,
-            FilesProperties properties) {
+            FilesProperties properties, ProjectFileMove legacy) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.projects = projects;
         this.audit = audit;
         this.properties = properties;
+        this.legacy = legacy;
     }
 
     /** The content type the bytes really are, or null when they are none of PDF, PNG, JPEG. */
@@ -114,28 +118,22 @@ public class ProjectFiles {
         if (type == null) {
             throw new InvalidInputException("file", "file.type");
         }
-        String stored = UUID.randomUUID() + switch (type) {
+        String label = originalName == null || originalName.isBlank() ? UUID.randomUUID() + switch (type) {
             case "application/pdf" -> ".pdf";
             case "image/png" -> ".png";
             default -> ".jpg";
-        };
-        String label = originalName == null || originalName.isBlank() ? stored
-                : Path.of(originalName.replace('\\', '/')).getFileName().toString();
+        } : Path.of(originalName.replace('\\', '/')).getFileName().toString();
         label = label.replaceAll("\\p{Cntrl}", "");
         label = label.substring(0, Math.min(label.length(), 200));
-        try {
-            Files.createDirectories(properties.dir());
-            Files.write(properties.dir().resolve(stored), bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         long id = jdbc.sql("""
-                insert into project_file (project_id, kind, original_name, stored_name, content_type, size_bytes,
-                                          sha256, uploaded_by)
-                values (:p, :k, :o, :s, :t, :n, :h, :u) returning id
+                insert into project_file (project_id, kind, original_name, content_type, size_bytes, sha256,
+                                          uploaded_by)
+                values (:p, :k, :o, :t, :n, :h, :u) returning id
                 """).param("p", projectId).param("k", (kind == null ? Kind.OTHER : kind).name()).param("o", label)
-                .param("s", stored).param("t", type).param("n", bytes.length).param("h", sha256(bytes))
-                .param("u", user.id()).query(Long.class).single();
+                .param("t", type).param("n", bytes.length).param("h", sha256(bytes)).param("u", user.id())
+                .query(Long.class).single();
+        jdbc.sql("insert into project_file_content (file_id, content) values (:f, :c)").param("f", id)
+                .param("c", bytes).update();
         audit.record("PROJECT_FILE_UPLOAD", "project", projectId, Outcome.SUCCESS, label + " (" + type + ")");
         return id;
     }
@@ -146,15 +144,22 @@ public class ProjectFiles {
                 + "where f.project_id = :p order by f.id desc").param("p", projectId).query(ProjectFiles::map).list();
     }
 
+    private record Row(StoredFile file, String storedName, byte[] content) {}
+
+    /** The file with its bytes, from the database or, for a file not moved in yet, from the old directory. */
     public Download open(long projectId, long fileId) {
         RegionScope scope = currentUser.scope();
-        var row = scope.bind(jdbc.sql("select f.*, u.display_name from project_file f join project p on p.id = "
-                + "f.project_id left join app_user u on u.id = f.uploaded_by where f.id = :f and f.project_id = :p and "
-                + Projects.readable(scope))).param("f", fileId).param("p", projectId)
-                .query((rs, n) -> new Object[] {map(rs, n), rs.getString("stored_name")}).optional()
-                .orElseThrow(() -> new NotFoundException("file", fileId));
+        Row row = scope.bind(jdbc.sql("select f.*, u.display_name, c.content from project_file f join project p on "
+                + "p.id = f.project_id left join app_user u on u.id = f.uploaded_by left join project_file_content c "
+                + "on c.file_id = f.id where f.id = :f and f.project_id = :p and " + Projects.readable(scope)))
+                .param("f", fileId).param("p", projectId)
+                .query((rs, n) -> new Row(map(rs, n), rs.getString("stored_name"), rs.getBytes("content")))
+                .optional().orElseThrow(() -> new NotFoundException("file", fileId));
+        byte[] content = row.content() != null ? row.content()
+                : legacy.readFromDisk(fileId, row.storedName(), row.file().size(), row.file().sha256())
+                        .orElseThrow(() -> new NotFoundException("file", fileId));
         audit.record("PROJECT_FILE_DOWNLOAD", "project", projectId, Outcome.SUCCESS, "file " + fileId);
-        return new Download((StoredFile) row[0], properties.dir().resolve((String) row[1]));
+        return new Download(row.file(), content);
     }
 
     static StoredFile map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -163,7 +168,7 @@ public class ProjectFiles {
                 rs.getString("display_name"), rs.getTimestamp("at").toInstant());
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -9,13 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 
-/** Evidence files: type by content, generated names, size limit, region scope on download. */
+/** Evidence files: type by content, kept in the database, name only a label, region scope on download. */
 class ProjectFilesIT extends IntegrationTest {
 
     private long project() {
@@ -24,24 +25,31 @@ class ProjectFilesIT extends IntegrationTest {
     }
 
     @Test
-    void pdfIsStoredUnderAGeneratedNameAndOnlyItsRegionCanDownloadIt() throws Exception {
+    void pdfIsStoredInTheDatabaseAndOnlyItsRegionCanDownloadIt() throws Exception {
         long id = project();
         byte[] pdf = "%PDF-1.4\n% test contract\n".getBytes(StandardCharsets.US_ASCII);
+        long filesOnDisk = filesIn(Path.of("target/test-files"));
         String body = mvc.perform(multipart("/api/v1/projects/" + id + "/files").file(new MockMultipartFile("file",
                         "../../合同.pdf", "application/pdf", pdf)).param("kind", "CONTRACT")
                         .header("Authorization", "Bearer demo-token-xiaoyi"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long fileId = ((Number) JsonPath.read(body, "$.id")).longValue();
-        var row = jdbc.sql("select original_name, stored_name, content_type from project_file where id = :id")
-                .param("id", fileId).query().singleRow();
+        var row = jdbc.sql("select original_name, stored_name, content_type, size_bytes from project_file "
+                + "where id = :id").param("id", fileId).query().singleRow();
         assertThat(row.get("original_name")).isEqualTo("合同.pdf");
-        assertThat((String) row.get("stored_name")).matches("[0-9a-f-]{36}\\.pdf");
-        assertThat(Files.readAllBytes(Path.of("target/test-files").resolve((String) row.get("stored_name")))).isEqualTo(pdf);
+        assertThat(row.get("content_type")).isEqualTo("application/pdf");
+        assertThat(row.get("size_bytes")).isEqualTo((long) pdf.length);
+        // the bytes are in PostgreSQL, nothing is written to a directory
+        assertThat(row.get("stored_name")).isNull();
+        assertThat(filesIn(Path.of("target/test-files"))).isEqualTo(filesOnDisk);
+        assertThat(jdbc.sql("select content from project_file_content where file_id = :id").param("id", fileId)
+                .query(byte[].class).single()).isEqualTo(pdf);
 
         var download = mvc.perform(get("/api/v1/projects/" + id + "/files/" + fileId)
                 .header("Authorization", "Bearer demo-token-city")).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(download.getContentAsByteArray()).isEqualTo(pdf);
         assertThat(download.getHeader("Content-Disposition")).startsWith("attachment");
+        assertThat(download.getContentType()).isEqualTo("application/pdf");
         mvc.perform(get("/api/v1/projects/" + id + "/files/" + fileId).header("Authorization",
                 "Bearer demo-token-zhongyang")).andExpect(status().isNotFound());
     }
@@ -56,6 +64,27 @@ class ProjectFilesIT extends IntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file[0]").value("只接受 PDF、PNG、JPEG 文件（按文件内容判断，不看扩展名）。"));
         assertThat(jdbc.sql("select count(*) from project_file").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileAboveTheLimitIsRefused() throws Exception {
+        long id = project();
+        long before = jdbc.sql("select count(*) from project_file_content").query(Long.class).single();
+        byte[] big = Arrays.copyOf("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII), 10 * 1024 * 1024 + 1);
+        mvc.perform(multipart("/api/v1/projects/" + id + "/files").file(new MockMultipartFile("file", "big.pdf",
+                        "application/pdf", big)).param("kind", "CONTRACT")
+                        .header("Authorization", "Bearer demo-token-xiaoyi"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file[0]").value("文件过大，最大 10 MB。"));
+        assertThat(jdbc.sql("select count(*) from project_file_content").query(Long.class).single()).isEqualTo(before);
+    }
+
+    private static long filesIn(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var list = Files.list(dir)) {
+            return list.count();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -25,7 +26,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Two application instances on loopback ports and one database, as behind a load balancer: a user signed in on one
- * continues on the other (sessions live in PostgreSQL), a record written through one is read through the other, and
+ * continues on the other (sessions live in PostgreSQL), a record written through one is read through the other, an
+ * evidence file uploaded through one is downloaded byte for byte through the other (files live in PostgreSQL), and
  * a scheduled job that both instances reach for at the same moment runs once.
  */
 class TwoInstancesIT extends IntegrationTest {
@@ -84,6 +86,33 @@ class TwoInstancesIT extends IntegrationTest {
             HttpResponse<String> read = api(baseB, "/api/v1/projects/" + id);
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).contains("双实例测试项目");
+
+            // an evidence file uploaded through A is downloaded through B, byte for byte (B has no shared directory)
+            byte[] png = new byte[300_000];
+            new java.util.Random(16).nextBytes(png);
+            System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, png, 0, 8);
+            String boundary = "yf" + System.nanoTime();
+            var body = new java.io.ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nPHOTO\r\n--"
+                    + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"site.png\"\r\n"
+                    + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(png);
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> uploaded = http.send(HttpRequest.newBuilder(
+                            URI.create(baseUrl() + "/api/v1/projects/" + id + "/files"))
+                    .header("Authorization", "Bearer demo-token-xiaoyi")
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(uploaded.statusCode()).isEqualTo(201);
+            long fileId = ((Number) JsonPath.read(uploaded.body(), "$.id")).longValue();
+            HttpResponse<byte[]> downloaded = http.send(HttpRequest.newBuilder(
+                            URI.create(baseB + "/api/v1/projects/" + id + "/files/" + fileId))
+                    .header("Authorization", "Bearer demo-token-city").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(downloaded.statusCode()).isEqualTo(200);
+            assertThat(downloaded.headers().firstValue("Content-Type")).hasValue("image/png");
+            assertThat(downloaded.body()).isEqualTo(png);
 
             // both instances reach for the same job at once: one runs it
             waitForLockToExpire("supervision-escalate");
