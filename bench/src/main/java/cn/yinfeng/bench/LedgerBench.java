@@ -128,7 +128,9 @@ final class LedgerBench {
             if (!ledger) {
                 return List.of();
             }
-            return List.of("--yinfeng.import.max-rows=" + Math.max(200_000, importRows),
+            return List.of("--logging.level.cn.yinfeng.ledger.Imports=info",
+                    "--logging.level.cn.yinfeng.projects.ProjectBatch=debug",
+                    "--yinfeng.import.max-rows=" + Math.max(200_000, importRows),
                     "--yinfeng.import.max-bytes=" + 512L * 1024 * 1024,
                     "--spring.servlet.multipart.max-file-size=512MB",
                     "--spring.servlet.multipart.max-request-size=513MB");
