@@ -22,7 +22,9 @@ import cn.yinfeng.targets.Targets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What leaders and the assessment read: indicators for a region and a period ("1-N月", cumulative from January by
@@ -60,9 +62,13 @@ public class Stats {
     private final Clock clock;
     private final BigDecimal yellowShare;
     private final StatsAggregates aggregates;
+    private final TransactionTemplate readOnly;
 
     Stats(StatsEngine engine, Targets targets, Regions regions, CurrentUser currentUser, JdbcClient jdbc, Clock clock,
-            @Value("${yinfeng.stats.yellow-share:0.10}") BigDecimal yellowShare, StatsAggregates aggregates) {
+            @Value("${yinfeng.stats.yellow-share:0.10}") BigDecimal yellowShare, StatsAggregates aggregates,
+            PlatformTransactionManager transactions) {
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.engine = engine;
         this.aggregates = aggregates;
         this.targets = targets;
@@ -79,7 +85,6 @@ public class Stats {
         return code == null || code.isBlank() ? regions.visible(scope, scope.regionId()) : regions.visible(scope, code);
     }
 
-    @Transactional(readOnly = true) // on the replica when one is configured
     public Summary summary(String regionCode, YearMonth from, YearMonth to, LocalDate asOf) {
         if (from.isAfter(to)) {
             throw new InvalidInputException("from", "stats.period.order");
@@ -91,11 +96,15 @@ public class Stats {
      * The summary of a region the caller has already resolved: no scope check, for jobs that run without a user
      * (supervision's 序时进度 warnings). Pages and the API go through {@link #summary}.
      */
-    @Transactional(readOnly = true) // on the replica when one is configured
     public Summary summaryOf(Region region, YearMonth from, YearMonth to, LocalDate asOf) {
         if (from.isAfter(to)) {
             throw new InvalidInputException("from", "stats.period.order");
         }
+        fresh();
+        return read(() -> summaryIn(region, from, to, asOf));
+    }
+
+    private Summary summaryIn(Region region, YearMonth from, YearMonth to, LocalDate asOf) {
         Instant at = asOfInstant(asOf);
         List<Indicator> indicators = targets.indicators();
         Instant historical = asOf == null ? null : at; // null: now, from the aggregates
@@ -151,10 +160,12 @@ public class Stats {
     }
 
     /** The units directly below a region ranked by an indicator; ties share a rank (1, 2, 2, 4). */
-    @Transactional(readOnly = true) // on the replica when one is configured
     public List<Rank> ranking(String regionCode, String indicatorCode, YearMonth from, YearMonth to, LocalDate asOf,
             boolean byCompletion) {
-        return ranking(region(regionCode), targets.indicator(indicatorCode), from, to, asOf, byCompletion);
+        Region region = region(regionCode);
+        Indicator indicator = targets.indicator(indicatorCode);
+        fresh();
+        return read(() -> ranking(region, indicator, from, to, asOf, byCompletion));
     }
 
     private List<Rank> ranking(Region parent, Indicator ind, YearMonth from, YearMonth to, LocalDate asOf,
@@ -197,30 +208,39 @@ public class Stats {
     public record Dashboard(int year, List<Point> trend, List<Point> trendPrevious, List<Rank> ranking,
             List<Point> chains, List<Point> funnel, List<Point> bands) {}
 
-    @Transactional(readOnly = true) // on the replica when one is configured
     public Dashboard dashboard(String regionCode, YearMonth end) {
         Region region = region(regionCode);
         fresh();
-        var trends = monthlySigned(region, end.getYear());
-        return new Dashboard(end.getYear(), trends.get(end.getYear()), trends.get(end.getYear() - 1),
-                ranking(region, targets.indicator("SIGNED_AMOUNT"), end.withMonth(1), end, null, false),
-                chainMix(region, end.withMonth(1), end), funnel(region), bands(region, end.withMonth(1), end));
+        return read(() -> {
+            var trends = monthlySigned(region, end.getYear());
+            return new Dashboard(end.getYear(), trends.get(end.getYear()), trends.get(end.getYear() - 1),
+                    ranking(region, targets.indicator("SIGNED_AMOUNT"), end.withMonth(1), end, null, false),
+                    chainMix(region, end.withMonth(1), end), funnel(region), bands(region, end.withMonth(1), end));
+        });
     }
 
     /** The latest month with a counted signing in a region's subtree: where a reader wants to land. */
-    @Transactional(readOnly = true) // on the replica when one is configured
     public YearMonth latestMonth(Region region) {
         fresh();
-        LocalDate d = jdbc.sql("""
+        LocalDate d = read(() -> jdbc.sql("""
                 select max(p.month) from stats_project_month p where p.region_id = :id and p.event = 'SIGNED'
-                """).param("id", region.id()).query(LocalDate.class).optional().orElse(null);
+                """).param("id", region.id()).query(LocalDate.class).optional().orElse(null));
         return d == null ? YearMonth.now(clock.withZone(cn.yinfeng.projects.Projects.ZONE)) : YearMonth.from(d);
     }
 
+    /**
+     * Brings the aggregates up to date, in a transaction of its own, before the caller's read transaction begins:
+     * never inside it, where it would need a second connection (see {@link StatsEngine#compute}).
+     */
     private void fresh() {
-        if (aggregates.dirty()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive() && aggregates.dirty()) {
             aggregates.refreshDirty();
         }
+    }
+
+    /** One read-only transaction for the statements of one answer (on the replica when one is configured). */
+    private <T> T read(java.util.function.Supplier<T> body) {
+        return readOnly.execute(status -> body.get());
     }
 
     /**

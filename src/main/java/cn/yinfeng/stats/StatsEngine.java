@@ -18,6 +18,7 @@ import cn.yinfeng.regions.Region;
 import cn.yinfeng.targets.Indicator;
 import cn.yinfeng.targets.IndicatorSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -98,7 +99,15 @@ class StatsEngine {
         }
         boolean aggregated = asOf == null && aggregatesAnswer(indicators, from, to);
         if (aggregated && aggregates.dirty()) {
-            aggregates.refreshDirty();
+            if (TransactionSynchronizationManager.isActualTransactionActive()) {
+                // refreshing takes a transaction (and connection) of its own; taken while the caller's transaction
+                // holds one, every request thread can end up holding one connection and waiting for a second, the
+                // pool runs dry and nothing moves until the pool's timeout. Callers refresh before their transaction
+                // (Stats, MonthlyReport); a write that landed since is read from the history instead, exactly.
+                aggregated = false;
+            } else {
+                aggregates.refreshDirty();
+            }
         }
         var params = new HashMap<String, Object>();
         params.put("from", from);

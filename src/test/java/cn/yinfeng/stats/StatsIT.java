@@ -193,7 +193,8 @@ class StatsIT extends IntegrationTest {
 
     @Test
     void lightsFollowTheSchedule() {
-        var stats = new Stats(null, null, null, null, null, null, new BigDecimal("0.10"), null);
+        var stats = new Stats(null, null, null, null, null, null, new BigDecimal("0.10"), null,
+                new org.springframework.jdbc.support.JdbcTransactionManager());
         assertThat(stats.lightFor(new BigDecimal("100"), new BigDecimal("100"))).isEqualTo(Stats.Light.GREEN);
         assertThat(stats.lightFor(new BigDecimal("90"), new BigDecimal("100"))).isEqualTo(Stats.Light.YELLOW);
         assertThat(stats.lightFor(new BigDecimal("89.99"), new BigDecimal("100"))).isEqualTo(Stats.Light.RED);

@@ -2,6 +2,7 @@ package cn.yinfeng.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.forever;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
@@ -53,6 +54,8 @@ public class LoadSimulation extends Simulation {
     private final HttpProtocolBuilder protocol = http.baseUrls(prop("load.urls").split(","))
             .acceptLanguageHeader("zh-CN").shareConnections();
 
+    static final Duration RAMP = Duration.ofSeconds(15);
+
     private static ChainBuilder pause() {
         return io.gatling.javaapi.core.CoreDsl.pause(Duration.ofMillis(1000), Duration.ofMillis(2000));
     }
@@ -103,9 +106,11 @@ public class LoadSimulation extends Simulation {
         int c = users * 4 / 10;
         int s = users * 3 / 10;
         int l = users - c - s;
-        setUp(county.injectClosed(constantConcurrentUsers(c).during(duration)),
-                city.injectClosed(constantConcurrentUsers(s).during(duration)),
-                leader.injectClosed(constantConcurrentUsers(l).during(duration)))
-                .protocols(protocol).maxDuration(duration);
+        // users arrive over the first RAMP seconds (60 leaders signing in within the same second is not a morning
+        // at the bureau, and BCrypt makes it a CPU storm), then all of them stay for the whole duration
+        setUp(county.injectClosed(rampConcurrentUsers(0).to(c).during(RAMP), constantConcurrentUsers(c).during(duration)),
+                city.injectClosed(rampConcurrentUsers(0).to(s).during(RAMP), constantConcurrentUsers(s).during(duration)),
+                leader.injectClosed(rampConcurrentUsers(0).to(l).during(RAMP), constantConcurrentUsers(l).during(duration)))
+                .protocols(protocol).maxDuration(RAMP.plus(duration));
     }
 }
