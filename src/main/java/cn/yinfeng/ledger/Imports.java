@@ -142,9 +142,10 @@ public class Imports {
         try {
             return outer.execute(status -> commitInTransaction(batchId, locale));
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            org.slf4j.LoggerFactory.getLogger(Imports.class).warn("Import {} not committed: {}", batchId,
-                    e.getMostSpecificCause().getMessage());
-            throw new InvalidInputException(null, "import.commitClash");
+            LOG.warn("Import {} not committed: {}", batchId, e.getMostSpecificCause().getMessage());
+            // a code or credit code taken meanwhile is worth another try; anything else would fail the same way again
+            throw new InvalidInputException(null, e instanceof org.springframework.dao.DuplicateKeyException
+                    ? "import.commitClash" : "import.commitFailed");
         }
     }
 
@@ -200,7 +201,7 @@ public class Imports {
                 }
                 int number = Integer.parseInt(r.get("_row"));
                 String label = handler.label(r);
-                String key = handler.fileKey(r);
+                String key = handler.fileKey(r, importRun);
                 if (key != null && seen.containsKey(key)) {
                     results.add(new RowResult(number, label, Outcome.REJECT, null, null, List.of(messages.getMessage(
                             "import.duplicateInFile." + kind, new Object[] {seen.get(key)}, locale))));

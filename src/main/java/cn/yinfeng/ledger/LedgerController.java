@@ -94,7 +94,7 @@ class LedgerController {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "file.empty");
             }
-            model.addAttribute("report", imports.preview(k, file.getOriginalFilename(), file.getBytes(), locale));
+            showReport(model, imports.preview(k, file.getOriginalFilename(), file.getBytes(), locale));
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
             return page(k.path(), model);
@@ -104,8 +104,23 @@ class LedgerController {
 
     @PostMapping("/ledger/{id}/commit")
     String commit(@PathVariable long id, Model model, Locale locale) {
-        model.addAttribute("report", imports.commit(id, locale));
+        showReport(model, imports.commit(id, locale));
         return "ledger/preview";
+    }
+
+    /** Rows a report page lists: rejected ones first, at most this many; the copy with results has all of them. */
+    static final int SHOWN_ROWS = 1000;
+
+    private static void showReport(Model model, Imports.Report report) {
+        var rejected = report.results().stream().filter(r -> r.outcome() == Imports.Outcome.REJECT).limit(SHOWN_ROWS)
+                .toList();
+        var shown = new java.util.ArrayList<>(rejected);
+        report.results().stream().filter(r -> r.outcome() != Imports.Outcome.REJECT)
+                .limit(SHOWN_ROWS - rejected.size()).forEach(shown::add);
+        shown.sort(java.util.Comparator.comparingInt(Imports.RowResult::rowNumber));
+        model.addAttribute("report", report);
+        model.addAttribute("rows", shown);
+        model.addAttribute("hiddenRows", report.results().size() - shown.size());
     }
 
     @GetMapping("/ledger/{id}/result.xlsx")

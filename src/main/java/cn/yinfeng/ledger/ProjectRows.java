@@ -122,6 +122,18 @@ class ProjectRows implements RowHandler {
         return name.isBlank() ? null : row.getOrDefault("region", "") + "|" + NameKeys.of(name);
     }
 
+    /** As {@link #fileKey(Map)}, with the region resolved: 孝义市, 孝义, 141181 and a blank cell are one region. */
+    @Override
+    public String fileKey(Map<String, String> row, ImportRun run) {
+        if (!blank(row.get("code"))) {
+            return "code|" + row.get("code").trim();
+        }
+        String name = row.getOrDefault("name", "");
+        Region region = name.isBlank() ? null : run.region(row.get("region"));
+        return name.isBlank() ? null : (region == null ? row.getOrDefault("region", "") : region.id()) + "|"
+                + NameKeys.of(name);
+    }
+
     /** A row's values, read and looked up; problems with them are thrown as the row's field errors. */
     private record Parsed(String name, Region region, BigDecimal total, BigDecimal contract, Stage stage,
             FundOrigin origin, ProjectType type, Boolean key, Boolean counted, LocalDate signed, LocalDate registered,
@@ -259,6 +271,9 @@ class ProjectRows implements RowHandler {
             batch.add(number, form);
             return RowResult.of(number, p.name(), Outcome.CREATE, null, null);
         }
+        if (touched(run).contains(existing.id())) {
+            return null; // an earlier row of this file changed it: compare with it as it is now, in apply
+        }
         Stage target = p.stage() == null ? existing.stage() : p.stage();
         if (sameFields(existing, p, chainFor(existing, p, r)) && target == existing.stage()) {
             return RowResult.of(number, p.name(), Outcome.UNCHANGED, existing.id(), "/projects/" + existing.id());
@@ -277,6 +292,11 @@ class ProjectRows implements RowHandler {
         return ids;
     }
 
+    /** Projects that rows of this run have gone through {@link #apply} for (their prefetched copy is stale). */
+    private static java.util.Set<Long> touched(ImportRun run) {
+        return run.memo("projects:touched", java.util.HashSet::new);
+    }
+
     @Override
     public String link(Long id) {
         return "/projects/" + id;
@@ -292,6 +312,7 @@ class ProjectRows implements RowHandler {
         Project existing = match(r.get("code"), name, region, run);
         if (existing != null) {
             existing = projects.find(existing.id()); // as it is now, not as prefetched: an earlier row may have changed it
+            touched(run).add(existing.id());
         }
         Long chainId = chainFor(existing, p, r);
         if (existing == null) {

@@ -46,6 +46,11 @@ interface RowHandler {
     /** The natural key within the file, to refuse a second row for the same record; null to skip the check. */
     String fileKey(Map<String, String> row);
 
+    /** The natural key within the file, with the run's look-ups (a region written two ways is one region). */
+    default String fileKey(Map<String, String> row, ImportRun run) {
+        return fileKey(row);
+    }
+
     /**
      * Applies one row through the owning module's services (create, update, or nothing if equal) and says what it
      * did. Problems are thrown as {@link cn.yinfeng.common.InvalidInputException} with the row's field names.

@@ -12,6 +12,9 @@ import cn.yinfeng.common.InvalidInputException.Problem;
  */
 public final class Lifecycle {
 
+    /** No project stage is dated before this year (a "0/1/1" typed into a sheet is a field error). */
+    static final int EARLIEST_YEAR = 1900;
+
     private Lifecycle() {}
 
     /** Problems with moving a project at {@code current} (with {@code dates}) forward to {@code target} on {@code on}. */
@@ -86,6 +89,9 @@ public final class Lifecycle {
         }
         if (on.isAfter(today)) {
             return List.of(new Problem(field, "stage.dateFuture"));
+        }
+        if (on.getYear() < EARLIEST_YEAR) {
+            return List.of(new Problem(field, "stage.dateTooEarly", String.valueOf(EARLIEST_YEAR)));
         }
         return List.of();
     }

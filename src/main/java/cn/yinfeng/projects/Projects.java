@@ -664,9 +664,13 @@ public class Projects {
             problems.add(new Problem("totalInvestment", "validation.notNegative"));
         } else if (f.totalInvestment().scale() > 2) {
             problems.add(new Problem("totalInvestment", "validation.twoDecimals"));
+        } else if (tooLarge(f.totalInvestment())) {
+            problems.add(new Problem("totalInvestment", "validation.amountTooLarge"));
         }
         if (f.contractAmount() != null && (f.contractAmount().signum() < 0 || f.contractAmount().scale() > 2)) {
             problems.add(new Problem("contractAmount", "validation.twoDecimals"));
+        } else if (f.contractAmount() != null && tooLarge(f.contractAmount())) {
+            problems.add(new Problem("contractAmount", "validation.amountTooLarge"));
         }
         boolean anyForeign = f.foreignCurrency() != null && !f.foreignCurrency().isBlank() || f.foreignAmount() != null
                 || f.exchangeRate() != null;
@@ -690,6 +694,11 @@ public class Projects {
             problems.add(new Problem("chainNodeId", "project.node.invalid"));
         }
         return problems;
+    }
+
+    /** Beyond numeric(16, 2): 14 digits before the point (a 1E999999999 typed into a sheet stays a field error). */
+    private static boolean tooLarge(BigDecimal amount) {
+        return amount.precision() - amount.scale() > 14;
     }
 
     private static void checkLength(List<Problem> problems, String field, String value, int max) {

@@ -74,8 +74,20 @@ class BulkImportEquivalenceIT extends IntegrationTest {
         rows.add(row(Map.of(1, p + "未知领导", 2, "孝义市", 7, "5000", 11, "洽谈", 17, "没有这个人")));
         rows.add(row(Map.of(0, "P1999-99999", 1, p + "未知编号", 2, "孝义市", 7, "5000", 11, "洽谈")));
         rows.add(row(Map.of(1, p + "洽谈项目", 2, "孝义", 7, "15000", 11, "洽谈"))); // the same project twice in the file
-        // rows matching existing projects: unchanged, changed fields, a stage moved forward
+        // the same new project with its region written two ways (a blank region is the importer's own)
+        rows.add(row(Map.of(1, p + "双写区域", 2, "孝义市", 7, "700", 11, "储备")));
+        rows.add(row(Map.of(1, p + "双写区域", 7, "700", 11, "储备")));
+        // text that COPY must carry as typed: backslashes, \N, \., tab, line breaks, a character beyond the BMP
+        rows.add(row(Map.of(1, p + "转义\\N\\.\t项目😀", 2, "孝义市", 7, "900", 11, "洽谈", 18, "孝义市\\商务局\r\n二科",
+                19, "王\t五")));
+        rows.add(row(Map.of(1, p + "天文数字", 2, "孝义市", 7, "1E20", 11, "洽谈")));
+        rows.add(row(Map.of(1, p + "公元元年", 2, "孝义市", 7, "900", 11, "签约", 12, "0001-01-01")));
+        // rows matching existing projects: unchanged, changed fields, a stage moved forward; one project changed
+        // by its code and then named again with other figures (the second row must see the first row's change)
+        String code2 = jdbc.sql("select code from project where name = :n").param("n", p + "既有二").query(String.class)
+                .single();
         rows.add(row(Map.of(1, p + "既有一", 2, "孝义市", 7, "1000", 11, "洽谈")));
+        rows.add(row(Map.of(0, code2, 1, p + "既有二", 2, "孝义市", 7, "2500", 11, "洽谈")));
         rows.add(row(Map.of(1, p + "既有二", 2, "孝义市", 7, "2000", 11, "洽谈")));
         rows.add(row(Map.of(1, p + "既有三", 2, "孝义市", 7, "3000", 11, "签约", 12, "2025-06-01")));
         return rows;
@@ -133,7 +145,7 @@ class BulkImportEquivalenceIT extends IntegrationTest {
                        p.key_project, p.leader_user_id, p.responsible_unit, p.contact_name, p.contact_phone, p.counted,
                        p.not_counted_reason, p.expansion_of_id, p.stage, p.held_stage, p.signed_on, p.registered_on,
                        p.started_on, p.producing_on, p.full_production_on, p.review_status, p.version, p.created_by,
-                       p.code ~ '^P[0-9]{4}-[0-9]{5,}$', p.name_key = lower(p.name) or p.name_key <> '')
+                       p.code ~ '^P[0-9]{4}-[0-9]{5,}$', substr(p.name_key, 2))
                        || ' | transitions ' || coalesce((select string_agg(concat_ws('/', t.from_stage, t.to_stage,
                           t.on_date, t.actor_id, t.note), ', ' order by t.id) from project_transition t
                           where t.project_id = p.id), '')
@@ -163,39 +175,54 @@ class BulkImportEquivalenceIT extends IntegrationTest {
         // the same outcome and reasons for every row, in the dry run and in the commit
         assertThat(outcomes(bulk[0], "乙")).isEqualTo(outcomes(oneByOne[0], "甲"));
         assertThat(outcomes(bulk[1], "乙")).isEqualTo(outcomes(oneByOne[1], "甲"));
-        assertThat(outcomes(bulk[1], "乙")).filteredOn(s -> s.contains("REJECT")).hasSize(14);
-        assertThat(outcomes(bulk[1], "乙")).filteredOn(s -> s.contains("CREATE")).hasSize(3);
-        assertThat(outcomes(bulk[1], "乙")).filteredOn(s -> s.contains("UPDATE")).hasSize(2);
+        assertThat(outcomes(bulk[1], "乙")).filteredOn(s -> s.contains("REJECT")).hasSize(17);
+        assertThat(outcomes(bulk[1], "乙")).filteredOn(s -> s.contains("CREATE")).hasSize(5);
+        assertThat(outcomes(bulk[1], "乙")).filteredOn(s -> s.contains("UPDATE")).hasSize(3);
         assertThat(outcomes(bulk[1], "乙")).filteredOn(s -> s.contains("UNCHANGED")).hasSize(1);
+        assertThat(outcomes(bulk[1], "乙")).anyMatch(s -> s.contains("*双写区域") && s.contains("重复"))
+                .anyMatch(s -> s.contains("*天文数字") && s.contains("金额过大"))
+                .anyMatch(s -> s.contains("*公元元年") && s.contains("1900"));
         // the long contact name is the field's error (the column's limit), not a failed insert
         assertThat(outcomes(bulk[1], "乙")).anyMatch(s -> s.contains("联系人：") && s.contains("50"));
 
         // the same rows written
         List<String> expected = snapshot("甲");
-        assertThat(expected).hasSize(6);
+        assertThat(expected).hasSize(8);
         assertThat(snapshot("乙")).isEqualTo(expected);
+        assertThat(jdbc.sql("select total_investment from project where name = '乙既有二'").query(java.math.BigDecimal.class)
+                .single()).isEqualByComparingTo("2000");
+        assertThat(jdbc.sql("select name || '|' || responsible_unit || '|' || contact_name from project where name like "
+                + "'乙转义%'").query(String.class).single())
+                .isEqualTo("乙转义\\N\\.\t项目😀|孝义市\\商务局\r\n二科|王\t五");
 
         // created rows name their project in the commit's answer
         List<Object> ids = JsonPath.read(bulk[1], "$.results[?(@.outcome == 'CREATE')].recordId");
-        assertThat(ids).hasSize(3).doesNotContainNull();
+        assertThat(ids).hasSize(5).doesNotContainNull();
         List<Object> links = JsonPath.read(bulk[1], "$.results[?(@.outcome == 'CREATE')].link");
         assertThat(links).allMatch(l -> String.valueOf(l).startsWith("/projects/"));
+        List<Map<String, Object>> created = JsonPath.read(bulk[1], "$.results[?(@.outcome == 'CREATE')]");
+        for (Map<String, Object> c : created) { // each row's id is the project with that row's name
+            assertThat(jdbc.sql("select name from project where id = :id").param("id", ((Number) c.get("recordId"))
+                    .longValue()).query(String.class).single()).isEqualTo(c.get("name"));
+        }
         // one audit row for the batch of new projects, naming the import
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'PROJECT_CREATE_BATCH'").query(Long.class)
                 .single()).isEqualTo(batchAudits + 1);
         long batch = ((Number) JsonPath.read(bulk[1], "$.batchId")).longValue();
         assertThat(jdbc.sql("select detail from audit_log where action = 'PROJECT_CREATE_BATCH' order by id desc limit 1")
-                .query(String.class).single()).matches("3 projects P\\d{4}-\\d{5,} \\.\\. P\\d{4}-\\d{5,}; import_batch " + batch);
+                .query(String.class).single()).matches("5 projects P\\d{4}-\\d{5,} \\.\\. P\\d{4}-\\d{5,}; import_batch " + batch);
 
-        // and a second import of the same file changes nothing, on either path
+        // and a second import of the same file changes nothing, on either path, but for the project the file itself
+        // names twice with two totals (set to 2500 by its code, back to 2000 by its name, each time)
         for (boolean b : new boolean[] {false, true}) {
             imports.bulk(b);
             String again = importFile(workbook(ledger("乙")))[1];
             assertThat(((Number) JsonPath.read(again, "$.created")).intValue()).isZero();
-            assertThat(((Number) JsonPath.read(again, "$.updated")).intValue()).isZero();
-            assertThat(((Number) JsonPath.read(again, "$.unchanged")).intValue()).isEqualTo(6);
+            assertThat(((Number) JsonPath.read(again, "$.updated")).intValue()).isEqualTo(2); // 既有二 by code, then by name
+            assertThat(((Number) JsonPath.read(again, "$.unchanged")).intValue()).isEqualTo(7);
         }
-        assertThat(snapshot("乙")).isEqualTo(expected);
+        assertThat(snapshot("乙")).filteredOn(l -> !l.startsWith("既有二"))
+                .isEqualTo(expected.stream().filter(l -> !l.startsWith("既有二")).toList());
     }
 
     @Test
