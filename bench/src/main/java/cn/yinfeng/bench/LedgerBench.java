@@ -192,6 +192,7 @@ final class LedgerBench {
             Main.progress("ledger: uploading %,d rows (%.1f MB) for the dry run", suite.importRows(),
                     file.length / 1e6);
             long before = count(db, "select count(*) from project");
+            long lastIdBefore = count(db, "select coalesce(max(id), 0) from project");
             long t = System.nanoTime();
             String report = post(http, base, "/api/v1/ledger/projects/preview", file);
             double previewSeconds = (System.nanoTime() - t) / 1e9;
@@ -215,6 +216,8 @@ final class LedgerBench {
             }
             double importRate = suite.importRows() / (previewSeconds + commitSeconds);
             double importRatio = importRate / parseRate;
+            Main.progress("ledger: the database floor: COPY of the same rows into copies of the tables");
+            double floorSeconds = copyFloor(db, lastIdBefore);
 
             out.append(String.format("%nYinfeng ledger benchmark (app heap -Xmx%s -Xmn%s; %d repeats, medians; load "
                     + "average %s)%n", suite.appHeap(), YOUNG, suite.repeats(), load()));
@@ -226,6 +229,11 @@ final class LedgerBench {
                     parseRate, median(parse)));
             out.append(String.format("  import rate / parse-only rate = %.4f (target >= %.1f)  %s%n", importRatio,
                     IMPORT_TARGET, verdict(importRatio >= IMPORT_TARGET)));
+            out.append(String.format("  database floor: COPY of the same %,d project rows and their transitions into copies "
+                    + "of the two tables (same indexes and foreign keys) %.2f s = %,.0f rows/s; floor / parse-only = %.3f "
+                    + "(the best any import keeping those constraints could reach); import / floor = %.3f%n",
+                    suite.importRows(), floorSeconds, suite.importRows() / floorSeconds,
+                    suite.importRows() / floorSeconds / parseRate, importRate / (suite.importRows() / floorSeconds)));
             out.append(String.format("export of %,d projects (xlsx, %.1f MB) via GET %s: %.2f s = %,.0f rows/s%n",
                     exported, whole.get(0).bytes() / 1e6, all, exportSeconds, exported / exportSeconds));
             out.append(String.format("  bare fastexcel streaming write of the same rows in the bench: %.2f s = %,.0f "
@@ -387,6 +395,55 @@ final class LedgerBench {
         }
         wb.finish();
         return out.toByteArray();
+    }
+
+    /**
+     * What the database alone needs to store the imported rows: the projects the import just wrote (ids above
+     * {@code lastIdBefore}) and a "created" transition each, written by COPY into fresh copies of {@code project} and
+     * {@code project_transition} with the same columns, checks, indexes and foreign keys. Only the two COPY statements
+     * are timed; the copies are dropped after.
+     */
+    private static double copyFloor(Connection db, long lastIdBefore) throws Exception {
+        var copy = db.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        String columns = "code, name, name_key, region_id, attracting_region_id, attracting_share, chain_id, "
+                + "chain_node_id, project_type, total_investment, contract_amount, foreign_currency, foreign_amount, "
+                + "exchange_rate, fund_origin, key_project, leader_user_id, responsible_unit, contact_name, contact_phone, "
+                + "counted, not_counted_reason, expansion_of_id, stage, signed_on, registered_on, started_on, producing_on, "
+                + "full_production_on, created_by";
+        try (Statement s = db.createStatement()) {
+            s.execute("drop table if exists bench_floor_transition, bench_floor_project");
+            s.execute("create table bench_floor_project (like project including all)");
+            s.execute("alter table bench_floor_project add foreign key (region_id) references region (id), "
+                    + "add foreign key (attracting_region_id) references region (id), "
+                    + "add foreign key (chain_id) references chain (id), "
+                    + "add foreign key (chain_node_id) references chain_node (id), "
+                    + "add foreign key (leader_user_id) references app_user (id), "
+                    + "add foreign key (created_by) references app_user (id), "
+                    + "add foreign key (expansion_of_id) references bench_floor_project (id)");
+            s.execute("create table bench_floor_transition (like project_transition including all)");
+            s.execute("alter table bench_floor_transition add foreign key (project_id) references bench_floor_project (id) "
+                    + "on delete cascade, add foreign key (actor_id) references app_user (id)");
+        }
+        try {
+            var rows = new ByteArrayOutputStream();
+            copy.copyOut("copy (select " + columns + " from project where id > " + lastIdBefore + " order by id) to stdout",
+                    rows);
+            long t = System.nanoTime();
+            copy.copyIn("copy bench_floor_project (" + columns + ") from stdin", new ByteArrayInputStream(rows.toByteArray()));
+            double seconds = (System.nanoTime() - t) / 1e9;
+            var transitions = new ByteArrayOutputStream();
+            copy.copyOut("copy (select id, null, stage, coalesce(full_production_on, producing_on, started_on, registered_on, "
+                    + "signed_on, current_date), created_by, 'created' from bench_floor_project order by id) to stdout",
+                    transitions);
+            t = System.nanoTime();
+            copy.copyIn("copy bench_floor_transition (project_id, from_stage, to_stage, on_date, actor_id, note) from stdin",
+                    new ByteArrayInputStream(transitions.toByteArray()));
+            return seconds + (System.nanoTime() - t) / 1e9;
+        } finally {
+            try (Statement s = db.createStatement()) {
+                s.execute("drop table if exists bench_floor_transition, bench_floor_project");
+            }
+        }
     }
 
     /** Reads every cell's text as the import's reader does, and nothing else. */
