@@ -59,6 +59,25 @@ class LedgerIT extends IntegrationTest {
         return out.toByteArray();
     }
 
+    /** The workbook wrapped as Office does when a password is set: ECMA-376 agile encryption in an OLE file. */
+    static byte[] encrypted(byte[] xlsx, String password) throws Exception {
+        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
+            var info = new org.apache.poi.poifs.crypt.EncryptionInfo(org.apache.poi.poifs.crypt.EncryptionMode.agile);
+            var encryptor = info.getEncryptor();
+            encryptor.confirmPassword(password);
+            try (var os = encryptor.getDataStream(fs)) {
+                os.write(xlsx);
+            }
+            var out = new ByteArrayOutputStream();
+            fs.writeFilesystem(out);
+            byte[] bytes = out.toByteArray();
+            // it really is protected: the plain workbook's bytes are not in it
+            org.assertj.core.api.Assertions.assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+                    .doesNotContain("xl/worksheets").doesNotContain("[Content_Types]");
+            return bytes;
+        }
+    }
+
     private ResultActions preview(byte[] file) throws Exception {
         return mvc.perform(multipart("/api/v1/ledger/projects/preview")
                 .file(new MockMultipartFile("file", "台账.xlsx", "application/octet-stream", file))
@@ -115,6 +134,9 @@ class LedgerIT extends IntegrationTest {
                 .andExpect(jsonPath("$.errors.file[0]").value("不是有效的 .xlsx 工作簿（按文件内容判断）。"));
         // an encrypted workbook (or .xls) is an OLE compound file
         preview(new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, 0, 0, 0, 0}).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file[0]").value(org.hamcrest.Matchers.containsString("加密")));
+        // and a genuinely password-protected one: the county's own ledger, encrypted the way Excel and WPS do it
+        preview(encrypted(countyLedger(), "county-secret")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file[0]").value(org.hamcrest.Matchers.containsString("加密")));
         // a zip bomb: 60 MB of zeros in a small file
         var bomb = new ByteArrayOutputStream();
