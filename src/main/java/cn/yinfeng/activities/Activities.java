@@ -384,6 +384,30 @@ public class Activities {
         audit.record("DELEGATION_UPDATE", "delegation", id, Outcome.SUCCESS, f.title());
     }
 
+    /**
+     * Adds visiting enterprises (found, or registered as prospects, by name) that a delegation does not list yet; none
+     * is ever removed. Returns how many were added; any addition is a new version and is audited.
+     */
+    @Transactional
+    public int addDelegationEnterprises(long id, List<String> names) {
+        requireWriter();
+        Delegation d = delegation(id);
+        requireWritable(d.regionId());
+        int added = 0;
+        var wanted = names == null ? List.<String>of()
+                : names.stream().filter(n -> !blank(n)).map(String::trim).distinct().toList();
+        for (String name : wanted) {
+            long e = enterprises.findOrCreate(null, name);
+            added += jdbc.sql("insert into delegation_enterprise (delegation_id, enterprise_id) values (:d, :e) "
+                    + "on conflict do nothing").param("d", id).param("e", e).update();
+        }
+        if (added > 0) {
+            jdbc.sql("update delegation set version = version + 1 where id = :id").param("id", id).update();
+            audit.record("DELEGATION_ENTERPRISES_ADD", "delegation", id, Outcome.SUCCESS, String.join("；", wanted));
+        }
+        return added;
+    }
+
     // ------------------------------------------------------------------ talks
 
     @Transactional

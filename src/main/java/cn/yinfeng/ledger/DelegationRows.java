@@ -115,10 +115,16 @@ class DelegationRows implements RowHandler {
                 status != null ? status : d.status(), d.version());
         boolean same = form.people() == d.people() && same(form.hostName(), d.hostName())
                 && same(form.sites(), d.sites()) && same(form.outcome(), d.outcome()) && form.status() == d.status();
-        if (same) {
+        // visiting enterprises the sheet names and the record does not list yet are added (none is removed)
+        List<String> missing = TripRows.names(r.get("enterprises")).stream()
+                .filter(n -> d.enterprises().stream().noneMatch(n::equals)).toList();
+        if (same && missing.isEmpty()) {
             return RowResult.of(number, title, Outcome.UNCHANGED, id, link);
         }
-        activities.updateDelegation(id, form);
+        if (!same) {
+            activities.updateDelegation(id, form);
+        }
+        activities.addDelegationEnterprises(id, missing);
         return RowResult.of(number, title, Outcome.UPDATE, id, link);
     }
 }

@@ -265,6 +265,17 @@ class LedgerKindsIT extends IntegrationTest {
                 new Object[] {"导入测试华为考察团", "2019-06-01", 8, null, null, null})));
         assertThat(jdbc.sql("select people from delegation where title = '导入测试华为考察团'").query(Integer.class)
                 .single()).isEqualTo(8);
+
+        // a visiting enterprise the record does not list yet is added on re-import (once; none is removed)
+        byte[] more = sheet("补充", header,
+                new Object[] {"导入测试华为考察团", "2019-06-01", 8, null, "导入测试丙公司；导入测试己公司", null});
+        String added = previewJson("delegations", more);
+        assertThat(count(added, "updated")).isEqualTo(1);
+        commit(added);
+        assertThat(jdbc.sql("select e.name from delegation_enterprise de join enterprise e on e.id = de.enterprise_id "
+                + "join delegation d on d.id = de.delegation_id where d.title = '导入测试华为考察团'").query(String.class).list())
+                .containsExactlyInAnyOrder("导入测试丙公司", "导入测试丁公司", "导入测试己公司");
+        assertThat(count(previewJson("delegations", more), "unchanged")).isEqualTo(1);
     }
 
     @Test
