@@ -75,6 +75,31 @@ public class Exports {
         audit.record("EXPORT", "project", null, Outcome.SUCCESS, format + " " + n + " rows");
     }
 
+    /**
+     * Funds arrived of the projects the filter selects, with the columns and words of the funds template (one line
+     * per project, month and origin), so that the file imports back unchanged.
+     */
+    public void funds(ProjectFilter filter, java.time.YearMonth from, java.time.YearMonth to, String format,
+            OutputStream out) throws IOException {
+        var origins = new java.util.EnumMap<cn.yinfeng.projects.FundOrigin, String>(cn.yinfeng.projects.FundOrigin.class);
+        FundRows.COLUMNS.stream().filter(c -> c.field().equals("origin")).findFirst().orElseThrow().options()
+                .forEach(label -> origins.putIfAbsent(ProjectRows.ORIGINS.get(label), label));
+        List<Column<ProjectQueries.FundLine>> columns = List.of(new Column<>("项目编号", ProjectQueries.FundLine::code),
+                new Column<>("项目名称", ProjectQueries.FundLine::name),
+                new Column<>("到位月份", l -> l.month().toString()),
+                new Column<>("资金来源", l -> origins.get(l.origin())),
+                new Column<>("到位资金（万元）", ProjectQueries.FundLine::amount),
+                new Column<>("备注", ProjectQueries.FundLine::note));
+        var last = new ProjectQueries.FundLine[1];
+        Iterable<ProjectQueries.FundLine> rows = paged(cursor -> {
+            var page = projects.fundLines(filter, from, to, cursor == null ? null : last[0], 2000);
+            last[0] = page.isEmpty() ? null : page.get(page.size() - 1);
+            return new Chunk<>(page, page.size() < 2000 ? null : "more");
+        });
+        long n = write("到位资金", columns, rows, format, out);
+        audit.record("EXPORT", "project_fund", null, Outcome.SUCCESS, format + " " + n + " rows");
+    }
+
     public void enterprises(Enterprises.Search search, String format, OutputStream out) throws IOException {
         List<Column<Enterprise>> columns = List.of(new Column<>("企业名称", Enterprise::name),
                 new Column<>("统一社会信用代码", Enterprise::creditCode), new Column<>("曾用名", Enterprise::formerNames),

@@ -144,6 +144,19 @@ class LedgerController {
                 signedFrom, signedTo), csv ? "csv" : "xlsx", locale, response.getOutputStream());
     }
 
+    @GetMapping({"/projects/funds/export", "/api/v1/funds/export"})
+    @Operation(summary = "Funds arrived of the projects the caller may read (optionally one region's subtree and a "
+            + "range of months) as the funds template lists them, xlsx or csv; the file imports back unchanged")
+    void exportFunds(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth from,
+            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth to,
+            HttpServletResponse response) throws IOException {
+        boolean csv = "csv".equals(format);
+        attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "到位资金." + (csv ? "csv" : "xlsx"));
+        exports.funds(new ProjectFilter(null, regionId, null, null, null, null, null, null, null, null, null), from, to,
+                csv ? "csv" : "xlsx", response.getOutputStream());
+    }
+
     @GetMapping({"/enterprises/export", "/api/v1/enterprises/export"})
     void exportEnterprises(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String q,
             @RequestParam(required = false) String industry, @RequestParam(required = false) Boolean prospect,

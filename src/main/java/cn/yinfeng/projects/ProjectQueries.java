@@ -136,6 +136,46 @@ public class ProjectQueries {
     }
 
     /** Keyset pages of up to 2,000 rows for streamed exports (the same query, rules and scope as the list). */
+    /** One line of the funds ledger: a project's arrivals of one month and origin, summed (notes joined). */
+    public record FundLine(long projectId, String code, String name, java.time.YearMonth month, FundOrigin origin,
+            java.math.BigDecimal amount, String note) {}
+
+    /**
+     * The funds ledger as the import reads it back: for the projects the filter selects (inside the caller's scope),
+     * one line per project, month and origin, after the line {@code after} (null: from the start), at most
+     * {@code size}; months within {@code from}..{@code to} when given. Deleted records are left out.
+     */
+    public List<FundLine> fundLines(ProjectFilter filter, java.time.YearMonth from, java.time.YearMonth to,
+            FundLine after, int size) {
+        var params = new HashMap<String, Object>();
+        var sql = new StringBuilder("""
+                select p.id, p.code, p.name, f.month, f.origin, sum(f.amount) as amount,
+                       string_agg(f.note, '；' order by f.id) as note
+                  from project_fund f join project p on p.id = f.project_id
+                """).append(where(filter, currentUser.scope(), params)).append(" and f.deleted_at is null");
+        if (from != null) {
+            sql.append(" and f.month >= :fromMonth");
+            params.put("fromMonth", from.atDay(1));
+        }
+        if (to != null) {
+            sql.append(" and f.month <= :toMonth");
+            params.put("toMonth", to.atDay(1));
+        }
+        if (after != null) {
+            sql.append(" and (f.project_id, f.month, f.origin) > (:afterId, :afterMonth, :afterOrigin)");
+            params.put("afterId", after.projectId());
+            params.put("afterMonth", after.month().atDay(1));
+            params.put("afterOrigin", after.origin().name());
+        }
+        sql.append(" group by p.id, p.code, p.name, f.project_id, f.month, f.origin")
+                .append(" order by f.project_id, f.month, f.origin limit :limit");
+        params.put("limit", Math.max(1, Math.min(size, 2000)));
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new FundLine(rs.getLong("id"),
+                rs.getString("code"), rs.getString("name"),
+                java.time.YearMonth.from(rs.getObject("month", java.time.LocalDate.class)),
+                FundOrigin.valueOf(rs.getString("origin")), rs.getBigDecimal("amount"), rs.getString("note"))).list();
+    }
+
     public Page exportPage(ProjectFilter filter, String cursor, int size) {
         return list(filter, "id", "desc", cursor, size, 2000);
     }

@@ -194,6 +194,33 @@ class LedgerKindsIT extends IntegrationTest {
         assertThat(jdbc.sql("select sum(amount) from project_fund f join project p on p.id = f.project_id "
                 + "where p.code = :c and f.deleted_at is null").param("c", code).query(BigDecimal.class).single())
                 .isEqualByComparingTo("2800");
+
+        // the funds export reads back unchanged: one line per project, month and origin, in the template's words,
+        // two records of one month summed into one line (the import compares the month's sum)
+        jdbc.sql("insert into project_fund (project_id, month, origin, amount, note) select id, date '2019-04-01', "
+                + "'OVERSEAS', 0.5, '第二笔' from project where code = :c").param("c", code).update();
+        for (String format : new String[] {"xlsx", "csv"}) {
+            byte[] export = mvc.perform(get("/api/v1/funds/export?format=" + format + "&from=2019-01&to=2019-12")
+                    .header("Authorization", XIAOYI)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsByteArray();
+            if (format.equals("csv")) {
+                String text = new String(export, java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(text).contains("项目编号").contains(code + ",到位资金导入测试项目,2019-04,境外,1500.50");
+                continue; // the import takes xlsx only
+            }
+            String roundTrip = previewJson("funds", export);
+            assertThat(reasons(roundTrip)).isEmpty();
+            assertThat(count(roundTrip, "unchanged")).isEqualTo(count(roundTrip, "rows")).isGreaterThanOrEqualTo(2);
+        }
+        // another county's funds are not in a county user's export
+        String zhongyang = jdbc.sql("select p.code from project_fund f join project p on p.id = f.project_id join region r "
+                + "on r.id = p.region_id where r.code = '141129' limit 1").query(String.class).optional().orElse(null);
+        if (zhongyang != null) {
+            String all = mvc.perform(get("/api/v1/funds/export?format=csv").header("Authorization", XIAOYI))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(
+                            java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(all).doesNotContain(zhongyang + ",");
+        }
     }
 
     @Test
