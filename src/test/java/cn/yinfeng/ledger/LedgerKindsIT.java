@@ -212,6 +212,14 @@ class LedgerKindsIT extends IntegrationTest {
             assertThat(reasons(roundTrip)).isEmpty();
             assertThat(count(roundTrip, "unchanged")).isEqualTo(count(roundTrip, "rows")).isGreaterThanOrEqualTo(2);
         }
+        // the funds page of /ledger links the export
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(org.springframework.security.test.web
+                .servlet.request.SecurityMockMvcRequestBuilders.formLogin().user("xiaoyi").password("Yinfeng@2024"))
+                .andReturn().getRequest().getSession();
+        assertThat(mvc.perform(get("/ledger?kind=funds").session(session))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .contains("href=\"/projects/funds/export?format=xlsx\"");
         // another county's funds are not in a county user's export
         String zhongyang = jdbc.sql("select p.code from project_fund f join project p on p.id = f.project_id join region r "
                 + "on r.id = p.region_id where r.code = '141129' limit 1").query(String.class).optional().orElse(null);
