@@ -42,6 +42,11 @@ class DelegationRows implements RowHandler {
             Map.entry("考察地点", "sites"), Map.entry("考察项目", "sites"), Map.entry("主要成果", "outcome"),
             Map.entry("成效", "outcome"));
 
+    static final Sheet SHEET = new Sheet(ImportKind.DELEGATIONS, COLUMNS, SYNONYMS, "title",
+            List.of("每行一批来访考察团组；已有记录按“区域 + 接待日期 + 来访团组”匹配，区域不填即本人所在区域。",
+                    "来访企业可写多家，用顿号、逗号或分号分隔，新登记的团组必填；已有团组的来访企业只增不减：表中新写的企业会加入，原有的不会删除。",
+                    "状态为“已完成”的接待日期不能晚于今天；尚未开展的请写“计划”。已有记录中空白的单元格表示保留原值。"));
+
     private final Activities activities;
     private final JdbcClient jdbc;
 
@@ -51,35 +56,8 @@ class DelegationRows implements RowHandler {
     }
 
     @Override
-    public ImportKind kind() {
-        return ImportKind.DELEGATIONS;
-    }
-
-    @Override
-    public List<Column> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Map<String, String> synonyms() {
-        return SYNONYMS;
-    }
-
-    @Override
-    public String keyField() {
-        return "title";
-    }
-
-    @Override
-    public List<String> instructions() {
-        return List.of("每行一批来访考察团组；已有记录按“区域 + 接待日期 + 来访团组”匹配，区域不填即本人所在区域。",
-                "来访企业可写多家，用顿号、逗号或分号分隔，新登记的团组必填；已有团组的来访企业不会被修改。",
-                "状态为“已完成”的接待日期不能晚于今天；尚未开展的请写“计划”。已有记录中空白的单元格表示保留原值。");
-    }
-
-    @Override
-    public String label(Map<String, String> row) {
-        return row.getOrDefault("title", "");
+    public Sheet sheet() {
+        return SHEET;
     }
 
     @Override

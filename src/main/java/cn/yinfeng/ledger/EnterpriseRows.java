@@ -42,6 +42,11 @@ class EnterpriseRows implements RowHandler {
             Map.entry("省份", "province"), Map.entry("城市", "city"), Map.entry("总部所在地", "city"),
             Map.entry("电话", "contactPhone"), Map.entry("手机", "contactPhone"), Map.entry("来源", "channel"));
 
+    static final Sheet SHEET = new Sheet(ImportKind.ENTERPRISES, COLUMNS, SYNONYMS, "name",
+            List.of("统一社会信用代码为 18 位，系统会核对校验位；没有代码的企业按“所属区域 + 企业名称”匹配（所属区域不填即本人所在区域）。",
+                    "已登记的企业按信用代码匹配并更新；空白单元格表示保留原值。同一文件导入两次不会产生重复。",
+                    "注册资本单位为万元，也可写“1.5亿”“15000万元”。"));
+
     private final Enterprises enterprises;
     private final JdbcClient jdbc;
 
@@ -51,35 +56,8 @@ class EnterpriseRows implements RowHandler {
     }
 
     @Override
-    public ImportKind kind() {
-        return ImportKind.ENTERPRISES;
-    }
-
-    @Override
-    public List<Column> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Map<String, String> synonyms() {
-        return SYNONYMS;
-    }
-
-    @Override
-    public String keyField() {
-        return "name";
-    }
-
-    @Override
-    public List<String> instructions() {
-        return List.of("统一社会信用代码为 18 位，系统会核对校验位；没有代码的企业按“所属区域 + 企业名称”匹配（所属区域不填即本人所在区域）。",
-                "已登记的企业按信用代码匹配并更新；空白单元格表示保留原值。同一文件导入两次不会产生重复。",
-                "注册资本单位为万元，也可写“1.5亿”“15000万元”。");
-    }
-
-    @Override
-    public String label(Map<String, String> row) {
-        return row.getOrDefault("name", "");
+    public Sheet sheet() {
+        return SHEET;
     }
 
     @Override

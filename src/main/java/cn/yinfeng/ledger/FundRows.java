@@ -39,6 +39,12 @@ class FundRows implements RowHandler {
             Map.entry("资金来源地", "origin"), Map.entry("到位资金", "amount"), Map.entry("到位金额", "amount"),
             Map.entry("金额", "amount"), Map.entry("实际到位资金", "amount"), Map.entry("说明", "note"));
 
+    static final Sheet SHEET = new Sheet(ImportKind.FUNDS, COLUMNS, SYNONYMS, "code",
+            List.of("每行是一个项目某月某一来源的到位资金；项目按“项目编号”匹配（可在项目台账导出中查到），填写项目名称时须与编号一致。",
+                    "月份写作“2025-03”“2025年3月”或该月任一日期；不能晚于本月。金额单位为万元，最多两位小数，也可写“1.5亿”。",
+                    "同一项目、月份、来源已有记录时：金额相同视为无变化，金额不同则以本表为准替换。",
+                    "导入的到位资金与表单录入一样，项目回到草稿，审核通过后计入统计。"));
+
     private final Projects projects;
     private final JdbcClient jdbc;
 
@@ -48,31 +54,8 @@ class FundRows implements RowHandler {
     }
 
     @Override
-    public ImportKind kind() {
-        return ImportKind.FUNDS;
-    }
-
-    @Override
-    public List<Column> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Map<String, String> synonyms() {
-        return SYNONYMS;
-    }
-
-    @Override
-    public String keyField() {
-        return "code";
-    }
-
-    @Override
-    public List<String> instructions() {
-        return List.of("每行是一个项目某月某一来源的到位资金；项目按“项目编号”匹配（可在项目台账导出中查到），填写项目名称时须与编号一致。",
-                "月份写作“2025-03”“2025年3月”或该月任一日期；不能晚于本月。金额单位为万元，最多两位小数，也可写“1.5亿”。",
-                "同一项目、月份、来源已有记录时：金额相同视为无变化，金额不同则以本表为准替换。",
-                "导入的到位资金与表单录入一样，项目回到草稿，审核通过后计入统计。");
+    public Sheet sheet() {
+        return SHEET;
     }
 
     @Override

@@ -58,6 +58,12 @@ class ProjectRows implements RowHandler {
             Map.entry("进展阶段", "stage"), Map.entry("签约时间", "signedOn"), Map.entry("落地日期", "registeredOn"),
             Map.entry("开工时间", "startedOn"), Map.entry("投产时间", "producingOn"), Map.entry("是否计入考核", "counted"));
 
+    static final Sheet SHEET = new Sheet(ImportKind.PROJECTS, COLUMNS, SYNONYMS, "name",
+            List.of("金额单位为万元，也可写“1.5亿”“15000万元”“15,000”，系统会换算为万元（精确到分）。",
+                    "阶段为签约及以后时，须填写签约日期及此前各阶段日期，日期不能晚于今天，且不能早于上一阶段。",
+                    "已有项目按“项目编号”匹配；没有编号时按“落地区域 + 项目名称”匹配。同一文件导入两次不会产生重复。",
+                    "导入的修改与表单修改一样回到草稿，需要报送审核。"));
+
     static final Map<String, Stage> STAGES = Map.ofEntries(Map.entry("储备", Stage.RESERVE), Map.entry("谋划", Stage.RESERVE),
             Map.entry("洽谈", Stage.NEGOTIATING), Map.entry("在谈", Stage.NEGOTIATING), Map.entry("签约", Stage.SIGNED),
             Map.entry("已签约", Stage.SIGNED), Map.entry("注册", Stage.REGISTERED), Map.entry("落地", Stage.REGISTERED),
@@ -81,36 +87,8 @@ class ProjectRows implements RowHandler {
     }
 
     @Override
-    public ImportKind kind() {
-        return ImportKind.PROJECTS;
-    }
-
-    @Override
-    public List<Column> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Map<String, String> synonyms() {
-        return SYNONYMS;
-    }
-
-    @Override
-    public String keyField() {
-        return "name";
-    }
-
-    @Override
-    public List<String> instructions() {
-        return List.of("金额单位为万元，也可写“1.5亿”“15000万元”“15,000”，系统会换算为万元（精确到分）。",
-                "阶段为签约及以后时，须填写签约日期及此前各阶段日期，日期不能晚于今天，且不能早于上一阶段。",
-                "已有项目按“项目编号”匹配；没有编号时按“落地区域 + 项目名称”匹配。同一文件导入两次不会产生重复。",
-                "导入的修改与表单修改一样回到草稿，需要报送审核。");
-    }
-
-    @Override
-    public String label(Map<String, String> row) {
-        return row.getOrDefault("name", "");
+    public Sheet sheet() {
+        return SHEET;
     }
 
     @Override

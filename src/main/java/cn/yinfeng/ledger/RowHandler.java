@@ -26,22 +26,40 @@ interface RowHandler {
         }
     }
 
-    ImportKind kind();
+    /**
+     * What a kind's sheet looks like: its columns (in template order), the header variants people write (normalised
+     * by {@link Spreadsheets#header}; the template headers are added), the field a header row must contain (with at
+     * least two others, and whose value labels a row by default) and the lines of the instructions sheet.
+     */
+    record Sheet(ImportKind kind, List<Column> columns, Map<String, String> synonyms, String keyField,
+            List<String> instructions) {}
 
-    /** Columns of the template, in order. */
-    List<Column> columns();
+    Sheet sheet();
 
-    /** Header variants (normalised by {@link Spreadsheets#header}) to fields; the template headers are added. */
-    Map<String, String> synonyms();
+    default ImportKind kind() {
+        return sheet().kind();
+    }
 
-    /** A header row must contain this field (and at least two others). */
-    String keyField();
+    default List<Column> columns() {
+        return sheet().columns();
+    }
 
-    /** Lines of the instructions sheet. */
-    List<String> instructions();
+    default Map<String, String> synonyms() {
+        return sheet().synonyms();
+    }
 
-    /** What the preview shows for a row (its name or title). */
-    String label(Map<String, String> row);
+    default String keyField() {
+        return sheet().keyField();
+    }
+
+    default List<String> instructions() {
+        return sheet().instructions();
+    }
+
+    /** What the preview shows for a row: by default the value of its key field (a name or title). */
+    default String label(Map<String, String> row) {
+        return row.getOrDefault(keyField(), "");
+    }
 
     /** The natural key within the file, to refuse a second row for the same record; null to skip the check. */
     String fileKey(Map<String, String> row);

@@ -46,6 +46,11 @@ class TripRows implements RowHandler {
             Map.entry("前往地区", "cities"), Map.entry("出访目的", "purpose"), Map.entry("主要成果", "outcome"),
             Map.entry("成效", "outcome"), Map.entry("拜访企业名单", "visits"), Map.entry("对接企业", "visits"));
 
+    static final Sheet SHEET = new Sheet(ImportKind.TRIPS, COLUMNS, SYNONYMS, "title",
+            List.of("每行一次外出招商；已有记录按“区域 + 开始日期 + 出访事项”匹配，区域不填即本人所在区域。",
+                    "拜访企业可写多家，用顿号、逗号或分号分隔，登记为第一天的拜访；已登记的拜访不会重复。",
+                    "状态为“已完成”的活动日期不能晚于今天；尚未开展的请写“计划”。已有记录中空白的单元格表示保留原值。"));
+
     static final Map<String, Status> STATUSES = Map.of("已完成", Status.DONE, "完成", Status.DONE, "已开展", Status.DONE,
             "计划", Status.PLANNED, "计划中", Status.PLANNED, "拟开展", Status.PLANNED);
 
@@ -58,35 +63,8 @@ class TripRows implements RowHandler {
     }
 
     @Override
-    public ImportKind kind() {
-        return ImportKind.TRIPS;
-    }
-
-    @Override
-    public List<Column> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public Map<String, String> synonyms() {
-        return SYNONYMS;
-    }
-
-    @Override
-    public String keyField() {
-        return "title";
-    }
-
-    @Override
-    public List<String> instructions() {
-        return List.of("每行一次外出招商；已有记录按“区域 + 开始日期 + 出访事项”匹配，区域不填即本人所在区域。",
-                "拜访企业可写多家，用顿号、逗号或分号分隔，登记为第一天的拜访；已登记的拜访不会重复。",
-                "状态为“已完成”的活动日期不能晚于今天；尚未开展的请写“计划”。已有记录中空白的单元格表示保留原值。");
-    }
-
-    @Override
-    public String label(Map<String, String> row) {
-        return row.getOrDefault("title", "");
+    public Sheet sheet() {
+        return SHEET;
     }
 
     @Override
