@@ -61,7 +61,7 @@ class DelegationRows implements RowHandler {
     }
 
     @Override
-    public String fileKey(Map<String, String> row) {
+    public String fileKey(Map<String, String> row, ImportRun run) {
         return blank(row.get("title")) ? null
                 : row.getOrDefault("region", "") + "|" + row.getOrDefault("date", "") + "|" + row.get("title").trim();
     }

@@ -61,7 +61,7 @@ class EnterpriseRows implements RowHandler {
     }
 
     @Override
-    public String fileKey(Map<String, String> row) {
+    public String fileKey(Map<String, String> row, ImportRun run) {
         String code = CreditCode.normalise(row.get("creditCode"));
         if (code != null) {
             return code;

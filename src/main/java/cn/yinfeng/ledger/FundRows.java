@@ -64,7 +64,7 @@ class FundRows implements RowHandler {
     }
 
     @Override
-    public String fileKey(Map<String, String> row) {
+    public String fileKey(Map<String, String> row, ImportRun run) {
         var problems = new ArrayList<Problem>();
         YearMonth month = ImportRun.month(row, "month", problems);
         FundOrigin origin = ImportRun.lookup(ProjectRows.ORIGINS, row.get("origin"), "origin", problems);

@@ -91,16 +91,7 @@ class ProjectRows implements RowHandler {
         return SHEET;
     }
 
-    @Override
-    public String fileKey(Map<String, String> row) {
-        if (!blank(row.get("code"))) {
-            return "code|" + row.get("code").trim();
-        }
-        String name = row.getOrDefault("name", "");
-        return name.isBlank() ? null : row.getOrDefault("region", "") + "|" + NameKeys.of(name);
-    }
-
-    /** As {@link #fileKey(Map)}, with the region resolved: 孝义市, 孝义, 141181 and a blank cell are one region. */
+    /** The code, else the resolved region and the name: 孝义市, 孝义, 141181 and a blank cell are one region. */
     @Override
     public String fileKey(Map<String, String> row, ImportRun run) {
         if (!blank(row.get("code"))) {

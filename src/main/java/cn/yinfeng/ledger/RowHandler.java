@@ -61,13 +61,11 @@ interface RowHandler {
         return row.getOrDefault(keyField(), "");
     }
 
-    /** The natural key within the file, to refuse a second row for the same record; null to skip the check. */
-    String fileKey(Map<String, String> row);
-
-    /** The natural key within the file, with the run's look-ups (a region written two ways is one region). */
-    default String fileKey(Map<String, String> row, ImportRun run) {
-        return fileKey(row);
-    }
+    /**
+     * The natural key within the file, to refuse a second row for the same record; null to skip the check. The run's
+     * look-ups are there for kinds whose key names a region (written two ways, it is still one region).
+     */
+    String fileKey(Map<String, String> row, ImportRun run);
 
     /**
      * Applies one row through the owning module's services (create, update, or nothing if equal) and says what it

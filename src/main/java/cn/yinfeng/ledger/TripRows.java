@@ -68,7 +68,7 @@ class TripRows implements RowHandler {
     }
 
     @Override
-    public String fileKey(Map<String, String> row) {
+    public String fileKey(Map<String, String> row, ImportRun run) {
         return blank(row.get("title")) ? null
                 : row.getOrDefault("region", "") + "|" + row.getOrDefault("start", "") + "|" + row.get("title").trim();
     }
