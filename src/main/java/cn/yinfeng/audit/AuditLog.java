@@ -94,13 +94,28 @@ public class AuditLog {
         }
     }
 
-    /** The address of the client of the current request, or null outside a request. */
+    /** The address of the client of the current request, or of the request that started this background work. */
     public static String clientIp() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
             HttpServletRequest request = attrs.getRequest();
             return request.getRemoteAddr();
         }
-        return null;
+        return BACKGROUND_CLIENT.get();
+    }
+
+    private static final ThreadLocal<String> BACKGROUND_CLIENT = new ThreadLocal<>();
+
+    /**
+     * Runs work outside any request (an import the page started, say) with the client address of the request that
+     * started it, so its audit rows say where it came from as they would have in the request.
+     */
+    public static void forClient(String clientIp, Runnable work) {
+        BACKGROUND_CLIENT.set(clientIp);
+        try {
+            work.run();
+        } finally {
+            BACKGROUND_CLIENT.remove();
+        }
     }
 
     /** Control characters (CR, LF ...) would let a value forge lines in an exported log; they are escaped. */

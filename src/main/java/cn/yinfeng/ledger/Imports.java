@@ -73,15 +73,17 @@ public class Imports {
     private final TransactionTemplate nested;
     private final long maxBytes;
     private final int maxRows;
+    private final ImportJobs jobs;
     /** Whether kinds that can decide rows first do so and write new records together (see {@link RowHandler#decide}). */
     private boolean bulk;
 
     Imports(List<RowHandler> handlers, Regions regions, CurrentUser currentUser, JdbcClient jdbc,
-            MessageSource messages, AuditLog audit, PlatformTransactionManager tx,
+            MessageSource messages, AuditLog audit, PlatformTransactionManager tx, ImportJobs jobs,
             @Value("${yinfeng.import.max-bytes:20971520}") long maxBytes,
             @Value("${yinfeng.import.max-rows:200000}") int maxRows,
             @Value("${yinfeng.import.bulk:true}") boolean bulk) {
         this.bulk = bulk;
+        this.jobs = jobs;
         handlers.forEach(h -> this.handlers.put(h.kind(), h));
         this.regions = regions;
         this.currentUser = currentUser;
@@ -112,24 +114,99 @@ public class Imports {
         return maxRows;
     }
 
-    /** Checks and runs the file without keeping anything; stores the file for the commit. */
+    /** Checks and runs the file without keeping anything; stores the file for the commit (the API: it waits). */
     public Report preview(ImportKind kind, String fileName, byte[] file, Locale locale) {
         requireWriter();
         Spreadsheets.check(file, maxBytes);
-        Report report = run(kind, file, locale, false, null);
-        long id = jdbc.sql("""
-                insert into import_batch (kind, user_id, file_name, sha256, content, created, updated, unchanged,
-                                          rejected, status)
-                values (:k, :u, :n, :h, :c, :cr, :up, :un, :rj, 'PREVIEWED') returning id
-                """).param("k", kind.name()).param("u", currentUser.require().id()).param("n", safeName(fileName))
-                .param("h", sha256(file)).param("c", file).param("cr", report.created())
-                .param("up", report.updated()).param("un", report.unchanged()).param("rj", report.rejected())
-                .query(Long.class).single();
-        audit.record("IMPORT_PREVIEW", "import_batch", id, cn.yinfeng.audit.Outcome.SUCCESS,
-                kind + " rows=" + report.rows() + " rejected=" + report.rejected());
+        Report report = run(kind, file, locale, false, null, ImportProgress.NONE);
+        long id = insertBatch(kind, fileName, file, "PREVIEWED");
+        previewed(id, kind, report);
         return new Report(id, kind, safeName(fileName), report.rows(), report.created(), report.updated(),
                 report.unchanged(), report.rejected(), report.results(), false);
     }
+
+    /**
+     * Checks the file and starts its dry run in the background (the page: it shows the progress, then the report);
+     * problems with the file as a whole that the quick check finds are thrown here, the rest end the run as FAILED.
+     */
+    public long startPreview(ImportKind kind, String fileName, byte[] file, Locale locale) {
+        requireWriter();
+        Spreadsheets.check(file, maxBytes);
+        long id = insertBatch(kind, fileName, file, "PREVIEWING");
+        var progress = new ImportProgress();
+        try {
+            jobs.submit(id, progress, () -> runPreview(id, kind, file, locale, progress));
+        } catch (InvalidInputException e) {
+            failed(id, "PREVIEWING", "FAILED", message(e, locale));
+            throw e;
+        }
+        return id;
+    }
+
+    private void runPreview(long id, ImportKind kind, byte[] file, Locale locale, ImportProgress progress) {
+        try {
+            previewed(id, kind, run(kind, file, locale, false, null, progress));
+        } catch (InvalidInputException e) {
+            failed(id, "PREVIEWING", "FAILED", message(e, locale));
+        } catch (RuntimeException e) {
+            LOG.error("Preview of import {} failed", id, e);
+            failed(id, "PREVIEWING", "FAILED", messages.getMessage("import.failed", null, locale));
+        }
+    }
+
+    private long insertBatch(ImportKind kind, String fileName, byte[] file, String status) {
+        return jdbc.sql("""
+                insert into import_batch (kind, user_id, file_name, sha256, content, status)
+                values (:k, :u, :n, :h, :c, :s) returning id
+                """).param("k", kind.name()).param("u", currentUser.require().id()).param("n", safeName(fileName))
+                .param("h", sha256(file)).param("c", file).param("s", status).query(Long.class).single();
+    }
+
+    /** Stores a dry run's counts and the rows its page lists; audited. */
+    private void previewed(long id, ImportKind kind, Report report) {
+        jdbc.sql("""
+                update import_batch set status = 'PREVIEWED', created = :cr, updated = :up, unchanged = :un,
+                       rejected = :rj, report = :report::jsonb, error = null
+                 where id = :id and status in ('PREVIEWING', 'PREVIEWED')
+                """).param("cr", report.created()).param("up", report.updated()).param("un", report.unchanged())
+                .param("rj", report.rejected()).param("report", JSON.writeValueAsString(shown(report.results())))
+                .param("id", id).update();
+        audit.record("IMPORT_PREVIEW", "import_batch", id, cn.yinfeng.audit.Outcome.SUCCESS,
+                kind + " rows=" + report.rows() + " rejected=" + report.rejected());
+    }
+
+    /** A run that did not finish: the batch goes from {@code running} to {@code status}, with the reason. */
+    private void failed(long id, String running, String status, String error) {
+        jdbc.sql("update import_batch set status = :s, error = :e where id = :id and status = :r").param("s", status)
+                .param("e", error.substring(0, Math.min(error.length(), 1000))).param("id", id).param("r", running)
+                .update();
+    }
+
+    private String message(InvalidInputException e, Locale locale) {
+        var out = new ArrayList<String>();
+        FormErrors.resolve(e, messages, locale).values().forEach(out::addAll);
+        return String.join(" ", out);
+    }
+
+    /** Rows a report page lists: rejected ones first, at most this many; the copy with results has all of them. */
+    static final int SHOWN_ROWS = 1000;
+
+    /**
+     * The rows a report page lists, {@link #SHOWN_ROWS} at most: the rejected ones first (what the county has to fix,
+     * however far down the file), then the others, each in file order.
+     */
+    static List<RowResult> shown(List<RowResult> results) {
+        var shown = new ArrayList<RowResult>();
+        results.stream().filter(r -> r.outcome() == Outcome.REJECT).limit(SHOWN_ROWS).forEach(shown::add);
+        int rejected = shown.size();
+        results.stream().filter(r -> r.outcome() != Outcome.REJECT).limit(SHOWN_ROWS - rejected).forEach(shown::add);
+        shown.sort(java.util.Comparator.comparing((RowResult r) -> r.outcome() != Outcome.REJECT)
+                .thenComparingInt(RowResult::rowNumber));
+        return shown;
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
 
     /**
      * Applies the previewed file's accepted rows in one transaction, together with the batch's status and audit row;
@@ -138,9 +215,128 @@ public class Imports {
      * and the batch stays previewed, to be committed again.
      */
     public Report commit(long batchId, Locale locale) {
+        return commit(batchId, locale, ImportProgress.NONE);
+    }
+
+    /**
+     * Starts the commit of a previewed batch in the background (the page). A batch already committing or committed
+     * is left alone (a second click); one whose commit died with its instance (nothing was written: the commit is one
+     * transaction) is committed again.
+     */
+    public void startCommit(long batchId, Locale locale) {
+        requireWriter();
+        if (!claim(batchId, "PREVIEWED", "COMMITTING")) {
+            String status = jdbc.sql("select status from import_batch where id = :id and user_id = :u")
+                    .param("id", batchId).param("u", currentUser.require().id()).query(String.class).optional()
+                    .orElseThrow(() -> new NotFoundException("import", batchId));
+            if (status.equals("COMMITTING") || status.equals("COMMITTED")) {
+                return;
+            }
+            throw new InvalidInputException(null, "import.notPreviewed");
+        }
+        var progress = new ImportProgress();
+        try {
+            jobs.submit(batchId, progress, () -> runCommit(batchId, locale, progress));
+        } catch (InvalidInputException e) {
+            failed(batchId, "COMMITTING", "PREVIEWED", message(e, locale));
+            throw e;
+        }
+    }
+
+    /**
+     * Moves the batch from {@code from} (or from {@code running} if the run there died: no heartbeat for
+     * {@link ImportJobs#STALE}) to {@code running}, with a fresh heartbeat, in one statement; false if it was neither.
+     */
+    private boolean claim(long batchId, String from, String running) {
+        return jdbc.sql("""
+                with claimed as (
+                    update import_batch b set status = :running, error = null
+                     where b.id = :id and b.user_id = :u
+                       and (b.status = :from or (b.status = :running and not exists (
+                            select 1 from import_progress g
+                             where g.batch_id = b.id and g.heartbeat_at > now() - make_interval(secs => :stale))))
+                    returning b.id)
+                insert into import_progress (batch_id, phase, heartbeat_at) select id, 'QUEUED', now() from claimed
+                on conflict (batch_id) do update set phase = 'QUEUED', rows_done = 0, rows_total = 0, heartbeat_at = now()
+                """).param("id", batchId).param("u", currentUser.require().id()).param("from", from)
+                .param("running", running).param("stale", ImportJobs.STALE.toSeconds()).update() == 1;
+    }
+
+    /** Runs again a dry run that failed (the database was away, say) or whose instance died before it finished. */
+    public void restartPreview(long batchId, Locale locale) {
+        requireWriter();
+        if (!claim(batchId, "FAILED", "PREVIEWING")) {
+            return; // still running, or finished meanwhile: the page shows which
+        }
+        var row = jdbc.sql("select kind, content from import_batch where id = :id").param("id", batchId)
+                .query((rs, n) -> Map.entry(ImportKind.valueOf(rs.getString(1)), rs.getBytes(2))).single();
+        var progress = new ImportProgress();
+        try {
+            jobs.submit(batchId, progress, () -> runPreview(batchId, row.getKey(), row.getValue(), locale, progress));
+        } catch (InvalidInputException e) {
+            failed(batchId, "PREVIEWING", "FAILED", message(e, locale));
+            throw e;
+        }
+    }
+
+    /** A batch as its page shows it: where it is, how far a running one has got, its report once it has one. */
+    public record Batch(long id, ImportKind kind, String fileName, String status, int created, int updated,
+            int unchanged, int rejected, List<RowResult> results, String error, String phase, int done, int total,
+            boolean stale, java.time.Instant at) {
+
+        public boolean running() {
+            return status.equals("PREVIEWING") || status.equals("COMMITTING");
+        }
+
+        public int rows() {
+            return created + updated + unchanged + rejected;
+        }
+
+        /** How far the row-by-row check has got, in percent; -1 in phases that cannot say (a bar without end). */
+        public int percent() {
+            return "CHECKING".equals(phase) && total > 0 ? (int) (100L * done / total) : -1;
+        }
+
+        /** Rows of the report not on its page (the copy with results has them). */
+        public int hiddenRows() {
+            return results == null ? 0 : rows() - results.size();
+        }
+    }
+
+    /** The caller's own batch; another user's is not found. */
+    public Batch batch(long id) {
+        return jdbc.sql("""
+                select b.id, b.kind, b.file_name, b.status, b.created, b.updated, b.unchanged, b.rejected,
+                       b.report::text as report, b.error, b.at, g.phase, g.rows_done, g.rows_total,
+                       coalesce(g.heartbeat_at, b.at) < now() - make_interval(secs => :stale) as stale
+                  from import_batch b left join import_progress g on g.batch_id = b.id
+                 where b.id = :id and b.user_id = :u
+                """).param("id", id).param("u", currentUser.require().id())
+                .param("stale", ImportJobs.STALE.toSeconds())
+                .query((rs, n) -> new Batch(rs.getLong("id"), ImportKind.valueOf(rs.getString("kind")),
+                        rs.getString("file_name"), rs.getString("status"), rs.getInt("created"), rs.getInt("updated"),
+                        rs.getInt("unchanged"), rs.getInt("rejected"), rs.getString("report") == null ? null
+                                : List.of(JSON.readValue(rs.getString("report"), RowResult[].class)),
+                        rs.getString("error"), rs.getString("phase"), rs.getInt("rows_done"), rs.getInt("rows_total"),
+                        rs.getBoolean("stale"), rs.getTimestamp("at").toInstant()))
+                .optional().orElseThrow(() -> new NotFoundException("import", id));
+    }
+
+    private void runCommit(long batchId, Locale locale, ImportProgress progress) {
+        try {
+            commit(batchId, locale, progress);
+        } catch (InvalidInputException e) {
+            failed(batchId, "COMMITTING", "PREVIEWED", message(e, locale));
+        } catch (RuntimeException e) {
+            LOG.error("Commit of import {} failed", batchId, e);
+            failed(batchId, "COMMITTING", "PREVIEWED", messages.getMessage("import.commitFailed", null, locale));
+        }
+    }
+
+    private Report commit(long batchId, Locale locale, ImportProgress progress) {
         requireWriter();
         try {
-            return outer.execute(status -> commitInTransaction(batchId, locale));
+            return outer.execute(status -> commitInTransaction(batchId, locale, progress));
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             LOG.warn("Import {} not committed: {}", batchId, e.getMostSpecificCause().getMessage());
             // a code or credit code taken meanwhile is worth another try; anything else would fail the same way again
@@ -149,21 +345,28 @@ public class Imports {
         }
     }
 
-    private Report commitInTransaction(long batchId, Locale locale) {
+    private Report commitInTransaction(long batchId, Locale locale, ImportProgress progress) {
         var row = jdbc.sql("select * from import_batch where id = :id and user_id = :u for update").param("id", batchId)
                 .param("u", currentUser.require().id()).query().listOfRows();
         if (row.isEmpty()) {
             throw new NotFoundException("import", batchId);
         }
-        if ("COMMITTED".equals(row.get(0).get("status"))) {
+        Object status = row.get(0).get("status");
+        if ("COMMITTED".equals(status)) {
             throw new InvalidInputException(null, "import.alreadyCommitted");
+        }
+        if (!"PREVIEWED".equals(status) && !"COMMITTING".equals(status)) {
+            throw new InvalidInputException(null, "import.notPreviewed");
         }
         ImportKind kind = ImportKind.valueOf((String) row.get(0).get("kind"));
         byte[] file = (byte[]) row.get(0).get("content");
-        Report report = run(kind, file, locale, true, "import_batch " + batchId);
-        jdbc.sql("update import_batch set status = 'COMMITTED', committed_at = now(), content = null, created = :c, "
-                + "updated = :u, unchanged = :n, rejected = :r where id = :id").param("c", report.created())
-                .param("u", report.updated()).param("n", report.unchanged()).param("r", report.rejected())
+        Report report = run(kind, file, locale, true, "import_batch " + batchId, progress);
+        jdbc.sql("""
+                update import_batch set status = 'COMMITTED', committed_at = now(), content = null, created = :c,
+                       updated = :u, unchanged = :n, rejected = :r, report = :report::jsonb, error = null
+                 where id = :id
+                """).param("c", report.created()).param("u", report.updated()).param("n", report.unchanged())
+                .param("r", report.rejected()).param("report", JSON.writeValueAsString(shown(report.results())))
                 .param("id", batchId).update();
         audit.record("IMPORT_COMMIT", "import_batch", batchId, cn.yinfeng.audit.Outcome.SUCCESS, kind
                 + " created=" + report.created() + " updated=" + report.updated() + " rejected=" + report.rejected());
@@ -171,10 +374,12 @@ public class Imports {
                 report.updated(), report.unchanged(), report.rejected(), report.results(), true);
     }
 
-    private Report run(ImportKind kind, byte[] file, Locale locale, boolean keep, String source) {
+    private Report run(ImportKind kind, byte[] file, Locale locale, boolean keep, String source,
+            ImportProgress progress) {
         RowHandler handler = handlers.get(kind);
         long t0 = System.nanoTime();
-        List<Map<String, String>> rows = read(file, handler);
+        progress.phase(ImportProgress.Phase.READING, 0);
+        List<Map<String, String>> rows = read(file, handler, progress);
         long t1 = System.nanoTime();
         var user = currentUser.require();
         var importRun = new ImportRun(user, currentUser.scope(), regions, jdbc);
@@ -191,12 +396,17 @@ public class Imports {
             var results = new ArrayList<RowResult>(rows.size());
             var seen = new HashMap<String, Integer>();
             if (bulk) {
+                progress.phase(ImportProgress.Phase.MATCHING, rows.size());
                 handler.prefetch(rows, importRun);
             }
             long t2 = System.nanoTime();
+            progress.phase(ImportProgress.Phase.CHECKING, rows.size());
             int done = 0;
             int applied = 0;
             for (Map<String, String> r : rows) {
+                if (done % ImportProgress.EVERY == 0) {
+                    progress.done(done);
+                }
                 if (++done % REPLAN_EVERY == 0 && applied > 0) {
                     jdbc.sql("discard plans").update();
                     applied = 0;
@@ -232,8 +442,11 @@ public class Imports {
                             List.of(messages.getMessage("error.409.title", null, locale))));
                 }
             }
+            progress.done(rows.size());
             long t3 = System.nanoTime();
             if (keep && bulk) {
+                progress.phase(ImportProgress.Phase.WRITING, (int) results.stream()
+                        .filter(x -> x.outcome() == Outcome.CREATE && x.recordId() == null).count());
                 jdbc.sql("set local plan_cache_mode = auto").update();
                 Map<Integer, Long> ids = handler.writeDeferred(importRun, source);
                 if (!ids.isEmpty()) {
@@ -278,6 +491,10 @@ public class Imports {
 
     /** Reads the first sheet: finds the header row among the first rows (title rows above are skipped). */
     List<Map<String, String>> read(byte[] file, RowHandler handler) {
+        return read(file, handler, ImportProgress.NONE);
+    }
+
+    private List<Map<String, String>> read(byte[] file, RowHandler handler, ImportProgress progress) {
         var synonyms = headers(handler);
         var out = new ArrayList<Map<String, String>>();
         try (var wb = new ReadableWorkbook(Spreadsheets.stream(file))) {
@@ -323,6 +540,9 @@ public class Imports {
                     }
                     values.put("_row", String.valueOf(row.getRowNum()));
                     out.add(values);
+                    if (out.size() % ImportProgress.EVERY == 0) {
+                        progress.done(out.size());
+                    }
                 }
             }
             if (columns == null) {
@@ -409,7 +629,7 @@ public class Imports {
                 .orElseThrow(() -> new NotFoundException("import", batchId));
         ImportKind kind = row.getKey();
         RowHandler handler = handlers.get(kind);
-        Report report = run(kind, row.getValue(), locale, false, null);
+        Report report = run(kind, row.getValue(), locale, false, null, ImportProgress.NONE);
         var rows = read(row.getValue(), handler);
         var columns = handler.columns();
         Workbook wb = new Workbook(out, "Yinfeng", "1.0");

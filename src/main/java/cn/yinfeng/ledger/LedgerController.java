@@ -86,6 +86,7 @@ class LedgerController {
         imports.writeTemplate(k, response.getOutputStream());
     }
 
+    /** Upload: the file is checked at once, its dry run goes on in the background; the batch's page follows it. */
     @PostMapping("/ledger/preview")
     String preview(@RequestParam(required = false) String kind, @RequestParam(required = false) MultipartFile file,
             Model model, Locale locale) throws IOException {
@@ -94,33 +95,61 @@ class LedgerController {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "file.empty");
             }
-            showReport(model, imports.preview(k, file.getOriginalFilename(), file.getBytes(), locale));
+            return "redirect:/ledger/" + imports.startPreview(k, file.getOriginalFilename(), file.getBytes(), locale);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
             return page(k.path(), model);
         }
-        return "ledger/preview";
     }
 
-    @PostMapping("/ledger/{id}/commit")
+    /** A batch: its progress while it runs, why it stopped if it failed, else its report. */
+    @GetMapping("/ledger/{id:\\d+}")
+    String batch(@PathVariable long id, Model model) {
+        model.addAttribute("batch", imports.batch(id));
+        return "ledger/batch";
+    }
+
+    /** The progress card, polled by the page while the batch runs; when it has finished, the page reloads. */
+    @GetMapping("/ledger/{id:\\d+}/progress")
+    String progress(@PathVariable long id, Model model, HttpServletResponse response) {
+        Imports.Batch batch = imports.batch(id);
+        if (!batch.running() || batch.stale()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("batch", batch);
+        return "ledger/batch :: progress";
+    }
+
+    @PostMapping("/ledger/{id:\\d+}/commit")
     String commit(@PathVariable long id, Model model, Locale locale) {
-        showReport(model, imports.commit(id, locale));
-        return "ledger/preview";
+        try {
+            imports.startCommit(id, locale);
+        } catch (InvalidInputException e) {
+            model.addAttribute("actionErrors", FormErrors.resolve(e, messages, locale));
+            return batch(id, model);
+        }
+        return "redirect:/ledger/" + id;
     }
 
-    /** Rows a report page lists: rejected ones first, at most this many; the copy with results has all of them. */
-    static final int SHOWN_ROWS = 1000;
+    @PostMapping("/ledger/{id:\\d+}/rerun")
+    String rerun(@PathVariable long id, Model model, Locale locale) {
+        try {
+            imports.restartPreview(id, locale);
+        } catch (InvalidInputException e) {
+            model.addAttribute("actionErrors", FormErrors.resolve(e, messages, locale));
+            return batch(id, model);
+        }
+        return "redirect:/ledger/" + id;
+    }
 
-    private static void showReport(Model model, Imports.Report report) {
-        var rejected = report.results().stream().filter(r -> r.outcome() == Imports.Outcome.REJECT).limit(SHOWN_ROWS)
-                .toList();
-        var shown = new java.util.ArrayList<>(rejected);
-        report.results().stream().filter(r -> r.outcome() != Imports.Outcome.REJECT)
-                .limit(SHOWN_ROWS - rejected.size()).forEach(shown::add);
-        shown.sort(java.util.Comparator.comparingInt(Imports.RowResult::rowNumber));
-        model.addAttribute("report", report);
-        model.addAttribute("rows", shown);
-        model.addAttribute("hiddenRows", report.results().size() - shown.size());
+    @GetMapping("/api/v1/ledger/{id:\\d+}")
+    @ResponseBody
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "An import of the caller's: status (PREVIEWING, PREVIEWED, COMMITTING, COMMITTED, FAILED), "
+            + "progress of a running one (phase, rows done of total; stale when its instance stopped answering), "
+            + "counts, the rows its report lists (rejected first, at most 1,000) and why it failed")
+    Imports.Batch apiBatch(@PathVariable long id) {
+        return imports.batch(id);
     }
 
     @GetMapping("/ledger/{id}/result.xlsx")

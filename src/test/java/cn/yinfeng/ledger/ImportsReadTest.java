@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ImportsReadTest {
 
     private static Imports imports(int maxRows) {
-        return new Imports(List.of(), null, null, null, null, null, null, 1_000_000, maxRows, true);
+        return new Imports(List.of(), null, null, null, null, null, null, null, 1_000_000, maxRows, true);
     }
 
     private static String problem(Runnable r) {
