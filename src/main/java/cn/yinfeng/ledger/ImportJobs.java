@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.common.AfterWork;
 import cn.yinfeng.common.InvalidInputException;
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +25,10 @@ import org.springframework.stereotype.Component;
  * its own writes each one's {@link ImportProgress} to {@code import_progress} once a second, so the page can show it
  * from any instance, and a run whose instance died is recognised by its silent heartbeat ({@link #STALE}).
  *
- * <p>A worker holds one connection for its import and the heartbeat one more, briefly, for all running imports:
- * with {@code yinfeng.import.workers} (default 2) well below the pool size, imports cannot starve the pages.
+ * <p>A worker holds one connection at a time: work that listeners defer to the end of a unit of work (project rules
+ * evaluated again after a change) runs after the import, when its connection is back in the pool ({@link AfterWork}).
+ * The heartbeat takes one more, briefly, for all running imports. With {@code yinfeng.import.workers} (default 2)
+ * well below the pool size, imports cannot starve the pages.
  */
 @Component
 class ImportJobs {
@@ -70,17 +73,17 @@ class ImportJobs {
         try {
             workers.execute(() -> {
                 SecurityContextHolder.setContext(context);
-                try {
+                try (var after = AfterWork.open()) {
                     AuditLog.forClient(clientIp, work);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     LOG.error("Import {} failed", batchId, e);
                 } finally {
-                    running.remove(batchId);
+                    running.remove(batchId, progress);
                     SecurityContextHolder.clearContext();
                 }
             });
         } catch (TaskRejectedException e) {
-            running.remove(batchId);
+            running.remove(batchId, progress);
             throw new InvalidInputException("file", "import.busy");
         }
         beat(batchId, progress);
@@ -91,12 +94,15 @@ class ImportJobs {
         return running.containsKey(batchId);
     }
 
+    /** Every running import's progress; one that cannot be stored keeps neither the others nor the next beat. */
     private void beat() {
-        try {
-            running.forEach(this::beat);
-        } catch (RuntimeException e) {
-            LOG.warn("Import progress not stored: {}", e.toString());
-        }
+        running.forEach((id, progress) -> {
+            try {
+                beat(id, progress);
+            } catch (RuntimeException | Error e) {
+                LOG.warn("Progress of import {} not stored: {}", id, e.toString());
+            }
+        });
     }
 
     private void beat(long batchId, ImportProgress p) {
@@ -109,8 +115,13 @@ class ImportJobs {
                 .param("total", p.total()).update();
     }
 
+    /**
+     * Lets running imports finish (up to a minute) but starts no queued one: those stop beating, show as interrupted
+     * and are run again with one click.
+     */
     @PreDestroy
     void stop() {
+        workers.getThreadPoolExecutor().getQueue().clear();
         workers.shutdown();
         heartbeat.shutdownNow();
     }

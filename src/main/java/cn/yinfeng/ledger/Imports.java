@@ -120,7 +120,7 @@ public class Imports {
         Spreadsheets.check(file, maxBytes);
         Report report = run(kind, file, locale, false, null, ImportProgress.NONE);
         long id = insertBatch(kind, fileName, file, "PREVIEWED");
-        previewed(id, kind, report);
+        previewed(id, 0, kind, report);
         return new Report(id, kind, safeName(fileName), report.rows(), report.created(), report.updated(),
                 report.unchanged(), report.rejected(), report.results(), false);
     }
@@ -128,6 +128,7 @@ public class Imports {
     /**
      * Checks the file and starts its dry run in the background (the page: it shows the progress, then the report);
      * problems with the file as a whole that the quick check finds are thrown here, the rest end the run as FAILED.
+     * A full queue keeps nothing.
      */
     public long startPreview(ImportKind kind, String fileName, byte[] file, Locale locale) {
         requireWriter();
@@ -135,22 +136,34 @@ public class Imports {
         long id = insertBatch(kind, fileName, file, "PREVIEWING");
         var progress = new ImportProgress();
         try {
-            jobs.submit(id, progress, () -> runPreview(id, kind, file, locale, progress));
+            jobs.submit(id, progress, () -> runPreview(id, 0, locale, progress));
         } catch (InvalidInputException e) {
-            failed(id, "PREVIEWING", "FAILED", message(e, locale));
+            jdbc.sql("delete from import_batch where id = :id").param("id", id).update();
             throw e;
         }
         return id;
     }
 
-    private void runPreview(long id, ImportKind kind, byte[] file, Locale locale, ImportProgress progress) {
+    /**
+     * The dry run of attempt {@code attempt} of a batch, in a worker. The file is read from the batch here, not kept
+     * by the queued task (twenty queued uploads would otherwise hold their files in memory while they wait).
+     */
+    private void runPreview(long id, int attempt, Locale locale, ImportProgress progress) {
         try {
-            previewed(id, kind, run(kind, file, locale, false, null, progress));
+            var batch = jdbc.sql("select kind, content from import_batch where id = :id and attempt = :a "
+                    + "and status = 'PREVIEWING'").param("id", id).param("a", attempt)
+                    .query((rs, n) -> Map.entry(ImportKind.valueOf(rs.getString(1)), rs.getBytes(2))).optional();
+            if (batch.isEmpty()) {
+                return; // another run has taken it over
+            }
+            ImportKind kind = batch.get().getKey();
+            previewed(id, attempt, kind, run(kind, batch.get().getValue(), locale, false, null, progress));
         } catch (InvalidInputException e) {
-            failed(id, "PREVIEWING", "FAILED", message(e, locale));
-        } catch (RuntimeException e) {
+            failed(id, attempt, "PREVIEWING", "FAILED", message(e, locale));
+        } catch (RuntimeException | Error e) {
+            // an Error too (out of memory on a huge file, say): the batch must not look as if still running
             LOG.error("Preview of import {} failed", id, e);
-            failed(id, "PREVIEWING", "FAILED", messages.getMessage("import.failed", null, locale));
+            failed(id, attempt, "PREVIEWING", "FAILED", messages.getMessage("import.failed", null, locale));
         }
     }
 
@@ -162,24 +175,30 @@ public class Imports {
                 .param("h", sha256(file)).param("c", file).param("s", status).query(Long.class).single();
     }
 
-    /** Stores a dry run's counts and the rows its page lists; audited. */
-    private void previewed(long id, ImportKind kind, Report report) {
-        jdbc.sql("""
+    /** Stores a dry run's counts and the rows its page lists, if the batch is still this attempt's; audited. */
+    private void previewed(long id, int attempt, ImportKind kind, Report report) {
+        int stored = jdbc.sql("""
                 update import_batch set status = 'PREVIEWED', created = :cr, updated = :up, unchanged = :un,
                        rejected = :rj, report = :report::jsonb, error = null
-                 where id = :id and status in ('PREVIEWING', 'PREVIEWED')
+                 where id = :id and status in ('PREVIEWING', 'PREVIEWED') and attempt = :a
                 """).param("cr", report.created()).param("up", report.updated()).param("un", report.unchanged())
                 .param("rj", report.rejected()).param("report", JSON.writeValueAsString(shown(report.results())))
-                .param("id", id).update();
+                .param("id", id).param("a", attempt).update();
+        if (stored == 0) {
+            return;
+        }
         audit.record("IMPORT_PREVIEW", "import_batch", id, cn.yinfeng.audit.Outcome.SUCCESS,
                 kind + " rows=" + report.rows() + " rejected=" + report.rejected());
     }
 
-    /** A run that did not finish: the batch goes from {@code running} to {@code status}, with the reason. */
-    private void failed(long id, String running, String status, String error) {
-        jdbc.sql("update import_batch set status = :s, error = :e where id = :id and status = :r").param("s", status)
-                .param("e", error.substring(0, Math.min(error.length(), 1000))).param("id", id).param("r", running)
-                .update();
+    /**
+     * A run that did not finish: the batch goes from {@code running} to {@code status}, with the reason, if it is
+     * still this attempt's.
+     */
+    private void failed(long id, int attempt, String running, String status, String error) {
+        jdbc.sql("update import_batch set status = :s, error = :e where id = :id and status = :r and attempt = :a")
+                .param("s", status).param("e", error.substring(0, Math.min(error.length(), 1000))).param("id", id)
+                .param("r", running).param("a", attempt).update();
     }
 
     private String message(InvalidInputException e, Locale locale) {
@@ -215,7 +234,7 @@ public class Imports {
      * and the batch stays previewed, to be committed again.
      */
     public Report commit(long batchId, Locale locale) {
-        return commit(batchId, locale, ImportProgress.NONE);
+        return commit(batchId, locale, ImportProgress.NONE, null);
     }
 
     /**
@@ -225,7 +244,8 @@ public class Imports {
      */
     public void startCommit(long batchId, Locale locale) {
         requireWriter();
-        if (!claim(batchId, "PREVIEWED", "COMMITTING")) {
+        Integer attempt = claim(batchId, "PREVIEWED", "COMMITTING");
+        if (attempt == null) {
             String status = jdbc.sql("select status from import_batch where id = :id and user_id = :u")
                     .param("id", batchId).param("u", currentUser.require().id()).query(String.class).optional()
                     .orElseThrow(() -> new NotFoundException("import", batchId));
@@ -236,45 +256,55 @@ public class Imports {
         }
         var progress = new ImportProgress();
         try {
-            jobs.submit(batchId, progress, () -> runCommit(batchId, locale, progress));
+            jobs.submit(batchId, progress, () -> runCommit(batchId, attempt, locale, progress));
         } catch (InvalidInputException e) {
-            failed(batchId, "COMMITTING", "PREVIEWED", message(e, locale));
+            failed(batchId, attempt, "COMMITTING", "PREVIEWED", message(e, locale));
             throw e;
         }
     }
 
     /**
-     * Moves the batch from {@code from} (or from {@code running} if the run there died: no heartbeat for
-     * {@link ImportJobs#STALE}) to {@code running}, with a fresh heartbeat, in one statement; false if it was neither.
+     * Moves the batch from {@code from}, or from {@code running} if the run there died (no heartbeat for
+     * {@link ImportJobs#STALE}), to {@code running} with the next attempt number and a fresh heartbeat, in one
+     * statement; the new attempt, or null if the batch was neither. A batch row that is locked is left alone: a
+     * commit holds it for as long as it runs, so it is alive whatever its heartbeat says, and two clicks at once
+     * claim it once.
      */
-    private boolean claim(long batchId, String from, String running) {
+    private Integer claim(long batchId, String from, String running) {
         return jdbc.sql("""
-                with claimed as (
-                    update import_batch b set status = :running, error = null
+                with target as (
+                    select b.id from import_batch b
                      where b.id = :id and b.user_id = :u
                        and (b.status = :from or (b.status = :running and not exists (
                             select 1 from import_progress g
                              where g.batch_id = b.id and g.heartbeat_at > now() - make_interval(secs => :stale))))
-                    returning b.id)
-                insert into import_progress (batch_id, phase, heartbeat_at) select id, 'QUEUED', now() from claimed
-                on conflict (batch_id) do update set phase = 'QUEUED', rows_done = 0, rows_total = 0, heartbeat_at = now()
+                       for update of b skip locked),
+                claimed as (
+                    update import_batch b set status = :running, error = null, attempt = b.attempt + 1
+                      from target where b.id = target.id
+                    returning b.id, b.attempt),
+                beat as (
+                    insert into import_progress (batch_id, phase, heartbeat_at) select id, 'QUEUED', now() from claimed
+                    on conflict (batch_id) do update set phase = 'QUEUED', rows_done = 0, rows_total = 0,
+                                                         heartbeat_at = now())
+                select attempt from claimed
                 """).param("id", batchId).param("u", currentUser.require().id()).param("from", from)
-                .param("running", running).param("stale", ImportJobs.STALE.toSeconds()).update() == 1;
+                .param("running", running).param("stale", ImportJobs.STALE.toSeconds()).query(Integer.class)
+                .optional().orElse(null);
     }
 
     /** Runs again a dry run that failed (the database was away, say) or whose instance died before it finished. */
     public void restartPreview(long batchId, Locale locale) {
         requireWriter();
-        if (!claim(batchId, "FAILED", "PREVIEWING")) {
+        Integer attempt = claim(batchId, "FAILED", "PREVIEWING");
+        if (attempt == null) {
             return; // still running, or finished meanwhile: the page shows which
         }
-        var row = jdbc.sql("select kind, content from import_batch where id = :id").param("id", batchId)
-                .query((rs, n) -> Map.entry(ImportKind.valueOf(rs.getString(1)), rs.getBytes(2))).single();
         var progress = new ImportProgress();
         try {
-            jobs.submit(batchId, progress, () -> runPreview(batchId, row.getKey(), row.getValue(), locale, progress));
+            jobs.submit(batchId, progress, () -> runPreview(batchId, attempt, locale, progress));
         } catch (InvalidInputException e) {
-            failed(batchId, "PREVIEWING", "FAILED", message(e, locale));
+            failed(batchId, attempt, "PREVIEWING", "FAILED", message(e, locale));
             throw e;
         }
     }
@@ -303,12 +333,59 @@ public class Imports {
         }
     }
 
+    static final List<String> STATUSES = List.of("PREVIEWING", "PREVIEWED", "COMMITTING", "COMMITTED", "FAILED");
+
+    private static final Map<String, String> HISTORY_SORTS = Map.of("at", "b.at", "kind", "b.kind", "file",
+            "b.file_name", "status", "b.status", "created", "b.created", "updated", "b.updated", "unchanged",
+            "b.unchanged", "rejected", "b.rejected");
+
+    /** The caller's imports: file name containing {@code q}, in a status; sorted by a column, 20 a page. */
+    public record HistorySearch(String q, String status, String sort, boolean desc, int page) {
+
+        public HistorySearch {
+            q = q == null || q.isBlank() ? null : q.trim();
+            status = status != null && STATUSES.contains(status) ? status : null;
+            sort = sort != null && HISTORY_SORTS.containsKey(sort) ? sort : "at";
+            page = Math.max(0, page);
+        }
+    }
+
+    /** One import in the caller's list. */
+    public record HistoryRow(long id, ImportKind kind, String fileName, String status, int created, int updated,
+            int unchanged, int rejected, java.time.Instant at) {}
+
+    public cn.yinfeng.common.PageResult<HistoryRow> history(HistorySearch search) {
+        String where = " where b.user_id = :u" + (search.q() == null ? "" : " and b.file_name ilike :q escape '\\'")
+                + (search.status() == null ? "" : " and b.status = :s");
+        java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = spec -> {
+            spec = spec.param("u", currentUser.require().id());
+            if (search.q() != null) {
+                spec = spec.param("q", "%" + search.q().replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%");
+            }
+            return search.status() == null ? spec : spec.param("s", search.status());
+        };
+        long total = bind.apply(jdbc.sql("select count(*) from import_batch b" + where)).query(Long.class).single();
+        int size = 20;
+        var rows = bind.apply(jdbc.sql("select b.id, b.kind, b.file_name, b.status, b.created, b.updated, b.unchanged, "
+                        + "b.rejected, b.at from import_batch b" + where + " order by "
+                        + HISTORY_SORTS.get(search.sort()) + (search.desc() ? " desc" : " asc") + ", b.id desc "
+                        + "limit :limit offset :offset"))
+                .param("limit", size).param("offset", (long) search.page() * size)
+                .query((rs, n) -> new HistoryRow(rs.getLong("id"), ImportKind.valueOf(rs.getString("kind")),
+                        rs.getString("file_name"), rs.getString("status"), rs.getInt("created"), rs.getInt("updated"),
+                        rs.getInt("unchanged"), rs.getInt("rejected"), rs.getTimestamp("at").toInstant()))
+                .list();
+        return new cn.yinfeng.common.PageResult<>(rows, total, search.page(), size);
+    }
+
     /** The caller's own batch; another user's is not found. */
     public Batch batch(long id) {
         return jdbc.sql("""
                 select b.id, b.kind, b.file_name, b.status, b.created, b.updated, b.unchanged, b.rejected,
                        b.report::text as report, b.error, b.at, g.phase, g.rows_done, g.rows_total,
-                       coalesce(g.heartbeat_at, b.at) < now() - make_interval(secs => :stale) as stale
+                       b.status in ('PREVIEWING', 'COMMITTING')
+                           and coalesce(g.heartbeat_at, b.at) < now() - make_interval(secs => :stale) as stale
                   from import_batch b left join import_progress g on g.batch_id = b.id
                  where b.id = :id and b.user_id = :u
                 """).param("id", id).param("u", currentUser.require().id())
@@ -322,21 +399,23 @@ public class Imports {
                 .optional().orElseThrow(() -> new NotFoundException("import", id));
     }
 
-    private void runCommit(long batchId, Locale locale, ImportProgress progress) {
+    private void runCommit(long batchId, int attempt, Locale locale, ImportProgress progress) {
         try {
-            commit(batchId, locale, progress);
+            commit(batchId, locale, progress, attempt);
         } catch (InvalidInputException e) {
-            failed(batchId, "COMMITTING", "PREVIEWED", message(e, locale));
-        } catch (RuntimeException e) {
+            failed(batchId, attempt, "COMMITTING", "PREVIEWED", message(e, locale));
+        } catch (RuntimeException | Error e) {
             LOG.error("Commit of import {} failed", batchId, e);
-            failed(batchId, "COMMITTING", "PREVIEWED", messages.getMessage("import.commitFailed", null, locale));
+            failed(batchId, attempt, "COMMITTING", "PREVIEWED",
+                    messages.getMessage("import.commitFailed", null, locale));
         }
     }
 
-    private Report commit(long batchId, Locale locale, ImportProgress progress) {
+    /** The commit; {@code attempt} is the run's own (a background run), or null for the API's commit in the request. */
+    private Report commit(long batchId, Locale locale, ImportProgress progress, Integer attempt) {
         requireWriter();
         try {
-            return outer.execute(status -> commitInTransaction(batchId, locale, progress));
+            return outer.execute(status -> commitInTransaction(batchId, locale, progress, attempt));
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             LOG.warn("Import {} not committed: {}", batchId, e.getMostSpecificCause().getMessage());
             // a code or credit code taken meanwhile is worth another try; anything else would fail the same way again
@@ -345,7 +424,7 @@ public class Imports {
         }
     }
 
-    private Report commitInTransaction(long batchId, Locale locale, ImportProgress progress) {
+    private Report commitInTransaction(long batchId, Locale locale, ImportProgress progress, Integer attempt) {
         var row = jdbc.sql("select * from import_batch where id = :id and user_id = :u for update").param("id", batchId)
                 .param("u", currentUser.require().id()).query().listOfRows();
         if (row.isEmpty()) {
@@ -357,6 +436,10 @@ public class Imports {
         }
         if (!"PREVIEWED".equals(status) && !"COMMITTING".equals(status)) {
             throw new InvalidInputException(null, "import.notPreviewed");
+        }
+        if (attempt != null && ((Number) row.get(0).get("attempt")).intValue() != attempt) {
+            LOG.info("Import {}: commit attempt {} was taken over by a later one", batchId, attempt);
+            throw new InvalidInputException(null, "import.alreadyCommitted");
         }
         ImportKind kind = ImportKind.valueOf((String) row.get(0).get("kind"));
         byte[] file = (byte[]) row.get(0).get("content");

@@ -58,21 +58,21 @@ class LedgerController {
         this.jdbc = jdbc;
     }
 
-    record Batch(long id, ImportKind kind, String fileName, String status, int created, int updated, int unchanged,
-            int rejected, java.time.Instant at) {}
-
     @GetMapping("/ledger")
-    String page(@RequestParam(required = false) String kind, Model model) {
+    String page(@RequestParam(required = false) String kind, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "at") String sort,
+            @RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page, Model model) {
         ImportKind k = ImportKind.of(kind);
         model.addAttribute("kind", k);
         model.addAttribute("kinds", ImportKind.values());
         model.addAttribute("maxMb", imports.maxBytes() / (1024 * 1024));
         model.addAttribute("maxRows", imports.maxRows());
-        model.addAttribute("batches", jdbc.sql("select * from import_batch where user_id = :u order by id desc limit 20")
-                .param("u", currentUser.require().id()).query((rs, n) -> new Batch(rs.getLong("id"),
-                        ImportKind.valueOf(rs.getString("kind")), rs.getString("file_name"), rs.getString("status"),
-                        rs.getInt("created"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("rejected"),
-                        rs.getTimestamp("at").toInstant())).list());
+        var search = new Imports.HistorySearch(q, status, sort, !"asc".equals(dir), page);
+        model.addAttribute("search", search);
+        model.addAttribute("statuses", Imports.STATUSES);
+        model.addAttribute("sort", search.sort());
+        model.addAttribute("dir", search.desc() ? "desc" : "asc");
+        model.addAttribute("batches", imports.history(search));
         return "ledger/index";
     }
 
@@ -98,7 +98,7 @@ class LedgerController {
             return "redirect:/ledger/" + imports.startPreview(k, file.getOriginalFilename(), file.getBytes(), locale);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
-            return page(k.path(), model);
+            return page(k.path(), null, null, "at", "desc", 0, model);
         }
     }
 

@@ -1,10 +1,9 @@
 package cn.yinfeng.supervision;
 
 import java.io.IOException;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 import cn.yinfeng.audit.AuditRecorded;
+import cn.yinfeng.common.AfterWork;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,15 +20,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>
  * Not inside the commit: "after commit" still holds the writer's connection, and the evaluation's own transaction
  * needs another; under load every request thread could hold one connection and wait for a second, and the pool ran
- * dry until its timeout (503s for everybody, found by the load suite). So within a request the projects are noted
- * and evaluated when the request's work is done and its connection is back in the pool; outside a request (jobs)
- * they are evaluated at once. Either way the next page the user opens shows the new state.
+ * dry until its timeout (503s for everybody, found by the load suite). So within a unit of work ({@link AfterWork}:
+ * a request, which this filter opens, or a background import) the projects are noted and evaluated when its work is
+ * done and its connection is back in the pool; outside one (scheduled jobs) they are evaluated at once. Either way
+ * the next page the user opens shows the new state.
  */
 @Component
 class ProjectChangeListener extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectChangeListener.class);
-    static final String CHANGED = ProjectChangeListener.class.getName() + ".changed";
 
     private final Warnings warnings;
 
@@ -50,26 +47,19 @@ class ProjectChangeListener extends OncePerRequestFilter {
         } catch (NumberFormatException e) {
             return; // not a project id
         }
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null && request.getAttribute(CHANGED, RequestAttributes.SCOPE_REQUEST) instanceof Set<?> s) {
-            @SuppressWarnings("unchecked")
-            Set<Long> changed = (Set<Long>) s;
-            changed.add(id);
-            return;
+        if (!AfterWork.defer(new Changed(id), () -> evaluate(id))) {
+            evaluate(id);
         }
-        evaluate(id);
     }
+
+    /** The key of a deferred evaluation: one per project per unit of work. */
+    private record Changed(long projectId) {}
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Set<Long> changed = new LinkedHashSet<>();
-        request.setAttribute(CHANGED, changed);
-        try {
+        try (var work = AfterWork.open()) {
             chain.doFilter(request, response);
-        } finally {
-            request.removeAttribute(CHANGED);
-            changed.forEach(this::evaluate);
         }
     }
 

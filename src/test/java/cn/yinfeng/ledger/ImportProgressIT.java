@@ -36,6 +36,9 @@ class ImportProgressIT extends IntegrationTest {
     @Autowired
     ImportJobs jobs;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager tx;
+
     private MockHttpSession session(String user) throws Exception {
         return sessions.computeIfAbsent(user, u -> {
             try {
@@ -64,7 +67,11 @@ class ImportProgressIT extends IntegrationTest {
     }
 
     private long upload(byte[] file) throws Exception {
-        String location = mvc.perform(multipart("/ledger/preview").file(new MockMultipartFile("file", "进度.xlsx",
+        return upload(file, "进度.xlsx");
+    }
+
+    private long upload(byte[] file, String name) throws Exception {
+        String location = mvc.perform(multipart("/ledger/preview").file(new MockMultipartFile("file", name,
                         "application/octet-stream", file)).param("kind", "projects").session(session("xiaoyi"))
                         .with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
@@ -92,6 +99,11 @@ class ImportProgressIT extends IntegrationTest {
     private String page(String user, String url) throws Exception {
         return mvc.perform(get(url).session(session(user))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
+    }
+
+    private long commitAuditRows(long batch) {
+        return jdbc.sql("select count(*) from audit_log where action = 'IMPORT_COMMIT' and target_id = :id")
+                .param("id", String.valueOf(batch)).query(Long.class).single();
     }
 
     private long projects(String prefix) {
@@ -129,12 +141,13 @@ class ImportProgressIT extends IntegrationTest {
         assertThat(jdbc.sql("select username || ' ' || coalesce(client_ip, '-') from audit_log where action = "
                 + "'IMPORT_COMMIT' and target_id = :id").param("id", String.valueOf(batch)).query(String.class).single())
                 .isEqualTo("xiaoyi 127.0.0.1");
-        // a second click changes nothing
+        // a second click starts nothing
         mvc.perform(post("/ledger/" + batch + "/commit").session(session("xiaoyi")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        Thread.sleep(300);
+        assertThat(jobs.isRunning(batch)).isFalse();
         assertThat(statusOf(batch)).isEqualTo("COMMITTED");
         assertThat(projects("进度测试甲")).isEqualTo(2);
+        assertThat(commitAuditRows(batch)).isEqualTo(1);
         assertThat(page("xiaoyi", "/ledger")).contains("href=\"/ledger/" + batch + "\"");
     }
 
@@ -142,6 +155,7 @@ class ImportProgressIT extends IntegrationTest {
     void theProgressCardShowsHowFarARunHasGotAndAnInterruptedRunCanBeRunAgain() throws Exception {
         long batch = upload(ledger("进度测试乙"));
         awaitStatus(batch, "PREVIEWED");
+        Thread.sleep(1_100); // a heartbeat that read the run just before it ended has been written
         // as another instance would be showing it while it checks row 300 of 1,000
         jdbc.sql("update import_batch set status = 'PREVIEWING', report = null where id = :id").param("id", batch)
                 .update();
@@ -181,18 +195,119 @@ class ImportProgressIT extends IntegrationTest {
     }
 
     @Test
+    void aCommitTheDatabaseRefusesGoesBackToPreviewedWithItsReasonAndCanBeTriedAgain() throws Exception {
+        long batch = upload(ledger("进度测试戊"));
+        awaitStatus(batch, "PREVIEWED");
+        byte[] kept = jdbc.sql("select content from import_batch where id = :id").param("id", batch)
+                .query(byte[].class).single();
+        // the kept file is damaged under the batch (as if the row had been tampered with): the commit must fail whole
+        jdbc.sql("update import_batch set content = :c where id = :id").param("c", "not a workbook".getBytes())
+                .param("id", batch).update();
+        mvc.perform(post("/ledger/" + batch + "/commit").session(session("xiaoyi")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        awaitStatus(batch, "PREVIEWED");
+        assertThat(projects("进度测试戊")).isZero();
+        assertThat(jdbc.sql("select error from import_batch where id = :id").param("id", batch).query(String.class)
+                .single()).contains("不是有效的 .xlsx");
+        assertThat(page("xiaoyi", "/ledger/" + batch)).contains("data-testid=\"commit-error\"")
+                .contains("data-testid=\"commit\"");
+        jdbc.sql("update import_batch set content = :c where id = :id").param("c", kept).param("id", batch).update();
+        mvc.perform(post("/ledger/" + batch + "/commit").session(session("xiaoyi")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        awaitStatus(batch, "COMMITTED");
+        assertThat(projects("进度测试戊")).isEqualTo(2);
+        assertThat(page("xiaoyi", "/ledger/" + batch)).doesNotContain("data-testid=\"commit-error\"");
+    }
+
+    @Test
+    void aBatchWhoseRowIsLockedByARunningCommitIsNotClaimedAgainHoweverOldItsHeartbeat() throws Exception {
+        long batch = upload(ledger("进度测试己"));
+        awaitStatus(batch, "PREVIEWED");
+        Thread.sleep(1_100);
+        jdbc.sql("update import_batch set status = 'COMMITTING' where id = :id").param("id", batch).update();
+        jdbc.sql("update import_progress set heartbeat_at = now() - interval '10 minutes' where batch_id = :id")
+                .param("id", batch).update();
+        int attempt = jdbc.sql("select attempt from import_batch where id = :id").param("id", batch)
+                .query(Integer.class).single();
+        // a commit in progress elsewhere holds the batch row for as long as it runs
+        var locked = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var holder = new Thread(() -> new org.springframework.transaction.support.TransactionTemplate(tx)
+                .executeWithoutResult(s -> {
+                    jdbc.sql("select id from import_batch where id = :id for update").param("id", batch)
+                            .query(Long.class).single();
+                    locked.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        holder.start();
+        try {
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            long t = System.nanoTime();
+            mvc.perform(post("/ledger/" + batch + "/commit").session(session("xiaoyi")).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+            // answered at once rather than waiting for the lock, and nothing was started
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t)).isLessThan(10);
+            assertThat(jobs.isRunning(batch)).isFalse();
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        assertThat(jdbc.sql("select attempt from import_batch where id = :id").param("id", batch).query(Integer.class)
+                .single()).isEqualTo(attempt);
+        assertThat(statusOf(batch)).isEqualTo("COMMITTING");
+        // once the row is free and the heartbeat still old, the commit is claimed (next attempt) and runs
+        mvc.perform(post("/ledger/" + batch + "/commit").session(session("xiaoyi")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        awaitStatus(batch, "COMMITTED");
+        assertThat(jdbc.sql("select attempt from import_batch where id = :id").param("id", batch).query(Integer.class)
+                .single()).isEqualTo(attempt + 1);
+        assertThat(projects("进度测试己")).isEqualTo(2);
+    }
+
+    @Test
     void aFileThatPassesTheQuickCheckButHasNoHeaderEndsAsFailedWithTheReason() throws Exception {
-        var out = new ByteArrayOutputStream();
-        Workbook wb = new Workbook(out, "test", "1.0");
-        wb.newWorksheet("杂项").value(0, 0, "这不是台账");
-        wb.finish();
-        long batch = upload(out.toByteArray());
+        long batch = upload(noHeader());
         awaitStatus(batch, "FAILED");
         assertThat(page("xiaoyi", "/ledger/" + batch)).contains("data-testid=\"import-failed\"")
                 .contains("前 10 行中没有找到表头");
         mvc.perform(post("/ledger/" + batch + "/commit").session(session("xiaoyi")).with(csrf()))
                 .andExpect(status().isOk());
         assertThat(statusOf(batch)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void theHistoryListsTheUsersOwnImportsFoundByFileNameAndStatusSortedByAColumn() throws Exception {
+        long small = upload(ledger("进度测试丁"), "历史检索_少.xlsx");
+        awaitStatus(small, "PREVIEWED");
+        long failed = upload(noHeader(), "历史检索_坏.xlsx");
+        awaitStatus(failed, "FAILED");
+        String both = page("xiaoyi", "/ledger?q=历史检索&sort=status&dir=asc");
+        assertThat(both).contains("/ledger/" + small + "\"").contains("/ledger/" + failed + "\"");
+        // sorted by status ascending: FAILED before PREVIEWED
+        assertThat(both.indexOf("/ledger/" + failed + "\"")).isLessThan(both.indexOf("/ledger/" + small + "\""));
+        assertThat(page("xiaoyi", "/ledger?q=历史检索&sort=status&dir=desc").indexOf("/ledger/" + small + "\""))
+                .isLessThan(page("xiaoyi", "/ledger?q=历史检索&sort=status&dir=desc").indexOf("/ledger/" + failed + "\""));
+        assertThat(page("xiaoyi", "/ledger?q=历史检索&status=FAILED")).contains("/ledger/" + failed + "\"")
+                .doesNotContain("/ledger/" + small + "\"");
+        // "_" is a character here, not a wildcard
+        assertThat(page("xiaoyi", "/ledger?q=历史检索_坏")).contains("/ledger/" + failed + "\"")
+                .doesNotContain("/ledger/" + small + "\"");
+        assertThat(mvc.perform(get("/ledger").param("q", "历史检索%少").session(session("xiaoyi"))).andReturn()
+                .getResponse().getContentAsString()).contains("没有符合条件的导入记录"); // nor is "%"
+        assertThat(page("zhongyang", "/ledger?q=历史检索")).doesNotContain("/ledger/" + small + "\"")
+                .contains("没有符合条件的导入记录");
+    }
+
+    private static byte[] noHeader() throws Exception {
+        var out = new ByteArrayOutputStream();
+        Workbook wb = new Workbook(out, "test", "1.0");
+        wb.newWorksheet("杂项").value(0, 0, "这不是台账");
+        wb.finish();
+        return out.toByteArray();
     }
 
     @Test
