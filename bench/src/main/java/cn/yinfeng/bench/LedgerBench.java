@@ -204,6 +204,8 @@ final class LedgerBench {
                     file.length / 1e6);
             long before = count(db, "select count(*) from project");
             long lastIdBefore = count(db, "select coalesce(max(id), 0) from project");
+            heap.gc();
+            Heap.Window importHeap = heap.start(); // sampled every 20 ms through the dry run and the commit
             long t = System.nanoTime();
             String report = post(http, base, "/api/v1/ledger/projects/preview", file);
             double previewSeconds = (System.nanoTime() - t) / 1e9;
@@ -220,6 +222,7 @@ final class LedgerBench {
             t = System.nanoTime();
             String committed = post(http, base, "/api/v1/ledger/" + m.group(1) + "/commit", null);
             double commitSeconds = (System.nanoTime() - t) / 1e9;
+            Heap.Peak importPeak = importHeap.stop();
             expect(committed, "created", suite.importRows());
             long added = count(db, "select count(*) from project") - before;
             if (added != suite.importRows()) {
@@ -238,6 +241,8 @@ final class LedgerBench {
                     importRate));
             out.append(String.format("  parse only, fastexcel-reader in the bench: %,.0f rows/s (median %.2f s)%n",
                     parseRate, median(parse)));
+            out.append(String.format("  app heap during the dry run and commit: peak %s used, %s live after GC (-Xmx%s)%n",
+                    mb(importPeak.used()), mb(importPeak.afterGc()), suite.appHeap()));
             out.append(String.format("  import rate / parse-only rate = %.4f (target >= %.1f)  %s%n", importRatio,
                     IMPORT_TARGET, verdict(importRatio >= IMPORT_TARGET)));
             out.append(String.format("  database floor: COPY of the same %,d project rows and their transitions into copies "
