@@ -259,7 +259,17 @@ public class Enterprises {
         }
         if (form.registeredCapital() != null && form.registeredCapital().signum() < 0) {
             problems.add(new Problem("registeredCapital", "validation.notNegative"));
+        } else if (form.registeredCapital() != null
+                && form.registeredCapital().precision() - form.registeredCapital().scale() > 14) {
+            problems.add(new Problem("registeredCapital", "validation.amountTooLarge")); // beyond numeric(16, 2)
         }
+        // the columns' widths: a longer text is the field's error, not a failed insert (an import row, an API call)
+        checkLength(problems, "formerNames", form.formerNames(), 500);
+        checkLength(problems, "hqProvince", form.hqProvince(), 50);
+        checkLength(problems, "hqCity", form.hqCity(), 50);
+        checkLength(problems, "industry", form.industry(), 100);
+        checkLength(problems, "contactName", form.contactName(), 50);
+        checkLength(problems, "sourceChannel", form.sourceChannel(), 50);
         if (form.contactPhone() != null && !form.contactPhone().isBlank()
                 && !form.contactPhone().trim().matches("[0-9+\\- ]{5,20}")) {
             problems.add(new Problem("contactPhone", "validation.phone"));
@@ -268,6 +278,12 @@ public class Enterprises {
             throw new InvalidInputException(problems);
         }
         return code;
+    }
+
+    private static void checkLength(List<Problem> problems, String field, String value, int max) {
+        if (value != null && value.trim().length() > max) {
+            problems.add(new Problem(field, "validation.tooLong", max));
+        }
     }
 
     private static Map<String, Object> fields(EnterpriseForm f, String code) {

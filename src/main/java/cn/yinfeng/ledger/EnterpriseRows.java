@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NameKeys;
 import cn.yinfeng.enterprises.CreditCode;
@@ -84,9 +85,9 @@ class EnterpriseRows implements RowHandler {
         String name = r.get("name").trim();
         Enterprise existing = match(code, name, region, blank(r.get("region")));
         if (existing == null) {
-            long id = enterprises.create(new EnterpriseForm(code, name, trim(r.get("formerNames")), capital,
-                    trim(r.get("province")), trim(r.get("city")), trim(r.get("industry")), trim(r.get("contactName")),
-                    trim(r.get("contactPhone")), trim(r.get("channel")), 0L), region.id());
+            long id = inColumns(() -> enterprises.create(new EnterpriseForm(code, name, trim(r.get("formerNames")),
+                    capital, trim(r.get("province")), trim(r.get("city")), trim(r.get("industry")),
+                    trim(r.get("contactName")), trim(r.get("contactPhone")), trim(r.get("channel")), 0L), region.id()));
             return RowResult.of(number, name, Outcome.CREATE, id, "/enterprises/" + id);
         }
         var form = new EnterpriseForm(code != null ? code : existing.creditCode(), name,
@@ -107,8 +108,24 @@ class EnterpriseRows implements RowHandler {
         if (same) {
             return RowResult.of(number, name, Outcome.UNCHANGED, existing.id(), link);
         }
-        enterprises.update(existing.id(), form);
+        inColumns(() -> {
+            enterprises.update(existing.id(), form);
+            return existing.id();
+        });
         return RowResult.of(number, name, Outcome.UPDATE, existing.id(), link);
+    }
+
+    /** The form's field names where the sheet's columns are named otherwise, so a problem names its column. */
+    private static final Map<String, String> COLUMN_OF = Map.of("registeredCapital", "capital", "hqProvince",
+            "province", "hqCity", "city", "sourceChannel", "channel");
+
+    private static long inColumns(java.util.function.LongSupplier write) {
+        try {
+            return write.getAsLong();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.problems().stream().map(p -> new Problem(
+                    COLUMN_OF.getOrDefault(p.field(), p.field()), p.messageKey(), p.args())).toList());
+        }
     }
 
     private static String keep(Map<String, String> r, String field, String existing) {

@@ -523,6 +523,14 @@ public class Imports {
                 } catch (ConflictException e) {
                     results.add(new RowResult(number, label, Outcome.REJECT, null, null,
                             List.of(messages.getMessage("error.409.title", null, locale))));
+                } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                    // a value the rules let through and the database refused (a text longer than its column, say):
+                    // this row only, rolled back to its savepoint, instead of the whole import failing
+                    // (its SQL state only: the database's message may quote the row, personal data included)
+                    LOG.warn("Import row {} refused by the database: SQL state {}", number,
+                            e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "-");
+                    results.add(new RowResult(number, label, Outcome.REJECT, null, null,
+                            List.of(messages.getMessage("import.rowRefused", null, locale))));
                 }
             }
             progress.done(rows.size());

@@ -83,6 +83,21 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
                 Map.of("errors", FormErrors.resolve(e, messages, locale)));
     }
 
+    /**
+     * A value the rules let through and the database refused (a text longer than its column, a number out of range,
+     * a unique key taken meanwhile): nothing was saved (the transaction rolled back), said as a 400 rather than a 500.
+     * The database's own message is logged by SQL state only: it may quote the row, personal data included.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    Object refused(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        org.slf4j.LoggerFactory.getLogger(ErrorHandling.class).warn("{} {} refused by the database: SQL state {}",
+                request.getMethod(), request.getRequestURI(),
+                e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "-");
+        return answer(request, response, HttpStatus.BAD_REQUEST, "error.400.title", "error.integrity.detail", locale,
+                Map.of());
+    }
+
     /** Malformed JSON on the API: a clear 400 naming the problem, not a stack trace. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,

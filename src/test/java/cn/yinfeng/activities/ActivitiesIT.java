@@ -78,6 +78,16 @@ class ActivitiesIT extends IntegrationTest {
     }
 
     @Test
+    void aValueTheDatabaseRefusesIsA400SayingNothingWasSavedNotA500() throws Exception {
+        long before = jdbc.sql("select count(*) from trip").query(Long.class).single();
+        call(post("/api/v1/trips"), XIAOYI, "{\"title\":\"超长带队人\",\"leaderName\":\"" + "带".repeat(101)
+                + "\",\"cities\":\"z\",\"startDate\":\"2025-03-01\",\"endDate\":\"2025-03-02\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("数据库拒绝了提交的内容")));
+        assertThat(jdbc.sql("select count(*) from trip").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void datesAreCheckedAndFutureOnlyForPlanned() throws Exception {
         call(post("/api/v1/trips"), XIAOYI, "{\"title\":\"x\",\"leaderName\":\"y\",\"cities\":\"z\",\"startDate\":"
                 + "\"2025-03-05\",\"endDate\":\"2025-03-01\"}").andExpect(status().isBadRequest())

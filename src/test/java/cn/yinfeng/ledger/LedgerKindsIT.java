@@ -343,6 +343,47 @@ class LedgerKindsIT extends IntegrationTest {
     }
 
     @Test
+    void enterpriseCellsLongerThanTheirColumnsAreThatRowsErrorNamingTheColumnAndTheOtherRowsGoOn() throws Exception {
+        String[] header = {"企业名称", "所属区域", "总部城市", "行业", "注册资本（万元）", "来源渠道"};
+        byte[] file = sheet("孝义市客商名录", header,
+                new Object[] {"导入测试超长城市公司", "孝义市", "太".repeat(51), "化工", "100", null},
+                new Object[] {"导入测试超大资本公司", "孝义市", "太原", "化工", "1E20", null},
+                new Object[] {"导入测试超长渠道公司", "孝义市", "太原", "化工", "100", "渠".repeat(51)},
+                new Object[] {"导入测试正常长度公司", "孝义市", "太".repeat(50), "化工", "100", null});
+        String report = previewJson("enterprises", file); // was a 500 for the whole file
+        assertThat(count(report, "created")).isEqualTo(1);
+        assertThat(count(report, "rejected")).isEqualTo(3);
+        assertThat(reasons(report)).anyMatch(r -> r.equals("总部城市：不能超过 50 个字符。"))
+                .anyMatch(r -> r.startsWith("注册资本（万元）："))
+                .anyMatch(r -> r.equals("来源渠道：不能超过 50 个字符。"));
+        commit(report);
+        assertThat(count("select count(*) from enterprise where name like '导入测试超%'")).isZero();
+        assertThat(jdbc.sql("select hq_city from enterprise where name = '导入测试正常长度公司'").query(String.class)
+                .single()).hasSize(50);
+        // and through the API's form the same: a field error, not a failed insert
+        mvc.perform(post("/api/v1/enterprises").header("Authorization", XIAOYI)
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"接口超长城市公司\",\"hqCity\":\"" + "太".repeat(51) + "\"}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesIsThatRowsErrorAndTheOthersAreKept() throws Exception {
+        // trips check no text lengths of their own: the leader's name is longer than its column
+        String[] header = {"出访事项", "带队领导", "开始日期", "结束日期", "前往城市", "区域"};
+        byte[] file = sheet("孝义市外出招商", header,
+                new Object[] {"导入测试超长带队人出访", "带".repeat(101), "2018-06-06", "2018-06-08", "杭州", "孝义市"},
+                new Object[] {"导入测试正常带队人出访", "正常带队人", "2018-06-06", "2018-06-08", "杭州", "孝义市"});
+        String report = previewJson("trips", file); // was a 500 for the whole file
+        assertThat(count(report, "created")).isEqualTo(1);
+        assertThat(count(report, "rejected")).isEqualTo(1);
+        assertThat(reasons(report)).singleElement().asString().startsWith("数据库拒绝了这一行");
+        commit(report);
+        assertThat(count("select count(*) from trip where title = '导入测试正常带队人出访'")).isEqualTo(1);
+        assertThat(count("select count(*) from trip where title = '导入测试超长带队人出访'")).isZero();
+    }
+
+    @Test
     void hostileFilesAreRefusedForEveryKind() throws Exception {
         for (ImportKind kind : ImportKind.values()) {
             preview(kind.path(), "<html>hello</html>".getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
