@@ -24,4 +24,11 @@ public class InvalidInputException extends RuntimeException {
     public List<Problem> problems() {
         return problems;
     }
+
+    /** Adds "no more than {@code max} characters" for a text longer than its column (trimmed, as it is stored). */
+    public static void checkLength(List<Problem> problems, String field, String value, int max) {
+        if (value != null && value.trim().length() > max) {
+            problems.add(new Problem(field, "validation.tooLong", max));
+        }
+    }
 }

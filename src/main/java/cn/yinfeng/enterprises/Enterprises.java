@@ -1,5 +1,7 @@
 package cn.yinfeng.enterprises;
 
+import static cn.yinfeng.common.InvalidInputException.checkLength;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -280,11 +282,6 @@ public class Enterprises {
         return code;
     }
 
-    private static void checkLength(List<Problem> problems, String field, String value, int max) {
-        if (value != null && value.trim().length() > max) {
-            problems.add(new Problem(field, "validation.tooLong", max));
-        }
-    }
 
     private static Map<String, Object> fields(EnterpriseForm f, String code) {
         var m = new HashMap<String, Object>();

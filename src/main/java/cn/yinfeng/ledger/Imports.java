@@ -254,11 +254,17 @@ public class Imports {
             }
             throw new InvalidInputException(null, "import.notPreviewed");
         }
+        queue(batchId, attempt, "COMMITTING", "PREVIEWED", locale, p -> runCommit(batchId, attempt, locale, p));
+    }
+
+    /** Queues a claimed run; a full queue puts the batch back to {@code back}, with the reason, and is thrown. */
+    private void queue(long batchId, int attempt, String running, String back, Locale locale,
+            java.util.function.Consumer<ImportProgress> run) {
         var progress = new ImportProgress();
         try {
-            jobs.submit(batchId, progress, () -> runCommit(batchId, attempt, locale, progress));
+            jobs.submit(batchId, progress, () -> run.accept(progress));
         } catch (InvalidInputException e) {
-            failed(batchId, attempt, "COMMITTING", "PREVIEWED", message(e, locale));
+            failed(batchId, attempt, running, back, message(e, locale));
             throw e;
         }
     }
@@ -300,13 +306,7 @@ public class Imports {
         if (attempt == null) {
             return; // still running, or finished meanwhile: the page shows which
         }
-        var progress = new ImportProgress();
-        try {
-            jobs.submit(batchId, progress, () -> runPreview(batchId, attempt, locale, progress));
-        } catch (InvalidInputException e) {
-            failed(batchId, attempt, "PREVIEWING", "FAILED", message(e, locale));
-            throw e;
-        }
+        queue(batchId, attempt, "PREVIEWING", "FAILED", locale, p -> runPreview(batchId, attempt, locale, p));
     }
 
     /** A batch as its page shows it: where it is, how far a running one has got, its report once it has one. */

@@ -122,19 +122,18 @@ class LedgerController {
 
     @PostMapping("/ledger/{id:\\d+}/commit")
     String commit(@PathVariable long id, Model model, Locale locale) {
-        try {
-            imports.startCommit(id, locale);
-        } catch (InvalidInputException e) {
-            model.addAttribute("actionErrors", FormErrors.resolve(e, messages, locale));
-            return batch(id, model);
-        }
-        return "redirect:/ledger/" + id;
+        return start(id, model, locale, () -> imports.startCommit(id, locale));
     }
 
     @PostMapping("/ledger/{id:\\d+}/rerun")
     String rerun(@PathVariable long id, Model model, Locale locale) {
+        return start(id, model, locale, () -> imports.restartPreview(id, locale));
+    }
+
+    /** Starts a run of the batch and follows it on its page; a refusal is shown on the page, above its report. */
+    private String start(long id, Model model, Locale locale, Runnable run) {
         try {
-            imports.restartPreview(id, locale);
+            run.run();
         } catch (InvalidInputException e) {
             model.addAttribute("actionErrors", FormErrors.resolve(e, messages, locale));
             return batch(id, model);

@@ -1,5 +1,7 @@
 package cn.yinfeng.projects;
 
+import static cn.yinfeng.common.InvalidInputException.checkLength;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -701,11 +703,6 @@ public class Projects {
         return amount.precision() - amount.scale() > 14;
     }
 
-    private static void checkLength(List<Problem> problems, String field, String value, int max) {
-        if (value != null && value.trim().length() > max) {
-            problems.add(new Problem(field, "validation.tooLong", max));
-        }
-    }
 
     private void replaceInvestors(long id, ProjectForm f) {
         var ids = new java.util.LinkedHashSet<Long>(f.investors() == null ? List.of() : f.investors());

@@ -1,5 +1,7 @@
 package cn.yinfeng.talent;
 
+import static cn.yinfeng.common.InvalidInputException.checkLength;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -237,13 +239,13 @@ public class Talents {
         var problems = new ArrayList<Problem>();
         required(problems, "name", f.name());
         dates(problems, f.startDate(), f.endDate());
-        max(problems, "name", f.name(), 200);
-        max(problems, "notes", f.notes(), 2000);
+        checkLength(problems, "name", f.name(), 200);
+        checkLength(problems, "notes", f.notes(), 2000);
         for (String place : split(f.cities()) ) {
-            max(problems, "cities", place, 100);
+            checkLength(problems, "cities", place, 100);
         }
         for (String place : split(f.universities())) {
-            max(problems, "universities", place, 100);
+            checkLength(problems, "universities", place, 100);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -329,9 +331,9 @@ public class Talents {
         var problems = new ArrayList<Problem>();
         required(problems, "institution", f.institution());
         required(problems, "title", f.title());
-        max(problems, "institution", f.institution(), 200);
-        max(problems, "title", f.title(), 200);
-        max(problems, "requirements", f.requirements(), 1000);
+        checkLength(problems, "institution", f.institution(), 200);
+        checkLength(problems, "title", f.title(), 200);
+        checkLength(problems, "requirements", f.requirements(), 1000);
         if (f.openings() == null) {
             problems.add(new Problem("openings", "validation.required"));
         } else if (f.openings() < 1) {
@@ -445,12 +447,12 @@ public class Talents {
             problems.add(new Problem("degree", "validation.required"));
         }
         required(problems, "employer", f.employer());
-        max(problems, "name", f.name(), 50);
-        max(problems, "major", f.major(), 100);
-        max(problems, "university", f.university(), 100);
-        max(problems, "sourceCity", f.sourceCity(), 50);
-        max(problems, "employer", f.employer(), 200);
-        max(problems, "benefits", f.benefits(), 1000);
+        checkLength(problems, "name", f.name(), 50);
+        checkLength(problems, "major", f.major(), 100);
+        checkLength(problems, "university", f.university(), 100);
+        checkLength(problems, "sourceCity", f.sourceCity(), 50);
+        checkLength(problems, "employer", f.employer(), 200);
+        checkLength(problems, "benefits", f.benefits(), 1000);
         if (f.introducedOn() == null) {
             problems.add(new Problem("introducedOn", "validation.required"));
         } else if (f.introducedOn().isAfter(today())) {
@@ -598,9 +600,9 @@ public class Talents {
         if (f.term() != null && f.term() < 1) {
             problems.add(new Problem("term", "talent.class.termPositive"));
         }
-        max(problems, "name", f.name(), 200);
-        max(problems, "partner", f.partner(), 200);
-        max(problems, "notes", f.notes(), 2000);
+        checkLength(problems, "name", f.name(), 200);
+        checkLength(problems, "partner", f.partner(), 200);
+        checkLength(problems, "notes", f.notes(), 2000);
         dates(problems, f.startDate(), f.endDate());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -660,8 +662,8 @@ public class Talents {
         }
         var tooLong = new ArrayList<Problem>();
         for (ParticipantForm p : list) {
-            max(tooLong, "names", p.name(), 50);
-            max(tooLong, "unit", p.unit(), 200);
+            checkLength(tooLong, "names", p.name(), 50);
+            checkLength(tooLong, "unit", p.unit(), 200);
         }
         if (!tooLong.isEmpty()) {
             throw new InvalidInputException(tooLong.subList(0, 1));
@@ -696,8 +698,8 @@ public class Talents {
         requireWritable(c.regionId());
         var problems = new ArrayList<Problem>();
         required(problems, "topic", f.topic());
-        max(problems, "topic", f.topic(), 200);
-        max(problems, "speaker", f.speaker(), 100);
+        checkLength(problems, "topic", f.topic(), 200);
+        checkLength(problems, "speaker", f.speaker(), 100);
         if (f.sessionDate() == null) {
             problems.add(new Problem("sessionDate", "validation.required"));
         } else if (f.sessionDate().isBefore(c.startDate()) || f.sessionDate().isAfter(c.endDate())) {
@@ -783,9 +785,9 @@ public class Talents {
         var problems = new ArrayList<Problem>();
         required(problems, "university", f.university());
         required(problems, "name", f.name());
-        max(problems, "university", f.university(), 100);
-        max(problems, "name", f.name(), 200);
-        max(problems, "notes", f.notes(), 2000);
+        checkLength(problems, "university", f.university(), 100);
+        checkLength(problems, "name", f.name(), 200);
+        checkLength(problems, "notes", f.notes(), 2000);
         if (f.kind() == null) {
             problems.add(new Problem("kind", "validation.required"));
         }
@@ -873,8 +875,8 @@ public class Talents {
             problems.add(new Problem("kind", "validation.required"));
         }
         required(problems, "title", f.title());
-        max(problems, "title", f.title(), 200);
-        max(problems, "notes", f.notes(), 2000);
+        checkLength(problems, "title", f.title(), 200);
+        checkLength(problems, "notes", f.notes(), 2000);
         if (f.serviceDate() == null) {
             problems.add(new Problem("serviceDate", "validation.required"));
         }
@@ -966,9 +968,9 @@ public class Talents {
     private void validateStudio(StudioForm f) {
         var problems = new ArrayList<Problem>();
         required(problems, "name", f.name());
-        max(problems, "name", f.name(), 200);
-        max(problems, "leadExpert", f.leadExpert(), 100);
-        max(problems, "notes", f.notes(), 2000);
+        checkLength(problems, "name", f.name(), 200);
+        checkLength(problems, "leadExpert", f.leadExpert(), 100);
+        checkLength(problems, "notes", f.notes(), 2000);
         if (f.kind() == null) {
             problems.add(new Problem("kind", "validation.required"));
         }
@@ -1036,7 +1038,7 @@ public class Talents {
         requireWritable(s.regionId());
         var problems = new ArrayList<Problem>();
         required(problems, "outputTitle", title);
-        max(problems, "outputTitle", title, 200);
+        checkLength(problems, "outputTitle", title, 200);
         if (date == null) {
             problems.add(new Problem("outputDate", "validation.required"));
         } else if (date.isBefore(s.establishedOn())) {
@@ -1181,11 +1183,6 @@ public class Talents {
     }
 
     /** Longer than the column holds: an error under the field, not a database failure. */
-    private static void max(List<Problem> problems, String field, String value, int max) {
-        if (value != null && value.trim().length() > max) {
-            problems.add(new Problem(field, "validation.tooLong", max));
-        }
-    }
 
     static boolean blank(String s) {
         return s == null || s.isBlank();
