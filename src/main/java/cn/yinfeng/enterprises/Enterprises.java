@@ -49,12 +49,15 @@ public class Enterprises {
             "capital", "e.registered_capital", "updated", "e.updated_at", "city", "e.hq_city");
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    Enterprises(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, ApplicationEventPublisher events) {
+    Enterprises(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, CurrentUser currentUser,
+            AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.template = template;
         this.currentUser = currentUser;
         this.audit = audit;
         this.events = events;
@@ -145,12 +148,8 @@ public class Enterprises {
     public long create(EnterpriseForm form, Long regionId) {
         requireEdit();
         Long region = regionId != null ? regionId : currentUser.get().map(u -> u.region()).orElse(null);
-        if (regionId != null) {
-            var scope = currentUser.scope();
-            if (scope.bind(jdbc.sql("select count(*) from region r where r.id = :id and " + scope.where("r.id")))
-                    .param("id", regionId).query(Long.class).single() == 0) {
-                throw new InvalidInputException("region", "project.region.outOfScope");
-            }
+        if (regionId != null && !writable(regionId)) {
+            throw new InvalidInputException("region", "project.region.outOfScope");
         }
         String code = validate(form, null);
         long id = jdbc.sql("""
@@ -162,6 +161,32 @@ public class Enterprises {
                 """).params(fields(form, code)).param("region", region).query(Long.class).single();
         audit.record("ENTERPRISE_CREATE", "enterprise", id, Outcome.SUCCESS, form.name());
         return id;
+    }
+
+    /** Whether the caller may record an entry as brought in by this region (it lies in their region tree). */
+    boolean writable(long regionId) {
+        var scope = currentUser.scope();
+        return scope.bind(jdbc.sql("select count(*) from region r where r.id = :id and " + scope.where("r.id")))
+                .param("id", regionId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Many new entries at once, for imports: each checked with exactly the rules of {@link #create(EnterpriseForm,
+     * Long)}, all written together (see {@link EnterpriseBatch}).
+     */
+    public EnterpriseBatch batch() {
+        requireEdit();
+        return new EnterpriseBatch(this, jdbc, template, audit);
+    }
+
+    /** Entries by id, as {@link #find} shows them, in one statement; ids that do not exist are left out. */
+    public Map<Long, Enterprise> findAll(java.util.Collection<Long> ids) {
+        var out = new HashMap<Long, Enterprise>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from enterprise where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                    .query(Enterprises::map).list().forEach(e -> out.put(e.id(), shown(e)));
+        }
+        return out;
     }
 
     /**
@@ -242,6 +267,16 @@ public class Enterprises {
     }
 
     private String validate(EnterpriseForm form, Long selfId) {
+        var problems = problems(form, code -> jdbc.sql("select id from enterprise where credit_code = :c")
+                .param("c", code).query(Long.class).optional().filter(id -> !id.equals(selfId)));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return CreditCode.normalise(form.creditCode());
+    }
+
+    /** The form's problems; {@code takenBy} gives the entry (other than the one edited) holding a valid code. */
+    List<Problem> problems(EnterpriseForm form, java.util.function.Function<String, Optional<Long>> takenBy) {
         var problems = new ArrayList<Problem>();
         String code = CreditCode.normalise(form.creditCode());
         if (code != null) {
@@ -249,9 +284,7 @@ public class Enterprises {
             if (problem != null) {
                 problems.add(new Problem("creditCode", "enterprise.code." + problem.name().toLowerCase()));
             } else {
-                jdbc.sql("select id from enterprise where credit_code = :c").param("c", code).query(Long.class)
-                        .optional().filter(id -> !id.equals(selfId))
-                        .ifPresent(id -> problems.add(new Problem("creditCode", "enterprise.code.taken", id)));
+                takenBy.apply(code).ifPresent(id -> problems.add(new Problem("creditCode", "enterprise.code.taken", id)));
             }
         }
         if (form.name() == null || form.name().isBlank()) {
@@ -276,14 +309,11 @@ public class Enterprises {
                 && !form.contactPhone().trim().matches("[0-9+\\- ]{5,20}")) {
             problems.add(new Problem("contactPhone", "validation.phone"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return code;
+        return problems;
     }
 
 
-    private static Map<String, Object> fields(EnterpriseForm f, String code) {
+    static Map<String, Object> fields(EnterpriseForm f, String code) {
         var m = new HashMap<String, Object>();
         m.put("code", code);
         m.put("name", f.name().trim());

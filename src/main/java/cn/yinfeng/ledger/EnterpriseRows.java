@@ -13,6 +13,7 @@ import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NameKeys;
 import cn.yinfeng.enterprises.CreditCode;
 import cn.yinfeng.enterprises.Enterprise;
+import cn.yinfeng.enterprises.EnterpriseBatch;
 import cn.yinfeng.enterprises.Enterprises;
 import cn.yinfeng.enterprises.Enterprises.EnterpriseForm;
 import cn.yinfeng.ledger.Imports.Outcome;
@@ -71,8 +72,10 @@ class EnterpriseRows implements RowHandler {
         return name.isBlank() ? null : row.getOrDefault("region", "") + "|" + NameKeys.of(name);
     }
 
-    @Override
-    public RowResult apply(int number, Map<String, String> r, ImportRun run) {
+    /** A row's values, read and looked up; problems with them are thrown as the row's field errors. */
+    private record Parsed(String code, String name, Region region, boolean regionBlank, BigDecimal capital) {}
+
+    private static Parsed parse(Map<String, String> r, ImportRun run) {
         var problems = new ArrayList<Problem>();
         ImportRun.required(r, "name", problems);
         String code = CreditCode.normalise(r.get("creditCode"));
@@ -82,30 +85,29 @@ class EnterpriseRows implements RowHandler {
         Region region = run.writableRegion(r, "region", problems);
         BigDecimal capital = ImportRun.amount(r, "capital", problems);
         ImportRun.throwIfAny(problems);
-        String name = r.get("name").trim();
-        Enterprise existing = match(code, name, region, blank(r.get("region")));
+        return new Parsed(code, r.get("name").trim(), region, blank(r.get("region")), capital);
+    }
+
+    private static EnterpriseForm newForm(Parsed p, Map<String, String> r) {
+        return new EnterpriseForm(p.code(), p.name(), trim(r.get("formerNames")), p.capital(), trim(r.get("province")),
+                trim(r.get("city")), trim(r.get("industry")), trim(r.get("contactName")), trim(r.get("contactPhone")),
+                trim(r.get("channel")), 0L);
+    }
+
+    @Override
+    public RowResult apply(int number, Map<String, String> r, ImportRun run) {
+        Parsed p = parse(r, run);
+        String code = p.code();
+        String name = p.name();
+        Enterprise existing = match(code, name, p.region(), p.regionBlank());
         if (existing == null) {
-            long id = inColumns(() -> enterprises.create(new EnterpriseForm(code, name, trim(r.get("formerNames")),
-                    capital, trim(r.get("province")), trim(r.get("city")), trim(r.get("industry")),
-                    trim(r.get("contactName")), trim(r.get("contactPhone")), trim(r.get("channel")), 0L), region.id()));
+            long id = inColumns(() -> enterprises.create(newForm(p, r), p.region().id()));
             return RowResult.of(number, name, Outcome.CREATE, id, "/enterprises/" + id);
         }
-        var form = new EnterpriseForm(code != null ? code : existing.creditCode(), name,
-                keep(r, "formerNames", existing.formerNames()), capital != null ? capital : existing.registeredCapital(),
-                keep(r, "province", existing.hqProvince()), keep(r, "city", existing.hqCity()),
-                keep(r, "industry", existing.industry()), keep(r, "contactName", existing.contactName()),
-                keep(r, "contactPhone", existing.contactPhone()), keep(r, "channel", existing.sourceChannel()),
-                existing.version());
+        touched(run).add(existing.id());
+        var form = changedForm(p, r, existing);
         String link = "/enterprises/" + existing.id();
-        boolean same = ImportRun.same(form.creditCode(), existing.creditCode()) && ImportRun.same(name, existing.name())
-                && ImportRun.same(form.formerNames(), existing.formerNames())
-                && ImportRun.same(form.registeredCapital(), existing.registeredCapital())
-                && ImportRun.same(form.hqProvince(), existing.hqProvince())
-                && ImportRun.same(form.hqCity(), existing.hqCity()) && ImportRun.same(form.industry(), existing.industry())
-                && ImportRun.same(form.contactName(), existing.contactName())
-                && ImportRun.same(form.contactPhone(), existing.contactPhone())
-                && ImportRun.same(form.sourceChannel(), existing.sourceChannel());
-        if (same) {
+        if (same(form, existing)) {
             return RowResult.of(number, name, Outcome.UNCHANGED, existing.id(), link);
         }
         inColumns(() -> {
@@ -128,8 +130,193 @@ class EnterpriseRows implements RowHandler {
         }
     }
 
+    /** The entry as the row would leave it: blank optional cells keep the stored value. */
+    private static EnterpriseForm changedForm(Parsed p, Map<String, String> r, Enterprise existing) {
+        return new EnterpriseForm(p.code() != null ? p.code() : existing.creditCode(), p.name(),
+                keep(r, "formerNames", existing.formerNames()),
+                p.capital() != null ? p.capital() : existing.registeredCapital(),
+                keep(r, "province", existing.hqProvince()), keep(r, "city", existing.hqCity()),
+                keep(r, "industry", existing.industry()), keep(r, "contactName", existing.contactName()),
+                keep(r, "contactPhone", existing.contactPhone()), keep(r, "channel", existing.sourceChannel()),
+                existing.version());
+    }
+
+    /** What the row's form would store equals what is stored. */
+    private static boolean same(EnterpriseForm form, Enterprise existing) {
+        return ImportRun.same(form.creditCode(), existing.creditCode()) && ImportRun.same(form.name(), existing.name())
+                && ImportRun.same(form.formerNames(), existing.formerNames())
+                && ImportRun.same(form.registeredCapital(), existing.registeredCapital())
+                && ImportRun.same(form.hqProvince(), existing.hqProvince())
+                && ImportRun.same(form.hqCity(), existing.hqCity()) && ImportRun.same(form.industry(), existing.industry())
+                && ImportRun.same(form.contactName(), existing.contactName())
+                && ImportRun.same(form.contactPhone(), existing.contactPhone())
+                && ImportRun.same(form.sourceChannel(), existing.sourceChannel());
+    }
+
     private static String keep(Map<String, String> r, String field, String existing) {
         return blank(r.get(field)) ? existing : r.get(field).trim();
+    }
+
+    // ------------------------------------------------------------------ all rows at once
+
+    /** What {@link #prefetch} found: ids by code, by "region|name key" and by name (code-less), and the entries. */
+    private record Prefetched(Map<String, Long> byCode, Map<String, Long> byKey, Map<String, Long> byName,
+            Map<Long, Enterprise> entries) {}
+
+    /** Matches every row against the registry in three statements, and looks up every credit code once. */
+    @Override
+    public void prefetch(List<Map<String, String>> rows, ImportRun run) {
+        var codes = new java.util.LinkedHashSet<String>();
+        var regionIds = new ArrayList<Long>();
+        var keys = new ArrayList<String>();
+        var names = new java.util.LinkedHashSet<String>();
+        for (var r : rows) {
+            String code = CreditCode.normalise(r.get("creditCode"));
+            if (code != null) {
+                codes.add(code);
+            } else if (!blank(r.get("name"))) {
+                Region region = run.region(r.get("region"));
+                if (region != null) {
+                    regionIds.add(region.id());
+                    keys.add(NameKeys.of(r.get("name")));
+                }
+                if (blank(r.get("region"))) {
+                    names.add(r.get("name").trim());
+                }
+            }
+        }
+        var byCode = new java.util.HashMap<String, Long>();
+        var byKey = new java.util.HashMap<String, Long>();
+        var byName = new java.util.HashMap<String, Long>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("select credit_code, id from enterprise where credit_code = any(:c)")
+                    .param("c", codes.toArray(String[]::new)).query(rs -> {
+                        byCode.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        if (!keys.isEmpty()) {
+            jdbc.sql("""
+                    select distinct on (e.created_region_id, e.name_key) e.created_region_id, e.name_key, e.id
+                      from enterprise e
+                      join (select distinct r, k from unnest(:r::bigint[], :k::text[]) as x(r, k)) x
+                        on e.created_region_id = x.r and e.name_key = x.k
+                     where e.credit_code is null and e.merged_into_id is null
+                     order by e.created_region_id, e.name_key, e.id
+                    """).param("r", regionIds.toArray(Long[]::new)).param("k", keys.toArray(String[]::new))
+                    .query(rs -> {
+                        byKey.put(rs.getLong(1) + "|" + rs.getString(2), rs.getLong(3));
+                    });
+        }
+        if (!names.isEmpty()) {
+            jdbc.sql("""
+                    select distinct on (name) name, id from enterprise
+                     where credit_code is null and merged_into_id is null and name = any(:n)
+                     order by name, id
+                    """).param("n", names.toArray(String[]::new)).query(rs -> {
+                        byName.put(rs.getString(1), rs.getLong(2));
+                    });
+        }
+        var ids = new java.util.HashSet<Long>(byCode.values());
+        ids.addAll(byKey.values());
+        ids.addAll(byName.values());
+        var entries = enterprises.findAll(ids);
+        run.memo("enterprises:prefetched", () -> new Prefetched(byCode, byKey, byName, entries));
+        batch(run).preload(codes);
+    }
+
+    private EnterpriseBatch batch(ImportRun run) {
+        return run.memo("enterprises:batch", enterprises::batch);
+    }
+
+    /** Entries that rows of this run have gone through {@link #apply} for (their prefetched copy is stale). */
+    private static java.util.Set<Long> touched(ImportRun run) {
+        return run.memo("enterprises:touched", java.util.HashSet::new);
+    }
+
+    /**
+     * The code-less entries this run will create, as later rows would meet them in the registry: "region|name key",
+     * and "name:" + the name (the blank-region match by name).
+     */
+    private static java.util.Set<String> pending(ImportRun run) {
+        return run.memo("enterprises:pending", java.util.HashSet::new);
+    }
+
+    /** Ids of entries written before the end of the run, by row number. */
+    private static Map<Integer, Long> written(ImportRun run) {
+        return run.memo("enterprises:written", java.util.HashMap::new);
+    }
+
+    /**
+     * New rows are checked with {@code Enterprises.create}'s rules and kept for {@link #writeDeferred}; rows equal to
+     * their entry are unchanged; rows that change an entry go through {@link #apply} (null). A row that would meet an
+     * entry an earlier row of this file creates (the same region written another way, or a blank region's match by
+     * name) is compared with that entry on the row-by-row path: the entries kept so far are written first, and the
+     * row goes through {@link #apply}.
+     */
+    @Override
+    public RowResult decide(int number, Map<String, String> r, ImportRun run) {
+        Parsed p = parse(r, run);
+        Prefetched pre = run.memo("enterprises:prefetched", () -> null);
+        Enterprise existing = prefetched(pre, p);
+        if (existing == null) {
+            String key = p.region().id() + "|" + NameKeys.of(p.name());
+            if (p.code() == null && (pending(run).contains(key)
+                    || p.regionBlank() && pending(run).contains("name:" + p.name()))) {
+                flush(run);
+                return null;
+            }
+            var form = newForm(p, r);
+            var problems = batch(run).check(form, p.region().id());
+            if (!problems.isEmpty()) {
+                inColumns(() -> {
+                    throw new InvalidInputException(problems);
+                });
+            }
+            batch(run).add(number, form, p.region().id());
+            if (p.code() == null) {
+                pending(run).add(key);
+                pending(run).add("name:" + p.name());
+            }
+            return RowResult.of(number, p.name(), Outcome.CREATE, null, null);
+        }
+        if (touched(run).contains(existing.id())) {
+            return null; // an earlier row of this file changed it: compare with it as it is now, in apply
+        }
+        return same(changedForm(p, r, existing), existing)
+                ? RowResult.of(number, p.name(), Outcome.UNCHANGED, existing.id(), "/enterprises/" + existing.id())
+                : null;
+    }
+
+    /** The entry a row names, from what {@link #prefetch} found (the same rules as {@link #match}). */
+    private static Enterprise prefetched(Prefetched pre, Parsed p) {
+        Long id;
+        if (p.code() != null) {
+            id = pre.byCode().get(p.code());
+        } else {
+            id = pre.byKey().get(p.region().id() + "|" + NameKeys.of(p.name()));
+            if (id == null && p.regionBlank()) {
+                id = pre.byName().get(p.name());
+            }
+        }
+        return id == null ? null : pre.entries().get(id);
+    }
+
+    /** Writes the entries kept so far, so that the rows after can meet them in the registry. */
+    private void flush(ImportRun run) {
+        batch(run).write(run.source == null ? "dry run" : run.source)
+                .forEach(c -> written(run).put(c.key(), c.id()));
+    }
+
+    @Override
+    public Map<Integer, Long> writeDeferred(ImportRun run, String source) {
+        var ids = new java.util.HashMap<>(written(run));
+        batch(run).write(source).forEach(c -> ids.put(c.key(), c.id()));
+        return ids;
+    }
+
+    @Override
+    public String link(Long id) {
+        return "/enterprises/" + id;
     }
 
     private Enterprise match(String code, String name, Region region, boolean regionBlank) {

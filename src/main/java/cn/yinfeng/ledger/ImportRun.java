@@ -32,7 +32,11 @@ final class ImportRun {
     private final List<Region> visible;
     private final Map<String, Optional<?>> memo = new HashMap<>();
 
-    ImportRun(YinfengUser user, RegionScope scope, Regions regions, JdbcClient jdbc) {
+    /** Where the rows come from, for the audit rows of records written together ("import_batch 12"); null in a dry run. */
+    final String source;
+
+    ImportRun(YinfengUser user, RegionScope scope, Regions regions, JdbcClient jdbc, String source) {
+        this.source = source;
         this.user = user;
         this.scope = scope;
         this.regions = regions;

@@ -465,7 +465,7 @@ public class Imports {
         List<Map<String, String>> rows = read(file, handler, progress);
         long t1 = System.nanoTime();
         var user = currentUser.require();
-        var importRun = new ImportRun(user, currentUser.scope(), regions, jdbc);
+        var importRun = new ImportRun(user, currentUser.scope(), regions, jdbc, source);
         return outer.execute(status -> {
             // One transaction grows tables (audit log, projects …) far beyond the sizes that the statements the
             // services prepare were planned for: a generic plan made when the audit log held a few rows (the chain's
