@@ -289,13 +289,14 @@ public class Enterprises {
         }
         if (form.name() == null || form.name().isBlank()) {
             problems.add(new Problem("name", "validation.required"));
-        } else if (form.name().trim().length() > 200) {
+        } else if (form.name().trim().length() > 200 || NameKeys.of(form.name()).length() > 200) {
+            // (the name key folds characters such as ㍿ into several: it must fit its column too)
             problems.add(new Problem("name", "validation.tooLong", 200));
         }
         if (form.registeredCapital() != null && form.registeredCapital().signum() < 0) {
             problems.add(new Problem("registeredCapital", "validation.notNegative"));
-        } else if (form.registeredCapital() != null
-                && form.registeredCapital().precision() - form.registeredCapital().scale() > 14) {
+        } else if (form.registeredCapital() != null && form.registeredCapital()
+                .setScale(2, java.math.RoundingMode.HALF_UP).precision() - 2 > 14) {
             problems.add(new Problem("registeredCapital", "validation.amountTooLarge")); // beyond numeric(16, 2)
         }
         // the columns' widths: a longer text is the field's error, not a failed insert (an import row, an API call)

@@ -102,10 +102,16 @@ class EnterpriseRows implements RowHandler {
         Enterprise existing = match(code, name, p.region(), p.regionBlank());
         if (existing == null) {
             long id = inColumns(() -> enterprises.create(newForm(p, r), p.region().id()));
+            if (code == null) {
+                changed(run, name);
+            }
             return RowResult.of(number, name, Outcome.CREATE, id, "/enterprises/" + id);
         }
         touched(run).add(existing.id());
         var form = changedForm(p, r, existing);
+        if (form.creditCode() == null) {
+            changed(run, name); // a code-less entry by this name now (renamed, perhaps): later rows may meet it
+        }
         String link = "/enterprises/" + existing.id();
         if (same(form, existing)) {
             return RowResult.of(number, name, Outcome.UNCHANGED, existing.id(), link);
@@ -178,7 +184,7 @@ class EnterpriseRows implements RowHandler {
                 Region region = run.region(r.get("region"));
                 if (region != null) {
                     regionIds.add(region.id());
-                    keys.add(NameKeys.of(r.get("name")));
+                    keys.add(NameKeys.of(r.get("name").trim())); // as the row is matched: by its trimmed name
                 }
                 if (blank(r.get("region"))) {
                     names.add(r.get("name").trim());
@@ -234,11 +240,17 @@ class EnterpriseRows implements RowHandler {
     }
 
     /**
-     * The code-less entries this run will create, as later rows would meet them in the registry: "region|name key",
-     * and "name:" + the name (the blank-region match by name).
+     * Code-less entries this run creates or changes, as later rows could meet them in the registry: "key:" + name
+     * key and "name:" + name, whatever the region (a cautious match: such a row is decided against the registry as
+     * it then is, row by row).
      */
     private static java.util.Set<String> pending(ImportRun run) {
         return run.memo("enterprises:pending", java.util.HashSet::new);
+    }
+
+    private static void changed(ImportRun run, String name) {
+        pending(run).add("key:" + NameKeys.of(name));
+        pending(run).add("name:" + name);
     }
 
     /** Ids of entries written before the end of the run, by row number. */
@@ -248,23 +260,22 @@ class EnterpriseRows implements RowHandler {
 
     /**
      * New rows are checked with {@code Enterprises.create}'s rules and kept for {@link #writeDeferred}; rows equal to
-     * their entry are unchanged; rows that change an entry go through {@link #apply} (null). A row that would meet an
-     * entry an earlier row of this file creates (the same region written another way, or a blank region's match by
-     * name) is compared with that entry on the row-by-row path: the entries kept so far are written first, and the
-     * row goes through {@link #apply}.
+     * their entry are unchanged; rows that change an entry go through {@link #apply} (null). A code-less row whose
+     * name or name key an earlier row of this file gave to an entry (created or changed; in whatever region) could
+     * meet that entry on the row-by-row path: the entries kept so far are written first, and the row goes through
+     * {@link #apply}, which matches against the registry as it then is.
      */
     @Override
     public RowResult decide(int number, Map<String, String> r, ImportRun run) {
         Parsed p = parse(r, run);
+        if (p.code() == null && (pending(run).contains("key:" + NameKeys.of(p.name()))
+                || pending(run).contains("name:" + p.name()))) {
+            flush(run);
+            return null;
+        }
         Prefetched pre = run.memo("enterprises:prefetched", () -> null);
         Enterprise existing = prefetched(pre, p);
         if (existing == null) {
-            String key = p.region().id() + "|" + NameKeys.of(p.name());
-            if (p.code() == null && (pending(run).contains(key)
-                    || p.regionBlank() && pending(run).contains("name:" + p.name()))) {
-                flush(run);
-                return null;
-            }
             var form = newForm(p, r);
             var problems = batch(run).check(form, p.region().id());
             if (!problems.isEmpty()) {
@@ -274,8 +285,7 @@ class EnterpriseRows implements RowHandler {
             }
             batch(run).add(number, form, p.region().id());
             if (p.code() == null) {
-                pending(run).add(key);
-                pending(run).add("name:" + p.name());
+                changed(run, p.name());
             }
             return RowResult.of(number, p.name(), Outcome.CREATE, null, null);
         }

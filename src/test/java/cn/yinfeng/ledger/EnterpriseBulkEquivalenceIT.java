@@ -197,6 +197,56 @@ class EnterpriseBulkEquivalenceIT extends IntegrationTest {
         assertThat(outcomes(againBulk, "企乙", 'B')).isEqualTo(outcomes(againRowByRow, "企甲", 'A'));
     }
 
+    /** Each committed row's outcome and the entry it names (name and region), whatever the path made its id. */
+    private List<String> links(String commit, String prefix) {
+        List<Map<String, Object>> results = JsonPath.read(commit, "$.results");
+        return results.stream().map(r -> r.get("rowNumber") + " " + r.get("outcome") + " " + (r.get("recordId") == null
+                ? "-" : jdbc.sql("select e.name || '@' || coalesce(g.code, '-') || ' ' || coalesce(e.industry, '-') "
+                        + "from enterprise e left join region g on g.id = e.created_region_id where e.id = :id")
+                        .param("id", ((Number) r.get("recordId")).longValue()).query(String.class).single()))
+                .map(x -> x.replace(prefix, "*")).toList();
+    }
+
+    @Test
+    void rowsMeetingEntriesThatEarlierRowsOfTheFileCreateOrRenameAreDecidedAsRowByRow() throws Exception {
+        try {
+            rowsMeetingEntriesOfEarlierRows();
+        } finally {
+            // two code-less entries of one name in two counties (allowed) would come back from the registry's export,
+            // which has no region column, as duplicates in the file: LedgerKindsIT's round trip shares this database
+            jdbc.sql("delete from enterprise where name like '规甲%' or name like '规乙%'").update();
+        }
+    }
+
+    private void rowsMeetingEntriesOfEarlierRows() throws Exception {
+        var paths = new ArrayList<List<String>>();
+        for (String p : List.of("规甲", "规乙")) {
+            imports.bulk(p.equals("规乙"));
+            // another county's entry of the same name: the county row must not reach it through the blank region
+            mvc.perform(post("/api/v1/enterprises").header("Authorization", "Bearer demo-token-zhongyang")
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + p + "丙公司\"}"))
+                    .andExpect(status().isCreated());
+            var county = List.of(row(Map.of(0, p + "丙公司", 2, "孝义市")), row(Map.of(0, p + "丙公司", 4, "化工")));
+            String[] first = importFile(workbook(county), XIAOYI);
+            // a city user renames a county entry (same name key) and then names it with a blank region
+            mvc.perform(post("/api/v1/enterprises").header("Authorization", XIAOYI)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + p + "丁有限公司\"}"))
+                    .andExpect(status().isCreated());
+            var city = List.of(row(Map.of(0, p + "丁公司", 2, "孝义市")), row(Map.of(0, p + "丁公司", 5, "太原")));
+            String[] second = importFile(workbook(city), CITY);
+            var all = new ArrayList<>(links(first[1], p));
+            all.addAll(links(second[1], p));
+            all.addAll(snapshot(p));
+            paths.add(all);
+        }
+        assertThat(paths.get(1)).isEqualTo(paths.get(0));
+        assertThat(paths.get(0)).containsExactly("2 CREATE *丙公司@141181 化工", "3 UPDATE *丙公司@141181 化工",
+                "2 UPDATE *丁公司@141181 -", "3 UPDATE *丁公司@141181 -",
+                "*丁公司|f|null|null|null|太原|null|null|null|null|141181|2|",
+                "*丙公司|f|null|null|null|null|null|null|null|null|141129|0|",
+                "*丙公司|f|null|null|null|null|化工|null|null|null|141181|1|");
+    }
+
     @Test
     void aBlankRegionRowMeetsTheEntryAnEarlierRowOfTheFileCreatesOnBothPaths() throws Exception {
         // a city user: a blank region is the city, whose name match reaches the county entry made two rows above
