@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Map;
 
 import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
-import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,27 +92,11 @@ class BulkImportEquivalenceIT extends IntegrationTest {
     }
 
     private static String[] row(Map<Integer, String> cells) {
-        var r = new String[HEADER.length];
-        cells.forEach((c, v) -> r[c] = v);
-        return r;
+        return TestSheets.row(HEADER.length, cells);
     }
 
     private static byte[] workbook(List<String[]> rows) throws Exception {
-        var out = new ByteArrayOutputStream();
-        Workbook wb = new Workbook(out, "test", "1.0");
-        var ws = wb.newWorksheet("台账");
-        for (int c = 0; c < HEADER.length; c++) {
-            ws.value(0, c, HEADER[c]);
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < HEADER.length; c++) {
-                if (rows.get(r)[c] != null) {
-                    ws.value(r + 1, c, rows.get(r)[c]);
-                }
-            }
-        }
-        wb.finish();
-        return out.toByteArray();
+        return TestSheets.workbook("台账", HEADER, rows);
     }
 
     /** Preview then commit; returns both answers. */

@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import java.util.Map;
 import cn.yinfeng.IntegrationTest;
 import cn.yinfeng.enterprises.CreditCode;
 import com.jayway.jsonpath.JsonPath;
-import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,9 +47,7 @@ class EnterpriseBulkEquivalenceIT extends IntegrationTest {
     }
 
     private static String[] row(Map<Integer, String> cells) {
-        var r = new String[HEADER.length];
-        cells.forEach((c, v) -> r[c] = v);
-        return r;
+        return TestSheets.row(HEADER.length, cells);
     }
 
     /** Entries of the same shape for both paths, as the form would register them. */
@@ -97,21 +93,7 @@ class EnterpriseBulkEquivalenceIT extends IntegrationTest {
     }
 
     private static byte[] workbook(List<String[]> rows) throws Exception {
-        var out = new ByteArrayOutputStream();
-        Workbook wb = new Workbook(out, "test", "1.0");
-        var ws = wb.newWorksheet("企业库");
-        for (int c = 0; c < HEADER.length; c++) {
-            ws.value(0, c, HEADER[c]);
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < HEADER.length; c++) {
-                if (rows.get(r)[c] != null) {
-                    ws.value(r + 1, c, rows.get(r)[c]);
-                }
-            }
-        }
-        wb.finish();
-        return out.toByteArray();
+        return TestSheets.workbook("企业库", HEADER, rows);
     }
 
     /** Preview then commit as {@code token}; both answers and the batch id. */
