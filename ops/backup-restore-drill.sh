@@ -9,7 +9,7 @@
 # CREATEDB. The copy is named DATABASE_drill_<time> and dropped at the end unless --keep; the dump file stays in
 # --dump-dir (default: a new temporary directory) so it can be copied off-site. Exits non-zero on any difference.
 # Run it against a quiet database (or a replica): on a busy one, rows written after pg_dump's snapshot make the
-# counts differ. Point-in-time recovery (WAL archiving, base backups) is described in the README.
+# counts differ. Point-in-time recovery (WAL archiving, base backups) is described in docs/operations.md.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

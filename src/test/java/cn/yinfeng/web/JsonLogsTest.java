@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * {@code logging.structured.format.console=ecs} (README, Logs) makes each log line one JSON object, and the request id
+ * {@code logging.structured.format.console=ecs} (docs/operations.md, Logs) makes each log line one JSON object, and the request id
  * the filter puts in the MDC becomes its {@code requestId} field.
  */
 class JsonLogsTest {
