@@ -122,6 +122,14 @@ final class XlsxReader implements WorkbookReader {
         return SheetTable.filled(names.get(sheet), sheet, rows, merges(sheet));
     }
 
+    /** The zip entry of a sheet's XML, as the workbook's relationships name it. */
+    String part(int sheet) {
+        if (sheet < 0 || sheet >= parts.size() || parts.get(sheet) == null) {
+            throw new InvalidInputException("file", "import.noSheet");
+        }
+        return parts.get(sheet);
+    }
+
     /** The sheet part's merged ranges, read with StAX without keeping the part. */
     List<SheetTable.Merge> merges(int sheet) {
         String part = sheet < parts.size() ? parts.get(sheet) : null;
