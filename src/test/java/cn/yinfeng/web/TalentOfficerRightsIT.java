@@ -122,7 +122,7 @@ class TalentOfficerRightsIT extends IntegrationTest {
             assertThat(status(get(page).session(session("talent")))).as("%s as talent", page).isEqualTo(200);
         }
         for (String path : List.of("/api/v1/me", "/api/v1/regions", "/api/v1/tokens", "/api/v1/inbox",
-                "/api/v1/inbox/unread", "/api/v1/talent/figures", "/api/v1/talent/campaigns",
+                "/api/v1/inbox/unread", "/api/v1/talent/figures?from=2024-01-01&to=2024-12-31", "/api/v1/talent/campaigns",
                 "/api/v1/talent/talents", "/api/v1/talent/classes", "/api/v1/talent/partnerships",
                 "/api/v1/talent/care", "/api/v1/talent/studios", "/api/v1/talent/talents/export")) {
             assertThat(status(get(path).header("Authorization", "Bearer demo-token-talent")))
