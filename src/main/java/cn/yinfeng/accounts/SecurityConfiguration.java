@@ -109,7 +109,9 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditLog audit, MessageSource messages)
             throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // least privilege (checklist #8): a talent-only user reaches the talent API and their own
+                // account only; see TalentOfficerRights
+                .authorizeHttpRequests(a -> a.anyRequest().access(TalentOfficerRights.api()))
                 // bearer tokens only: the API never reads the session cookie, so a forged cross-site request
                 // carries no credentials and CSRF tokens are not needed here
                 .csrf(c -> c.disable())
@@ -142,7 +144,9 @@ class SecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
+                        // least privilege (checklist #8): a talent-only user reaches the talent pages, home,
+                        // account and inbox only, nothing of investment work; see TalentOfficerRights
+                        .anyRequest().access(TalentOfficerRights.pages()))
                 .formLogin(f -> f.loginPage("/login")
                         .authenticationDetailsSource(LoginDetails::new)
                         .successHandler(new SavedRequestAwareAuthenticationSuccessHandler())

@@ -71,6 +71,14 @@ public final class YinfengUser implements UserDetails, CredentialsContainer, Aud
         return roles.contains(Role.ADMIN);
     }
 
+    /**
+     * Whether the talent office is this user's only work: the menu then shows the talent module only, and the
+     * server refuses every investment path ({@link TalentOfficerRights}).
+     */
+    public boolean talentOnly() {
+        return TalentOfficerRights.talentOnly(getAuthorities());
+    }
+
     public boolean totpEnabled() {
         return totpEnabled;
     }

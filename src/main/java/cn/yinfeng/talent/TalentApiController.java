@@ -150,12 +150,30 @@ class TalentApiController {
     }
 
     @GetMapping("/talents/export")
-    @Operation(summary = "The filtered talents as xlsx or csv; personal data masked unless the user holds the grant")
+    @Operation(summary = "The filtered talents as xlsx or csv with ID number and phone masked, for every user; the "
+            + "file is watermarked with the user and time; audited. Full values: POST /talents/export/full")
     void exportTalents(Talents.ListQuery query, @RequestParam(required = false) Talents.Degree degree,
             @RequestParam(defaultValue = "xlsx") String format, Locale locale, HttpServletResponse response)
             throws IOException {
         TalentController.exportHeaders(response, format);
-        export.talents(query, degree, format, locale, response.getOutputStream());
+        export.masked(query, degree, format, locale, response.getOutputStream());
+    }
+
+    @PostMapping("/talents/export/full")
+    @Operation(summary = "The filtered talents with full ID numbers and phones, for a user granted it (403 "
+            + "otherwise, audited). Requires purposeKind (POLICY|ARCHIVE|REPORT|VERIFY|OTHER), purpose (4 to 200 "
+            + "characters) and confirm=true, else 400 naming what is missing. The audit row carries the purpose and "
+            + "the number of people; the file carries a watermark with the user, time and purpose")
+    void exportTalentsInFull(Talents.ListQuery query, @RequestParam(required = false) Talents.Degree degree,
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(required = false) TalentExport.Purpose purposeKind,
+            @RequestParam(required = false) String purpose,
+            @RequestParam(defaultValue = "false") boolean confirm, Locale locale, HttpServletResponse response)
+            throws IOException {
+        var request = new TalentExport.FullRequest(purposeKind, purpose, confirm);
+        export.checkFull(request); // 403 or 400 before any header of a file is set
+        TalentController.exportHeaders(response, format);
+        export.full(query, degree, format, request, locale, response.getOutputStream());
     }
 
     // ------------------------------------------------------------------ training

@@ -147,6 +147,7 @@ class TalentController {
             base.append("filter=").append(URLEncoder.encode(filter, StandardCharsets.UTF_8)).append('&');
         }
         model.addAttribute("listBase", base.toString());
+        model.addAttribute("granted", "talents".equals(kind) && pii.granted());
         return "talent/list";
     }
 
@@ -158,13 +159,74 @@ class TalentController {
         return out;
     }
 
+    /** The default export: ID number and phone masked for every user, the file watermarked and audited. */
     @GetMapping("/talents/export")
     void exportTalents(Talents.ListQuery query, @RequestParam(required = false) String filter,
             @RequestParam(defaultValue = "xlsx") String format, Locale locale, HttpServletResponse response)
             throws IOException {
         exportHeaders(response, format);
-        export.talents(query, parse(Talents.Degree.class, filter), format, locale,
-                response.getOutputStream());
+        export.masked(query, parse(Talents.Degree.class, filter), format, locale, response.getOutputStream());
+    }
+
+    /**
+     * The confirmation step of a full export (checklist #35): what leaves, for how many people, that it is recorded;
+     * the purpose and the confirmation are asked here. Users without the grant get 403 (audited).
+     */
+    @GetMapping("/talents/export/full")
+    String confirmFullExport(Talents.ListQuery query, @RequestParam(required = false) String filter,
+            @RequestParam(defaultValue = "xlsx") String format, Model model) {
+        export.requireGrant();
+        return fullExportPage(query, filter, format, new TalentExport.FullRequest(null, null, false), null, model);
+    }
+
+    /** A full export: grant, purpose and confirmation checked before the file starts; the page again otherwise. */
+    @PostMapping("/talents/export/full")
+    String exportTalentsInFull(Talents.ListQuery query, @RequestParam(required = false) String filter,
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(required = false) String purposeKind, @RequestParam(required = false) String purpose,
+            @RequestParam(defaultValue = "false") boolean confirm, Model model, Locale locale,
+            HttpServletResponse response) throws IOException {
+        var request = new TalentExport.FullRequest(parse(TalentExport.Purpose.class, purposeKind), purpose, confirm);
+        try {
+            export.checkFull(request);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return fullExportPage(query, filter, format, request, FormErrors.resolve(e, messages, locale), model);
+        }
+        exportHeaders(response, format);
+        export.full(query, parse(Talents.Degree.class, filter), format, request, locale, response.getOutputStream());
+        return null;
+    }
+
+    private String fullExportPage(Talents.ListQuery query, String filter, String format,
+            TalentExport.FullRequest request, Map<String, List<String>> errors, Model model) {
+        Talents.Degree degree = parse(Talents.Degree.class, filter);
+        model.addAttribute("people", export.count(query, degree));
+        model.addAttribute("query", query);
+        model.addAttribute("filter", degree == null ? null : degree.name());
+        model.addAttribute("regionName", query.regionId() == null ? null : regions.visible(currentUser.scope())
+                .stream().filter(r -> r.id() == query.regionId()).map(Region::name).findFirst().orElse(null));
+        model.addAttribute("format", "csv".equals(format) ? "csv" : "xlsx");
+        model.addAttribute("purposes", TalentExport.Purpose.values());
+        model.addAttribute("request", request);
+        model.addAttribute("errors", errors);
+        var back = new StringBuilder("/talent/talents?");
+        if (!blank(query.q())) {
+            back.append("q=").append(URLEncoder.encode(query.q(), StandardCharsets.UTF_8)).append('&');
+        }
+        if (query.regionId() != null) {
+            back.append("regionId=").append(query.regionId()).append('&');
+        }
+        if (query.year() != null) {
+            back.append("year=").append(query.year()).append('&');
+        }
+        if (degree != null) {
+            back.append("filter=").append(degree.name()).append('&');
+        }
+        model.addAttribute("back", back.substring(0, back.length() - 1));
+        model.addAttribute("maskedUrl", "/talent/talents/export" + back.substring(back.indexOf("?")) + "format="
+                + ("csv".equals(format) ? "csv" : "xlsx"));
+        return "talent/export-full";
     }
 
     static void exportHeaders(HttpServletResponse response, String format) {

@@ -334,7 +334,14 @@ class TalentIT extends IntegrationTest {
         }
         long exports = jdbc.sql("select count(*) from audit_log where action = 'EXPORT' and target_type = 'talent' "
                 + "and username = 'talent' and detail like '%in full%'").query(Long.class).single();
-        String full = mvc.perform(get("/api/v1/talent/talents/export?format=csv&q=导出测试").header("Authorization", TALENT))
+        // the grant alone no longer unmasks: the plain export is masked for the granted user too (checklist #35)
+        String plain = mvc.perform(get("/api/v1/talent/talents/export?format=csv&q=导出测试").header("Authorization", TALENT))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(plain).contains("导出测试").doesNotContain(id).doesNotContain(phone);
+        // full values need the grant, a purpose and a confirmation
+        String full = mvc.perform(post("/api/v1/talent/talents/export/full").header("Authorization", TALENT)
+                        .param("format", "csv").param("q", "导出测试").param("purposeKind", "VERIFY")
+                        .param("purpose", "核对导出测试人员信息").param("confirm", "true"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(full).contains(id).contains(phone);
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'EXPORT' and target_type = 'talent' "
