@@ -52,7 +52,7 @@ class YinfengUserDetailsService implements UserDetailsService {
     private String unmatchableHash() {
         String hash = unmatchableHash;
         if (hash == null) {
-            hash = encoder.encode(UUID.randomUUID() + "-" + UUID.randomUUID());
+            hash = encoder.encode(UUID.randomUUID().toString()); // BCrypt takes at most 72 bytes
             unmatchableHash = hash;
         }
         return hash;
