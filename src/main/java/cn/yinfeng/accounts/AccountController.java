@@ -9,6 +9,8 @@ import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -33,9 +35,11 @@ class AccountController {
     private final MessageSource messages;
     private final AuditLog audit;
     private final Clock clock;
+    private final Lockout lockout;
 
     AccountController(CurrentUser currentUser, Accounts accounts, ApiTokens tokens, UserRepository users,
-            SecurityProperties properties, MessageSource messages, AuditLog audit, Clock clock) {
+            SecurityProperties properties, MessageSource messages, AuditLog audit, Clock clock, Lockout lockout) {
+        this.lockout = lockout;
         this.currentUser = currentUser;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -61,13 +65,16 @@ class AccountController {
 
     @PostMapping("/account/password")
     String changePassword(@RequestParam String oldPassword, @RequestParam String newPassword,
-            @RequestParam String confirmPassword, Model model, Locale locale, RedirectAttributes redirect) {
+            @RequestParam String confirmPassword, Model model, Locale locale, RedirectAttributes redirect,
+            HttpServletRequest request) throws ServletException {
         YinfengUser me = currentUser.require();
         try {
             if (!newPassword.equals(confirmPassword)) {
                 throw new InvalidInputException("confirmPassword", "password.mismatch");
             }
-            accounts.changePassword(me.username(), oldPassword, newPassword);
+            accounts.changePassword(me.id(), oldPassword, newPassword, Accounts.PasswordForm.ACCOUNT_PAGE);
+        } catch (AccountLockedException e) {
+            return signOutLocked(request);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
             return account(model);
@@ -116,12 +123,13 @@ class AccountController {
             RedirectAttributes redirect) {
         YinfengUser me = currentUser.require();
         String secret = (String) session.getAttribute(PENDING_TOTP);
-        if (secret == null || !Totp.verify(secret, code, clock.instant())) {
+        long step = secret == null ? -1 : Totp.matchingStep(secret, code, clock.instant());
+        if (step < 0) {
             audit.record("TOTP_ENROL", "user", me.id(), Outcome.FAILURE, "wrong code");
             model.addAttribute("errors", Map.of("code", List.of(messages.getMessage("totp.wrong", null, locale))));
             return totpForm(session, model);
         }
-        users.setTotp(me.id(), secret, true);
+        users.setTotp(me.id(), secret, true, step); // the confirming code is used up: it cannot sign in
         session.removeAttribute(PENDING_TOTP);
         session.setAttribute(TotpEnrolmentInterceptor.ENROLLED, Boolean.TRUE);
         audit.record("TOTP_ENROL", "user", me.id(), Outcome.SUCCESS, null);
@@ -130,22 +138,44 @@ class AccountController {
     }
 
     @PostMapping("/account/totp/disable")
-    String totpDisable(@RequestParam String code, Model model, Locale locale, RedirectAttributes redirect) {
+    String totpDisable(@RequestParam String code, Model model, Locale locale, RedirectAttributes redirect,
+            HttpServletRequest request) throws ServletException {
         YinfengUser me = currentUser.require();
         if (properties.totp().requiredForAdmin() && me.isAdmin()) {
             model.addAttribute("errors", Map.of("totp", List.of(messages.getMessage("totp.requiredForAdmin", null,
                     locale))));
             return account(model);
         }
-        String secret = users.credentials(me.id()).map(UserRepository.Credentials::totpSecret).orElse(null);
-        if (!Totp.verify(secret, code, clock.instant())) {
-            audit.record("TOTP_DISABLE", "user", me.id(), Outcome.FAILURE, "wrong code");
+        var creds = users.credentials(me.id()).orElseThrow();
+        if (lockout.isLocked(creds)) {
+            return signOutLocked(request);
+        }
+        // a wrong code counts towards the sign-in lockout (no unlimited guessing from a session); a code already
+        // used (at sign-in, say) is refused like a wrong one
+        long step = Totp.matchingStep(creds.totpSecret(), code, clock.instant());
+        boolean replay = step >= 0 && !users.acceptTotpStep(me.id(), step);
+        if (step < 0 || replay) {
+            audit.record(replay ? "TOTP_REPLAY" : "TOTP_DISABLE", "user", me.id(),
+                    replay ? Outcome.DENIED : Outcome.FAILURE, replay ? "code already used" : "wrong code");
+            if (lockout.failed(creds, "wrong codes to turn off the second factor")) {
+                return signOutLocked(request);
+            }
             model.addAttribute("errors", Map.of("totp", List.of(messages.getMessage("totp.wrong", null, locale))));
             return account(model);
         }
-        users.setTotp(me.id(), null, false);
+        lockout.succeeded(me.id());
+        users.setTotp(me.id(), null, false, null);
         audit.record("TOTP_DISABLE", "user", me.id(), Outcome.SUCCESS, null);
         redirect.addFlashAttribute("flash", messages.getMessage("totp.disabled", null, locale));
         return "redirect:/account";
+    }
+
+    /**
+     * The account has just been locked by a wrong password or code typed in this session (or was locked already):
+     * the session ends, as whoever holds it is not shown to know the password.
+     */
+    private String signOutLocked(HttpServletRequest request) throws ServletException {
+        request.logout();
+        return "redirect:/login?error=locked";
     }
 }

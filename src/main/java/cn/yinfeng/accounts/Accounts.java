@@ -38,9 +38,11 @@ public class Accounts {
     private final PasswordPolicy policy;
     private final AuditLog audit;
     private final Clock clock;
+    private final Lockout lockout;
 
     Accounts(UserRepository users, Regions regions, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit,
-            Clock clock) {
+            Clock clock, Lockout lockout) {
+        this.lockout = lockout;
         this.users = users;
         this.regions = regions;
         this.encoder = encoder;
@@ -134,14 +136,41 @@ public class Accounts {
         audit.record("USER_PASSWORD_RESET", "user", id, Outcome.SUCCESS, null);
     }
 
-    /** A user changes their own password, proving the old one (also the path out of an expired password). */
+    /** Where a user changed their own password: named in the audit rows and the lockout's. */
+    enum PasswordForm {
+        ACCOUNT_PAGE("account page"), EXPIRED_SIGN_IN("expired-password form");
+
+        final String label;
+
+        PasswordForm(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * A user changes their own password, proving the old one (also the path out of an expired password). A wrong
+     * old password counts towards the same lockout as a wrong sign-in; a locked account refuses the right one too
+     * ({@link AccountLockedException}) until the lock ends.
+     */
     @Transactional(noRollbackFor = InvalidInputException.class)
-    public void changePassword(String username, String oldPassword, String newPassword) {
-        var creds = users.credentials(username == null ? "" : username.trim()).orElse(null);
-        if (creds == null || !creds.enabled() || oldPassword == null
-                || !encoder.matches(oldPassword, creds.passwordHash())) {
-            audit.record(null, username, "PASSWORD_CHANGE", "user", creds == null ? null : creds.id(),
-                    Outcome.FAILURE, "old password wrong", AuditLog.clientIp());
+    void changePassword(long userId, String oldPassword, String newPassword, PasswordForm form) {
+        var creds = users.credentials(userId).orElse(null);
+        if (creds == null || !creds.enabled()) {
+            audit.record(null, creds == null ? null : creds.username(), "PASSWORD_CHANGE", "user", userId,
+                    Outcome.FAILURE, form.label + ": account missing or disabled", AuditLog.clientIp());
+            throw new InvalidInputException("oldPassword", "password.oldWrong");
+        }
+        if (lockout.isLocked(creds)) {
+            audit.record(null, creds.username(), "PASSWORD_CHANGE", "user", creds.id(), Outcome.DENIED,
+                    form.label + ": account locked", AuditLog.clientIp());
+            throw new AccountLockedException();
+        }
+        if (oldPassword == null || !encoder.matches(oldPassword, creds.passwordHash())) {
+            audit.record(null, creds.username(), "PASSWORD_CHANGE", "user", creds.id(), Outcome.FAILURE,
+                    form.label + ": old password wrong", AuditLog.clientIp());
+            if (lockout.failed(creds, "wrong old passwords on the " + form.label)) {
+                throw new AccountLockedException();
+            }
             throw new InvalidInputException("oldPassword", "password.oldWrong");
         }
         var problems = new ArrayList<>(policy.check("newPassword", creds.username(), newPassword));
@@ -152,7 +181,8 @@ public class Accounts {
             throw new InvalidInputException(problems);
         }
         users.setPassword(creds.id(), encoder.encode(newPassword), clock.instant(), false);
-        audit.record(null, creds.username(), "PASSWORD_CHANGE", "user", creds.id(), Outcome.SUCCESS, null,
+        lockout.succeeded(creds.id());
+        audit.record(null, creds.username(), "PASSWORD_CHANGE", "user", creds.id(), Outcome.SUCCESS, form.label,
                 AuditLog.clientIp());
     }
 

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Named API tokens with an expiry. Only a SHA-256 of the secret is stored; the secret is shown once. A token acts
- * with its owner's current roles and region, and stops working when the owner is disabled or locked.
+ * with its owner's current roles and region, and stops working when the owner is disabled or locked, or must change
+ * the password (an initial or reset password not yet replaced, or an expired one) until the owner has changed it.
  */
 @Service
 public class ApiTokens {
@@ -43,7 +44,7 @@ public class ApiTokens {
     public record CreatedToken(TokenInfo info, String secret) {}
 
     /** Why a presented token was refused. */
-    enum Rejection { INVALID, EXPIRED, REVOKED, USER_INACTIVE }
+    enum Rejection { INVALID, EXPIRED, REVOKED, USER_INACTIVE, PASSWORD_CHANGE_REQUIRED }
 
     record Check(YinfengUser user, Rejection rejection, Long tokenId) {}
 
@@ -151,6 +152,10 @@ public class ApiTokens {
         YinfengUser user = details.toUser(creds);
         if (!user.isEnabled() || !user.isAccountNonLocked()) {
             return new Check(null, Rejection.USER_INACTIVE, r.id());
+        }
+        if (!user.isCredentialsNonExpired()) {
+            // the owner could not sign in either: an initial or reset password not yet replaced, or an expired one
+            return new Check(null, Rejection.PASSWORD_CHANGE_REQUIRED, r.id());
         }
         if (r.lastUsedAt() == null || r.lastUsedAt().isBefore(now.minusSeconds(60))) {
             // at most one write a minute per token, not one per request

@@ -2,6 +2,7 @@ package cn.yinfeng.accounts;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Map;
 
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.common.ProblemResponses;
@@ -15,11 +16,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureCredentialsExpiredEvent;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -50,9 +52,6 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
             + "form-action 'self'; base-uri 'self'; object-src 'none'";
 
-    /** Session attribute holding the user name whose password expired at sign-in. */
-    static final String EXPIRED_USERNAME = "yinfeng.expiredUsername";
-
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(12);
@@ -60,7 +59,14 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
-        return new DefaultAuthenticationEventPublisher(publisher);
+        var events = new DefaultAuthenticationEventPublisher(publisher);
+        // events are looked up by the exact exception class: our own kinds must be named, or they publish nothing
+        // (and a wrong one-time code would neither count towards the lockout nor be audited)
+        events.setAdditionalExceptionMappings(Map.of(
+                TotpRequiredException.class, AuthenticationFailureBadCredentialsEvent.class,
+                TotpReplayException.class, AuthenticationFailureBadCredentialsEvent.class,
+                PasswordExpiredException.class, AuthenticationFailureCredentialsExpiredEvent.class));
+        return events;
     }
 
     @Bean
@@ -165,8 +171,13 @@ class SecurityConfiguration {
     private static AuthenticationFailureHandler failureHandler() {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException ex) -> {
             String target;
-            if (ex instanceof CredentialsExpiredException) {
-                request.getSession().setAttribute(EXPIRED_USERNAME, request.getParameter("username"));
+            if (ex instanceof PasswordExpiredException expired) {
+                // password (and code) proved right: a fresh session id, holding the marker that opens the change
+                // form for this user only, for a few minutes
+                if (request.getSession(false) != null) {
+                    request.changeSessionId();
+                }
+                request.getSession().setAttribute(ExpiredPasswordMarker.ATTRIBUTE, expired.marker());
                 target = "/login/expired";
             } else if (ex instanceof LockedException) {
                 target = "/login?error=locked";

@@ -1,12 +1,9 @@
 package cn.yinfeng.accounts;
 
 import java.time.Clock;
-import java.time.Instant;
 
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -19,22 +16,20 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reacts to Spring Security's events: counts failed sign-ins towards the lockout, clears them on success, and
+ * Reacts to Spring Security's events: counts failed sign-ins towards the {@link Lockout}, clears them on success, and
  * writes the audit rows of sign-in, sign-out and access denial.
  */
 @Component
 class SignInEvents {
 
-    private static final Logger log = LoggerFactory.getLogger(SignInEvents.class);
-
     private final UserRepository users;
-    private final SecurityProperties properties;
+    private final Lockout lockout;
     private final AuditLog audit;
     private final Clock clock;
 
-    SignInEvents(UserRepository users, SecurityProperties properties, AuditLog audit, Clock clock) {
+    SignInEvents(UserRepository users, Lockout lockout, AuditLog audit, Clock clock) {
         this.users = users;
-        this.properties = properties;
+        this.lockout = lockout;
         this.audit = audit;
         this.clock = clock;
     }
@@ -46,7 +41,7 @@ class SignInEvents {
                 || !(event.getAuthentication().getPrincipal() instanceof YinfengUser user)) {
             return; // API token requests are not sign-ins
         }
-        users.clearFailures(user.id());
+        lockout.succeeded(user.id());
         users.loggedIn(user.id(), clock.instant());
         audit.record(user, user.username(), "LOGIN", "user", user.id(), Outcome.SUCCESS, null, AuditLog.clientIp());
     }
@@ -55,20 +50,21 @@ class SignInEvents {
     @Transactional
     public void onFailure(AbstractAuthenticationFailureEvent event) {
         String username = String.valueOf(event.getAuthentication().getName());
-        String reason = event.getException().getClass().getSimpleName();
+        // the kind of refusal as Spring Security names it; our expiry carries the user but means the same
+        String reason = event.getException() instanceof PasswordExpiredException
+                ? "CredentialsExpiredException" : event.getException().getClass().getSimpleName();
         var creds = users.credentials(username.trim()).orElse(null);
-        if (event instanceof AuthenticationFailureBadCredentialsEvent && creds != null) {
-            Instant now = clock.instant();
-            var lockout = properties.lockout();
-            users.recordFailure(creds.id(), now);
-            int failures = users.failuresSince(creds.id(), now.minus(lockout.window()));
-            if (failures >= lockout.maxFailures()) {
-                users.lockUntil(creds.id(), now.plus(lockout.duration()));
-                users.clearFailures(creds.id());
-                audit.record(null, creds.username(), "ACCOUNT_LOCKED", "user", creds.id(), Outcome.FAILURE,
-                        failures + " failed sign-ins", AuditLog.clientIp());
-                log.warn("Account {} locked after {} failed sign-ins", creds.id(), failures);
+        if (event instanceof AuthenticationFailureBadCredentialsEvent) {
+            // wrong password or code; an unknown name is counted under the name, so it locks as an account would
+            if (creds != null) {
+                lockout.failed(creds, "failed sign-ins");
+            } else {
+                lockout.failedUnknown(username);
             }
+        }
+        if (event.getException() instanceof TotpReplayException && creds != null) {
+            audit.record(null, creds.username(), "TOTP_REPLAY", "user", creds.id(), Outcome.DENIED,
+                    "sign-in with a one-time code already used", AuditLog.clientIp());
         }
         audit.record(null, creds == null ? username : creds.username(), "LOGIN",
                 "user", creds == null ? null : creds.id(), Outcome.FAILURE, reason, AuditLog.clientIp());

@@ -54,20 +54,31 @@ final class Totp {
 
     /** Accepts the code of the current step and of one step either side (clock drift), compared in constant time. */
     static boolean verify(String base32Secret, String candidate, Instant now) {
+        return matchingStep(base32Secret, candidate, now) >= 0;
+    }
+
+    /**
+     * The 30-second step whose code {@code candidate} is (current step or one either side, compared in constant
+     * time), or -1 if none. The caller refuses a step it has accepted before: a code works once.
+     */
+    static long matchingStep(String base32Secret, String candidate, Instant now) {
         if (base32Secret == null || candidate == null) {
-            return false;
+            return -1;
         }
         String code = candidate.replaceAll("\\s", "");
         if (!code.matches("\\d{6}")) {
-            return false;
+            return -1;
         }
-        boolean ok = false;
+        long current = Math.floorDiv(now.getEpochSecond(), STEP_SECONDS);
+        long matched = -1;
         for (int drift = -1; drift <= 1; drift++) {
             String expected = code(base32Secret, now.plusSeconds((long) drift * STEP_SECONDS));
-            ok |= MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    code.getBytes(StandardCharsets.US_ASCII));
+            if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                    code.getBytes(StandardCharsets.US_ASCII))) {
+                matched = current + drift; // the latest matching step wins
+            }
         }
-        return ok;
+        return matched;
     }
 
     /** The otpauth:// URI that authenticator apps read from a QR code or accept pasted. */

@@ -8,4 +8,8 @@ class TotpRequiredException extends BadCredentialsException {
     TotpRequiredException() {
         super("one-time code missing or wrong");
     }
+
+    TotpRequiredException(String message) {
+        super(message);
+    }
 }

@@ -111,9 +111,11 @@ class UserRepository {
                 .param("id", id).update();
     }
 
-    void setTotp(long id, String secret, boolean enabled) {
-        jdbc.sql("update app_user set totp_secret = :secret, totp_enabled = :enabled, version = version + 1 "
-                + "where id = :id").param("secret", secret).param("enabled", enabled).param("id", id).update();
+    /** Sets or clears the second factor; {@code lastStep} is the step of the code that confirmed it (used up). */
+    void setTotp(long id, String secret, boolean enabled, Long lastStep) {
+        jdbc.sql("update app_user set totp_secret = :secret, totp_enabled = :enabled, totp_last_step = :step, "
+                + "version = version + 1 where id = :id").param("secret", secret).param("enabled", enabled)
+                .param("step", lastStep).param("id", id).update();
     }
 
     void lockUntil(long id, Instant until) {
@@ -133,6 +135,44 @@ class UserRepository {
 
     void clearFailures(long id) {
         jdbc.sql("delete from login_failure where user_id = :id").param("id", id).update();
+    }
+
+    /**
+     * Accepts TOTP {@code step} for the user only if it is later than the last accepted one. One conditional
+     * UPDATE: of two requests racing with the same code, the second sees the first's step and changes nothing.
+     */
+    boolean acceptTotpStep(long id, long step) {
+        return jdbc.sql("update app_user set totp_last_step = :step where id = :id "
+                + "and (totp_last_step is null or totp_last_step < :step)").param("step", step).param("id", id)
+                .update() == 1;
+    }
+
+    void recordUnknownFailure(String nameKey, Instant at, Instant windowStart) {
+        // rows outside the window count for no one any more: keep the table small whatever names are tried
+        jdbc.sql("delete from login_failure_unknown where failed_at <= :since")
+                .param("since", Timestamp.from(windowStart)).update();
+        jdbc.sql("delete from login_lock_unknown where locked_until <= :now").param("now", Timestamp.from(at))
+                .update();
+        jdbc.sql("insert into login_failure_unknown (name_key, failed_at) values (:k, :at)").param("k", nameKey)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    int unknownFailuresSince(String nameKey, Instant since) {
+        return jdbc.sql("select count(*) from login_failure_unknown where name_key = :k and failed_at > :since")
+                .param("k", nameKey).param("since", Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    void lockUnknownUntil(String nameKey, Instant until) {
+        jdbc.sql("""
+                insert into login_lock_unknown (name_key, locked_until) values (:k, :until)
+                on conflict (name_key) do update set locked_until = excluded.locked_until
+                """).param("k", nameKey).param("until", Timestamp.from(until)).update();
+        jdbc.sql("delete from login_failure_unknown where name_key = :k").param("k", nameKey).update();
+    }
+
+    Optional<Instant> unknownLockedUntil(String nameKey) {
+        return jdbc.sql("select locked_until from login_lock_unknown where name_key = :k").param("k", nameKey)
+                .query((rs, n) -> instant(rs, "locked_until")).optional();
     }
 
     void loggedIn(long id, Instant at) {

@@ -42,6 +42,19 @@ public final class YinfengUser implements UserDetails, CredentialsContainer, Aud
         this.totpEnabled = totpEnabled;
     }
 
+    /**
+     * The stand-in that sign-in checks an unknown name against: a hash that no password matches, and the lock of
+     * the name itself. Never signed in (the provider refuses it even if the hash matched).
+     */
+    static YinfengUser unknown(String username, String unmatchableHash, boolean locked) {
+        return new YinfengUser(0, username, username, 0, Set.of(), unmatchableHash, true, locked, false, false);
+    }
+
+    /** The stand-in for a name that belongs to no account (identity ids start at 1). */
+    boolean isUnknown() {
+        return id == 0;
+    }
+
     public long id() {
         return id;
     }

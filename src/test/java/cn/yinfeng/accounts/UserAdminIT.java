@@ -51,8 +51,11 @@ class UserAdminIT extends IntegrationTest {
                 .andReturn().getResponse();
         assertThat(result.getRedirectedUrl()).startsWith("/admin/users/");
         assertThat(auditRows("USER_CREATE", "admin", "SUCCESS")).isGreaterThanOrEqualTo(1);
-        mvc.perform(formLogin().user("newbie").password("Initial#Pass2024")).andExpect(redirectedUrl("/login/expired"));
-        mvc.perform(post("/login/expired").with(csrf()).param("username", "newbie")
+        // the change form serves the session that has just signed in with the initial password
+        var firstSignIn = new MockHttpSession();
+        mvc.perform(post("/login").with(csrf()).session(firstSignIn).param("username", "newbie")
+                .param("password", "Initial#Pass2024")).andExpect(redirectedUrl("/login/expired"));
+        mvc.perform(post("/login/expired").with(csrf()).session(firstSignIn)
                         .param("oldPassword", "Initial#Pass2024").param("newPassword", "Mine#Own2024pw")
                         .param("confirmPassword", "Mine#Own2024pw"))
                 .andExpect(redirectedUrl("/login?changed"));

@@ -1,0 +1,105 @@
+package cn.yinfeng.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import cn.yinfeng.IntegrationTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The expired-password form in Chromium on a desktop and a phone (checklist #29): reached by signing in, it shows
+ * whose password is changed without a field to change it, reports a wrong current password on its field, and fits
+ * the screen. Screenshots under target/screenshots. Skipped, like BrowserIT, only without /usr/bin/chromium
+ * outside CI.
+ */
+class ExpiredPasswordBrowserIT extends IntegrationTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path SHOTS = Paths.get("target/screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            Assumptions.assumeTrue(System.getenv("CI") != null, "no /usr/bin/chromium on this machine");
+            throw new IllegalStateException("CI needs /usr/bin/chromium");
+        }
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--no-first-run", "--disable-quic")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {1440, 390})
+    void theFormShowsWhoseTheChangeIsAndFitsTheScreen(int width) throws Exception {
+        String user = accounts.create("exp-ui", "141181", Role.COUNTY_STAFF);
+        jdbc.sql("update app_user set must_change_password = true where username = :u").param("u", user).update();
+        var errors = new ArrayList<String>();
+        var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900));
+        try {
+            Page page = context.newPage();
+            page.onPageError(errors::add);
+            page.navigate(baseUrl() + "/login");
+            page.fill("#username", user);
+            page.fill("#password", TestAccounts.PASSWORD);
+            page.click("button[type=submit]");
+            page.waitForURL(baseUrl() + "/login/expired");
+
+            assertThat(page.inputValue("[data-testid=expired-username]")).isEqualTo(user);
+            assertThat(page.locator("input[name=username]").count()).isZero();
+            assertThat(page.textContent(".alert-warning")).contains("5 分钟");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("expired-" + width + ".png"))
+                    .setFullPage(true));
+
+            page.fill("#oldPassword", "wrong-Password1");
+            page.fill("#newPassword", "Fresh#Start2025");
+            page.fill("#confirmPassword", "Fresh#Start2025");
+            page.click("button[type=submit]");
+            page.waitForSelector(".invalid-feedback");
+            assertThat(page.textContent(".invalid-feedback")).contains("原密码不正确");
+            Number overflow = (Number) page.evaluate(
+                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow.intValue()).as("horizontal overflow").isLessThanOrEqualTo(0);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("expired-error-" + width + ".png"))
+                    .setFullPage(true));
+
+            page.fill("#oldPassword", TestAccounts.PASSWORD);
+            page.fill("#newPassword", "Fresh#Start2025");
+            page.fill("#confirmPassword", "Fresh#Start2025");
+            page.click("button[type=submit]");
+            page.waitForURL(baseUrl() + "/login?changed");
+            assertThat(errors).isEmpty();
+        } finally {
+            context.close();
+        }
+    }
+}
