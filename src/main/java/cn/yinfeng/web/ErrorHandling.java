@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.BusyException;
 import cn.yinfeng.common.ConflictException;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
@@ -77,6 +78,17 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
         return answer(request, response, HttpStatus.CONFLICT, "error.409.title", "error.409.detail", locale, extra);
     }
 
+    /**
+     * Every workbook parser of the instance is busy (checklist #34): 503 with Retry-After, in the user's language;
+     * nothing was kept, the same request succeeds later.
+     */
+    @ExceptionHandler(BusyException.class)
+    Object busy(BusyException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
+        return answer(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.busy.title", e.messageKey(), locale,
+                Map.of());
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     Object invalid(InvalidInputException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return answer(request, response, HttpStatus.BAD_REQUEST, "error.400.title", "error.400.detail", locale,
@@ -113,8 +125,13 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
     private Object answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String titleKey, String detailKey, Locale locale, Map<String, Object> extra) {
-        String title = messages.getMessage(titleKey, null, locale);
-        String detail = messages.getMessage(detailKey, null, locale);
+        return answer(request, status, messages.getMessage(titleKey, null, locale),
+                messages.getMessage(detailKey, null, locale), extra);
+    }
+
+    /** A problem document under /api/, else the error page; title and detail already in the user's language. */
+    static Object answer(HttpServletRequest request, HttpStatus status, String title, String detail,
+            Map<String, Object> extra) {
         if (isApi(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setTitle(title);
