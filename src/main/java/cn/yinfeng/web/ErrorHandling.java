@@ -125,13 +125,8 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
     private Object answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String titleKey, String detailKey, Locale locale, Map<String, Object> extra) {
-        return answer(request, status, messages.getMessage(titleKey, null, locale),
-                messages.getMessage(detailKey, null, locale), extra);
-    }
-
-    /** A problem document under /api/, else the error page; title and detail already in the user's language. */
-    static Object answer(HttpServletRequest request, HttpStatus status, String title, String detail,
-            Map<String, Object> extra) {
+        String title = messages.getMessage(titleKey, null, locale);
+        String detail = messages.getMessage(detailKey, null, locale);
         if (isApi(request)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
             problem.setTitle(title);

@@ -160,24 +160,37 @@ class ImportLimitsIT extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("issue 16: a NUL in an upload's file name is dropped from the stored name, not a 500")
-    void aNulInTheFileNameIsDroppedFromTheStoredName() throws Exception {
-        var r = apiPreview(XIAOYI, "../台账\u0000\r.xlsx", LedgerIT.countyLedger());
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat((String) JsonPath.read(r.body(), "$.fileName")).isEqualTo("台账.xlsx");
-        long id = ((Number) JsonPath.read(r.body(), "$.batchId")).longValue();
-        assertThat(jdbc.sql("select file_name from import_batch where id = :id").param("id", id).query(String.class)
-                .single()).isEqualTo("台账.xlsx");
+    @DisplayName("issue 16: a NUL in an upload's file name is a 400 naming the problem, never a 500")
+    void aNulInTheFileNameIsAClearRefusal() throws Exception {
+        long batches = batches();
+        var api = apiPreview(XIAOYI, "台账\u0000.xlsx", LedgerIT.countyLedger());
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat((String) JsonPath.read(api.body(), "$.detail")).contains("文件名中含有不允许的字符");
 
-        // the same for a project's evidence file
+        var browser = new HttpSession(baseUrl());
+        browser.login("xiaoyi", "Yinfeng@2024");
+        String csrf = HttpSession.csrf(browser.get("/ledger").body());
+        var page = http.send(upload("/ledger/preview", "台账\u0000.xlsx", LedgerIT.countyLedger(),
+                Map.of("_csrf", csrf, "kind", "projects")).header("Cookie", "JSESSIONID=" + browser.sessionCookie)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(page.body()).contains("文件名中含有不允许的字符").contains("请重命名文件后重新上传");
+
+        // a project's evidence file likewise
         long project = jdbc.sql("select p.id from project p join region r on r.id = p.region_id "
                 + "where r.code = '141181' order by p.id limit 1").query(Long.class).single();
         byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         var f = http.send(upload("/api/v1/projects/" + project + "/files", "合同\u0000.pdf", pdf, Map.of())
                 .header("Authorization", XIAOYI).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(f.statusCode()).isBetween(200, 201);
-        assertThat(jdbc.sql("select original_name from project_file where project_id = :p order by id desc limit 1")
-                .param("p", project).query(String.class).single()).isEqualTo("合同.pdf");
+        assertThat(f.statusCode()).isEqualTo(400);
+        assertThat(batches()).isEqualTo(batches);
+
+        // other control characters and a path are dropped from the stored name
+        var r = apiPreview(XIAOYI, "../台账\r\t.xlsx", LedgerIT.countyLedger());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat((String) JsonPath.read(r.body(), "$.fileName")).isEqualTo("台账.xlsx");
     }
 
     @Test
