@@ -188,7 +188,7 @@ class ImportLimitsIT extends IntegrationTest {
         assertThat(batches()).isEqualTo(batches);
 
         // other control characters and a path are dropped from the stored name
-        var r = apiPreview(XIAOYI, "../台账\r\t.xlsx", LedgerIT.countyLedger());
+        var r = apiPreview(XIAOYI, "../台账\t\u0007.xlsx", LedgerIT.countyLedger());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat((String) JsonPath.read(r.body(), "$.fileName")).isEqualTo("台账.xlsx");
     }
