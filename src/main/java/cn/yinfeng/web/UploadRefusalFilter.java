@@ -27,8 +27,8 @@ import org.springframework.web.util.HtmlUtils;
  * in the user's language: over {@code spring.servlet.multipart.max-file-size} or {@code max-request-size} 413 naming
  * the limit, a file name the container will not take (a NUL byte in it) 400. Otherwise the first reader of a form
  * field (the CSRF check) met the refusal, every later one too (the error page included), and the browser got
- * Tomcat's English page or a 500. The answer is written here, without the layout (it reads form fields too); under
- * /api/ it is a problem document. Nothing of the upload is kept. Parsed parts are kept by the container for the
+ * Tomcat's English page or a 500. The answer is written here, without the layout (it reads form fields too).
+ * Nothing of the upload is kept. Parsed parts are kept by the container for the
  * rest of the request, so nothing is read twice.
  */
 @Component
@@ -48,10 +48,14 @@ class UploadRefusalFilter extends OncePerRequestFilter {
         this.maxFileSize = maxFileSize;
     }
 
+    /**
+     * Pages only: the CSRF check reads the form before sign-in is checked anyway. An API upload is read after its
+     * token is checked (an anonymous one costs nothing), and its refusals are answered by {@link ErrorHandling}.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+        return ErrorHandling.isApi(request) || type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
                 || !("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()));
     }
 
@@ -71,13 +75,18 @@ class UploadRefusalFilter extends OncePerRequestFilter {
             } else {
                 log.info("Upload refused, unreadable: {} {}: {}", request.getMethod(), request.getRequestURI(),
                         e.getClass().getSimpleName());
-                String key = caused(e, InvalidFileNameException.class) ? "upload.badFileName" : "upload.unreadable";
+                String key = badFileName(e) ? "upload.badFileName" : "upload.unreadable";
                 answer(request, response, HttpServletResponse.SC_BAD_REQUEST, "error.400.title",
                         messages.getMessage(key, null, locale), locale);
             }
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether the container refused the upload for its file name (a NUL byte in it). */
+    static boolean badFileName(Throwable e) {
+        return caused(e, InvalidFileNameException.class);
     }
 
     private static boolean caused(Throwable e, Class<? extends Throwable> type) {
@@ -100,30 +109,19 @@ class UploadRefusalFilter extends OncePerRequestFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
                 + "frame-ancestors 'none'");
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":" + json(title)
-                    + ",\"detail\":" + json(detail)
-                    + (requestId == null ? "" : ",\"requestId\":" + json(requestId)) + "}");
-        } else {
-            response.setContentType("text/html");
-            String id = requestId == null ? "" : "<p style=\"color:#6c757d;font-size:.875rem\">"
-                    + HtmlUtils.htmlEscape(messages.getMessage("error.requestId", new Object[] {requestId}, locale))
-                    + "</p>";
-            response.getWriter().write("<!DOCTYPE html><html lang=\"" + (locale.getLanguage().equals("en") ? "en"
-                    : "zh-CN") + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-"
-                    + "width, initial-scale=1\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
-                    + "<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem\">"
-                    + "<div style=\"color:#6c757d;font-size:.875rem\">" + status + "</div><h1 style=\"font-size:1.5rem\">"
-                    + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p>" + id
-                    + "<p><a href=\""
-                    + HtmlUtils.htmlEscape(request.getContextPath() + "/") + "\">"
-                    + HtmlUtils.htmlEscape(messages.getMessage("error.home", null, locale)) + "</a></p></body></html>");
-        }
+        response.setContentType("text/html");
+        String id = requestId == null ? "" : "<p style=\"color:#6c757d;font-size:.875rem\">"
+                + HtmlUtils.htmlEscape(messages.getMessage("error.requestId", new Object[] {requestId}, locale))
+                + "</p>";
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + (locale.getLanguage().equals("en") ? "en"
+                : "zh-CN") + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-"
+                + "width, initial-scale=1\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
+                + "<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem\">"
+                + "<div style=\"color:#6c757d;font-size:.875rem\">" + status + "</div><h1 style=\"font-size:1.5rem\">"
+                + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p>" + id
+                + "<p><a href=\""
+                + HtmlUtils.htmlEscape(request.getContextPath() + "/") + "\">"
+                + HtmlUtils.htmlEscape(messages.getMessage("error.home", null, locale)) + "</a></p></body></html>");
         response.flushBuffer();
-    }
-
-    private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
