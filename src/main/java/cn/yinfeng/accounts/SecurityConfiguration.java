@@ -22,7 +22,9 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureCredentialsExpiredEvent;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SingleResultAuthorizationManager;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -31,6 +33,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -51,6 +54,9 @@ class SecurityConfiguration {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
             + "form-action 'self'; base-uri 'self'; object-src 'none'";
+
+    /** One year: browsers then use https only for the host and its subdomains. */
+    static final long HSTS_MAX_AGE = 365L * 24 * 3600;
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -142,13 +148,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            @Value("${yinfeng.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/login/**", "/setup", "/webjars/**", "/css/**", "/js/**",
-                                "/img/**", "/favicon.ico", "/error", "/v3/api-docs/**", "/v3/api-docs",
-                                "/swagger-ui/**", "/swagger-ui.html")
+                                "/img/**", "/favicon.ico", "/error")
                         .permitAll()
+                        // the API's description: open in the demo, else for signed-in users (yinfeng.api-docs.public)
+                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
+                        .access(apiDocsPublic
+                                ? SingleResultAuthorizationManager.<RequestAuthorizationContext>permitAll()
+                                : AuthenticatedAuthorizationManager.<RequestAuthorizationContext>authenticated())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         // least privilege (checklist #8): a talent-only user reaches the talent pages, home,
                         // account and inbox only, nothing of investment work; see TalentOfficerRights
@@ -161,6 +172,8 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
+                        // on secure requests only (https, or X-Forwarded-Proto: https from a trusted proxy)
+                        .httpStrictTransportSecurity(t -> t.maxAgeInSeconds(HSTS_MAX_AGE).includeSubDomains(true))
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

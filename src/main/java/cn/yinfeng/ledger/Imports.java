@@ -32,6 +32,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The import framework every ledger kind shares. A file is checked ({@link Spreadsheets#check}), read with tolerant
@@ -74,16 +75,22 @@ public class Imports {
     private final long maxBytes;
     private final int maxRows;
     private final ImportJobs jobs;
+    private final Parses parses;
+    private final Spreadsheets.Limits limits;
     /** Whether kinds that can decide rows first do so and write new records together (see {@link RowHandler#decide}). */
     private boolean bulk;
 
     Imports(List<RowHandler> handlers, Regions regions, CurrentUser currentUser, JdbcClient jdbc,
-            MessageSource messages, AuditLog audit, PlatformTransactionManager tx, ImportJobs jobs,
+            MessageSource messages, AuditLog audit, PlatformTransactionManager tx, ImportJobs jobs, Parses parses,
             @Value("${yinfeng.import.max-bytes:20971520}") long maxBytes,
             @Value("${yinfeng.import.max-rows:200000}") int maxRows,
-            @Value("${yinfeng.import.bulk:true}") boolean bulk) {
+            @Value("${yinfeng.import.bulk:true}") boolean bulk,
+            @Value("${yinfeng.import.max-shared-strings:500000}") int maxSharedStrings,
+            @Value("${yinfeng.import.max-shared-strings-size:64MB}") DataSize maxSharedStringsSize) {
         this.bulk = bulk;
         this.jobs = jobs;
+        this.parses = parses;
+        this.limits = new Spreadsheets.Limits(maxBytes, maxSharedStrings, maxSharedStringsSize.toBytes());
         handlers.forEach(h -> this.handlers.put(h.kind(), h));
         this.regions = regions;
         this.currentUser = currentUser;
@@ -117,8 +124,8 @@ public class Imports {
     /** Checks and runs the file without keeping anything; stores the file for the commit (the API: it waits). */
     public Report preview(ImportKind kind, String fileName, byte[] file, Locale locale) {
         requireWriter();
-        Spreadsheets.check(file, maxBytes);
-        Report report = run(kind, file, locale, false, null, ImportProgress.NONE);
+        Spreadsheets.check(file, limits);
+        Report report = run(kind, file, locale, false, null, ImportProgress.NONE, false);
         long id = insertBatch(kind, fileName, file, "PREVIEWED");
         previewed(id, 0, kind, report);
         return new Report(id, kind, safeName(fileName), report.rows(), report.created(), report.updated(),
@@ -132,7 +139,7 @@ public class Imports {
      */
     public long startPreview(ImportKind kind, String fileName, byte[] file, Locale locale) {
         requireWriter();
-        Spreadsheets.check(file, maxBytes);
+        Spreadsheets.check(file, limits);
         long id = insertBatch(kind, fileName, file, "PREVIEWING");
         var progress = new ImportProgress();
         try {
@@ -157,7 +164,7 @@ public class Imports {
                 return; // another run has taken it over
             }
             ImportKind kind = batch.get().getKey();
-            previewed(id, attempt, kind, run(kind, batch.get().getValue(), locale, false, null, progress));
+            previewed(id, attempt, kind, run(kind, batch.get().getValue(), locale, false, null, progress, true));
         } catch (InvalidInputException e) {
             failed(id, attempt, "PREVIEWING", "FAILED", message(e, locale));
         } catch (RuntimeException | Error e) {
@@ -443,7 +450,7 @@ public class Imports {
         }
         ImportKind kind = ImportKind.valueOf((String) row.get(0).get("kind"));
         byte[] file = (byte[]) row.get(0).get("content");
-        Report report = run(kind, file, locale, true, "import_batch " + batchId, progress);
+        Report report = run(kind, file, locale, true, "import_batch " + batchId, progress, attempt != null);
         jdbc.sql("""
                 update import_batch set status = 'COMMITTED', committed_at = now(), content = null, created = :c,
                        updated = :u, unchanged = :n, rejected = :r, report = :report::jsonb, error = null
@@ -457,12 +464,13 @@ public class Imports {
                 report.updated(), report.unchanged(), report.rejected(), report.results(), true);
     }
 
+    /** {@code background}: a queued run, which waits its turn to parse; else a request's, which waits briefly. */
     private Report run(ImportKind kind, byte[] file, Locale locale, boolean keep, String source,
-            ImportProgress progress) {
+            ImportProgress progress, boolean background) {
         RowHandler handler = handlers.get(kind);
         long t0 = System.nanoTime();
         progress.phase(ImportProgress.Phase.READING, 0);
-        List<Map<String, String>> rows = read(file, handler, progress);
+        List<Map<String, String>> rows = parses.run(background, () -> read(file, handler, progress));
         long t1 = System.nanoTime();
         var user = currentUser.require();
         var importRun = new ImportRun(user, currentUser.scope(), regions, jdbc, source);
@@ -712,18 +720,28 @@ public class Imports {
         };
     }
 
-    /** The uploaded rows again with a column giving each row's outcome and reasons, for the county to fix. */
-    public void writeErrors(long batchId, Locale locale, OutputStream out) throws IOException {
+    /** Where a file goes once it is known to exist: the response is only made an attachment then. */
+    @FunctionalInterface
+    public interface Target {
+        OutputStream open() throws IOException;
+    }
+
+    /**
+     * The uploaded rows again with a column giving each row's outcome and reasons, for the county to fix. A batch
+     * that is not the caller's, is missing or has no report (any more) is not found before {@code target} is opened,
+     * so the answer is a plain 404.
+     */
+    public void writeErrors(long batchId, Locale locale, Target target) throws IOException {
         var row = jdbc.sql("select kind, content from import_batch where id = :id and user_id = :u "
                 + "and status = 'PREVIEWED'").param("id", batchId).param("u", currentUser.require().id())
                 .query((rs, n) -> Map.entry(ImportKind.valueOf(rs.getString(1)), rs.getBytes(2))).optional()
                 .orElseThrow(() -> new NotFoundException("import", batchId));
         ImportKind kind = row.getKey();
         RowHandler handler = handlers.get(kind);
-        Report report = run(kind, row.getValue(), locale, false, null, ImportProgress.NONE);
-        var rows = read(row.getValue(), handler);
+        Report report = run(kind, row.getValue(), locale, false, null, ImportProgress.NONE, false);
+        var rows = parses.run(false, () -> read(row.getValue(), handler));
         var columns = handler.columns();
-        Workbook wb = new Workbook(out, "Yinfeng", "1.0");
+        Workbook wb = new Workbook(target.open(), "Yinfeng", "1.0");
         var ws = wb.newWorksheet("导入结果");
         for (int c = 0; c < columns.size(); c++) {
             ws.value(0, c, columns.get(c).header());
@@ -752,10 +770,10 @@ public class Imports {
         }
     }
 
-    private static String safeName(String name) {
-        String n = name == null || name.isBlank() ? "upload.xlsx"
-                : java.nio.file.Path.of(name.replace('\\', '/')).getFileName().toString().replaceAll("\\p{Cntrl}", "");
-        return n.substring(0, Math.min(200, n.length()));
+    /** The name as stored and shown: its last path segment, control characters (NUL included) removed. */
+    static String safeName(String name) {
+        String n = cn.yinfeng.common.FileNames.safe(name);
+        return n.isEmpty() ? "upload.xlsx" : n;
     }
 
     static String sha256(byte[] data) {

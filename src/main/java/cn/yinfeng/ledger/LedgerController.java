@@ -151,10 +151,12 @@ class LedgerController {
         return imports.batch(id);
     }
 
-    @GetMapping("/ledger/{id}/result.xlsx")
+    @GetMapping("/ledger/{id:\\d+}/result.xlsx")
     void errors(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
-        attachment(response, XLSX, "导入结果.xlsx");
-        imports.writeErrors(id, locale, response.getOutputStream());
+        imports.writeErrors(id, locale, () -> {
+            attachment(response, XLSX, "导入结果.xlsx");
+            return response.getOutputStream();
+        });
     }
 
     @GetMapping({"/projects/export", "/api/v1/projects/export"})

@@ -18,14 +18,38 @@ final class Spreadsheets {
     static final long MAX_UNCOMPRESSED = 200L * 1024 * 1024;
     static final int MAX_RATIO = 100;
 
+    /** Defaults of {@code yinfeng.import.max-shared-strings} and {@code max-shared-strings-size}. */
+    static final int MAX_SHARED_STRINGS = 500_000;
+    static final long MAX_SHARED_STRINGS_SIZE = 64L * 1024 * 1024;
+
+    /**
+     * The limits of one upload: its size, and its shared-strings table, which the reader holds in memory (every
+     * distinct text of the workbook, a few dozen bytes each on top of the text).
+     */
+    record Limits(long maxBytes, int maxSharedStrings, long maxSharedStringsSize) {
+        static Limits of(long maxBytes) {
+            return new Limits(maxBytes, MAX_SHARED_STRINGS, MAX_SHARED_STRINGS_SIZE);
+        }
+    }
+
+    private static final java.util.regex.Pattern UNIQUE_COUNT = java.util.regex.Pattern
+            .compile("<sst\\b[^>]*\\suniqueCount\\s*=\\s*[\"'](\\d+)[\"']");
+
     private Spreadsheets() {}
+
+    static void check(byte[] file, long maxBytes) {
+        check(file, Limits.of(maxBytes));
+    }
 
     /**
      * Refuses what is not a plain xlsx: other formats whatever the name (an encrypted workbook is an OLE file, not a
      * zip), zip bombs (total size, entry count, compression ratio) and XML with a DOCTYPE (external entities).
-     * Reads entries with a bounded budget, so a bomb costs at most the limits.
+     * Reads entries with a bounded budget, so a bomb costs at most the limits. The shared-strings table is bounded
+     * before the reader loads it (checklist #34): the number of distinct texts it declares ({@code uniqueCount}) and
+     * holds ({@code <si>} elements, counted in every part, whatever the part is named), and its size unpacked.
      */
-    static void check(byte[] file, long maxBytes) {
+    static void check(byte[] file, Limits limits) {
+        long maxBytes = limits.maxBytes();
         if (file.length == 0) {
             throw new InvalidInputException("file", "file.empty");
         }
@@ -91,10 +115,14 @@ final class Spreadsheets {
                 }
                 boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
                 var head = new StringBuilder();
+                var strings = new StringItems();
+                long partSize = 0;
                 if (method == 0) {
                     total += compressed;
+                    partSize = compressed;
                     if (xml) {
                         head.append(new String(file, dataStart, (int) Math.min(compressed, 4096), StandardCharsets.ISO_8859_1));
+                        strings.feed(file, dataStart, (int) compressed);
                     }
                 } else if (method == 8) {
                     var inflater = new java.util.zip.Inflater(true);
@@ -106,6 +134,10 @@ final class Spreadsheets {
                                 break;
                             }
                             total += n;
+                            partSize += n;
+                            if (xml) {
+                                strings.feed(out, 0, n);
+                            }
                             if (total > MAX_UNCOMPRESSED || total > (long) MAX_RATIO * file.length + 1_000_000) {
                                 throw new InvalidInputException("file", "import.bomb");
                             }
@@ -125,12 +157,56 @@ final class Spreadsheets {
                 if (xml && head.toString().toUpperCase().contains("<!DOCTYPE")) {
                     throw new InvalidInputException("file", "import.doctype");
                 }
+                if (xml) {
+                    checkSharedStrings(head, strings.count, partSize, limits);
+                }
             }
         } catch (java.util.zip.DataFormatException | IndexOutOfBoundsException ex) {
             throw new InvalidInputException("file", "import.notXlsx");
         }
         if (!workbook) {
             throw new InvalidInputException("file", "import.notXlsx");
+        }
+    }
+
+    /** A part that is a shared-strings table (its root, or string items in it) within the limits. */
+    private static void checkSharedStrings(CharSequence head, long items, long size, Limits limits) {
+        var declared = UNIQUE_COUNT.matcher(head);
+        boolean table = items > 0 || declared.find() || head.toString().contains("<sst");
+        if (!table) {
+            return;
+        }
+        if (items > limits.maxSharedStrings()
+                || declared.reset().find() && Long.parseLong(declared.group(1).substring(0,
+                        Math.min(declared.group(1).length(), 18))) > limits.maxSharedStrings()) {
+            throw new InvalidInputException("file", "import.sharedStrings.tooMany", limits.maxSharedStrings());
+        }
+        if (size > limits.maxSharedStringsSize()) {
+            throw new InvalidInputException("file", "import.sharedStrings.tooLarge",
+                    Math.max(1, limits.maxSharedStringsSize() / (1024 * 1024)));
+        }
+    }
+
+    /** Counts {@code <si>} elements (string items) in a part as it is unpacked, across chunk boundaries. */
+    private static final class StringItems {
+        private static final byte[] OPEN = {'<', 's', 'i'};
+        long count;
+        private int matched;
+
+        void feed(byte[] b, int from, int length) {
+            for (int i = from; i < from + length; i++) {
+                byte c = b[i];
+                if (matched == OPEN.length) {
+                    if (c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                        count++;
+                    }
+                    matched = c == '<' ? 1 : 0;
+                } else if (c == OPEN[matched]) {
+                    matched++;
+                } else {
+                    matched = c == '<' ? 1 : 0;
+                }
+            }
         }
     }
 

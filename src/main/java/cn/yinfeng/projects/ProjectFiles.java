@@ -118,13 +118,15 @@ public class ProjectFiles {
         if (type == null) {
             throw new InvalidInputException("file", "file.type");
         }
-        String label = originalName == null || originalName.isBlank() ? UUID.randomUUID() + switch (type) {
-            case "application/pdf" -> ".pdf";
-            case "image/png" -> ".png";
-            default -> ".jpg";
-        } : Path.of(originalName.replace('\\', '/')).getFileName().toString();
-        label = label.replaceAll("\\p{Cntrl}", "");
-        label = label.substring(0, Math.min(label.length(), 200));
+        // a label only, never a path: a NUL or a control character in the client's name is dropped, not a 500
+        String label = cn.yinfeng.common.FileNames.safe(originalName);
+        if (label.isEmpty()) {
+            label = UUID.randomUUID() + switch (type) {
+                case "application/pdf" -> ".pdf";
+                case "image/png" -> ".png";
+                default -> ".jpg";
+            };
+        }
         long id = jdbc.sql("""
                 insert into project_file (project_id, kind, original_name, content_type, size_bytes, sha256,
                                           uploaded_by)

@@ -190,7 +190,8 @@ class SupervisionController {
         if (files != null) {
             for (MultipartFile f : files) {
                 if (!f.isEmpty()) {
-                    uploads.add(new Tasks.Upload(f.getOriginalFilename(), f.getContentType(), f.getBytes()));
+                    String name = cn.yinfeng.common.FileNames.safe(f.getOriginalFilename());
+                    uploads.add(new Tasks.Upload(name.isEmpty() ? "file" : name, f.getContentType(), f.getBytes()));
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.BusyException;
 import cn.yinfeng.common.ConflictException;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
@@ -38,10 +39,14 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
     private final AuditLog audit;
+    private final org.springframework.util.unit.DataSize maxFileSize;
 
-    ErrorHandling(MessageSource messages, AuditLog audit) {
+    ErrorHandling(MessageSource messages, AuditLog audit,
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1MB}")
+            org.springframework.util.unit.DataSize maxFileSize) {
         this.messages = messages;
         this.audit = audit;
+        this.maxFileSize = maxFileSize;
         setMessageSource(messages);
     }
 
@@ -77,6 +82,17 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
         return answer(request, response, HttpStatus.CONFLICT, "error.409.title", "error.409.detail", locale, extra);
     }
 
+    /**
+     * Every workbook parser of the instance is busy (checklist #34): 503 with Retry-After, in the user's language;
+     * nothing was kept, the same request succeeds later.
+     */
+    @ExceptionHandler(BusyException.class)
+    Object busy(BusyException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
+        return answer(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.busy.title", e.messageKey(), locale,
+                Map.of());
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     Object invalid(InvalidInputException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return answer(request, response, HttpStatus.BAD_REQUEST, "error.400.title", "error.400.detail", locale,
@@ -96,6 +112,34 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
                 e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "-");
         return answer(request, response, HttpStatus.BAD_REQUEST, "error.400.title", "error.integrity.detail", locale,
                 Map.of());
+    }
+
+    /**
+     * An API upload over {@code spring.servlet.multipart.max-file-size} or {@code max-request-size}: 413 naming the
+     * limit (pages are answered before this by {@link UploadRefusalFilter}).
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                messages.getMessage("error.413.detail", new Object[] {maxFileSize.toMegabytes()}, locale));
+        body.setTitle(messages.getMessage("error.413.title", null, locale));
+        withRequestId(body);
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /**
+     * An API upload the container could not read: a file name with a NUL byte (which Tomcat refuses), a body cut
+     * short. A 400 saying so, not a 500.
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    Object unreadableUpload(org.springframework.web.multipart.MultipartException e, HttpServletRequest request,
+            HttpServletResponse response, Locale locale) {
+        return answer(request, response, HttpStatus.BAD_REQUEST, "error.400.title",
+                UploadRefusalFilter.badFileName(e) ? "upload.badFileName" : "upload.unreadable", locale, Map.of());
     }
 
     /** Malformed JSON on the API: a clear 400 naming the problem, not a stack trace. */

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 class ImportsReadTest {
 
     private static Imports imports(int maxRows) {
-        return new Imports(List.of(), null, null, null, null, null, null, null, 1_000_000, maxRows, true);
+        return new Imports(List.of(), null, null, null, null, null, null, null,
+                new Parses(2, java.time.Duration.ofSeconds(1)), 1_000_000, maxRows, true,
+                Spreadsheets.MAX_SHARED_STRINGS, org.springframework.util.unit.DataSize.ofBytes(
+                        Spreadsheets.MAX_SHARED_STRINGS_SIZE));
     }
 
     private static String problem(Runnable r) {

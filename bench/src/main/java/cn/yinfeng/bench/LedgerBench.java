@@ -132,6 +132,9 @@ final class LedgerBench {
                     "--logging.level.cn.yinfeng.projects.ProjectBatch=debug",
                     "--yinfeng.import.max-rows=" + Math.max(200_000, importRows),
                     "--yinfeng.import.max-bytes=" + 512L * 1024 * 1024,
+                    // a generated ledger has several distinct texts per row
+                    "--yinfeng.import.max-shared-strings=" + Math.max(500_000, 8L * importRows),
+                    "--yinfeng.import.max-shared-strings-size=512MB",
                     "--spring.servlet.multipart.max-file-size=512MB",
                     "--spring.servlet.multipart.max-request-size=513MB");
         }
