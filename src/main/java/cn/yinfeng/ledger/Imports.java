@@ -19,11 +19,10 @@ import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.common.ConflictException;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.ledger.sheet.AnnotatedCopy;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.regions.Regions;
 import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +46,7 @@ public class Imports {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Imports.class);
 
-    public enum Outcome { CREATE, UPDATE, UNCHANGED, REJECT }
+    public enum Outcome { CREATE, UPDATE, UNCHANGED, REJECT, SKIP }
 
     /** One row's outcome; {@code recordId}/{@code link} name the record it created, updated or matched. */
     public record RowResult(int rowNumber, String name, Outcome outcome, Long recordId, String link,
@@ -58,8 +57,17 @@ public class Imports {
         }
     }
 
+    /**
+     * A run's counts over the data rows ({@code rows}); {@code results} also lists the rows skipped as not data
+     * (合计, 表尾 …, outcome {@link Outcome#SKIP}), which no count includes.
+     */
     public record Report(Long batchId, ImportKind kind, String fileName, int rows, int created, int updated,
-            int unchanged, int rejected, List<RowResult> results, boolean committed) {}
+            int unchanged, int rejected, List<RowResult> results, boolean committed) {
+
+        public long skipped() {
+            return results.stream().filter(r -> r.outcome() == Outcome.SKIP).count();
+        }
+    }
 
     /** Rows between two {@code DISCARD PLANS} in a run (see {@link #run}). */
     static final int REPLAN_EVERY = 500;
@@ -470,7 +478,8 @@ public class Imports {
         RowHandler handler = handlers.get(kind);
         long t0 = System.nanoTime();
         progress.phase(ImportProgress.Phase.READING, 0);
-        List<Map<String, String>> rows = parses.run(background, () -> read(file, handler, progress));
+        LedgerSheets.Read read = parses.run(background, () -> LedgerSheets.read(file, handler, maxRows, progress));
+        List<Map<String, String>> rows = read.rows();
         long t1 = System.nanoTime();
         var user = currentUser.require();
         var importRun = new ImportRun(user, currentUser.scope(), regions, jdbc, source);
@@ -542,6 +551,11 @@ public class Imports {
                 }
             }
             progress.done(rows.size());
+            for (LedgerSheets.Skipped skipped : read.skipped()) {
+                results.add(new RowResult(skipped.row(), null, Outcome.SKIP, null, null, List.of(messages.getMessage(
+                        "import.skipped." + skipped.kind(), null, locale))));
+            }
+            results.sort(java.util.Comparator.comparingInt(RowResult::rowNumber));
             long t3 = System.nanoTime();
             if (keep && bulk) {
                 progress.phase(ImportProgress.Phase.WRITING, (int) results.stream()
@@ -580,93 +594,9 @@ public class Imports {
         return "";
     }
 
-    /** Header variants of a kind: its own template headers and the synonyms it lists, normalised. */
-    private static Map<String, String> headers(RowHandler handler) {
-        var out = new HashMap<String, String>();
-        handler.columns().forEach(c -> out.put(Spreadsheets.header(c.header()), c.field()));
-        handler.synonyms().forEach((k, v) -> out.put(Spreadsheets.header(k), v));
-        return out;
-    }
-
-    /** Reads the first sheet: finds the header row among the first rows (title rows above are skipped). */
+    /** The data rows of a ledger file as the kind reads them (see {@link LedgerSheets}). */
     List<Map<String, String>> read(byte[] file, RowHandler handler) {
-        return read(file, handler, ImportProgress.NONE);
-    }
-
-    private List<Map<String, String>> read(byte[] file, RowHandler handler, ImportProgress progress) {
-        var synonyms = headers(handler);
-        var out = new ArrayList<Map<String, String>>();
-        try (var wb = new ReadableWorkbook(Spreadsheets.stream(file))) {
-            var sheet = wb.getFirstSheet();
-            Map<Integer, String> columns = null;
-            try (var rows = sheet.openStream()) {
-                var it = rows.iterator();
-                while (it.hasNext()) {
-                    Row row = it.next();
-                    if (row.getCellCount() > 200) {
-                        throw new InvalidInputException("file", "import.tooManyColumns");
-                    }
-                    if (columns == null) {
-                        if (row.getRowNum() > 10) {
-                            throw new InvalidInputException("file", "import.noHeader." + handler.kind());
-                        }
-                        var found = new LinkedHashMap<Integer, String>();
-                        for (int c = 0; c < row.getCellCount(); c++) {
-                            String field = synonyms.get(Spreadsheets.header(text(row, c)));
-                            if (field != null && !found.containsValue(field)) {
-                                found.put(c, field);
-                            }
-                        }
-                        if (found.containsValue(handler.keyField()) && found.size() >= 3) {
-                            columns = found;
-                        }
-                        continue;
-                    }
-                    var values = new HashMap<String, String>();
-                    boolean any = false;
-                    for (var e : columns.entrySet()) {
-                        String v = Spreadsheets.restore(text(row, e.getKey()));
-                        if (v != null && !v.isBlank()) {
-                            any = true;
-                            values.put(e.getValue(), v.trim());
-                        }
-                    }
-                    if (!any) {
-                        continue;
-                    }
-                    if (out.size() >= maxRows) {
-                        throw new InvalidInputException("file", "import.tooManyRows", maxRows);
-                    }
-                    values.put("_row", String.valueOf(row.getRowNum()));
-                    out.add(values);
-                    if (out.size() % ImportProgress.EVERY == 0) {
-                        progress.done(out.size());
-                    }
-                }
-            }
-            if (columns == null) {
-                throw new InvalidInputException("file", "import.noHeader." + handler.kind());
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException iie) {
-                throw iie;
-            }
-            org.slf4j.LoggerFactory.getLogger(Imports.class).info("Unreadable workbook: {}", e.toString());
-            throw new InvalidInputException("file", "import.notXlsx");
-        }
-        return out;
-    }
-
-    private static String text(Row row, int c) {
-        if (c >= row.getCellCount() || row.getCell(c) == null) {
-            return null;
-        }
-        var cell = row.getCell(c);
-        return switch (cell.getType()) {
-            case NUMBER -> cell.asNumber().stripTrailingZeros().toPlainString();
-            case EMPTY -> null;
-            default -> cell.getText();
-        };
+        return LedgerSheets.read(file, handler, maxRows, ImportProgress.NONE).rows();
     }
 
     /**
@@ -723,13 +653,15 @@ public class Imports {
     /** Where a file goes once it is known to exist: the response is only made an attachment then. */
     @FunctionalInterface
     public interface Target {
-        OutputStream open() throws IOException;
+        /** @param format the file's format, as its extension: xlsx, xls or csv */
+        OutputStream open(String format) throws IOException;
     }
 
     /**
-     * The uploaded rows again with a column giving each row's outcome and reasons, for the county to fix. A batch
-     * that is not the caller's, is missing or has no report (any more) is not found before {@code target} is opened,
-     * so the answer is a plain 404.
+     * The clerk's own file back, in its own format and layout, with a 导入结果 column after the last: each data row's
+     * outcome and reasons, and why a 合计 or footer row was skipped (see {@link AnnotatedCopy}). A batch that is not
+     * the caller's, is missing or has no report (any more) is not found before {@code target} is opened, so the
+     * answer is a plain 404.
      */
     public void writeErrors(long batchId, Locale locale, Target target) throws IOException {
         var row = jdbc.sql("select kind, content from import_batch where id = :id and user_id = :u "
@@ -738,29 +670,19 @@ public class Imports {
                 .orElseThrow(() -> new NotFoundException("import", batchId));
         ImportKind kind = row.getKey();
         RowHandler handler = handlers.get(kind);
-        Report report = run(kind, row.getValue(), locale, false, null, ImportProgress.NONE, false);
-        var rows = parses.run(false, () -> read(row.getValue(), handler));
-        var columns = handler.columns();
-        Workbook wb = new Workbook(target.open(), "Yinfeng", "1.0");
-        var ws = wb.newWorksheet("导入结果");
-        for (int c = 0; c < columns.size(); c++) {
-            ws.value(0, c, columns.get(c).header());
+        byte[] file = row.getValue();
+        Report report = run(kind, file, locale, false, null, ImportProgress.NONE, false);
+        var read = parses.run(false, () -> LedgerSheets.read(file, handler, maxRows, ImportProgress.NONE));
+        var texts = new java.util.HashMap<Integer, String>();
+        for (RowResult r : report.results()) {
+            String outcome = messages.getMessage("import.outcome." + r.outcome(), null, locale);
+            texts.put(r.rowNumber(), r.problems().isEmpty() ? outcome : outcome + "：" + String.join("；", r.problems()));
         }
-        ws.value(0, columns.size(), "导入结果");
-        ws.value(0, columns.size() + 1, "原因");
-        for (int i = 0; i < rows.size(); i++) {
-            var values = rows.get(i);
-            for (int c = 0; c < columns.size(); c++) {
-                String v = values.get(columns.get(c).field());
-                if (v != null) {
-                    ws.value(i + 1, c, Spreadsheets.neutralise(v));
-                }
-            }
-            RowResult result = report.results().get(i);
-            ws.value(i + 1, columns.size(), messages.getMessage("import.outcome." + result.outcome(), null, locale));
-            ws.value(i + 1, columns.size() + 1, String.join("；", result.problems()));
+        byte[] copy = parses.run(false, () -> AnnotatedCopy.of(file, read.sheet(), read.width(),
+                messages.getMessage("import.resultColumn", null, locale), read.headerFirstRow(), texts, List.of()));
+        try (OutputStream out = target.open(read.format())) {
+            out.write(copy);
         }
-        wb.finish();
     }
 
     private void requireWriter() {

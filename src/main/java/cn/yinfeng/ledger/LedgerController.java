@@ -153,8 +153,12 @@ class LedgerController {
 
     @GetMapping("/ledger/{id:\\d+}/result.xlsx")
     void errors(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
-        imports.writeErrors(id, locale, () -> {
-            attachment(response, XLSX, "导入结果.xlsx");
+        imports.writeErrors(id, locale, format -> {
+            attachment(response, switch (format) {
+                case "csv" -> "text/csv";
+                case "xls" -> "application/vnd.ms-excel";
+                default -> XLSX;
+            }, "导入结果." + format);
             return response.getOutputStream();
         });
     }

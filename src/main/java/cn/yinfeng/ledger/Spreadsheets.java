@@ -42,8 +42,8 @@ final class Spreadsheets {
     }
 
     /**
-     * Refuses what is not a plain xlsx: other formats whatever the name (an encrypted workbook is an OLE file, not a
-     * zip), zip bombs (total size, entry count, compression ratio) and XML with a DOCTYPE (external entities).
+     * Refuses what is not a ledger file whatever its name: text must be CSV (no markup, no binary, a delimiter in its
+     * first lines); an xlsx is checked for zip bombs (total size, entry count, compression ratio) and XML with a DOCTYPE (external entities).
      * Reads entries with a bounded budget, so a bomb costs at most the limits. The shared-strings table is bounded
      * before the reader loads it (checklist #34): the number of distinct texts it declares ({@code uniqueCount}) and
      * holds ({@code <si>} elements, counted in every part, whatever the part is named), and its size unpacked.
@@ -56,12 +56,17 @@ final class Spreadsheets {
         if (file.length > maxBytes) {
             throw new InvalidInputException("file", "import.tooLarge", maxBytes / (1024 * 1024));
         }
-        if (file.length >= 4 && (file[0] & 0xff) == 0xd0 && (file[1] & 0xff) == 0xcf && (file[2] & 0xff) == 0x11
-                && (file[3] & 0xff) == 0xe0) {
-            throw new InvalidInputException("file", "import.encryptedOrXls");
-        }
-        if (file.length < 4 || file[0] != 'P' || file[1] != 'K') {
-            throw new InvalidInputException("file", "import.notXlsx");
+        switch (cn.yinfeng.ledger.sheet.LedgerFiles.detect(file)) {
+            case OLE -> {
+                // an .xls (or WPS .et) or a password-protected workbook: the OLE reader tells them apart and reads
+                // only what the file holds (no compression, so its size bounds the work)
+                return;
+            }
+            case TEXT -> {
+                cn.yinfeng.ledger.sheet.LedgerFiles.checkText(file);
+                return;
+            }
+            case XLSX -> {}
         }
         // the central directory is read directly: it is what Excel itself trusts, and it works for workbooks whose
         // local headers leave sizes to data descriptors (as streaming writers do)

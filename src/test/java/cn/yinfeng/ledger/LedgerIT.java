@@ -131,7 +131,7 @@ class LedgerIT extends IntegrationTest {
         long before = projects();
         // not a workbook, whatever its name
         preview("<html>hello</html>".getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.file[0]").value("不是有效的 .xlsx 工作簿（按文件内容判断）。"));
+                .andExpect(jsonPath("$.errors.file[0]").value("不是有效的 .xlsx、.xls 或 .csv 台账（按文件内容判断）。"));
         // an encrypted workbook (or .xls) is an OLE compound file
         preview(new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, 0, 0, 0, 0}).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file[0]").value(org.hamcrest.Matchers.containsString("加密")));

@@ -387,7 +387,7 @@ class LedgerKindsIT extends IntegrationTest {
     void hostileFilesAreRefusedForEveryKind() throws Exception {
         for (ImportKind kind : ImportKind.values()) {
             preview(kind.path(), "<html>hello</html>".getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.errors.file[0]").value("不是有效的 .xlsx 工作簿（按文件内容判断）。"));
+                    .andExpect(jsonPath("$.errors.file[0]").value("不是有效的 .xlsx、.xls 或 .csv 台账（按文件内容判断）。"));
         }
         preview("projects", sheet("无表头", new String[] {"甲", "乙", "丙"}, new Object[] {"1", "2", "3"}))
                 .andExpect(status().isBadRequest())

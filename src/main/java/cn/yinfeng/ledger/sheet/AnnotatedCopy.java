@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import javax.xml.stream.XMLEventFactory;
@@ -133,15 +132,15 @@ public final class AnnotatedCopy {
         var reader = new XlsxReader(file, Limits.DEFAULT);
         String part = reader.part(sheet);
         var out = new ByteArrayOutputStream();
-        try (var zip = new ZipInputStream(new ByteArrayInputStream(file));
-                var copy = new ZipOutputStream(out)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
+        try (var zip = XlsxReader.open(file); var copy = new ZipOutputStream(out)) {
+            for (var e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
                 copy.putNextEntry(new ZipEntry(e.getName()));
-                if (e.getName().equals(part)) {
-                    rewriteSheet(zip, copy, column, results);
-                } else {
-                    zip.transferTo(copy);
+                try (InputStream in = zip.getInputStream(e)) {
+                    if (e.getName().equals(part)) {
+                        rewriteSheet(in, copy, column, results);
+                    } else {
+                        in.transferTo(copy);
+                    }
                 }
                 copy.closeEntry();
             }

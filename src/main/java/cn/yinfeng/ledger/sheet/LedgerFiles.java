@@ -25,6 +25,32 @@ public final class LedgerFiles {
         return Format.TEXT;
     }
 
+    /**
+     * Refuses text that is no CSV ledger, whatever its name: binary (NUL bytes, control characters), markup (HTML,
+     * XML: the first character is "<"), or text without a comma, tab or semicolon in its first lines.
+     */
+    public static void checkText(byte[] file) {
+        if (!CsvReader.looksLikeText(file)) {
+            throw new InvalidInputException("file", "import.unreadable.binary");
+        }
+        String head = new String(file, 0, Math.min(file.length, 8192), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String start = head.replaceFirst("^\\xEF\\xBB\\xBF", "").stripLeading();
+        if (start.startsWith("<") || start.startsWith("{")) {
+            throw new InvalidInputException("file", "import.notXlsx");
+        }
+        int lines = 0;
+        for (int i = 0; i < head.length() && lines < 20; i++) {
+            char c = head.charAt(i);
+            if (c == ',' || c == '\t' || c == ';') {
+                return;
+            }
+            if (c == '\n') {
+                lines++;
+            }
+        }
+        throw new InvalidInputException("file", "import.notXlsx");
+    }
+
     public static WorkbookReader open(byte[] file, Limits limits) {
         if (file.length == 0) {
             throw new InvalidInputException("file", "file.empty");
@@ -32,7 +58,10 @@ public final class LedgerFiles {
         return switch (detect(file)) {
             case XLSX -> new XlsxReader(file, limits);
             case OLE -> new XlsReader(file, limits);
-            case TEXT -> new CsvReader(file, limits);
+            case TEXT -> {
+                checkText(file);
+                yield new CsvReader(file, limits);
+            }
         };
     }
 }

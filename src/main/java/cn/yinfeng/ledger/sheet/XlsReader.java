@@ -42,7 +42,14 @@ final class XlsReader implements WorkbookReader {
 
     XlsReader(byte[] file, Limits limits) {
         this.limits = limits;
-        try (var fs = new POIFSFileSystem(new ByteArrayInputStream(file))) {
+        POIFSFileSystem opened;
+        try {
+            opened = new POIFSFileSystem(new ByteArrayInputStream(file));
+        } catch (IOException | RuntimeException e) {
+            // an OLE header over something POI cannot open: most often a workbook encrypted by an older scheme
+            throw new InvalidInputException("file", "import.encryptedOrXls");
+        }
+        try (var fs = opened) {
             if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) {
                 throw new InvalidInputException("file", "import.encrypted");
             }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -160,11 +158,14 @@ final class XlsxReader implements WorkbookReader {
 
     private void forEachPart(java.util.function.Predicate<String> wanted, PartReader reader)
             throws IOException, XMLStreamException {
-        try (var zip = new ZipInputStream(new ByteArrayInputStream(file))) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                if (wanted.test(e.getName())) {
-                    XMLStreamReader xml = xmlInput().createXMLStreamReader(uncloseable(zip));
+        // by the central directory, as Excel reads it: a stream reader fails on entries whose sizes follow their data
+        try (var zip = open(file)) {
+            for (var e : java.util.Collections.list(zip.getEntries())) {
+                if (!wanted.test(e.getName())) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(e)) {
+                    XMLStreamReader xml = xmlInput().createXMLStreamReader(in);
                     try {
                         reader.read(e.getName(), xml);
                     } finally {
@@ -175,18 +176,16 @@ final class XlsxReader implements WorkbookReader {
         }
     }
 
+    static org.apache.commons.compress.archivers.zip.ZipFile open(byte[] file) throws IOException {
+        return org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(file)).get();
+    }
+
     private static XMLInputFactory xmlInput() {
         var f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         return f;
-    }
-
-    private static InputStream uncloseable(InputStream in) {
-        return new java.io.FilterInputStream(in) {
-            @Override
-            public void close() {}
-        };
     }
 
     static String text(Row row, int c) {
