@@ -72,12 +72,12 @@ class DatabaseRolesIT extends IntegrationTest {
                 + " and tableowner <> current_user").query(Long.class).single()).isZero();
         // every table but the schema history: read and write (audit_log: read and append)
         List<String> missing = jdbc.sql("""
-                select tablename from pg_tables
-                where schemaname = current_schema() and tablename <> 'flyway_schema_history'
-                  and not (has_table_privilege(current_user, format('%I', tablename), 'SELECT')
-                           and has_table_privilege(current_user, format('%I', tablename), 'INSERT')
-                           and (tablename = 'audit_log'
-                                or has_table_privilege(current_user, format('%I', tablename), 'UPDATE')))
+                select c.relname from pg_class c
+                where c.relnamespace = current_schema()::regnamespace and c.relkind in ('r', 'p')
+                  and c.relname <> 'flyway_schema_history'
+                  and not (has_table_privilege(current_user, c.oid, 'SELECT')
+                           and has_table_privilege(current_user, c.oid, 'INSERT')
+                           and (c.relname = 'audit_log' or has_table_privilege(current_user, c.oid, 'UPDATE')))
                 order by 1
                 """).query(String.class).list();
         assertThat(missing).isEmpty();
