@@ -12,7 +12,11 @@
 #      cookie is Secure; then stops it with SIGTERM and expects a graceful shutdown within 45 s.
 #
 #   YINFENG_DB_URL=jdbc:postgresql://127.0.0.1:5432/db YINFENG_DB_USER=... YINFENG_DB_PASSWORD=... \
+#     [YINFENG_DB_OWNER_USER=... YINFENG_DB_OWNER_PASSWORD=...] \
 #     ops/image-smoke.sh [--fresh] [IMAGE.tar]            default image: target/yinfeng-image.tar
+#
+# The prod profile refuses a database role that is a superuser or may change audit_log: give the schema's owner
+# (who runs the migrations) as YINFENG_DB_OWNER_USER/_PASSWORD and the application's own role as YINFENG_DB_USER.
 #
 # The database is an external PostgreSQL on this host (prod, the real deployment); --fresh: it must be empty, so
 # the application migrates it from nothing and the first start is gone through. YINFENG_TALENT_KEY defaults to a
@@ -217,6 +221,10 @@ else
   port=$("$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   extra_env=(PORT)
   echo "   port 8080 is taken on this host: PORT=$port"
+fi
+# the schema's owner for the migrations, when the deployment has one (docs/security/database.md)
+if [ -n "${YINFENG_DB_OWNER_USER:-}" ]; then
+  extra_env+=(YINFENG_DB_OWNER_USER YINFENG_DB_OWNER_PASSWORD)
 fi
 
 # 3: the runner, PID 1 of new mount, PID and IPC namespaces: mounts what a runtime mounts, then chroot, chdir,

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import cn.yinfeng.config.DatabaseRoles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,9 @@ class MigrationUpgradeIT extends IntegrationTest {
 
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__.*\\.sql");
 
+    /** Migrations run as the schema's owner, as the application runs them (the runtime role may not create). */
     @Autowired
-    DataSource dataSource;
+    DatabaseRoles roles;
 
     @Value("${spring.flyway.out-of-order:false}")
     boolean outOfOrder;
@@ -49,6 +51,8 @@ class MigrationUpgradeIT extends IntegrationTest {
                     .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         }
         assertThat(releases).isNotEmpty();
+        DataSource dataSource = roles.ownerDataSource();
+        var owner = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
         for (String release : releases) {
             String[] parts = release.trim().split("\\s+");
             Set<Integer> released = Arrays.stream(parts).skip(1).map(Integer::valueOf)
@@ -74,7 +78,7 @@ class MigrationUpgradeIT extends IntegrationTest {
                 assertThat(applied(after)).as("%s upgraded", parts[0]).isEqualTo(current);
                 assertThat(after.info().pending()).isEmpty();
             } finally {
-                jdbc.sql("drop schema if exists " + schema + " cascade").update();
+                owner.sql("drop schema if exists " + schema + " cascade").update();
                 try (var files = Files.list(old)) {
                     files.forEach(f -> f.toFile().delete());
                 }

@@ -12,6 +12,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +22,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * One {@link DataSource} for the application: the configured PostgreSQL when {@code spring.datasource.url} is set,
- * otherwise an embedded PostgreSQL started here. Flyway and {@code JdbcClient} use it as Spring Boot would.
+ * otherwise an embedded PostgreSQL started here. {@code JdbcClient} uses it as Spring Boot would; Flyway runs as the
+ * owner role when there is one ({@link DatabaseRoles}: always in embedded mode, with {@code yinfeng.db.owner} in
+ * external mode), which then grants the application's role its privileges ({@link RuntimeGrants}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -37,6 +41,8 @@ class DatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         var embedded = properties.embedded();
         Files.createDirectories(embedded.dataDir());
+        // a server an application killed with kill -9 left running here would make this start fail
+        LeftoverPostmaster.clear(embedded.dataDir());
         var builder = EmbeddedPostgres.builder()
                 .setDataDirectory(embedded.dataDir())
                 .setCleanDataDirectory(embedded.clean())
@@ -51,20 +57,53 @@ class DatabaseConfiguration {
         return pg;
     }
 
-    @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(Environment env, DatabaseProperties properties,
+    /** The roles: in embedded mode set up here as the server's superuser, in external mode as configured. */
+    @Bean
+    DatabaseRoles databaseRoles(Environment env, DatabaseProperties properties,
             ObjectProvider<EmbeddedPostgres> embedded) {
-        var config = new HikariConfig();
         String url = env.getProperty("spring.datasource.url");
         if (StringUtils.hasText(url)) {
-            config.setJdbcUrl(url);
-            config.setUsername(env.getProperty("spring.datasource.username"));
-            config.setPassword(env.getProperty("spring.datasource.password"));
-        } else {
-            EmbeddedPostgres pg = embedded.getObject();
-            config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
-            config.setUsername("postgres");
+            String user = env.getProperty("spring.datasource.username");
+            String password = env.getProperty("spring.datasource.password");
+            var owner = properties.owner();
+            return owner.configured()
+                    ? new DatabaseRoles(url, user, password, owner.username(), owner.password())
+                    : new DatabaseRoles(url, user, password, user, password);
         }
+        EmbeddedPostgres pg = embedded.getObject();
+        return EmbeddedRoles.setUp(pg.getPostgresDatabase(), pg.getPort());
+    }
+
+    /** Flyway signs in as the owner (Boot applies customizers after choosing its DataSource). */
+    @Bean
+    FlywayConfigurationCustomizer migrationsAsOwner(DatabaseRoles roles) {
+        return configuration -> {
+            if (roles.separate()) {
+                configuration.dataSource(roles.ownerDataSource());
+            }
+        };
+    }
+
+    @Bean
+    RuntimeGrants runtimeGrants(DatabaseRoles roles) {
+        return new RuntimeGrants(roles);
+    }
+
+    /** After the migrations, before the application serves: the role of the pool (see {@link DatabaseRoleCheck}). */
+    @Bean
+    @DependsOnDatabaseInitialization
+    DatabaseRoleCheck databaseRoleCheck(DatabaseProperties properties, HikariDataSource dataSource) {
+        var check = new DatabaseRoleCheck(properties.refusePrivilegedRole());
+        check.check(dataSource);
+        return check;
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseRoles roles, DatabaseProperties properties) {
+        var config = new HikariConfig();
+        config.setJdbcUrl(roles.url());
+        config.setUsername(roles.runtimeUser());
+        config.setPassword(roles.runtimePassword());
         config.setPoolName("yinfeng");
         config.setMaximumPoolSize(properties.poolSize());
         // A request waits at most connect-timeout for a connection, then fails (503, see DatabaseOutageFilter); a
@@ -90,14 +129,12 @@ class DatabaseConfiguration {
     @org.springframework.context.annotation.Primary
     @Conditional(ReplicaConfigured.class)
     ReadRoutingDataSource routingDataSource(HikariDataSource dataSource, DatabaseProperties properties,
-            Environment env) {
+            DatabaseRoles roles) {
         var replica = properties.replica();
         var config = new HikariConfig();
         config.setJdbcUrl(replica.url());
-        config.setUsername(StringUtils.hasText(replica.username()) ? replica.username()
-                : env.getProperty("spring.datasource.username"));
-        config.setPassword(StringUtils.hasText(replica.password()) ? replica.password()
-                : env.getProperty("spring.datasource.password"));
+        config.setUsername(StringUtils.hasText(replica.username()) ? replica.username() : roles.runtimeUser());
+        config.setPassword(StringUtils.hasText(replica.password()) ? replica.password() : roles.runtimePassword());
         config.setPoolName("yinfeng-replica");
         config.setReadOnly(true);
         config.setMaximumPoolSize(properties.poolSize());

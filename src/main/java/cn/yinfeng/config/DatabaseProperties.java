@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param socketTimeout how long the driver waits on a silent connection before giving up (pgjdbc's default waits
  *     forever on a dead connection)
  * @param replica an optional streaming replica for read-only work (statistics, dashboards, reports)
+ * @param owner the role that runs the migrations in external mode ({@code YINFENG_DB_OWNER_USER},
+ *     {@code YINFENG_DB_OWNER_PASSWORD}); empty: the application's own role migrates
+ * @param refusePrivilegedRole refuse to start when the application's role is a superuser or may change the audit
+ *     log (on in the {@code prod} profile); otherwise a warning
  */
 @ConfigurationProperties("yinfeng.db")
 public record DatabaseProperties(
@@ -23,7 +27,28 @@ public record DatabaseProperties(
         @DefaultValue("10") int poolSize,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("60s") Duration socketTimeout,
-        @DefaultValue Replica replica) {
+        @DefaultValue Replica replica,
+        @DefaultValue Owner owner,
+        @DefaultValue("false") boolean refusePrivilegedRole) {
+
+    /**
+     * The owner of the schema, for Flyway only; the application's pool then uses {@code spring.datasource.username},
+     * which gets the runtime privileges after every migration.
+     *
+     * @param username the owner role; empty: none
+     * @param password its password
+     */
+    public record Owner(@DefaultValue("") String username, @DefaultValue("") String password) {
+
+        public boolean configured() {
+            return username != null && !username.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "Owner[username=" + username + "]";
+        }
+    }
 
     /**
      * A hot standby of the primary. Read-only transactions ({@code @Transactional(readOnly = true)}: the statistics

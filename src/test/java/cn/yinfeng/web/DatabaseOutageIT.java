@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.config.DatabaseRoles;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,18 +38,25 @@ class DatabaseOutageIT extends IntegrationTest {
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A connection that does not come from the application's pool, to a database the outage leaves alone. */
-    private Connection admin() throws Exception {
+    @Autowired
+    DatabaseRoles roles;
+
+    /**
+     * A connection that does not come from the application's pool, to a database the outage leaves alone: as the
+     * database's owner (who may refuse connections to it) or as the application's role (who may end its own).
+     */
+    private Connection admin(boolean owner) throws Exception {
         String url = dataSource.getJdbcUrl();
         String other = url.replaceFirst("/[^/?]+(\\?|$)", "/template1$1");
-        return DriverManager.getConnection(other, dataSource.getUsername(), dataSource.getPassword());
+        return owner ? DriverManager.getConnection(other, roles.ownerUser(), roles.ownerPassword())
+                : DriverManager.getConnection(other, dataSource.getUsername(), dataSource.getPassword());
     }
 
     private void outage(Connection admin, String db, boolean down) throws Exception {
-        try (var st = admin.createStatement()) {
+        try (var st = admin.createStatement(); Connection runtime = admin(false); var kill = runtime.createStatement()) {
             st.execute("alter database \"" + db + "\" allow_connections " + !down);
             if (down) {
-                st.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + db
+                kill.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + db
                         + "' and application_name = 'yinfeng'");
             }
         }
@@ -75,7 +83,7 @@ class DatabaseOutageIT extends IntegrationTest {
                 }
             }
         });
-        try (Connection admin = admin()) {
+        try (Connection admin = admin(true)) {
             load.start();
             Thread.sleep(500);
             outage(admin, db, true);
