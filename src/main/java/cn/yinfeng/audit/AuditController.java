@@ -149,7 +149,7 @@ class AuditController {
             args = switch (v.reason()) {
                 case "checkpoint-hash" -> new Object[] {v.brokenAt(), v.rowsChecked(), cpAt, cpLine};
                 case "checkpoint-missing" -> new Object[] {v.brokenAt(), cpAt, cpLine,
-                        v.lastId() == null ? "—" : v.lastId().toString()};
+                        v.rowBefore() == null ? "—" : v.rowBefore().toString()};
                 case "checkpoint-file" -> new Object[] {file, v.badLine()};
                 case "checkpoint-unreadable" -> new Object[] {file, v.checkpointError()};
                 default -> new Object[] {v.brokenAt(), v.rowsChecked()};

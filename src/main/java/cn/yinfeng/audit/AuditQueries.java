@@ -26,15 +26,17 @@ public class AuditQueries {
      * a checkpoint recorded: the log was rewritten and re-hashed), {@code checkpoint-missing} (a checkpoint's row is
      * gone: rows deleted from the end), {@code checkpoint-file} (a line of the checkpoint file is not validly
      * signed), {@code checkpoint-unreadable}. {@code checkpointId} and {@code checkpointAt} name the checkpoint that
-     * failed, otherwise the newest one, {@code checkpointLine} its line in {@code checkpointFile}; {@code badLine} the
+     * failed, otherwise the newest one, {@code rowBefore} the last row still there before a missing one,
+     * {@code checkpointLine} its line in {@code checkpointFile}; {@code badLine} the
      * first line of that file that is not a validly signed checkpoint; {@code message} is the finding in the reader's language (API).
      */
     public record Verification(boolean intact, long rowsChecked, Long brokenAt, String reason, Long lastId,
-            long checkpointsChecked, Long checkpointId, Instant checkpointAt, Integer checkpointLine,
+            Long rowBefore, long checkpointsChecked, Long checkpointId, Instant checkpointAt, Integer checkpointLine,
             String checkpointFile, Integer badLine, String checkpointError, String message) {
 
         public Verification withMessage(String text) {
-            return new Verification(intact, rowsChecked, brokenAt, reason, lastId, checkpointsChecked, checkpointId,
+            return new Verification(intact, rowsChecked, brokenAt, reason, lastId, rowBefore, checkpointsChecked,
+                    checkpointId,
                     checkpointAt, checkpointLine, checkpointFile, badLine, checkpointError, text);
         }
     }
@@ -126,6 +128,7 @@ public class AuditQueries {
             long checked;
             Long lastId;
             Long brokenAt;
+            Long rowBefore;
             String reason;
             AuditCheckpoints.Checkpoint against;
         };
@@ -177,6 +180,7 @@ public class AuditQueries {
                     .max(java.util.Comparator.comparingLong(AuditCheckpoints.Checkpoint::id));
             if (missing.isPresent()) {
                 state.brokenAt = missing.get().id();
+                state.rowBefore = seen.stream().filter(id -> id < missing.get().id()).max(Long::compare).orElse(null);
                 state.reason = "checkpoint-missing";
                 state.against = missing.get();
             } else if (read.error() != null) {
@@ -187,7 +191,7 @@ public class AuditQueries {
         }
         var shown = state.against != null ? state.against : newest;
         return new Verification(state.reason == null, state.checked, state.brokenAt, state.reason, state.lastId,
-                read.checkpoints().size(), shown == null ? null : shown.id(), shown == null ? null : shown.at(),
+                state.rowBefore, read.checkpoints().size(), shown == null ? null : shown.id(), shown == null ? null : shown.at(),
                 shown == null ? null : shown.line(), read.file().toString(), read.badLine() > 0 ? read.badLine() : null,
                 read.error(), null);
     }

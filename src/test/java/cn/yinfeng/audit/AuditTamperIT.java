@@ -103,6 +103,7 @@ class AuditTamperIT extends IntegrationTest {
             assertThat(result.brokenAt()).isEqualTo(head);
             assertThat(result.checkpointId()).isEqualTo(head);
             assertThat(result.lastId()).isEqualTo(keep);
+            assertThat(result.rowBefore()).isEqualTo(keep);
             // every row that is left still fits the one before it: only the checkpoint sees the loss
             assertThat(result.rowsChecked()).isEqualTo(count(keep));
 
@@ -113,7 +114,8 @@ class AuditTamperIT extends IntegrationTest {
                     .andExpect(jsonPath("$.reason").value("checkpoint-missing"))
                     .andExpect(jsonPath("$.brokenAt").value(head))
                     .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(
-                            "检查点文件第 " + result.checkpointLine() + " 行）记下第 " + head + " 号记录为链头，但这条记录已不在日志中")));
+                            "检查点文件第 " + result.checkpointLine() + " 行）记下第 " + head + " 号记录为链头，但这条记录已不在日志中：第 "
+                            + keep + " 号记录之后直到它的记录被删除")));
             mvc.perform(get("/api/v1/audit/verify").header("Authorization", "Bearer demo-token-admin")
                             .header("Accept-Language", "en"))
                     .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(
