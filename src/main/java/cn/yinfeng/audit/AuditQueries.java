@@ -169,7 +169,9 @@ public class AuditQueries {
                 state.prev = e.hash();
                 state.checked++;
                 state.lastId = e.id();
-                seen.add(e.id());
+                if (byId.containsKey(e.id())) {
+                    seen.add(e.id()); // only the ids checkpoints name: the walk holds no set of all rows
+                }
                 after = e.id();
             }
         }
@@ -180,7 +182,8 @@ public class AuditQueries {
                     .max(java.util.Comparator.comparingLong(AuditCheckpoints.Checkpoint::id));
             if (missing.isPresent()) {
                 state.brokenAt = missing.get().id();
-                state.rowBefore = seen.stream().filter(id -> id < missing.get().id()).max(Long::compare).orElse(null);
+                state.rowBefore = jdbc.sql("select max(id) from audit_log where id < :id")
+                        .param("id", missing.get().id()).query(Long.class).optional().orElse(null);
                 state.reason = "checkpoint-missing";
                 state.against = missing.get();
             } else if (read.error() != null) {
