@@ -1,12 +1,19 @@
--- Recomputes the audit log's hash chain in SQL, exactly as cn.yinfeng.audit.AuditChain does in Java (and
--- GET /api/v1/audit/verify): SHA-256 over the previous hash and each column's text, joined by U+001F, with U+2400
--- for NULL and the time as java.time.Instant#toString prints it (UTC, fraction of 0, 3 or 6 digits).
--- Prints one row: rows checked, rows whose content no longer matches their hash, rows not linked to the row
--- before, the first broken id (empty when none) and the last hash (equal in a dump's source and its restore).
+-- Checks the audit log's hash chain in SQL as far as it can be checked without the audit key. Every row must link
+-- to the row before it (prev_hash = the previous row's hash). Rows of hash rule 1 (written before V40) are
+-- recomputed exactly as cn.yinfeng.audit.AuditChain's published rule does: SHA-256 over the previous hash and each
+-- column's text, joined by U+001F, with U+2400 for NULL and the time as java.time.Instant#toString prints it (UTC,
+-- fraction of 0, 3 or 6 digits). Rows of rule 2 are HMAC-SHA256 of the same text under yinfeng.audit.key, which
+-- the database never holds: they are counted here (keyed) and checked by the application (GET /api/v1/audit/verify)
+-- or, given the key, by ops/backup-restore-drill.sh from ops/audit-chain-rows.sql. A rule-1 row after a rule-2 row
+-- is tampering (rule_broken).
+-- Prints one row: rows checked, rule-1 rows whose content no longer matches their hash, rows not linked to the row
+-- before, rule-1 rows after a keyed row, keyed rows, the first broken id (empty when none) and the last hash.
 with r as (
-    select id, prev_hash, hash,
+    select id, prev_hash, hash, hash_rule,
            lag(hash, 1, repeat('0', 64)) over (order by id) as expected_prev,
-           encode(sha256(convert_to(
+           max(case when hash_rule = 2 then id end) over (order by id rows between unbounded preceding
+                                                                  and 1 preceding) as keyed_before,
+           case when hash_rule = 1 then encode(sha256(convert_to(
                concat_ws(chr(31),
                    prev_hash,
                    to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')
@@ -23,12 +30,15 @@ with r as (
                    coalesce(outcome, chr(9216)),
                    coalesce(detail, chr(9216)),
                    coalesce(client_ip, chr(9216))) || chr(31),
-               'UTF8')), 'hex') as recomputed
+               'UTF8')), 'hex') end as recomputed
     from (select *, (extract(microseconds from at)::bigint % 1000000) as us from audit_log) a
 )
-select count(*)                                                          as checked,
-       count(*) filter (where recomputed <> hash)                        as content_broken,
-       count(*) filter (where prev_hash <> expected_prev)                as link_broken,
-       min(id) filter (where recomputed <> hash or prev_hash <> expected_prev) as first_broken_id,
-       (select hash from audit_log order by id desc limit 1)             as last_hash
+select count(*)                                                            as checked,
+       count(*) filter (where hash_rule = 1 and recomputed <> hash)        as content_broken,
+       count(*) filter (where prev_hash <> expected_prev)                  as link_broken,
+       count(*) filter (where hash_rule = 1 and keyed_before is not null)  as rule_broken,
+       count(*) filter (where hash_rule = 2)                               as keyed,
+       min(id) filter (where (hash_rule = 1 and (recomputed <> hash or keyed_before is not null))
+                             or prev_hash <> expected_prev)                as first_broken_id,
+       (select hash from audit_log order by id desc limit 1)               as last_hash
 from r;

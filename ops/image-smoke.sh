@@ -19,8 +19,9 @@
 # (who runs the migrations) as YINFENG_DB_OWNER_USER/_PASSWORD and the application's own role as YINFENG_DB_USER.
 #
 # The database is an external PostgreSQL on this host (prod, the real deployment); --fresh: it must be empty, so
-# the application migrates it from nothing and the first start is gone through. YINFENG_TALENT_KEY defaults to a
-# random key. The exposed port 8080 is used when free, otherwise another free port through PORT. Run as root.
+# the application migrates it from nothing and the first start is gone through. YINFENG_TALENT_KEY and
+# YINFENG_AUDIT_KEY default to random keys. The exposed port 8080 is used when free, otherwise another free port
+# through PORT. Run as root.
 set -euo pipefail
 
 fresh=false
@@ -34,6 +35,7 @@ image_tar="$(realpath "${1:-target/yinfeng-image.tar}")"
 : "${YINFENG_DB_URL:?set YINFENG_DB_URL (and _USER, _PASSWORD) to an external PostgreSQL}"
 : "${YINFENG_DB_USER:?}" "${YINFENG_DB_PASSWORD:?}"
 talent_key="${YINFENG_TALENT_KEY:-$(head -c 32 /dev/urandom | base64)}"
+audit_key="${YINFENG_AUDIT_KEY:-$(head -c 32 /dev/urandom | base64)}"
 python=/usr/bin/python3
 
 fail() { echo "image-smoke: FAILED: $*" >&2; exit 1; }
@@ -273,9 +275,9 @@ PY
 echo "== starting the Entrypoint (uid:gid $("$python" -c 'import json,sys; p=json.load(open(sys.argv[1])); print(p["uid"], p["gid"], sep=":")' "$work/plan.json"), port $port)"
 log="$work/app.log"
 t_start=$(date +%s.%N)
-YINFENG_TALENT_KEY="$talent_key" PORT="$port" \
+YINFENG_TALENT_KEY="$talent_key" YINFENG_AUDIT_KEY="$audit_key" PORT="$port" \
   unshare --mount --pid --ipc --fork --kill-child -- "$python" -c "$runner" "$root" "$work/plan.json" \
-  YINFENG_DB_URL YINFENG_DB_USER YINFENG_DB_PASSWORD YINFENG_TALENT_KEY "${extra_env[@]}" > "$log" 2>&1 &
+  YINFENG_DB_URL YINFENG_DB_USER YINFENG_DB_PASSWORD YINFENG_TALENT_KEY YINFENG_AUDIT_KEY "${extra_env[@]}" > "$log" 2>&1 &
 app_pid=$!
 show_log() { echo "---- application log (last 60 lines)"; tail -60 "$log"; echo "----"; }
 for _ in $(seq 1 50); do
@@ -396,6 +398,10 @@ wait "$app_pid" || exit_status=$?
 app_pid=""
 java_pid=""
 grep -q 'Graceful shutdown complete' "$log" || { show_log; fail "no graceful shutdown in the log"; }
+# the audit chain's head, signed, in the checkpoint file under the image's working directory and in the log
+grep -q 'Audit checkpoint (shutdown): v1 ' "$log" || { show_log; fail "no audit checkpoint at shutdown in the log"; }
+! grep -q 'Audit checkpoint .* could not be appended' "$log" || { show_log; fail "the audit checkpoint file is not writable"; }
+check "audit checkpoint at shutdown written to the checkpoint file and the log"
 case "$exit_status" in 0|143) ;; *) show_log; fail "exit status $exit_status after SIGTERM" ;; esac
 check "graceful shutdown in $(( $(date +%s) - t_stop )) s, exit status $exit_status"
 warnings=$(grep -cE '^[0-9T:.+-]+ +(WARN|ERROR) ' "$log" || true)

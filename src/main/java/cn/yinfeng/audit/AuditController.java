@@ -1,11 +1,17 @@
 package cn.yinfeng.audit;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The audit log for administrators: a filtered, sortable list, and the chain check (page and API). */
 @Controller
@@ -20,12 +27,21 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Tag(name = "audit", description = "审计日志 / audit log")
 class AuditController {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private final AuditQueries queries;
     private final AuditLog audit;
+    private final AuditCheckpoints checkpoints;
+    private final MessageSource messages;
+    private final ZoneId zone;
 
-    AuditController(AuditQueries queries, AuditLog audit) {
+    AuditController(AuditQueries queries, AuditLog audit, AuditCheckpoints checkpoints, MessageSource messages,
+            java.time.Clock clock) {
         this.queries = queries;
         this.audit = audit;
+        this.checkpoints = checkpoints;
+        this.messages = messages;
+        this.zone = clock.getZone();
     }
 
     @GetMapping("/admin/audit")
@@ -44,12 +60,18 @@ class AuditController {
     }
 
     @PostMapping("/admin/audit/verify")
-    String verify(Model model) {
-        var result = queries.verify();
-        audit.record("AUDIT_VERIFY", "audit_log", null, result.intact() ? Outcome.SUCCESS : Outcome.FAILURE,
-                result.intact() ? result.rowsChecked() + " rows" : "broken at " + result.brokenAt());
-        model.addAttribute("verification", result);
+    String verify(Model model, Locale locale) {
+        model.addAttribute("verification", verifyAndRecord(locale));
         return list(null, null, null, null, null, "at", "desc", 0, model);
+    }
+
+    @PostMapping("/admin/audit/checkpoint")
+    String checkpoint(RedirectAttributes redirect, Locale locale) {
+        var written = writeCheckpoint();
+        redirect.addFlashAttribute("flash", written.map(cp -> messages.getMessage("audit.checkpoint.written",
+                new Object[] {cp.id(), time(cp.at()), checkpoints.file().toString()}, locale))
+                .orElseGet(() -> messages.getMessage("audit.checkpoint.empty", null, locale)));
+        return "redirect:/admin/audit";
     }
 
     @GetMapping("/api/v1/audit")
@@ -68,10 +90,75 @@ class AuditController {
     @ResponseBody
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Walk the hash chain and report the first row that does not fit (administrators)")
-    AuditQueries.Verification apiVerify() {
+    AuditQueries.Verification apiVerify(Locale locale) {
+        return verifyAndRecord(locale);
+    }
+
+    /** What a checkpoint written on demand recorded (204 while the log is empty). */
+    public record CheckpointWritten(long id, String hash, Instant at, String file) {}
+
+    @PostMapping("/api/v1/audit/checkpoint")
+    @ResponseBody
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Write a signed checkpoint of the chain's newest row to the checkpoint file and the log now")
+    ResponseEntity<CheckpointWritten> apiCheckpoint() {
+        return writeCheckpoint()
+                .map(cp -> ResponseEntity.ok(new CheckpointWritten(cp.id(), cp.hash(), cp.at(),
+                        checkpoints.file().toString())))
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    private java.util.Optional<AuditCheckpoints.Checkpoint> writeCheckpoint() {
+        audit.record("AUDIT_CHECKPOINT", "audit_log", null, Outcome.SUCCESS, checkpoints.file().toString());
+        return checkpoints.write("on demand");
+    }
+
+    private AuditQueries.Verification verifyAndRecord(Locale locale) {
         var result = queries.verify();
         audit.record("AUDIT_VERIFY", "audit_log", null, result.intact() ? Outcome.SUCCESS : Outcome.FAILURE,
-                result.intact() ? result.rowsChecked() + " rows" : "broken at " + result.brokenAt());
-        return result;
+                result.intact() ? result.rowsChecked() + " rows, " + result.checkpointsChecked() + " checkpoints"
+                        : result.reason() + " at " + result.brokenAt());
+        return result.withMessage(describe(result, locale));
+    }
+
+    /** The finding in words: which row, what failed, against which checkpoint. */
+    String describe(AuditQueries.Verification v, Locale locale) {
+        String cpAt = v.checkpointAt() == null ? "—" : time(v.checkpointAt());
+        String file = v.checkpointFile();
+        Object[] args;
+        String key;
+        if (v.reason() == null) {
+            if (v.checkpointId() == null) {
+                key = "audit.verified.intactNoCheckpoint";
+                args = new Object[] {v.rowsChecked(), file};
+            } else {
+                key = "audit.verified.intact";
+                args = new Object[] {v.rowsChecked(), v.checkpointsChecked(), cpAt, v.checkpointId()};
+            }
+        } else {
+            key = switch (v.reason()) {
+                case "link" -> "audit.verified.link";
+                case "content" -> "audit.verified.content";
+                case "rule" -> "audit.verified.rule";
+                case "checkpoint-hash" -> "audit.verified.checkpointHash";
+                case "checkpoint-missing" -> "audit.verified.checkpointMissing";
+                case "checkpoint-file" -> "audit.verified.checkpointFile";
+                default -> "audit.verified.checkpointUnreadable";
+            };
+            Integer cpLine = v.checkpointLine();
+            args = switch (v.reason()) {
+                case "checkpoint-hash" -> new Object[] {v.brokenAt(), v.rowsChecked(), cpAt, cpLine};
+                case "checkpoint-missing" -> new Object[] {v.brokenAt(), cpAt, cpLine,
+                        v.rowBefore() == null ? "—" : v.rowBefore().toString()};
+                case "checkpoint-file" -> new Object[] {file, v.badLine()};
+                case "checkpoint-unreadable" -> new Object[] {file, v.checkpointError()};
+                default -> new Object[] {v.brokenAt(), v.rowsChecked()};
+            };
+        }
+        return messages.getMessage(key, args, locale);
+    }
+
+    private String time(Instant at) {
+        return TIME.format(at.atZone(zone));
     }
 }

@@ -17,7 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Writes audit rows. A row joins the caller's transaction when there is one, so an action that rolls back leaves
  * no "success" behind; failures and denials are recorded outside any business transaction by their callers.
- * Rows are chained under a transaction-scoped advisory lock so that concurrent writers cannot fork the chain.
+ * Rows are chained under a transaction-scoped advisory lock so that concurrent writers cannot fork the chain, each
+ * sealed with the keyed rule ({@link AuditChain#KEYED}, HMAC-SHA256 under {@code yinfeng.audit.key}).
  */
 @Service
 public class AuditLog {
@@ -29,10 +30,12 @@ public class AuditLog {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final AuditKey key;
 
     AuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, AuditKey key) {
         this.jdbc = jdbc;
+        this.key = key;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.events = events;
@@ -67,13 +70,13 @@ public class AuditLog {
             jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleRow();
             String prev = jdbc.sql("select hash from audit_log order by id desc limit 1")
                     .query(String.class).optional().orElse(AuditChain.GENESIS);
-            String hash = AuditChain.hash(prev, at, userId, user, regionId, action, targetType, target, outcome,
-                    text, ip);
+            String hash = AuditChain.keyed(key.key(), prev, at, userId, user, regionId, action, targetType, target,
+                    outcome, text, ip);
             jdbc.sql("""
                     insert into audit_log (at, user_id, username, region_id, action, target_type, target_id,
-                                           outcome, detail, client_ip, prev_hash, hash)
+                                           outcome, detail, client_ip, prev_hash, hash, hash_rule)
                     values (:at, :userId, :username, :regionId, :action, :targetType, :targetId,
-                            :outcome, :detail, :ip, :prev, :hash)
+                            :outcome, :detail, :ip, :prev, :hash, :rule)
                     """)
                     .param("at", java.sql.Timestamp.from(at))
                     .param("userId", userId)
@@ -87,6 +90,7 @@ public class AuditLog {
                     .param("ip", ip)
                     .param("prev", prev)
                     .param("hash", hash)
+                    .param("rule", AuditChain.KEYED)
                     .update();
         });
         if (outcome == Outcome.SUCCESS && targetType != null) {

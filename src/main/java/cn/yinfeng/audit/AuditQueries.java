@@ -2,8 +2,11 @@ package cn.yinfeng.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +18,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditQueries {
 
-    /** Result of walking the chain. {@code brokenAt} is the id of the first row that does not fit, if any. */
-    public record Verification(boolean intact, long rowsChecked, Long brokenAt, String reason) {}
+    /**
+     * Result of walking the chain. {@code brokenAt} is the id of the first row that does not fit, or of the row a
+     * checkpoint names that is gone; {@code reason} says what failed: {@code link} (not linked to the row before: a
+     * row deleted or inserted), {@code content} (its hash does not fit its content: changed, or re-hashed without
+     * the key), {@code rule} (an unkeyed row after keyed ones), {@code checkpoint-hash} (the row differs from what
+     * a checkpoint recorded: the log was rewritten and re-hashed), {@code checkpoint-missing} (a checkpoint's row is
+     * gone: rows deleted from the end), {@code checkpoint-file} (a line of the checkpoint file is not validly
+     * signed), {@code checkpoint-unreadable}. {@code checkpointId} and {@code checkpointAt} name the checkpoint that
+     * failed, otherwise the newest one, {@code rowBefore} the last row still there before a missing one,
+     * {@code checkpointLine} its line in {@code checkpointFile}; {@code badLine} the
+     * first line of that file that is not a validly signed checkpoint; {@code message} is the finding in the reader's language (API).
+     */
+    public record Verification(boolean intact, long rowsChecked, Long brokenAt, String reason, Long lastId,
+            Long rowBefore, long checkpointsChecked, Long checkpointId, Instant checkpointAt, Integer checkpointLine,
+            String checkpointFile, Integer badLine, String checkpointError, String message) {
+
+        public Verification withMessage(String text) {
+            return new Verification(intact, rowsChecked, brokenAt, reason, lastId, rowBefore, checkpointsChecked,
+                    checkpointId,
+                    checkpointAt, checkpointLine, checkpointFile, badLine, checkpointError, text);
+        }
+    }
 
     public record Page(List<AuditEntry> rows, long total, int page, int size) {
         public int pages() {
@@ -29,10 +52,14 @@ public class AuditQueries {
 
     private final JdbcClient jdbc;
     private final ZoneId zone;
+    private final AuditKey key;
+    private final AuditCheckpoints checkpoints;
 
-    AuditQueries(JdbcClient jdbc, java.time.Clock clock) {
+    AuditQueries(JdbcClient jdbc, java.time.Clock clock, AuditKey key, AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.zone = clock.getZone();
+        this.key = key;
+        this.checkpoints = checkpoints;
     }
 
     @Transactional(readOnly = true)
@@ -81,42 +108,98 @@ public class AuditQueries {
         return jdbc.sql("select distinct action from audit_log order by action").query(String.class).list();
     }
 
-    /** Walks every row in order, recomputing each hash and checking each link. */
-    @Transactional(readOnly = true)
+    /**
+     * Walks every row in order: each must link to the row before, carry the hash of its own rule (rule 1, the old
+     * unkeyed one, only before the first keyed row) and, where a signed checkpoint names it, the checkpoint's hash;
+     * then every checkpoint's row must still be there. Runs on the primary (not read-only): a replica behind the
+     * primary would lack the newest checkpoint's row.
+     */
+    @Transactional
     public Verification verify() {
+        var read = checkpoints.read();
+        var byId = new HashMap<Long, List<AuditCheckpoints.Checkpoint>>();
+        for (var cp : read.checkpoints()) {
+            byId.computeIfAbsent(cp.id(), id -> new ArrayList<>()).add(cp);
+        }
+        var seen = new HashSet<Long>();
         var state = new Object() {
             String prev = AuditChain.GENESIS;
+            boolean keyedSeen;
             long checked;
+            Long lastId;
             Long brokenAt;
+            Long rowBefore;
             String reason;
+            AuditCheckpoints.Checkpoint against;
         };
-        var batch = new ArrayList<AuditEntry>();
-        long lastId = 0;
+        var batch = new ArrayList<Row>();
+        long after = 0;
         while (state.brokenAt == null) {
             batch.clear();
             batch.addAll(jdbc.sql("select * from audit_log where id > :after order by id limit 5000")
-                    .param("after", lastId).query(AuditQueries::map).list());
+                    .param("after", after).query((rs, n) -> new Row(map(rs, n), rs.getInt("hash_rule"))).list());
             if (batch.isEmpty()) {
                 break;
             }
-            for (AuditEntry e : batch) {
+            for (Row row : batch) {
+                AuditEntry e = row.entry();
+                String problem = null;
                 if (!e.prevHash().equals(state.prev)) {
+                    problem = "link";
+                } else if (row.rule() == AuditChain.LEGACY && state.keyedSeen
+                        || row.rule() != AuditChain.LEGACY && row.rule() != AuditChain.KEYED) {
+                    problem = "rule";
+                } else if (!AuditChain.same(AuditChain.expected(row.rule(), key.key(), e), e.hash())) {
+                    problem = "content";
+                } else {
+                    for (var cp : byId.getOrDefault(e.id(), List.of())) {
+                        if (!cp.hash().equals(e.hash())) {
+                            problem = "checkpoint-hash";
+                            state.against = cp;
+                            break;
+                        }
+                    }
+                }
+                if (problem != null) {
                     state.brokenAt = e.id();
-                    state.reason = "link";
+                    state.reason = problem;
                     break;
                 }
-                if (!AuditChain.hash(e).equals(e.hash())) {
-                    state.brokenAt = e.id();
-                    state.reason = "content";
-                    break;
-                }
+                state.keyedSeen |= row.rule() == AuditChain.KEYED;
                 state.prev = e.hash();
                 state.checked++;
-                lastId = e.id();
+                state.lastId = e.id();
+                if (byId.containsKey(e.id())) {
+                    seen.add(e.id()); // only the ids checkpoints name: the walk holds no set of all rows
+                }
+                after = e.id();
             }
         }
-        return new Verification(state.brokenAt == null, state.checked, state.brokenAt, state.reason);
+        var newest = read.newest().orElse(null);
+        if (state.brokenAt == null) {
+            // every checkpoint names a row that is still there; the highest one missing says how far the end went
+            var missing = read.checkpoints().stream().filter(cp -> !seen.contains(cp.id()))
+                    .max(java.util.Comparator.comparingLong(AuditCheckpoints.Checkpoint::id));
+            if (missing.isPresent()) {
+                state.brokenAt = missing.get().id();
+                state.rowBefore = jdbc.sql("select max(id) from audit_log where id < :id")
+                        .param("id", missing.get().id()).query(Long.class).optional().orElse(null);
+                state.reason = "checkpoint-missing";
+                state.against = missing.get();
+            } else if (read.error() != null) {
+                state.reason = "checkpoint-unreadable";
+            } else if (read.badLine() > 0) {
+                state.reason = "checkpoint-file";
+            }
+        }
+        var shown = state.against != null ? state.against : newest;
+        return new Verification(state.reason == null, state.checked, state.brokenAt, state.reason, state.lastId,
+                state.rowBefore, read.checkpoints().size(), shown == null ? null : shown.id(), shown == null ? null : shown.at(),
+                shown == null ? null : shown.line(), read.file().toString(), read.badLine() > 0 ? read.badLine() : null,
+                read.error(), null);
     }
+
+    private record Row(AuditEntry entry, int rule) {}
 
     static AuditEntry map(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),

@@ -21,13 +21,17 @@ class ProdSetupIT {
     /** prod needs a talent encryption key (cn.yinfeng.talent); any 32 random bytes do here */
     static final String TALENT_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
+    /** and an audit key (cn.yinfeng.audit) */
+    static final String AUDIT_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
     @Test
     void prodStartsEmptyAndTheSetupPageCreatesTheFirstAdministratorOnce() throws Exception {
         var dir = Files.createTempDirectory("yf-prod");
         try (var app = new SpringApplicationBuilder(YinfengApplication.class).profiles("prod").run(
                 "--spring.datasource.url=", "--server.port=0", "--yinfeng.db.embedded.data-dir=" + dir,
                 "--yinfeng.db.embedded.clean=true", "--logging.level.root=warn",
-                "--yinfeng.talent.encryption-key=" + TALENT_KEY)) {
+                "--yinfeng.talent.encryption-key=" + TALENT_KEY, "--yinfeng.audit.key=" + AUDIT_KEY,
+                "--yinfeng.audit.checkpoint-file=" + dir.resolve("audit-checkpoints.log"))) {
             var jdbc = app.getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from app_user").query(Long.class).single()).isZero();
             assertThat(jdbc.sql("select count(*) from api_token").query(Long.class).single()).isZero();

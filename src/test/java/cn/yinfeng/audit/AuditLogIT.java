@@ -99,10 +99,10 @@ class AuditLogIT extends IntegrationTest {
         } finally {
             jdbc.sql("""
                     insert into audit_log (id, at, user_id, username, region_id, action, target_type, target_id,
-                                           outcome, detail, client_ip, prev_hash, hash)
+                                           outcome, detail, client_ip, prev_hash, hash, hash_rule)
                     overriding system value
                     values (:id, :at, :user_id, :username, :region_id, :action, :target_type, :target_id,
-                            :outcome, :detail, :client_ip, :prev_hash, :hash)
+                            :outcome, :detail, :client_ip, :prev_hash, :hash, :hash_rule)
                     """).params(saved).update();
             owner.sql("alter table audit_log enable trigger audit_log_no_update_delete").update();
         }

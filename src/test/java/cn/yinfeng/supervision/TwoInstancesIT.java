@@ -50,6 +50,9 @@ class TwoInstancesIT extends IntegrationTest {
                 "--spring.datasource.password=" + (dataSource.getPassword() == null ? "" : dataSource.getPassword()),
                 "--server.port=0", "--logging.level.root=warn",
                 "--yinfeng.talent.encryption-key=" + env.getProperty("yinfeng.talent.encryption-key"),
+                // the same audit key (the rows of both instances form one chain), checkpoints in a file of its own
+                "--yinfeng.audit.key=" + env.getProperty("yinfeng.audit.key"),
+                "--yinfeng.audit.checkpoint-file=target/audit-checkpoints/second-instance-" + System.nanoTime() + ".log",
                 "--yinfeng.supervision.evaluate-interval=1h", "--yinfeng.stats.refresh-interval=1h");
     }
 

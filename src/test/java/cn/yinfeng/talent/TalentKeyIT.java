@@ -16,7 +16,8 @@ class TalentKeyIT {
         var dir = Files.createTempDirectory("yf-nokey");
         assertThatThrownBy(() -> new SpringApplicationBuilder(YinfengApplication.class).profiles("prod").run(
                 "--spring.datasource.url=", "--server.port=0", "--yinfeng.db.embedded.data-dir=" + dir,
-                "--yinfeng.db.embedded.clean=true", "--logging.level.root=off").close())
+                "--yinfeng.db.embedded.clean=true", "--logging.level.root=off",
+                "--yinfeng.audit.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32])).close())
                 .hasStackTraceContaining("yinfeng.talent.encryption-key")
                 .hasStackTraceContaining("YINFENG_TALENT_KEY");
     }

@@ -32,11 +32,17 @@ final class AppProcess implements AutoCloseable {
     /** One random key per run, the same for every instance (they share the database). */
     private static final String TALENT_KEY;
 
+    /** The audit chain's key (required in prod), likewise one per run for every instance. */
+    private static final String AUDIT_KEY;
+
     static {
         byte[] key = new byte[32];
         new java.security.SecureRandom().nextBytes(key);
         TALENT_KEY = java.util.Base64.getEncoder().encodeToString(key);
+        new java.security.SecureRandom().nextBytes(key);
+        AUDIT_KEY = java.util.Base64.getEncoder().encodeToString(key);
     }
+
 
     static void requireJar(Path jar) {
         if (!Files.isRegularFile(jar)) {
@@ -71,6 +77,7 @@ final class AppProcess implements AutoCloseable {
         pb.environment().put("YINFENG_DB_PASSWORD", "");
         // prod refuses to start without the key of talents' personal data: a fresh random one per run
         pb.environment().put("YINFENG_TALENT_KEY", TALENT_KEY);
+        pb.environment().put("YINFENG_AUDIT_KEY", AUDIT_KEY);
         pb.redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
         return new AppProcess(pb.start(), log, port);
