@@ -65,6 +65,9 @@ class AuditTamperIT extends IntegrationTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    cn.yinfeng.config.DatabaseRoles roles;
+
     @Test
     @DisplayName("checklist #32 (d): an untouched chain with checkpoints is intact, on the page and in the API")
     void anUntouchedChainIsIntact() throws Exception {
@@ -391,7 +394,7 @@ class AuditTamperIT extends IntegrationTest {
 
     private DataSource ownerDataSource() {
         EmbeddedPostgres pg = embedded.getIfAvailable();
-        return pg != null ? pg.getPostgresDatabase() : dataSource;
+        return pg != null ? pg.getPostgresDatabase() : roles.ownerDataSource();
     }
 
     private static String migration(String name) throws Exception {
