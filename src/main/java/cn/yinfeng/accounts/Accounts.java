@@ -59,6 +59,19 @@ public class Accounts {
         return users.withRole(Role.LEADER);
     }
 
+    /**
+     * The leaders a user of {@code scope} may name as 包联 or trip leader: enabled, with the leader role, of a region
+     * inside the scope or above it. Pickers offer exactly these, and bodies naming another id are refused.
+     */
+    public List<UserRef> leaders(RegionScope scope) {
+        return users.selectableLeaders(scope, null);
+    }
+
+    /** Whether {@code userId} is one of {@link #leaders(RegionScope)}. */
+    public boolean selectableLeader(long userId, RegionScope scope) {
+        return !users.selectableLeaders(scope, userId).isEmpty();
+    }
+
     public List<UserRow> search(UserSearch search, RegionScope scope) {
         return users.search(search, scope);
     }

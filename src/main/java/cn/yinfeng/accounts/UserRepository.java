@@ -214,6 +214,22 @@ class UserRepository {
                 .query((rs, n) -> new Accounts.UserRef(rs.getLong(1), rs.getString(2))).list();
     }
 
+    /**
+     * Enabled leaders a user of {@code scope} may name: those of a region inside it, and those of the regions above
+     * it (a county's project may be owned by a city leader). Optionally only the one with {@code id}.
+     */
+    List<Accounts.UserRef> selectableLeaders(RegionScope scope, Long id) {
+        var spec = scope.bind(jdbc.sql("select u.id, u.display_name from app_user u join user_role ur on ur.user_id "
+                + "= u.id and ur.role = 'LEADER' join region lr on lr.id = u.region_id where u.enabled and ("
+                + scope.where("u.region_id") + " or :ownPath like lr.path || '%')"
+                + (id == null ? "" : " and u.id = :id") + " order by u.display_name, u.id"))
+                .param("ownPath", scope.path());
+        if (id != null) {
+            spec = spec.param("id", id);
+        }
+        return spec.query((rs, n) -> new Accounts.UserRef(rs.getLong(1), rs.getString(2))).list();
+    }
+
     static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -100,8 +100,11 @@ public class Activities {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final cn.yinfeng.accounts.Accounts accounts;
+
     Activities(JdbcClient jdbc, CurrentUser currentUser, Regions regions, Enterprises enterprises, Projects projects,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, cn.yinfeng.accounts.Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.regions = regions;
@@ -125,7 +128,7 @@ public class Activities {
     public long createTrip(TripForm f) {
         YinfengUser user = requireWriter();
         long region = checkRegion(f.regionId(), user);
-        validateTrip(f);
+        validateTrip(f, null);
         long id = jdbc.sql("""
                 insert into trip (region_id, title, leader_user_id, leader_name, leader_rank, point_to_point, members,
                                   units, start_date, end_date, cities, purpose, outcome, status, created_by)
@@ -142,7 +145,7 @@ public class Activities {
         Trip before = trip(id);
         requireWritable(before.regionId());
         long region = checkRegion(f.regionId() == null ? before.regionId() : f.regionId(), currentUser.require());
-        validateTrip(f);
+        validateTrip(f, before.leaderUserId());
         for (Visit v : before.visits()) {
             if (f.startDate() != null && f.endDate() != null
                     && (v.visitDate().isBefore(f.startDate()) || v.visitDate().isAfter(f.endDate()))) {
@@ -164,14 +167,15 @@ public class Activities {
         audit.record("TRIP_UPDATE", "trip", id, Outcome.SUCCESS, f.title());
     }
 
-    private void validateTrip(TripForm f) {
+    /** {@code heldLeader}: the leader the trip already names, kept without a check (history) when unchanged. */
+    private void validateTrip(TripForm f, Long heldLeader) {
         var problems = new ArrayList<Problem>();
         required(problems, "title", f.title());
         if (f.leaderUserId() == null && blank(f.leaderName())) {
             problems.add(new Problem("leaderName", "validation.required"));
         }
-        if (f.leaderUserId() != null && !isLeader(f.leaderUserId())) {
-            problems.add(new Problem("leaderUserId", "project.leader.invalid"));
+        if (f.leaderUserId() != null && !f.leaderUserId().equals(heldLeader) && !isLeader(f.leaderUserId())) {
+            problems.add(new Problem("leaderUserId", "reference.leader.unavailable"));
         }
         required(problems, "cities", f.cities());
         if (f.startDate() == null) {
@@ -483,11 +487,7 @@ public class Activities {
             default -> throw new InvalidInputException("type", "validation.invalid");
         };
         requireWritable(region);
-        try {
-            projects.find(projectId);
-        } catch (NotFoundException e) {
-            throw new InvalidInputException("projectId", "event.project.notVisible");
-        }
+        projects.find(projectId); // a project the caller cannot read is answered as a read of it: 404
         jdbc.sql("insert into activity_project (activity_type, activity_id, project_id) values (:t, :a, :p) "
                 + "on conflict do nothing").param("t", type).param("a", activityId).param("p", projectId).update();
         audit.record("ACTIVITY_PROJECT_LINK", type.toLowerCase(Locale.ROOT), activityId, Outcome.SUCCESS,
@@ -559,12 +559,7 @@ public class Activities {
         if (e.status() != Status.DONE) {
             throw new InvalidInputException("projectId", "event.notDone");
         }
-        Project p;
-        try {
-            p = projects.find(projectId);
-        } catch (NotFoundException ex) {
-            throw new InvalidInputException("projectId", "event.project.notVisible");
-        }
+        Project p = projects.find(projectId); // out of the caller's reach: 404, as a read of it
         if (e.projects().stream().anyMatch(x -> x.projectId() == projectId)) {
             throw new InvalidInputException("projectId", "event.project.already");
         }
@@ -695,9 +690,9 @@ public class Activities {
         }
     }
 
+    /** An enabled leader of the caller's region tree or above: the trip-leader picker's list, no other id. */
     private boolean isLeader(long userId) {
-        return jdbc.sql("select count(*) from user_role where user_id = :u and role = 'LEADER'").param("u", userId)
-                .query(Long.class).single() > 0;
+        return accounts.selectableLeader(userId, currentUser.scope());
     }
 
     private String userName(long userId) {

@@ -59,7 +59,7 @@ class ActivityController {
             model.addAttribute("canWrite", activities.canWrite());
             model.addAttribute("statuses", Activities.Status.values());
             model.addAttribute("eventKinds", Activities.EventKind.values());
-            model.addAttribute("leaders", accounts.leaders());
+            model.addAttribute("leaders", accounts.leaders(currentUser.scope()));
         }
     }
 
@@ -147,7 +147,19 @@ class ActivityController {
         model.addAttribute("form", new Activities.TripForm(t.title(), t.regionId(), t.leaderUserId(), t.leaderName(),
                 t.leaderRank(), t.pointToPoint(), t.members(), t.units(), t.startDate(), t.endDate(), t.cities(),
                 t.purpose(), t.outcome(), t.status(), t.version()));
+        keepHeldLeader(model, t.leaderUserId(), t.leaderName());
         return "activities/trip-form";
+    }
+
+    /** A trip's leader since disabled stays on the edit form (kept as history), marked as such. */
+    private void keepHeldLeader(Model model, Long leaderId, String name) {
+        @SuppressWarnings("unchecked")
+        var leaders = new java.util.ArrayList<>((List<Accounts.UserRef>) model.getAttribute("leaders"));
+        if (leaderId != null && leaders.stream().noneMatch(l -> l.id() == leaderId)) {
+            leaders.add(0, new Accounts.UserRef(leaderId, messages.getMessage("reference.leader.disabledName",
+                    new Object[] {name}, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+            model.addAttribute("leaders", leaders);
+        }
     }
 
     @PostMapping("/trips/{id}")
@@ -281,7 +293,7 @@ class ActivityController {
             if (projectId == null) {
                 throw new InvalidInputException("projectId", "event.project.notVisible");
             }
-            var counted = activities.addProjectToEvent(id, projectId);
+            var counted = asFieldError(() -> activities.addProjectToEvent(id, projectId));
             redirect.addFlashAttribute("flash", messages.getMessage("event.added." + counted.name(), null, locale));
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
@@ -304,13 +316,31 @@ class ActivityController {
             if (projectId == null) {
                 throw new InvalidInputException("projectId", "event.project.notVisible");
             }
-            activities.linkProject(kind, id, projectId);
+            asFieldError(() -> {
+                activities.linkProject(kind, id, projectId);
+                return null;
+            });
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("linkErrors", FormErrors.resolve(e, messages, locale).get("projectId"));
             return "redirect:/activities/" + type + "/" + id;
         }
         redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
         return "redirect:/activities/" + type + "/" + id;
+    }
+
+    /**
+     * On the page, a project code the user cannot read gets the same inline error as one that does not exist (the
+     * API answers both with the 404 of a read).
+     */
+    private static <T> T asFieldError(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (cn.yinfeng.common.NotFoundException e) {
+            if ("project".equals(e.what())) {
+                throw new InvalidInputException("projectId", "event.project.notVisible");
+            }
+            throw e;
+        }
     }
 
     static List<String> split(String names) {

@@ -76,7 +76,7 @@ class ChainController {
 
     @PostMapping("/chains/{id}/targets")
     String addTarget(@PathVariable long id, @RequestParam long nodeId, @RequestParam String enterpriseName) {
-        chains.addTarget(nodeId, null, enterpriseName, Chains.TargetStatus.UNTOUCHED);
+        chains.addTarget(id, nodeId, null, enterpriseName, Chains.TargetStatus.UNTOUCHED);
         return "redirect:/chains/" + id;
     }
 

@@ -45,8 +45,10 @@ public class Chains {
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final cn.yinfeng.enterprises.Enterprises enterprises;
 
-    Chains(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit) {
+    Chains(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, cn.yinfeng.enterprises.Enterprises enterprises) {
+        this.enterprises = enterprises;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.audit = audit;
@@ -165,9 +167,31 @@ public class Chains {
         return id;
     }
 
+    /**
+     * A node, for a body that names one: chains are shared by the whole city, so any node that exists may be named;
+     * one that does not is answered like a read of a missing record (404).
+     */
+    public Node node(long nodeId) {
+        return jdbc.sql("select * from chain_node where id = :id").param("id", nodeId)
+                .query((rs, n) -> new Node(rs.getLong("id"), rs.getLong("chain_id"),
+                        Segment.valueOf(rs.getString("segment")), rs.getString("name"), List.of()))
+                .optional().orElseThrow(() -> new NotFoundException("chain_node", nodeId));
+    }
+
+    /**
+     * Adds a target enterprise to a node of chain {@code chainId}: a node of another chain, or none, is a 404 like a
+     * read of it; so is an enterprise id the registry does not hold (a merged entry's survivor is used).
+     */
     @Transactional
-    public long addTarget(long nodeId, Long enterpriseId, String enterpriseName, TargetStatus status) {
+    public long addTarget(long chainId, long nodeId, Long enterpriseId, String enterpriseName, TargetStatus status) {
         requireRole(Role.ADMIN, Role.CITY_STAFF);
+        find(chainId);
+        if (node(nodeId).chainId() != chainId) {
+            throw new NotFoundException("chain_node", nodeId);
+        }
+        if (enterpriseId != null) {
+            enterpriseId = enterprises.resolve(enterpriseId);
+        }
         if (enterpriseName == null || enterpriseName.isBlank()) {
             throw new InvalidInputException("enterpriseName", "validation.required");
         }

@@ -5,9 +5,13 @@ import java.util.Map;
 
 import cn.yinfeng.common.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,10 +30,14 @@ import org.springframework.web.bind.annotation.RestController;
 class EnterpriseApiController {
 
     private final Enterprises enterprises;
+    private final EnterpriseProposals proposals;
 
-    EnterpriseApiController(Enterprises enterprises) {
+    EnterpriseApiController(Enterprises enterprises, EnterpriseProposals proposals) {
         this.enterprises = enterprises;
+        this.proposals = proposals;
     }
+
+    record Decision(String reason) {}
 
     @GetMapping
     @Operation(summary = "Search the registry (name, former name or credit code); phones masked without need")
@@ -61,10 +69,58 @@ class EnterpriseApiController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Update with the version read; a stale version is a 409")
-    Enterprise update(@PathVariable long id, @RequestBody Enterprises.EnterpriseForm form) {
-        enterprises.update(id, form);
-        return enterprises.find(id);
+    @Operation(summary = "Update with the version read; a stale version is a 409. Staff of the entry's region (or "
+            + "the city) change it (200, the entry); staff of another region propose the change instead (202, the "
+            + "proposal, for the city to accept or reject)")
+    @ApiResponse(responseCode = "200", description = "changed",
+            content = @Content(schema = @Schema(implementation = Enterprise.class)))
+    @ApiResponse(responseCode = "202", description = "proposed; the entry is unchanged",
+            content = @Content(schema = @Schema(implementation = EnterpriseProposals.Proposal.class)))
+    ResponseEntity<Object> update(@PathVariable long id, @RequestBody Enterprises.EnterpriseForm form) {
+        var change = proposals.change(id, form);
+        if (change.proposed()) {
+            return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/enterprises/proposals/"
+                    + change.proposalId())).body(proposals.find(change.proposalId()));
+        }
+        return ResponseEntity.ok(enterprises.find(id));
+    }
+
+    @PostMapping("/{id}/proposals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Propose a change of an entry (any staff); the entry is unchanged until the city accepts")
+    EnterpriseProposals.Proposal propose(@PathVariable long id, @RequestBody Enterprises.EnterpriseForm form) {
+        return proposals.find(proposals.propose(id, form));
+    }
+
+    @GetMapping("/proposals")
+    @Operation(summary = "Proposed changes made in the caller's region tree (all for the city); sort by proposed, "
+            + "enterprise, region, status or decided")
+    PageResult<EnterpriseProposals.Proposal> proposals(@RequestParam(required = false) String q,
+            @RequestParam(required = false) EnterpriseProposals.Status status,
+            @RequestParam(defaultValue = "proposed") String sort, @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return proposals.search(new EnterpriseProposals.Search(q, status, sort, "desc".equals(dir), page, size));
+    }
+
+    @GetMapping("/proposals/{pid}")
+    @Operation(summary = "One proposal with its status and decision (404 outside the caller's region tree)")
+    EnterpriseProposals.Proposal proposal(@PathVariable long pid) {
+        return proposals.find(pid);
+    }
+
+    @PostMapping("/proposals/{pid}/accept")
+    @Operation(summary = "Accept (city staff): applied as an edit with the proposal's base version (409 if the entry "
+            + "changed since), audited")
+    EnterpriseProposals.Proposal accept(@PathVariable long pid, @RequestBody(required = false) Decision body) {
+        proposals.accept(pid, body == null ? null : body.reason());
+        return proposals.find(pid);
+    }
+
+    @PostMapping("/proposals/{pid}/reject")
+    @Operation(summary = "Reject (city staff) with a reason; the entry is unchanged")
+    EnterpriseProposals.Proposal reject(@PathVariable long pid, @RequestBody(required = false) Decision body) {
+        proposals.reject(pid, body == null ? null : body.reason());
+        return proposals.find(pid);
     }
 
     @PostMapping("/{id}/merge")

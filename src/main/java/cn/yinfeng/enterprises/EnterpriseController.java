@@ -20,10 +20,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EnterpriseController {
 
     private final Enterprises enterprises;
+    private final EnterpriseProposals proposals;
     private final MessageSource messages;
 
-    EnterpriseController(Enterprises enterprises, MessageSource messages) {
+    EnterpriseController(Enterprises enterprises, EnterpriseProposals proposals, MessageSource messages) {
         this.enterprises = enterprises;
+        this.proposals = proposals;
         this.messages = messages;
     }
 
@@ -78,8 +80,9 @@ class EnterpriseController {
     @PostMapping("/{id}")
     String update(@PathVariable long id, Enterprises.EnterpriseForm form, Model model, Locale locale,
             RedirectAttributes redirect) {
+        EnterpriseProposals.Change change;
         try {
-            enterprises.update(id, form);
+            change = proposals.change(id, form);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
             model.addAttribute("form", form);
@@ -89,8 +92,86 @@ class EnterpriseController {
             model.addAttribute("canMerge", enterprises.canMerge());
             return form(model, current);
         }
+        if (change.proposed()) {
+            redirect.addFlashAttribute("flash", messages.getMessage("enterprise.proposal.submitted", null, locale));
+            return "redirect:/enterprises/proposals/" + change.proposalId();
+        }
         redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
         return "redirect:/enterprises/" + id;
+    }
+
+    // ---------------------------------------------------------------- proposed changes of shared entries
+
+    @GetMapping("/proposals")
+    String proposals(@RequestParam(required = false) String q,
+            @RequestParam(required = false) EnterpriseProposals.Status status,
+            @RequestParam(defaultValue = "proposed") String sort, @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        var search = new EnterpriseProposals.Search(q, status, sort, "desc".equals(dir), page, 20);
+        model.addAttribute("search", search);
+        model.addAttribute("sort", sort);
+        model.addAttribute("dir", dir);
+        model.addAttribute("statuses", EnterpriseProposals.Status.values());
+        model.addAttribute("result", proposals.search(search));
+        model.addAttribute("canDecide", proposals.canDecide());
+        return "enterprises/proposals";
+    }
+
+    @GetMapping("/proposals/{pid}")
+    String proposal(@PathVariable long pid, Model model) {
+        var p = proposals.find(pid);
+        model.addAttribute("proposal", p);
+        Enterprise current = enterprises.find(p.enterpriseId());
+        model.addAttribute("current", current);
+        model.addAttribute("rows", rows(current, p.proposed()));
+        model.addAttribute("canDecide", proposals.canDecide());
+        return "enterprises/proposal";
+    }
+
+    /** One line of the current-versus-proposed table. */
+    record FieldRow(String labelKey, String current, String proposed) {
+        public boolean changed() {
+            return !java.util.Objects.equals(current, proposed);
+        }
+    }
+
+    static java.util.List<FieldRow> rows(Enterprise e, Enterprises.EnterpriseForm f) {
+        return java.util.List.of(new FieldRow("field.enterpriseName", e.name(), f.name()),
+                new FieldRow("field.creditCode", e.creditCode(), f.creditCode()),
+                new FieldRow("field.formerNames", e.formerNames(), f.formerNames()),
+                new FieldRow("field.registeredCapital", plain(e.registeredCapital()), plain(f.registeredCapital())),
+                new FieldRow("field.hqProvince", e.hqProvince(), f.hqProvince()),
+                new FieldRow("field.hqCity", e.hqCity(), f.hqCity()),
+                new FieldRow("field.industry", e.industry(), f.industry()),
+                new FieldRow("field.contactName", e.contactName(), f.contactName()),
+                new FieldRow("field.contactPhone", e.contactPhone(), f.contactPhone()),
+                new FieldRow("field.sourceChannel", e.sourceChannel(), f.sourceChannel()));
+    }
+
+    private static String plain(java.math.BigDecimal d) {
+        return d == null ? null : d.stripTrailingZeros().toPlainString();
+    }
+
+    @PostMapping("/proposals/{pid}/accept")
+    String accept(@PathVariable long pid, @RequestParam(required = false) String reason, Locale locale,
+            RedirectAttributes redirect) {
+        return decided(pid, () -> proposals.accept(pid, reason), "enterprise.proposal.accepted", locale, redirect);
+    }
+
+    @PostMapping("/proposals/{pid}/reject")
+    String reject(@PathVariable long pid, @RequestParam(required = false) String reason, Locale locale,
+            RedirectAttributes redirect) {
+        return decided(pid, () -> proposals.reject(pid, reason), "enterprise.proposal.rejected", locale, redirect);
+    }
+
+    private String decided(long pid, Runnable decision, String flashKey, Locale locale, RedirectAttributes redirect) {
+        try {
+            decision.run();
+            redirect.addFlashAttribute("flash", messages.getMessage(flashKey, null, locale));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("decisionErrors", FormErrors.resolve(e, messages, locale));
+        }
+        return "redirect:/enterprises/proposals/" + pid;
     }
 
     @PostMapping("/{id}/merge")
@@ -104,6 +185,10 @@ class EnterpriseController {
         model.addAttribute("enterprise", enterprise);
         model.addAttribute("canEdit", enterprises.canEdit());
         model.addAttribute("canSeeContacts", enterprises.canSeeContacts());
+        // staff of another region may still edit: their change is proposed to the city, and the page says so
+        model.addAttribute("proposeOnly", enterprise != null && enterprises.canEdit()
+                && !enterprises.canEditDirectly(enterprise.id()));
+        model.addAttribute("ownerRegion", enterprise == null ? null : enterprises.ownerRegionName(enterprise.id()));
         return "enterprises/form";
     }
 

@@ -77,6 +77,56 @@ public class Enterprises {
         return currentUser.get().map(u -> u.hasRole(Role.ADMIN) || u.hasRole(Role.CITY_STAFF)).orElse(false);
     }
 
+    /**
+     * The id a request body may store for registry entry {@code id}. The registry is shared by the whole city and
+     * every staff user reads all of it, so any entry may be named; a merged entry stands for the one it was merged
+     * into. An id the registry does not hold is answered like a read of it (404).
+     */
+    public long resolve(long id) {
+        long current = id;
+        for (int hop = 0; hop < 10; hop++) {
+            long at = current;
+            Long into = jdbc.sql("select coalesce(merged_into_id, 0) from enterprise where id = :id").param("id", at)
+                    .query(Long.class).optional().orElseThrow(() -> new NotFoundException("enterprise", id));
+            if (into == 0) {
+                return at;
+            }
+            current = into;
+        }
+        throw new NotFoundException("enterprise", id);
+    }
+
+    /**
+     * SQL condition: entry {@code e} belongs to a region of the caller's scope (its {@code created_region_id}; an
+     * entry without one belongs to the city, the root region). Binds {@link cn.yinfeng.regions.RegionScope#PARAM}.
+     */
+    private static String owned(cn.yinfeng.regions.RegionScope scope) {
+        return "(" + scope.where("e.created_region_id") + " or (e.created_region_id is null and exists (select 1 "
+                + "from region root where root.parent_id is null and root.path like :" + cn.yinfeng.regions.RegionScope.PARAM
+                + ")))";
+    }
+
+    /**
+     * Whether the caller may change entry {@code id} directly: staff whose region tree holds the entry's region (the
+     * region that brought it in; the city for entries without one). Staff of other regions propose a change instead
+     * ({@link EnterpriseProposals}).
+     */
+    public boolean canEditDirectly(long id) {
+        if (!canEdit()) {
+            return false;
+        }
+        var scope = currentUser.scope();
+        return scope.bind(jdbc.sql("select count(*) from enterprise e where e.id = :id and " + owned(scope)))
+                .param("id", id).query(Long.class).single() > 0;
+    }
+
+    /** The name of the region entry {@code id} belongs to (the city's for an entry without one). */
+    public String ownerRegionName(long id) {
+        return jdbc.sql("select coalesce((select r.name from region r where r.id = e.created_region_id), (select "
+                + "root.name from region root where root.parent_id is null order by root.id limit 1)) from enterprise e "
+                + "where e.id = :id").param("id", id).query(String.class).optional().orElse("");
+    }
+
     private Enterprise shown(Enterprise e) {
         return canSeeContacts() ? e : e.masked();
     }
@@ -213,10 +263,18 @@ public class Enterprises {
         return create(new EnterpriseForm(code, name, null, null, null, null, null, null, null, null, 0L));
     }
 
+    /**
+     * Changes an entry with the version read (a stale one is a conflict). Only staff of the entry's region or above
+     * ({@link #canEditDirectly}) may; for others it is a form error naming the entry's region.
+     */
     @Transactional
     public void update(long id, EnterpriseForm form) {
         requireEdit();
         Enterprise before = findRaw(id).orElseThrow(() -> new NotFoundException("enterprise", id));
+        if (!canEditDirectly(id)) {
+            // staff of another region: the page and the API turn this into a proposal; an import row is refused
+            throw new InvalidInputException(null, "enterprise.edit.notOwner", ownerRegionName(id));
+        }
         String code = validate(form, id);
         int n = jdbc.sql("""
                 update enterprise set credit_code = :code, name = :name, name_key = :key, former_names = :former,
@@ -264,6 +322,11 @@ public class Enterprises {
         if (!canEdit()) {
             throw new AccessDeniedException("editing enterprises needs staff role");
         }
+    }
+
+    /** Throws the form's problems as {@link #update} would check them (for a proposal of a change to entry {@code id}). */
+    void check(EnterpriseForm form, long id) {
+        validate(form, id);
     }
 
     private String validate(EnterpriseForm form, Long selfId) {

@@ -1,5 +1,7 @@
 /**
  * The investor and enterprise registry (客商库): credit-code validation, duplicate guard and merge, contact
- * masking. Uses accounts (who may see contacts) and audit. Publishes {@link cn.yinfeng.enterprises.EnterprisesMerged}.
+ * masking, and who may change a shared entry (its region's staff and the city; others propose, the city decides).
+ * Uses accounts (who may see contacts), regions (scopes) and audit. Publishes
+ * {@link cn.yinfeng.enterprises.EnterprisesMerged}.
  */
 package cn.yinfeng.enterprises;

@@ -132,7 +132,8 @@ class EnterpriseRows implements RowHandler {
             return write.getAsLong();
         } catch (InvalidInputException e) {
             throw new InvalidInputException(e.problems().stream().map(p -> new Problem(
-                    COLUMN_OF.getOrDefault(p.field(), p.field()), p.messageKey(), p.args())).toList());
+                    p.field() == null ? null : COLUMN_OF.getOrDefault(p.field(), p.field()), p.messageKey(),
+                    p.args())).toList());
         }
     }
 

@@ -137,7 +137,7 @@ class ProjectRows implements RowHandler {
         }
         Long leaderId = blank(r.get("leader")) ? null : run.memo("leader:" + r.get("leader").trim(),
                 () -> jdbc.sql("select u.id from app_user u join user_role ur on ur.user_id = u.id and "
-                        + "ur.role = 'LEADER' where u.display_name = :n or u.username = :n limit 1")
+                        + "ur.role = 'LEADER' where u.display_name = :n or u.username = :n order by u.enabled desc, u.id limit 1")
                         .param("n", r.get("leader").trim()).query(Long.class).optional().orElse(null));
         if (!blank(r.get("leader")) && leaderId == null) {
             problems.add(new Problem("leader", "import.unknownValue", r.get("leader")));

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A project's working copy as its page and the API show it. */
+/**
+ * A project's working copy as its page and the API show it. {@code leaderDisabled}: the 包联 leader it names has
+ * since been disabled (or lost the leader role); the link is kept as history and shown as such.
+ */
 public record Project(long id, String code, String name, long regionId, String regionName, Long attractingRegionId,
         String attractingRegionName, BigDecimal attractingShare, Long chainId, String chainName, Long chainNodeId,
         ProjectType projectType, BigDecimal totalInvestment, BigDecimal contractAmount, String foreignCurrency,
@@ -12,7 +15,7 @@ public record Project(long id, String code, String name, long regionId, String r
         Long leaderUserId, String leaderName, String responsibleUnit, String contactName, String contactPhone,
         boolean counted, String notCountedReason, Long expansionOfId, Stage stage, Stage heldStage,
         String holdReason, StageDates dates, ReviewStatus reviewStatus, List<Investor> investors, long version,
-        Instant updatedAt) {
+        Instant updatedAt, boolean leaderDisabled) {
 
     public record Investor(long id, String name, String creditCode) {}
 

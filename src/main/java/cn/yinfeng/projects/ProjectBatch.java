@@ -74,7 +74,8 @@ public final class ProjectBatch {
         if (!check(form).isEmpty()) {
             throw new IllegalArgumentException("row " + key + " has problems; check it before adding it");
         }
-        var ids = new LinkedHashSet<Long>(form.investors() == null ? List.of() : form.investors());
+        var ids = new LinkedHashSet<Long>();
+        (form.investors() == null ? List.<Long>of() : form.investors()).forEach(e -> ids.add(enterprises.resolve(e)));
         if (form.newInvestorName() != null && !form.newInvestorName().isBlank()) {
             String k = form.newInvestorCode() + "\u0000" + form.newInvestorName();
             Long id = investors.get(k);

@@ -66,7 +66,7 @@ class ProjectController {
         model.addAttribute("regions", regions.visible(currentUser.scope()));
         model.addAttribute("allRegions", regions.visible(regions.scopeOf(regions.findRoot())));
         model.addAttribute("chains", chains.list(null));
-        model.addAttribute("leaders", accounts.leaders());
+        model.addAttribute("leaders", accounts.leaders(currentUser.scope()));
     }
 
     @GetMapping
@@ -290,6 +290,17 @@ class ProjectController {
     private String form(Model model, Project project) {
         model.addAttribute("project", project);
         pickers(model);
+        if (project != null && project.leaderUserId() != null) {
+            @SuppressWarnings("unchecked")
+            var leaders = new java.util.ArrayList<>((List<Accounts.UserRef>) model.getAttribute("leaders"));
+            if (leaders.stream().noneMatch(l -> l.id() == project.leaderUserId())) {
+                // the leader it has, since disabled: kept as it is (history), offered only to keep
+                leaders.add(0, new Accounts.UserRef(project.leaderUserId(), messages.getMessage(
+                        "reference.leader.disabledName", new Object[] {project.leaderName()},
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+                model.addAttribute("leaders", leaders);
+            }
+        }
         var form = (ProjectForm) model.getAttribute("form");
         model.addAttribute("nodes", form != null && form.chainId() != null ? chains.nodes(form.chainId()) : List.of());
         return "projects/form";

@@ -69,7 +69,9 @@ public class Projects {
 
     static final String SELECT = """
             select p.*, r.name as region_name, ar.name as attracting_region_name, c.name as chain_name,
-                   u.display_name as leader_name
+                   u.display_name as leader_name,
+                   (u.id is not null and not (u.enabled and exists (select 1 from user_role lr
+                     where lr.user_id = u.id and lr.role = 'LEADER'))) as leader_disabled
               from project p
               join region r on r.id = p.region_id
               left join region ar on ar.id = p.attracting_region_id
@@ -85,9 +87,14 @@ public class Projects {
     private final cn.yinfeng.audit.AuditQueries auditQueries;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final cn.yinfeng.accounts.Accounts accounts;
+    private final cn.yinfeng.chains.Chains chains;
 
     Projects(JdbcClient jdbc, CurrentUser currentUser, Regions regions, Enterprises enterprises, AuditLog audit,
-            cn.yinfeng.audit.AuditQueries auditQueries, Clock clock, org.springframework.jdbc.core.JdbcTemplate template) {
+            cn.yinfeng.audit.AuditQueries auditQueries, Clock clock, org.springframework.jdbc.core.JdbcTemplate template,
+            cn.yinfeng.accounts.Accounts accounts, cn.yinfeng.chains.Chains chains) {
+        this.accounts = accounts;
+        this.chains = chains;
         this.template = template;
         this.auditQueries = auditQueries;
         this.jdbc = jdbc;
@@ -201,6 +208,7 @@ public class Projects {
             java.util.function.LongFunction<java.util.Optional<Region>> regionById,
             java.util.function.LongPredicate isLeader) {
         Stage stage = form.stage() == null ? Stage.RESERVE : form.stage();
+        requireReferences(form, null);
         var problems = validate(form, regionId, scope, regionById, isLeader);
         if (!stage.onMainLine()) {
             problems.add(new Problem("stage", "stage.notActive"));
@@ -224,7 +232,13 @@ public class Projects {
         RegionScope scope = currentUser.scope();
         Project before = lockForWrite(id, form.version() == null ? -1 : form.version());
         Long regionId = form.regionId() == null ? before.regionId() : form.regionId();
-        var problems = validate(form, regionId, scope);
+        requireReferences(form, before);
+        if (form.expansionOfId() != null && form.expansionOfId() == id) {
+            throw new InvalidInputException("expansionOfId", "reference.expansion.self");
+        }
+        // a leader the project already has stays (history), even when since disabled; a new one must be selectable
+        var problems = validate(form, regionId, scope, this::regionById,
+                u -> Objects.equals(u, before.leaderUserId()) || isLeader(u));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -624,13 +638,42 @@ public class Projects {
         return regions.find(id);
     }
 
+    /**
+     * Whether {@code userId} may be named as 包联 leader by the caller: an enabled leader of the caller's region tree
+     * or of a region above it (the same list the picker offers). Any other id, existing or not, is the same field
+     * error.
+     */
     boolean isLeader(long userId) {
-        return jdbc.sql("select count(*) from user_role where user_id = :u and role = 'LEADER'").param("u", userId)
-                .query(Long.class).single() > 0;
+        return accounts.selectableLeader(userId, currentUser.scope());
     }
 
-    private List<Problem> validate(ProjectForm f, Long regionId, RegionScope scope) {
-        return validate(f, regionId, scope, this::regionById, this::isLeader);
+    /**
+     * Every id the form names (the project it expands, the investors, the chain and its node) must be one the
+     * caller can read, and is answered exactly like a read of it when not: a 404, the same for another county's
+     * record as for none. A value the project already holds ({@code before}) is kept without a check (history).
+     */
+    private void requireReferences(ProjectForm f, Project before) {
+        if (f.expansionOfId() != null && (before == null || !f.expansionOfId().equals(before.expansionOfId()))) {
+            find(f.expansionOfId());
+        }
+        if (f.chainId() != null && (before == null || !f.chainId().equals(before.chainId()))) {
+            chains.find(f.chainId());
+        }
+        if (f.chainNodeId() != null && (before == null || !f.chainNodeId().equals(before.chainNodeId()))) {
+            chains.node(f.chainNodeId());
+        }
+        if (f.investors() != null) {
+            var held = before == null ? java.util.Set.<Long>of() : before.investors().stream()
+                    .map(Project.Investor::id).collect(java.util.stream.Collectors.toSet());
+            for (Long e : f.investors()) {
+                if (e == null) {
+                    throw new InvalidInputException("investors", "validation.invalid");
+                }
+                if (!held.contains(e)) {
+                    enterprises.resolve(e);
+                }
+            }
+        }
     }
 
     private List<Problem> validate(ProjectForm f, Long regionId, RegionScope scope,
@@ -705,7 +748,9 @@ public class Projects {
 
 
     private void replaceInvestors(long id, ProjectForm f) {
-        var ids = new java.util.LinkedHashSet<Long>(f.investors() == null ? List.of() : f.investors());
+        var ids = new java.util.LinkedHashSet<Long>();
+        // a merged entry stands for the one it was merged into
+        (f.investors() == null ? List.<Long>of() : f.investors()).forEach(e -> ids.add(enterprises.resolve(e)));
         if (f.newInvestorName() != null && !f.newInvestorName().isBlank()) {
             ids.add(enterprises.findOrCreate(f.newInvestorCode(), f.newInvestorName()));
         }
@@ -820,6 +865,6 @@ public class Projects {
                         rs.getObject("started_on", LocalDate.class), rs.getObject("producing_on", LocalDate.class),
                         rs.getObject("full_production_on", LocalDate.class)),
                 ReviewStatus.valueOf(rs.getString("review_status")), investors, rs.getLong("version"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("leader_disabled"));
     }
 }

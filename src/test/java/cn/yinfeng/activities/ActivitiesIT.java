@@ -166,9 +166,9 @@ class ActivitiesIT extends IntegrationTest {
         long hidden = jdbc.sql("select p.id from project p join region r on r.id = p.region_id where r.code = '141129' "
                 + "order by p.id limit 1").query(Long.class).single();
         long ev = event("2025-10-01");
+        // answered like a read of it (checklist #31): the 404 of a missing project
         call(post("/api/v1/events/" + ev + "/projects"), XIAOYI, "{\"projectId\":" + hidden + "}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.projectId[0]").value("找不到该项目，或不在您的管辖范围内。"));
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -194,7 +194,7 @@ class ActivitiesIT extends IntegrationTest {
         long hidden = jdbc.sql("select p.id from project p join region r on r.id = p.region_id where r.code = '141129' "
                 + "order by p.id limit 1").query(Long.class).single();
         call(post("/api/v1/delegations/" + d + "/projects"), XIAOYI, "{\"projectId\":" + hidden + "}")
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isNotFound()); // as a read of it (checklist #31)
         call(get("/api/v1/delegations/" + d), ZHONGYANG, null).andExpect(status().isNotFound());
         var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
                 org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
