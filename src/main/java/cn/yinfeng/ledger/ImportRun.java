@@ -44,6 +44,41 @@ final class ImportRun {
         this.visible = regions.visible(scope);
     }
 
+    private final Map<Integer, Map<String, cn.yinfeng.common.InvalidInputException.Problem>> warnings = new HashMap<>();
+
+    /**
+     * Notes a problem of a row that does not reject it (a leader named as people say it but with no account, say):
+     * the row is imported and its report line says what was left out. Noted once however often the row is read.
+     */
+    void warn(Map<String, String> row, String field, String key, Object... args) {
+        String number = row.get("_row");
+        if (number == null) {
+            return;
+        }
+        warnings.computeIfAbsent(Integer.valueOf(number), k -> new java.util.LinkedHashMap<>())
+                .putIfAbsent(field + "|" + key + "|" + java.util.Arrays.toString(args),
+                        new cn.yinfeng.common.InvalidInputException.Problem(field, key, args));
+    }
+
+    /** The warnings noted for a row, taken: each is reported once. */
+    List<cn.yinfeng.common.InvalidInputException.Problem> takeWarnings(int row) {
+        var w = warnings.remove(row);
+        return w == null ? List.of() : List.copyOf(w.values());
+    }
+
+    /**
+     * The region a ledger's title names ("孝义市2024年签约项目台账"), among those the importer may see: the longest name
+     * found (so 孝义市 over 吕梁市 in "吕梁市孝义市…"); null when the title names none.
+     */
+    Region inTitle(String title) {
+        if (blank(title)) {
+            return null;
+        }
+        String t = Normalizer.normalize(title, Normalizer.Form.NFKC);
+        return visible.stream().filter(r -> t.contains(r.name())).max(java.util.Comparator.comparingInt(
+                r -> r.name().length())).orElse(null);
+    }
+
     /** A value looked up once per run; {@code null} results are remembered too. */
     @SuppressWarnings("unchecked")
     <T> T memo(String key, Supplier<T> lookup) {

@@ -344,7 +344,8 @@ public class Imports {
 
         /** Rows of the report not on its page (the copy with results has them). */
         public int hiddenRows() {
-            return results == null ? 0 : rows() - results.size();
+            return results == null ? 0
+                    : Math.max(0, rows() - (int) results.stream().filter(r -> r.outcome() != Outcome.SKIP).count());
         }
     }
 
@@ -483,6 +484,13 @@ public class Imports {
         long t1 = System.nanoTime();
         var user = currentUser.require();
         var importRun = new ImportRun(user, currentUser.scope(), regions, jdbc, source);
+        if (!read.fields().contains("region") && handler.columns().stream().anyMatch(c -> c.field().equals("region"))) {
+            // a county's own ledger has no region column: its title says whose it is ("孝义市2024年签约项目台账")
+            var titled = importRun.inTitle(read.title());
+            if (titled != null) {
+                rows.forEach(r -> r.putIfAbsent("region", titled.name()));
+            }
+        }
         return outer.execute(status -> {
             // One transaction grows tables (audit log, projects …) far beyond the sizes that the statements the
             // services prepare were planned for: a generic plan made when the audit log held a few rows (the chain's
@@ -528,6 +536,14 @@ public class Imports {
                         applied++;
                         decided = nested.execute(s -> handler.apply(number, r, importRun));
                     }
+                    var warnings = importRun.takeWarnings(number);
+                    if (!warnings.isEmpty()) {
+                        var notes = new ArrayList<>(decided.problems());
+                        FormErrors.resolve(new InvalidInputException(warnings), messages, locale).forEach(
+                                (field, msgs) -> msgs.forEach(m -> notes.add(prefix(handler, field) + m)));
+                        decided = new RowResult(decided.rowNumber(), decided.name(), decided.outcome(),
+                                decided.recordId(), decided.link(), notes);
+                    }
                     results.add(decided);
                 } catch (InvalidInputException e) {
                     var problems = new ArrayList<String>();
@@ -564,8 +580,8 @@ public class Imports {
                 Map<Integer, Long> ids = handler.writeDeferred(importRun, source);
                 if (!ids.isEmpty()) {
                     results.replaceAll(x -> x.outcome() == Outcome.CREATE && x.recordId() == null
-                            ? RowResult.of(x.rowNumber(), x.name(), x.outcome(), ids.get(x.rowNumber()),
-                                    handler.link(ids.get(x.rowNumber())))
+                            ? new RowResult(x.rowNumber(), x.name(), x.outcome(), ids.get(x.rowNumber()),
+                                    handler.link(ids.get(x.rowNumber())), x.problems())
                             : x);
                 }
             }

@@ -38,7 +38,8 @@ final class LedgerSheets {
      * is and how wide the sheet is, for the annotated copy.
      */
     record Read(List<Map<String, String>> rows, List<Skipped> skipped, int sheet, String sheetName, String format,
-            int headerFirstRow, int headerLastRow, int width, List<String> unknownColumns) {}
+            int headerFirstRow, int headerLastRow, int width, List<String> unknownColumns, String title,
+            Set<String> fields) {}
 
     private LedgerSheets() {}
 
@@ -100,6 +101,6 @@ final class LedgerSheets {
         }
         var unknown = mapping.unknown().stream().map(Header.Column::name).toList();
         return new Read(rows, skipped, choice.sheet(), choice.name(), reader.format(), header.firstRow(),
-                header.lastRow(), width, unknown);
+                header.lastRow(), width, unknown, header.title(), Set.copyOf(fields.values()));
     }
 }

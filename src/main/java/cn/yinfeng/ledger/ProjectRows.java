@@ -55,7 +55,8 @@ class ProjectRows implements RowHandler {
             Map.entry("计划总投资", "totalInvestment"), Map.entry("签约金额", "contractAmount"),
             Map.entry("签约额", "contractAmount"), Map.entry("合同金额", "contractAmount"),
             Map.entry("协议投资额", "contractAmount"), Map.entry("是否重点项目", "key"), Map.entry("项目阶段", "stage"),
-            Map.entry("进展阶段", "stage"), Map.entry("签约时间", "signedOn"), Map.entry("落地日期", "registeredOn"),
+            Map.entry("进展阶段", "stage"), Map.entry("项目进展", "stage"), Map.entry("进展情况", "stage"),
+            Map.entry("当前阶段", "stage"), Map.entry("目前进展", "stage"), Map.entry("项目状态", "stage"), Map.entry("签约时间", "signedOn"), Map.entry("落地日期", "registeredOn"),
             Map.entry("开工时间", "startedOn"), Map.entry("投产时间", "producingOn"), Map.entry("是否计入考核", "counted"));
 
     static final Sheet SHEET = new Sheet(ImportKind.PROJECTS, COLUMNS, SYNONYMS, "name",
@@ -117,7 +118,7 @@ class ProjectRows implements RowHandler {
         }
         BigDecimal total = ImportRun.amount(r, "totalInvestment", problems);
         BigDecimal contract = ImportRun.amount(r, "contractAmount", problems);
-        Stage stage = ImportRun.lookup(STAGES, r.get("stage"), "stage", problems);
+        Stage stage = stage(r.get("stage"), problems);
         FundOrigin origin = ImportRun.lookup(ORIGINS, r.get("origin"), "origin", problems);
         ProjectType type = ImportRun.lookup(TYPES, r.get("type"), "type", problems);
         Boolean key = ImportRun.bool(r, "key", problems);
@@ -135,16 +136,53 @@ class ProjectRows implements RowHandler {
         if (!blank(r.get("chain")) && chainId == null) {
             problems.add(new Problem("chain", "import.unknownValue", r.get("chain")));
         }
-        Long leaderId = blank(r.get("leader")) ? null : run.memo("leader:" + r.get("leader").trim(),
-                () -> jdbc.sql("select u.id from app_user u join user_role ur on ur.user_id = u.id and "
-                        + "ur.role = 'LEADER' where u.display_name = :n or u.username = :n order by u.enabled desc, u.id limit 1")
-                        .param("n", r.get("leader").trim()).query(Long.class).optional().orElse(null));
+        Long leaderId = blank(r.get("leader")) ? null
+                : run.memo("leader:" + r.get("leader").trim(), () -> leader(r.get("leader").trim(), run));
         if (!blank(r.get("leader")) && leaderId == null) {
-            problems.add(new Problem("leader", "import.unknownValue", r.get("leader")));
+            // a leader as people name them who has no account here (a county leader, say): the project is imported
+            // without the link, and the report says so
+            run.warn(r, "leader", "import.leaderNotLinked", r.get("leader").trim());
         }
         ImportRun.throwIfAny(problems);
         return new Parsed(name, region, total, contract, stage, origin, type, key, counted, signed, registered,
                 started, producing, full, chainId, leaderId);
+    }
+
+    /** A stage as the template lists it, or as a clerk's progress words say it ("开工建设", "已签约，未开工"). */
+    private static Stage stage(String text, List<Problem> problems) {
+        if (blank(text)) {
+            return null;
+        }
+        Stage exact = STAGES.get(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).trim());
+        if (exact != null) {
+            return exact;
+        }
+        var worded = StageWords.of(text);
+        if (worded.isEmpty()) {
+            problems.add(new Problem("stage", "import.stageWords", text));
+        }
+        return worded.orElse(null);
+    }
+
+    /**
+     * The leader account a 包联领导 cell names, as people write it: the display name or user name
+     * ("刘晋萍"), with its titles ("市委常委、副市长刘晋萍"), or a surname and a title ("刘市长") when exactly one leader
+     * has that surname. Enabled accounts first; null when none fits.
+     */
+    private Long leader(String text, ImportRun run) {
+        java.util.Map<Long, String> leaders = run.memo("leaders", () -> {
+            var m = new java.util.LinkedHashMap<Long, String>();
+            jdbc.sql("select u.id, u.display_name, u.username from app_user u join user_role ur on ur.user_id = u.id "
+                    + "and ur.role = 'LEADER' where u.enabled order by u.id").query((rs, n) -> {
+                        m.put(rs.getLong(1), rs.getString(2) == null ? rs.getString(3) : rs.getString(2));
+                        return null;
+                    }).list();
+            return m;
+        });
+        Long exact = jdbc.sql("select u.id from app_user u join user_role ur on ur.user_id = u.id and "
+                + "ur.role = 'LEADER' where u.username = :n order by u.enabled desc, u.id limit 1").param("n", text)
+                .query(Long.class).optional().orElse(null);
+        return exact != null ? exact : LeaderNames.pick(text, leaders);
     }
 
     private static ProjectForm newForm(Parsed p, Map<String, String> r) {

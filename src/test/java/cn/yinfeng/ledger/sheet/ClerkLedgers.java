@@ -17,15 +17,15 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * of two rows with 投资额(万元) over 总投资 and 其中省外资金, 序号 first, an 产业链 merged down over three projects,
  * a blank separator row, a 合计 row of formulas and a footer with the clerk's and the reviewer's names.
  */
-final class ClerkLedgers {
+public final class ClerkLedgers {
 
     private ClerkLedgers() {}
 
-    static byte[] xlsx() {
+    public static byte[] xlsx() {
         return write(new XSSFWorkbook());
     }
 
-    static byte[] xls() {
+    public static byte[] xls() {
         return write(new HSSFWorkbook());
     }
 
@@ -90,7 +90,7 @@ final class ClerkLedgers {
     }
 
     /** The same ledger saved by Excel on Chinese Windows as "CSV (逗号分隔)": GBK, merged cells left empty. */
-    static byte[] csvGbk() {
+    public static byte[] csvGbk() {
         String text = """
                 孝义市2024年签约项目台账,,,,,,,,,
                 填报单位:孝义市商务局  单位:万元,,,,,,,,,
