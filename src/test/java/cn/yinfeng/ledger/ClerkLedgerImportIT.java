@@ -118,7 +118,11 @@ class ClerkLedgerImportIT extends IntegrationTest {
                 .andReturn().getRequest().getSession();
         String report = preview(XIAOYI, "孝义市签约项目台账.xls", ClerkLedgers.xls());
         long batch = ((Number) JsonPath.read(report, "$.batchId")).longValue();
-        // the API preview belongs to the token's user, xiaoyi: the page serves its copy
+        // the API preview belongs to the token's user, xiaoyi: the page lists it, skipped rows counted apart
+        String page = mvc.perform(get("/ledger/" + batch).session(session)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("data-testid=\"skipped-count\"").contains("另有 2 行不是数据");
+        // and serves its copy
         var response = mvc.perform(get("/ledger/" + batch + "/result.xlsx").session(session))
                 .andExpect(status().isOk()).andReturn().getResponse();
         assertThat(response.getContentType()).isEqualTo("application/vnd.ms-excel");

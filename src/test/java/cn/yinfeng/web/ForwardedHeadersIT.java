@@ -40,6 +40,8 @@ class ForwardedHeadersIT {
                 "--spring.datasource.url=", "--server.port=0", "--yinfeng.db.embedded.data-dir=" + dir,
                 "--yinfeng.db.embedded.clean=true", "--logging.level.root=warn",
                 "--yinfeng.talent.encryption-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "--yinfeng.audit.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                "--yinfeng.audit.checkpoint-file=" + dir.resolve("audit-checkpoints.log"),
                 // the first administrator is not sent to enrol a second factor here: this test reads the API docs
                 "--yinfeng.security.totp.required-for-admin=false");
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
