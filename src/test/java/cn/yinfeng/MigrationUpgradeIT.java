@@ -26,7 +26,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * A database of every released set of migrations upgrades to the current one, with the application's own Flyway
- * settings. Module folders interleave versions (session 3 added V16 to databases already at V35), which strict
+ * settings. Module folders interleave versions (a release may add a version below one already applied), which strict
  * ordering refuses on every upgraded database while a fresh one, as every other test uses, never notices.
  */
 class MigrationUpgradeIT extends IntegrationTest {

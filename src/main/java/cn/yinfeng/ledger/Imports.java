@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +18,9 @@ import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.common.ConflictException;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.ledger.sheet.AnnotatedCopy;
 import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.ledger.sheet.AnnotatedCopy;
 import cn.yinfeng.regions.Regions;
-import org.dhatim.fastexcel.Workbook;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -239,7 +237,7 @@ public class Imports {
         return shown;
     }
 
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();
 
     /**
@@ -322,97 +320,6 @@ public class Imports {
             return; // still running, or finished meanwhile: the page shows which
         }
         queue(batchId, attempt, "PREVIEWING", "FAILED", locale, p -> runPreview(batchId, attempt, locale, p));
-    }
-
-    /** A batch as its page shows it: where it is, how far a running one has got, its report once it has one. */
-    public record Batch(long id, ImportKind kind, String fileName, String status, int created, int updated,
-            int unchanged, int rejected, List<RowResult> results, String error, String phase, int done, int total,
-            boolean stale, java.time.Instant at) {
-
-        public boolean running() {
-            return status.equals("PREVIEWING") || status.equals("COMMITTING");
-        }
-
-        public int rows() {
-            return created + updated + unchanged + rejected;
-        }
-
-        /** How far the row-by-row check has got, in percent; -1 in phases that cannot say (a bar without end). */
-        public int percent() {
-            return "CHECKING".equals(phase) && total > 0 ? (int) (100L * done / total) : -1;
-        }
-
-        /** Rows of the report not on its page (the copy with results has them). */
-        public int hiddenRows() {
-            return results == null ? 0
-                    : Math.max(0, rows() - (int) results.stream().filter(r -> r.outcome() != Outcome.SKIP).count());
-        }
-    }
-
-    static final List<String> STATUSES = List.of("PREVIEWING", "PREVIEWED", "COMMITTING", "COMMITTED", "FAILED");
-
-    private static final Map<String, String> HISTORY_SORTS = Map.of("at", "b.at", "kind", "b.kind", "file",
-            "b.file_name", "status", "b.status", "created", "b.created", "updated", "b.updated", "unchanged",
-            "b.unchanged", "rejected", "b.rejected");
-
-    /** The caller's imports: file name containing {@code q}, in a status; sorted by a column, 20 a page. */
-    public record HistorySearch(String q, String status, String sort, boolean desc, int page) {
-
-        public HistorySearch {
-            q = q == null || q.isBlank() ? null : q.trim();
-            status = status != null && STATUSES.contains(status) ? status : null;
-            sort = sort != null && HISTORY_SORTS.containsKey(sort) ? sort : "at";
-            page = Math.max(0, page);
-        }
-    }
-
-    /** One import in the caller's list. */
-    public record HistoryRow(long id, ImportKind kind, String fileName, String status, int created, int updated,
-            int unchanged, int rejected, java.time.Instant at) {}
-
-    public cn.yinfeng.common.PageResult<HistoryRow> history(HistorySearch search) {
-        String where = " where b.user_id = :u" + (search.q() == null ? "" : " and b.file_name ilike :q escape '\\'")
-                + (search.status() == null ? "" : " and b.status = :s");
-        java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = spec -> {
-            spec = spec.param("u", currentUser.require().id());
-            if (search.q() != null) {
-                spec = spec.param("q", "%" + search.q().replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%");
-            }
-            return search.status() == null ? spec : spec.param("s", search.status());
-        };
-        long total = bind.apply(jdbc.sql("select count(*) from import_batch b" + where)).query(Long.class).single();
-        int size = 20;
-        var rows = bind.apply(jdbc.sql("select b.id, b.kind, b.file_name, b.status, b.created, b.updated, b.unchanged, "
-                        + "b.rejected, b.at from import_batch b" + where + " order by "
-                        + HISTORY_SORTS.get(search.sort()) + (search.desc() ? " desc" : " asc") + ", b.id desc "
-                        + "limit :limit offset :offset"))
-                .param("limit", size).param("offset", (long) search.page() * size)
-                .query((rs, n) -> new HistoryRow(rs.getLong("id"), ImportKind.valueOf(rs.getString("kind")),
-                        rs.getString("file_name"), rs.getString("status"), rs.getInt("created"), rs.getInt("updated"),
-                        rs.getInt("unchanged"), rs.getInt("rejected"), rs.getTimestamp("at").toInstant()))
-                .list();
-        return new cn.yinfeng.common.PageResult<>(rows, total, search.page(), size);
-    }
-
-    /** The caller's own batch; another user's is not found. */
-    public Batch batch(long id) {
-        return jdbc.sql("""
-                select b.id, b.kind, b.file_name, b.status, b.created, b.updated, b.unchanged, b.rejected,
-                       b.report::text as report, b.error, b.at, g.phase, g.rows_done, g.rows_total,
-                       b.status in ('PREVIEWING', 'COMMITTING')
-                           and coalesce(g.heartbeat_at, b.at) < now() - make_interval(secs => :stale) as stale
-                  from import_batch b left join import_progress g on g.batch_id = b.id
-                 where b.id = :id and b.user_id = :u
-                """).param("id", id).param("u", currentUser.require().id())
-                .param("stale", ImportJobs.STALE.toSeconds())
-                .query((rs, n) -> new Batch(rs.getLong("id"), ImportKind.valueOf(rs.getString("kind")),
-                        rs.getString("file_name"), rs.getString("status"), rs.getInt("created"), rs.getInt("updated"),
-                        rs.getInt("unchanged"), rs.getInt("rejected"), rs.getString("report") == null ? null
-                                : List.of(JSON.readValue(rs.getString("report"), RowResult[].class)),
-                        rs.getString("error"), rs.getString("phase"), rs.getInt("rows_done"), rs.getInt("rows_total"),
-                        rs.getBoolean("stale"), rs.getTimestamp("at").toInstant()))
-                .optional().orElseThrow(() -> new NotFoundException("import", id));
     }
 
     private void runCommit(long batchId, int attempt, Locale locale, ImportProgress progress) {
@@ -615,55 +522,13 @@ public class Imports {
         return LedgerSheets.read(file, handler, maxRows, ImportProgress.NONE).rows();
     }
 
-    /**
-     * The template of a kind: Chinese headers (required ones marked *), pick lists from an options sheet as data
-     * validation, and an instructions sheet.
-     */
+    /** The template of a kind (see {@link LedgerTemplates}). */
     public void writeTemplate(ImportKind kind, OutputStream out) throws IOException {
-        RowHandler handler = handlers.get(kind);
-        var columns = handler.columns();
-        Workbook wb = new Workbook(out, "Yinfeng", "1.0");
-        var ws = wb.newWorksheet(sheetName(kind));
-        var lists = wb.newWorksheet("选项");
-        for (int c = 0; c < columns.size(); c++) {
-            ws.value(0, c, columns.get(c).header() + (columns.get(c).required() ? "*" : ""));
-            ws.width(c, 16);
-        }
-        ws.range(0, 0, 0, columns.size() - 1).style().bold().fillColor("FDE2E1").set();
-        int listColumn = 0;
-        for (int c = 0; c < columns.size(); c++) {
-            var options = columns.get(c).options();
-            if (options.isEmpty()) {
-                continue;
-            }
-            lists.value(0, listColumn, columns.get(c).header());
-            for (int j = 0; j < options.size(); j++) {
-                lists.value(j + 1, listColumn, options.get(j));
-            }
-            ws.range(1, c, 5000, c).validateWithList(lists.range(1, listColumn, options.size(), listColumn));
-            listColumn++;
-        }
-        var help = wb.newWorksheet("填写说明");
-        var lines = new ArrayList<String>();
-        lines.add("带 * 的列必填。列的顺序可以调整，表头上方可以有标题行，常见的表头写法和全角字符都能识别。");
-        lines.addAll(handler.instructions());
-        lines.add("上传后先预览：逐行显示将新增、将更新、无变化和被拒绝的行及原因，确认后一次性提交（全部写入或全部不写）。");
-        lines.add("只能导入本人管辖区域的数据；写了其他县区的行会被逐行拒绝。");
-        for (int i = 0; i < lines.size(); i++) {
-            help.value(i, 0, lines.get(i));
-        }
-        help.width(0, 110);
-        wb.finish();
+        LedgerTemplates.write(handlers.get(kind), out);
     }
 
     static String sheetName(ImportKind kind) {
-        return switch (kind) {
-            case PROJECTS -> "项目台账";
-            case ENTERPRISES -> "企业库";
-            case FUNDS -> "到位资金";
-            case TRIPS -> "外出招商";
-            case DELEGATIONS -> "接待考察";
-        };
+        return LedgerTemplates.sheetName(kind);
     }
 
     /** Where a file goes once it is known to exist: the response is only made an attachment then. */

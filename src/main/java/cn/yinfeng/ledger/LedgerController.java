@@ -42,16 +42,18 @@ class LedgerController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Imports imports;
+    private final ImportHistory history;
     private final Exports exports;
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final cn.yinfeng.activities.Activities activities;
 
-    LedgerController(Imports imports, Exports exports, CurrentUser currentUser, MessageSource messages,
+    LedgerController(Imports imports, ImportHistory history, Exports exports, CurrentUser currentUser, MessageSource messages,
             JdbcClient jdbc, cn.yinfeng.activities.Activities activities) {
         this.activities = activities;
         this.imports = imports;
+        this.history = history;
         this.exports = exports;
         this.currentUser = currentUser;
         this.messages = messages;
@@ -67,12 +69,12 @@ class LedgerController {
         model.addAttribute("kinds", ImportKind.values());
         model.addAttribute("maxMb", imports.maxBytes() / (1024 * 1024));
         model.addAttribute("maxRows", imports.maxRows());
-        var search = new Imports.HistorySearch(q, status, sort, !"asc".equals(dir), page);
+        var search = new ImportHistory.HistorySearch(q, status, sort, !"asc".equals(dir), page);
         model.addAttribute("search", search);
-        model.addAttribute("statuses", Imports.STATUSES);
+        model.addAttribute("statuses", ImportHistory.STATUSES);
         model.addAttribute("sort", search.sort());
         model.addAttribute("dir", search.desc() ? "desc" : "asc");
-        model.addAttribute("batches", imports.history(search));
+        model.addAttribute("batches", history.history(search));
         return "ledger/index";
     }
 
@@ -105,14 +107,14 @@ class LedgerController {
     /** A batch: its progress while it runs, why it stopped if it failed, else its report. */
     @GetMapping("/ledger/{id:\\d+}")
     String batch(@PathVariable long id, Model model) {
-        model.addAttribute("batch", imports.batch(id));
+        model.addAttribute("batch", history.batch(id));
         return "ledger/batch";
     }
 
     /** The progress card, polled by the page while the batch runs; when it has finished, the page reloads. */
     @GetMapping("/ledger/{id:\\d+}/progress")
     String progress(@PathVariable long id, Model model, HttpServletResponse response) {
-        Imports.Batch batch = imports.batch(id);
+        ImportHistory.Batch batch = history.batch(id);
         if (!batch.running() || batch.stale()) {
             response.setHeader("HX-Refresh", "true");
         }
@@ -147,8 +149,8 @@ class LedgerController {
     @Operation(summary = "An import of the caller's: status (PREVIEWING, PREVIEWED, COMMITTING, COMMITTED, FAILED), "
             + "progress of a running one (phase, rows done of total; stale when its instance stopped answering), "
             + "counts, the rows its report lists (rejected first, at most 1,000) and why it failed")
-    Imports.Batch apiBatch(@PathVariable long id) {
-        return imports.batch(id);
+    ImportHistory.Batch apiBatch(@PathVariable long id) {
+        return history.batch(id);
     }
 
     @GetMapping("/ledger/{id:\\d+}/result.xlsx")
