@@ -273,7 +273,7 @@ public class Activities {
         String name = blank(projectName) ? v.enterpriseName() + "合作项目" : projectName.trim();
         long projectId = projects.create(new ProjectForm(name, t.regionId(), null, null, null, null,
                 ProjectType.INDUSTRIAL, totalInvestment == null ? BigDecimal.ZERO : totalInvestment, null, null, null,
-                null, FundOrigin.OUT_OF_PROVINCE, false, t.leaderUserId(), null, null, null, true, null, null,
+                null, null, FundOrigin.OUT_OF_PROVINCE, false, false, t.leaderUserId(), null, null, null, true, null, null,
                 List.of(v.enterpriseId()), null, null, Stage.NEGOTIATING, null, null, null, null, null, 0L));
         jdbc.sql("update trip_visit set project_id = :p where id = :v").param("p", projectId).param("v", visitId).update();
         projects.addFollowup(projectId, v.visitDate(), "外出招商拜访：" + t.title(), null, null);

@@ -148,6 +148,19 @@ public class Enterprises {
                 .optional().map(this::shown);
     }
 
+    /** The registry's names of the entries with these credit codes (normalised), in one statement (imports). */
+    public Map<String, String> namesByCode(java.util.Collection<String> codes) {
+        var out = new java.util.HashMap<String, String>();
+        if (codes.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select credit_code, name from enterprise where credit_code = any(:c)")
+                .param("c", codes.toArray(String[]::new)).query(rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                });
+        return out;
+    }
+
     public PageResult<Enterprise> search(Search s) {
         var where = new StringBuilder(" where e.merged_into_id is null");
         var params = new HashMap<String, Object>();

@@ -26,7 +26,7 @@ public class ImportHistory {
     /** A batch as its page shows it: where it is, how far a running one has got, its report once it has one. */
     public record Batch(long id, ImportKind kind, String fileName, String status, int created, int updated,
             int unchanged, int rejected, List<RowResult> results, String error, String phase, int done, int total,
-            boolean stale, java.time.Instant at) {
+            boolean stale, java.time.Instant at, Imports.SheetInfo sheet, ImportOptions options) {
 
         public boolean running() {
             return status.equals("PREVIEWING") || status.equals("COMMITTING");
@@ -99,6 +99,7 @@ public class ImportHistory {
         return jdbc.sql("""
                 select b.id, b.kind, b.file_name, b.status, b.created, b.updated, b.unchanged, b.rejected,
                        b.report::text as report, b.error, b.at, g.phase, g.rows_done, g.rows_total,
+                       b.sheet::text as sheet, b.options::text as options,
                        b.status in ('PREVIEWING', 'COMMITTING')
                            and coalesce(g.heartbeat_at, b.at) < now() - make_interval(secs => :stale) as stale
                   from import_batch b left join import_progress g on g.batch_id = b.id
@@ -110,7 +111,9 @@ public class ImportHistory {
                         rs.getInt("unchanged"), rs.getInt("rejected"), rs.getString("report") == null ? null
                                 : List.of(Imports.JSON.readValue(rs.getString("report"), RowResult[].class)),
                         rs.getString("error"), rs.getString("phase"), rs.getInt("rows_done"), rs.getInt("rows_total"),
-                        rs.getBoolean("stale"), rs.getTimestamp("at").toInstant()))
+                        rs.getBoolean("stale"), rs.getTimestamp("at").toInstant(), rs.getString("sheet") == null
+                                ? null : Imports.JSON.readValue(rs.getString("sheet"), Imports.SheetInfo.class),
+                        ImportOptions.parse(rs.getString("options"))))
                 .optional().orElseThrow(() -> new NotFoundException("import", id));
     }
 }

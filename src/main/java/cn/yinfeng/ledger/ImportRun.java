@@ -35,7 +35,16 @@ final class ImportRun {
     /** Where the rows come from, for the audit rows of records written together ("import_batch 12"); null in a dry run. */
     final String source;
 
-    ImportRun(YinfengUser user, RegionScope scope, Regions regions, JdbcClient jdbc, String source) {
+    /** Whether a blank cell clears an existing record's value (the uploader said so); else it leaves it as it is. */
+    final boolean clearBlanks;
+
+    /** Rows the uploader confirmed are not the duplicates the preview suspected. */
+    final java.util.Set<Integer> confirmed;
+
+    ImportRun(YinfengUser user, RegionScope scope, Regions regions, JdbcClient jdbc, String source,
+            boolean clearBlanks, java.util.Set<Integer> confirmed) {
+        this.clearBlanks = clearBlanks;
+        this.confirmed = confirmed;
         this.source = source;
         this.user = user;
         this.scope = scope;
@@ -77,6 +86,14 @@ final class ImportRun {
         String t = Normalizer.normalize(title, Normalizer.Form.NFKC);
         return visible.stream().filter(r -> t.contains(r.name())).max(java.util.Comparator.comparingInt(
                 r -> r.name().length())).orElse(null);
+    }
+
+    /**
+     * Whether the importer's own region has regions below it (the city, the province): a row of theirs without a
+     * region would land in that region itself, which needs to be said, never assumed.
+     */
+    boolean aboveCounty() {
+        return visible.stream().anyMatch(r -> r.id() != user.region());
     }
 
     /** A value looked up once per run; {@code null} results are remembered too. */

@@ -46,21 +46,62 @@ public class Imports {
 
     public enum Outcome { CREATE, UPDATE, UNCHANGED, REJECT, SKIP }
 
-    /** One row's outcome; {@code recordId}/{@code link} name the record it created, updated or matched. */
+    /**
+     * One row's outcome; {@code recordId}/{@code link} name the record it created, updated or matched;
+     * {@code region} is where it lands (kinds with a region); {@code changes} what an update changes, old → new.
+     */
     public record RowResult(int rowNumber, String name, Outcome outcome, Long recordId, String link,
-            List<String> problems) {
+            List<String> problems, String region, List<Change> changes, boolean duplicate) {
+
+        public RowResult {
+            problems = problems == null ? List.of() : problems;
+            changes = changes == null ? List.of() : changes;
+        }
+
+        public RowResult(int rowNumber, String name, Outcome outcome, Long recordId, String link,
+                List<String> problems) {
+            this(rowNumber, name, outcome, recordId, link, problems, null, List.of(), false);
+        }
 
         static RowResult of(int rowNumber, String name, Outcome outcome, Long recordId, String link) {
             return new RowResult(rowNumber, name, outcome, recordId, link, List.of());
         }
+
+        RowResult withProblems(List<String> p) {
+            return new RowResult(rowNumber, name, outcome, recordId, link, p, region, changes, duplicate);
+        }
+
+        RowResult withRegion(String r) {
+            return new RowResult(rowNumber, name, outcome, recordId, link, problems, r, changes, duplicate);
+        }
+
+        RowResult withChanges(List<Change> c) {
+            return new RowResult(rowNumber, name, outcome, recordId, link, problems, region, c, duplicate);
+        }
+
+        RowResult withRecord(Long id, String l) {
+            return new RowResult(rowNumber, name, outcome, id, l, problems, region, changes, duplicate);
+        }
     }
+
+    /** A value an update changes: the column (as the file names it, else the field), the stored and the new value. */
+    public record Change(String column, String from, String to) {}
+
+    /**
+     * What a run found in the file beside its rows: the sheet read (name, 0-based index) among the workbook's sheets,
+     * its title, the columns as written that each field came from ({@code columns}: field → name), the columns no
+     * field took, and where rows without a region column land ({@code landing}: the chosen region, or the one the
+     * title or the file name names; null when neither).
+     */
+    public record SheetInfo(String name, int index, List<String> sheets, String title, Map<String, String> columns,
+            List<String> unknownColumns, String landing) {}
 
     /**
      * A run's counts over the data rows ({@code rows}); {@code results} also lists the rows skipped as not data
      * (合计, 表尾 …, outcome {@link Outcome#SKIP}), which no count includes.
      */
     public record Report(Long batchId, ImportKind kind, String fileName, int rows, int created, int updated,
-            int unchanged, int rejected, List<RowResult> results, boolean committed) {
+            int unchanged, int rejected, List<RowResult> results, boolean committed, SheetInfo sheet) {
 
         public long skipped() {
             return results.stream().filter(r -> r.outcome() == Outcome.SKIP).count();
@@ -129,13 +170,107 @@ public class Imports {
 
     /** Checks and runs the file without keeping anything; stores the file for the commit (the API: it waits). */
     public Report preview(ImportKind kind, String fileName, byte[] file, Locale locale) {
+        return preview(kind, fileName, file, ImportOptions.NONE, locale);
+    }
+
+    public Report preview(ImportKind kind, String fileName, byte[] file, ImportOptions options, Locale locale) {
         requireWriter();
         Spreadsheets.check(file, limits);
-        Report report = run(kind, file, locale, false, null, ImportProgress.NONE, false);
-        long id = insertBatch(kind, fileName, file, "PREVIEWED");
+        options = withSavedMapping(kind, checked(options));
+        Report report = run(kind, file, locale, false, null, ImportProgress.NONE, false, options, fileName);
+        long id = insertBatch(kind, fileName, file, "PREVIEWED", options);
         previewed(id, 0, kind, report);
         return new Report(id, kind, safeName(fileName), report.rows(), report.created(), report.updated(),
-                report.unchanged(), report.rejected(), report.results(), false);
+                report.unchanged(), report.rejected(), report.results(), false, report.sheet());
+    }
+
+    /** The options with the region checked against the caller's scope (a region outside it is the field's error). */
+    private ImportOptions checked(ImportOptions options) {
+        if (options.regionId() != null) {
+            var region = regions.find(options.regionId());
+            if (region.isEmpty() || !currentUser.scope().covers(region.get())) {
+                throw new InvalidInputException("regionId", "import.regionOutOfScope", options.regionId());
+            }
+        }
+        return options;
+    }
+
+    /** The columns the caller's region mapped by hand for the kind, under those the options map themselves. */
+    private ImportOptions withSavedMapping(ImportKind kind, ImportOptions options) {
+        var saved = new java.util.LinkedHashMap<String, String>();
+        jdbc.sql("select column_name, field from import_column_mapping where region_id = :r and kind = :k "
+                + "order by column_name").param("r", currentUser.require().region()).param("k", kind.name())
+                .query((rs, n) -> saved.put(rs.getString(1), rs.getString(2))).list();
+        saved.putAll(options.mapping());
+        return options.withMapping(saved, options.sheet());
+    }
+
+    /**
+     * The user's mapping of columns (name as written → field or {@link cn.yinfeng.ledger.sheet.ColumnMapper#IGNORE},
+     * blank to forget one) and choice of sheet for a previewed batch: remembered for the caller's region and the kind,
+     * then the dry run runs again with them. A field the kind does not have is the column's error.
+     */
+    public void remap(long batchId, Map<String, String> mapping, Integer sheet, java.util.Set<Integer> confirmed,
+            Locale locale) {
+        requireWriter();
+        var row = jdbc.sql("select kind, options::text from import_batch where id = :id and user_id = :u")
+                .param("id", batchId).param("u", currentUser.require().id())
+                .query((rs, n) -> Map.entry(ImportKind.valueOf(rs.getString(1)), ImportOptions.parse(rs.getString(2))))
+                .optional().orElseThrow(() -> new NotFoundException("import", batchId));
+        RowHandler handler = handlers.get(row.getKey());
+        var fields = new java.util.HashSet<String>();
+        handler.columns().forEach(c -> fields.add(c.field()));
+        fields.add(cn.yinfeng.ledger.sheet.ColumnMapper.IGNORE);
+        var problems = new ArrayList<InvalidInputException.Problem>();
+        var merged = new java.util.LinkedHashMap<>(row.getValue().mapping());
+        mapping.forEach((column, field) -> {
+            if (field == null || field.isBlank()) {
+                merged.remove(column);
+            } else if (!fields.contains(field)) {
+                problems.add(new InvalidInputException.Problem(null, "import.mapping.unknownField", column, field));
+            } else {
+                merged.put(column, field);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long region = currentUser.require().region();
+        mapping.forEach((column, field) -> {
+            String key = cn.yinfeng.ledger.sheet.HeaderNames.key(column);
+            if (field == null || field.isBlank()) {
+                jdbc.sql("delete from import_column_mapping where region_id = :r and kind = :k and column_key = :c")
+                        .param("r", region).param("k", row.getKey().name()).param("c", key).update();
+            } else {
+                jdbc.sql("""
+                        insert into import_column_mapping (region_id, kind, column_key, column_name, field, updated_by)
+                        values (:r, :k, :c, :n, :f, :u)
+                        on conflict (region_id, kind, column_key) do update set column_name = :n, field = :f,
+                               updated_by = :u, updated_at = now()
+                        """).param("r", region).param("k", row.getKey().name()).param("c", key)
+                        .param("n", column.length() > 200 ? column.substring(0, 200) : column).param("f", field)
+                        .param("u", currentUser.require().id()).update();
+            }
+        });
+        var options = row.getValue().withMapping(merged, sheet == null ? row.getValue().sheet() : sheet);
+        if (confirmed != null) {
+            options = options.withConfirmed(confirmed);
+        }
+        Integer attempt = claim(batchId, "PREVIEWED", "PREVIEWING", options);
+        if (attempt == null) {
+            attempt = claim(batchId, "FAILED", "PREVIEWING", options);
+        }
+        if (attempt == null) {
+            throw new InvalidInputException(null, "import.notPreviewed");
+        }
+        audit.record("IMPORT_MAPPING", "import_batch", batchId, cn.yinfeng.audit.Outcome.SUCCESS,
+                row.getKey() + " " + mapping + (sheet == null ? "" : " sheet=" + sheet));
+        if (confirmed != null) {
+            audit.record("IMPORT_CONFIRM", "import_batch", batchId, cn.yinfeng.audit.Outcome.SUCCESS,
+                    "not duplicates: rows " + new java.util.TreeSet<>(confirmed));
+        }
+        int a = attempt;
+        queue(batchId, a, "PREVIEWING", "FAILED", locale, p -> runPreview(batchId, a, locale, p));
     }
 
     /**
@@ -144,9 +279,13 @@ public class Imports {
      * A full queue keeps nothing.
      */
     public long startPreview(ImportKind kind, String fileName, byte[] file, Locale locale) {
+        return startPreview(kind, fileName, file, ImportOptions.NONE, locale);
+    }
+
+    public long startPreview(ImportKind kind, String fileName, byte[] file, ImportOptions options, Locale locale) {
         requireWriter();
         Spreadsheets.check(file, limits);
-        long id = insertBatch(kind, fileName, file, "PREVIEWING");
+        long id = insertBatch(kind, fileName, file, "PREVIEWING", withSavedMapping(kind, checked(options)));
         var progress = new ImportProgress();
         try {
             jobs.submit(id, progress, () -> runPreview(id, 0, locale, progress));
@@ -163,14 +302,16 @@ public class Imports {
      */
     private void runPreview(long id, int attempt, Locale locale, ImportProgress progress) {
         try {
-            var batch = jdbc.sql("select kind, content from import_batch where id = :id and attempt = :a "
-                    + "and status = 'PREVIEWING'").param("id", id).param("a", attempt)
-                    .query((rs, n) -> Map.entry(ImportKind.valueOf(rs.getString(1)), rs.getBytes(2))).optional();
+            var batch = jdbc.sql("select kind, content, options::text, file_name from import_batch where id = :id "
+                    + "and attempt = :a and status = 'PREVIEWING'").param("id", id).param("a", attempt)
+                    .query((rs, n) -> new Stored(ImportKind.valueOf(rs.getString(1)), rs.getBytes(2),
+                            ImportOptions.parse(rs.getString(3)), rs.getString(4))).optional();
             if (batch.isEmpty()) {
                 return; // another run has taken it over
             }
-            ImportKind kind = batch.get().getKey();
-            previewed(id, attempt, kind, run(kind, batch.get().getValue(), locale, false, null, progress, true));
+            Stored b = batch.get();
+            previewed(id, attempt, b.kind(), run(b.kind(), b.file(), locale, false, null, progress, true, b.options(),
+                    b.fileName()));
         } catch (InvalidInputException e) {
             failed(id, attempt, "PREVIEWING", "FAILED", message(e, locale));
         } catch (RuntimeException | Error e) {
@@ -180,22 +321,27 @@ public class Imports {
         }
     }
 
-    private long insertBatch(ImportKind kind, String fileName, byte[] file, String status) {
+    /** A batch's file as kept for its runs, with what the uploader said about it. */
+    private record Stored(ImportKind kind, byte[] file, ImportOptions options, String fileName) {}
+
+    private long insertBatch(ImportKind kind, String fileName, byte[] file, String status, ImportOptions options) {
         return jdbc.sql("""
-                insert into import_batch (kind, user_id, file_name, sha256, content, status)
-                values (:k, :u, :n, :h, :c, :s) returning id
+                insert into import_batch (kind, user_id, file_name, sha256, content, status, options)
+                values (:k, :u, :n, :h, :c, :s, :o::jsonb) returning id
                 """).param("k", kind.name()).param("u", currentUser.require().id()).param("n", safeName(fileName))
-                .param("h", sha256(file)).param("c", file).param("s", status).query(Long.class).single();
+                .param("h", sha256(file)).param("c", file).param("s", status).param("o", options.json())
+                .query(Long.class).single();
     }
 
     /** Stores a dry run's counts and the rows its page lists, if the batch is still this attempt's; audited. */
     private void previewed(long id, int attempt, ImportKind kind, Report report) {
         int stored = jdbc.sql("""
                 update import_batch set status = 'PREVIEWED', created = :cr, updated = :up, unchanged = :un,
-                       rejected = :rj, report = :report::jsonb, error = null
+                       rejected = :rj, report = :report::jsonb, sheet = :sheet::jsonb, error = null
                  where id = :id and status in ('PREVIEWING', 'PREVIEWED') and attempt = :a
                 """).param("cr", report.created()).param("up", report.updated()).param("un", report.unchanged())
                 .param("rj", report.rejected()).param("report", JSON.writeValueAsString(shown(report.results())))
+                .param("sheet", JSON.writeValueAsString(report.sheet()))
                 .param("id", id).param("a", attempt).update();
         if (stored == 0) {
             return;
@@ -257,7 +403,13 @@ public class Imports {
      */
     public void startCommit(long batchId, Locale locale) {
         requireWriter();
-        Integer attempt = claim(batchId, "PREVIEWED", "COMMITTING");
+        boolean nothing = jdbc.sql("select status = 'PREVIEWED' and created + updated = 0 from import_batch "
+                + "where id = :id and user_id = :u").param("id", batchId).param("u", currentUser.require().id())
+                .query(Boolean.class).optional().orElse(false);
+        if (nothing) {
+            throw new InvalidInputException(null, "import.nothingToCommit");
+        }
+        Integer attempt = claim(batchId, "PREVIEWED", "COMMITTING", null);
         if (attempt == null) {
             String status = jdbc.sql("select status from import_batch where id = :id and user_id = :u")
                     .param("id", batchId).param("u", currentUser.require().id()).query(String.class).optional()
@@ -289,7 +441,7 @@ public class Imports {
      * commit holds it for as long as it runs, so it is alive whatever its heartbeat says, and two clicks at once
      * claim it once.
      */
-    private Integer claim(long batchId, String from, String running) {
+    private Integer claim(long batchId, String from, String running, ImportOptions options) {
         return jdbc.sql("""
                 with target as (
                     select b.id from import_batch b
@@ -299,7 +451,8 @@ public class Imports {
                              where g.batch_id = b.id and g.heartbeat_at > now() - make_interval(secs => :stale))))
                        for update of b skip locked),
                 claimed as (
-                    update import_batch b set status = :running, error = null, attempt = b.attempt + 1
+                    update import_batch b set status = :running, error = null, attempt = b.attempt + 1,
+                           options = coalesce(cast(:options as jsonb), b.options)
                       from target where b.id = target.id
                     returning b.id, b.attempt),
                 beat as (
@@ -308,14 +461,15 @@ public class Imports {
                                                          heartbeat_at = now())
                 select attempt from claimed
                 """).param("id", batchId).param("u", currentUser.require().id()).param("from", from)
-                .param("running", running).param("stale", ImportJobs.STALE.toSeconds()).query(Integer.class)
+                .param("running", running).param("stale", ImportJobs.STALE.toSeconds())
+                .param("options", options == null ? null : options.json()).query(Integer.class)
                 .optional().orElse(null);
     }
 
     /** Runs again a dry run that failed (the database was away, say) or whose instance died before it finished. */
     public void restartPreview(long batchId, Locale locale) {
         requireWriter();
-        Integer attempt = claim(batchId, "FAILED", "PREVIEWING");
+        Integer attempt = claim(batchId, "FAILED", "PREVIEWING", null);
         if (attempt == null) {
             return; // still running, or finished meanwhile: the page shows which
         }
@@ -348,7 +502,8 @@ public class Imports {
     }
 
     private Report commitInTransaction(long batchId, Locale locale, ImportProgress progress, Integer attempt) {
-        var row = jdbc.sql("select * from import_batch where id = :id and user_id = :u for update").param("id", batchId)
+        var row = jdbc.sql("select *, options::text as options_text from import_batch where id = :id and user_id = :u "
+                + "for update").param("id", batchId)
                 .param("u", currentUser.require().id()).query().listOfRows();
         if (row.isEmpty()) {
             throw new NotFoundException("import", batchId);
@@ -366,7 +521,13 @@ public class Imports {
         }
         ImportKind kind = ImportKind.valueOf((String) row.get(0).get("kind"));
         byte[] file = (byte[]) row.get(0).get("content");
-        Report report = run(kind, file, locale, true, "import_batch " + batchId, progress, attempt != null);
+        ImportOptions options = ImportOptions.parse((String) row.get(0).get("options_text"));
+        Report report = run(kind, file, locale, true, "import_batch " + batchId, progress, attempt != null, options,
+                (String) row.get(0).get("file_name"));
+        if (report.created() + report.updated() == 0) {
+            // nothing would be written: the batch stays previewed (its rows' reasons are on its page)
+            throw new InvalidInputException(null, "import.nothingToCommit");
+        }
         jdbc.sql("""
                 update import_batch set status = 'COMMITTED', committed_at = now(), content = null, created = :c,
                        updated = :u, unchanged = :n, rejected = :r, report = :report::jsonb, error = null
@@ -377,27 +538,37 @@ public class Imports {
         audit.record("IMPORT_COMMIT", "import_batch", batchId, cn.yinfeng.audit.Outcome.SUCCESS, kind
                 + " created=" + report.created() + " updated=" + report.updated() + " rejected=" + report.rejected());
         return new Report(batchId, kind, (String) row.get(0).get("file_name"), report.rows(), report.created(),
-                report.updated(), report.unchanged(), report.rejected(), report.results(), true);
+                report.updated(), report.unchanged(), report.rejected(), report.results(), true, report.sheet());
     }
 
     /** {@code background}: a queued run, which waits its turn to parse; else a request's, which waits briefly. */
     private Report run(ImportKind kind, byte[] file, Locale locale, boolean keep, String source,
-            ImportProgress progress, boolean background) {
+            ImportProgress progress, boolean background, ImportOptions options, String fileName) {
         RowHandler handler = handlers.get(kind);
         long t0 = System.nanoTime();
         progress.phase(ImportProgress.Phase.READING, 0);
-        LedgerSheets.Read read = parses.run(background, () -> LedgerSheets.read(file, handler, maxRows, progress));
+        LedgerSheets.Read read = parses.run(background, () -> LedgerSheets.read(file, handler, maxRows, progress,
+                options.mapping(), options.sheet()));
         List<Map<String, String>> rows = read.rows();
         long t1 = System.nanoTime();
         var user = currentUser.require();
-        var importRun = new ImportRun(user, currentUser.scope(), regions, jdbc, source);
-        if (!read.fields().contains("region") && handler.columns().stream().anyMatch(c -> c.field().equals("region"))) {
-            // a county's own ledger has no region column: its title says whose it is ("孝义市2024年签约项目台账")
-            var titled = importRun.inTitle(read.title());
-            if (titled != null) {
-                rows.forEach(r -> r.putIfAbsent("region", titled.name()));
+        var importRun = new ImportRun(user, currentUser.scope(), regions, jdbc, source, options.clearBlanks(),
+                options.confirmed());
+        boolean regional = handler.columns().stream().anyMatch(c -> c.field().equals("region"));
+        cn.yinfeng.regions.Region landing = null;
+        if (regional && !read.fields().contains("region")) {
+            // a county's own ledger has no region column: the region chosen on upload, else its title or file name
+            // says whose it is ("孝义市2024年签约项目台账"); else each row is refused where the importer is above a county
+            landing = options.regionId() != null ? regions.find(options.regionId()).orElse(null)
+                    : importRun.inTitle(read.title()) != null ? importRun.inTitle(read.title())
+                    : importRun.inTitle(fileName);
+            if (landing != null) {
+                String name = landing.name();
+                rows.forEach(r -> r.putIfAbsent("region", name));
             }
         }
+        var sheet = new SheetInfo(read.sheetName(), read.sheet(), read.sheets(), read.title(), read.headers(),
+                read.unknownColumns(), landing == null ? null : landing.name());
         return outer.execute(status -> {
             // One transaction grows tables (audit log, projects …) far beyond the sizes that the statements the
             // services prepare were planned for: a generic plan made when the audit log held a few rows (the chain's
@@ -430,8 +601,9 @@ public class Imports {
                 String label = handler.label(r);
                 String key = handler.fileKey(r, importRun);
                 if (key != null && seen.containsKey(key)) {
-                    results.add(new RowResult(number, label, Outcome.REJECT, null, null, List.of(messages.getMessage(
-                            "import.duplicateInFile." + kind, new Object[] {seen.get(key)}, locale))));
+                    results.add(landed(new RowResult(number, label, Outcome.REJECT, null, null, List.of(
+                            messages.getMessage("import.duplicateInFile." + kind, new Object[] {seen.get(key)},
+                                    locale))), regional, r, importRun));
                     continue;
                 }
                 if (key != null) {
@@ -447,22 +619,31 @@ public class Imports {
                     if (!warnings.isEmpty()) {
                         var notes = new ArrayList<>(decided.problems());
                         FormErrors.resolve(new InvalidInputException(warnings), messages, locale).forEach(
-                                (field, msgs) -> msgs.forEach(m -> notes.add(prefix(handler, field) + m)));
-                        decided = new RowResult(decided.rowNumber(), decided.name(), decided.outcome(),
-                                decided.recordId(), decided.link(), notes);
+                                (field, msgs) -> msgs.forEach(m -> notes.add(prefix(read, handler, field) + m)));
+                        decided = decided.withProblems(notes);
                     }
-                    results.add(decided);
+                    if (!decided.changes().isEmpty()) {
+                        decided = decided.withChanges(decided.changes().stream().map(c -> new Change(
+                                read.headers().getOrDefault(c.column(), header(handler, c.column())), c.from(),
+                                c.to())).toList());
+                    }
+                    results.add(landed(decided, regional, r, importRun));
                 } catch (InvalidInputException e) {
+                    importRun.takeWarnings(number);
                     var problems = new ArrayList<String>();
-                    FormErrors.resolve(e, messages, locale).forEach((field, msgs) -> msgs.forEach(m ->
-                            problems.add(prefix(handler, field) + m)));
-                    results.add(new RowResult(number, label, Outcome.REJECT, null, null, problems));
+                    FormErrors.resolve(unmapped(e, read, handler), messages, locale).forEach((field, msgs) ->
+                            msgs.forEach(m -> problems.add(prefix(read, handler, field) + m)));
+                    boolean duplicate = e.problems().stream()
+                            .anyMatch(x -> x.messageKey().equals("import.duplicateCandidate"));
+                    results.add(landed(new RowResult(number, label, Outcome.REJECT, null, null, problems, null,
+                            List.of(), duplicate), regional, r, importRun));
                 } catch (AccessDeniedException | NotFoundException e) {
-                    results.add(new RowResult(number, label, Outcome.REJECT, null, null,
-                            List.of(messages.getMessage("project.region.outOfScope", null, locale))));
+                    results.add(landed(new RowResult(number, label, Outcome.REJECT, null, null,
+                            List.of(messages.getMessage("project.region.outOfScope", null, locale))), regional, r,
+                            importRun));
                 } catch (ConflictException e) {
-                    results.add(new RowResult(number, label, Outcome.REJECT, null, null,
-                            List.of(messages.getMessage("error.409.title", null, locale))));
+                    results.add(landed(new RowResult(number, label, Outcome.REJECT, null, null,
+                            List.of(messages.getMessage("error.409.title", null, locale))), regional, r, importRun));
                 } catch (org.springframework.dao.DataIntegrityViolationException e) {
                     // a value the rules let through and the database refused (a text longer than its column, say):
                     // this row only, rolled back to its savepoint, instead of the whole import failing
@@ -487,8 +668,7 @@ public class Imports {
                 Map<Integer, Long> ids = handler.writeDeferred(importRun, source);
                 if (!ids.isEmpty()) {
                     results.replaceAll(x -> x.outcome() == Outcome.CREATE && x.recordId() == null
-                            ? new RowResult(x.rowNumber(), x.name(), x.outcome(), ids.get(x.rowNumber()),
-                                    handler.link(ids.get(x.rowNumber())), x.problems())
+                            ? x.withRecord(ids.get(x.rowNumber()), handler.link(ids.get(x.rowNumber())))
                             : x);
                 }
             }
@@ -500,21 +680,60 @@ public class Imports {
                     (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
             int[] counts = new int[Outcome.values().length];
             results.forEach(x -> counts[x.outcome().ordinal()]++);
-            return new Report(null, kind, null, rows.size(), counts[0], counts[1], counts[2], counts[3], results, keep);
+            return new Report(null, kind, null, rows.size(), counts[0], counts[1], counts[2], counts[3], results, keep,
+                    sheet);
         });
     }
 
-    /** "列名：" for a field of the kind's columns; nothing for problems of the whole row. */
-    private static String prefix(RowHandler handler, String field) {
+    /** The row's result with the region it lands in, for kinds with a region (the preview shows it for every row). */
+    private static RowResult landed(RowResult result, boolean regional, Map<String, String> row, ImportRun run) {
+        if (!regional || result.region() != null) {
+            return result;
+        }
+        var region = run.region(row.get("region"));
+        return result.withRegion(region != null ? region.name() : row.get("region"));
+    }
+
+    /**
+     * "列名：" for a field, the column as the file names it ("投资额(万元)/总投资"), else as the template does; nothing
+     * for problems of the whole row.
+     */
+    private static String prefix(LedgerSheets.Read read, RowHandler handler, String field) {
         if (field == null || field.equals(FormErrors.GLOBAL)) {
             return "";
         }
+        String written = read.headers().get(field);
+        if (written != null) {
+            return written + "：";
+        }
+        String header = header(handler, field);
+        return header.equals(field) ? "" : header + "：";
+    }
+
+    /** The template's header of a field, or the field itself when the kind has no such column. */
+    private static String header(RowHandler handler, String field) {
         for (RowHandler.Column c : handler.columns()) {
             if (c.field().equals(field)) {
-                return c.header() + "：";
+                return c.header();
             }
         }
-        return "";
+        return field;
+    }
+
+    /**
+     * A required field that no column of the file gave, while some columns were not recognised, is not "required"
+     * on a filled cell: it says which columns to map ("未识别的列“投资规模”：请在下方选择对应字段").
+     */
+    private static InvalidInputException unmapped(InvalidInputException e, LedgerSheets.Read read,
+            RowHandler handler) {
+        if (read.unknownColumns().isEmpty()) {
+            return e;
+        }
+        String unknown = String.join("”“", read.unknownColumns());
+        return new InvalidInputException(e.problems().stream().map(p -> p.messageKey().equals("validation.required")
+                && p.field() != null && !read.fields().contains(p.field())
+                ? new InvalidInputException.Problem(null, "import.fieldNotMapped", header(handler, p.field()), unknown)
+                : p).toList());
     }
 
     /** The data rows of a ledger file as the kind reads them (see {@link LedgerSheets}). */
@@ -545,19 +764,28 @@ public class Imports {
      * answer is a plain 404.
      */
     public void writeErrors(long batchId, Locale locale, Target target) throws IOException {
-        var row = jdbc.sql("select kind, content from import_batch where id = :id and user_id = :u "
-                + "and status = 'PREVIEWED'").param("id", batchId).param("u", currentUser.require().id())
-                .query((rs, n) -> Map.entry(ImportKind.valueOf(rs.getString(1)), rs.getBytes(2))).optional()
+        var row = jdbc.sql("select kind, content, options::text, file_name from import_batch where id = :id "
+                + "and user_id = :u and status = 'PREVIEWED'").param("id", batchId)
+                .param("u", currentUser.require().id())
+                .query((rs, n) -> new Stored(ImportKind.valueOf(rs.getString(1)), rs.getBytes(2),
+                        ImportOptions.parse(rs.getString(3)), rs.getString(4))).optional()
                 .orElseThrow(() -> new NotFoundException("import", batchId));
-        ImportKind kind = row.getKey();
+        ImportKind kind = row.kind();
         RowHandler handler = handlers.get(kind);
-        byte[] file = row.getValue();
-        Report report = run(kind, file, locale, false, null, ImportProgress.NONE, false);
-        var read = parses.run(false, () -> LedgerSheets.read(file, handler, maxRows, ImportProgress.NONE));
+        byte[] file = row.file();
+        Report report = run(kind, file, locale, false, null, ImportProgress.NONE, false, row.options(),
+                row.fileName());
+        var read = parses.run(false, () -> LedgerSheets.read(file, handler, maxRows, ImportProgress.NONE,
+                row.options().mapping(), row.options().sheet()));
         var texts = new java.util.HashMap<Integer, String>();
         for (RowResult r : report.results()) {
             String outcome = messages.getMessage("import.outcome." + r.outcome(), null, locale);
-            texts.put(r.rowNumber(), r.problems().isEmpty() ? outcome : outcome + "：" + String.join("；", r.problems()));
+            var notes = new ArrayList<String>();
+            String blank = messages.getMessage("ledger.blank", null, locale);
+            r.changes().forEach(c -> notes.add(messages.getMessage("ledger.change", new Object[] {c.column(),
+                    c.from().isEmpty() ? blank : c.from(), c.to().isEmpty() ? blank : c.to()}, locale)));
+            notes.addAll(r.problems());
+            texts.put(r.rowNumber(), notes.isEmpty() ? outcome : outcome + "：" + String.join("；", notes));
         }
         byte[] copy = parses.run(false, () -> AnnotatedCopy.of(file, read.sheet(), read.width(),
                 messages.getMessage("import.resultColumn", null, locale), read.headerFirstRow(), texts, List.of()));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import cn.yinfeng.accounts.CurrentUser;
@@ -48,9 +49,11 @@ class LedgerController {
     private final MessageSource messages;
     private final JdbcClient jdbc;
     private final cn.yinfeng.activities.Activities activities;
+    private final cn.yinfeng.regions.Regions regions;
 
     LedgerController(Imports imports, ImportHistory history, Exports exports, CurrentUser currentUser, MessageSource messages,
-            JdbcClient jdbc, cn.yinfeng.activities.Activities activities) {
+            JdbcClient jdbc, cn.yinfeng.activities.Activities activities, cn.yinfeng.regions.Regions regions) {
+        this.regions = regions;
         this.activities = activities;
         this.imports = imports;
         this.history = history;
@@ -75,6 +78,10 @@ class LedgerController {
         model.addAttribute("sort", search.sort());
         model.addAttribute("dir", search.desc() ? "desc" : "asc");
         model.addAttribute("batches", history.history(search));
+        var visible = regions.visible(currentUser.scope());
+        boolean regional = imports.handler(k).columns().stream().anyMatch(c -> c.field().equals("region"));
+        // the choice matters to those who see more than their own region (the city); a county's rows land at home
+        model.addAttribute("landingRegions", regional && visible.size() > 1 ? visible : null);
         return "ledger/index";
     }
 
@@ -91,13 +98,15 @@ class LedgerController {
     /** Upload: the file is checked at once, its dry run goes on in the background; the batch's page follows it. */
     @PostMapping("/ledger/preview")
     String preview(@RequestParam(required = false) String kind, @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) Long regionId, @RequestParam(defaultValue = "false") boolean clearBlanks,
             Model model, Locale locale) throws IOException {
         ImportKind k = ImportKind.of(kind);
         try {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "file.empty");
             }
-            return "redirect:/ledger/" + imports.startPreview(k, file.getOriginalFilename(), file.getBytes(), locale);
+            return "redirect:/ledger/" + imports.startPreview(k, file.getOriginalFilename(), file.getBytes(),
+                    new ImportOptions(regionId, clearBlanks), locale);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
             return page(k.path(), null, null, "at", "desc", 0, model);
@@ -107,8 +116,56 @@ class LedgerController {
     /** A batch: its progress while it runs, why it stopped if it failed, else its report. */
     @GetMapping("/ledger/{id:\\d+}")
     String batch(@PathVariable long id, Model model) {
-        model.addAttribute("batch", history.batch(id));
+        ImportHistory.Batch batch = history.batch(id);
+        model.addAttribute("batch", batch);
+        model.addAttribute("fields", imports.handler(batch.kind()).columns());
         return "ledger/batch";
+    }
+
+    /**
+     * The columns mapped on the batch's page (each {@code column} as written with the {@code field} chosen for it,
+     * 忽略 or nothing) and the sheet chosen: remembered for the caller's region, then the dry run runs again.
+     */
+    @PostMapping("/ledger/{id:\\d+}/mapping")
+    String mapping(@PathVariable long id, @RequestParam(name = "column", required = false) List<String> columns,
+            @RequestParam(name = "field", required = false) List<String> fields,
+            @RequestParam(required = false) Integer sheet, Model model, Locale locale) {
+        return start(id, model, locale, () -> imports.remap(id, pairs(columns, fields), sheet, null, locale));
+    }
+
+    /** Rows the user confirmed are not the duplicates the preview suspected: the dry run runs again with them. */
+    @PostMapping("/ledger/{id:\\d+}/confirm")
+    String confirm(@PathVariable long id, @RequestParam(name = "row", required = false) List<Integer> rows,
+            Model model, Locale locale) {
+        return start(id, model, locale, () -> imports.remap(id, java.util.Map.of(), null,
+                rows == null ? java.util.Set.of() : java.util.Set.copyOf(rows), locale));
+    }
+
+    private static java.util.Map<String, String> pairs(List<String> columns, List<String> fields) {
+        var m = new java.util.LinkedHashMap<String, String>();
+        for (int i = 0; columns != null && i < columns.size(); i++) {
+            m.put(columns.get(i), fields != null && i < fields.size() ? fields.get(i) : "");
+        }
+        return m;
+    }
+
+    /**
+     * Body of the API's mapping call: column as written → field (or {@code _ignore}, or blank to forget it), the
+     * sheet to read, and the rows confirmed not to be the duplicates the preview suspected.
+     */
+    record MappingRequest(java.util.Map<String, String> columns, Integer sheet, java.util.Set<Integer> confirmed) {}
+
+    @PostMapping("/api/v1/ledger/{id:\\d+}/mapping")
+    @ResponseBody
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Map a previewed batch's unrecognised columns to fields (or _ignore), choose its sheet, and/or "
+            + "confirm rows flagged as possible duplicates (their row numbers); "
+            + "the mapping is remembered for the caller's region and kind, and the dry run runs again (poll the batch)")
+    ImportHistory.Batch apiMapping(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody
+            MappingRequest body, Locale locale) {
+        imports.remap(id, body.columns() == null ? java.util.Map.of() : body.columns(), body.sheet(), body.confirmed(),
+                locale);
+        return history.batch(id);
     }
 
     /** The progress card, polled by the page while the batch runs; when it has finished, the page reloads. */
@@ -233,9 +290,11 @@ class LedgerController {
     @Operation(summary = "Dry run of a ledger xlsx (kind: projects, enterprises, funds, trips, delegations): per row "
             + "create/update/unchanged/reject with reasons; nothing is written; the returned batchId commits exactly "
             + "this file")
-    Imports.Report apiPreview(@PathVariable String kind, @RequestParam MultipartFile file, Locale locale)
-            throws IOException {
-        return imports.preview(ImportKind.of(kind), file.getOriginalFilename(), file.getBytes(), locale);
+    Imports.Report apiPreview(@PathVariable String kind, @RequestParam MultipartFile file,
+            @RequestParam(required = false) Long regionId, @RequestParam(defaultValue = "false") boolean clearBlanks,
+            Locale locale) throws IOException {
+        return imports.preview(ImportKind.of(kind), file.getOriginalFilename(), file.getBytes(),
+                new ImportOptions(regionId, clearBlanks), locale);
     }
 
     @PostMapping("/api/v1/ledger/{id:\\d+}/commit")

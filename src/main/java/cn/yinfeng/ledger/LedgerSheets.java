@@ -35,24 +35,43 @@ final class LedgerSheets {
 
     /**
      * What was read: data rows (each with {@code _row}, its number in the sheet), skipped rows, and where the header
-     * is and how wide the sheet is, for the annotated copy.
+     * is and how wide the sheet is, for the annotated copy; the sheet's columns as the file names them
+     * ({@code headers}: field → column name as written), the columns no field took ({@code unknownColumns}), the
+     * workbook's sheets and which was read.
      */
     record Read(List<Map<String, String>> rows, List<Skipped> skipped, int sheet, String sheetName, String format,
             int headerFirstRow, int headerLastRow, int width, List<String> unknownColumns, String title,
-            Set<String> fields) {}
+            Set<String> fields, Map<String, String> headers, List<String> sheets) {}
 
     private LedgerSheets() {}
 
     static Read read(byte[] file, RowHandler handler, int maxRows, ImportProgress progress) {
+        return read(file, handler, maxRows, progress, Map.of(), null);
+    }
+
+    /**
+     * @param saved the user's mappings for this kind: column name as written → field or {@link ColumnMapper#IGNORE}
+     * @param sheet the sheet the user chose (0-based), or null to pick the one that looks like the kind's ledger
+     */
+    static Read read(byte[] file, RowHandler handler, int maxRows, ImportProgress progress, Map<String, String> saved,
+            Integer sheet) {
         var names = new HashMap<String, String>();
         handler.columns().forEach(c -> names.put(c.header(), c.field()));
         names.putAll(handler.synonyms());
         var mapper = new ColumnMapper(names);
+        var savedByKey = new HashMap<String, String>();
+        saved.forEach((k, v) -> savedByKey.put(cn.yinfeng.ledger.sheet.HeaderNames.key(k), v));
+        java.util.function.Function<String, String> fieldOf = name -> {
+            String f = savedByKey.get(cn.yinfeng.ledger.sheet.HeaderNames.key(name));
+            return f != null ? (ColumnMapper.IGNORE.equals(f) ? null : f) : mapper.fieldOf(name);
+        };
         WorkbookReader reader = LedgerFiles.open(file, new Limits(200, maxRows + 1_000, 50));
-        var choice = SheetChooser.choose(reader, mapper::fieldOf, handler.keyField())
+        var choice = (sheet == null || sheet < 0 || sheet >= reader.sheetNames().size()
+                ? SheetChooser.choose(reader, fieldOf, handler.keyField())
+                : SheetChooser.in(reader, sheet, fieldOf, handler.keyField()))
                 .orElseThrow(() -> new InvalidInputException("file", "import.noHeader." + handler.kind()));
         Header header = choice.header();
-        var mapping = mapper.map(header, Map.of());
+        var mapping = mapper.map(header, saved);
         Map<Integer, String> fields = mapping.fields();
         Map<Integer, AmountUnit> units = new HashMap<>();
         for (var e : fields.entrySet()) {
@@ -100,7 +119,10 @@ final class LedgerSheets {
             }
         }
         var unknown = mapping.unknown().stream().map(Header.Column::name).toList();
+        var headers = new java.util.LinkedHashMap<String, String>();
+        fields.forEach((index, field) -> headers.put(field, header.column(index).name()));
         return new Read(rows, skipped, choice.sheet(), choice.name(), reader.format(), header.firstRow(),
-                header.lastRow(), width, unknown, header.title(), Set.copyOf(fields.values()));
+                header.lastRow(), width, unknown, header.title(), Set.copyOf(fields.values()), headers,
+                reader.sheetNames());
     }
 }

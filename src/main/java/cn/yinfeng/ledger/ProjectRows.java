@@ -37,6 +37,7 @@ class ProjectRows implements RowHandler {
             Column.of("investorCode", "投资方统一社会信用代码"), Column.of("chain", "产业链"),
             Column.of("type", "项目类型").pick("工业", "服务业", "农文旅", "基础设施", "其他"),
             Column.required("totalInvestment", "总投资（万元）"), Column.of("contractAmount", "签约金额（万元）"),
+            Column.of("outOfProvinceAmount", "其中省外资金（万元）"),
             Column.of("origin", "资金来源").pick("境外", "国内省外", "省内市外", "市内县际"),
             Column.of("key", "重点项目").pick("是", "否"),
             Column.required("stage", "阶段").pick("储备", "洽谈", "签约", "注册落地", "开工", "投产", "达产"),
@@ -57,12 +58,20 @@ class ProjectRows implements RowHandler {
             Map.entry("协议投资额", "contractAmount"), Map.entry("是否重点项目", "key"), Map.entry("项目阶段", "stage"),
             Map.entry("进展阶段", "stage"), Map.entry("项目进展", "stage"), Map.entry("进展情况", "stage"),
             Map.entry("当前阶段", "stage"), Map.entry("目前进展", "stage"), Map.entry("项目状态", "stage"), Map.entry("签约时间", "signedOn"), Map.entry("落地日期", "registeredOn"),
-            Map.entry("开工时间", "startedOn"), Map.entry("投产时间", "producingOn"), Map.entry("是否计入考核", "counted"));
+            Map.entry("开工时间", "startedOn"), Map.entry("投产时间", "producingOn"), Map.entry("是否计入考核", "counted"),
+            Map.entry("其中省外资金", "outOfProvinceAmount"), Map.entry("省外资金", "outOfProvinceAmount"),
+            Map.entry("其中省外", "outOfProvinceAmount"), Map.entry("省外投资", "outOfProvinceAmount"),
+            Map.entry("项目类别", "type"), Map.entry("资金来源地", "origin"));
 
     static final Sheet SHEET = new Sheet(ImportKind.PROJECTS, COLUMNS, SYNONYMS, "name",
             List.of("金额单位为万元，也可写“1.5亿”“15000万元”“15,000”，系统会换算为万元（精确到分）。",
                     "阶段为签约及以后时，须填写签约日期及此前各阶段日期，日期不能晚于今天，且不能早于上一阶段。",
                     "已有项目按“项目编号”匹配；没有编号时按“落地区域 + 项目名称”匹配。同一文件导入两次不会产生重复。",
+                    "已有项目的空白单元格表示“不修改”；要清空已有的值，请在上传时勾选“空白单元格清空已有值”。",
+                    "资金来源未填写时，按投资方统一社会信用代码的登记地推定并标注“推定”；无法推定的记为“未填写”，不计入按来源统计的指标。",
+                    "表中没有“落地区域”列时，按上传时选择的区域、表格标题或文件名中的县（市、区）名确定；市级用户不会默认导入到市本级。",
+                    "先预览：系统逐行说明将新增、更新（旧值 → 新值）、无变化、跳过（合计行、表尾）或拒绝及原因，不写入任何数据；"
+                            + "点击“提交”后，新增和更新的行在一个事务中写入，被拒绝的行不写入，可改后再导入。",
                     "导入的修改与表单修改一样回到草稿，需要报送审核。"));
 
     static final Map<String, Stage> STAGES = Map.ofEntries(Map.entry("储备", Stage.RESERVE), Map.entry("谋划", Stage.RESERVE),
@@ -81,10 +90,12 @@ class ProjectRows implements RowHandler {
 
     private final Projects projects;
     private final JdbcClient jdbc;
+    private final cn.yinfeng.enterprises.Enterprises enterprises;
 
-    ProjectRows(Projects projects, JdbcClient jdbc) {
+    ProjectRows(Projects projects, JdbcClient jdbc, cn.yinfeng.enterprises.Enterprises enterprises) {
         this.projects = projects;
         this.jdbc = jdbc;
+        this.enterprises = enterprises;
     }
 
     @Override
@@ -105,21 +116,43 @@ class ProjectRows implements RowHandler {
     }
 
     /** A row's values, read and looked up; problems with them are thrown as the row's field errors. */
-    private record Parsed(String name, Region region, BigDecimal total, BigDecimal contract, Stage stage,
-            FundOrigin origin, ProjectType type, Boolean key, Boolean counted, LocalDate signed, LocalDate registered,
-            LocalDate started, LocalDate producing, LocalDate full, Long chainId, Long leaderId) {}
+    private record Parsed(String name, Region region, BigDecimal total, BigDecimal contract, BigDecimal outOfProvince,
+            Stage stage, FundOrigin origin, FundOrigin derivedOrigin, ProjectType type, Boolean key, Boolean counted,
+            LocalDate signed, LocalDate registered, LocalDate started, LocalDate producing, LocalDate full,
+            Long chainId, Long leaderId) {
+
+        LocalDate date(Stage s) {
+            return switch (s) {
+                case SIGNED -> signed;
+                case REGISTERED -> registered;
+                case STARTED -> started;
+                case PRODUCING -> producing;
+                case FULL_PRODUCTION -> full;
+                default -> null;
+            };
+        }
+    }
 
     private Parsed parse(Map<String, String> r, ImportRun run) {
         var problems = new ArrayList<Problem>();
         String name = r.getOrDefault("name", "").trim();
-        Region region = run.region(r.get("region"));
-        if (region == null) {
-            problems.add(new Problem("region", "import.regionUnknown", r.getOrDefault("region", "")));
+        Region region = null;
+        if (blank(r.get("region")) && run.aboveCounty()) {
+            // a city user's row without a region would land in the city itself: that must be said, not assumed
+            problems.add(new Problem("region", "import.regionNeeded"));
+        } else {
+            region = run.region(r.get("region"));
+            if (region == null) {
+                problems.add(new Problem("region", "import.regionUnknown", r.getOrDefault("region", "")));
+            }
         }
         BigDecimal total = ImportRun.amount(r, "totalInvestment", problems);
         BigDecimal contract = ImportRun.amount(r, "contractAmount", problems);
+        BigDecimal outOfProvince = ImportRun.amount(r, "outOfProvinceAmount", problems);
         Stage stage = stage(r.get("stage"), problems);
         FundOrigin origin = ImportRun.lookup(ORIGINS, r.get("origin"), "origin", problems);
+        FundOrigin derived = blank(r.get("origin")) && region != null ? derivedOrigin(r.get("investorCode"), region)
+                : null;
         ProjectType type = ImportRun.lookup(TYPES, r.get("type"), "type", problems);
         Boolean key = ImportRun.bool(r, "key", problems);
         Boolean counted = ImportRun.bool(r, "counted", problems);
@@ -143,9 +176,86 @@ class ProjectRows implements RowHandler {
             // without the link, and the report says so
             run.warn(r, "leader", "import.leaderNotLinked", r.get("leader").trim());
         }
+        if (!blank(r.get("investorCode")) && !blank(r.get("investor"))) {
+            // the registry keeps its name for a credit code; a ledger's other spelling is shown beside it, not taken
+            String normalised = cn.yinfeng.enterprises.CreditCode.normalise(r.get("investorCode"));
+            String registryName = normalised == null ? null : run.memo("investor:" + normalised, () -> enterprises
+                    .findByCode(normalised).map(cn.yinfeng.enterprises.Enterprise::name).orElse(null));
+            if (registryName != null && !NameKeys.of(registryName).equals(NameKeys.of(r.get("investor")))) {
+                run.warn(r, "investor", "import.investorNameDiffers", r.get("investor").trim(), registryName);
+            }
+        }
         ImportRun.throwIfAny(problems);
-        return new Parsed(name, region, total, contract, stage, origin, type, key, counted, signed, registered,
-                started, producing, full, chainId, leaderId);
+        return new Parsed(name, region, total, contract, outOfProvince, stage, origin, derived, type, key, counted,
+                signed, registered, started, producing, full, chainId, leaderId);
+    }
+
+    /**
+     * The origin of funds an investor's credit code implies for a project in {@code region}: registered in another
+     * province 国内省外, elsewhere in the province 省内市外, in the same city 市内县际; null when the code says nothing.
+     */
+    static FundOrigin derivedOrigin(String creditCode, Region region) {
+        return cn.yinfeng.enterprises.RegisteredDivision.relation(creditCode, region.code()).map(rel -> switch (rel) {
+            case OTHER_PROVINCE -> FundOrigin.OUT_OF_PROVINCE;
+            case SAME_PROVINCE -> FundOrigin.IN_PROVINCE;
+            case SAME_CITY -> FundOrigin.IN_CITY;
+        }).orElse(null);
+    }
+
+    /**
+     * Says how the origin of a project was known when the row left 资金来源 blank and the project has none: derived
+     * from the investor's credit code (shown as derived), or unknown (not counted by origin).
+     */
+    private static void noteOrigin(Map<String, String> r, Parsed p, Project existing, ImportRun run) {
+        if (p.origin() != null || (existing != null && existing.fundOrigin() != null)) {
+            return;
+        }
+        if (p.derivedOrigin() != null) {
+            run.warn(r, "origin", "import.originDerived",
+                    cn.yinfeng.enterprises.RegisteredDivision.province(r.get("investorCode")).orElse(""),
+                    ORIGIN_LABELS.get(p.derivedOrigin()));
+        } else {
+            run.warn(r, "origin", "import.originUnknown");
+        }
+    }
+
+    /**
+     * A new row whose investor (by credit code) already has a project elsewhere in the city with the same total or
+     * the same name — another county's entry of the same investment — or one in this region under another name with
+     * the same total, is refused as a duplicate candidate until the user confirms it is not; the message names the
+     * other project (only its region and code when the importer may not read it).
+     */
+    private void checkDuplicate(int number, Map<String, String> r, Parsed p, ImportRun run) {
+        String code = cn.yinfeng.enterprises.CreditCode.normalise(r.get("investorCode"));
+        if (code == null || run.confirmed.contains(number)) {
+            return;
+        }
+        List<Projects.InvestorProject> others = run.memo("investorProjects:" + code,
+                () -> projects.byInvestorCodes(List.of(code)));
+        String key = NameKeys.of(p.name());
+        for (Projects.InvestorProject o : others) {
+            boolean sameTotal = p.total() != null && ImportRun.same(o.totalInvestment(), p.total());
+            boolean elsewhere = o.regionId() != p.region().id() && (sameTotal || o.nameKey().equals(key));
+            boolean renamed = o.regionId() == p.region().id() && !o.nameKey().equals(key) && sameTotal;
+            if (elsewhere || renamed) {
+                throw new InvalidInputException("name", "import.duplicateCandidate", o.regionName(),
+                        o.readable() ? o.name() : "", o.code());
+            }
+        }
+    }
+
+    /** The template's word for each origin and stage, for the old → new of a preview. */
+    static final Map<FundOrigin, String> ORIGIN_LABELS = Map.of(FundOrigin.OVERSEAS, "境外", FundOrigin.OUT_OF_PROVINCE,
+            "国内省外", FundOrigin.IN_PROVINCE, "省内市外", FundOrigin.IN_CITY, "市内县际");
+
+    private static String label(Stage stage) {
+        for (String option : COLUMNS.stream().filter(c -> c.field().equals("stage")).findFirst().orElseThrow()
+                .options()) {
+            if (STAGES.get(option) == stage) {
+                return option;
+            }
+        }
+        return stage.name();
     }
 
     /** A stage as the template lists it, or as a clerk's progress words say it ("开工建设", "已签约，未开工"). */
@@ -187,23 +297,95 @@ class ProjectRows implements RowHandler {
 
     private static ProjectForm newForm(Parsed p, Map<String, String> r) {
         return new ProjectForm(p.name(), p.region().id(), null, null, p.chainId(), null, p.type(), p.total(),
-                p.contract(), null, null, null, p.origin(), p.key(), p.leaderId(), r.get("unit"), r.get("contactName"),
+                p.contract(), p.outOfProvince(), null, null, null,
+                p.origin() != null ? p.origin() : p.derivedOrigin(), p.origin() == null && p.derivedOrigin() != null,
+                p.key(), p.leaderId(), r.get("unit"), r.get("contactName"),
                 r.get("contactPhone"), p.counted(), r.get("notCountedReason"), null, List.of(), r.get("investor"),
                 r.get("investorCode"), p.stage() == null ? Stage.RESERVE : p.stage(), p.signed(), p.registered(),
                 p.started(), p.producing(), p.full(), 0L);
     }
 
-    /** Whether the sheet says what is stored (blank optional cells keep the stored value). */
-    private static boolean sameFields(Project existing, Parsed p, Long chainId) {
-        return Objects.equals(existing.name(), p.name()) && existing.regionId() == p.region().id()
-                && ImportRun.same(existing.totalInvestment(), p.total())
-                && ImportRun.same(existing.contractAmount(), p.contract())
-                && (p.origin() == null || existing.fundOrigin() == p.origin())
-                && (p.type() == null || existing.projectType() == p.type())
-                && (p.key() == null || existing.keyProject() == p.key())
-                && (p.counted() == null || existing.counted() == p.counted())
-                && (chainId == null || chainId.equals(existing.chainId()))
-                && (p.leaderId() == null || p.leaderId().equals(existing.leaderUserId()));
+    /**
+     * What the row changes of the stored project, old → new, by field: a blank cell changes nothing (unless the
+     * uploader asked blanks to clear), a stage word beyond the stored stage and a date that differs are changes.
+     */
+    private static List<Imports.Change> changes(Project e, Parsed p, Map<String, String> r, Long chainId,
+            ImportRun run) {
+        var out = new ArrayList<Imports.Change>();
+        if (!Objects.equals(e.name(), p.name())) {
+            out.add(new Imports.Change("name", e.name(), p.name()));
+        }
+        if (e.regionId() != p.region().id()) {
+            out.add(new Imports.Change("region", e.regionName(), p.region().name()));
+        }
+        amount(out, "totalInvestment", e.totalInvestment(), p.total(), false);
+        amount(out, "contractAmount", e.contractAmount(), p.contract(), run.clearBlanks);
+        amount(out, "outOfProvinceAmount", e.outOfProvinceAmount(), p.outOfProvince(), run.clearBlanks);
+        FundOrigin origin = effectiveOrigin(e, p);
+        if (origin != e.fundOrigin()) {
+            out.add(new Imports.Change("origin", e.fundOrigin() == null ? "" : ORIGIN_LABELS.get(e.fundOrigin()),
+                    ORIGIN_LABELS.get(origin)));
+        }
+        if (p.type() != null && e.projectType() != p.type()) {
+            out.add(new Imports.Change("type", e.projectType() == null ? "" : e.projectType().name(),
+                    r.get("type").trim()));
+        }
+        if (p.key() != null && e.keyProject() != p.key()) {
+            out.add(new Imports.Change("key", e.keyProject() ? "是" : "否", p.key() ? "是" : "否"));
+        }
+        if (p.counted() != null && e.counted() != p.counted()) {
+            out.add(new Imports.Change("counted", e.counted() ? "是" : "否", p.counted() ? "是" : "否"));
+        }
+        if (chainId != null && !chainId.equals(e.chainId())) {
+            out.add(new Imports.Change("chain", Objects.toString(e.chainName(), ""), r.get("chain").trim()));
+        }
+        if (p.leaderId() != null && !p.leaderId().equals(e.leaderUserId())) {
+            out.add(new Imports.Change("leader", Objects.toString(e.leaderName(), ""), r.get("leader").trim()));
+        }
+        text(out, "unit", e.responsibleUnit(), r, run.clearBlanks);
+        text(out, "contactName", e.contactName(), r, run.clearBlanks);
+        text(out, "contactPhone", e.contactPhone(), r, run.clearBlanks);
+        if (p.stage() != null && p.stage() != e.stage()) {
+            out.add(new Imports.Change("stage", label(e.stage()), label(p.stage())));
+        }
+        for (Stage s : Stage.datedStages()) {
+            LocalDate given = p.date(s);
+            if (given != null && !given.equals(e.dates().of(s))) {
+                out.add(new Imports.Change(dateField(s), Objects.toString(e.dates().of(s), ""), given.toString()));
+            }
+        }
+        return out;
+    }
+
+    private static void amount(List<Imports.Change> out, String field, BigDecimal stored, BigDecimal given,
+            boolean clear) {
+        if (given != null ? !ImportRun.same(stored, given) : clear && stored != null) {
+            out.add(new Imports.Change(field, stored == null ? "" : stored.stripTrailingZeros().toPlainString(),
+                    given == null ? "" : given.stripTrailingZeros().toPlainString()));
+        }
+    }
+
+    private static void text(List<Imports.Change> out, String field, String stored, Map<String, String> r,
+            boolean clear) {
+        String given = ImportRun.trim(r.get(field));
+        if (given != null ? !given.equals(stored) : clear && stored != null) {
+            out.add(new Imports.Change(field, Objects.toString(stored, ""), Objects.toString(given, "")));
+        }
+    }
+
+    private static String dateField(Stage s) {
+        return switch (s) {
+            case SIGNED -> "signedOn";
+            case REGISTERED -> "registeredOn";
+            case STARTED -> "startedOn";
+            case PRODUCING -> "producingOn";
+            default -> "fullProductionOn";
+        };
+    }
+
+    /** The origin after the row: as written, else as stored, else as the credit code implies. */
+    private static FundOrigin effectiveOrigin(Project e, Parsed p) {
+        return p.origin() != null ? p.origin() : e.fundOrigin() != null ? e.fundOrigin() : p.derivedOrigin();
     }
 
     private static Long chainFor(Project existing, Parsed p, Map<String, String> r) {
@@ -255,6 +437,19 @@ class ProjectRows implements RowHandler {
         ids.addAll(byName.values());
         Map<Long, Project> found = projects.findAll(ids);
         run.memo("projects:prefetched", () -> new Prefetched(byCode, byName, found));
+        var investorCodes = new java.util.LinkedHashSet<String>();
+        rows.forEach(r -> {
+            String c = cn.yinfeng.enterprises.CreditCode.normalise(r.get("investorCode"));
+            if (c != null) {
+                investorCodes.add(c);
+            }
+        });
+        var byInvestor = new java.util.HashMap<String, List<Projects.InvestorProject>>();
+        projects.byInvestorCodes(investorCodes).forEach(ip -> byInvestor.computeIfAbsent(ip.creditCode(),
+                k -> new ArrayList<>()).add(ip));
+        investorCodes.forEach(c -> run.memo("investorProjects:" + c, () -> byInvestor.getOrDefault(c, List.of())));
+        Map<String, String> registered = enterprises.namesByCode(investorCodes);
+        investorCodes.forEach(c -> run.memo("investor:" + c, () -> registered.get(c)));
     }
 
     /** What {@link #prefetch} found: ids by code and by "region|name key", and the readable projects among them. */
@@ -268,7 +463,9 @@ class ProjectRows implements RowHandler {
     public RowResult decide(int number, Map<String, String> r, ImportRun run) {
         Parsed p = parse(r, run);
         Project existing = match(r.get("code"), p.name(), p.region(), run);
+        noteOrigin(r, p, existing, run);
         if (existing == null) {
+            checkDuplicate(number, r, p, run);
             ProjectBatch batch = run.memo("projects:batch", projects::batch);
             ProjectForm form = newForm(p, r);
             var problems = batch.check(form);
@@ -281,8 +478,7 @@ class ProjectRows implements RowHandler {
         if (touched(run).contains(existing.id())) {
             return null; // an earlier row of this file changed it: compare with it as it is now, in apply
         }
-        Stage target = p.stage() == null ? existing.stage() : p.stage();
-        if (sameFields(existing, p, chainFor(existing, p, r)) && target == existing.stage()) {
+        if (changes(existing, p, r, chainFor(existing, p, r), run).isEmpty()) {
             return RowResult.of(number, p.name(), Outcome.UNCHANGED, existing.id(), "/projects/" + existing.id());
         }
         return null;
@@ -321,44 +517,67 @@ class ProjectRows implements RowHandler {
             existing = projects.find(existing.id()); // as it is now, not as prefetched: an earlier row may have changed it
             touched(run).add(existing.id());
         }
+        noteOrigin(r, p, existing, run);
         Long chainId = chainFor(existing, p, r);
         if (existing == null) {
+            checkDuplicate(number, r, p, run);
             long id = projects.create(newForm(p, r));
             return RowResult.of(number, name, Outcome.CREATE, id, "/projects/" + id);
         }
         // compare what the sheet says with what is stored; equal rows are left alone (idempotent re-import)
-        boolean fieldsSame = sameFields(existing, p, chainId);
-        Stage stage = p.stage();
-        Stage target = stage == null ? existing.stage() : stage;
-        boolean stageSame = target == existing.stage();
+        var changes = changes(existing, p, r, chainId, run);
         String link = "/projects/" + existing.id();
-        if (fieldsSame && stageSame) {
+        if (changes.isEmpty()) {
             return RowResult.of(number, name, Outcome.UNCHANGED, existing.id(), link);
         }
-        if (!fieldsSame) {
+        var changed = new java.util.HashSet<String>();
+        changes.forEach(c -> changed.add(c.column()));
+        Stage target = p.stage() == null ? existing.stage() : p.stage();
+        boolean datesChanged = Stage.datedStages().stream().anyMatch(s -> changed.contains(dateField(s)));
+        changed.removeIf(f -> f.equals("stage") || f.endsWith("On"));
+        if (!changed.isEmpty()) {
+            FundOrigin origin = effectiveOrigin(existing, p);
+            Boolean derived = p.origin() != null ? Boolean.FALSE
+                    : existing.fundOrigin() == null && origin != null ? Boolean.TRUE : null;
+            boolean clear = run.clearBlanks;
             var form = new ProjectForm(name, region.id(), existing.attractingRegionId(), existing.attractingShare(),
                     chainId != null ? chainId : existing.chainId(), existing.chainNodeId(),
-                    p.type() != null ? p.type() : existing.projectType(), p.total(), p.contract(),
-                    existing.foreignCurrency(), existing.foreignAmount(), existing.exchangeRate(),
-                    p.origin() != null ? p.origin() : existing.fundOrigin(),
+                    p.type() != null ? p.type() : existing.projectType(),
+                    p.total() != null ? p.total() : existing.totalInvestment(),
+                    p.contract() != null || clear ? p.contract() : existing.contractAmount(),
+                    p.outOfProvince() != null || clear ? p.outOfProvince() : existing.outOfProvinceAmount(),
+                    existing.foreignCurrency(), existing.foreignAmount(), existing.exchangeRate(), origin, derived,
                     p.key() != null ? p.key() : existing.keyProject(),
                     p.leaderId() != null ? p.leaderId() : existing.leaderUserId(),
-                    blank(r.get("unit")) ? existing.responsibleUnit() : r.get("unit"),
-                    blank(r.get("contactName")) ? existing.contactName() : r.get("contactName"),
-                    blank(r.get("contactPhone")) ? existing.contactPhone() : r.get("contactPhone"),
+                    blank(r.get("unit")) && !clear ? existing.responsibleUnit() : r.get("unit"),
+                    blank(r.get("contactName")) && !clear ? existing.contactName() : r.get("contactName"),
+                    blank(r.get("contactPhone")) && !clear ? existing.contactPhone() : r.get("contactPhone"),
                     p.counted() != null ? p.counted() : existing.counted(),
                     blank(r.get("notCountedReason")) ? existing.notCountedReason() : r.get("notCountedReason"),
                     existing.expansionOfId(), existing.investors().stream().map(Project.Investor::id).toList(),
                     r.get("investor"), r.get("investorCode"), null, null, null, null, null, null, existing.version());
             projects.update(existing.id(), form);
         }
-        if (!stageSame) {
+        if (datesChanged) {
+            // dates of stages already reached are corrected where the sheet gives them; later ones come with the
+            // stage moves below
+            Project current = projects.find(existing.id());
+            var dates = current.dates();
+            for (Stage s : Stage.datedStages()) {
+                if (p.date(s) != null && current.stage().onMainLine() && s.order() <= current.stage().order()) {
+                    dates = dates.with(s, p.date(s));
+                }
+            }
+            if (!dates.equals(current.dates())) {
+                projects.correctDates(current.id(), current.version(), dates);
+            }
+        }
+        if (target != existing.stage()) {
             // later stages move one step at a time with the sheet's dates: a gap is the same error as on the page
-            var dates = new LocalDate[] {p.signed(), p.registered(), p.started(), p.producing(), p.full()};
             Project current = projects.find(existing.id());
             while (current.stage().onMainLine() && current.stage().order() < target.order()) {
                 Stage next = current.stage().next();
-                LocalDate on = next.dated() ? dates[next.order() - Stage.SIGNED.order()] : (p.signed() != null
+                LocalDate on = next.dated() ? p.date(next) : (p.signed() != null
                         ? p.signed() : LocalDate.now(Projects.ZONE));
                 projects.advance(current.id(), current.version(), next, on, "台账导入");
                 current = projects.find(existing.id());
@@ -367,7 +586,7 @@ class ProjectRows implements RowHandler {
                 throw new InvalidInputException("stage", "stage.notForward");
             }
         }
-        return RowResult.of(number, name, Outcome.UPDATE, existing.id(), link);
+        return RowResult.of(number, name, Outcome.UPDATE, existing.id(), link).withChanges(changes);
     }
 
     /**

@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A project's working copy as its page and the API show it. {@code leaderDisabled}: the 包联 leader it names has
+ * A project's working copy as its page and the API show it. A null {@code projectType} or {@code fundOrigin} is
+ * unknown; {@code fundOriginDerived}: the origin was inferred from the investor's credit code. {@code leaderDisabled}: the 包联 leader it names has
  * since been disabled (or lost the leader role); the link is kept as history and shown as such.
  */
 public record Project(long id, String code, String name, long regionId, String regionName, Long attractingRegionId,
         String attractingRegionName, BigDecimal attractingShare, Long chainId, String chainName, Long chainNodeId,
-        ProjectType projectType, BigDecimal totalInvestment, BigDecimal contractAmount, String foreignCurrency,
-        BigDecimal foreignAmount, BigDecimal exchangeRate, FundOrigin fundOrigin, boolean keyProject,
+        ProjectType projectType, BigDecimal totalInvestment, BigDecimal contractAmount,
+        BigDecimal outOfProvinceAmount, String foreignCurrency, BigDecimal foreignAmount, BigDecimal exchangeRate,
+        FundOrigin fundOrigin, boolean fundOriginDerived, boolean keyProject,
         Long leaderUserId, String leaderName, String responsibleUnit, String contactName, String contactPhone,
         boolean counted, String notCountedReason, Long expansionOfId, Stage stage, Stage heldStage,
         String holdReason, StageDates dates, ReviewStatus reviewStatus, List<Investor> investors, long version,

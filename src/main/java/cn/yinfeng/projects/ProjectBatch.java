@@ -107,8 +107,8 @@ public final class ProjectBatch {
         seqs.forEach(s -> codes.add(projects.code(s)));
         CopyRows.copy(template, """
                 copy project (code, name, name_key, region_id, attracting_region_id, attracting_share, chain_id,
-                       chain_node_id, project_type, total_investment, contract_amount, foreign_currency, foreign_amount,
-                       exchange_rate, fund_origin, key_project, leader_user_id, responsible_unit, contact_name,
+                       chain_node_id, project_type, total_investment, contract_amount, out_of_province_amount,
+                       foreign_currency, foreign_amount, exchange_rate, fund_origin, fund_origin_derived, key_project, leader_user_id, responsible_unit, contact_name,
                        contact_phone, counted, not_counted_reason, expansion_of_id, stage, signed_on, registered_on,
                        started_on, producing_on, full_production_on, created_by) from stdin
                 """, rows -> {
@@ -119,8 +119,9 @@ public final class ProjectBatch {
                         rows.add(codes.get(i)).add(f.get("name")).add(f.get("nameKey")).add(f.get("regionId"))
                                 .add(f.get("attractingRegionId")).add(f.get("attractingShare")).add(f.get("chainId"))
                                 .add(f.get("chainNodeId")).add(f.get("projectType")).add(f.get("totalInvestment"))
-                                .add(f.get("contractAmount")).add(f.get("foreignCurrency")).add(f.get("foreignAmount"))
-                                .add(f.get("exchangeRate")).add(f.get("fundOrigin")).add(f.get("keyProject"))
+                                .add(f.get("contractAmount")).add(f.get("outOfProvinceAmount"))
+                                .add(f.get("foreignCurrency")).add(f.get("foreignAmount")).add(f.get("exchangeRate"))
+                                .add(f.get("fundOrigin")).add(f.get("fundOriginDerived")).add(f.get("keyProject"))
                                 .add(f.get("leaderUserId")).add(f.get("responsibleUnit")).add(f.get("contactName"))
                                 .add(f.get("contactPhone")).add(f.get("counted")).add(f.get("notCountedReason"))
                                 .add(f.get("expansionOfId")).add(stageOf(p.form())).add(f.get("signedOn"))

@@ -339,7 +339,7 @@ class ProjectDemoData implements ApplicationRunner {
         });
         StageDates d = p.dates() == null ? StageDates.NONE : p.dates();
         var form = new ProjectForm(p.name(), regionId, null, null, chainId, null, p.type(), p.total(), p.contract(),
-                null, null, null, p.origin(), p.key(), leader, p.key() ? "市投促中心" : null, null, null, p.counted(),
+                null, null, null, null, p.origin(), false, p.key(), leader, p.key() ? "市投促中心" : null, null, null, p.counted(),
                 p.notCountedReason(), null, List.of(investor), null, null, p.stage(), d.signedOn(), d.registeredOn(),
                 d.startedOn(), d.producingOn(), d.fullProductionOn(), 0L);
         long id = projects.create(form);

@@ -125,6 +125,35 @@ public class Projects {
     }
 
     /**
+     * A project already in the ledger, anywhere in the city, whose investor has a given credit code: what an import
+     * compares a new row with to flag the same investment entered twice (by two counties, or under another name).
+     * {@code readable}: whether the caller may open it; for one they may not, only its region and code are shown.
+     */
+    public record InvestorProject(String creditCode, long id, String code, String name, String nameKey,
+            long regionId, String regionName, BigDecimal totalInvestment, boolean readable) {}
+
+    /** The projects of the whole ledger whose investors have one of {@code creditCodes} (normalised), in one query. */
+    public List<InvestorProject> byInvestorCodes(java.util.Collection<String> creditCodes) {
+        if (creditCodes.isEmpty()) {
+            return List.of();
+        }
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql("""
+                select e.credit_code, p.id, p.code, p.name, p.name_key, p.region_id, r.name as region_name,
+                       p.total_investment, (%s) as readable
+                  from enterprise e
+                  join project_investor pi on pi.enterprise_id = e.id
+                  join project p on p.id = pi.project_id
+                  join region r on r.id = p.region_id
+                 where e.credit_code = any(:codes) and p.stage <> 'TERMINATED'
+                 order by p.id
+                """.formatted(readable(scope)))).param("codes", creditCodes.toArray(String[]::new))
+                .query((rs, n) -> new InvestorProject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getBigDecimal(8), rs.getBoolean(9)))
+                .list();
+    }
+
+    /**
      * The projects among {@code ids} that the caller may read, with their investors, in two statements (imports
      * match many rows at once); ids outside the caller's scope are simply absent.
      */
@@ -180,15 +209,17 @@ public class Projects {
         putDates(params, form.dates());
         long id = jdbc.sql("""
                 insert into project (code, name, name_key, region_id, attracting_region_id, attracting_share,
-                       chain_id, chain_node_id, project_type, total_investment, contract_amount, foreign_currency,
-                       foreign_amount, exchange_rate, fund_origin, key_project, leader_user_id, responsible_unit,
-                       contact_name, contact_phone, counted, not_counted_reason, expansion_of_id, stage, signed_on,
-                       registered_on, started_on, producing_on, full_production_on, created_by)
+                       chain_id, chain_node_id, project_type, total_investment, contract_amount, out_of_province_amount,
+                       foreign_currency, foreign_amount, exchange_rate, fund_origin, fund_origin_derived, key_project,
+                       leader_user_id, responsible_unit, contact_name, contact_phone, counted, not_counted_reason,
+                       expansion_of_id, stage, signed_on, registered_on, started_on, producing_on, full_production_on,
+                       created_by)
                 values (:code, :name, :nameKey, :regionId, :attractingRegionId, :attractingShare, :chainId,
-                       :chainNodeId, :projectType, :totalInvestment, :contractAmount, :foreignCurrency,
-                       :foreignAmount, :exchangeRate, :fundOrigin, :keyProject, :leaderUserId, :responsibleUnit,
-                       :contactName, :contactPhone, :counted, :notCountedReason, :expansionOfId, :stage, :signedOn,
-                       :registeredOn, :startedOn, :producingOn, :fullProductionOn, :createdBy)
+                       :chainNodeId, :projectType, :totalInvestment, :contractAmount, :outOfProvinceAmount,
+                       :foreignCurrency, :foreignAmount, :exchangeRate, :fundOrigin, :fundOriginDerived, :keyProject,
+                       :leaderUserId, :responsibleUnit, :contactName, :contactPhone, :counted, :notCountedReason,
+                       :expansionOfId, :stage, :signedOn, :registeredOn, :startedOn, :producingOn, :fullProductionOn,
+                       :createdBy)
                 returning id
                 """).params(params).query(Long.class).single();
         jdbc.sql("insert into project_transition (project_id, from_stage, to_stage, on_date, actor_id, note) "
@@ -243,12 +274,17 @@ public class Projects {
             throw new InvalidInputException(problems);
         }
         var params = fields(form, regionId);
+        if (form.fundOriginDerived() == null && form.fundOrigin() == before.fundOrigin()) {
+            // a form that does not say (the page, the API) keeps how the unchanged origin was known
+            params.put("fundOriginDerived", before.fundOriginDerived());
+        }
         params.put("id", id);
         jdbc.sql("""
                 update project set name = :name, name_key = :nameKey, region_id = :regionId,
                        attracting_region_id = :attractingRegionId, attracting_share = :attractingShare,
                        chain_id = :chainId, chain_node_id = :chainNodeId, project_type = :projectType,
                        total_investment = :totalInvestment, contract_amount = :contractAmount,
+                       out_of_province_amount = :outOfProvinceAmount, fund_origin_derived = :fundOriginDerived,
                        foreign_currency = :foreignCurrency, foreign_amount = :foreignAmount,
                        exchange_rate = :exchangeRate, fund_origin = :fundOrigin, key_project = :keyProject,
                        leader_user_id = :leaderUserId, responsible_unit = :responsibleUnit,
@@ -278,6 +314,32 @@ public class Projects {
                 .param("id", id).update();
         recordTransition(id, p.stage(), target, on, user, note);
         audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, p.stage() + " -> " + target + " on " + on);
+    }
+
+    /**
+     * Corrects the dates of stages the project has already reached (a ledger that says it was signed on another day):
+     * a date given for a stage it has not reached, a missing one, one in the future or out of order is the field's
+     * error, as on the form. Back to draft like every change; audited with old and new dates.
+     */
+    @Transactional
+    public void correctDates(long id, long version, StageDates dates) {
+        requireWriter();
+        Project p = lockForWrite(id, version);
+        Stage line = p.stage().onMainLine() ? p.stage() : p.heldStage() != null ? p.heldStage() : p.stage();
+        var problems = Lifecycle.checkState(line, dates, today());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var params = new HashMap<String, Object>();
+        putDates(params, dates);
+        params.put("id", id);
+        jdbc.sql("""
+                update project set signed_on = :signedOn, registered_on = :registeredOn, started_on = :startedOn,
+                       producing_on = :producingOn, full_production_on = :fullProductionOn, review_status = 'DRAFT',
+                       version = version + 1, updated_at = now()
+                 where id = :id
+                """).params(params).update();
+        audit.record("PROJECT_DATES", "project", id, Outcome.SUCCESS, p.dates() + " -> " + dates);
     }
 
     /** 暂缓: the project waits; {@link #resume} brings it back to the stage it had. */
@@ -379,10 +441,12 @@ public class Projects {
         jdbc.sql("""
                 insert into project_approved (project_id, valid_from, name, region_id, attracting_region_id,
                        attracting_share, chain_id, project_type, total_investment, contract_amount, fund_origin,
-                       key_project, leader_user_id, counted, expansion_of_id, stage, signed_on, registered_on,
-                       started_on, producing_on, full_production_on, approved_by, project_version)
+                       fund_origin_derived, out_of_province_amount, key_project, leader_user_id, counted,
+                       expansion_of_id, stage, signed_on, registered_on, started_on, producing_on,
+                       full_production_on, approved_by, project_version)
                 select id, :at, name, region_id, attracting_region_id, attracting_share, chain_id, project_type,
-                       total_investment, contract_amount, fund_origin, key_project, leader_user_id, counted,
+                       total_investment, contract_amount, fund_origin, fund_origin_derived, out_of_province_amount,
+                       key_project, leader_user_id, counted,
                        expansion_of_id, stage, signed_on, registered_on, started_on, producing_on,
                        full_production_on, :by, version
                   from project where id = :id
@@ -717,6 +781,13 @@ public class Projects {
         } else if (f.contractAmount() != null && tooLarge(f.contractAmount())) {
             problems.add(new Problem("contractAmount", "validation.amountTooLarge"));
         }
+        if (f.outOfProvinceAmount() != null && (f.outOfProvinceAmount().signum() < 0
+                || f.outOfProvinceAmount().scale() > 2)) {
+            problems.add(new Problem("outOfProvinceAmount", "validation.twoDecimals"));
+        } else if (f.outOfProvinceAmount() != null && f.totalInvestment() != null
+                && f.outOfProvinceAmount().compareTo(f.totalInvestment()) > 0) {
+            problems.add(new Problem("outOfProvinceAmount", "project.outOfProvince.overTotal"));
+        }
         boolean anyForeign = f.foreignCurrency() != null && !f.foreignCurrency().isBlank() || f.foreignAmount() != null
                 || f.exchangeRate() != null;
         if (anyForeign && (f.foreignCurrency() == null || !f.foreignCurrency().trim().matches("[A-Za-z]{3}")
@@ -770,14 +841,16 @@ public class Projects {
         m.put("attractingShare", f.attractingRegionId() == null ? null : f.attractingShare());
         m.put("chainId", f.chainId());
         m.put("chainNodeId", f.chainNodeId());
-        m.put("projectType", (f.projectType() == null ? ProjectType.INDUSTRIAL : f.projectType()).name());
+        m.put("projectType", f.projectType() == null ? null : f.projectType().name());
         m.put("totalInvestment", f.totalInvestment());
         m.put("contractAmount", f.contractAmount());
+        m.put("outOfProvinceAmount", f.outOfProvinceAmount());
         boolean foreign = f.foreignCurrency() != null && !f.foreignCurrency().isBlank();
         m.put("foreignCurrency", foreign ? f.foreignCurrency().trim().toUpperCase() : null);
         m.put("foreignAmount", foreign ? f.foreignAmount() : null);
         m.put("exchangeRate", foreign ? f.exchangeRate() : null);
-        m.put("fundOrigin", (f.fundOrigin() == null ? FundOrigin.OUT_OF_PROVINCE : f.fundOrigin()).name());
+        m.put("fundOrigin", f.fundOrigin() == null ? null : f.fundOrigin().name());
+        m.put("fundOriginDerived", f.fundOrigin() != null && Boolean.TRUE.equals(f.fundOriginDerived()));
         m.put("keyProject", Boolean.TRUE.equals(f.keyProject()));
         m.put("leaderUserId", f.leaderUserId());
         m.put("responsibleUnit", blank(f.responsibleUnit()));
@@ -820,6 +893,13 @@ public class Projects {
                 after.contractAmount() == null ? null : after.contractAmount().stripTrailingZeros())) {
             changes.add("contractAmount: " + before.contractAmount() + " -> " + after.contractAmount());
         }
+        if (!Objects.equals(before.outOfProvinceAmount() == null ? null : before.outOfProvinceAmount().stripTrailingZeros(),
+                after.outOfProvinceAmount() == null ? null : after.outOfProvinceAmount().stripTrailingZeros())) {
+            changes.add("outOfProvinceAmount: " + before.outOfProvinceAmount() + " -> " + after.outOfProvinceAmount());
+        }
+        if (before.fundOrigin() != after.fundOrigin()) {
+            changes.add("fundOrigin: " + before.fundOrigin() + " -> " + after.fundOrigin());
+        }
         if (before.counted() != !Boolean.FALSE.equals(after.counted())) {
             changes.add("counted: " + before.counted() + " -> " + after.counted());
         }
@@ -853,10 +933,12 @@ public class Projects {
                 rs.getString("region_name"), (Long) rs.getObject("attracting_region_id"),
                 rs.getString("attracting_region_name"), rs.getBigDecimal("attracting_share"),
                 (Long) rs.getObject("chain_id"), rs.getString("chain_name"), (Long) rs.getObject("chain_node_id"),
-                ProjectType.valueOf(rs.getString("project_type")), rs.getBigDecimal("total_investment"),
-                rs.getBigDecimal("contract_amount"), rs.getString("foreign_currency"),
+                rs.getString("project_type") == null ? null : ProjectType.valueOf(rs.getString("project_type")),
+                rs.getBigDecimal("total_investment"), rs.getBigDecimal("contract_amount"),
+                rs.getBigDecimal("out_of_province_amount"), rs.getString("foreign_currency"),
                 rs.getBigDecimal("foreign_amount"), rs.getBigDecimal("exchange_rate"),
-                FundOrigin.valueOf(rs.getString("fund_origin")), rs.getBoolean("key_project"),
+                rs.getString("fund_origin") == null ? null : FundOrigin.valueOf(rs.getString("fund_origin")),
+                rs.getBoolean("fund_origin_derived"), rs.getBoolean("key_project"),
                 (Long) rs.getObject("leader_user_id"), rs.getString("leader_name"), rs.getString("responsible_unit"),
                 rs.getString("contact_name"), rs.getString("contact_phone"), rs.getBoolean("counted"),
                 rs.getString("not_counted_reason"), (Long) rs.getObject("expansion_of_id"),

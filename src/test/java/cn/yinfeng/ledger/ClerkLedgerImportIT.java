@@ -39,7 +39,7 @@ class ClerkLedgerImportIT extends IntegrationTest {
     private static byte[] file(String format) {
         return switch (format) {
             case "xlsx" -> ClerkLedgers.xlsx();
-            case "xls" -> ClerkLedgers.xls();
+            case "xls", "et" -> ClerkLedgers.xls(); // WPS saves .et as the same OLE2 workbook
             default -> ClerkLedgers.csvGbk();
         };
     }
@@ -64,7 +64,7 @@ class ClerkLedgerImportIT extends IntegrationTest {
 
     @Order(1)
     @ParameterizedTest
-    @ValueSource(strings = {"xlsx", "xls", "csv"})
+    @ValueSource(strings = {"xlsx", "xls", "csv", "et"})
     void everyFormatIsReadAsTheClerkLaidItOut(String format) throws Exception {
         long before = jdbc.sql("select count(*) from project").query(Long.class).single();
         String report = preview(XIAOYI, "孝义市签约项目台账." + format, file(format));

@@ -99,7 +99,7 @@ class LedgerIT extends IntegrationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(projects()).isEqualTo(before);
         List<String> reasons = JsonPath.read(report, "$.results[?(@.outcome == 'REJECT')].problems[0]");
-        assertThat(reasons).anyMatch(r -> r.contains("签约日期") && r.contains("无法识别"))
+        assertThat(reasons).anyMatch(r -> r.startsWith("签约时间：") && r.contains("无法识别")) // as the file names it
                 .anyMatch(r -> r.contains("只能选择您管辖范围内的落地区域"))
                 .anyMatch(r -> r.contains("与第 3 行重复")); // Excel row numbers: title 1, header 2, first row 3
         long batch = ((Number) JsonPath.read(report, "$.batchId")).longValue();

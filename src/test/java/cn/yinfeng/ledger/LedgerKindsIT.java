@@ -171,10 +171,10 @@ class LedgerKindsIT extends IntegrationTest {
         assertThat(count("select count(*) from project_fund f join project p on p.id = f.project_id "
                 + "where p.name = '到位资金导入测试项目'")).isZero();
         assertThat(reasons(report)).anyMatch(r -> r.contains("与第 3 行重复"))
-                .anyMatch(r -> r.startsWith("到位月份："))
+                .anyMatch(r -> r.startsWith("到位时间：")) // the column as the file names it
                 .anyMatch(r -> r.startsWith("项目编号：") && r.contains("管辖范围"))
                 .anyMatch(r -> r.contains("P0000-99999"))
-                .anyMatch(r -> r.startsWith("到位资金（万元）：") && r.contains("两位小数"))
+                .anyMatch(r -> r.startsWith("到位金额（万元）：") && r.contains("两位小数"))
                 .anyMatch(r -> r.startsWith("项目名称：") && r.contains("不符"));
 
         jdbc.sql("update project set review_status = 'APPROVED' where code = :c").param("c", code).update();

@@ -78,6 +78,11 @@ public final class HeaderFinder {
     static int span(SheetTable sheet, int i) {
         List<SheetTable.Row> rows = sheet.rows();
         int number = rows.get(i).number();
+        long named = java.util.Arrays.stream(rows.get(i).cells()).filter(v -> v != null && !v.isBlank()).distinct()
+                .count();
+        if (named <= 1) {
+            return 1; // a title merged across the sheet, not a name over columns of its own
+        }
         int last = number;
         boolean acrossWithNamesBelow = false;
         for (SheetTable.Merge m : sheet.merges()) {

@@ -31,4 +31,11 @@ public final class SheetChooser {
         }
         return Optional.ofNullable(best);
     }
+
+    /** The header of the sheet the user named; empty when the kind finds none there. */
+    public static Optional<Choice> in(WorkbookReader reader, int sheet, Function<String, String> fieldOf,
+            String keyField) {
+        return HeaderFinder.find(reader.head(sheet, HeaderFinder.SCAN + 3), fieldOf, keyField)
+                .map(h -> new Choice(sheet, reader.sheetNames().get(sheet), h));
+    }
 }
