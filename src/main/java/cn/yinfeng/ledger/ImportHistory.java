@@ -29,7 +29,7 @@ public class ImportHistory {
             boolean stale, java.time.Instant at, Imports.SheetInfo sheet, ImportOptions options) {
 
         public boolean running() {
-            return status.equals("PREVIEWING") || status.equals("COMMITTING");
+            return ImportBatches.Status.valueOf(status).running();
         }
 
         public int rows() {
@@ -48,7 +48,8 @@ public class ImportHistory {
         }
     }
 
-    static final List<String> STATUSES = List.of("PREVIEWING", "PREVIEWED", "COMMITTING", "COMMITTED", "FAILED");
+    static final List<String> STATUSES = java.util.Arrays.stream(ImportBatches.Status.values()).map(Enum::name)
+            .toList();
 
     private static final Map<String, String> HISTORY_SORTS = Map.of("at", "b.at", "kind", "b.kind", "file",
             "b.file_name", "status", "b.status", "created", "b.created", "updated", "b.updated", "unchanged",

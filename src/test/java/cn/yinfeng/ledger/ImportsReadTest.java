@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import cn.yinfeng.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class ImportsReadTest {
 
     private static Imports imports(int maxRows) {
-        return new Imports(List.of(), null, null, null, null, null, null, null,
-                new Parses(2, java.time.Duration.ofSeconds(1)), 1_000_000, maxRows, true,
+        return new Imports(null, null, null, null, null, null, null, null, null,
+                new Parses(2, java.time.Duration.ofSeconds(1)), 1_000_000, maxRows,
                 Spreadsheets.MAX_SHARED_STRINGS, org.springframework.util.unit.DataSize.ofBytes(
                         Spreadsheets.MAX_SHARED_STRINGS_SIZE));
     }

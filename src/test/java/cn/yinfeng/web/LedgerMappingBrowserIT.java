@@ -67,7 +67,8 @@ class LedgerMappingBrowserIT extends IntegrationTest {
         page.navigate(baseUrl() + "/ledger?kind=projects");
         page.setInputFiles("#file", new FilePayload("中阳县重点项目推进表.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                ClerkLedgerVariants.scaleColumn("中阳县", "-浏览器")));
+                ClerkLedgerVariants.scaleColumn("中阳县", "-浏览器", "山东济宁重工铸造有限公司",
+                        "91370800MA3N6R4T5G", "91141129MA0L2B3C4W")));
         page.click("[data-testid=upload-form] button[type=submit]");
         page.waitForSelector("[data-testid=unknown-columns]");
         assertThat(page.textContent("[data-testid=import-summary]")).contains("拒绝 3");

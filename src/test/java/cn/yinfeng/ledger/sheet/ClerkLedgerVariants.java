@@ -27,21 +27,25 @@ public final class ClerkLedgerVariants {
      * the footer. {@code suffix} keeps the names of one test's projects apart from another's.
      */
     public static byte[] scaleColumn(String suffix) {
-        return scaleColumn("孝义市", suffix);
+        return scaleColumn("孝义市", suffix, "山东鲁达铸造有限公司", SHANDONG_CODE, XIAOYI_CODE);
     }
 
-    /** {@link #scaleColumn(String)} as another county's office keeps it ({@code county} in its title). */
-    public static byte[] scaleColumn(String county, String suffix) {
+    /**
+     * {@link #scaleColumn(String)} as another county's office keeps it ({@code county} in its title), with its own
+     * investors (one registered in another province, one in the county).
+     */
+    public static byte[] scaleColumn(String county, String suffix, String outOfProvinceInvestor,
+            String outOfProvinceCode, String localCode) {
         return write(wb -> {
             Sheet s = wb.createSheet("推进表");
             row(s, 0, county + "2025年重点招商项目推进表");
             s.addMergedRegion(new CellRangeAddress(0, 0, 0, 7));
             row(s, 1, "序号", "项目名称", "投资方", "统一社会信用代码", "投资规模（万元）", "项目进展", "签约时间", "备注");
-            Row r = row(s, 2, null, "高端铸造产业园" + suffix, "山东鲁达铸造有限公司", SHANDONG_CODE, null, "正在洽谈", null,
+            Row r = row(s, 2, null, "高端铸造产业园" + suffix, outOfProvinceInvestor, outOfProvinceCode, null, "正在洽谈", null,
                     "省外客商，刘市长带队对接");
             number(r, 0, 1);
             number(r, 4, 8000);
-            r = row(s, 3, null, "文旅康养小镇" + suffix, "孝义市城投文旅有限公司", XIAOYI_CODE, null, "谋划中", null, null);
+            r = row(s, 3, null, "文旅康养小镇" + suffix, county + "城投文旅有限公司", localCode, null, "谋划中", null, null);
             number(r, 0, 2);
             number(r, 4, 25000);
             r = row(s, 4, null, "农产品冷链物流园" + suffix, "晋中某物流企业（洽谈中）", null, null, "正在洽谈", null,
