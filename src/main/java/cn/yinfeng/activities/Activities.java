@@ -271,10 +271,12 @@ public class Activities {
             return v.projectId();
         }
         String name = blank(projectName) ? v.enterpriseName() + "合作项目" : projectName.trim();
-        long projectId = projects.create(new ProjectForm(name, t.regionId(), null, null, null, null,
-                ProjectType.INDUSTRIAL, totalInvestment == null ? BigDecimal.ZERO : totalInvestment, null, null, null,
-                null, null, FundOrigin.OUT_OF_PROVINCE, false, false, t.leaderUserId(), null, null, null, true, null, null,
-                List.of(v.enterpriseId()), null, null, Stage.NEGOTIATING, null, null, null, null, null, 0L));
+        long projectId = projects.create(ProjectForm.builder().name(name).regionId(t.regionId())
+                .projectType(ProjectType.INDUSTRIAL)
+                .totalInvestment(totalInvestment == null ? BigDecimal.ZERO : totalInvestment)
+                .fundOrigin(FundOrigin.OUT_OF_PROVINCE).fundOriginDerived(false).keyProject(false)
+                .leaderUserId(t.leaderUserId()).counted(true).investors(List.of(v.enterpriseId()))
+                .stage(Stage.NEGOTIATING).version(0L).build());
         jdbc.sql("update trip_visit set project_id = :p where id = :v").param("p", projectId).param("v", visitId).update();
         projects.addFollowup(projectId, v.visitDate(), "外出招商拜访：" + t.title(), null, null);
         audit.record("TRIP_VISIT_LEAD", "trip", tripId, Outcome.SUCCESS, "visit " + visitId + " -> project " + projectId);

@@ -296,13 +296,16 @@ class ProjectRows implements RowHandler {
     }
 
     private static ProjectForm newForm(Parsed p, Map<String, String> r) {
-        return new ProjectForm(p.name(), p.region().id(), null, null, p.chainId(), null, p.type(), p.total(),
-                p.contract(), p.outOfProvince(), null, null, null,
-                p.origin() != null ? p.origin() : p.derivedOrigin(), p.origin() == null && p.derivedOrigin() != null,
-                p.key(), p.leaderId(), r.get("unit"), r.get("contactName"),
-                r.get("contactPhone"), p.counted(), r.get("notCountedReason"), null, List.of(), r.get("investor"),
-                r.get("investorCode"), p.stage() == null ? Stage.RESERVE : p.stage(), p.signed(), p.registered(),
-                p.started(), p.producing(), p.full(), 0L);
+        return ProjectForm.builder().name(p.name()).regionId(p.region().id()).chainId(p.chainId())
+                .projectType(p.type()).totalInvestment(p.total()).contractAmount(p.contract())
+                .outOfProvinceAmount(p.outOfProvince())
+                .fundOrigin(p.origin() != null ? p.origin() : p.derivedOrigin())
+                .fundOriginDerived(p.origin() == null && p.derivedOrigin() != null).keyProject(p.key())
+                .leaderUserId(p.leaderId()).responsibleUnit(r.get("unit")).contactName(r.get("contactName"))
+                .contactPhone(r.get("contactPhone")).counted(p.counted()).notCountedReason(r.get("notCountedReason"))
+                .investors(List.of()).newInvestorName(r.get("investor")).newInvestorCode(r.get("investorCode"))
+                .stage(p.stage() == null ? Stage.RESERVE : p.stage()).signedOn(p.signed()).registeredOn(p.registered())
+                .startedOn(p.started()).producingOn(p.producing()).fullProductionOn(p.full()).version(0L).build();
     }
 
     /**
@@ -540,22 +543,26 @@ class ProjectRows implements RowHandler {
             Boolean derived = p.origin() != null ? Boolean.FALSE
                     : existing.fundOrigin() == null && origin != null ? Boolean.TRUE : null;
             boolean clear = run.clearBlanks;
-            var form = new ProjectForm(name, region.id(), existing.attractingRegionId(), existing.attractingShare(),
-                    chainId != null ? chainId : existing.chainId(), existing.chainNodeId(),
-                    p.type() != null ? p.type() : existing.projectType(),
-                    p.total() != null ? p.total() : existing.totalInvestment(),
-                    p.contract() != null || clear ? p.contract() : existing.contractAmount(),
-                    p.outOfProvince() != null || clear ? p.outOfProvince() : existing.outOfProvinceAmount(),
-                    existing.foreignCurrency(), existing.foreignAmount(), existing.exchangeRate(), origin, derived,
-                    p.key() != null ? p.key() : existing.keyProject(),
-                    p.leaderId() != null ? p.leaderId() : existing.leaderUserId(),
-                    blank(r.get("unit")) && !clear ? existing.responsibleUnit() : r.get("unit"),
-                    blank(r.get("contactName")) && !clear ? existing.contactName() : r.get("contactName"),
-                    blank(r.get("contactPhone")) && !clear ? existing.contactPhone() : r.get("contactPhone"),
-                    p.counted() != null ? p.counted() : existing.counted(),
-                    blank(r.get("notCountedReason")) ? existing.notCountedReason() : r.get("notCountedReason"),
-                    existing.expansionOfId(), existing.investors().stream().map(Project.Investor::id).toList(),
-                    r.get("investor"), r.get("investorCode"), null, null, null, null, null, null, existing.version());
+            var form = ProjectForm.of(existing).name(name).regionId(region.id())
+                    .chainId(chainId != null ? chainId : existing.chainId())
+                    .projectType(p.type() != null ? p.type() : existing.projectType())
+                    .totalInvestment(p.total() != null ? p.total() : existing.totalInvestment())
+                    .contractAmount(p.contract() != null || clear ? p.contract() : existing.contractAmount())
+                    .outOfProvinceAmount(p.outOfProvince() != null || clear ? p.outOfProvince()
+                            : existing.outOfProvinceAmount())
+                    .fundOrigin(origin).fundOriginDerived(derived)
+                    .keyProject(p.key() != null ? p.key() : existing.keyProject())
+                    .leaderUserId(p.leaderId() != null ? p.leaderId() : existing.leaderUserId())
+                    .responsibleUnit(blank(r.get("unit")) && !clear ? existing.responsibleUnit() : r.get("unit"))
+                    .contactName(blank(r.get("contactName")) && !clear ? existing.contactName() : r.get("contactName"))
+                    .contactPhone(blank(r.get("contactPhone")) && !clear ? existing.contactPhone()
+                            : r.get("contactPhone"))
+                    .counted(p.counted() != null ? p.counted() : existing.counted())
+                    .notCountedReason(blank(r.get("notCountedReason")) ? existing.notCountedReason()
+                            : r.get("notCountedReason"))
+                    .newInvestorName(r.get("investor")).newInvestorCode(r.get("investorCode")).stage(null)
+                    .signedOn(null).registeredOn(null).startedOn(null).producingOn(null).fullProductionOn(null)
+                    .build();
             projects.update(existing.id(), form);
         }
         if (datesChanged) {

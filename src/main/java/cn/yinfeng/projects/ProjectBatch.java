@@ -47,6 +47,8 @@ public final class ProjectBatch {
     private final Map<Long, Boolean> leaders = new HashMap<>();
     private final Map<String, Long> investors = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
+    /** Chains, nodes and investors the rows name that the caller may read, each looked up once for the batch. */
+    private final java.util.Set<String> referencesSeen = new java.util.HashSet<>();
 
     ProjectBatch(Projects projects, JdbcClient jdbc, JdbcTemplate template, Enterprises enterprises, AuditLog audit, YinfengUser user,
             RegionScope scope) {
@@ -63,7 +65,7 @@ public final class ProjectBatch {
     public List<Problem> check(ProjectForm form) {
         return projects.checkNew(form, regionOf(form), scope,
                 id -> regions.computeIfAbsent(id, projects::regionById),
-                id -> leaders.computeIfAbsent(id, projects::isLeader));
+                id -> leaders.computeIfAbsent(id, projects::isLeader), referencesSeen);
     }
 
     /**

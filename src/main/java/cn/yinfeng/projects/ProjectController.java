@@ -307,13 +307,6 @@ class ProjectController {
     }
 
     static ProjectForm toForm(Project p) {
-        return new ProjectForm(p.name(), p.regionId(), p.attractingRegionId(), p.attractingShare(), p.chainId(),
-                p.chainNodeId(), p.projectType(), p.totalInvestment(), p.contractAmount(),
-                p.outOfProvinceAmount(), p.foreignCurrency(), p.foreignAmount(), p.exchangeRate(), p.fundOrigin(),
-                p.fundOriginDerived(), p.keyProject(), p.leaderUserId(),
-                p.responsibleUnit(), p.contactName(), p.contactPhone(), p.counted(), p.notCountedReason(),
-                p.expansionOfId(), p.investors().stream().map(Project.Investor::id).toList(), null, null, p.stage(),
-                p.dates().signedOn(), p.dates().registeredOn(), p.dates().startedOn(), p.dates().producingOn(),
-                p.dates().fullProductionOn(), p.version());
+        return ProjectForm.of(p).build();
     }
 }

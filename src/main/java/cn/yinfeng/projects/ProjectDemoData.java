@@ -338,10 +338,13 @@ class ProjectDemoData implements ApplicationRunner {
             return id;
         });
         StageDates d = p.dates() == null ? StageDates.NONE : p.dates();
-        var form = new ProjectForm(p.name(), regionId, null, null, chainId, null, p.type(), p.total(), p.contract(),
-                null, null, null, null, p.origin(), false, p.key(), leader, p.key() ? "市投促中心" : null, null, null, p.counted(),
-                p.notCountedReason(), null, List.of(investor), null, null, p.stage(), d.signedOn(), d.registeredOn(),
-                d.startedOn(), d.producingOn(), d.fullProductionOn(), 0L);
+        var form = ProjectForm.builder().name(p.name()).regionId(regionId).chainId(chainId).projectType(p.type())
+                .totalInvestment(p.total()).contractAmount(p.contract()).fundOrigin(p.origin())
+                .fundOriginDerived(false).keyProject(p.key()).leaderUserId(leader)
+                .responsibleUnit(p.key() ? "市投促中心" : null).counted(p.counted())
+                .notCountedReason(p.notCountedReason()).investors(List.of(investor)).stage(p.stage())
+                .signedOn(d.signedOn()).registeredOn(d.registeredOn()).startedOn(d.startedOn())
+                .producingOn(d.producingOn()).fullProductionOn(d.fullProductionOn()).version(0L).build();
         long id = projects.create(form);
         if (d.signedOn() != null && p.contract() != null && random.nextInt(3) > 0) {
             YearMonth first = YearMonth.from(d.signedOn()).plusMonths(1);

@@ -197,7 +197,8 @@ public class Projects {
         YinfengUser user = requireWriter();
         Long regionId = form.regionId() == null ? user.region() : form.regionId();
         Stage stage = form.stage() == null ? Stage.RESERVE : form.stage();
-        var problems = checkNew(form, regionId, currentUser.scope(), this::regionById, this::isLeader);
+        var problems = checkNew(form, regionId, currentUser.scope(), this::regionById, this::isLeader,
+                new java.util.HashSet<>());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -237,9 +238,9 @@ public class Projects {
      */
     List<Problem> checkNew(ProjectForm form, Long regionId, RegionScope scope,
             java.util.function.LongFunction<java.util.Optional<Region>> regionById,
-            java.util.function.LongPredicate isLeader) {
+            java.util.function.LongPredicate isLeader, java.util.Set<String> referencesSeen) {
         Stage stage = form.stage() == null ? Stage.RESERVE : form.stage();
-        requireReferences(form, null);
+        requireReferences(form, null, referencesSeen);
         var problems = validate(form, regionId, scope, regionById, isLeader);
         if (!stage.onMainLine()) {
             problems.add(new Problem("stage", "stage.notActive"));
@@ -263,7 +264,7 @@ public class Projects {
         RegionScope scope = currentUser.scope();
         Project before = lockForWrite(id, form.version() == null ? -1 : form.version());
         Long regionId = form.regionId() == null ? before.regionId() : form.regionId();
-        requireReferences(form, before);
+        requireReferences(form, before, new java.util.HashSet<>());
         if (form.expansionOfId() != null && form.expansionOfId() == id) {
             throw new InvalidInputException("expansionOfId", "reference.expansion.self");
         }
@@ -715,16 +716,24 @@ public class Projects {
      * Every id the form names (the project it expands, the investors, the chain and its node) must be one the
      * caller can read, and is answered exactly like a read of it when not: a 404, the same for another county's
      * record as for none. A value the project already holds ({@code before}) is kept without a check (history).
+     * {@code seen}: references that passed for this caller already (a batch of many rows checks each chain once).
      */
-    private void requireReferences(ProjectForm f, Project before) {
-        if (f.expansionOfId() != null && (before == null || !f.expansionOfId().equals(before.expansionOfId()))) {
+    private void requireReferences(ProjectForm f, Project before, java.util.Set<String> seen) {
+        // a reference is remembered once it passed: one that failed is checked (and fails) again on the next row
+        if (f.expansionOfId() != null && (before == null || !f.expansionOfId().equals(before.expansionOfId()))
+                && !seen.contains("project:" + f.expansionOfId())) {
             find(f.expansionOfId());
+            seen.add("project:" + f.expansionOfId());
         }
-        if (f.chainId() != null && (before == null || !f.chainId().equals(before.chainId()))) {
+        if (f.chainId() != null && (before == null || !f.chainId().equals(before.chainId()))
+                && !seen.contains("chain:" + f.chainId())) {
             chains.find(f.chainId());
+            seen.add("chain:" + f.chainId());
         }
-        if (f.chainNodeId() != null && (before == null || !f.chainNodeId().equals(before.chainNodeId()))) {
+        if (f.chainNodeId() != null && (before == null || !f.chainNodeId().equals(before.chainNodeId()))
+                && !seen.contains("node:" + f.chainNodeId())) {
             chains.node(f.chainNodeId());
+            seen.add("node:" + f.chainNodeId());
         }
         if (f.investors() != null) {
             var held = before == null ? java.util.Set.<Long>of() : before.investors().stream()
@@ -733,8 +742,9 @@ public class Projects {
                 if (e == null) {
                     throw new InvalidInputException("investors", "validation.invalid");
                 }
-                if (!held.contains(e)) {
+                if (!held.contains(e) && !seen.contains("enterprise:" + e)) {
                     enterprises.resolve(e);
+                    seen.add("enterprise:" + e);
                 }
             }
         }
