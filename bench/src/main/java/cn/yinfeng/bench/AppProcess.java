@@ -28,6 +28,11 @@ final class AppProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** The file the app's standard output and error go to (the ledger suite reads its import timings there). */
+    Path log() {
+        return log;
+    }
+
     /** Fails before anything is started when there is no jar to run. */
     /** One random key per run, the same for every instance (they share the database). */
     private static final String TALENT_KEY;
