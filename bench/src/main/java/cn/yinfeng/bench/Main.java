@@ -127,6 +127,7 @@ public final class Main {
                 .setServerConfig("checkpoint_timeout", "30min")
                 .start();
         String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        AppProcess.createRoles(jdbcUrl);
 
         progress("starting the application %s", o.appJar());
         app = AppProcess.start(o.appJar(), postgres.getPort(), target.resolve("app"), suite.jvmArgs(), suite.appArgs());
