@@ -28,6 +28,11 @@ final class AppProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** The file the app's standard output and error go to (the ledger suite reads its import timings there). */
+    Path log() {
+        return log;
+    }
+
     /** Fails before anything is started when there is no jar to run. */
     /** One random key per run, the same for every instance (they share the database). */
     private static final String TALENT_KEY;
@@ -48,6 +53,24 @@ final class AppProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("application jar not found: " + jar
                     + " (build it with ./mvnw -DskipTests package, or pass --app-jar=...)");
+        }
+    }
+
+    static final String OWNER_ROLE = "yinfeng_owner";
+    static final String RUNTIME_ROLE = "yinfeng_app";
+    private static final String ROLE_PASSWORD = "bench";
+
+    /**
+     * The two roles the application expects (prod refuses to run as a superuser): an owner that runs the migrations
+     * and owns the schema, and a runtime role without superuser or CREATEROLE. Run once, as the superuser, before the
+     * first instance starts; the bench itself keeps connecting as the superuser to load and check data.
+     */
+    static void createRoles(String superuserJdbcUrl) throws java.sql.SQLException {
+        try (var c = java.sql.DriverManager.getConnection(superuserJdbcUrl, "postgres", "");
+             var s = c.createStatement()) {
+            s.execute("create role " + OWNER_ROLE + " login password '" + ROLE_PASSWORD + "'");
+            s.execute("create role " + RUNTIME_ROLE + " login password '" + ROLE_PASSWORD + "'");
+            s.execute("alter schema public owner to " + OWNER_ROLE);
         }
     }
 
@@ -73,8 +96,11 @@ final class AppProcess implements AutoCloseable {
         // the app's working directory holds its files dir (data/files): keep it under bench/target, not the repo
         pb.directory(workDir.toFile());
         pb.environment().put("YINFENG_DB_URL", "jdbc:postgresql://localhost:" + pgPort + "/postgres");
-        pb.environment().put("YINFENG_DB_USER", "postgres");
-        pb.environment().put("YINFENG_DB_PASSWORD", "");
+        // as in production (docs/security/database.md): the owner migrates, the pool connects as the runtime role
+        pb.environment().put("YINFENG_DB_USER", RUNTIME_ROLE);
+        pb.environment().put("YINFENG_DB_PASSWORD", ROLE_PASSWORD);
+        pb.environment().put("YINFENG_DB_OWNER_USER", OWNER_ROLE);
+        pb.environment().put("YINFENG_DB_OWNER_PASSWORD", ROLE_PASSWORD);
         // prod refuses to start without the key of talents' personal data: a fresh random one per run
         pb.environment().put("YINFENG_TALENT_KEY", TALENT_KEY);
         pb.environment().put("YINFENG_AUDIT_KEY", AUDIT_KEY);

@@ -9,7 +9,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,10 +42,14 @@ import org.dhatim.fastexcel.reader.Row;
  * The ledger suite: Excel in and out through the application's HTTP API, as a county user would use it.
  *
  * <ul>
- *   <li><b>Import.</b> A generated project ledger of N rows (default 100,000) is uploaded for the dry run
- *   ({@code POST /api/v1/ledger/projects/preview}) and committed ({@code POST /api/v1/ledger/{id}/commit}); the rate
- *   is N ÷ (dry run + commit), against the parse-only rate of the same reader (fastexcel-reader) reading the same
- *   file in this process. Target ≥ 0.4.</li>
+ *   <li><b>Import.</b> N generated projects (default 100,000; {@link BenchLedgers}) are written in the template
+ *   layout and in a county clerk's own layout, each under names of its own, and uploaded for the dry run
+ *   ({@code POST /api/v1/ledger/projects/preview}) and committed ({@code POST /api/v1/ledger/{id}/commit}) in the order
+ *   template, clerk, clerk, template; each layout's rate is 2N ÷ its two (dry run + commit). The template rate is
+ *   set against the parse-only rate of the same reader (fastexcel-reader) reading the same file in this process
+ *   (target ≥ 0.4), the clerk rate against the template rate (target ≥ 0.9). The clerk layout is also imported as
+ *   .xls (60,000 rows: a sheet holds at most 65,536) and as GBK CSV (N rows), beside their parse-only rates in this
+ *   process (POI's HSSF event API; a decode and split). Each import's phases are quoted from the app's log.</li>
  *   <li><b>Export.</b> {@code GET /api/v1/projects/export?format=xlsx} of every project (1,000,000 at the full
  *   scale) against a bare streaming write of the same rows with the same library (fastexcel) in this process.
  *   Target ≥ 0.7.</li>
@@ -57,6 +64,11 @@ final class LedgerBench {
     static final double IMPORT_TARGET = 0.4;
     static final double EXPORT_TARGET = 0.7;
     static final double HEAP_TARGET = 1.3;
+    static final double CLERK_TARGET = 0.9;
+    /** Projects in the .xls: a sheet holds at most 65,536 rows, with the title, header, blank rows and footer. */
+    static final int XLS_ROWS = 60_000;
+    private static final Charset GBK = Charset.forName("GBK");
+    private static final Pattern PHASES = Pattern.compile("(Previewed|Committed) \\d+ rows \\(PROJECTS\\): [^\\r\\n]*");
     private static final long CITY_ID = 2; // the first city: 13 of the 138 counties, about a tenth of the ledger
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String YOUNG = "128m";
@@ -144,7 +156,7 @@ final class LedgerBench {
 
     private LedgerBench() {}
 
-    static void run(Suite suite, HttpClient http, String base, Connection db) throws Exception {
+    static void run(Suite suite, HttpClient http, String base, Connection db, Path appLog) throws Exception {
         long projects = count(db, "select count(*) from project");
         long cityRows = count(db, "select count(*) from project p join region r on r.id = p.region_id "
                 + "where r.path like '" + DataLoader.cityPath(CITY_ID) + "%'");
@@ -185,74 +197,114 @@ final class LedgerBench {
             double heapRatio = (double) peakWhole / peakCity;
 
             // ---- import
-            // warm-up, untimed, as for the export: a tenth of the rows through the same reader here and through the
-            // dry run and commit there, so that neither side is timed while its JIT compiles
-            int warmRows = Math.max(1, suite.importRows() / 10);
-            Main.progress("ledger: warming up the import with %,d other rows (untimed)", warmRows);
-            byte[] warm = ledgerFile(db, warmRows, "压测预热项目");
-            parseOnly(warm, warmRows);
-            Matcher w = BATCH.matcher(post(http, base, "/api/v1/ledger/projects/preview", warm));
-            if (!w.find()) {
-                throw new IllegalStateException("no batchId in the warm-up dry run's answer");
+            // The same generated projects in the template layout and in a county clerk's own layout (BenchLedgers),
+            // each set under its own names so that every row of every file is a create.
+            insertLeaders(db);
+            List<String> chains = strings(db, "select name from chain order by id");
+            String county = strings(db, "select name from region where level = 'COUNTY' order by id limit 1").get(0);
+            int n = suite.importRows();
+            int xlsRows = Math.min(n, XLS_ROWS);
+            // warm-up, untimed, as for the export: a tenth of the rows in each layout and format through the same
+            // readers here and through the dry run and commit there, so that neither side is timed while its JIT
+            // compiles
+            int warmRows = Math.max(1, n / 10);
+            Main.progress("ledger: warming up the import with %,d other rows in each layout and format (untimed)",
+                    warmRows);
+            var warmProjects = BenchLedgers.projects(warmRows, 20241201L, chains);
+            for (Format f : Format.values()) {
+                BenchLedgers.Sheet sheet = f.sheet(warmProjects, "压测预热" + f.ordinal() + "号", county);
+                byte[] warm = f.write(sheet);
+                f.parse(warm, sheet);
+                importFile(http, base, db, appLog, f, warm, warmRows, null);
             }
-            expect(post(http, base, "/api/v1/ledger/" + w.group(1) + "/commit", null), "created", warmRows);
-            Main.progress("ledger: generating a project ledger of %,d rows", suite.importRows());
-            byte[] file = ledgerFile(db, suite.importRows(), "压测导入项目");
+            Main.progress("ledger: generating %,d projects, in the template layout and the clerk's", n);
+            var generated = BenchLedgers.projects(n, 20241124L, chains);
+            BenchLedgers.Sheet templateSheet = Format.TEMPLATE.sheet(generated, "压测导入项目", county);
+            byte[] templateFile = Format.TEMPLATE.write(templateSheet);
+            BenchLedgers.Sheet clerkSheet = Format.CLERK_XLSX.sheet(generated, "压测台账项目", county);
+            byte[] clerkFile = Format.CLERK_XLSX.write(clerkSheet);
             double[] parse = new double[suite.repeats()];
+            double[] clerkParse = new double[suite.repeats()];
             for (int i = 0; i < parse.length; i++) {
-                parse[i] = parseOnly(file, suite.importRows());
+                parse[i] = Format.TEMPLATE.parse(templateFile, templateSheet);
+                clerkParse[i] = Format.CLERK_XLSX.parse(clerkFile, clerkSheet);
             }
-            double parseRate = suite.importRows() / median(parse);
-            Main.progress("ledger: uploading %,d rows (%.1f MB) for the dry run", suite.importRows(),
-                    file.length / 1e6);
-            long before = count(db, "select count(*) from project");
+            double parseRate = n / median(parse);
+            double clerkParseRate = n / median(clerkParse);
+            // in the order template, clerk, clerk, template: the project table grows with every import, and each
+            // layout gets one run on a smaller and one on a larger table
+            Main.progress("ledger: importing %,d rows four times: template (%.1f MB), clerk (%.1f MB), clerk, "
+                    + "template", n, templateFile.length / 1e6, clerkFile.length / 1e6);
             long lastIdBefore = count(db, "select coalesce(max(id), 0) from project");
-            heap.gc();
-            Heap.Window importHeap = heap.start(); // sampled every 20 ms through the dry run and the commit
-            long t = System.nanoTime();
-            String report = post(http, base, "/api/v1/ledger/projects/preview", file);
-            double previewSeconds = (System.nanoTime() - t) / 1e9;
-            expect(report, "rows", suite.importRows());
-            expect(report, "rejected", 0);
-            if (count(db, "select count(*) from project") != before) {
-                throw new IllegalStateException("the dry run wrote projects");
-            }
-            Matcher m = BATCH.matcher(report);
-            if (!m.find()) {
-                throw new IllegalStateException("no batchId in the dry run's answer");
-            }
-            Main.progress("ledger: dry run in %.1f s; committing", previewSeconds);
-            t = System.nanoTime();
-            String committed = post(http, base, "/api/v1/ledger/" + m.group(1) + "/commit", null);
-            double commitSeconds = (System.nanoTime() - t) / 1e9;
-            Heap.Peak importPeak = importHeap.stop();
-            expect(committed, "created", suite.importRows());
-            long added = count(db, "select count(*) from project") - before;
-            if (added != suite.importRows()) {
-                throw new IllegalStateException("the commit added " + added + " projects, not " + suite.importRows());
-            }
-            double importRate = suite.importRows() / (previewSeconds + commitSeconds);
+            Imported template1 = importFile(http, base, db, appLog, Format.TEMPLATE, templateFile, n, heap);
+            long lastIdAfter = count(db, "select coalesce(max(id), 0) from project");
+            Imported clerk1 = importFile(http, base, db, appLog, Format.CLERK_XLSX, clerkFile, n, null);
+            byte[] clerkFile2 = Format.CLERK_XLSX.write(Format.CLERK_XLSX.sheet(generated, "压测台账二项目", county));
+            Imported clerk2 = importFile(http, base, db, appLog, Format.CLERK_XLSX, clerkFile2, n, null);
+            byte[] templateFile2 = Format.TEMPLATE.write(Format.TEMPLATE.sheet(generated, "压测导入二项目", county));
+            Imported template2 = importFile(http, base, db, appLog, Format.TEMPLATE, templateFile2, n, null);
+            clerkFile2 = null;
+            templateFile2 = null;
+            double importRate = 2.0 * n / (template1.seconds() + template2.seconds());
+            double clerkRate = 2.0 * n / (clerk1.seconds() + clerk2.seconds());
             double importRatio = importRate / parseRate;
+            double clerkRatio = clerkRate / importRate;
             Main.progress("ledger: the database floor: COPY of the same rows into copies of the tables");
-            double floorSeconds = copyFloor(db, lastIdBefore);
+            double floorSeconds = copyFloor(db, lastIdBefore, lastIdAfter);
+
+            // the clerk's layout in the two other formats: .xls (at most 65,536 rows a sheet) and GBK CSV
+            Main.progress("ledger: the clerk's layout as .xls (%,d rows) and GBK CSV (%,d rows)", xlsRows, n);
+            List<BenchLedgers.Project> xlsProjects = generated.subList(0, xlsRows);
+            BenchLedgers.Sheet xlsSheet = Format.CLERK_XLS.sheet(xlsProjects, "压测台账xls项目", county);
+            byte[] xlsFile = Format.CLERK_XLS.write(xlsSheet);
+            BenchLedgers.Sheet csvSheet = Format.CLERK_CSV.sheet(generated, "压测台账csv项目", county);
+            byte[] csvFile = Format.CLERK_CSV.write(csvSheet);
+            double[] xlsParse = new double[suite.repeats()];
+            double[] csvParse = new double[suite.repeats()];
+            for (int i = 0; i < xlsParse.length; i++) {
+                xlsParse[i] = Format.CLERK_XLS.parse(xlsFile, xlsSheet);
+                csvParse[i] = Format.CLERK_CSV.parse(csvFile, csvSheet);
+            }
+            Imported xls = importFile(http, base, db, appLog, Format.CLERK_XLS, xlsFile, xlsRows, null);
+            Imported csv = importFile(http, base, db, appLog, Format.CLERK_CSV, csvFile, n, null);
+            double xlsParseRate = xlsRows / median(xlsParse);
+            double csvParseRate = n / median(csvParse);
 
             out.append(String.format("%nYinfeng ledger benchmark (app heap -Xmx%s -Xmn%s; %d repeats, medians; load "
                     + "average %s)%n", suite.appHeap(), YOUNG, suite.repeats(), load()));
             out.append("-".repeat(127)).append('\n');
-            out.append(String.format("import of %,d project rows (%.1f MB xlsx) through the API: dry run %.1f s + commit "
-                    + "%.1f s = %,.0f rows/s%n", suite.importRows(), file.length / 1e6, previewSeconds, commitSeconds,
-                    importRate));
+            out.append(String.format("import of %,d project rows through the API (dry run + commit), every row landing in "
+                    + "%s, in the order template, clerk, clerk, template:%n", n, county));
+            for (Imported i : List.of(template1, clerk1, clerk2, template2)) {
+                out.append(i.line());
+            }
+            out.append(String.format("template layout (%.1f MB xlsx): %,.0f rows/s over its two runs%n",
+                    templateFile.length / 1e6, importRate));
             out.append(String.format("  parse only, fastexcel-reader in the bench: %,.0f rows/s (median %.2f s)%n",
                     parseRate, median(parse)));
-            out.append(String.format("  app heap during the dry run and commit: peak %s used, %s live after GC (-Xmx%s)%n",
-                    mb(importPeak.used()), mb(importPeak.afterGc()), suite.appHeap()));
+            out.append(String.format("  app heap during the first dry run and commit: peak %s used, %s live after GC "
+                    + "(-Xmx%s)%n", mb(template1.heap().used()), mb(template1.heap().afterGc()), suite.appHeap()));
             out.append(String.format("  import rate / parse-only rate = %.4f (target >= %.1f)  %s%n", importRatio,
                     IMPORT_TARGET, verdict(importRatio >= IMPORT_TARGET)));
-            out.append(String.format("  database floor: COPY of the same %,d project rows and their transitions into copies "
-                    + "of the two tables (same indexes and foreign keys) %.2f s = %,.0f rows/s; floor / parse-only = %.3f "
-                    + "(the best any import keeping those constraints could reach); import / floor = %.3f%n",
-                    suite.importRows(), floorSeconds, suite.importRows() / floorSeconds,
-                    suite.importRows() / floorSeconds / parseRate, importRate / (suite.importRows() / floorSeconds)));
+            out.append(String.format("  database floor: COPY of the first run's %,d project rows and their transitions "
+                    + "into copies of the two tables (same indexes and foreign keys) %.2f s = %,.0f rows/s; floor / "
+                    + "parse-only = %.3f (the best any import keeping those constraints could reach); import / floor = "
+                    + "%.3f%n", n, floorSeconds, n / floorSeconds, n / floorSeconds / parseRate,
+                    importRate / (n / floorSeconds)));
+            out.append(String.format("clerk layout, xlsx (%.1f MB): %,.0f rows/s over its two runs; parse only %,.0f "
+                    + "rows/s (median %.2f s), import / parse-only = %.4f%n", clerkFile.length / 1e6, clerkRate,
+                    clerkParseRate, median(clerkParse), clerkRate / clerkParseRate));
+            out.append(String.format("  clerk rate / template rate = %.3f (target >= %.1f)  %s%n", clerkRatio,
+                    CLERK_TARGET, verdict(clerkRatio >= CLERK_TARGET)));
+            out.append(String.format("clerk layout, .xls (%,d rows, %.1f MB; a sheet holds at most 65,536): %,.0f rows/s;"
+                    + " parse only, POI HSSF event API in the bench, %,.0f rows/s (median %.2f s); import / parse-only = "
+                    + "%.4f%n", xlsRows, xlsFile.length / 1e6, xls.rate(), xlsParseRate, median(xlsParse),
+                    xls.rate() / xlsParseRate));
+            out.append(xls.line());
+            out.append(String.format("clerk layout, CSV in GBK (%,d rows, %.1f MB): %,.0f rows/s; parse only, decode and "
+                    + "split in the bench, %,.0f rows/s (median %.2f s); import / parse-only = %.4f%n", n,
+                    csvFile.length / 1e6, csv.rate(), csvParseRate, median(csvParse), csv.rate() / csvParseRate));
+            out.append(csv.line());
             out.append(String.format("export of %,d projects (xlsx, %.1f MB) via GET %s: %.2f s = %,.0f rows/s%n",
                     exported, whole.get(0).bytes() / 1e6, all, exportSeconds, exported / exportSeconds));
             out.append(String.format("  bare fastexcel streaming write of the same rows in the bench: %.2f s = %,.0f "
@@ -371,58 +423,149 @@ final class LedgerBench {
 
     // ------------------------------------------------------------------ import
 
-    /**
-     * A county ledger as people keep it: a title row, Chinese headers, amounts in 万元 and 亿, stages with signing
-     * dates; every name is new, so every row is a create. Regions and chains are those the loader made.
-     */
-    private static byte[] ledgerFile(Connection db, int n, String namePrefix) throws Exception {
-        List<String> counties = strings(db, "select name from region where level = 'COUNTY' order by id");
-        List<String> chains = strings(db, "select name from chain order by id");
-        String[] stages = {"储备", "洽谈", "洽谈", "签约"};
-        String[] origins = {"国内省外", "省内市外", "境外", "市内县际"};
-        var r = new SplittableRandom(20241124L);
-        var out = new ByteArrayOutputStream(n * 80);
-        Workbook wb = new Workbook(out, "bench", "1.0");
-        var ws = wb.newWorksheet("项目台账");
-        ws.value(0, 0, "压测用招商引资项目台账");
-        String[] header = {"项目名称", "落地区域", "产业链", "总投资（万元）", "签约金额（万元）", "阶段", "签约日期", "资金来源",
-            "重点项目"};
-        for (int c = 0; c < header.length; c++) {
-            ws.value(1, c, header[c]);
+    /** A layout and format the suite imports: how its sheet is laid out, written and read back in this process. */
+    enum Format {
+        TEMPLATE("template xlsx", "bench-ledger.xlsx", XLSX),
+        CLERK_XLSX("clerk xlsx", "bench-clerk-ledger.xlsx", XLSX),
+        CLERK_XLS("clerk xls", "bench-clerk-ledger.xls", "application/vnd.ms-excel"),
+        CLERK_CSV("clerk csv", "bench-clerk-ledger.csv", "text/csv");
+
+        final String label;
+        final String fileName;
+        final String contentType;
+
+        Format(String label, String fileName, String contentType) {
+            this.label = label;
+            this.fileName = fileName;
+            this.contentType = contentType;
         }
-        for (int i = 0; i < n; i++) {
-            int row = i + 2;
-            ws.value(row, 0, String.format("%s%07d", namePrefix, i + 1));
-            ws.value(row, 1, counties.get(r.nextInt(counties.size())));
-            if (r.nextInt(100) < 60) {
-                ws.value(row, 2, chains.get(r.nextInt(chains.size())));
-            }
-            long total = 500 + r.nextInt(200_000);
-            ws.value(row, 3, r.nextInt(10) == 0 ? BigDecimal.valueOf(total, 4).stripTrailingZeros().toPlainString() + "亿"
-                    : String.valueOf(total));
-            String stage = stages[r.nextInt(stages.length)];
-            if (stage.equals("签约")) {
-                ws.value(row, 4, String.valueOf(total * (50 + r.nextInt(51)) / 100));
-                ws.value(row, 6, String.format("2025-%02d-%02d", 1 + r.nextInt(12), 1 + r.nextInt(28)));
-            }
-            ws.value(row, 5, stage);
-            ws.value(row, 7, origins[r.nextInt(origins.length)]);
-            ws.value(row, 8, r.nextInt(20) == 0 ? "是" : "否");
-            if (i % 10_000 == 0) {
-                ws.flush();
-            }
+
+        BenchLedgers.Sheet sheet(List<BenchLedgers.Project> projects, String namePrefix, String county) {
+            return this == TEMPLATE ? BenchLedgers.template(projects, namePrefix, county)
+                    : BenchLedgers.clerk(projects, namePrefix, county);
         }
-        wb.finish();
-        return out.toByteArray();
+
+        byte[] write(BenchLedgers.Sheet sheet) throws IOException {
+            return switch (this) {
+                case TEMPLATE, CLERK_XLSX -> BenchLedgers.xlsx(sheet);
+                case CLERK_XLS -> BenchLedgers.xls(sheet);
+                case CLERK_CSV -> BenchLedgers.csv(sheet, GBK);
+            };
+        }
+
+        /** Seconds to read every cell's text of the file in this process (checks the rows seen). */
+        double parse(byte[] file, BenchLedgers.Sheet sheet) throws IOException {
+            return switch (this) {
+                case TEMPLATE, CLERK_XLSX -> parseOnly(file, sheet.nonEmptyRows());
+                case CLERK_XLS -> BenchLedgers.parseXls(file, sheet.nonEmptyRows());
+                case CLERK_CSV -> BenchLedgers.parseCsv(file, GBK, sheet.rows().size());
+            };
+        }
+    }
+
+    /** One timed import: dry run and commit seconds, the app's own split of each from its log, the heap if sampled. */
+    private record Imported(Format format, int rows, double preview, double commit, List<String> appLog,
+            Heap.Peak heap) {
+
+        double seconds() {
+            return preview + commit;
+        }
+
+        double rate() {
+            return rows / seconds();
+        }
+
+        String line() {
+            var s = new StringBuilder(String.format("  %-13s %,7d rows: dry run %.1f s + commit %.1f s = %,.0f rows/s%n",
+                    format.label, rows, preview, commit, rate()));
+            appLog.forEach(l -> s.append("      app: ").append(l).append('\n'));
+            return s.toString();
+        }
     }
 
     /**
-     * What the database alone needs to store the imported rows: the projects the import just wrote (ids above
-     * {@code lastIdBefore}) and a "created" transition each, written by COPY into fresh copies of {@code project} and
+     * Uploads a ledger for the dry run and commits it; checks that the dry run wrote nothing and reported every row a
+     * create, and that the commit created every row. {@code heap}: sample the app's heap through both, or null.
+     */
+    private static Imported importFile(HttpClient http, String base, Connection db, Path appLog, Format format,
+            byte[] file, int rows, Heap heap) throws Exception {
+        long before = count(db, "select count(*) from project");
+        long logMark = Files.size(appLog);
+        Heap.Window window = null;
+        if (heap != null) {
+            heap.gc();
+            window = heap.start(); // sampled every 20 ms through the dry run and the commit
+        }
+        long t = System.nanoTime();
+        String report = post(http, base, "/api/v1/ledger/projects/preview", file, format.fileName, format.contentType);
+        double previewSeconds = (System.nanoTime() - t) / 1e9;
+        expect(report, "rows", rows);
+        expect(report, "created", rows);
+        expect(report, "rejected", 0);
+        if (count(db, "select count(*) from project") != before) {
+            throw new IllegalStateException("the dry run of the " + format.label + " file wrote projects");
+        }
+        Matcher m = BATCH.matcher(report);
+        if (!m.find()) {
+            throw new IllegalStateException("no batchId in the dry run's answer");
+        }
+        t = System.nanoTime();
+        String committed = post(http, base, "/api/v1/ledger/" + m.group(1) + "/commit", null, null, null);
+        double commitSeconds = (System.nanoTime() - t) / 1e9;
+        Heap.Peak peak = window == null ? null : window.stop();
+        expect(committed, "created", rows);
+        long added = count(db, "select count(*) from project") - before;
+        if (added != rows) {
+            throw new IllegalStateException("the commit of the " + format.label + " file added " + added
+                    + " projects, not " + rows);
+        }
+        return new Imported(format, rows, previewSeconds, commitSeconds, phases(appLog, logMark), peak);
+    }
+
+    /** The app's log lines of one import's phases ("Previewed N rows (PROJECTS): read … ms, …"), written since mark. */
+    private static List<String> phases(Path appLog, long mark) throws IOException {
+        var lines = new ArrayList<String>();
+        try (var ch = java.nio.channels.FileChannel.open(appLog)) {
+            ch.position(mark);
+            String text = new String(java.nio.channels.Channels.newInputStream(ch).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            Matcher m = PHASES.matcher(text);
+            while (m.find()) {
+                lines.add(m.group());
+            }
+        }
+        return lines;
+    }
+
+    /** Leader accounts (role LEADER, at the province root) for the 包联领导 cells of the generated ledgers. */
+    private static void insertLeaders(Connection db) throws SQLException {
+        if (count(db, "select count(*) from app_user where username like 'bench-leader-%'") > 0) {
+            return;
+        }
+        try (var user = db.prepareStatement("insert into app_user (username, display_name, password_hash, region_id, "
+                + "password_changed_at) values (?, ?, ?, ?, now()) returning id");
+             var role = db.prepareStatement("insert into user_role (user_id, role) values (?, 'LEADER')")) {
+            for (int i = 0; i < BenchLedgers.LEADER_NAMES.length; i++) {
+                user.setString(1, "bench-leader-" + (i + 1));
+                user.setString(2, BenchLedgers.LEADER_NAMES[i]);
+                user.setString(3, "$2a$12$" + "b".repeat(53)); // nobody signs in: it only has to look like bcrypt
+                user.setLong(4, DataLoader.ROOT_ID);
+                try (ResultSet rs = user.executeQuery()) {
+                    rs.next();
+                    role.setLong(1, rs.getLong(1));
+                    role.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /**
+     * What the database alone needs to store the imported rows: the projects one import wrote (ids above
+     * {@code lastIdBefore}, up to {@code lastId}) and a "created" transition each, written by COPY into fresh copies of {@code project} and
      * {@code project_transition} with the same columns, checks, indexes and foreign keys. Only the two COPY statements
      * are timed; the copies are dropped after.
      */
-    private static double copyFloor(Connection db, long lastIdBefore) throws Exception {
+    private static double copyFloor(Connection db, long lastIdBefore, long lastId) throws Exception {
         var copy = db.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
         String columns = "code, name, name_key, region_id, attracting_region_id, attracting_share, chain_id, "
                 + "chain_node_id, project_type, total_investment, contract_amount, foreign_currency, foreign_amount, "
@@ -445,7 +588,8 @@ final class LedgerBench {
         }
         try {
             var rows = new ByteArrayOutputStream();
-            copy.copyOut("copy (select " + columns + " from project where id > " + lastIdBefore + " order by id) to stdout",
+            copy.copyOut("copy (select " + columns + " from project where id > " + lastIdBefore + " and id <= " + lastId
+                    + " order by id) to stdout",
                     rows);
             long t = System.nanoTime();
             copy.copyIn("copy bench_floor_project (" + columns + ") from stdin", new ByteArrayInputStream(rows.toByteArray()));
@@ -489,13 +633,14 @@ final class LedgerBench {
             }
         }
         double seconds = (System.nanoTime() - t) / 1e9;
-        if (rows != expectRows + 2 || chars == 0) {
-            throw new IllegalStateException("parse-only read " + rows + " rows");
+        if (rows != expectRows || chars == 0) {
+            throw new IllegalStateException("parse-only read " + rows + " rows, not " + expectRows);
         }
         return seconds;
     }
 
-    private static String post(HttpClient http, String base, String path, byte[] file) throws Exception {
+    private static String post(HttpClient http, String base, String path, byte[] file, String fileName,
+            String contentType) throws Exception {
         var builder = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + DataLoader.TOKEN_SECRET).header("Accept", "application/json")
                 .header("Accept-Language", "zh-CN").timeout(Duration.ofMinutes(60));
@@ -504,7 +649,7 @@ final class LedgerBench {
         } else {
             String boundary = "----yinfengbench" + System.nanoTime();
             byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; "
-                    + "filename=\"bench-ledger.xlsx\"\r\nContent-Type: " + XLSX + "\r\n\r\n")
+                    + "filename=\"" + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8);
             byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
             builder.header("Content-Type", "multipart/form-data; boundary=" + boundary)

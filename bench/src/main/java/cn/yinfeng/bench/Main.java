@@ -127,6 +127,7 @@ public final class Main {
                 .setServerConfig("checkpoint_timeout", "30min")
                 .start();
         String jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+        AppProcess.createRoles(jdbcUrl);
 
         progress("starting the application %s", o.appJar());
         app = AppProcess.start(o.appJar(), postgres.getPort(), target.resolve("app"), suite.jvmArgs(), suite.appArgs());
@@ -142,7 +143,7 @@ public final class Main {
 
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             if (!suite.api()) {
-                LedgerBench.run(suite, http, app.baseUrl(), db);
+                LedgerBench.run(suite, http, app.baseUrl(), db, app.log());
                 return 0;
             }
             List<Scenario> scenarios = scenarios(db);
@@ -181,7 +182,7 @@ public final class Main {
                 explain(db, scenarios);
             }
             if (suite.ledger()) {
-                LedgerBench.run(suite, http, base, db);
+                LedgerBench.run(suite, http, base, db, app.log());
             }
             if (o.holdSeconds() > 0) {
                 progress("holding for %d s: PostgreSQL on port %d (user postgres, database postgres), app at %s, "
