@@ -104,6 +104,9 @@ class DelegationRows implements RowHandler {
                 // a head count is summed in the figures: a blank one is never stored as 0 visitors
                 ImportRun.throwIfAny(List.of(new Problem("people", "import.headcountRequired")));
             }
+            if (status == null) {
+                run.warn(r, "status", "import.statusAssumedDone"); // a received delegation is counted
+            }
             long created = activities.createDelegation(new DelegationForm(title, region.id(), date, people,
                     host, trim(r.get("sites")), trim(r.get("outcome")),
                     TripRows.names(r.get("enterprises")), status, 0L));

@@ -149,6 +149,10 @@ class TripRows implements RowHandler {
                 .query(Long.class).optional().orElse(null);
         List<String> visits = names(r.get("visits"));
         if (id == null) {
+            if (status == null) {
+                // a done trip is counted: never silently, though the dates say it took place
+                run.warn(r, "status", "import.statusAssumedDone");
+            }
             long created = activities.createTrip(new TripForm(title, region.id(), null, trim(r.get("leader")),
                     trim(r.get("rank")), p2p, trim(r.get("members")), trim(r.get("units")), start, end,
                     trim(r.get("cities")), trim(r.get("purpose")), trim(r.get("outcome")), status, 0L));

@@ -181,6 +181,8 @@ class ClerkKindLedgersIT extends IntegrationTest {
         assertThat(reasons(report, 7)).contains("2024年5月20日至5月18日").contains("2024.3.12-3.15");
         skipped(report, 9, "合计");
         skipped(report, 10, "表尾");
+        // no 状态 column: recorded as done, which is counted, and said so on each row
+        assertThat(reasons(report, 5)).startsWith("状态：").contains("已完成").contains("计入统计");
 
         String done = commit(report);
         String trip = api("/api/v1/trips/" + id(done, 5));
@@ -220,6 +222,7 @@ class ClerkKindLedgersIT extends IntegrationTest {
         assertThat(reasons(report, 8)).startsWith("来访人数：").contains("不会按 0");
         skipped(report, 10, "合计");
         skipped(report, 12, "表尾");
+        assertThat(reasons(report, 6)).startsWith("状态：").contains("已完成");
 
         String done = commit(report);
         String first = api("/api/v1/delegations/" + id(done, 5));
