@@ -127,6 +127,24 @@ public class Enterprises {
                 + "where e.id = :id").param("id", id).query(String.class).optional().orElse("");
     }
 
+    /**
+     * The region each entry belongs to, by id, as {@link #ownerRegionName} names it (the city's for an entry without
+     * one), in one statement: the registry's export writes it so that an import matches a code-less entry in its own
+     * region.
+     */
+    public Map<Long, String> ownerRegionNames(java.util.Collection<Long> ids) {
+        var out = new HashMap<Long, String>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select e.id, coalesce(r.name, (select root.name from region root where root.parent_id is null "
+                    + "order by root.id limit 1)) from enterprise e left join region r on r.id = e.created_region_id "
+                    + "where e.id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                    .query(rs -> {
+                        out.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return out;
+    }
+
     private Enterprise shown(Enterprise e) {
         return canSeeContacts() ? e : e.masked();
     }

@@ -40,12 +40,20 @@ class DelegationRows implements RowHandler {
             Map.entry("负责/带队", "host"), Map.entry("接待领导", "host"), Map.entry("陪同领导", "host"),
             Map.entry("主陪", "host"), Map.entry("企业", "enterprises"), Map.entry("来访企业名单", "enterprises"),
             Map.entry("考察地点", "sites"), Map.entry("考察项目", "sites"), Map.entry("主要成果", "outcome"),
-            Map.entry("成效", "outcome"));
+            Map.entry("成效", "outcome"),
+            // as county offices head their own reception ledgers: 接待领导 over 姓名 | 职务
+            Map.entry("来访时间", "date"), Map.entry("接待时间", "date"), Map.entry("考察时间", "date"),
+            Map.entry("来访人员数", "people"), Map.entry("来访人员人数", "people"), Map.entry("接待领导/姓名", "host"),
+            Map.entry("接待领导/职务", "hostRank"), Map.entry("陪同领导/姓名", "host"), Map.entry("陪同领导/职务", "hostRank"),
+            Map.entry("主陪领导/姓名", "host"), Map.entry("主陪领导/职务", "hostRank"), Map.entry("来访企业名称", "enterprises"),
+            Map.entry("客商企业", "enterprises"), Map.entry("洽谈成果", "outcome"), Map.entry("接待成效", "outcome"),
+            Map.entry("考察点位", "sites"), Map.entry("参观考察地点", "sites"));
 
     static final Sheet SHEET = new Sheet(ImportKind.DELEGATIONS, COLUMNS, SYNONYMS, "title",
             List.of("每行一批来访考察团组；已有记录按“区域 + 接待日期 + 来访团组”匹配，区域不填即本人所在区域。",
                     "来访企业可写多家，用顿号、逗号或分号分隔，新登记的团组必填；已有团组的来访企业只增不减：表中新写的企业会加入，原有的不会删除。",
-                    "状态为“已完成”的接待日期不能晚于今天；尚未开展的请写“计划”。已有记录中空白的单元格表示保留原值。"));
+                    "状态为“已完成”的接待日期不能晚于今天；尚未开展的请写“计划”。已有记录中空白的单元格表示保留原值。",
+                    "来访人数写确切的整数（如“12”“12人”“十二人”）；新登记的团组必填，“五十余人”“约20人”这样的约数不能导入，请核实后填写。"));
 
     private final Activities activities;
     private final JdbcClient jdbc;
@@ -66,6 +74,16 @@ class DelegationRows implements RowHandler {
                 : row.getOrDefault("region", "") + "|" + row.getOrDefault("date", "") + "|" + row.get("title").trim();
     }
 
+    /**
+     * The host as the sheet names them: the name, with the post after it where the ledger has a column for it
+     * (刘晋萍（副市长）); null when blank.
+     */
+    static String host(Map<String, String> r) {
+        String name = trim(r.get("host"));
+        String rank = trim(r.get("hostRank"));
+        return name == null || rank == null || name.contains(rank) ? name : name + "（" + rank + "）";
+    }
+
     @Override
     public RowResult apply(int number, Map<String, String> r, ImportRun run) {
         var problems = new ArrayList<Problem>();
@@ -73,23 +91,31 @@ class DelegationRows implements RowHandler {
         ImportRun.required(r, "date", problems);
         Region region = run.writableRegion(r, "region", problems);
         LocalDate date = ImportRun.date(r, "date", problems);
-        Integer people = ImportRun.integer(r, "people", problems);
+        Integer people = ImportRun.headcount(r, "people", problems);
         Status status = ImportRun.lookup(TripRows.STATUSES, r.get("status"), "status", problems);
         ImportRun.throwIfAny(problems);
         String title = r.get("title").trim();
+        String host = host(r);
         Long id = jdbc.sql("select id from delegation where region_id = :r and visit_date = :d and title = :t "
                 + "order by id limit 1").param("r", region.id()).param("d", date).param("t", title)
                 .query(Long.class).optional().orElse(null);
         if (id == null) {
+            if (people == null) {
+                // a head count is summed in the figures: a blank one is never stored as 0 visitors
+                ImportRun.throwIfAny(List.of(new Problem("people", "import.headcountRequired")));
+            }
+            if (status == null) {
+                run.warn(r, "status", "import.statusAssumedDone"); // a received delegation is counted
+            }
             long created = activities.createDelegation(new DelegationForm(title, region.id(), date, people,
-                    trim(r.get("host")), trim(r.get("sites")), trim(r.get("outcome")),
+                    host, trim(r.get("sites")), trim(r.get("outcome")),
                     TripRows.names(r.get("enterprises")), status, 0L));
             return RowResult.of(number, title, Outcome.CREATE, created, "/activities/delegations/" + created);
         }
         Delegation d = activities.delegation(id);
         String link = "/activities/delegations/" + id;
         var form = new DelegationForm(title, region.id(), date, people != null ? people : d.people(),
-                keep(r, "host", d.hostName()), keep(r, "sites", d.sites()), keep(r, "outcome", d.outcome()), null,
+                host != null ? host : d.hostName(), keep(r, "sites", d.sites()), keep(r, "outcome", d.outcome()), null,
                 status != null ? status : d.status(), d.version());
         boolean same = form.people() == d.people() && same(form.hostName(), d.hostName())
                 && same(form.sites(), d.sites()) && same(form.outcome(), d.outcome()) && form.status() == d.status();

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Enterprise registry rows, through {@link Enterprises} (credit-code check character, duplicate code guard).
  * Natural key: the unified social credit code; without one, the name within the row's region (a row naming no
- * region also matches a code-less entry of the same name anywhere, as the registry is shared by the city).
+ * region also matches a code-less entry of the same name anywhere, as the registry is shared by the city). The
+ * region may be another county's where the row names an entry as it stands (the registry's export): only a row that
+ * creates an entry must name the importer's own region, and a row that changes one is the owner's to make.
  */
 @Component
 class EnterpriseRows implements RowHandler {
@@ -42,7 +44,13 @@ class EnterpriseRows implements RowHandler {
             Map.entry("县市区", "region"), Map.entry("县(市、区)", "region"), Map.entry("所在区域", "region"), Map.entry("引进区域", "region"),
             Map.entry("注册资本", "capital"), Map.entry("注册资金", "capital"), Map.entry("所属行业", "industry"),
             Map.entry("省份", "province"), Map.entry("城市", "city"), Map.entry("总部所在地", "city"),
-            Map.entry("电话", "contactPhone"), Map.entry("手机", "contactPhone"), Map.entry("来源", "channel"));
+            Map.entry("电话", "contactPhone"), Map.entry("手机", "contactPhone"), Map.entry("来源", "channel"),
+            // as county offices head their own registers: 企业总部 over 省份 | 城市, 联系人 over 姓名 | 电话
+            Map.entry("联系人/姓名", "contactName"), Map.entry("联系人姓名", "contactName"),
+            Map.entry("联系方式", "contactPhone"),
+            Map.entry("联系人/联系方式", "contactPhone"), Map.entry("企业总部/所在地", "city"),
+            Map.entry("招商方式", "channel"), Map.entry("引进方式", "channel"), Map.entry("引进渠道", "channel"),
+            Map.entry("所属产业", "industry"), Map.entry("产业类别", "industry"), Map.entry("曾用名称", "formerNames"));
 
     static final Sheet SHEET = new Sheet(ImportKind.ENTERPRISES, COLUMNS, SYNONYMS, "name",
             List.of("统一社会信用代码为 18 位，系统会核对校验位；没有代码的企业按“所属区域 + 企业名称”匹配（所属区域不填即本人所在区域）。",
@@ -64,12 +72,22 @@ class EnterpriseRows implements RowHandler {
 
     @Override
     public String fileKey(Map<String, String> row, ImportRun run) {
-        String code = CreditCode.normalise(row.get("creditCode"));
+        String code = code(row);
         if (code != null) {
             return code;
         }
         String name = row.getOrDefault("name", "");
         return name.isBlank() ? null : row.getOrDefault("region", "") + "|" + NameKeys.of(name);
+    }
+
+    /** What clerks write in the code column of a firm that has none yet. */
+    private static final java.util.Set<String> NO_CODE = java.util.Set.of("无", "暂无", "无代码", "未取得", "未办理", "-", "--",
+            "—", "——", "/", "\\");
+
+    /** The row's credit code, normalised; null when blank or written as "none" (无, —, /). */
+    private static String code(Map<String, String> r) {
+        String code = CreditCode.normalise(r.get("creditCode"));
+        return code == null || NO_CODE.contains(code) ? null : code;
     }
 
     /** A row's values, read and looked up; problems with them are thrown as the row's field errors. */
@@ -78,14 +96,26 @@ class EnterpriseRows implements RowHandler {
     private static Parsed parse(Map<String, String> r, ImportRun run) {
         var problems = new ArrayList<Problem>();
         ImportRun.required(r, "name", problems);
-        String code = CreditCode.normalise(r.get("creditCode"));
+        String code = code(r);
         if (code != null && CreditCode.problem(code) != null) {
             problems.add(new Problem("creditCode", "enterprise.code." + CreditCode.problem(code).name().toLowerCase()));
         }
-        Region region = run.writableRegion(r, "region", problems);
-        BigDecimal capital = ImportRun.amount(r, "capital", problems);
+        // the region names the entry a code-less row is (another county's entry may be named, as the registry's
+        // export names it); it must be the importer's own only where the row creates an entry
+        Region region = run.region(r.get("region"));
+        if (region == null) {
+            problems.add(new Problem("region", "import.regionUnknown", r.getOrDefault("region", "")));
+        }
+        BigDecimal capital = ImportRun.exactAmount(r, "capital", problems);
         ImportRun.throwIfAny(problems);
         return new Parsed(code, r.get("name").trim(), region, blank(r.get("region")), capital);
+    }
+
+    /** A row that creates an entry records it as brought in by its region, which must be the importer's. */
+    private static void writable(Parsed p, ImportRun run) {
+        if (!run.scope.covers(p.region())) {
+            throw new InvalidInputException("region", "import.regionOutOfScope", p.region().name());
+        }
     }
 
     private static EnterpriseForm newForm(Parsed p, Map<String, String> r) {
@@ -101,6 +131,7 @@ class EnterpriseRows implements RowHandler {
         String name = p.name();
         Enterprise existing = match(code, name, p.region(), p.regionBlank());
         if (existing == null) {
+            writable(p, run);
             long id = inColumns(() -> enterprises.create(newForm(p, r), p.region().id()));
             if (code == null) {
                 changed(run, name);
@@ -178,7 +209,7 @@ class EnterpriseRows implements RowHandler {
         var keys = new ArrayList<String>();
         var names = new java.util.LinkedHashSet<String>();
         for (var r : rows) {
-            String code = CreditCode.normalise(r.get("creditCode"));
+            String code = code(r);
             if (code != null) {
                 codes.add(code);
             } else if (!blank(r.get("name"))) {
@@ -203,12 +234,13 @@ class EnterpriseRows implements RowHandler {
         }
         if (!keys.isEmpty()) {
             jdbc.sql("""
-                    select distinct on (e.created_region_id, e.name_key) e.created_region_id, e.name_key, e.id
+                    select distinct on (x.r, e.name_key) x.r, e.name_key, e.id
                       from enterprise e
                       join (select distinct r, k from unnest(:r::bigint[], :k::text[]) as x(r, k)) x
-                        on e.created_region_id = x.r and e.name_key = x.k
+                        on coalesce(e.created_region_id, (select id from region where parent_id is null
+                                                          order by id limit 1)) = x.r and e.name_key = x.k
                      where e.credit_code is null and e.merged_into_id is null
-                     order by e.created_region_id, e.name_key, e.id
+                     order by x.r, e.name_key, e.id
                     """).param("r", regionIds.toArray(Long[]::new)).param("k", keys.toArray(String[]::new))
                     .query(rs -> {
                         byKey.put(rs.getLong(1) + "|" + rs.getString(2), rs.getLong(3));
@@ -277,6 +309,7 @@ class EnterpriseRows implements RowHandler {
         Prefetched pre = run.memo("enterprises:prefetched", () -> null);
         Enterprise existing = prefetched(pre, p);
         if (existing == null) {
+            writable(p, run);
             var form = newForm(p, r);
             var problems = batch(run).check(form, p.region().id());
             if (!problems.isEmpty()) {
@@ -335,7 +368,8 @@ class EnterpriseRows implements RowHandler {
             return enterprises.findByCode(code).orElse(null);
         }
         Long id = jdbc.sql("select id from enterprise where credit_code is null and merged_into_id is null "
-                + "and name_key = :k and created_region_id = :r order by id limit 1").param("k", NameKeys.of(name))
+                + "and name_key = :k and coalesce(created_region_id, (select id from region where parent_id is null "
+                + "order by id limit 1)) = :r order by id limit 1").param("k", NameKeys.of(name))
                 .param("r", region.id()).query(Long.class).optional()
                 .orElseGet(() -> !regionBlank ? null : jdbc.sql("select id from enterprise where credit_code is null "
                         + "and merged_into_id is null and name = :n order by id limit 1").param("n", name)

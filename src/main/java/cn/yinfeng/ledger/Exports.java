@@ -100,18 +100,29 @@ public class Exports {
         audit.record("EXPORT", "project_fund", null, Outcome.SUCCESS, format + " " + n + " rows");
     }
 
+    /** An entry of the registry with the region it belongs to, as the enterprise import reads it. */
+    record ListedEnterprise(Enterprise e, String region) {}
+
+    /**
+     * The registry as the list shows it, with the columns and words of the enterprise template, region included: a
+     * code-less entry is matched by its name within its region, so that one name in two counties reads back as two
+     * unchanged entries.
+     */
     public void enterprises(Enterprises.Search search, String format, OutputStream out) throws IOException {
-        List<Column<Enterprise>> columns = List.of(new Column<>("企业名称", Enterprise::name),
-                new Column<>("统一社会信用代码", Enterprise::creditCode), new Column<>("曾用名", Enterprise::formerNames),
-                new Column<>("注册资本（万元）", Enterprise::registeredCapital), new Column<>("行业", Enterprise::industry),
-                new Column<>("总部省份", Enterprise::hqProvince), new Column<>("总部城市", Enterprise::hqCity),
-                new Column<>("联系人", Enterprise::contactName), new Column<>("联系电话", Enterprise::contactPhone),
-                new Column<>("来源渠道", Enterprise::sourceChannel));
-        Iterable<Enterprise> rows = paged(cursor -> {
+        List<Column<ListedEnterprise>> columns = List.of(new Column<>("企业名称", l -> l.e().name()),
+                new Column<>("统一社会信用代码", l -> l.e().creditCode()), new Column<>("所属区域", ListedEnterprise::region),
+                new Column<>("曾用名", l -> l.e().formerNames()),
+                new Column<>("注册资本（万元）", l -> l.e().registeredCapital()), new Column<>("行业", l -> l.e().industry()),
+                new Column<>("总部省份", l -> l.e().hqProvince()), new Column<>("总部城市", l -> l.e().hqCity()),
+                new Column<>("联系人", l -> l.e().contactName()), new Column<>("联系电话", l -> l.e().contactPhone()),
+                new Column<>("来源渠道", l -> l.e().sourceChannel()));
+        Iterable<ListedEnterprise> rows = paged(cursor -> {
             int page = cursor == null ? 0 : Integer.parseInt(cursor);
             var p = enterprises.search(new Enterprises.Search(search.q(), search.industry(), search.prospect(), "name",
                     false, page, 200));
-            return new Chunk<>(p.rows(), p.hasNext() ? String.valueOf(page + 1) : null);
+            var regions = enterprises.ownerRegionNames(p.rows().stream().map(Enterprise::id).toList());
+            return new Chunk<>(p.rows().stream().map(e -> new ListedEnterprise(e, regions.get(e.id()))).toList(),
+                    p.hasNext() ? String.valueOf(page + 1) : null);
         });
         long n = write("企业库", columns, rows, format, out);
         audit.record("EXPORT", "enterprise", null, Outcome.SUCCESS, format + " " + n + " rows");

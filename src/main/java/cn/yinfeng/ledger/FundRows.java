@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Funds arrived (到位资金) per project, month and origin, through {@link Projects#addFund} like the fund form: the
  * record counts once the project's next version is approved, and the project goes back to draft for review.
- * Natural key: project code + month + origin. A different amount replaces the month's record(s) for that origin.
+ * Natural key: project code (or, without one, the project's name within the importer's region) + month + origin. A different amount replaces the month's record(s) for that origin.
  */
 @Component
 class FundRows implements RowHandler {
@@ -37,10 +37,17 @@ class FundRows implements RowHandler {
             Map.entry("项目名", "name"), Map.entry("月份", "month"), Map.entry("到位时间", "month"),
             Map.entry("到位日期", "month"), Map.entry("年月", "month"), Map.entry("来源", "origin"),
             Map.entry("资金来源地", "origin"), Map.entry("到位资金", "amount"), Map.entry("到位金额", "amount"),
-            Map.entry("金额", "amount"), Map.entry("实际到位资金", "amount"), Map.entry("说明", "note"));
+            Map.entry("金额", "amount"), Map.entry("实际到位资金", "amount"), Map.entry("说明", "note"),
+            // as county offices head their own fund ledgers: 到位资金(万元) over 本月 | 累计 (the running total is
+            // theirs, not a record: left unmapped)
+            Map.entry("到位资金/本月", "amount"), Map.entry("本月到位", "amount"), Map.entry("本月到位资金", "amount"),
+            Map.entry("到位金额/本月", "amount"), Map.entry("资金到位月份", "month"), Map.entry("到位年月", "month"),
+            Map.entry("项目", "name"));
 
-    static final Sheet SHEET = new Sheet(ImportKind.FUNDS, COLUMNS, SYNONYMS, "code",
-            List.of("每行是一个项目某月某一来源的到位资金；项目按“项目编号”匹配（可在项目台账导出中查到），填写项目名称时须与编号一致。",
+    // a county's own fund ledger names its projects, seldom their codes: a header with 项目名称 is one
+    static final Sheet SHEET = new Sheet(ImportKind.FUNDS, COLUMNS, SYNONYMS, "name",
+            List.of("每行是一个项目某月某一来源的到位资金；项目按“项目编号”匹配（可在项目台账导出中查到），填写项目名称时须与编号一致；"
+                    + "不填编号时按项目名称在本人管辖区域内查找，同名项目不止一个时须填编号。",
                     "月份写作“2025-03”“2025年3月”或该月任一日期；不能晚于本月。金额单位为万元，最多两位小数，也可写“1.5亿”。",
                     "同一项目、月份、来源已有记录时：金额相同视为无变化，金额不同则以本表为准替换。",
                     "导入的到位资金与表单录入一样，项目回到草稿，审核通过后计入统计。"));
@@ -68,24 +75,47 @@ class FundRows implements RowHandler {
         var problems = new ArrayList<Problem>();
         YearMonth month = ImportRun.month(row, "month", problems);
         FundOrigin origin = ImportRun.lookup(ProjectRows.ORIGINS, row.get("origin"), "origin", problems);
-        return blank(row.get("code")) || month == null || origin == null ? null
-                : row.get("code").trim() + "|" + month + "|" + origin;
+        String project = !blank(row.get("code")) ? row.get("code").trim()
+                : blank(row.get("name")) ? null : "name:" + NameKeys.of(row.get("name"));
+        return project == null || month == null || origin == null ? null : project + "|" + month + "|" + origin;
+    }
+
+    private Long byCode(String code) {
+        return jdbc.sql("select id from project where code = :c").param("c", code).query(Long.class).optional()
+                .orElseThrow(() -> new InvalidInputException("code", "import.codeUnknown", code));
+    }
+
+    /**
+     * The project a row names without its code: the one of that name (as names are compared) in the importer's
+     * region tree. None, or more than one, is the row's error naming the column and what to write instead.
+     */
+    private Long byName(String name, ImportRun run) {
+        var ids = run.scope.bind(jdbc.sql("select p.id from project p where p.name_key = :k and "
+                + run.scope.where("p.region_id") + " order by p.id limit 2")).param("k", NameKeys.of(name))
+                .query(Long.class).list();
+        if (ids.isEmpty()) {
+            throw new InvalidInputException("name", "import.fundProjectUnknown", name);
+        }
+        if (ids.size() > 1) {
+            throw new InvalidInputException("name", "import.fundProjectAmbiguous", name);
+        }
+        return ids.get(0);
     }
 
     @Override
     public RowResult apply(int number, Map<String, String> r, ImportRun run) {
         var problems = new ArrayList<Problem>();
-        ImportRun.required(r, "code", problems);
+        if (blank(r.get("code")) && blank(r.get("name"))) {
+            problems.add(new Problem("code", "import.fundProjectRequired"));
+        }
         ImportRun.required(r, "month", problems);
         ImportRun.required(r, "origin", problems);
         ImportRun.required(r, "amount", problems);
         YearMonth month = ImportRun.month(r, "month", problems);
         FundOrigin origin = ImportRun.lookup(ProjectRows.ORIGINS, r.get("origin"), "origin", problems);
-        BigDecimal amount = ImportRun.amount(r, "amount", problems);
+        BigDecimal amount = ImportRun.exactAmount(r, "amount", problems);
         ImportRun.throwIfAny(problems);
-        String code = r.get("code").trim();
-        Long id = jdbc.sql("select id from project where code = :c").param("c", code).query(Long.class).optional()
-                .orElseThrow(() -> new InvalidInputException("code", "import.codeUnknown", code));
+        Long id = blank(r.get("code")) ? byName(r.get("name").trim(), run) : byCode(r.get("code").trim());
         Project p;
         try {
             p = projects.find(id);
@@ -95,7 +125,8 @@ class FundRows implements RowHandler {
         if (!projects.canWrite(p)) {
             throw new InvalidInputException("code", "import.projectOutOfScope");
         }
-        if (!blank(r.get("name")) && !NameKeys.of(r.get("name")).equals(NameKeys.of(p.name()))) {
+        if (!blank(r.get("code")) && !blank(r.get("name"))
+                && !NameKeys.of(r.get("name")).equals(NameKeys.of(p.name()))) {
             throw new InvalidInputException("name", "import.nameNotCode", p.name());
         }
         String label = p.name() + " " + month;

@@ -248,4 +248,73 @@ final class ImportRun {
     static boolean same(String a, String b) {
         return java.util.Objects.equals(trim(a), trim(b));
     }
+    // ------------------------------------------------------------------ counted figures as people write them
+
+    private static final java.util.regex.Pattern VAGUE = java.util.regex.Pattern.compile("余|多|约|左右|近|几|数|上下|来|以上|若干");
+    private static final String DIGITS = "零一二三四五六七八九";
+
+    /**
+     * A head count as people write it, exactly: "12", "12人", "１２名", "十二人", "一百零五人"; null when blank. A vague
+     * figure ("五十余人", "约20人", "30多人") is the column's error telling what to write, never a guess; anything
+     * else unreadable too.
+     */
+    static Integer headcount(Map<String, String> r, String field, List<Problem> problems) {
+        String v = r.get(field);
+        if (blank(v)) {
+            return null;
+        }
+        String s = Normalizer.normalize(v, Normalizer.Form.NFKC).replaceAll("[\\s,，]", "").replaceAll("[人名位个]$", "")
+                .replace('两', '二');
+        if (VAGUE.matcher(s).find()) {
+            problems.add(new Problem(field, "import.vagueCount", v.trim()));
+            return null;
+        }
+        Integer n = s.matches("[0-9]+") && s.length() <= 7 ? Integer.valueOf(s) : chineseNumber(s);
+        if (n == null) {
+            problems.add(new Problem(field, "import.badNumber", v.trim()));
+        }
+        return n;
+    }
+
+    /** A whole number below ten thousand in Chinese numerals (十二, 二十, 一百零五, 三千二百); null when it is not one. */
+    static Integer chineseNumber(String s) {
+        if (s.isEmpty() || !s.chars().allMatch(c -> DIGITS.indexOf(c) >= 0 || "十百千".indexOf(c) >= 0)) {
+            return null;
+        }
+        int total = 0;
+        int pending = -1; // the digit read and not yet multiplied by a unit
+        int lastUnit = 10_000;
+        for (char c : s.toCharArray()) {
+            int d = DIGITS.indexOf(c);
+            if (d >= 0) {
+                if (pending > 0) {
+                    return null; // two digits in a row ("二三"): not a number written out
+                }
+                pending = d;
+                continue;
+            }
+            int unit = c == '十' ? 10 : c == '百' ? 100 : 1000;
+            int times = pending > 0 ? pending : pending < 0 && unit == 10 && total == 0 ? 1 : -1; // 十二: one ten
+            if (times < 0 || unit >= lastUnit) {
+                return null;
+            }
+            total += times * unit;
+            lastUnit = unit;
+            pending = -1;
+        }
+        return total + Math.max(pending, 0);
+    }
+
+    /**
+     * An amount as {@link #amount} reads it, except that an estimate ("约300", "300余万元", "近1亿") is the column's
+     * error telling what to write: an amount counted in the figures is never a guess.
+     */
+    static BigDecimal exactAmount(Map<String, String> r, String field, List<Problem> problems) {
+        String v = r.get(field);
+        if (!blank(v) && VAGUE.matcher(v).find()) {
+            problems.add(new Problem(field, "import.vagueAmount", v.trim()));
+            return null;
+        }
+        return amount(r, field, problems);
+    }
 }

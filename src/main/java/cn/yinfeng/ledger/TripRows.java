@@ -44,7 +44,14 @@ class TripRows implements RowHandler {
             Map.entry("成员", "members"), Map.entry("单位", "units"), Map.entry("出发日期", "start"),
             Map.entry("返回日期", "end"), Map.entry("城市", "cities"), Map.entry("目的地", "cities"),
             Map.entry("前往地区", "cities"), Map.entry("出访目的", "purpose"), Map.entry("主要成果", "outcome"),
-            Map.entry("成效", "outcome"), Map.entry("拜访企业名单", "visits"), Map.entry("对接企业", "visits"));
+            Map.entry("成效", "outcome"), Map.entry("拜访企业名单", "visits"), Map.entry("对接企业", "visits"),
+            // as county offices head their own trip ledgers
+            Map.entry("外出时间", "period"), Map.entry("出访时间", "period"), Map.entry("外出日期", "period"),
+            Map.entry("起止时间", "period"), Map.entry("招商事由", "title"), Map.entry("外出事由", "title"),
+            Map.entry("事由", "title"), Map.entry("带队领导/姓名", "leader"), Map.entry("带队领导/职务", "rank"),
+            Map.entry("考察地点", "cities"), Map.entry("外出地点", "cities"), Map.entry("考察城市", "cities"),
+            Map.entry("活动成效", "outcome"), Map.entry("对接成效", "outcome"), Map.entry("随行人员名单", "members"),
+            Map.entry("外出时间/出发", "start"), Map.entry("外出时间/返回", "end"));
 
     static final Sheet SHEET = new Sheet(ImportKind.TRIPS, COLUMNS, SYNONYMS, "title",
             List.of("每行一次外出招商；已有记录按“区域 + 开始日期 + 出访事项”匹配，区域不填即本人所在区域。",
@@ -70,7 +77,45 @@ class TripRows implements RowHandler {
     @Override
     public String fileKey(Map<String, String> row, ImportRun run) {
         return blank(row.get("title")) ? null
-                : row.getOrDefault("region", "") + "|" + row.getOrDefault("start", "") + "|" + row.get("title").trim();
+                : row.getOrDefault("region", "") + "|" + row.getOrDefault("start", row.getOrDefault("period", ""))
+                        + "|" + row.get("title").trim();
+    }
+
+    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile(
+            "(\\d{4})[年./-](\\d{1,2})[月./-](\\d{1,2})日?\\s*(?:[-—–~～至到]+\\s*(?:(\\d{4})[年./-])?"
+                    + "(?:(\\d{1,2})[月./-])?(\\d{1,2})日?)?");
+
+    /**
+     * The first and last day of a trip written in one cell as clerks write it: "2024.3.12-3.15", "2024年4月8日-10日",
+     * "2024年4月8日至4月10日", "2024-03-12至2024-03-15", or one day ("2024.5.6", or a date cell); null when it is none
+     * of these.
+     */
+    static LocalDate[] period(String text) {
+        if (blank(text)) {
+            return null;
+        }
+        String t = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        LocalDate one = Spreadsheets.date(t);
+        if (one != null && one.getYear() >= 1900) { // not "3月12日-15日" read as the year 3
+            return new LocalDate[] {one, one};
+        }
+        var m = PERIOD.matcher(t);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            int y = Integer.parseInt(m.group(1));
+            int mo = Integer.parseInt(m.group(2));
+            LocalDate start = LocalDate.of(y, mo, Integer.parseInt(m.group(3)));
+            if (m.group(6) == null) {
+                return new LocalDate[] {start, start};
+            }
+            LocalDate end = LocalDate.of(m.group(4) == null ? y : Integer.parseInt(m.group(4)),
+                    m.group(5) == null ? mo : Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+            return end.isBefore(start) ? null : new LocalDate[] {start, end};
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     static List<String> names(String text) {
@@ -83,10 +128,18 @@ class TripRows implements RowHandler {
     public RowResult apply(int number, Map<String, String> r, ImportRun run) {
         var problems = new ArrayList<Problem>();
         ImportRun.required(r, "title", problems);
-        ImportRun.required(r, "start", problems);
+        LocalDate[] period = null;
+        if (blank(r.get("start")) && !blank(r.get("period"))) {
+            period = period(r.get("period"));
+            if (period == null) {
+                problems.add(new Problem("start", "import.badPeriod", r.get("period")));
+            }
+        } else {
+            ImportRun.required(r, "start", problems);
+        }
         Region region = run.writableRegion(r, "region", problems);
-        LocalDate start = ImportRun.date(r, "start", problems);
-        LocalDate end = ImportRun.date(r, "end", problems);
+        LocalDate start = period != null ? period[0] : ImportRun.date(r, "start", problems);
+        LocalDate end = period != null && blank(r.get("end")) ? period[1] : ImportRun.date(r, "end", problems);
         Boolean p2p = ImportRun.bool(r, "pointToPoint", problems);
         Status status = ImportRun.lookup(STATUSES, r.get("status"), "status", problems);
         ImportRun.throwIfAny(problems);
@@ -96,6 +149,10 @@ class TripRows implements RowHandler {
                 .query(Long.class).optional().orElse(null);
         List<String> visits = names(r.get("visits"));
         if (id == null) {
+            if (status == null) {
+                // a done trip is counted: never silently, though the dates say it took place
+                run.warn(r, "status", "import.statusAssumedDone");
+            }
             long created = activities.createTrip(new TripForm(title, region.id(), null, trim(r.get("leader")),
                     trim(r.get("rank")), p2p, trim(r.get("members")), trim(r.get("units")), start, end,
                     trim(r.get("cities")), trim(r.get("purpose")), trim(r.get("outcome")), status, 0L));

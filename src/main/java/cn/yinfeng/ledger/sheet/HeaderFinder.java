@@ -29,7 +29,9 @@ public final class HeaderFinder {
         int bestScore = 0;
         for (int i = 0; i < rows.size() && i < SCAN; i++) {
             SheetTable.Row row = rows.get(i);
-            if (row.blank()) {
+            if (row.blank() || oneText(row)) {
+                // a title or subtitle merged across ("填报单位：…  单位：万元") is no header, nor the parent of one:
+                // taken as one, its names below tie with the real two-row header and the sub-header became data
                 continue;
             }
             int span = span(sheet, i);
@@ -52,6 +54,21 @@ public final class HeaderFinder {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Whether every filled cell of the row says the same (one text, or one merged cell across). */
+    private static boolean oneText(SheetTable.Row row) {
+        String seen = null;
+        for (String v : row.cells()) {
+            if (v == null || v.isBlank()) {
+                continue;
+            }
+            if (seen != null && !seen.equals(v.strip())) {
+                return false;
+            }
+            seen = v.strip();
+        }
+        return true;
     }
 
     /** For a blank top header cell with a name below it, the nearest top name to its left that also has one. */
@@ -78,11 +95,6 @@ public final class HeaderFinder {
     static int span(SheetTable sheet, int i) {
         List<SheetTable.Row> rows = sheet.rows();
         int number = rows.get(i).number();
-        long named = java.util.Arrays.stream(rows.get(i).cells()).filter(v -> v != null && !v.isBlank()).distinct()
-                .count();
-        if (named <= 1) {
-            return 1; // a title merged across the sheet, not a name over columns of its own
-        }
         int last = number;
         boolean acrossWithNamesBelow = false;
         for (SheetTable.Merge m : sheet.merges()) {
