@@ -50,6 +50,11 @@ class TalentController {
     static final List<String> KINDS = List.of("campaigns", "talents", "classes", "partnerships", "care", "studios");
 
     private final Talents talents;
+    private final Campaigns campaigns;
+    private final Trainings trainings;
+    private final Partnerships partnerships;
+    private final CareServices cares;
+    private final Studios studios;
     private final TalentFigures figures;
     private final TalentPii pii;
     private final TalentExport export;
@@ -57,9 +62,15 @@ class TalentController {
     private final CurrentUser currentUser;
     private final MessageSource messages;
 
-    TalentController(Talents talents, TalentFigures figures, TalentPii pii, TalentExport export, Regions regions,
-            CurrentUser currentUser, MessageSource messages) {
+    TalentController(Talents talents, Campaigns campaigns, Trainings trainings, Partnerships partnerships,
+            CareServices cares, Studios studios, TalentFigures figures, TalentPii pii, TalentExport export,
+            Regions regions, CurrentUser currentUser, MessageSource messages) {
         this.talents = talents;
+        this.campaigns = campaigns;
+        this.trainings = trainings;
+        this.partnerships = partnerships;
+        this.cares = cares;
+        this.studios = studios;
         this.figures = figures;
         this.pii = pii;
         this.export = export;
@@ -102,22 +113,22 @@ class TalentController {
 
     /** The year with the latest talent introduced in scope, or this year. */
     private int latestYear() {
-        var rows = talents.talents(new Talents.ListQuery(null, null, null, "date", "desc", 0, 1), null).rows();
+        var rows = talents.talents(new ListQuery(null, null, null, "date", "desc", 0, 1), null).rows();
         return rows.isEmpty() ? talents.today().getYear() : rows.get(0).introducedOn().getYear();
     }
 
     // ------------------------------------------------------------------ lists
 
     @GetMapping("/{kind}")
-    String list(@PathVariable String kind, Talents.ListQuery query, @RequestParam(required = false) String filter,
+    String list(@PathVariable String kind, ListQuery query, @RequestParam(required = false) String filter,
             Model model) {
         PageResult<?> result = switch (kind) {
-            case "campaigns" -> talents.campaigns(query);
+            case "campaigns" -> campaigns.campaigns(query);
             case "talents" -> talents.talents(query, parse(Talents.Degree.class, filter));
-            case "classes" -> talents.classes(query, parse(Talents.ClassKind.class, filter));
-            case "partnerships" -> talents.partnerships(query, parse(Talents.PartnershipKind.class, filter));
-            case "care" -> talents.cares(query, parse(Talents.CareKind.class, filter));
-            case "studios" -> talents.studios(query);
+            case "classes" -> trainings.classes(query, parse(Trainings.ClassKind.class, filter));
+            case "partnerships" -> partnerships.partnerships(query, parse(Partnerships.PartnershipKind.class, filter));
+            case "care" -> cares.cares(query, parse(CareServices.CareKind.class, filter));
+            case "studios" -> studios.studios(query);
             default -> throw new NotFoundException("talent list", kind);
         };
         model.addAttribute("kind", kind);
@@ -126,9 +137,9 @@ class TalentController {
         model.addAttribute("filter", filter);
         model.addAttribute("filters", switch (kind) {
             case "talents" -> names(Talents.Degree.values(), "degree.");
-            case "classes" -> names(Talents.ClassKind.values(), "classKind.");
-            case "partnerships" -> names(Talents.PartnershipKind.values(), "partnershipKind.");
-            case "care" -> names(Talents.CareKind.values(), "careKind.");
+            case "classes" -> names(Trainings.ClassKind.values(), "classKind.");
+            case "partnerships" -> names(Partnerships.PartnershipKind.values(), "partnershipKind.");
+            case "care" -> names(CareServices.CareKind.values(), "careKind.");
             default -> List.of();
         });
         model.addAttribute("sort", query.sort() == null ? "date" : query.sort());
@@ -161,7 +172,7 @@ class TalentController {
 
     /** The default export: ID number and phone masked for every user, the file watermarked and audited. */
     @GetMapping("/talents/export")
-    void exportTalents(Talents.ListQuery query, @RequestParam(required = false) String filter,
+    void exportTalents(ListQuery query, @RequestParam(required = false) String filter,
             @RequestParam(defaultValue = "xlsx") String format, Locale locale, HttpServletResponse response)
             throws IOException {
         exportHeaders(response, format);
@@ -173,7 +184,7 @@ class TalentController {
      * the purpose and the confirmation are asked here. Users without the grant get 403 (audited).
      */
     @GetMapping("/talents/export/full")
-    String confirmFullExport(Talents.ListQuery query, @RequestParam(required = false) String filter,
+    String confirmFullExport(ListQuery query, @RequestParam(required = false) String filter,
             @RequestParam(defaultValue = "xlsx") String format, Model model) {
         export.requireGrant();
         return fullExportPage(query, filter, format, new TalentExport.FullRequest(null, null, false), null, model);
@@ -181,7 +192,7 @@ class TalentController {
 
     /** A full export: grant, purpose and confirmation checked before the file starts; the page again otherwise. */
     @PostMapping("/talents/export/full")
-    String exportTalentsInFull(Talents.ListQuery query, @RequestParam(required = false) String filter,
+    String exportTalentsInFull(ListQuery query, @RequestParam(required = false) String filter,
             @RequestParam(defaultValue = "xlsx") String format,
             @RequestParam(required = false) String purposeKind, @RequestParam(required = false) String purpose,
             @RequestParam(defaultValue = "false") boolean confirm, Model model, Locale locale,
@@ -198,7 +209,7 @@ class TalentController {
         return null;
     }
 
-    private String fullExportPage(Talents.ListQuery query, String filter, String format,
+    private String fullExportPage(ListQuery query, String filter, String format,
             TalentExport.FullRequest request, Map<String, List<String>> errors, Model model) {
         Talents.Degree degree = parse(Talents.Degree.class, filter);
         model.addAttribute("people", export.count(query, degree));
@@ -243,16 +254,16 @@ class TalentController {
         long region = currentUser.require().region();
         LocalDate today = talents.today();
         Object form = switch (kind) {
-            case "campaigns" -> new Talents.CampaignForm("", region, today, today, "", "", null, 0L);
+            case "campaigns" -> new Campaigns.CampaignForm("", region, today, today, "", "", null, 0L);
             case "talents" -> new Talents.TalentForm("", region, null, null, Talents.Degree.MASTER, null, null, null,
                     "", Talents.EmployerKind.INSTITUTION, today, null, null, null, null, 0L);
-            case "classes" -> new Talents.ClassForm("", region, Talents.ClassKind.ZHONGQING, null, null, today, today,
+            case "classes" -> new Trainings.ClassForm("", region, Trainings.ClassKind.ZHONGQING, null, null, today, today,
                     null, 0L);
-            case "partnerships" -> new Talents.PartnershipForm("", region, Talents.PartnershipKind.BASE, "", today,
-                    Talents.PartnershipStatus.SIGNED, null, 0L);
-            case "care" -> new Talents.CareForm(Talents.CareKind.HEALTH_CHECK, region, "", 1, today, null, null, null,
+            case "partnerships" -> new Partnerships.PartnershipForm("", region, Partnerships.PartnershipKind.BASE, "", today,
+                    Partnerships.PartnershipStatus.SIGNED, null, 0L);
+            case "care" -> new CareServices.CareForm(CareServices.CareKind.HEALTH_CHECK, region, "", 1, today, null, null, null,
                     0L);
-            case "studios" -> new Talents.StudioForm("", region, Talents.StudioKind.DOCTORAL, null, today, null, 0L);
+            case "studios" -> new Studios.StudioForm("", region, Studios.StudioKind.DOCTORAL, null, today, null, 0L);
             default -> throw new NotFoundException("talent form", kind);
         };
         return form(kind, null, form, null, model, locale);
@@ -262,8 +273,8 @@ class TalentController {
     String editForm(@PathVariable String kind, @PathVariable long id, Model model, Locale locale) {
         Object form = switch (kind) {
             case "campaigns" -> {
-                var c = talents.campaign(id);
-                yield new Talents.CampaignForm(c.name(), c.regionId(), c.startDate(), c.endDate(),
+                var c = campaigns.campaign(id);
+                yield new Campaigns.CampaignForm(c.name(), c.regionId(), c.startDate(), c.endDate(),
                         String.join("、", c.cities()), String.join("、", c.universities()), c.notes(), c.version());
             }
             case "talents" -> {
@@ -273,23 +284,23 @@ class TalentController {
                         t.campaignId(), t.benefits(), null, null, t.version());
             }
             case "classes" -> {
-                var c = talents.trainingClass(id);
-                yield new Talents.ClassForm(c.name(), c.regionId(), c.kind(), c.term(), c.partner(), c.startDate(),
+                var c = trainings.trainingClass(id);
+                yield new Trainings.ClassForm(c.name(), c.regionId(), c.kind(), c.term(), c.partner(), c.startDate(),
                         c.endDate(), c.notes(), c.version());
             }
             case "partnerships" -> {
-                var p = talents.partnership(id);
-                yield new Talents.PartnershipForm(p.university(), p.regionId(), p.kind(), p.name(), p.signedOn(),
+                var p = partnerships.partnership(id);
+                yield new Partnerships.PartnershipForm(p.university(), p.regionId(), p.kind(), p.name(), p.signedOn(),
                         p.status(), p.notes(), p.version());
             }
             case "care" -> {
-                var c = talents.care(id);
-                yield new Talents.CareForm(c.kind(), c.regionId(), c.title(), c.batch(), c.serviceDate(), c.people(),
+                var c = cares.care(id);
+                yield new CareServices.CareForm(c.kind(), c.regionId(), c.title(), c.batch(), c.serviceDate(), c.people(),
                         c.amount(), c.notes(), c.version());
             }
             case "studios" -> {
-                var s = talents.studio(id);
-                yield new Talents.StudioForm(s.name(), s.regionId(), s.kind(), s.leadExpert(), s.establishedOn(),
+                var s = studios.studio(id);
+                yield new Studios.StudioForm(s.name(), s.regionId(), s.kind(), s.leadExpert(), s.establishedOn(),
                         s.notes(), s.version());
             }
             default -> throw new NotFoundException("talent form", kind);
@@ -304,17 +315,17 @@ class TalentController {
         model.addAttribute("errors", errors);
         model.addAttribute("fields", fields(form, locale));
         Long version = null;
-        if (form instanceof Talents.CampaignForm f) {
+        if (form instanceof Campaigns.CampaignForm f) {
             version = f.version();
         } else if (form instanceof Talents.TalentForm f) {
             version = f.version();
-        } else if (form instanceof Talents.ClassForm f) {
+        } else if (form instanceof Trainings.ClassForm f) {
             version = f.version();
-        } else if (form instanceof Talents.PartnershipForm f) {
+        } else if (form instanceof Partnerships.PartnershipForm f) {
             version = f.version();
-        } else if (form instanceof Talents.CareForm f) {
+        } else if (form instanceof CareServices.CareForm f) {
             version = f.version();
-        } else if (form instanceof Talents.StudioForm f) {
+        } else if (form instanceof Studios.StudioForm f) {
             version = f.version();
         }
         model.addAttribute("version", version == null ? 0L : version);
@@ -323,7 +334,7 @@ class TalentController {
 
     private List<Field> fields(Object form, Locale locale) {
         var out = new ArrayList<Field>();
-        if (form instanceof Talents.CampaignForm f) {
+        if (form instanceof Campaigns.CampaignForm f) {
             out.add(text("name", "talent.field.campaignName", f.name(), "col-md-8"));
             out.add(region(f.regionId()));
             out.add(new Field("startDate", "talent.field.startDate", "date", f.startDate(), null, "col-md-3"));
@@ -349,7 +360,7 @@ class TalentController {
                     "col-md-3"));
             var campaigns = new ArrayList<Option>();
             campaigns.add(new Option("", msg("talent.noCampaign", locale), f.campaignId() == null));
-            for (var c : talents.campaignChoices()) {
+            for (var c : this.campaigns.campaignChoices()) {
                 campaigns.add(new Option(String.valueOf(c.id()), c.name(),
                         f.campaignId() != null && f.campaignId() == c.id()));
             }
@@ -358,28 +369,28 @@ class TalentController {
             // personal data: never pre-filled; blank keeps what is stored
             out.add(new Field("idNumber", "talent.field.idNumber", "pii", f.idNumber(), null, "col-md-6"));
             out.add(new Field("phone", "talent.field.phone", "pii", f.phone(), null, "col-md-6"));
-        } else if (form instanceof Talents.ClassForm f) {
+        } else if (form instanceof Trainings.ClassForm f) {
             out.add(text("name", "talent.field.className", f.name(), "col-md-8"));
             out.add(region(f.regionId()));
-            out.add(select("kind", "talent.field.classKind", Talents.ClassKind.values(), "classKind.", f.kind(),
+            out.add(select("kind", "talent.field.classKind", Trainings.ClassKind.values(), "classKind.", f.kind(),
                     false, locale, "col-md-4"));
             out.add(new Field("term", "talent.field.term", "number", f.term(), null, "col-md-2"));
             out.add(text("partner", "talent.field.partner", f.partner(), "col-md-6"));
             out.add(new Field("startDate", "talent.field.startDate", "date", f.startDate(), null, "col-md-3"));
             out.add(new Field("endDate", "talent.field.endDate", "date", f.endDate(), null, "col-md-3"));
             out.add(area("notes", "talent.field.notes", f.notes()));
-        } else if (form instanceof Talents.PartnershipForm f) {
+        } else if (form instanceof Partnerships.PartnershipForm f) {
             out.add(text("university", "talent.field.partnerUniversity", f.university(), "col-md-5"));
-            out.add(select("kind", "talent.field.partnershipKind", Talents.PartnershipKind.values(),
+            out.add(select("kind", "talent.field.partnershipKind", Partnerships.PartnershipKind.values(),
                     "partnershipKind.", f.kind(), false, locale, "col-md-3"));
             out.add(region(f.regionId()));
             out.add(text("name", "talent.field.partnershipName", f.name(), "col-md-6"));
             out.add(new Field("signedOn", "talent.field.signedOn", "date", f.signedOn(), null, "col-md-3"));
-            out.add(select("status", "field.status", Talents.PartnershipStatus.values(), "partnershipStatus.",
+            out.add(select("status", "field.status", Partnerships.PartnershipStatus.values(), "partnershipStatus.",
                     f.status(), false, locale, "col-md-3"));
             out.add(area("notes", "talent.field.notes", f.notes()));
-        } else if (form instanceof Talents.CareForm f) {
-            out.add(select("kind", "talent.field.careKind", Talents.CareKind.values(), "careKind.", f.kind(),
+        } else if (form instanceof CareServices.CareForm f) {
+            out.add(select("kind", "talent.field.careKind", CareServices.CareKind.values(), "careKind.", f.kind(),
                     false, locale, "col-md-4"));
             out.add(text("title", "talent.field.careTitle", f.title(), "col-md-8"));
             out.add(region(f.regionId()));
@@ -389,10 +400,10 @@ class TalentController {
             out.add(new Field("people", "talent.field.people", "number", f.people(), null, "col-md-3"));
             out.add(new Field("amount", "talent.field.amount", "number", f.amount(), null, "col-md-4"));
             out.add(area("notes", "talent.field.notes", f.notes()));
-        } else if (form instanceof Talents.StudioForm f) {
+        } else if (form instanceof Studios.StudioForm f) {
             out.add(text("name", "talent.field.studioName", f.name(), "col-md-8"));
             out.add(region(f.regionId()));
-            out.add(select("kind", "talent.field.studioKind", Talents.StudioKind.values(), "studioKind.", f.kind(),
+            out.add(select("kind", "talent.field.studioKind", Studios.StudioKind.values(), "studioKind.", f.kind(),
                     false, locale, "col-md-4"));
             out.add(text("leadExpert", "talent.field.leadExpert", f.leadExpert(), "col-md-4"));
             out.add(new Field("establishedOn", "talent.field.establishedOn", "date", f.establishedOn(), null,
@@ -431,15 +442,15 @@ class TalentController {
     // ------------------------------------------------------------------ saving
 
     @PostMapping("/campaigns")
-    String createCampaign(Talents.CampaignForm form, Model model, Locale locale, RedirectAttributes redirect) {
-        return save("campaigns", null, form, () -> talents.createCampaign(form), model, locale, redirect);
+    String createCampaign(Campaigns.CampaignForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        return save("campaigns", null, form, () -> campaigns.createCampaign(form), model, locale, redirect);
     }
 
     @PostMapping("/campaigns/{id}")
-    String updateCampaign(@PathVariable long id, Talents.CampaignForm form, Model model, Locale locale,
+    String updateCampaign(@PathVariable long id, Campaigns.CampaignForm form, Model model, Locale locale,
             RedirectAttributes redirect) {
         return save("campaigns", id, form, () -> {
-            talents.updateCampaign(id, form);
+            campaigns.updateCampaign(id, form);
             return id;
         }, model, locale, redirect);
     }
@@ -459,57 +470,57 @@ class TalentController {
     }
 
     @PostMapping("/classes")
-    String createClass(Talents.ClassForm form, Model model, Locale locale, RedirectAttributes redirect) {
-        return save("classes", null, form, () -> talents.createClass(form), model, locale, redirect);
+    String createClass(Trainings.ClassForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        return save("classes", null, form, () -> trainings.createClass(form), model, locale, redirect);
     }
 
     @PostMapping("/classes/{id}")
-    String updateClass(@PathVariable long id, Talents.ClassForm form, Model model, Locale locale,
+    String updateClass(@PathVariable long id, Trainings.ClassForm form, Model model, Locale locale,
             RedirectAttributes redirect) {
         return save("classes", id, form, () -> {
-            talents.updateClass(id, form);
+            trainings.updateClass(id, form);
             return id;
         }, model, locale, redirect);
     }
 
     @PostMapping("/partnerships")
-    String createPartnership(Talents.PartnershipForm form, Model model, Locale locale, RedirectAttributes redirect) {
-        return save("partnerships", null, form, () -> talents.createPartnership(form), model, locale, redirect);
+    String createPartnership(Partnerships.PartnershipForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        return save("partnerships", null, form, () -> partnerships.createPartnership(form), model, locale, redirect);
     }
 
     @PostMapping("/partnerships/{id}")
-    String updatePartnership(@PathVariable long id, Talents.PartnershipForm form, Model model, Locale locale,
+    String updatePartnership(@PathVariable long id, Partnerships.PartnershipForm form, Model model, Locale locale,
             RedirectAttributes redirect) {
         return save("partnerships", id, form, () -> {
-            talents.updatePartnership(id, form);
+            partnerships.updatePartnership(id, form);
             return id;
         }, model, locale, redirect);
     }
 
     @PostMapping("/care")
-    String createCare(Talents.CareForm form, Model model, Locale locale, RedirectAttributes redirect) {
-        return save("care", null, form, () -> talents.createCare(form), model, locale, redirect);
+    String createCare(CareServices.CareForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        return save("care", null, form, () -> cares.createCare(form), model, locale, redirect);
     }
 
     @PostMapping("/care/{id}")
-    String updateCare(@PathVariable long id, Talents.CareForm form, Model model, Locale locale,
+    String updateCare(@PathVariable long id, CareServices.CareForm form, Model model, Locale locale,
             RedirectAttributes redirect) {
         return save("care", id, form, () -> {
-            talents.updateCare(id, form);
+            cares.updateCare(id, form);
             return id;
         }, model, locale, redirect);
     }
 
     @PostMapping("/studios")
-    String createStudio(Talents.StudioForm form, Model model, Locale locale, RedirectAttributes redirect) {
-        return save("studios", null, form, () -> talents.createStudio(form), model, locale, redirect);
+    String createStudio(Studios.StudioForm form, Model model, Locale locale, RedirectAttributes redirect) {
+        return save("studios", null, form, () -> studios.createStudio(form), model, locale, redirect);
     }
 
     @PostMapping("/studios/{id}")
-    String updateStudio(@PathVariable long id, Talents.StudioForm form, Model model, Locale locale,
+    String updateStudio(@PathVariable long id, Studios.StudioForm form, Model model, Locale locale,
             RedirectAttributes redirect) {
         return save("studios", id, form, () -> {
-            talents.updateStudio(id, form);
+            studios.updateStudio(id, form);
             return id;
         }, model, locale, redirect);
     }
@@ -534,7 +545,7 @@ class TalentController {
         String title;
         switch (kind) {
             case "campaigns" -> {
-                var c = talents.campaign(id);
+                var c = campaigns.campaign(id);
                 title = c.name();
                 items.add(new Item(msg("field.region", locale), c.regionName()));
                 items.add(new Item(msg("field.date", locale), c.startDate() + " ~ " + c.endDate()));
@@ -566,7 +577,7 @@ class TalentController {
                 model.addAttribute("granted", pii.granted());
             }
             case "classes" -> {
-                var c = talents.trainingClass(id);
+                var c = trainings.trainingClass(id);
                 title = c.name();
                 items.add(new Item(msg("field.region", locale), c.regionName()));
                 items.add(new Item(msg("talent.field.classKind", locale), msg("classKind." + c.kind(), locale)
@@ -578,7 +589,7 @@ class TalentController {
                 model.addAttribute("trainingClass", c);
             }
             case "partnerships" -> {
-                var p = talents.partnership(id);
+                var p = partnerships.partnership(id);
                 title = p.university() + " · " + p.name();
                 items.add(new Item(msg("field.region", locale), p.regionName()));
                 items.add(new Item(msg("talent.field.partnershipKind", locale),
@@ -588,7 +599,7 @@ class TalentController {
                 items.add(new Item(msg("talent.field.notes", locale), p.notes()));
             }
             case "care" -> {
-                var c = talents.care(id);
+                var c = cares.care(id);
                 title = c.title();
                 items.add(new Item(msg("field.region", locale), c.regionName()));
                 items.add(new Item(msg("talent.field.careKind", locale), msg("careKind." + c.kind(), locale)));
@@ -599,7 +610,7 @@ class TalentController {
                 items.add(new Item(msg("talent.field.notes", locale), c.notes()));
             }
             case "studios" -> {
-                var s = talents.studio(id);
+                var s = studios.studio(id);
                 title = s.name();
                 items.add(new Item(msg("field.region", locale), s.regionName()));
                 items.add(new Item(msg("talent.field.studioKind", locale), msg("studioKind." + s.kind(), locale)));
@@ -626,24 +637,24 @@ class TalentController {
     }
 
     @PostMapping("/campaigns/{id}/positions")
-    String addPosition(@PathVariable long id, Talents.PositionForm form, Model model, Locale locale,
+    String addPosition(@PathVariable long id, Campaigns.PositionForm form, Model model, Locale locale,
             RedirectAttributes redirect) {
-        return part("campaigns", id, () -> talents.addPosition(id, form), model, locale, redirect);
+        return part("campaigns", id, () -> campaigns.addPosition(id, form), model, locale, redirect);
     }
 
     @PostMapping("/campaigns/{id}/positions/{positionId}")
     String updatePosition(@PathVariable long id, @PathVariable long positionId,
             @RequestParam(required = false) Integer applicants, @RequestParam(required = false) Integer hires,
             Model model, Locale locale, RedirectAttributes redirect) {
-        return part("campaigns", id, () -> talents.updatePosition(id, positionId,
-                new Talents.PositionForm(null, null, null, null, applicants, hires)), model, locale, redirect);
+        return part("campaigns", id, () -> campaigns.updatePosition(id, positionId,
+                new Campaigns.PositionForm(null, null, null, null, applicants, hires)), model, locale, redirect);
     }
 
     @PostMapping("/classes/{id}/participants")
     String addParticipants(@PathVariable long id, @RequestParam(required = false) String names,
             @RequestParam(required = false) String unit, Model model, Locale locale, RedirectAttributes redirect) {
-        var people = Talents.split(names).stream().map(n -> new Talents.ParticipantForm(n, unit)).toList();
-        return part("classes", id, () -> talents.addParticipants(id, people), model, locale, redirect);
+        var people = TalentChecks.split(names).stream().map(n -> new Trainings.ParticipantForm(n, unit)).toList();
+        return part("classes", id, () -> trainings.addParticipants(id, people), model, locale, redirect);
     }
 
     @PostMapping("/classes/{id}/sessions")
@@ -651,7 +662,7 @@ class TalentController {
             @RequestParam(required = false) String topic, @RequestParam(required = false) String speaker,
             @RequestParam(required = false) List<Long> absent, Model model, Locale locale,
             RedirectAttributes redirect) {
-        return part("classes", id, () -> talents.addSession(id, new Talents.SessionForm(sessionDate, topic, speaker,
+        return part("classes", id, () -> trainings.addSession(id, new Trainings.SessionForm(sessionDate, topic, speaker,
                 absent)), model, locale, redirect);
     }
 
@@ -659,14 +670,14 @@ class TalentController {
     String addMember(@PathVariable long id, @RequestParam(required = false) String memberName,
             @RequestParam(required = false) String memberTitle, Model model, Locale locale,
             RedirectAttributes redirect) {
-        return part("studios", id, () -> talents.addMember(id, memberName, memberTitle), model, locale, redirect);
+        return part("studios", id, () -> studios.addMember(id, memberName, memberTitle), model, locale, redirect);
     }
 
     @PostMapping("/studios/{id}/outputs")
     String addOutput(@PathVariable long id, @RequestParam(required = false) LocalDate outputDate,
             @RequestParam(required = false) String outputTitle, Model model, Locale locale,
             RedirectAttributes redirect) {
-        return part("studios", id, () -> talents.addOutput(id, outputDate, outputTitle), model, locale, redirect);
+        return part("studios", id, () -> studios.addOutput(id, outputDate, outputTitle), model, locale, redirect);
     }
 
     private String part(String kind, long id, Runnable action, Model model, Locale locale,

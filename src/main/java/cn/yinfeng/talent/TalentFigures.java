@@ -30,7 +30,7 @@ public class TalentFigures {
     public record Figures(LocalDate from, LocalDate to, long regionId, String regionName, long talents,
             Map<Talents.Degree, Long> byDegree, long postgraduates, long bachelorOrAbove, BigDecimal bachelorShare,
             long campaigns, long institutions, long positionsOffered, long applicants, long positionsFilled,
-            long citiesVisited, long universitiesVisited, long trainingClasses, Map<Talents.ClassKind, Long> classesByKind,
+            long citiesVisited, long universitiesVisited, long trainingClasses, Map<Trainings.ClassKind, Long> classesByKind,
             long trainingParticipants, long trainingSessions, long trainingAttendance, long partnerships, long bases,
             long cooperationProjects, long healthCheckBatches, long healthCheckPeople, BigDecimal subsidies,
             long housing, long studios, List<Month> monthly) {}
@@ -100,13 +100,13 @@ public class TalentFigures {
         jdbc.sql("select t.degree, count(*) from talent t where t.region_id " + in
                 + " and t.introduced_on between :from and :to group by t.degree").params(p)
                 .query((rs, n) -> byDegree.put(Talents.Degree.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        var byKind = new LinkedHashMap<Talents.ClassKind, Long>();
-        for (Talents.ClassKind k : Talents.ClassKind.values()) {
+        var byKind = new LinkedHashMap<Trainings.ClassKind, Long>();
+        for (Trainings.ClassKind k : Trainings.ClassKind.values()) {
             byKind.put(k, 0L);
         }
         jdbc.sql("select c.kind, count(*) from talent_training_class c where c.region_id " + in
                 + " and c.start_date between :from and :to group by c.kind").params(p)
-                .query((rs, n) -> byKind.put(Talents.ClassKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
+                .query((rs, n) -> byKind.put(Trainings.ClassKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
         List<Month> monthly = jdbc.sql("""
                 select m.month, count(t.id) as talents
                   from generate_series(1, 12) as m(month)
