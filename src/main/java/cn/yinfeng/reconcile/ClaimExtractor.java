@@ -183,7 +183,12 @@ public final class ClaimExtractor {
 
     /** A period as written; {@code year} null means the year comes from the context. */
     private record PeriodSpec(int start, int end, Integer year, int yearOffset, int fromMonth, int toMonth,
-            boolean openEnd, boolean unclear, boolean needsDateYear, String text) {}
+            boolean openEnd, boolean unclear, boolean needsDateYear, String text) implements Mention {
+        @Override
+        public int rank() {
+            return 1;
+        }
+    }
 
     // ---- state --------------------------------------------------------------------------------------------------
 
@@ -266,157 +271,213 @@ public final class ClaimExtractor {
         List<Sentence> sentences = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
         for (TextLayout.Segment seg : TextLayout.segments(text == null ? "" : text)) {
-            List<Claim> segClaims = new ArrayList<>();
-            Map<Integer, Integer> reportingMonth = new HashMap<>();
-            String home = null;
-            boolean homeInHeadline = false;
-            for (String p : seg.paragraphs()) {
-                var mentions = regions(p);
-                for (var m : mentions) {
-                    if (!m.code().equals(CURRENT)) {
-                        home = m.code().equals(CITY_WORD) ? rootCode : m.code();
-                        homeInHeadline = TextLayout.headingLike(p) && seg.paragraphs().size() > 1;
-                        break;
-                    }
-                }
-                if (home != null) {
-                    break;
-                }
-            }
-            if (home == null) {
-                home = defaultRegion;
-            }
-            Integer yearContext = null;
-            PeriodSpec period = null;
-            Integer periodYear = null;
+            Article article = new Article(seg.index(), home(seg, defaultRegion), date, defaultRegion);
             int paragraphIndex = 0;
             for (String paragraph : seg.paragraphs()) {
-                String region = home;
-                String regionText = null;
+                article.newParagraph();
                 for (String s : TextLayout.sentences(paragraph)) {
                     int sentenceIndex = sentences.size();
                     sentences.add(new Sentence(sentenceIndex, seg.index(), paragraphIndex, s));
-                    if (seg.kind() == TextLayout.Kind.CAPTION) {
-                        continue; // a caption states no figure of the report
-                    }
-                    List<Object[]> events = new ArrayList<>(); // {pos, kind, payload}
-                    for (var m : regions(s)) {
-                        events.add(new Object[] {m.start(), 0, m});
-                    }
-                    for (PeriodSpec ps : periods(s)) {
-                        events.add(new Object[] {ps.start(), 1, ps});
-                    }
-                    List<Found> values = values(s);
-                    for (Found f : values) {
-                        events.add(new Object[] {f.start, 2, f});
-                    }
-                    events.sort(Comparator.comparingInt((Object[] e) -> (Integer) e[0])
-                            .thenComparingInt(e -> (Integer) e[1]));
-                    Family previous = null;
-                    int previousEnd = -1;
-                    String previousCode = null;
-                    for (Object[] e : events) {
-                        int kind = (Integer) e[1];
-                        if (kind == 0) {
-                            RegionMention m = (RegionMention) e[2];
-                            if (m.code().equals(CURRENT)) {
-                                if (region == null || region.equals(rootCode) || region.equals(UNKNOWN_REGION)) {
-                                    region = home != null && !home.equals(rootCode) ? home
-                                            : defaultRegion != null && !defaultRegion.equals(rootCode)
-                                                    ? defaultRegion : UNKNOWN_REGION;
-                                }
-                            } else if (m.code().equals(CITY_WORD)) {
-                                region = cityWord(home, homeInHeadline, defaultRegion);
-                            } else {
-                                region = m.code();
-                            }
-                            regionText = m.text();
-                        } else if (kind == 1) {
-                            PeriodSpec ps = (PeriodSpec) e[2];
-                            if (ps.unclear()) {
-                                period = ps;
-                                periodYear = null;
-                                continue;
-                            }
-                            Integer y = ps.year() != null ? ps.year()
-                                    : ps.needsDateYear() ? (date == null ? null : date.getYear() + ps.yearOffset())
-                                    : yearContext != null ? yearContext
-                                    : date != null ? date.getYear() : null;
-                            if (ps.needsDateYear() && y == null && yearContext != null) {
-                                y = yearContext + ps.yearOffset();
-                            }
-                            if (y != null && (ps.year() != null || ps.needsDateYear())) {
-                                yearContext = y;
-                            }
-                            period = ps;
-                            periodYear = y;
-                            if (y != null && ps.fromMonth() == 1 && !ps.openEnd() && ps.toMonth() < 12) {
-                                reportingMonth.merge(y, ps.toMonth(), Math::max);
-                            }
-                        } else {
-                            Found f = (Found) e[2];
-                            Family fam = family(s, f, previous, previousEnd);
-                            if (fam == null) {
-                                continue;
-                            }
-                            String code;
-                            boolean growth = false;
-                            BigDecimal value = f.value;
-                            if (f.unit.equals("%")) {
-                                if (f.growthSign != 0) {
-                                    growth = true;
-                                    Family own = nearestKeyword(s, clauseStart(s, f.start), f.growthAt);
-                                    code = own != null && growthCode(own) != null ? growthCode(own)
-                                            : previousCode;
-                                    if (f.growthSign < 0) {
-                                        value = value.negate();
-                                    }
-                                } else {
-                                    code = code(fam, f.unit, previous);
-                                }
-                            } else {
-                                code = code(fam, f.unit, previous);
-                            }
-                            if (code == null) {
-                                continue;
-                            }
-                            YearMonth from = null;
-                            YearMonth to = null;
-                            if (period != null && !period.unclear() && periodYear != null) {
-                                from = YearMonth.of(periodYear, period.fromMonth());
-                                to = period.openEnd() ? null : YearMonth.of(periodYear, period.toMonth());
-                            }
-                            segClaims.add(new Claim(seg.index(), sentenceIndex, f.start, f.end,
-                                    s.substring(f.start, f.end), code, f.keyword, f.unitShown, value, f.step,
-                                    f.qualifier, growth, region, regionText, from, to,
-                                    period == null ? null : period.text()));
-                            if (!growth) {
-                                previous = fam == Family.TOTAL && previous != null ? previous : fam;
-                                previousCode = code;
-                            }
-                            previousEnd = f.end;
-                        }
+                    if (seg.kind() != TextLayout.Kind.CAPTION) { // a caption states no figure of the report
+                        article.read(sentenceIndex, s);
                     }
                 }
                 paragraphIndex++;
             }
-            // open periods (2024年以来, 一年来) end at the month the article reports on, else at the text's date
-            for (Claim c : segClaims) {
-                Claim fixed = c;
-                if (c.from() != null && c.to() == null) {
-                    int y = c.from().getYear();
-                    Integer m = reportingMonth.get(y);
-                    if (m == null && date != null && date.getYear() == y) {
-                        m = date.getMonthValue();
-                    } else if (m == null && (date == null || date.getYear() > y)) {
-                        m = 12;
-                    }
-                    fixed = m == null ? withPeriod(c, null, null) : withPeriod(c, c.from(), YearMonth.of(y, m));
-                }
-                claims.add(fixed);
-            }
+            claims.addAll(article.claims());
         }
         return new Result(sentences, claims);
+    }
+
+    /** What a sentence mentions, read in the order written: a region, a period or a value with its unit. */
+    sealed interface Mention permits RegionMention, PeriodSpec, Found {
+        int start();
+
+        /** At the same place a region is read first, then a period, then a value. */
+        int rank();
+    }
+
+    /** The mentions of a sentence in reading order. */
+    private List<Mention> mentions(String s) {
+        List<Mention> out = new ArrayList<>(regions(s));
+        out.addAll(periods(s));
+        out.addAll(values(s));
+        out.sort(Comparator.comparingInt(Mention::start).thenComparingInt(Mention::rank));
+        return out;
+    }
+
+    /** The region an article is about, and whether its headline names it. */
+    private record Home(String code, boolean inHeadline) {}
+
+    /** The first region an article names (全县 and the like name none), else the default region. */
+    private Home home(TextLayout.Segment seg, String defaultRegion) {
+        boolean inHeadline = false;
+        for (String p : seg.paragraphs()) {
+            for (var m : regions(p)) {
+                if (!m.code().equals(CURRENT)) {
+                    String code = m.code().equals(CITY_WORD) ? rootCode : m.code();
+                    inHeadline = TextLayout.headingLike(p) && seg.paragraphs().size() > 1;
+                    if (code != null) {
+                        return new Home(code, inHeadline);
+                    }
+                    break;
+                }
+            }
+        }
+        return new Home(defaultRegion, inHeadline);
+    }
+
+    /**
+     * One article read sentence by sentence: the region said last holds to the end of its paragraph, the period
+     * and the year said last to the end of the article; a value takes both.
+     */
+    private final class Article {
+
+        /** In a sentence, the indicator and the end of the value before (a 总投资 after 签约项目 is theirs). */
+        private static final class Before {
+            Family family;
+            int end = -1;
+            String code;
+        }
+
+        private final int segment;
+        private final Home home;
+        private final LocalDate date;
+        private final String defaultRegion;
+        private final List<Claim> claims = new ArrayList<>();
+        /** Per year, the last month a period from January to a month names: what the article reports on. */
+        private final Map<Integer, Integer> reportingMonth = new HashMap<>();
+        private Integer yearContext;
+        private PeriodSpec period;
+        private Integer periodYear;
+        private String region;
+        private String regionText;
+
+        Article(int segment, Home home, LocalDate date, String defaultRegion) {
+            this.segment = segment;
+            this.home = home;
+            this.date = date;
+            this.defaultRegion = defaultRegion;
+        }
+
+        void newParagraph() {
+            region = home.code();
+            regionText = null;
+        }
+
+        void read(int sentenceIndex, String s) {
+            Before before = new Before();
+            for (Mention m : mentions(s)) {
+                if (m instanceof RegionMention r) {
+                    regionSaid(r);
+                } else if (m instanceof PeriodSpec p) {
+                    periodSaid(p);
+                } else if (m instanceof Found f) {
+                    valueSaid(sentenceIndex, s, f, before);
+                }
+            }
+        }
+
+        private void regionSaid(RegionMention m) {
+            if (m.code().equals(CURRENT)) {
+                if (region == null || region.equals(rootCode) || region.equals(UNKNOWN_REGION)) {
+                    region = currentCounty();
+                }
+            } else if (m.code().equals(CITY_WORD)) {
+                region = cityWord(home.code(), home.inHeadline(), defaultRegion);
+            } else {
+                region = m.code();
+            }
+            regionText = m.text();
+        }
+
+        /** 全县/本县: the article's county, else the default region, unless either is the city. */
+        private String currentCounty() {
+            String h = home.code();
+            return h != null && !h.equals(rootCode) ? h
+                    : defaultRegion != null && !defaultRegion.equals(rootCode) ? defaultRegion : UNKNOWN_REGION;
+        }
+
+        private void periodSaid(PeriodSpec ps) {
+            if (ps.unclear()) {
+                period = ps;
+                periodYear = null;
+                return;
+            }
+            Integer y = yearOf(ps);
+            if (y != null && (ps.year() != null || ps.needsDateYear())) {
+                yearContext = y;
+            }
+            period = ps;
+            periodYear = y;
+            if (y != null && ps.fromMonth() == 1 && !ps.openEnd() && ps.toMonth() < 12) {
+                reportingMonth.merge(y, ps.toMonth(), Math::max);
+            }
+        }
+
+        /** The year as written, else from the text's date (今年, 去年), else the year said last, else the date's. */
+        private Integer yearOf(PeriodSpec ps) {
+            Integer y = ps.year() != null ? ps.year()
+                    : ps.needsDateYear() ? (date == null ? null : date.getYear() + ps.yearOffset())
+                    : yearContext != null ? yearContext
+                    : date != null ? date.getYear() : null;
+            if (ps.needsDateYear() && y == null && yearContext != null) {
+                y = yearContext + ps.yearOffset();
+            }
+            return y;
+        }
+
+        private void valueSaid(int sentenceIndex, String s, Found f, Before before) {
+            Family fam = family(s, f, before.family, before.end);
+            if (fam == null) {
+                return;
+            }
+            boolean growth = f.unit.equals("%") && f.growthSign != 0;
+            String code = growth ? growthIndicator(s, f, before.code) : code(fam, f.unit, before.family);
+            if (code == null) {
+                return;
+            }
+            BigDecimal value = growth && f.growthSign < 0 ? f.value.negate() : f.value;
+            YearMonth from = null;
+            YearMonth to = null;
+            if (period != null && !period.unclear() && periodYear != null) {
+                from = YearMonth.of(periodYear, period.fromMonth());
+                to = period.openEnd() ? null : YearMonth.of(periodYear, period.toMonth());
+            }
+            claims.add(new Claim(segment, sentenceIndex, f.start, f.end, s.substring(f.start, f.end), code,
+                    f.keyword, f.unitShown, value, f.step, f.qualifier, growth, region, regionText, from, to,
+                    period == null ? null : period.text()));
+            if (!growth) {
+                before.family = fam == Family.TOTAL && before.family != null ? before.family : fam;
+                before.code = code;
+            }
+            before.end = f.end;
+        }
+
+        /** A growth rate (同比增长8%) is of the indicator its clause names before it, else of the value before. */
+        private static String growthIndicator(String s, Found f, String codeBefore) {
+            Family own = nearestKeyword(s, clauseStart(s, f.start), f.growthAt);
+            return own != null && growthCode(own) != null ? growthCode(own) : codeBefore;
+        }
+
+        /** The claims, open periods (2024年以来, 一年来) ending at the month reported on, else at the text's date. */
+        List<Claim> claims() {
+            return claims.stream().map(this::closed).toList();
+        }
+
+        private Claim closed(Claim c) {
+            if (c.from() == null || c.to() != null) {
+                return c;
+            }
+            int y = c.from().getYear();
+            Integer m = reportingMonth.get(y);
+            if (m == null && date != null && date.getYear() == y) {
+                m = date.getMonthValue();
+            } else if (m == null && (date == null || date.getYear() > y)) {
+                m = 12;
+            }
+            return m == null ? withPeriod(c, null, null) : withPeriod(c, c.from(), YearMonth.of(y, m));
+        }
     }
 
     private static Claim withPeriod(Claim c, YearMonth from, YearMonth to) {
@@ -427,7 +488,12 @@ public final class ClaimExtractor {
 
     // ---- regions ------------------------------------------------------------------------------------------------
 
-    record RegionMention(int start, int end, String code, String text) {}
+    record RegionMention(int start, int end, String code, String text) implements Mention {
+        @Override
+        public int rank() {
+            return 0;
+        }
+    }
 
     List<RegionMention> regions(String s) {
         List<RegionMention> out = new ArrayList<>();
@@ -566,7 +632,7 @@ public final class ClaimExtractor {
 
     // ---- values and their indicator ------------------------------------------------------------------------------
 
-    private static final class Found {
+    private static final class Found implements Mention {
         int start;
         int end;
         BigDecimal value;
@@ -579,6 +645,16 @@ public final class ClaimExtractor {
         String keyword;
         Family band;
         int bandAt;
+
+        @Override
+        public int start() {
+            return start;
+        }
+
+        @Override
+        public int rank() {
+            return 2;
+        }
     }
 
     List<Found> values(String s) {
