@@ -166,7 +166,7 @@ class TalentApiController {
     void exportTalents(ListQuery query, @RequestParam(required = false) Talents.Degree degree,
             @RequestParam(defaultValue = "xlsx") String format, Locale locale, HttpServletResponse response)
             throws IOException {
-        TalentController.exportHeaders(response, format);
+        TalentExportController.exportHeaders(response, format);
         export.masked(query, degree, format, locale, response.getOutputStream());
     }
 
@@ -183,7 +183,7 @@ class TalentApiController {
             throws IOException {
         var request = new TalentExport.FullRequest(purposeKind, purpose, confirm);
         export.checkFull(request); // 403 or 400 before any header of a file is set
-        TalentController.exportHeaders(response, format);
+        TalentExportController.exportHeaders(response, format);
         export.full(query, degree, format, request, locale, response.getOutputStream());
     }
 
