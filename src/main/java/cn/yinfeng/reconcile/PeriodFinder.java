@@ -1,0 +1,163 @@
+package cn.yinfeng.reconcile;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The periods a sentence names: 2024年1-10月, 前三季度, 截至10月底, 今年以来, 近年来 (unclear) … */
+final class PeriodFinder {
+
+    private PeriodFinder() {}
+
+    private static final String M = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
+    /** A year in Arabic or Chinese digits (2024, 二〇二四). */
+    private static final String Y = "(\\d{4}|[〇零一二三四五六七八九]{4})";
+    private static final String TO = "\\s*(?:-|—|~|至|到|－)+\\s*";
+    private static final Pattern P_YEAR_RANGE = Pattern.compile(Y + "年(?:的)?" + M + "(?:月份?)?" + TO + M + "月(?:份)?");
+    private static final Pattern P_RANGE = Pattern.compile(M + "(?:月份?)?" + TO + M + "月(?:份)?");
+    private static final Pattern P_UNTIL = Pattern.compile("截(?:至|止)(?:到)?(?:" + Y + "年)?" + M + "月(?:底|末|份)?");
+    private static final Pattern P_YEAR_SINCE = Pattern.compile("(?:自)?" + Y + "年(?:以来|来)");
+    private static final Pattern P_YEAR_NAMED = Pattern.compile(
+            Y + "年(?:度)?(?:的)?(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
+    private static final Pattern P_YEAR_MONTH = Pattern.compile(Y + "年" + M + "月(?:份)?(?![\\d日号底末初中])");
+    private static final Pattern P_YEAR = Pattern.compile(Y + "年(?:度|全年)?(?![\\d以来月份])");
+    private static final Pattern P_NAMED = Pattern.compile(
+            "(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
+    private static final Pattern P_THIS_YEAR_SINCE = Pattern.compile("今年以来|今年来|年初以来|今年");
+    private static final Pattern P_LAST_YEAR = Pattern.compile("(?:去年|上年)(?!同期|同比)");
+    private static final Pattern P_YEAR_AGO = Pattern.compile("一年来|过去一年|这一年");
+    private static final Pattern P_MONTH = Pattern.compile("(?<![\\d年至到~-])" + M + "月(?:份)?(?![\\d日号底末初中])");
+    private static final Pattern P_UNCLEAR = Pattern.compile("近年来|近几年|多年来|近些年|现如今|历年来|以往");
+
+    /** A period as written; {@code year} null means the year comes from the context. */
+    record PeriodSpec(int start, int end, Integer year, int yearOffset, int fromMonth, int toMonth,
+            boolean openEnd, boolean unclear, boolean needsDateYear, String text)
+            implements ClaimExtractor.Mention {
+        @Override
+        public int rank() {
+            return 1;
+        }
+    }
+
+    static int year(String y) {
+        if (Character.isDigit(y.charAt(0))) {
+            return Integer.parseInt(y);
+        }
+        StringBuilder b = new StringBuilder();
+        for (char c : y.toCharArray()) {
+            b.append(ChineseNumerals.digit(c));
+        }
+        return Integer.parseInt(b.toString());
+    }
+
+    static int month(String m) {
+        if (Character.isDigit(m.charAt(0))) {
+            return Integer.parseInt(m);
+        }
+        BigDecimal v = ChineseNumerals.parse(m);
+        return v == null ? -1 : v.intValue();
+    }
+
+    static List<PeriodSpec> periods(String s) {
+        List<PeriodSpec> found = new ArrayList<>();
+        Matcher m;
+        m = P_YEAR_RANGE.matcher(s);
+        while (m.find()) {
+            range(found, m, year(m.group(1)), month(m.group(2)), month(m.group(3)));
+        }
+        m = P_RANGE.matcher(s);
+        while (m.find()) {
+            range(found, m, null, month(m.group(1)), month(m.group(2)));
+        }
+        m = P_UNTIL.matcher(s);
+        while (m.find()) {
+            range(found, m, m.group(1) == null ? null : year(m.group(1)), 1, month(m.group(2)));
+        }
+        m = P_YEAR_SINCE.matcher(s);
+        while (m.find()) {
+            found.add(new PeriodSpec(m.start(), m.end(), year(m.group(1)), 0, 1, 12, true, false, false,
+                    m.group()));
+        }
+        m = P_YEAR_NAMED.matcher(s);
+        while (m.find()) {
+            int[] r = named(m.group(2));
+            found.add(new PeriodSpec(m.start(), m.end(), year(m.group(1)), 0, r[0], r[1], false, false,
+                    false, m.group()));
+        }
+        m = P_YEAR_MONTH.matcher(s);
+        while (m.find()) {
+            int mo = month(m.group(2));
+            if (mo >= 1 && mo <= 12) {
+                found.add(new PeriodSpec(m.start(), m.end(), year(m.group(1)), 0, mo, mo, false, false,
+                        false, m.group()));
+            }
+        }
+        m = P_YEAR.matcher(s);
+        while (m.find()) {
+            int y = year(m.group(1));
+            if (y >= 1990 && y <= 2100) {
+                found.add(new PeriodSpec(m.start(), m.end(), y, 0, 1, 12, false, false, false, m.group()));
+            }
+        }
+        m = P_NAMED.matcher(s);
+        while (m.find()) {
+            int[] r = named(m.group(1));
+            found.add(new PeriodSpec(m.start(), m.end(), null, 0, r[0], r[1], false, false, false, m.group()));
+        }
+        m = P_THIS_YEAR_SINCE.matcher(s);
+        while (m.find()) {
+            found.add(new PeriodSpec(m.start(), m.end(), null, 0, 1, 12, true, false, true, m.group()));
+        }
+        m = P_LAST_YEAR.matcher(s);
+        while (m.find()) {
+            found.add(new PeriodSpec(m.start(), m.end(), null, -1, 1, 12, false, false, true, m.group()));
+        }
+        m = P_YEAR_AGO.matcher(s);
+        while (m.find()) {
+            found.add(new PeriodSpec(m.start(), m.end(), null, 0, 1, 12, true, false, false, m.group()));
+        }
+        m = P_MONTH.matcher(s);
+        while (m.find()) {
+            int mo = month(m.group(1));
+            if (mo >= 1 && mo <= 12) {
+                found.add(new PeriodSpec(m.start(), m.end(), null, 0, mo, mo, false, false, false, m.group()));
+            }
+        }
+        m = P_UNCLEAR.matcher(s);
+        while (m.find()) {
+            found.add(new PeriodSpec(m.start(), m.end(), null, 0, 1, 12, false, true, false, m.group()));
+        }
+        // earlier patterns are more specific: keep the first of any overlapping pair
+        List<PeriodSpec> kept = new ArrayList<>();
+        for (PeriodSpec p : found) {
+            boolean overlaps = kept.stream().anyMatch(k -> p.start() < k.end() && k.start() < p.end());
+            if (!overlaps) {
+                kept.add(p);
+            }
+        }
+        kept.sort(Comparator.comparingInt(PeriodSpec::start));
+        return kept;
+    }
+
+    private static void range(List<PeriodSpec> found, Matcher m, Integer year, int from, int to) {
+        if (from >= 1 && to <= 12 && from <= to) {
+            found.add(new PeriodSpec(m.start(), m.end(), year, 0, from, to, false, false, false, m.group()));
+        }
+    }
+
+    private static int[] named(String n) {
+        return switch (n.replace("第", "")) {
+            case "前三季度" -> new int[] {1, 9};
+            case "前两季度", "前二季度", "上半年" -> new int[] {1, 6};
+            case "一季度" -> new int[] {1, 3};
+            case "二季度" -> new int[] {4, 6};
+            case "三季度" -> new int[] {7, 9};
+            case "四季度" -> new int[] {10, 12};
+            case "下半年" -> new int[] {7, 12};
+            default -> new int[] {1, 12};
+        };
+    }
+}
