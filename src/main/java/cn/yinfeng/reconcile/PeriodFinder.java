@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,74 +62,44 @@ final class PeriodFinder {
         return v == null ? -1 : v.intValue();
     }
 
+    /** A pattern, and the period a match of it names (null when it names none after all, as 13月). */
+    private record Rule(Pattern pattern, Function<Matcher, PeriodSpec> read) {}
+
+    /** The more specific first: of two overlapping matches the earlier rule's is kept. */
+    private static final List<Rule> RULES = List.of(
+            new Rule(P_YEAR_RANGE, m -> range(m, year(m.group(1)), month(m.group(2)), month(m.group(3)))),
+            new Rule(P_RANGE, m -> range(m, null, month(m.group(1)), month(m.group(2)))),
+            new Rule(P_UNTIL, m -> range(m, m.group(1) == null ? null : year(m.group(1)), 1, month(m.group(2)))),
+            new Rule(P_YEAR_SINCE, m -> spec(m, year(m.group(1)), 0, 1, 12, true, false, false)),
+            new Rule(P_YEAR_NAMED, m -> {
+                int[] r = named(m.group(2));
+                return spec(m, year(m.group(1)), 0, r[0], r[1], false, false, false);
+            }),
+            new Rule(P_YEAR_MONTH, m -> month(m, year(m.group(1)), month(m.group(2)))),
+            new Rule(P_YEAR, m -> {
+                int y = year(m.group(1));
+                return y >= 1990 && y <= 2100 ? spec(m, y, 0, 1, 12, false, false, false) : null;
+            }),
+            new Rule(P_NAMED, m -> {
+                int[] r = named(m.group(1));
+                return spec(m, null, 0, r[0], r[1], false, false, false);
+            }),
+            new Rule(P_THIS_YEAR_SINCE, m -> spec(m, null, 0, 1, 12, true, false, true)),
+            new Rule(P_LAST_YEAR, m -> spec(m, null, -1, 1, 12, false, false, true)),
+            new Rule(P_YEAR_AGO, m -> spec(m, null, 0, 1, 12, true, false, false)),
+            new Rule(P_MONTH, m -> month(m, null, month(m.group(1)))),
+            new Rule(P_UNCLEAR, m -> spec(m, null, 0, 1, 12, false, true, false)));
+
     static List<PeriodSpec> periods(String s) {
         List<PeriodSpec> found = new ArrayList<>();
-        Matcher m;
-        m = P_YEAR_RANGE.matcher(s);
-        while (m.find()) {
-            range(found, m, year(m.group(1)), month(m.group(2)), month(m.group(3)));
-        }
-        m = P_RANGE.matcher(s);
-        while (m.find()) {
-            range(found, m, null, month(m.group(1)), month(m.group(2)));
-        }
-        m = P_UNTIL.matcher(s);
-        while (m.find()) {
-            range(found, m, m.group(1) == null ? null : year(m.group(1)), 1, month(m.group(2)));
-        }
-        m = P_YEAR_SINCE.matcher(s);
-        while (m.find()) {
-            found.add(new PeriodSpec(m.start(), m.end(), year(m.group(1)), 0, 1, 12, true, false, false,
-                    m.group()));
-        }
-        m = P_YEAR_NAMED.matcher(s);
-        while (m.find()) {
-            int[] r = named(m.group(2));
-            found.add(new PeriodSpec(m.start(), m.end(), year(m.group(1)), 0, r[0], r[1], false, false,
-                    false, m.group()));
-        }
-        m = P_YEAR_MONTH.matcher(s);
-        while (m.find()) {
-            int mo = month(m.group(2));
-            if (mo >= 1 && mo <= 12) {
-                found.add(new PeriodSpec(m.start(), m.end(), year(m.group(1)), 0, mo, mo, false, false,
-                        false, m.group()));
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(s);
+            while (m.find()) {
+                PeriodSpec p = rule.read().apply(m);
+                if (p != null) {
+                    found.add(p);
+                }
             }
-        }
-        m = P_YEAR.matcher(s);
-        while (m.find()) {
-            int y = year(m.group(1));
-            if (y >= 1990 && y <= 2100) {
-                found.add(new PeriodSpec(m.start(), m.end(), y, 0, 1, 12, false, false, false, m.group()));
-            }
-        }
-        m = P_NAMED.matcher(s);
-        while (m.find()) {
-            int[] r = named(m.group(1));
-            found.add(new PeriodSpec(m.start(), m.end(), null, 0, r[0], r[1], false, false, false, m.group()));
-        }
-        m = P_THIS_YEAR_SINCE.matcher(s);
-        while (m.find()) {
-            found.add(new PeriodSpec(m.start(), m.end(), null, 0, 1, 12, true, false, true, m.group()));
-        }
-        m = P_LAST_YEAR.matcher(s);
-        while (m.find()) {
-            found.add(new PeriodSpec(m.start(), m.end(), null, -1, 1, 12, false, false, true, m.group()));
-        }
-        m = P_YEAR_AGO.matcher(s);
-        while (m.find()) {
-            found.add(new PeriodSpec(m.start(), m.end(), null, 0, 1, 12, true, false, false, m.group()));
-        }
-        m = P_MONTH.matcher(s);
-        while (m.find()) {
-            int mo = month(m.group(1));
-            if (mo >= 1 && mo <= 12) {
-                found.add(new PeriodSpec(m.start(), m.end(), null, 0, mo, mo, false, false, false, m.group()));
-            }
-        }
-        m = P_UNCLEAR.matcher(s);
-        while (m.find()) {
-            found.add(new PeriodSpec(m.start(), m.end(), null, 0, 1, 12, false, true, false, m.group()));
         }
         // earlier patterns are more specific: keep the first of any overlapping pair
         List<PeriodSpec> kept = new ArrayList<>();
@@ -142,10 +113,19 @@ final class PeriodFinder {
         return kept;
     }
 
-    private static void range(List<PeriodSpec> found, Matcher m, Integer year, int from, int to) {
-        if (from >= 1 && to <= 12 && from <= to) {
-            found.add(new PeriodSpec(m.start(), m.end(), year, 0, from, to, false, false, false, m.group()));
-        }
+    private static PeriodSpec spec(Matcher m, Integer year, int yearOffset, int fromMonth, int toMonth,
+            boolean openEnd, boolean unclear, boolean needsDateYear) {
+        return new PeriodSpec(m.start(), m.end(), year, yearOffset, fromMonth, toMonth, openEnd, unclear,
+                needsDateYear, m.group());
+    }
+
+    private static PeriodSpec range(Matcher m, Integer year, int from, int to) {
+        return from >= 1 && to <= 12 && from <= to ? spec(m, year, 0, from, to, false, false, false) : null;
+    }
+
+    /** One month (10月份), if it is one. */
+    private static PeriodSpec month(Matcher m, Integer year, int month) {
+        return month >= 1 && month <= 12 ? spec(m, year, 0, month, month, false, false, false) : null;
     }
 
     private static int[] named(String n) {

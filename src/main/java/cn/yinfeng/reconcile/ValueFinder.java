@@ -60,102 +60,135 @@ final class ValueFinder {
         List<Found> out = new ArrayList<>();
         Matcher m = VALUE.matcher(s);
         while (m.find()) {
-            int numStart = m.start(1);
-            if (numStart > 0) {
-                char before = s.charAt(numStart - 1);
-                if (Character.isLetterOrDigit(before) && before < 128 || before == '.') {
-                    continue;
-                }
+            Found f = notAFigure(s, m) ? null : found(s, m);
+            if (f != null) {
+                out.add(f);
             }
-            String num = m.group(1);
-            String unit = m.group(5);
-            String after = s.substring(m.end());
-            if (NOT_AFTER_UNIT.matcher(after).find() && !unit.endsWith("元") && !unit.equals("%")
-                    || !after.isEmpty() && after.charAt(0) == unit.charAt(unit.length() - 1)) {
-                continue;
-            }
-            if (unit.equals("元") && after.startsWith("素")) {
-                continue;
-            }
-            if (after.startsWith("的") || after.startsWith("之")) {
-                continue; // an attribute (投资100亿元的项目), not a figure of the report
-            }
-            boolean chinese = !Character.isDigit(num.charAt(0));
-            BigDecimal n = chinese ? ChineseNumerals.parse(num) : new BigDecimal(num.replace(",", ""));
-            if (n == null) {
-                continue;
-            }
-            int scale = chinese ? 0 : Math.max(0, n.scale());
-            String mult = m.group(3);
-            BigDecimal multiplier = "亿".equals(mult) ? new BigDecimal("100000000")
-                    : "万".equals(mult) ? new BigDecimal("10000") : BigDecimal.ONE;
-            Found f = new Found();
-            f.start = numStart;
-            f.end = m.end();
-            if (unit.endsWith("元")) {
-                // a size band (1亿元以上项目) names an indicator, it is not a value
-                Matcher band = BAND_AFTER.matcher(after);
-                BigDecimal yuan = n.multiply(unit.equals("亿元") ? new BigDecimal("100000000")
-                        : unit.equals("万元") ? new BigDecimal("10000") : multiplier);
-                if (band.find()) {
-                    continue; // the keyword table reads "亿元以上项目"; 5亿/10亿 bands are handled in family()
-                }
-                f.unit = "万元";
-                f.unitShown = unit.equals("元") ? (mult == null ? "元" : mult + "元") : unit;
-                f.value = yuan.divide(new BigDecimal("10000"));
-                BigDecimal writtenStep = chinese ? BigDecimal.ONE.movePointRight(trailingZeros(yuan))
-                        : BigDecimal.ONE.movePointLeft(scale).multiply(unit.equals("亿元")
-                                ? new BigDecimal("100000000") : unit.equals("万元") ? new BigDecimal("10000")
-                                : multiplier);
-                f.step = writtenStep.divide(new BigDecimal("10000"));
-                f.value = f.value.stripTrailingZeros();
-                if (f.value.scale() < 0) {
-                    f.value = f.value.setScale(0);
-                }
-            } else {
-                f.unit = unit;
-                f.unitShown = unit;
-                f.value = n.multiply(multiplier);
-                f.step = BigDecimal.ONE.movePointLeft(scale).multiply(multiplier);
-                if (f.value.scale() > 0 && multiplier.compareTo(BigDecimal.ONE) > 0) {
-                    f.value = f.value.stripTrailingZeros();
-                    if (f.value.scale() < 0) {
-                        f.value = f.value.setScale(0);
-                    }
-                }
-            }
-            if (m.group(2) != null || m.group(4) != null) {
-                f.qualifier = Qualifier.LOWER_BOUND;
-            }
-            Matcher lower = AFTER_LOWER.matcher(after);
-            if (lower.find() && !BAND_AFTER.matcher(after).find()) {
-                f.qualifier = Qualifier.LOWER_BOUND;
-                f.end += lower.end();
-            } else if (AFTER_APPROX.matcher(after).find()) {
-                f.qualifier = Qualifier.APPROX;
-                f.end += 2;
-            }
-            String head = s.substring(Math.max(0, numStart - 4), numStart);
-            Matcher approx = BEFORE_APPROX.matcher(head);
-            Matcher lowerBefore = BEFORE_LOWER.matcher(head);
-            if (approx.find()) {
-                f.qualifier = Qualifier.APPROX;
-                f.start = numStart - (head.length() - approx.start());
-            } else if (lowerBefore.find()) {
-                f.qualifier = Qualifier.LOWER_BOUND;
-                f.start = numStart - (head.length() - lowerBefore.start());
-            }
-            if (unit.equals("%")) {
-                String left = s.substring(clauseStart(s, f.start), f.start);
-                Matcher g = GROWTH.matcher(left);
-                if (g.find()) {
-                    f.growthSign = g.group(1).contains("下降") || g.group(1).contains("减少") ? -1 : 1;
-                    f.growthAt = clauseStart(s, f.start) + g.start();
-                }
-            }
-            out.add(f);
         }
         return out;
+    }
+
+    private static final BigDecimal YI = new BigDecimal("100000000");
+    private static final BigDecimal WAN = new BigDecimal("10000");
+
+    /** A number that is part of a word (A3, 1.5.2), a unit that starts another word (个月, 项目), an attribute. */
+    private static boolean notAFigure(String s, Matcher m) {
+        int numStart = m.start(1);
+        if (numStart > 0) {
+            char before = s.charAt(numStart - 1);
+            if (Character.isLetterOrDigit(before) && before < 128 || before == '.') {
+                return true;
+            }
+        }
+        String unit = m.group(5);
+        String after = s.substring(m.end());
+        if (NOT_AFTER_UNIT.matcher(after).find() && !unit.endsWith("元") && !unit.equals("%")
+                || !after.isEmpty() && after.charAt(0) == unit.charAt(unit.length() - 1)) {
+            return true;
+        }
+        if (unit.equals("元") && after.startsWith("素")) {
+            return true;
+        }
+        return after.startsWith("的") || after.startsWith("之"); // an attribute (投资100亿元的项目), not a figure
+    }
+
+    /** The value of a match, or null (a number that does not parse, a size band such as 1亿元以上项目). */
+    private static Found found(String s, Matcher m) {
+        String num = m.group(1);
+        String unit = m.group(5);
+        String after = s.substring(m.end());
+        boolean chinese = !Character.isDigit(num.charAt(0));
+        BigDecimal n = chinese ? ChineseNumerals.parse(num) : new BigDecimal(num.replace(",", ""));
+        if (n == null) {
+            return null;
+        }
+        int scale = chinese ? 0 : Math.max(0, n.scale());
+        String mult = m.group(3);
+        BigDecimal multiplier = "亿".equals(mult) ? YI : "万".equals(mult) ? WAN : BigDecimal.ONE;
+        Found f = new Found();
+        f.start = m.start(1);
+        f.end = m.end();
+        if (unit.endsWith("元")) {
+            // a size band (1亿元以上项目) names an indicator, it is not a value
+            if (BAND_AFTER.matcher(after).find()) {
+                return null; // the keyword table reads "亿元以上项目"; 5亿/10亿 bands are handled in family()
+            }
+            money(f, n, unit, mult, multiplier, chinese, scale);
+        } else {
+            count(f, n, unit, multiplier, scale);
+        }
+        qualify(s, m, f, after);
+        growth(s, f, unit);
+        return f;
+    }
+
+    /** Money in 万元, its step the precision the text wrote it in (941.5亿元: 1000万元). */
+    private static void money(Found f, BigDecimal n, String unit, String mult, BigDecimal multiplier,
+            boolean chinese, int scale) {
+        BigDecimal unitValue = unit.equals("亿元") ? YI : unit.equals("万元") ? WAN : multiplier;
+        BigDecimal yuan = n.multiply(unitValue);
+        f.unit = "万元";
+        f.unitShown = unit.equals("元") ? (mult == null ? "元" : mult + "元") : unit;
+        f.value = yuan.divide(WAN);
+        BigDecimal writtenStep = chinese ? BigDecimal.ONE.movePointRight(trailingZeros(yuan))
+                : BigDecimal.ONE.movePointLeft(scale).multiply(unitValue);
+        f.step = writtenStep.divide(WAN);
+        f.value = f.value.stripTrailingZeros();
+        if (f.value.scale() < 0) {
+            f.value = f.value.setScale(0);
+        }
+    }
+
+    /** A count (or a rate in %), 万 and 亿 multiplied out. */
+    private static void count(Found f, BigDecimal n, String unit, BigDecimal multiplier, int scale) {
+        f.unit = unit;
+        f.unitShown = unit;
+        f.value = n.multiply(multiplier);
+        f.step = BigDecimal.ONE.movePointLeft(scale).multiply(multiplier);
+        if (f.value.scale() > 0 && multiplier.compareTo(BigDecimal.ONE) > 0) {
+            f.value = f.value.stripTrailingZeros();
+            if (f.value.scale() < 0) {
+                f.value = f.value.setScale(0);
+            }
+        }
+    }
+
+    /** 50余次, 60多家, 超过60家: a lower bound; 近30批次, 30左右: approximate. The words join the value's span. */
+    private static void qualify(String s, Matcher m, Found f, String after) {
+        int numStart = m.start(1);
+        if (m.group(2) != null || m.group(4) != null) {
+            f.qualifier = Qualifier.LOWER_BOUND;
+        }
+        Matcher lower = AFTER_LOWER.matcher(after);
+        if (lower.find() && !BAND_AFTER.matcher(after).find()) {
+            f.qualifier = Qualifier.LOWER_BOUND;
+            f.end += lower.end();
+        } else if (AFTER_APPROX.matcher(after).find()) {
+            f.qualifier = Qualifier.APPROX;
+            f.end += 2;
+        }
+        String head = s.substring(Math.max(0, numStart - 4), numStart);
+        Matcher approx = BEFORE_APPROX.matcher(head);
+        Matcher lowerBefore = BEFORE_LOWER.matcher(head);
+        if (approx.find()) {
+            f.qualifier = Qualifier.APPROX;
+            f.start = numStart - (head.length() - approx.start());
+        } else if (lowerBefore.find()) {
+            f.qualifier = Qualifier.LOWER_BOUND;
+            f.start = numStart - (head.length() - lowerBefore.start());
+        }
+    }
+
+    /** A percentage after 同比增长/下降 in its clause is a growth rate (negative for a fall). */
+    private static void growth(String s, Found f, String unit) {
+        if (unit.equals("%")) {
+            String left = s.substring(clauseStart(s, f.start), f.start);
+            Matcher g = GROWTH.matcher(left);
+            if (g.find()) {
+                f.growthSign = g.group(1).contains("下降") || g.group(1).contains("减少") ? -1 : 1;
+                f.growthAt = clauseStart(s, f.start) + g.start();
+            }
+        }
     }
 
     private static int trailingZeros(BigDecimal v) {
