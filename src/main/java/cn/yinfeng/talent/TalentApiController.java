@@ -44,15 +44,26 @@ class TalentApiController {
     record OutputForm(LocalDate outputDate, String title) {}
 
     private final Talents talents;
+    private final Campaigns campaigns;
+    private final Trainings trainings;
+    private final Partnerships partnerships;
+    private final CareServices cares;
+    private final Studios studios;
     private final TalentFigures figures;
     private final TalentPii pii;
     private final TalentExport export;
     private final Regions regions;
     private final CurrentUser currentUser;
 
-    TalentApiController(Talents talents, TalentFigures figures, TalentPii pii, TalentExport export, Regions regions,
-            CurrentUser currentUser) {
+    TalentApiController(Talents talents, Campaigns campaigns, Trainings trainings, Partnerships partnerships,
+            CareServices cares, Studios studios, TalentFigures figures, TalentPii pii, TalentExport export,
+            Regions regions, CurrentUser currentUser) {
         this.talents = talents;
+        this.campaigns = campaigns;
+        this.trainings = trainings;
+        this.partnerships = partnerships;
+        this.cares = cares;
+        this.studios = studios;
         this.figures = figures;
         this.pii = pii;
         this.export = export;
@@ -77,41 +88,41 @@ class TalentApiController {
 
     @GetMapping("/campaigns")
     @Operation(summary = "Campaigns: q (name), regionId (subtree), year, sort (name|date|region), dir, page, size")
-    PageResult<Talents.CampaignRow> campaigns(Talents.ListQuery query) {
-        return talents.campaigns(query);
+    PageResult<Campaigns.CampaignRow> campaigns(ListQuery query) {
+        return campaigns.campaigns(query);
     }
 
     @PostMapping("/campaigns")
     @ResponseStatus(HttpStatus.CREATED)
-    Talents.Campaign createCampaign(@RequestBody Talents.CampaignForm form) {
-        return talents.campaign(talents.createCampaign(form));
+    Campaigns.Campaign createCampaign(@RequestBody Campaigns.CampaignForm form) {
+        return campaigns.campaign(campaigns.createCampaign(form));
     }
 
     @GetMapping("/campaigns/{id}")
-    Talents.Campaign campaign(@PathVariable long id) {
-        return talents.campaign(id);
+    Campaigns.Campaign campaign(@PathVariable long id) {
+        return campaigns.campaign(id);
     }
 
     @PutMapping("/campaigns/{id}")
     @Operation(summary = "Update with the version read; stale is a 409")
-    Talents.Campaign updateCampaign(@PathVariable long id, @RequestBody Talents.CampaignForm form) {
-        talents.updateCampaign(id, form);
-        return talents.campaign(id);
+    Campaigns.Campaign updateCampaign(@PathVariable long id, @RequestBody Campaigns.CampaignForm form) {
+        campaigns.updateCampaign(id, form);
+        return campaigns.campaign(id);
     }
 
     @PostMapping("/campaigns/{id}/positions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A position an institution offers in the campaign")
-    Created addPosition(@PathVariable long id, @RequestBody Talents.PositionForm form) {
-        return new Created(talents.addPosition(id, form));
+    Created addPosition(@PathVariable long id, @RequestBody Campaigns.PositionForm form) {
+        return new Created(campaigns.addPosition(id, form));
     }
 
     @PutMapping("/campaigns/{id}/positions/{positionId}")
     @Operation(summary = "Change a position (e.g. applicants and hires); fields left out keep their values")
-    Talents.Campaign updatePosition(@PathVariable long id, @PathVariable long positionId,
-            @RequestBody Talents.PositionForm form) {
-        talents.updatePosition(id, positionId, form);
-        return talents.campaign(id);
+    Campaigns.Campaign updatePosition(@PathVariable long id, @PathVariable long positionId,
+            @RequestBody Campaigns.PositionForm form) {
+        campaigns.updatePosition(id, positionId, form);
+        return campaigns.campaign(id);
     }
 
     // ------------------------------------------------------------------ talents
@@ -119,7 +130,7 @@ class TalentApiController {
     @GetMapping("/talents")
     @Operation(summary = "Introduced talents (ID number and phone masked): q, regionId, year, degree, sort "
             + "(name|date|degree|region|employer), dir, page, size")
-    PageResult<Talents.Talent> talentList(Talents.ListQuery query,
+    PageResult<Talents.Talent> talentList(ListQuery query,
             @RequestParam(required = false) Talents.Degree degree) {
         return talents.talents(query, degree);
     }
@@ -152,10 +163,10 @@ class TalentApiController {
     @GetMapping("/talents/export")
     @Operation(summary = "The filtered talents as xlsx or csv with ID number and phone masked, for every user; the "
             + "file is watermarked with the user and time; audited. Full values: POST /talents/export/full")
-    void exportTalents(Talents.ListQuery query, @RequestParam(required = false) Talents.Degree degree,
+    void exportTalents(ListQuery query, @RequestParam(required = false) Talents.Degree degree,
             @RequestParam(defaultValue = "xlsx") String format, Locale locale, HttpServletResponse response)
             throws IOException {
-        TalentController.exportHeaders(response, format);
+        TalentExportController.exportHeaders(response, format);
         export.masked(query, degree, format, locale, response.getOutputStream());
     }
 
@@ -164,7 +175,7 @@ class TalentApiController {
             + "otherwise, audited). Requires purposeKind (POLICY|ARCHIVE|REPORT|VERIFY|OTHER), purpose (4 to 200 "
             + "characters) and confirm=true, else 400 naming what is missing. The audit row carries the purpose and "
             + "the number of people; the file carries a watermark with the user, time and purpose")
-    void exportTalentsInFull(Talents.ListQuery query, @RequestParam(required = false) Talents.Degree degree,
+    void exportTalentsInFull(ListQuery query, @RequestParam(required = false) Talents.Degree degree,
             @RequestParam(defaultValue = "xlsx") String format,
             @RequestParam(required = false) TalentExport.Purpose purposeKind,
             @RequestParam(required = false) String purpose,
@@ -172,7 +183,7 @@ class TalentApiController {
             throws IOException {
         var request = new TalentExport.FullRequest(purposeKind, purpose, confirm);
         export.checkFull(request); // 403 or 400 before any header of a file is set
-        TalentController.exportHeaders(response, format);
+        TalentExportController.exportHeaders(response, format);
         export.full(query, degree, format, request, locale, response.getOutputStream());
     }
 
@@ -180,128 +191,128 @@ class TalentApiController {
 
     @GetMapping("/classes")
     @Operation(summary = "Training classes: q, regionId, year, kind, sort (name|date|region|kind), dir, page, size")
-    PageResult<Talents.ClassRow> classes(Talents.ListQuery query,
-            @RequestParam(required = false) Talents.ClassKind kind) {
-        return talents.classes(query, kind);
+    PageResult<Trainings.ClassRow> classes(ListQuery query,
+            @RequestParam(required = false) Trainings.ClassKind kind) {
+        return trainings.classes(query, kind);
     }
 
     @PostMapping("/classes")
     @ResponseStatus(HttpStatus.CREATED)
-    Talents.TrainingClass createClass(@RequestBody Talents.ClassForm form) {
-        return talents.trainingClass(talents.createClass(form));
+    Trainings.TrainingClass createClass(@RequestBody Trainings.ClassForm form) {
+        return trainings.trainingClass(trainings.createClass(form));
     }
 
     @GetMapping("/classes/{id}")
-    Talents.TrainingClass trainingClass(@PathVariable long id) {
-        return talents.trainingClass(id);
+    Trainings.TrainingClass trainingClass(@PathVariable long id) {
+        return trainings.trainingClass(id);
     }
 
     @PutMapping("/classes/{id}")
     @Operation(summary = "Update with the version read; stale is a 409")
-    Talents.TrainingClass updateClass(@PathVariable long id, @RequestBody Talents.ClassForm form) {
-        talents.updateClass(id, form);
-        return talents.trainingClass(id);
+    Trainings.TrainingClass updateClass(@PathVariable long id, @RequestBody Trainings.ClassForm form) {
+        trainings.updateClass(id, form);
+        return trainings.trainingClass(id);
     }
 
     @PostMapping("/classes/{id}/participants")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Enrol participants (a list); the same name and unit twice is kept once")
-    Added addParticipants(@PathVariable long id, @RequestBody List<Talents.ParticipantForm> people) {
-        return new Added(talents.addParticipants(id, people));
+    Added addParticipants(@PathVariable long id, @RequestBody List<Trainings.ParticipantForm> people) {
+        return new Added(trainings.addParticipants(id, people));
     }
 
     @PostMapping("/classes/{id}/sessions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A session held; everyone enrolled is present except the participant ids listed as absent")
-    Created addSession(@PathVariable long id, @RequestBody Talents.SessionForm form) {
-        return new Created(talents.addSession(id, form));
+    Created addSession(@PathVariable long id, @RequestBody Trainings.SessionForm form) {
+        return new Created(trainings.addSession(id, form));
     }
 
     // ------------------------------------------------------------------ partnerships, care, studios
 
     @GetMapping("/partnerships")
     @Operation(summary = "University partnerships: q, regionId, year, kind (BASE|PROJECT), sort, dir, page, size")
-    PageResult<Talents.Partnership> partnerships(Talents.ListQuery query,
-            @RequestParam(required = false) Talents.PartnershipKind kind) {
-        return talents.partnerships(query, kind);
+    PageResult<Partnerships.Partnership> partnerships(ListQuery query,
+            @RequestParam(required = false) Partnerships.PartnershipKind kind) {
+        return partnerships.partnerships(query, kind);
     }
 
     @PostMapping("/partnerships")
     @ResponseStatus(HttpStatus.CREATED)
-    Talents.Partnership createPartnership(@RequestBody Talents.PartnershipForm form) {
-        return talents.partnership(talents.createPartnership(form));
+    Partnerships.Partnership createPartnership(@RequestBody Partnerships.PartnershipForm form) {
+        return partnerships.partnership(partnerships.createPartnership(form));
     }
 
     @GetMapping("/partnerships/{id}")
-    Talents.Partnership partnership(@PathVariable long id) {
-        return talents.partnership(id);
+    Partnerships.Partnership partnership(@PathVariable long id) {
+        return partnerships.partnership(id);
     }
 
     @PutMapping("/partnerships/{id}")
     @Operation(summary = "Update with the version read; stale is a 409")
-    Talents.Partnership updatePartnership(@PathVariable long id, @RequestBody Talents.PartnershipForm form) {
-        talents.updatePartnership(id, form);
-        return talents.partnership(id);
+    Partnerships.Partnership updatePartnership(@PathVariable long id, @RequestBody Partnerships.PartnershipForm form) {
+        partnerships.updatePartnership(id, form);
+        return partnerships.partnership(id);
     }
 
     @GetMapping("/care")
     @Operation(summary = "Care and services: q, regionId, year, kind (HEALTH_CHECK|SUBSIDY|HOUSING|OTHER), sort, dir, "
             + "page, size")
-    PageResult<Talents.Care> cares(Talents.ListQuery query, @RequestParam(required = false) Talents.CareKind kind) {
-        return talents.cares(query, kind);
+    PageResult<CareServices.Care> cares(ListQuery query, @RequestParam(required = false) CareServices.CareKind kind) {
+        return cares.cares(query, kind);
     }
 
     @PostMapping("/care")
     @ResponseStatus(HttpStatus.CREATED)
-    Talents.Care createCare(@RequestBody Talents.CareForm form) {
-        return talents.care(talents.createCare(form));
+    CareServices.Care createCare(@RequestBody CareServices.CareForm form) {
+        return cares.care(cares.createCare(form));
     }
 
     @GetMapping("/care/{id}")
-    Talents.Care care(@PathVariable long id) {
-        return talents.care(id);
+    CareServices.Care care(@PathVariable long id) {
+        return cares.care(id);
     }
 
     @PutMapping("/care/{id}")
     @Operation(summary = "Update with the version read; stale is a 409")
-    Talents.Care updateCare(@PathVariable long id, @RequestBody Talents.CareForm form) {
-        talents.updateCare(id, form);
-        return talents.care(id);
+    CareServices.Care updateCare(@PathVariable long id, @RequestBody CareServices.CareForm form) {
+        cares.updateCare(id, form);
+        return cares.care(id);
     }
 
     @GetMapping("/studios")
     @Operation(summary = "Expert studios: q, regionId, year, sort, dir, page, size")
-    PageResult<Talents.StudioRow> studios(Talents.ListQuery query) {
-        return talents.studios(query);
+    PageResult<Studios.StudioRow> studios(ListQuery query) {
+        return studios.studios(query);
     }
 
     @PostMapping("/studios")
     @ResponseStatus(HttpStatus.CREATED)
-    Talents.Studio createStudio(@RequestBody Talents.StudioForm form) {
-        return talents.studio(talents.createStudio(form));
+    Studios.Studio createStudio(@RequestBody Studios.StudioForm form) {
+        return studios.studio(studios.createStudio(form));
     }
 
     @GetMapping("/studios/{id}")
-    Talents.Studio studio(@PathVariable long id) {
-        return talents.studio(id);
+    Studios.Studio studio(@PathVariable long id) {
+        return studios.studio(id);
     }
 
     @PutMapping("/studios/{id}")
     @Operation(summary = "Update with the version read; stale is a 409")
-    Talents.Studio updateStudio(@PathVariable long id, @RequestBody Talents.StudioForm form) {
-        talents.updateStudio(id, form);
-        return talents.studio(id);
+    Studios.Studio updateStudio(@PathVariable long id, @RequestBody Studios.StudioForm form) {
+        studios.updateStudio(id, form);
+        return studios.studio(id);
     }
 
     @PostMapping("/studios/{id}/members")
     @ResponseStatus(HttpStatus.CREATED)
     Created addMember(@PathVariable long id, @RequestBody Member member) {
-        return new Created(talents.addMember(id, member.name(), member.title()));
+        return new Created(studios.addMember(id, member.name(), member.title()));
     }
 
     @PostMapping("/studios/{id}/outputs")
     @ResponseStatus(HttpStatus.CREATED)
     Created addOutput(@PathVariable long id, @RequestBody OutputForm output) {
-        return new Created(talents.addOutput(id, output.outputDate(), output.title()));
+        return new Created(studios.addOutput(id, output.outputDate(), output.title()));
     }
 }

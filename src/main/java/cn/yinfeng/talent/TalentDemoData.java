@@ -3,6 +3,7 @@ package cn.yinfeng.talent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -61,14 +62,26 @@ class TalentDemoData implements ApplicationRunner {
             "130104", "141129"};
 
     private final Talents talents;
+    private final Campaigns campaigns;
+    private final Trainings trainings;
+    private final Partnerships partnerships;
+    private final CareServices cares;
+    private final Studios studios;
     private final TalentPii pii;
     private final Targets targets;
     private final JdbcClient jdbc;
     private final UserDetailsService users;
     private final Random random = new Random(2024_0615L);
 
-    TalentDemoData(Talents talents, TalentPii pii, Targets targets, JdbcClient jdbc, UserDetailsService users) {
+    TalentDemoData(Talents talents, Campaigns campaigns, Trainings trainings, Partnerships partnerships,
+            CareServices cares, Studios studios, TalentPii pii, Targets targets, JdbcClient jdbc,
+            UserDetailsService users) {
         this.talents = talents;
+        this.campaigns = campaigns;
+        this.trainings = trainings;
+        this.partnerships = partnerships;
+        this.cares = cares;
+        this.studios = studios;
         this.pii = pii;
         this.targets = targets;
         this.jdbc = jdbc;
@@ -111,9 +124,22 @@ class TalentDemoData implements ApplicationRunner {
 
     private void load() {
         long zhongyang = jdbc.sql("select id from region where code = '141129'").query(Long.class).single();
+        long campaign = campaign(zhongyang);
+        var used = new HashSet<String>();
+        Entrants entrants = entrants2024(zhongyang, campaign, used);
+        entrants2023(zhongyang, used);
+        training(zhongyang, entrants.names());
+        partnerships(zhongyang);
+        care(zhongyang);
+        studio(zhongyang, entrants.doctors());
+    }
 
-        // 招才引智: 8 institutions, 47 positions, 3 cities, 6 universities
-        long campaign = talents.createCampaign(new Talents.CampaignForm("中阳县2024年“招才引智”高校行", zhongyang,
+    /** The 2024 entrants: name and employer of each (the training classes' participants), and the doctors. */
+    private record Entrants(List<String[]> names, List<String> doctors) {}
+
+    /** 招才引智: 8 institutions, 47 positions, 3 cities, 6 universities. */
+    private long campaign(long zhongyang) {
+        long campaign = campaigns.createCampaign(new Campaigns.CampaignForm("中阳县2024年“招才引智”高校行", zhongyang,
                 LocalDate.of(2024, 3, 18), LocalDate.of(2024, 4, 26), "太原、西安、北京",
                 "山西大学、太原理工大学、山西医科大学、西安交通大学、西北大学、北京师范大学",
                 "精选8个事业单位，拿出47个优质岗位；配套“人才待遇政策8条”“教育卫生人才引进特别计划”。", 0L));
@@ -122,28 +148,21 @@ class TalentDemoData implements ApplicationRunner {
             int openings = Integer.parseInt(p[2]);
             int hires = Math.min(hiresLeft, openings - (openings > 4 ? 1 : 0));
             hiresLeft -= hires;
-            talents.addPosition(campaign, new Talents.PositionForm(p[0], p[1], openings, p[3],
+            campaigns.addPosition(campaign, new Campaigns.PositionForm(p[0], p[1], openings, p[3],
                     openings * 3 + random.nextInt(6), hires));
         }
+        return campaign;
+    }
 
-        // 2024 entrants: 12 doctors, 131 masters (143 postgraduates), 32 bachelors, 15 college
+    /** 2024 entrants: 12 doctors, 131 masters (143 postgraduates), 32 bachelors, 15 college. */
+    private Entrants entrants2024(long zhongyang, long campaign, Set<String> used) {
         var names = new ArrayList<String[]>(); // name, employer
-        var used = new HashSet<String>();
         var degrees = new ArrayList<Talents.Degree>();
-        for (int i = 0; i < DOCTORS_2024; i++) {
-            degrees.add(Talents.Degree.DOCTOR);
-        }
-        for (int i = 0; i < MASTERS_2024; i++) {
-            degrees.add(Talents.Degree.MASTER);
-        }
-        for (int i = 0; i < BACHELORS_2024; i++) {
-            degrees.add(Talents.Degree.BACHELOR);
-        }
-        for (int i = 0; i < COLLEGE_2024; i++) {
-            degrees.add(Talents.Degree.COLLEGE);
-        }
+        degrees.addAll(Collections.nCopies(DOCTORS_2024, Talents.Degree.DOCTOR));
+        degrees.addAll(Collections.nCopies(MASTERS_2024, Talents.Degree.MASTER));
+        degrees.addAll(Collections.nCopies(BACHELORS_2024, Talents.Degree.BACHELOR));
+        degrees.addAll(Collections.nCopies(COLLEGE_2024, Talents.Degree.COLLEGE));
         int linked = 0;
-        String firstDoctor = null;
         var doctors = new ArrayList<String>();
         for (int i = 0; i < degrees.size(); i++) {
             Talents.Degree degree = degrees.get(i);
@@ -154,9 +173,6 @@ class TalentDemoData implements ApplicationRunner {
             if (degree == Talents.Degree.DOCTOR) {
                 employer = i < 4 ? "中阳县综合检验检测中心" : employer;
                 doctors.add(name);
-                if (firstDoctor == null) {
-                    firstDoctor = name;
-                }
             }
             // hiring peaks after graduation: July to September
             int month = i % 3 == 0 ? 1 + random.nextInt(12) : 7 + random.nextInt(3);
@@ -169,73 +185,93 @@ class TalentDemoData implements ApplicationRunner {
             talent(name, zhongyang, degree, employer, enterprise, on, campaignId);
             names.add(new String[] {name, employer});
         }
-        // 2023 entrants, for comparison
+        return new Entrants(names, doctors);
+    }
+
+    /** 2023 entrants, for comparison. */
+    private void entrants2023(long zhongyang, Set<String> used) {
         for (int i = 0; i < 24; i++) {
             talent(uniqueName(used), zhongyang, i < 15 ? Talents.Degree.MASTER : Talents.Degree.BACHELOR,
                     INSTITUTIONS[i % INSTITUTIONS.length][0], false,
                     LocalDate.of(2023, 6 + random.nextInt(4), 1 + random.nextInt(28)), null);
         }
+    }
 
-        // 培育: 4 期 中青班 (30 × 3 sessions), 1 期 铁肩班 (40 × 2), 1 期 国情研修班 (35 × 2) = 510 人次
+    /** 培育: 4 期 中青班 (30 × 3 sessions), 1 期 铁肩班 (40 × 2), 1 期 国情研修班 (35 × 2) = 510 人次. */
+    private void training(long zhongyang, List<String[]> names) {
         int cursor = 0;
         int[][] zq = {{3, 11}, {5, 13}, {8, 19}, {10, 14}};
         for (int term = 1; term <= 4; term++) {
             LocalDate start = LocalDate.of(2024, zq[term - 1][0], zq[term - 1][1]);
-            cursor = trainingClass(zhongyang, "中阳县第" + term + "期中青年干部培训班（中青班）", Talents.ClassKind.ZHONGQING,
-                    term, "北京航空航天大学", start, start.plusDays(4), names, cursor, 30,
+            cursor = trainingClass(zhongyang, "中阳县第" + term + "期中青年干部培训班（中青班）",
+                    Trainings.ClassKind.ZHONGQING, term, "北京航空航天大学", start, start.plusDays(4), names, cursor, 30,
                     new String[] {"新时代青年干部的担当与作为", "县域经济高质量发展专题", "数字政府与智能治理"});
         }
-        cursor = trainingClass(zhongyang, "中阳县第1期“铁肩班”专题培训", Talents.ClassKind.TIEJIAN, 1, "山西大学",
+        cursor = trainingClass(zhongyang, "中阳县第1期“铁肩班”专题培训", Trainings.ClassKind.TIEJIAN, 1, "山西大学",
                 LocalDate.of(2024, 6, 17), LocalDate.of(2024, 6, 20), names, cursor, 40,
                 new String[] {"基层治理能力提升", "应急管理与安全生产"});
-        trainingClass(zhongyang, "中阳县国情研修班", Talents.ClassKind.GUOQING, 1, "山西财经大学",
+        trainingClass(zhongyang, "中阳县国情研修班", Trainings.ClassKind.GUOQING, 1, "山西财经大学",
                 LocalDate.of(2024, 9, 9), LocalDate.of(2024, 9, 13), names, cursor, 35,
                 new String[] {"国情省情与区域发展", "财政金融形势专题"});
+    }
 
-        // 校地合作: 4 bases, 3 cooperation projects
+    /** 校地合作: 4 bases, 3 cooperation projects. */
+    private void partnerships(long zhongyang) {
         String[][] bases = {{"中国政法大学", "中国政法大学中阳县教学实践基地", "2024-04-22"},
                 {"中央财经大学", "中央财经大学社会实践基地", "2024-05-16"},
                 {"北京航空航天大学", "北京航空航天大学人才培养基地", "2024-07-08"},
                 {"山西财经大学", "山西财经大学教学科研实践基地", "2024-09-12"}};
         for (String[] b : bases) {
-            talents.createPartnership(new Talents.PartnershipForm(b[0], zhongyang, Talents.PartnershipKind.BASE, b[1],
-                    LocalDate.parse(b[2]), Talents.PartnershipStatus.ACTIVE, null, 0L));
+            partnerships.createPartnership(new Partnerships.PartnershipForm(b[0], zhongyang,
+                    Partnerships.PartnershipKind.BASE, b[1], LocalDate.parse(b[2]),
+                    Partnerships.PartnershipStatus.ACTIVE, null, 0L));
         }
         String[][] projects = {{"大连理工大学", "煤矿智能开采技术合作项目", "2024-06-05"},
                 {"大连海事大学", "智能化矿井建设实验室共建项目", "2024-08-20"},
                 {"大连海事大学", "绿色低碳技术联合研发项目", "2024-11-06"}};
         for (String[] p : projects) {
-            talents.createPartnership(new Talents.PartnershipForm(p[0], zhongyang, Talents.PartnershipKind.PROJECT,
-                    p[1], LocalDate.parse(p[2]), Talents.PartnershipStatus.ACTIVE, null, 0L));
+            partnerships.createPartnership(new Partnerships.PartnershipForm(p[0], zhongyang,
+                    Partnerships.PartnershipKind.PROJECT, p[1], LocalDate.parse(p[2]),
+                    Partnerships.PartnershipStatus.ACTIVE, null, 0L));
         }
-
-        // 留: health checks, subsidy, housing, the doctoral studio
-        talents.createCare(new Talents.CareForm(Talents.CareKind.HEALTH_CHECK, zhongyang, "青年人才免费体检（第一批）", 1,
-                LocalDate.of(2024, 9, 24), 120, null, "县人民医院体检中心", 0L));
-        talents.createCare(new Talents.CareForm(Talents.CareKind.SUBSIDY, zhongyang, "引进人才生活补贴（人才待遇政策8条）",
-                null, LocalDate.of(2024, 12, 16), 143, new BigDecimal("85.80"), null, 0L));
-        talents.createCare(new Talents.CareForm(Talents.CareKind.HOUSING, zhongyang, "人才公寓拎包入住", null,
-                LocalDate.of(2024, 8, 1), 36, null, null, 0L));
-        long studio = talents.createStudio(new Talents.StudioForm("中阳县绿色环境发展博士工作室", zhongyang,
-                Talents.StudioKind.DOCTORAL, firstDoctor, LocalDate.of(2024, 5, 31), "依托县综合检验检测中心", 0L));
-        for (int i = 0; i < Math.min(4, doctors.size()); i++) {
-            talents.addMember(studio, doctors.get(i), i == 0 ? "工作室负责人" : "博士");
-        }
-        talents.addOutput(studio, LocalDate.of(2024, 7, 15), "邀请市综合检验检测中心专家开展培训、指导建设");
-        talents.addOutput(studio, LocalDate.of(2024, 11, 20), "检测技术水平提升与工作室升级改造方案");
     }
 
-    private int trainingClass(long region, String name, Talents.ClassKind kind, int term, String partner,
+    /** 留: health checks, subsidy, housing. */
+    private void care(long zhongyang) {
+        cares.createCare(new CareServices.CareForm(CareServices.CareKind.HEALTH_CHECK, zhongyang,
+                "青年人才免费体检（第一批）", 1, LocalDate.of(2024, 9, 24), 120, null, "县人民医院体检中心", 0L));
+        cares.createCare(new CareServices.CareForm(CareServices.CareKind.SUBSIDY, zhongyang,
+                "引进人才生活补贴（人才待遇政策8条）", null, LocalDate.of(2024, 12, 16), 143, new BigDecimal("85.80"), null,
+                0L));
+        cares.createCare(new CareServices.CareForm(CareServices.CareKind.HOUSING, zhongyang, "人才公寓拎包入住", null,
+                LocalDate.of(2024, 8, 1), 36, null, null, 0L));
+    }
+
+    /** The doctoral studio, led by the first doctor introduced, its members the first four. */
+    private void studio(long zhongyang, List<String> doctors) {
+        long studio = studios.createStudio(new Studios.StudioForm("中阳县绿色环境发展博士工作室", zhongyang,
+                Studios.StudioKind.DOCTORAL, doctors.isEmpty() ? null : doctors.get(0), LocalDate.of(2024, 5, 31),
+                "依托县综合检验检测中心", 0L));
+        for (int i = 0; i < Math.min(4, doctors.size()); i++) {
+            studios.addMember(studio, doctors.get(i), i == 0 ? "工作室负责人" : "博士");
+        }
+        studios.addOutput(studio, LocalDate.of(2024, 7, 15), "邀请市综合检验检测中心专家开展培训、指导建设");
+        studios.addOutput(studio, LocalDate.of(2024, 11, 20), "检测技术水平提升与工作室升级改造方案");
+    }
+
+    private int trainingClass(long region, String name, Trainings.ClassKind kind, int term, String partner,
             LocalDate start, LocalDate end, List<String[]> people, int cursor, int size, String[] topics) {
-        long id = talents.createClass(new Talents.ClassForm(name, region, kind, term, partner, start, end, null, 0L));
-        var participants = new ArrayList<Talents.ParticipantForm>();
+        long id = trainings.createClass(new Trainings.ClassForm(name, region, kind, term, partner, start, end, null,
+                0L));
+        var participants = new ArrayList<Trainings.ParticipantForm>();
         for (int i = 0; i < size; i++) {
             String[] p = people.get((cursor + i) % people.size());
-            participants.add(new Talents.ParticipantForm(p[0], p[1]));
+            participants.add(new Trainings.ParticipantForm(p[0], p[1]));
         }
-        talents.addParticipants(id, participants);
+        trainings.addParticipants(id, participants);
         for (int s = 0; s < topics.length; s++) {
-            talents.addSession(id, new Talents.SessionForm(start.plusDays(s), topics[s], partner + "教授", List.of()));
+            trainings.addSession(id, new Trainings.SessionForm(start.plusDays(s), topics[s], partner + "教授",
+                    List.of()));
         }
         return cursor + size;
     }

@@ -82,8 +82,8 @@ class TalentExport {
     }
 
     /** How many talents the filter selects (what the confirmation step announces). */
-    long count(Talents.ListQuery query, Talents.Degree degree) {
-        return talents.talents(new Talents.ListQuery(query.q(), query.regionId(), query.year(), "date", "asc", 0, 1),
+    long count(ListQuery query, Talents.Degree degree) {
+        return talents.talents(new ListQuery(query.q(), query.regionId(), query.year(), "date", "asc", 0, 1),
                 degree).total();
     }
 
@@ -130,7 +130,7 @@ class TalentExport {
     }
 
     /** The default export: ID number and phone masked, for every user. */
-    void masked(Talents.ListQuery query, Talents.Degree degree, String format, Locale locale, OutputStream out)
+    void masked(ListQuery query, Talents.Degree degree, String format, Locale locale, OutputStream out)
             throws IOException {
         String mark = watermark(null, locale);
         long n = write(messages.getMessage("talent.talents", null, locale), mark, headers(locale),
@@ -142,7 +142,7 @@ class TalentExport {
      * Full ID numbers and phones, for a granted user with a stated and confirmed purpose ({@link #checkFull} first).
      * The audit row with the purpose and the number of people is committed before the first value leaves.
      */
-    void full(Talents.ListQuery query, Talents.Degree degree, String format, FullRequest request, Locale locale,
+    void full(ListQuery query, Talents.Degree degree, String format, FullRequest request, Locale locale,
             OutputStream out) throws IOException {
         checkFull(request);
         long people = count(query, degree);
@@ -173,7 +173,7 @@ class TalentExport {
                 .map(k -> messages.getMessage(k, null, locale)).toList();
     }
 
-    private Iterable<List<Object>> rows(Talents.ListQuery query, Talents.Degree degree, boolean full, Locale locale) {
+    private Iterable<List<Object>> rows(ListQuery query, Talents.Degree degree, boolean full, Locale locale) {
         return () -> new Iterator<>() {
             int page = 0;
             Iterator<Talents.Talent> current = Collections.emptyIterator();
@@ -182,7 +182,7 @@ class TalentExport {
             @Override
             public boolean hasNext() {
                 while (!current.hasNext() && !done) {
-                    var p = talents.talents(new Talents.ListQuery(query.q(), query.regionId(), query.year(), "date",
+                    var p = talents.talents(new ListQuery(query.q(), query.regionId(), query.year(), "date",
                             "asc", page++, 200), degree);
                     current = p.rows().iterator();
                     done = !p.hasNext();

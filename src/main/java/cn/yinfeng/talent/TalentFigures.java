@@ -30,10 +30,62 @@ public class TalentFigures {
     public record Figures(LocalDate from, LocalDate to, long regionId, String regionName, long talents,
             Map<Talents.Degree, Long> byDegree, long postgraduates, long bachelorOrAbove, BigDecimal bachelorShare,
             long campaigns, long institutions, long positionsOffered, long applicants, long positionsFilled,
-            long citiesVisited, long universitiesVisited, long trainingClasses, Map<Talents.ClassKind, Long> classesByKind,
+            long citiesVisited, long universitiesVisited, long trainingClasses, Map<Trainings.ClassKind, Long> classesByKind,
             long trainingParticipants, long trainingSessions, long trainingAttendance, long partnerships, long bases,
             long cooperationProjects, long healthCheckBatches, long healthCheckPeople, BigDecimal subsidies,
             long housing, long studios, List<Month> monthly) {}
+
+    /** Records of a region's subtree: {@code region_id} followed by this. */
+    private static final String IN = " in (select id from region where path like :rp)";
+
+    /** Every total of the figures in one row; {@code %1$s} is {@link #IN}. */
+    private static final String TOTALS = """
+            select
+              (select count(*) from talent t where t.region_id %1$s and t.introduced_on between :from and :to) as talents,
+              (select count(*) from talent_campaign c where c.region_id %1$s and c.start_date between :from and :to) as campaigns,
+              (select count(distinct p.institution) from talent_position p join talent_campaign c on c.id = p.campaign_id
+                where c.region_id %1$s and c.start_date between :from and :to) as institutions,
+              (select coalesce(sum(p.openings), 0) from talent_position p join talent_campaign c on c.id = p.campaign_id
+                where c.region_id %1$s and c.start_date between :from and :to) as offered,
+              (select coalesce(sum(p.applicants), 0) from talent_position p join talent_campaign c on c.id = p.campaign_id
+                where c.region_id %1$s and c.start_date between :from and :to) as applicants,
+              (select coalesce(sum(p.hires), 0) from talent_position p join talent_campaign c on c.id = p.campaign_id
+                where c.region_id %1$s and c.start_date between :from and :to) as filled,
+              (select count(distinct pl.name) from talent_campaign_place pl join talent_campaign c on c.id = pl.campaign_id
+                where pl.kind = 'CITY' and c.region_id %1$s and c.start_date between :from and :to) as cities,
+              (select count(distinct pl.name) from talent_campaign_place pl join talent_campaign c on c.id = pl.campaign_id
+                where pl.kind = 'UNIVERSITY' and c.region_id %1$s and c.start_date between :from and :to) as universities,
+              (select count(*) from talent_training_class c where c.region_id %1$s and c.start_date between :from and :to) as classes,
+              (select count(*) from talent_training_participant tp join talent_training_class c on c.id = tp.class_id
+                where c.region_id %1$s and c.start_date between :from and :to) as participants,
+              (select count(*) from talent_training_session s join talent_training_class c on c.id = s.class_id
+                where c.region_id %1$s and s.session_date between :from and :to) as sessions,
+              (select count(*) from talent_training_attendance a join talent_training_session s on s.id = a.session_id
+                 join talent_training_class c on c.id = s.class_id
+                where c.region_id %1$s and s.session_date between :from and :to) as attendance,
+              (select count(*) from talent_partnership x where x.region_id %1$s and x.signed_on between :from and :to) as partnerships,
+              (select count(*) from talent_partnership x where x.kind = 'BASE' and x.region_id %1$s
+                  and x.signed_on between :from and :to) as bases,
+              (select count(*) from talent_partnership x where x.kind = 'PROJECT' and x.region_id %1$s
+                  and x.signed_on between :from and :to) as projects,
+              (select count(*) from talent_care x where x.kind = 'HEALTH_CHECK' and x.region_id %1$s
+                  and x.service_date between :from and :to) as hc_batches,
+              (select coalesce(sum(x.people), 0) from talent_care x where x.kind = 'HEALTH_CHECK' and x.region_id %1$s
+                  and x.service_date between :from and :to) as hc_people,
+              (select coalesce(sum(x.amount), 0) from talent_care x where x.kind = 'SUBSIDY' and x.region_id %1$s
+                  and x.service_date between :from and :to) as subsidies,
+              (select coalesce(sum(x.people), 0) from talent_care x where x.kind = 'HOUSING' and x.region_id %1$s
+                  and x.service_date between :from and :to) as housing,
+              (select count(*) from talent_studio x where x.region_id %1$s and x.established_on <= :to) as studios
+            """;
+
+    private static final String MONTHLY = """
+            select m.month, count(t.id) as talents
+              from generate_series(1, 12) as m(month)
+              left join talent t on extract(month from t.introduced_on) = m.month
+                   and t.introduced_on between :from and :to and t.region_id %s
+             group by m.month order by m.month
+            """;
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -53,67 +105,13 @@ public class TalentFigures {
         p.put("from", from);
         p.put("to", to);
         p.put("rp", region.path() + "%");
-        String in = " in (select id from region where path like :rp)";
-        var row = jdbc.sql("""
-                select
-                  (select count(*) from talent t where t.region_id %1$s and t.introduced_on between :from and :to) as talents,
-                  (select count(*) from talent_campaign c where c.region_id %1$s and c.start_date between :from and :to) as campaigns,
-                  (select count(distinct p.institution) from talent_position p join talent_campaign c on c.id = p.campaign_id
-                    where c.region_id %1$s and c.start_date between :from and :to) as institutions,
-                  (select coalesce(sum(p.openings), 0) from talent_position p join talent_campaign c on c.id = p.campaign_id
-                    where c.region_id %1$s and c.start_date between :from and :to) as offered,
-                  (select coalesce(sum(p.applicants), 0) from talent_position p join talent_campaign c on c.id = p.campaign_id
-                    where c.region_id %1$s and c.start_date between :from and :to) as applicants,
-                  (select coalesce(sum(p.hires), 0) from talent_position p join talent_campaign c on c.id = p.campaign_id
-                    where c.region_id %1$s and c.start_date between :from and :to) as filled,
-                  (select count(distinct pl.name) from talent_campaign_place pl join talent_campaign c on c.id = pl.campaign_id
-                    where pl.kind = 'CITY' and c.region_id %1$s and c.start_date between :from and :to) as cities,
-                  (select count(distinct pl.name) from talent_campaign_place pl join talent_campaign c on c.id = pl.campaign_id
-                    where pl.kind = 'UNIVERSITY' and c.region_id %1$s and c.start_date between :from and :to) as universities,
-                  (select count(*) from talent_training_class c where c.region_id %1$s and c.start_date between :from and :to) as classes,
-                  (select count(*) from talent_training_participant tp join talent_training_class c on c.id = tp.class_id
-                    where c.region_id %1$s and c.start_date between :from and :to) as participants,
-                  (select count(*) from talent_training_session s join talent_training_class c on c.id = s.class_id
-                    where c.region_id %1$s and s.session_date between :from and :to) as sessions,
-                  (select count(*) from talent_training_attendance a join talent_training_session s on s.id = a.session_id
-                     join talent_training_class c on c.id = s.class_id
-                    where c.region_id %1$s and s.session_date between :from and :to) as attendance,
-                  (select count(*) from talent_partnership x where x.region_id %1$s and x.signed_on between :from and :to) as partnerships,
-                  (select count(*) from talent_partnership x where x.kind = 'BASE' and x.region_id %1$s
-                      and x.signed_on between :from and :to) as bases,
-                  (select count(*) from talent_partnership x where x.kind = 'PROJECT' and x.region_id %1$s
-                      and x.signed_on between :from and :to) as projects,
-                  (select count(*) from talent_care x where x.kind = 'HEALTH_CHECK' and x.region_id %1$s
-                      and x.service_date between :from and :to) as hc_batches,
-                  (select coalesce(sum(x.people), 0) from talent_care x where x.kind = 'HEALTH_CHECK' and x.region_id %1$s
-                      and x.service_date between :from and :to) as hc_people,
-                  (select coalesce(sum(x.amount), 0) from talent_care x where x.kind = 'SUBSIDY' and x.region_id %1$s
-                      and x.service_date between :from and :to) as subsidies,
-                  (select coalesce(sum(x.people), 0) from talent_care x where x.kind = 'HOUSING' and x.region_id %1$s
-                      and x.service_date between :from and :to) as housing,
-                  (select count(*) from talent_studio x where x.region_id %1$s and x.established_on <= :to) as studios
-                """.formatted(in)).params(p).query().singleRow();
-        var byDegree = new LinkedHashMap<Talents.Degree, Long>();
-        for (Talents.Degree d : Talents.Degree.values()) {
-            byDegree.put(d, 0L);
-        }
-        jdbc.sql("select t.degree, count(*) from talent t where t.region_id " + in
-                + " and t.introduced_on between :from and :to group by t.degree").params(p)
-                .query((rs, n) -> byDegree.put(Talents.Degree.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        var byKind = new LinkedHashMap<Talents.ClassKind, Long>();
-        for (Talents.ClassKind k : Talents.ClassKind.values()) {
-            byKind.put(k, 0L);
-        }
-        jdbc.sql("select c.kind, count(*) from talent_training_class c where c.region_id " + in
-                + " and c.start_date between :from and :to group by c.kind").params(p)
-                .query((rs, n) -> byKind.put(Talents.ClassKind.valueOf(rs.getString(1)), rs.getLong(2))).list();
-        List<Month> monthly = jdbc.sql("""
-                select m.month, count(t.id) as talents
-                  from generate_series(1, 12) as m(month)
-                  left join talent t on extract(month from t.introduced_on) = m.month
-                       and t.introduced_on between :from and :to and t.region_id %s
-                 group by m.month order by m.month
-                """.formatted(in)).params(p).query((rs, n) -> new Month(rs.getInt(1), rs.getLong(2))).list();
+        var row = jdbc.sql(TOTALS.formatted(IN)).params(p).query().singleRow();
+        var byDegree = counts(Talents.Degree.class, "select t.degree, count(*) from talent t where t.region_id " + IN
+                + " and t.introduced_on between :from and :to group by t.degree", p);
+        var byKind = counts(Trainings.ClassKind.class, "select c.kind, count(*) from talent_training_class c "
+                + "where c.region_id " + IN + " and c.start_date between :from and :to group by c.kind", p);
+        List<Month> monthly = jdbc.sql(MONTHLY.formatted(IN)).params(p)
+                .query((rs, n) -> new Month(rs.getInt(1), rs.getLong(2))).list();
         long talents = n(row.get("talents"));
         long postgraduates = byDegree.get(Talents.Degree.DOCTOR) + byDegree.get(Talents.Degree.MASTER);
         long bachelorOrAbove = postgraduates + byDegree.get(Talents.Degree.BACHELOR);
@@ -126,6 +124,17 @@ public class TalentFigures {
                 n(row.get("attendance")), n(row.get("partnerships")), n(row.get("bases")), n(row.get("projects")),
                 n(row.get("hc_batches")), n(row.get("hc_people")), (BigDecimal) row.get("subsidies"),
                 n(row.get("housing")), n(row.get("studios")), monthly);
+    }
+
+    /** Counts per value of an enum, every value present (0 where none); {@code sql} answers (name, count). */
+    private <E extends Enum<E>> Map<E, Long> counts(Class<E> type, String sql, Map<String, Object> params) {
+        var counts = new LinkedHashMap<E, Long>();
+        for (E e : type.getEnumConstants()) {
+            counts.put(e, 0L);
+        }
+        jdbc.sql(sql).params(params).query((rs, n) -> counts.put(Enum.valueOf(type, rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
     }
 
     private static long n(Object o) {

@@ -84,11 +84,10 @@ class ClaimExtractorTest {
     }
 
     @Test
-    void printsSeed() {
-        var r = extractor.extract(Corpus.read("00-seed.txt"), null, "141100");
-        for (Claim c : r.claims()) {
-            System.out.println(Corpus.key(c) + "   " + c.written() + " [" + c.keyword() + "] <- "
-                    + r.sentences().get(c.sentence()).text());
-        }
+    void theSeedTextYieldsExactlyTheClaimsTheCorpusExpects() {
+        var score = Corpus.score(extractor, Corpus.load("00-seed"));
+        assertThat(score.wrong()).as("claims found but not expected").isEmpty();
+        assertThat(score.missed()).as("claims expected but not found").isEmpty();
+        assertThat(score.matched()).isEqualTo(score.expected()).isPositive();
     }
 }
