@@ -67,6 +67,14 @@ public class Accounts {
         return users.selectableLeaders(scope, null);
     }
 
+    /** An enabled user of a region in a scope, with the region's name (pickers of people to assign work to). */
+    public record ScopedUser(long id, String displayName, String regionName) {}
+
+    /** The enabled users of the regions in {@code scope}, by region and name. */
+    public List<ScopedUser> enabledUsers(RegionScope scope) {
+        return users.enabledIn(scope);
+    }
+
     /** Whether {@code userId} is one of {@link #leaders(RegionScope)}. */
     public boolean selectableLeader(long userId, RegionScope scope) {
         return !users.selectableLeaders(scope, userId).isEmpty();

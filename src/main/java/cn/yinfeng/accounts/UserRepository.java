@@ -230,6 +230,12 @@ class UserRepository {
         return spec.query((rs, n) -> new Accounts.UserRef(rs.getLong(1), rs.getString(2))).list();
     }
 
+    List<Accounts.ScopedUser> enabledIn(RegionScope scope) {
+        return scope.bind(jdbc.sql("select u.id, u.display_name, r.name from app_user u join region r on r.id = "
+                + "u.region_id where u.enabled and " + scope.where("u.region_id") + " order by r.path, u.display_name"))
+                .query((rs, n) -> new Accounts.ScopedUser(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

@@ -14,7 +14,6 @@ import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.Regions;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,18 +37,18 @@ class ActivityController {
     private final Regions regions;
     private final CurrentUser currentUser;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
+    private final cn.yinfeng.projects.Projects projects;
     private final Accounts accounts;
 
     ActivityController(Activities activities, ActivityFigures figures, Regions regions, CurrentUser currentUser,
-            MessageSource messages, JdbcClient jdbc, Accounts accounts) {
+            MessageSource messages, cn.yinfeng.projects.Projects projects, Accounts accounts) {
         this.accounts = accounts;
         this.activities = activities;
         this.figures = figures;
         this.regions = regions;
         this.currentUser = currentUser;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.projects = projects;
     }
 
     @ModelAttribute
@@ -288,8 +287,7 @@ class ActivityController {
     String addProject(@PathVariable long id, @RequestParam(required = false) String projectCode, Model model,
             Locale locale, RedirectAttributes redirect) {
         try {
-            Long projectId = projectCode == null ? null : jdbc.sql("select id from project where code = :c or "
-                    + "cast(id as varchar) = :c").param("c", projectCode.trim()).query(Long.class).optional().orElse(null);
+            Long projectId = projectCode == null ? null : projects.readableId(projectCode).orElse(null);
             if (projectId == null) {
                 throw new InvalidInputException("projectId", "event.project.notVisible");
             }
@@ -311,8 +309,7 @@ class ActivityController {
             default -> throw new cn.yinfeng.common.NotFoundException("activity", type);
         };
         try {
-            Long projectId = projectCode == null ? null : jdbc.sql("select id from project where code = :c or "
-                    + "cast(id as varchar) = :c").param("c", projectCode.trim()).query(Long.class).optional().orElse(null);
+            Long projectId = projectCode == null ? null : projects.readableId(projectCode).orElse(null);
             if (projectId == null) {
                 throw new InvalidInputException("projectId", "event.project.notVisible");
             }

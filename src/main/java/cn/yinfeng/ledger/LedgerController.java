@@ -24,7 +24,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,12 +46,11 @@ class LedgerController {
     private final Exports exports;
     private final CurrentUser currentUser;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
     private final cn.yinfeng.activities.Activities activities;
     private final cn.yinfeng.regions.Regions regions;
 
     LedgerController(Imports imports, ImportHistory history, Exports exports, CurrentUser currentUser, MessageSource messages,
-            JdbcClient jdbc, cn.yinfeng.activities.Activities activities, cn.yinfeng.regions.Regions regions) {
+            cn.yinfeng.activities.Activities activities, cn.yinfeng.regions.Regions regions) {
         this.regions = regions;
         this.activities = activities;
         this.imports = imports;
@@ -60,7 +58,6 @@ class LedgerController {
         this.exports = exports;
         this.currentUser = currentUser;
         this.messages = messages;
-        this.jdbc = jdbc;
     }
 
     @GetMapping("/ledger")

@@ -14,7 +14,6 @@ import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.Regions;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,12 +35,11 @@ class ProjectController {
     private final Chains chains;
     private final CurrentUser currentUser;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
     private final Accounts accounts;
     private final ProjectFiles files;
 
     ProjectController(Projects projects, ProjectQueries queries, Regions regions, Chains chains,
-            CurrentUser currentUser, MessageSource messages, JdbcClient jdbc, ProjectFiles files, Accounts accounts) {
+            CurrentUser currentUser, MessageSource messages, ProjectFiles files, Accounts accounts) {
         this.accounts = accounts;
         this.files = files;
         this.projects = projects;
@@ -50,7 +48,6 @@ class ProjectController {
         this.chains = chains;
         this.currentUser = currentUser;
         this.messages = messages;
-        this.jdbc = jdbc;
     }
 
     @ModelAttribute

@@ -124,6 +124,29 @@ public class Projects {
                 .query(this::map).optional().orElseThrow(() -> new NotFoundException("project", id));
     }
 
+    /** A project a leader owns (包联), as a list beside their figures shows it. */
+    public record LeaderProject(long id, String name, Stage stage, BigDecimal totalInvestment, String regionName) {}
+
+    /** The projects {@code leaderUserId} owns that the caller may read, the largest first; at most {@code limit}. */
+    public List<LeaderProject> ledBy(long leaderUserId, int limit) {
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql("""
+                select p.id, p.name, p.stage, p.total_investment, r.name as region_name
+                  from project p join region r on r.id = p.region_id
+                 where p.leader_user_id = :me and %s
+                 order by p.total_investment desc, p.id limit :n
+                """.formatted(readable(scope)))).param("me", leaderUserId).param("n", limit)
+                .query((rs, n) -> new LeaderProject(rs.getLong(1), rs.getString(2), Stage.valueOf(rs.getString(3)),
+                        rs.getBigDecimal(4), rs.getString(5))).list();
+    }
+
+    /** The id of the project with this code (or this id written out) that the caller may read. */
+    public java.util.Optional<Long> readableId(String codeOrId) {
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql("select p.id from project p where (p.code = :c or cast(p.id as varchar) = :c) and "
+                + readable(scope))).param("c", codeOrId.trim()).query(Long.class).optional();
+    }
+
     /**
      * A project already in the ledger, anywhere in the city, whose investor has a given credit code: what an import
      * compares a new row with to flag the same investment entered twice (by two counties, or under another name).

@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,13 +40,14 @@ class StatsController {
     private final Regions regions;
     private final CurrentUser currentUser;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
+    private final cn.yinfeng.projects.Projects projects;
 
     private final StatsAggregates aggregates;
     private final cn.yinfeng.audit.AuditLog audit;
 
     StatsController(Stats stats, MonthlyReport report, Targets targets, Regions regions, CurrentUser currentUser,
-            MessageSource messages, JdbcClient jdbc, StatsAggregates aggregates, cn.yinfeng.audit.AuditLog audit) {
+            MessageSource messages, cn.yinfeng.projects.Projects projects, StatsAggregates aggregates,
+            cn.yinfeng.audit.AuditLog audit) {
         this.aggregates = aggregates;
         this.audit = audit;
         this.stats = stats;
@@ -56,7 +56,7 @@ class StatsController {
         this.regions = regions;
         this.currentUser = currentUser;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.projects = projects;
     }
 
     private YearMonth month(String to, Region region) {
@@ -76,11 +76,8 @@ class StatsController {
         model.addAttribute("screen", screen);
         // a leader sees the projects they own (包联) beside the figures
         var me = currentUser.require();
-        model.addAttribute("myProjects", me.hasRole(cn.yinfeng.accounts.Role.LEADER) ? jdbc.sql("""
-                select p.id, p.name, p.stage, p.total_investment, r.name as region_name
-                  from project p join region r on r.id = p.region_id
-                 where p.leader_user_id = :me order by p.total_investment desc limit 12
-                """).param("me", me.id()).query().listOfRows() : java.util.List.of());
+        model.addAttribute("myProjects", me.hasRole(cn.yinfeng.accounts.Role.LEADER) ? projects.ledBy(me.id(), 12)
+                : java.util.List.of());
         return "stats/dashboard";
     }
 

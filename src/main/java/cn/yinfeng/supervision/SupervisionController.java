@@ -18,7 +18,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,17 +38,27 @@ class SupervisionController {
     private final CurrentUser currentUser;
     private final Regions regions;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
+    private final cn.yinfeng.projects.Projects projects;
+    private final cn.yinfeng.accounts.Accounts accounts;
+
+    /** A project of the leader's board with its light. */
+    public record MyProject(cn.yinfeng.projects.Projects.LeaderProject project, Warnings.Light lights) {
+
+        public int light() {
+            return lights.level();
+        }
+    }
 
     SupervisionController(Warnings warnings, Tasks tasks, Inbox inbox, CurrentUser currentUser, Regions regions,
-            MessageSource messages, JdbcClient jdbc) {
+            MessageSource messages, cn.yinfeng.projects.Projects projects, cn.yinfeng.accounts.Accounts accounts) {
         this.warnings = warnings;
         this.tasks = tasks;
         this.inbox = inbox;
         this.currentUser = currentUser;
         this.regions = regions;
         this.messages = messages;
-        this.jdbc = jdbc;
+        this.projects = projects;
+        this.accounts = accounts;
     }
 
     /** The bureau's board: active warnings by region and rule, and the list with filters. */
@@ -96,16 +105,12 @@ class SupervisionController {
     @GetMapping("/supervision/mine")
     String mine(Locale locale, Model model) {
         YinfengUser me = currentUser.require();
-        model.addAttribute("projects", jdbc.sql("""
-                select p.id, p.name, p.stage, p.total_investment, r.name as region_name,
-                       coalesce(max(case w.level when 'RED' then 2 when 'YELLOW' then 1 end), 0) as light,
-                       count(w.id) as warnings
-                  from project p join region r on r.id = p.region_id
-                  left join warning w on w.subject_type = 'PROJECT' and w.subject_id = p.id and w.cleared_at is null
-                 where p.leader_user_id = :me
-                 group by p.id, p.name, p.stage, p.total_investment, r.name
-                 order by 6 desc, p.total_investment desc
-                """).param("me", me.id()).query().listOfRows());
+        var mine = projects.ledBy(me.id(), 500);
+        var lights = warnings.projectLights(mine.stream().map(cn.yinfeng.projects.Projects.LeaderProject::id).toList());
+        model.addAttribute("projects", mine.stream().map(p -> new MyProject(p, lights.getOrDefault(p.id(),
+                new Warnings.Light(0, 0)))).sorted(java.util.Comparator.comparingInt((MyProject m) -> -m.light())
+                        .thenComparing(m -> m.project().totalInvestment(), java.util.Comparator.reverseOrder()))
+                .toList());
         model.addAttribute("warnings", warnings.search(new Warnings.Search(null, null, null, false, me.id(), "level",
                 false, 0, 50), currentUser.scope(), locale).rows());
         model.addAttribute("tasks", tasks.search(new Tasks.Search(null, null, null, true, false, "deadline", false, 0,
@@ -152,10 +157,7 @@ class SupervisionController {
 
     private String taskForm(Model model) {
         model.addAttribute("regions", regions.visible(currentUser.scope()));
-        model.addAttribute("users", jdbc.sql("""
-                select u.id, u.display_name, r.name as region_name from app_user u join region r on r.id = u.region_id
-                 where u.enabled and r.path like :p order by r.path, u.display_name
-                """).param("p", currentUser.scope().pathPattern()).query().listOfRows());
+        model.addAttribute("users", accounts.enabledUsers(currentUser.scope()));
         return "supervision/task-form";
     }
 

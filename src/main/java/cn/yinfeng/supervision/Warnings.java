@@ -70,6 +70,27 @@ public class Warnings {
         }
     }
 
+    /** A project's light (2 red, 1 yellow, 0 green) and how many of its warnings are active. */
+    public record Light(int level, int warnings) {}
+
+    /** The lights of these projects from their active warnings (projects without one are green). */
+    public Map<Long, Light> projectLights(java.util.Collection<Long> projectIds) {
+        var out = new java.util.HashMap<Long, Light>();
+        if (projectIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select w.subject_id, max(case w.level when 'RED' then 2 when 'YELLOW' then 1 else 0 end), count(*)
+                  from warning w
+                 where w.subject_type = 'PROJECT' and w.subject_id = any(:ids) and w.cleared_at is null
+                 group by w.subject_id
+                """).param("ids", projectIds.toArray(Long[]::new))
+                .query(rs -> {
+                    out.put(rs.getLong(1), new Light(rs.getInt(2), rs.getInt(3)));
+                });
+        return out;
+    }
+
     public record Search(String rule, String level, Long regionId, boolean history, Long ownerId, String sort,
             boolean desc, int page, int size) {}
 
