@@ -2,21 +2,11 @@ package cn.yinfeng.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
-import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.BrowserTest;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,37 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the screen. Screenshots under target/screenshots. Skipped, like BrowserIT, only without /usr/bin/chromium
  * outside CI.
  */
-class ExpiredPasswordBrowserIT extends IntegrationTest {
-
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SHOTS = Paths.get("target/screenshots");
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            Assumptions.assumeTrue(System.getenv("CI") != null, "no /usr/bin/chromium on this machine");
-            throw new IllegalStateException("CI needs /usr/bin/chromium");
-        }
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--no-first-run", "--disable-quic")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class ExpiredPasswordBrowserIT extends BrowserTest {
 
     @ParameterizedTest(name = "{0} px")
     @ValueSource(ints = {1440, 390})

@@ -2,60 +2,20 @@ package cn.yinfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.BrowserTest;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The UI in Debian's Chromium, driven by Playwright (no browser download). Skipped only on a machine without
  * /usr/bin/chromium and outside CI; in CI a missing Chromium fails the build.
  */
-class BrowserIT extends IntegrationTest {
-
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path SHOTS = Paths.get("target/screenshots");
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        boolean ci = System.getenv("CI") != null;
-        if (!Files.isExecutable(CHROMIUM)) {
-            Assumptions.assumeTrue(ci, "no /usr/bin/chromium on this machine (install chromium); skipped outside CI");
-            throw new IllegalStateException("CI needs /usr/bin/chromium: .ci/run installs it");
-        }
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class BrowserIT extends BrowserTest {
 
     private Page newPage(int width, int height, List<String> errors) {
         var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));

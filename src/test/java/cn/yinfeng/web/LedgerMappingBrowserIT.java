@@ -2,21 +2,13 @@ package cn.yinfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
-import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.BrowserTest;
 import cn.yinfeng.ledger.sheet.ClerkLedgerVariants;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,33 +16,7 @@ import org.junit.jupiter.api.Test;
  * clerk maps it to 总投资 on the page, the dry run runs again and the rows are committed. Screenshots of the preview
  * at 1440 and 390 px in target/screenshots.
  */
-class LedgerMappingBrowserIT extends IntegrationTest {
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        if (!Files.isExecutable(BrowserIT.CHROMIUM)) {
-            Assumptions.assumeTrue(System.getenv("CI") != null, "no /usr/bin/chromium on this machine");
-            throw new IllegalStateException("CI needs /usr/bin/chromium");
-        }
-        Files.createDirectories(BrowserIT.SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(BrowserIT.CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class LedgerMappingBrowserIT extends BrowserTest {
 
     @Test
     void theClerkMapsAnUnknownColumnOnThePreviewAndCommits() throws Exception {
@@ -74,7 +40,7 @@ class LedgerMappingBrowserIT extends IntegrationTest {
         assertThat(page.textContent("[data-testid=import-summary]")).contains("拒绝 3");
         assertThat(page.textContent("[data-testid=import-rows]")).contains("未识别的列“投资规模（万元）”");
         assertThat(page.isDisabled("[data-testid=commit]")).as("nothing importable yet").isTrue();
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserIT.SHOTS.resolve("ledger-mapping-1440.png"))
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("ledger-mapping-1440.png"))
                 .setFullPage(true));
 
         page.selectOption("select[data-column='投资规模（万元）']", "totalInvestment");
@@ -83,10 +49,10 @@ class LedgerMappingBrowserIT extends IntegrationTest {
         assertThat(page.isVisible("[data-testid=unknown-columns]")).isFalse();
         assertThat(page.textContent("[data-testid=sheet-info]")).contains("投资规模（万元）");
         assertThat(page.locator("[data-testid=row-region]").allTextContents()).contains("中阳县");
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserIT.SHOTS.resolve("ledger-mapped-1440.png"))
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("ledger-mapped-1440.png"))
                 .setFullPage(true));
         page.setViewportSize(390, 844);
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserIT.SHOTS.resolve("ledger-mapped-390.png"))
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("ledger-mapped-390.png"))
                 .setFullPage(true));
         page.setViewportSize(1440, 900);
 
@@ -101,14 +67,14 @@ class LedgerMappingBrowserIT extends IntegrationTest {
         page.navigate(baseUrl() + "/projects/" + foundry);
         assertThat(page.textContent("[data-testid=fund-origin]")).contains("国内省外").contains("推定");
         assertThat(page.content()).contains("未填写");
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserIT.SHOTS.resolve("project-derived-1440.png"))
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("project-derived-1440.png"))
                 .setFullPage(true));
         long coldChain = jdbc.sql("select id from project where name = '农产品冷链物流园-浏览器'").query(Long.class)
                 .single();
         page.navigate(baseUrl() + "/projects/" + coldChain + "/edit");
         assertThat(page.inputValue("#fundOrigin")).as("unknown stays unknown on the form").isEmpty();
         page.setViewportSize(390, 844);
-        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserIT.SHOTS.resolve("project-unknown-form-390.png"))
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("project-unknown-form-390.png"))
                 .setFullPage(true));
         assertThat(errors).isEmpty();
     }

@@ -2,52 +2,19 @@ package cn.yinfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.BrowserTest;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The registry's proposal pages in Chromium at 1440 and 390 px: a county proposes a change of the city's entry on
  * the entry's page, the city reviews it on the proposals list and accepts it. Screenshots in target/screenshots.
  */
-class ProposalPagesBrowserIT extends IntegrationTest {
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        if (!Files.isExecutable(BrowserIT.CHROMIUM)) {
-            Assumptions.assumeTrue(System.getenv("CI") != null, "no /usr/bin/chromium on this machine");
-            throw new IllegalStateException("CI needs /usr/bin/chromium");
-        }
-        Files.createDirectories(BrowserIT.SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(BrowserIT.CHROMIUM)
-                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class ProposalPagesBrowserIT extends BrowserTest {
 
     private Page signedIn(String user, int width, List<String> errors) {
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900)).newPage();
@@ -69,23 +36,23 @@ class ProposalPagesBrowserIT extends IntegrationTest {
         Page county = signedIn("xiaoyi", 1440, errors);
         county.navigate(baseUrl() + "/enterprises/" + entry);
         assertThat(county.textContent("[data-testid=propose-only]")).contains("市级审核");
-        county.screenshot(new Page.ScreenshotOptions().setPath(BrowserIT.SHOTS.resolve("enterprise-propose-only.png")));
+        county.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("enterprise-propose-only.png")));
         county.fill("#industry", "浏览器测试建议行业");
         county.click("form[novalidate] button[type=submit]");
         county.waitForURL(u -> u.contains("/enterprises/proposals/"));
         assertThat(county.textContent("[data-testid=proposal-status]")).contains("待审核");
-        county.screenshot(new Page.ScreenshotOptions().setPath(BrowserIT.SHOTS.resolve("proposal-county-1440.png"))
+        county.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("proposal-county-1440.png"))
                 .setFullPage(true));
 
         for (int width : new int[] {1440, 390}) {
             Page city = signedIn("city", width, errors);
             city.navigate(baseUrl() + "/enterprises/proposals?status=PENDING");
             assertThat(city.isVisible("[data-testid=proposals-table]")).isTrue();
-            city.screenshot(new Page.ScreenshotOptions().setPath(BrowserIT.SHOTS.resolve("proposals-" + width + ".png"))
+            city.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("proposals-" + width + ".png"))
                     .setFullPage(true));
             city.click("[data-testid=proposals-table] tbody tr:first-child a.btn");
             city.waitForURL(u -> u.matches(".*/enterprises/proposals/\\d+"));
-            city.screenshot(new Page.ScreenshotOptions().setPath(BrowserIT.SHOTS.resolve("proposal-" + width + ".png"))
+            city.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("proposal-" + width + ".png"))
                     .setFullPage(true));
         }
         Page city = signedIn("city", 1440, errors);

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.BrowserTest;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -24,34 +18,7 @@ import org.junit.jupiter.api.Test;
  * its own module only; the step names the number of people; submitting without purpose or confirmation shows the
  * problems; with both the file downloads. Screenshots in target/screenshots/talent-export-*.png.
  */
-class TalentExportBrowserIT extends IntegrationTest {
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        if (!Files.isExecutable(BrowserIT.CHROMIUM)) {
-            Assumptions.assumeTrue(System.getenv("CI") != null, "no /usr/bin/chromium on this machine");
-            throw new IllegalStateException("CI needs /usr/bin/chromium: .ci/run installs it");
-        }
-        Files.createDirectories(BrowserIT.SHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(BrowserIT.CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+class TalentExportBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("checklist #35: the confirmation step at 1440 and 390 px, errors, then the download")
@@ -71,7 +38,7 @@ class TalentExportBrowserIT extends IntegrationTest {
                 assertThat(page.locator("#sidebarMenu a[href='/projects']").count()).isZero();
                 assertThat(page.locator("#sidebarMenu a[href='/talent']").count()).isEqualTo(1);
                 page.screenshot(new Page.ScreenshotOptions()
-                        .setPath(BrowserIT.SHOTS.resolve("talent-export-home-" + width + ".png")).setFullPage(true));
+                        .setPath(SHOTS.resolve("talent-export-home-" + width + ".png")).setFullPage(true));
             }
             page.navigate(baseUrl() + "/talent/talents?year=2024");
             page.click("[data-testid=export-full]");
@@ -79,13 +46,13 @@ class TalentExportBrowserIT extends IntegrationTest {
             assertThat(page.textContent("[data-testid=export-warning]")).contains("名人才的完整身份证号和手机号码");
             assertThat(page.textContent("[data-testid=export-people]")).isNotBlank();
             page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(BrowserIT.SHOTS.resolve("talent-export-confirm-" + width + ".png")).setFullPage(true));
+                    .setPath(SHOTS.resolve("talent-export-confirm-" + width + ".png")).setFullPage(true));
 
             page.click("[data-testid=export-full-submit]");
             page.waitForSelector(".invalid-feedback");
             assertThat(page.content()).contains("请选择“用途类别”").contains("请勾选确认");
             page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(BrowserIT.SHOTS.resolve("talent-export-errors-" + width + ".png")).setFullPage(true));
+                    .setPath(SHOTS.resolve("talent-export-errors-" + width + ".png")).setFullPage(true));
 
             page.selectOption("#purposeKind", "POLICY");
             page.fill("#purpose", "住房补贴发放前核对身份证号");

@@ -1,8 +1,5 @@
 package cn.yinfeng.ledger.sheet;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -38,23 +35,23 @@ public final class ClerkLedgerVariants {
             String outOfProvinceCode, String localCode) {
         return write(wb -> {
             Sheet s = wb.createSheet("推进表");
-            row(s, 0, county + "2025年重点招商项目推进表");
+            Cells.row(s, 0, county + "2025年重点招商项目推进表");
             s.addMergedRegion(new CellRangeAddress(0, 0, 0, 7));
-            row(s, 1, "序号", "项目名称", "投资方", "统一社会信用代码", "投资规模（万元）", "项目进展", "签约时间", "备注");
-            Row r = row(s, 2, null, "高端铸造产业园" + suffix, outOfProvinceInvestor, outOfProvinceCode, null, "正在洽谈", null,
+            Cells.row(s, 1, "序号", "项目名称", "投资方", "统一社会信用代码", "投资规模（万元）", "项目进展", "签约时间", "备注");
+            Row r = Cells.row(s, 2, null, "高端铸造产业园" + suffix, outOfProvinceInvestor, outOfProvinceCode, null, "正在洽谈", null,
                     "省外客商，刘市长带队对接");
-            number(r, 0, 1);
-            number(r, 4, 8000);
-            r = row(s, 3, null, "文旅康养小镇" + suffix, county + "城投文旅有限公司", localCode, null, "谋划中", null, null);
-            number(r, 0, 2);
-            number(r, 4, 25000);
-            r = row(s, 4, null, "农产品冷链物流园" + suffix, "晋中某物流企业（洽谈中）", null, null, "正在洽谈", null,
+            Cells.number(r, 0, 1);
+            Cells.number(r, 4, 8000);
+            r = Cells.row(s, 3, null, "文旅康养小镇" + suffix, county + "城投文旅有限公司", localCode, null, "谋划中", null, null);
+            Cells.number(r, 0, 2);
+            Cells.number(r, 4, 25000);
+            r = Cells.row(s, 4, null, "农产品冷链物流园" + suffix, "晋中某物流企业（洽谈中）", null, null, "正在洽谈", null,
                     "信用代码待企业提供");
-            number(r, 0, 3);
-            number(r, 4, 3200);
-            r = row(s, 5, "合计");
+            Cells.number(r, 0, 3);
+            Cells.number(r, 4, 3200);
+            r = Cells.row(s, 5, "合计");
             r.createCell(4).setCellFormula("SUM(E3:E5)");
-            row(s, 7, "填表人：王芳", null, null, "审核人：赵局长", null, "报送日期：2025年4月3日");
+            Cells.row(s, 7, "填表人：王芳", null, null, "审核人：赵局长", null, "报送日期：2025年4月3日");
             return s;
         });
     }
@@ -66,13 +63,13 @@ public final class ClerkLedgerVariants {
     public static byte[] laterSheet(String suffix, String signedOn, String total, String contract) {
         return write(wb -> {
             Sheet s = wb.createSheet("Sheet1");
-            row(s, 0, "孝义市重点招商项目推进表（5月更新）");
+            Cells.row(s, 0, "孝义市重点招商项目推进表（5月更新）");
             s.addMergedRegion(new CellRangeAddress(0, 0, 0, 6));
-            row(s, 1, "填报单位：孝义市投资促进中心                单位：万元");
+            Cells.row(s, 1, "填报单位：孝义市投资促进中心                单位：万元");
             s.addMergedRegion(new CellRangeAddress(1, 1, 0, 6));
-            row(s, 2, "序号", "项目名称", "投资方", "统一社会信用代码", "总投资", "签约金额", "项目进展", "签约日期");
-            row(s, 3, "1", "高端铸造产业园" + suffix, "鲁达铸造", SHANDONG_CODE, total, contract, "已签约", signedOn);
-            row(s, 4, "2", "文旅康养小镇" + suffix);
+            Cells.row(s, 2, "序号", "项目名称", "投资方", "统一社会信用代码", "总投资", "签约金额", "项目进展", "签约日期");
+            Cells.row(s, 3, "1", "高端铸造产业园" + suffix, "鲁达铸造", SHANDONG_CODE, total, contract, "已签约", signedOn);
+            Cells.row(s, 4, "2", "文旅康养小镇" + suffix);
             return s;
         });
     }
@@ -81,11 +78,11 @@ public final class ClerkLedgerVariants {
     public static byte[] cityLeads(String suffix) {
         return write(wb -> {
             Sheet s = wb.createSheet("在谈项目");
-            row(s, 0, "全市在谈项目清单");
+            Cells.row(s, 0, "全市在谈项目清单");
             s.addMergedRegion(new CellRangeAddress(0, 0, 0, 4));
-            row(s, 1, "序号", "项目名称", "投资方", "总投资（亿元）", "项目进展");
-            row(s, 2, "1", "煤层气综合利用" + suffix, "华北某能源集团", "1.2", "正在洽谈");
-            row(s, 3, "2", "锂电材料基地" + suffix, "某新能源科技公司", "3", "在谈");
+            Cells.row(s, 1, "序号", "项目名称", "投资方", "总投资（亿元）", "项目进展");
+            Cells.row(s, 2, "1", "煤层气综合利用" + suffix, "华北某能源集团", "1.2", "正在洽谈");
+            Cells.row(s, 3, "2", "锂电材料基地" + suffix, "某新能源科技公司", "3", "在谈");
             return s;
         });
     }
@@ -95,28 +92,9 @@ public final class ClerkLedgerVariants {
     }
 
     private static byte[] write(Filler filler) {
-        try (Workbook wb = new XSSFWorkbook()) {
-            filler.fill(wb);
-            wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
-            var out = new ByteArrayOutputStream();
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Workbook wb = new XSSFWorkbook();
+        filler.fill(wb);
+        return Cells.bytes(wb);
     }
 
-    private static Row row(Sheet s, int index, String... values) {
-        Row r = s.createRow(index);
-        for (int c = 0; c < values.length; c++) {
-            if (values[c] != null) {
-                r.createCell(c).setCellValue(values[c]);
-            }
-        }
-        return r;
-    }
-
-    private static void number(Row r, int c, double v) {
-        r.createCell(c).setCellValue(v);
-    }
 }
