@@ -54,7 +54,7 @@ class ClerkKindLedgersReadingTest {
                 "visits", "outcome");
         assertThat(rows(read)).containsExactly("5", "6", "7");
         assertThat(read.rows().get(0)).containsEntry("leader", "刘晋萍").containsEntry("rank", "副市长")
-                .containsEntry("period", "2024.3.12-3.15");
+                .containsEntry("period", "2023.3.12-3.15");
     }
 
     @Test
