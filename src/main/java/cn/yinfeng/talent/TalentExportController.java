@@ -3,8 +3,6 @@ package cn.yinfeng.talent;
 import static cn.yinfeng.talent.TalentFields.parse;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

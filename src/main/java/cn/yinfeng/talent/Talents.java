@@ -10,7 +10,6 @@ import static cn.yinfeng.talent.TalentChecks.version;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import cn.yinfeng.accounts.CurrentUser;
