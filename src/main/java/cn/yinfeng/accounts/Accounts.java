@@ -74,6 +74,16 @@ public class Accounts {
         return users.enabledIn(scope);
     }
 
+    /** Enabled leaders by id with the name people know them by (display name, else user name), for imports. */
+    public java.util.Map<Long, String> leaderNames() {
+        return users.leaderNames();
+    }
+
+    /** The leader account with this user name, an enabled one first. */
+    public java.util.Optional<Long> leaderByUsername(String username) {
+        return users.leaderByUsername(username);
+    }
+
     /** Whether {@code userId} is one of {@link #leaders(RegionScope)}. */
     public boolean selectableLeader(long userId, RegionScope scope) {
         return !users.selectableLeaders(scope, userId).isEmpty();

@@ -208,6 +208,23 @@ class UserRepository {
         return scope.bind(jdbc.sql(sql.toString())).params(spec.params).query(UserRepository::row).list();
     }
 
+    /** Enabled leaders by id, each with the name people know them by: the display name, else the user name. */
+    java.util.Map<Long, String> leaderNames() {
+        var m = new java.util.LinkedHashMap<Long, String>();
+        jdbc.sql("select u.id, u.display_name, u.username from app_user u join user_role ur on ur.user_id = u.id "
+                + "and ur.role = 'LEADER' where u.enabled order by u.id").query(rs -> {
+                    m.put(rs.getLong(1), rs.getString(2) == null ? rs.getString(3) : rs.getString(2));
+                });
+        return m;
+    }
+
+    /** The leader whose user name this is (an enabled one first). */
+    java.util.Optional<Long> leaderByUsername(String username) {
+        return jdbc.sql("select u.id from app_user u join user_role ur on ur.user_id = u.id and ur.role = 'LEADER' "
+                + "where u.username = :n order by u.enabled desc, u.id limit 1").param("n", username)
+                .query(Long.class).optional();
+    }
+
     List<Accounts.UserRef> withRole(Role role) {
         return jdbc.sql("select u.id, u.display_name from app_user u join user_role r on r.user_id = u.id "
                 + "and r.role = :role where u.enabled order by u.display_name").param("role", role.name())

@@ -80,6 +80,15 @@ public class Chains {
         return jdbc.sql("select name from chain_set order by id").query(String.class).list();
     }
 
+    /**
+     * The chain a ledger names by {@code name}: of {@code regionId}'s own set first, else the first made; empty when
+     * none has that name.
+     */
+    public java.util.Optional<Long> idByName(String name, long regionId) {
+        return jdbc.sql("select id from chain where name = :n order by (owner_region_id = :r) desc, id limit 1")
+                .param("n", name).param("r", regionId).query(Long.class).optional();
+    }
+
     public Chain find(long id) {
         return jdbc.sql(CHAIN_SELECT + " where c.id = :id").param("id", id).query(this::mapChain).optional()
                 .orElseThrow(() -> new NotFoundException("chain", id));

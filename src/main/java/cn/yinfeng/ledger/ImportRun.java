@@ -118,9 +118,7 @@ final class ImportRun {
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).trim();
         return memo("region:" + t, () -> visible.stream()
                 .filter(r -> r.name().equals(t) || r.code().equals(t) || t.equals(r.shortName())).findFirst()
-                .orElseGet(() -> regions.findByCode(t).or(() -> jdbc.sql(
-                        "select code from region where name = :n or short_name = :n order by id limit 1")
-                        .param("n", t).query(String.class).optional().flatMap(regions::findByCode)).orElse(null)));
+                .orElseGet(() -> regions.findByCode(t).or(() -> regions.findByName(t)).orElse(null)));
     }
 
     /**

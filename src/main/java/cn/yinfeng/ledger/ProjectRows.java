@@ -91,11 +91,16 @@ class ProjectRows implements RowHandler {
     private final Projects projects;
     private final JdbcClient jdbc;
     private final cn.yinfeng.enterprises.Enterprises enterprises;
+    private final cn.yinfeng.chains.Chains chains;
+    private final cn.yinfeng.accounts.Accounts accounts;
 
-    ProjectRows(Projects projects, JdbcClient jdbc, cn.yinfeng.enterprises.Enterprises enterprises) {
+    ProjectRows(Projects projects, JdbcClient jdbc, cn.yinfeng.enterprises.Enterprises enterprises,
+            cn.yinfeng.chains.Chains chains, cn.yinfeng.accounts.Accounts accounts) {
         this.projects = projects;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
+        this.chains = chains;
+        this.accounts = accounts;
     }
 
     @Override
@@ -163,9 +168,7 @@ class ProjectRows implements RowHandler {
         LocalDate full = ImportRun.date(r, "fullProductionOn", problems);
         long regionId = region == null ? -1 : region.id();
         Long chainId = blank(r.get("chain")) ? null : run.memo("chain:" + regionId + ":" + r.get("chain").trim(),
-                () -> jdbc.sql("select id from chain where name = :n order by (owner_region_id = :r) desc, id limit 1")
-                        .param("n", r.get("chain").trim()).param("r", regionId).query(Long.class).optional()
-                        .orElse(null));
+                () -> chains.idByName(r.get("chain").trim(), regionId).orElse(null));
         if (!blank(r.get("chain")) && chainId == null) {
             problems.add(new Problem("chain", "import.unknownValue", r.get("chain")));
         }
@@ -280,19 +283,8 @@ class ProjectRows implements RowHandler {
      * has that surname. Enabled accounts first; null when none fits.
      */
     private Long leader(String text, ImportRun run) {
-        java.util.Map<Long, String> leaders = run.memo("leaders", () -> {
-            var m = new java.util.LinkedHashMap<Long, String>();
-            jdbc.sql("select u.id, u.display_name, u.username from app_user u join user_role ur on ur.user_id = u.id "
-                    + "and ur.role = 'LEADER' where u.enabled order by u.id").query((rs, n) -> {
-                        m.put(rs.getLong(1), rs.getString(2) == null ? rs.getString(3) : rs.getString(2));
-                        return null;
-                    }).list();
-            return m;
-        });
-        Long exact = jdbc.sql("select u.id from app_user u join user_role ur on ur.user_id = u.id and "
-                + "ur.role = 'LEADER' where u.username = :n order by u.enabled desc, u.id limit 1").param("n", text)
-                .query(Long.class).optional().orElse(null);
-        return exact != null ? exact : LeaderNames.pick(text, leaders);
+        Map<Long, String> leaders = run.memo("leaders", accounts::leaderNames);
+        return accounts.leaderByUsername(text).orElseGet(() -> LeaderNames.pick(text, leaders));
     }
 
     private static ProjectForm newForm(Parsed p, Map<String, String> r) {

@@ -51,6 +51,12 @@ public class Regions {
         return jdbc.sql(SELECT + " where code = :code").param("code", code).query(Regions::map).optional();
     }
 
+    /** Any region by its name or short name, unscoped (the first made, should two share one): for validation. */
+    public Optional<Region> findByName(String name) {
+        return jdbc.sql(SELECT + " where name = :n or short_name = :n order by id limit 1").param("n", name)
+                .query(Regions::map).optional();
+    }
+
     /** The regions inside {@code scope}, in tree order. */
     public List<Region> visible(RegionScope scope) {
         return treeOrder(scope.bind(jdbc.sql(SELECT + " where " + scope.where("id"))).query(Regions::map).list());
