@@ -48,9 +48,12 @@ class LedgerController {
     private final MessageSource messages;
     private final cn.yinfeng.activities.Activities activities;
     private final cn.yinfeng.regions.Regions regions;
+    private final ResultCopies copies;
 
     LedgerController(Imports imports, ImportHistory history, Exports exports, CurrentUser currentUser, MessageSource messages,
-            cn.yinfeng.activities.Activities activities, cn.yinfeng.regions.Regions regions) {
+            cn.yinfeng.activities.Activities activities, cn.yinfeng.regions.Regions regions,
+            ResultCopies copies) {
+        this.copies = copies;
         this.regions = regions;
         this.activities = activities;
         this.imports = imports;
@@ -209,7 +212,7 @@ class LedgerController {
 
     @GetMapping("/ledger/{id:\\d+}/result.xlsx")
     void errors(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
-        imports.writeErrors(id, locale, format -> {
+        copies.write(id, locale, format -> {
             attachment(response, switch (format) {
                 case "csv" -> "text/csv";
                 case "xls" -> "application/vnd.ms-excel";

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
@@ -120,25 +119,7 @@ class ProjectRows implements RowHandler {
                 + NameKeys.of(name);
     }
 
-    /** A row's values, read and looked up; problems with them are thrown as the row's field errors. */
-    private record Parsed(String name, Region region, BigDecimal total, BigDecimal contract, BigDecimal outOfProvince,
-            Stage stage, FundOrigin origin, FundOrigin derivedOrigin, ProjectType type, Boolean key, Boolean counted,
-            LocalDate signed, LocalDate registered, LocalDate started, LocalDate producing, LocalDate full,
-            Long chainId, Long leaderId) {
-
-        LocalDate date(Stage s) {
-            return switch (s) {
-                case SIGNED -> signed;
-                case REGISTERED -> registered;
-                case STARTED -> started;
-                case PRODUCING -> producing;
-                case FULL_PRODUCTION -> full;
-                default -> null;
-            };
-        }
-    }
-
-    private Parsed parse(Map<String, String> r, ImportRun run) {
+    private ProjectChanges.Parsed parse(Map<String, String> r, ImportRun run) {
         var problems = new ArrayList<Problem>();
         String name = r.getOrDefault("name", "").trim();
         Region region = null;
@@ -156,7 +137,7 @@ class ProjectRows implements RowHandler {
         BigDecimal outOfProvince = ImportRun.amount(r, "outOfProvinceAmount", problems);
         Stage stage = stage(r.get("stage"), problems);
         FundOrigin origin = ImportRun.lookup(ORIGINS, r.get("origin"), "origin", problems);
-        FundOrigin derived = blank(r.get("origin")) && region != null ? derivedOrigin(r.get("investorCode"), region)
+        FundOrigin derived = blank(r.get("origin")) && region != null ? ProjectChanges.derivedOrigin(r.get("investorCode"), region)
                 : null;
         ProjectType type = ImportRun.lookup(TYPES, r.get("type"), "type", problems);
         Boolean key = ImportRun.bool(r, "key", problems);
@@ -189,37 +170,8 @@ class ProjectRows implements RowHandler {
             }
         }
         ImportRun.throwIfAny(problems);
-        return new Parsed(name, region, total, contract, outOfProvince, stage, origin, derived, type, key, counted,
+        return new ProjectChanges.Parsed(name, region, total, contract, outOfProvince, stage, origin, derived, type, key, counted,
                 signed, registered, started, producing, full, chainId, leaderId);
-    }
-
-    /**
-     * The origin of funds an investor's credit code implies for a project in {@code region}: registered in another
-     * province 国内省外, elsewhere in the province 省内市外, in the same city 市内县际; null when the code says nothing.
-     */
-    static FundOrigin derivedOrigin(String creditCode, Region region) {
-        return cn.yinfeng.enterprises.RegisteredDivision.relation(creditCode, region.code()).map(rel -> switch (rel) {
-            case OTHER_PROVINCE -> FundOrigin.OUT_OF_PROVINCE;
-            case SAME_PROVINCE -> FundOrigin.IN_PROVINCE;
-            case SAME_CITY -> FundOrigin.IN_CITY;
-        }).orElse(null);
-    }
-
-    /**
-     * Says how the origin of a project was known when the row left 资金来源 blank and the project has none: derived
-     * from the investor's credit code (shown as derived), or unknown (not counted by origin).
-     */
-    private static void noteOrigin(Map<String, String> r, Parsed p, Project existing, ImportRun run) {
-        if (p.origin() != null || (existing != null && existing.fundOrigin() != null)) {
-            return;
-        }
-        if (p.derivedOrigin() != null) {
-            run.warn(r, "origin", "import.originDerived",
-                    cn.yinfeng.enterprises.RegisteredDivision.province(r.get("investorCode")).orElse(""),
-                    ORIGIN_LABELS.get(p.derivedOrigin()));
-        } else {
-            run.warn(r, "origin", "import.originUnknown");
-        }
     }
 
     /**
@@ -228,7 +180,7 @@ class ProjectRows implements RowHandler {
      * the same total, is refused as a duplicate candidate until the user confirms it is not; the message names the
      * other project (only its region and code when the importer may not read it).
      */
-    private void checkDuplicate(int number, Map<String, String> r, Parsed p, ImportRun run) {
+    private void checkDuplicate(int number, Map<String, String> r, ProjectChanges.Parsed p, ImportRun run) {
         String code = cn.yinfeng.enterprises.CreditCode.normalise(r.get("investorCode"));
         if (code == null || run.confirmed.contains(number)) {
             return;
@@ -245,20 +197,6 @@ class ProjectRows implements RowHandler {
                         o.readable() ? o.name() : "", o.code());
             }
         }
-    }
-
-    /** The template's word for each origin and stage, for the old → new of a preview. */
-    static final Map<FundOrigin, String> ORIGIN_LABELS = Map.of(FundOrigin.OVERSEAS, "境外", FundOrigin.OUT_OF_PROVINCE,
-            "国内省外", FundOrigin.IN_PROVINCE, "省内市外", FundOrigin.IN_CITY, "市内县际");
-
-    private static String label(Stage stage) {
-        for (String option : COLUMNS.stream().filter(c -> c.field().equals("stage")).findFirst().orElseThrow()
-                .options()) {
-            if (STAGES.get(option) == stage) {
-                return option;
-            }
-        }
-        return stage.name();
     }
 
     /** A stage as the template lists it, or as a clerk's progress words say it ("开工建设", "已签约，未开工"). */
@@ -287,7 +225,7 @@ class ProjectRows implements RowHandler {
         return accounts.leaderByUsername(text).orElseGet(() -> LeaderNames.pick(text, leaders));
     }
 
-    private static ProjectForm newForm(Parsed p, Map<String, String> r) {
+    private static ProjectForm newForm(ProjectChanges.Parsed p, Map<String, String> r) {
         return ProjectForm.builder().name(p.name()).regionId(p.region().id()).chainId(p.chainId())
                 .projectType(p.type()).totalInvestment(p.total()).contractAmount(p.contract())
                 .outOfProvinceAmount(p.outOfProvince())
@@ -300,90 +238,7 @@ class ProjectRows implements RowHandler {
                 .startedOn(p.started()).producingOn(p.producing()).fullProductionOn(p.full()).version(0L).build();
     }
 
-    /**
-     * What the row changes of the stored project, old → new, by field: a blank cell changes nothing (unless the
-     * uploader asked blanks to clear), a stage word beyond the stored stage and a date that differs are changes.
-     */
-    private static List<Imports.Change> changes(Project e, Parsed p, Map<String, String> r, Long chainId,
-            ImportRun run) {
-        var out = new ArrayList<Imports.Change>();
-        if (!Objects.equals(e.name(), p.name())) {
-            out.add(new Imports.Change("name", e.name(), p.name()));
-        }
-        if (e.regionId() != p.region().id()) {
-            out.add(new Imports.Change("region", e.regionName(), p.region().name()));
-        }
-        amount(out, "totalInvestment", e.totalInvestment(), p.total(), false);
-        amount(out, "contractAmount", e.contractAmount(), p.contract(), run.clearBlanks);
-        amount(out, "outOfProvinceAmount", e.outOfProvinceAmount(), p.outOfProvince(), run.clearBlanks);
-        FundOrigin origin = effectiveOrigin(e, p);
-        if (origin != e.fundOrigin()) {
-            out.add(new Imports.Change("origin", e.fundOrigin() == null ? "" : ORIGIN_LABELS.get(e.fundOrigin()),
-                    ORIGIN_LABELS.get(origin)));
-        }
-        if (p.type() != null && e.projectType() != p.type()) {
-            out.add(new Imports.Change("type", e.projectType() == null ? "" : e.projectType().name(),
-                    r.get("type").trim()));
-        }
-        if (p.key() != null && e.keyProject() != p.key()) {
-            out.add(new Imports.Change("key", e.keyProject() ? "是" : "否", p.key() ? "是" : "否"));
-        }
-        if (p.counted() != null && e.counted() != p.counted()) {
-            out.add(new Imports.Change("counted", e.counted() ? "是" : "否", p.counted() ? "是" : "否"));
-        }
-        if (chainId != null && !chainId.equals(e.chainId())) {
-            out.add(new Imports.Change("chain", Objects.toString(e.chainName(), ""), r.get("chain").trim()));
-        }
-        if (p.leaderId() != null && !p.leaderId().equals(e.leaderUserId())) {
-            out.add(new Imports.Change("leader", Objects.toString(e.leaderName(), ""), r.get("leader").trim()));
-        }
-        text(out, "unit", e.responsibleUnit(), r, run.clearBlanks);
-        text(out, "contactName", e.contactName(), r, run.clearBlanks);
-        text(out, "contactPhone", e.contactPhone(), r, run.clearBlanks);
-        if (p.stage() != null && p.stage() != e.stage()) {
-            out.add(new Imports.Change("stage", label(e.stage()), label(p.stage())));
-        }
-        for (Stage s : Stage.datedStages()) {
-            LocalDate given = p.date(s);
-            if (given != null && !given.equals(e.dates().of(s))) {
-                out.add(new Imports.Change(dateField(s), Objects.toString(e.dates().of(s), ""), given.toString()));
-            }
-        }
-        return out;
-    }
-
-    private static void amount(List<Imports.Change> out, String field, BigDecimal stored, BigDecimal given,
-            boolean clear) {
-        if (given != null ? !ImportRun.same(stored, given) : clear && stored != null) {
-            out.add(new Imports.Change(field, stored == null ? "" : stored.stripTrailingZeros().toPlainString(),
-                    given == null ? "" : given.stripTrailingZeros().toPlainString()));
-        }
-    }
-
-    private static void text(List<Imports.Change> out, String field, String stored, Map<String, String> r,
-            boolean clear) {
-        String given = ImportRun.trim(r.get(field));
-        if (given != null ? !given.equals(stored) : clear && stored != null) {
-            out.add(new Imports.Change(field, Objects.toString(stored, ""), Objects.toString(given, "")));
-        }
-    }
-
-    private static String dateField(Stage s) {
-        return switch (s) {
-            case SIGNED -> "signedOn";
-            case REGISTERED -> "registeredOn";
-            case STARTED -> "startedOn";
-            case PRODUCING -> "producingOn";
-            default -> "fullProductionOn";
-        };
-    }
-
-    /** The origin after the row: as written, else as stored, else as the credit code implies. */
-    private static FundOrigin effectiveOrigin(Project e, Parsed p) {
-        return p.origin() != null ? p.origin() : e.fundOrigin() != null ? e.fundOrigin() : p.derivedOrigin();
-    }
-
-    private static Long chainFor(Project existing, Parsed p, Map<String, String> r) {
+    private static Long chainFor(Project existing, ProjectChanges.Parsed p, Map<String, String> r) {
         // the same name may exist in several regions' chain sets: keep the project's own when the name is its chain's
         return existing != null && !blank(r.get("chain")) && r.get("chain").trim().equals(existing.chainName())
                 ? existing.chainId() : p.chainId();
@@ -456,9 +311,9 @@ class ProjectRows implements RowHandler {
      */
     @Override
     public RowResult decide(int number, Map<String, String> r, ImportRun run) {
-        Parsed p = parse(r, run);
+        ProjectChanges.Parsed p = parse(r, run);
         Project existing = match(r.get("code"), p.name(), p.region(), run);
-        noteOrigin(r, p, existing, run);
+        ProjectChanges.noteOrigin(r, p, existing, run);
         if (existing == null) {
             checkDuplicate(number, r, p, run);
             ProjectBatch batch = run.memo("projects:batch", projects::batch);
@@ -473,7 +328,7 @@ class ProjectRows implements RowHandler {
         if (touched(run).contains(existing.id())) {
             return null; // an earlier row of this file changed it: compare with it as it is now, in apply
         }
-        if (changes(existing, p, r, chainFor(existing, p, r), run).isEmpty()) {
+        if (ProjectChanges.of(existing, p, r, chainFor(existing, p, r), run).isEmpty()) {
             return RowResult.of(number, p.name(), Outcome.UNCHANGED, existing.id(), "/projects/" + existing.id());
         }
         return null;
@@ -504,7 +359,7 @@ class ProjectRows implements RowHandler {
 
     @Override
     public RowResult apply(int number, Map<String, String> r, ImportRun run) {
-        Parsed p = parse(r, run);
+        ProjectChanges.Parsed p = parse(r, run);
         String name = p.name();
         Region region = p.region();
         Project existing = match(r.get("code"), name, region, run);
@@ -512,7 +367,7 @@ class ProjectRows implements RowHandler {
             existing = projects.find(existing.id()); // as it is now, not as prefetched: an earlier row may have changed it
             touched(run).add(existing.id());
         }
-        noteOrigin(r, p, existing, run);
+        ProjectChanges.noteOrigin(r, p, existing, run);
         Long chainId = chainFor(existing, p, r);
         if (existing == null) {
             checkDuplicate(number, r, p, run);
@@ -520,7 +375,7 @@ class ProjectRows implements RowHandler {
             return RowResult.of(number, name, Outcome.CREATE, id, "/projects/" + id);
         }
         // compare what the sheet says with what is stored; equal rows are left alone (idempotent re-import)
-        var changes = changes(existing, p, r, chainId, run);
+        var changes = ProjectChanges.of(existing, p, r, chainId, run);
         String link = "/projects/" + existing.id();
         if (changes.isEmpty()) {
             return RowResult.of(number, name, Outcome.UNCHANGED, existing.id(), link);
@@ -528,10 +383,10 @@ class ProjectRows implements RowHandler {
         var changed = new java.util.HashSet<String>();
         changes.forEach(c -> changed.add(c.column()));
         Stage target = p.stage() == null ? existing.stage() : p.stage();
-        boolean datesChanged = Stage.datedStages().stream().anyMatch(s -> changed.contains(dateField(s)));
+        boolean datesChanged = Stage.datedStages().stream().anyMatch(s -> changed.contains(ProjectChanges.dateField(s)));
         changed.removeIf(f -> f.equals("stage") || f.endsWith("On"));
         if (!changed.isEmpty()) {
-            FundOrigin origin = effectiveOrigin(existing, p);
+            FundOrigin origin = ProjectChanges.effectiveOrigin(existing, p);
             Boolean derived = p.origin() != null ? Boolean.FALSE
                     : existing.fundOrigin() == null && origin != null ? Boolean.TRUE : null;
             boolean clear = run.clearBlanks;
