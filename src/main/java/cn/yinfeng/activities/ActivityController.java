@@ -37,11 +37,11 @@ class ActivityController {
     private final Regions regions;
     private final CurrentUser currentUser;
     private final MessageSource messages;
-    private final cn.yinfeng.projects.Projects projects;
+    private final cn.yinfeng.projects.ProjectLookups projects;
     private final Accounts accounts;
 
     ActivityController(Activities activities, ActivityFigures figures, Regions regions, CurrentUser currentUser,
-            MessageSource messages, cn.yinfeng.projects.Projects projects, Accounts accounts) {
+            MessageSource messages, cn.yinfeng.projects.ProjectLookups projects, Accounts accounts) {
         this.accounts = accounts;
         this.activities = activities;
         this.figures = figures;

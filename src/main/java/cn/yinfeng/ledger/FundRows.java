@@ -54,10 +54,12 @@ class FundRows implements RowHandler {
 
     private final Projects projects;
     private final JdbcClient jdbc;
+    private final cn.yinfeng.projects.ProjectHistory history;
 
-    FundRows(Projects projects, JdbcClient jdbc) {
+    FundRows(Projects projects, JdbcClient jdbc, cn.yinfeng.projects.ProjectHistory history) {
         this.projects = projects;
         this.jdbc = jdbc;
+        this.history = history;
     }
 
     @Override
@@ -131,7 +133,7 @@ class FundRows implements RowHandler {
         }
         String label = p.name() + " " + month;
         String link = "/projects/" + p.id();
-        var same = projects.funds(p.id()).stream().filter(f -> f.month().equals(month) && f.origin() == origin).toList();
+        var same = history.funds(p.id()).stream().filter(f -> f.month().equals(month) && f.origin() == origin).toList();
         BigDecimal stored = same.stream().map(Projects.Fund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (!same.isEmpty() && amount != null && stored.compareTo(amount) == 0) {
             return RowResult.of(number, label, Outcome.UNCHANGED, p.id(), link);

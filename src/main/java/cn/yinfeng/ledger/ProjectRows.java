@@ -92,9 +92,12 @@ class ProjectRows implements RowHandler {
     private final cn.yinfeng.enterprises.Enterprises enterprises;
     private final cn.yinfeng.chains.Chains chains;
     private final cn.yinfeng.accounts.Accounts accounts;
+    private final cn.yinfeng.projects.ProjectLookups lookups;
 
     ProjectRows(Projects projects, JdbcClient jdbc, cn.yinfeng.enterprises.Enterprises enterprises,
-            cn.yinfeng.chains.Chains chains, cn.yinfeng.accounts.Accounts accounts) {
+            cn.yinfeng.chains.Chains chains, cn.yinfeng.accounts.Accounts accounts,
+            cn.yinfeng.projects.ProjectLookups lookups) {
+        this.lookups = lookups;
         this.projects = projects;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
@@ -185,10 +188,10 @@ class ProjectRows implements RowHandler {
         if (code == null || run.confirmed.contains(number)) {
             return;
         }
-        List<Projects.InvestorProject> others = run.memo("investorProjects:" + code,
-                () -> projects.byInvestorCodes(List.of(code)));
+        List<cn.yinfeng.projects.ProjectLookups.InvestorProject> others = run.memo("investorProjects:" + code,
+                () -> lookups.byInvestorCodes(List.of(code)));
         String key = NameKeys.of(p.name());
-        for (Projects.InvestorProject o : others) {
+        for (cn.yinfeng.projects.ProjectLookups.InvestorProject o : others) {
             boolean sameTotal = p.total() != null && ImportRun.same(o.totalInvestment(), p.total());
             boolean elsewhere = o.regionId() != p.region().id() && (sameTotal || o.nameKey().equals(key));
             boolean renamed = o.regionId() == p.region().id() && !o.nameKey().equals(key) && sameTotal;
@@ -294,8 +297,8 @@ class ProjectRows implements RowHandler {
                 investorCodes.add(c);
             }
         });
-        var byInvestor = new java.util.HashMap<String, List<Projects.InvestorProject>>();
-        projects.byInvestorCodes(investorCodes).forEach(ip -> byInvestor.computeIfAbsent(ip.creditCode(),
+        var byInvestor = new java.util.HashMap<String, List<cn.yinfeng.projects.ProjectLookups.InvestorProject>>();
+        lookups.byInvestorCodes(investorCodes).forEach(ip -> byInvestor.computeIfAbsent(ip.creditCode(),
                 k -> new ArrayList<>()).add(ip));
         investorCodes.forEach(c -> run.memo("investorProjects:" + c, () -> byInvestor.getOrDefault(c, List.of())));
         Map<String, String> registered = enterprises.namesByCode(investorCodes);

@@ -43,10 +43,12 @@ class ProjectApiController {
 
     private final Projects projects;
     private final ProjectQueries queries;
+    private final ProjectHistory history;
 
-    ProjectApiController(Projects projects, ProjectQueries queries) {
+    ProjectApiController(Projects projects, ProjectQueries queries, ProjectHistory history) {
         this.projects = projects;
         this.queries = queries;
+        this.history = history;
     }
 
     static ProjectFilter filter(String q, Long regionId, Long chainId, Stage stage, BigDecimal band, Long leaderId,
@@ -117,7 +119,7 @@ class ProjectApiController {
 
     @GetMapping("/{id}/transitions")
     List<Projects.Transition> transitions(@PathVariable long id) {
-        return projects.transitions(id);
+        return history.transitions(id);
     }
 
     @PostMapping("/{id}/transitions")
@@ -136,7 +138,7 @@ class ProjectApiController {
 
     @GetMapping("/{id}/reviews")
     List<Projects.Review> reviews(@PathVariable long id) {
-        return projects.reviews(id);
+        return history.reviews(id);
     }
 
     @PostMapping("/{id}/reviews")
@@ -154,7 +156,7 @@ class ProjectApiController {
 
     @GetMapping("/{id}/followups")
     List<Projects.Followup> followups(@PathVariable long id) {
-        return projects.followups(id);
+        return history.followups(id);
     }
 
     @PostMapping("/{id}/followups")
@@ -165,7 +167,7 @@ class ProjectApiController {
 
     @GetMapping("/{id}/funds")
     List<Projects.Fund> funds(@PathVariable long id) {
-        return projects.funds(id);
+        return history.funds(id);
     }
 
     @PostMapping("/{id}/funds")
@@ -183,7 +185,7 @@ class ProjectApiController {
 
     @GetMapping("/{id}/timeline")
     List<Projects.TimelineEntry> timeline(@PathVariable long id) {
-        return projects.timeline(id);
+        return history.timeline(id);
     }
 
     private static long requireVersion(Long version) {

@@ -36,10 +36,13 @@ class ProjectController {
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final Accounts accounts;
+    private final ProjectHistory history;
     private final ProjectFiles files;
 
     ProjectController(Projects projects, ProjectQueries queries, Regions regions, Chains chains,
-            CurrentUser currentUser, MessageSource messages, ProjectFiles files, Accounts accounts) {
+            CurrentUser currentUser, MessageSource messages, ProjectFiles files, Accounts accounts,
+            ProjectHistory history) {
+        this.history = history;
         this.accounts = accounts;
         this.files = files;
         this.projects = projects;
@@ -182,11 +185,12 @@ class ProjectController {
     String show(@PathVariable long id, Model model) {
         Project p = projects.find(id);
         model.addAttribute("p", p);
-        model.addAttribute("timeline", projects.timeline(id));
-        model.addAttribute("funds", projects.funds(id));
-        model.addAttribute("fundTotal", projects.funds(id).stream().map(Projects.Fund::amount)
+        model.addAttribute("timeline", history.timeline(id));
+        var funds = history.funds(id);
+        model.addAttribute("funds", funds);
+        model.addAttribute("fundTotal", funds.stream().map(Projects.Fund::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
-        model.addAttribute("reviews", projects.reviews(id));
+        model.addAttribute("reviews", history.reviews(id));
         model.addAttribute("canWrite", projects.canWrite(p));
         model.addAttribute("canReview", projects.canReview());
         model.addAttribute("today", projects.today());

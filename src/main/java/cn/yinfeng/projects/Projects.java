@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,19 +83,17 @@ public class Projects {
     private final Regions regions;
     private final Enterprises enterprises;
     private final AuditLog audit;
-    private final cn.yinfeng.audit.AuditQueries auditQueries;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final cn.yinfeng.accounts.Accounts accounts;
     private final cn.yinfeng.chains.Chains chains;
 
     Projects(JdbcClient jdbc, CurrentUser currentUser, Regions regions, Enterprises enterprises, AuditLog audit,
-            cn.yinfeng.audit.AuditQueries auditQueries, Clock clock, org.springframework.jdbc.core.JdbcTemplate template,
+            Clock clock, org.springframework.jdbc.core.JdbcTemplate template,
             cn.yinfeng.accounts.Accounts accounts, cn.yinfeng.chains.Chains chains) {
         this.accounts = accounts;
         this.chains = chains;
         this.template = template;
-        this.auditQueries = auditQueries;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.regions = regions;
@@ -122,58 +119,6 @@ public class Projects {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + readable(scope))).param("id", id)
                 .query(this::map).optional().orElseThrow(() -> new NotFoundException("project", id));
-    }
-
-    /** A project a leader owns (包联), as a list beside their figures shows it. */
-    public record LeaderProject(long id, String name, Stage stage, BigDecimal totalInvestment, String regionName) {}
-
-    /** The projects {@code leaderUserId} owns that the caller may read, the largest first; at most {@code limit}. */
-    public List<LeaderProject> ledBy(long leaderUserId, int limit) {
-        RegionScope scope = currentUser.scope();
-        return scope.bind(jdbc.sql("""
-                select p.id, p.name, p.stage, p.total_investment, r.name as region_name
-                  from project p join region r on r.id = p.region_id
-                 where p.leader_user_id = :me and %s
-                 order by p.total_investment desc, p.id limit :n
-                """.formatted(readable(scope)))).param("me", leaderUserId).param("n", limit)
-                .query((rs, n) -> new LeaderProject(rs.getLong(1), rs.getString(2), Stage.valueOf(rs.getString(3)),
-                        rs.getBigDecimal(4), rs.getString(5))).list();
-    }
-
-    /** The id of the project with this code (or this id written out) that the caller may read. */
-    public java.util.Optional<Long> readableId(String codeOrId) {
-        RegionScope scope = currentUser.scope();
-        return scope.bind(jdbc.sql("select p.id from project p where (p.code = :c or cast(p.id as varchar) = :c) and "
-                + readable(scope))).param("c", codeOrId.trim()).query(Long.class).optional();
-    }
-
-    /**
-     * A project already in the ledger, anywhere in the city, whose investor has a given credit code: what an import
-     * compares a new row with to flag the same investment entered twice (by two counties, or under another name).
-     * {@code readable}: whether the caller may open it; for one they may not, only its region and code are shown.
-     */
-    public record InvestorProject(String creditCode, long id, String code, String name, String nameKey,
-            long regionId, String regionName, BigDecimal totalInvestment, boolean readable) {}
-
-    /** The projects of the whole ledger whose investors have one of {@code creditCodes} (normalised), in one query. */
-    public List<InvestorProject> byInvestorCodes(java.util.Collection<String> creditCodes) {
-        if (creditCodes.isEmpty()) {
-            return List.of();
-        }
-        RegionScope scope = currentUser.scope();
-        return scope.bind(jdbc.sql("""
-                select e.credit_code, p.id, p.code, p.name, p.name_key, p.region_id, r.name as region_name,
-                       p.total_investment, (%s) as readable
-                  from enterprise e
-                  join project_investor pi on pi.enterprise_id = e.id
-                  join project p on p.id = pi.project_id
-                  join region r on r.id = p.region_id
-                 where e.credit_code = any(:codes) and p.stage <> 'TERMINATED'
-                 order by p.id
-                """.formatted(readable(scope)))).param("codes", creditCodes.toArray(String[]::new))
-                .query((rs, n) -> new InvestorProject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getBigDecimal(8), rs.getBoolean(9)))
-                .list();
     }
 
     /**
@@ -559,67 +504,6 @@ public class Projects {
         audit.record("PROJECT_FUND_DELETE", "project", id, Outcome.SUCCESS, "fund " + fundId);
     }
 
-    // ---------------------------------------------------------------- reads of the record's history
-
-    public List<Transition> transitions(long id) {
-        find(id);
-        return jdbc.sql("select t.*, u.display_name from project_transition t left join app_user u on u.id = t.actor_id "
-                + "where t.project_id = :id order by t.id desc").param("id", id)
-                .query((rs, n) -> new Transition(rs.getLong("id"), stage(rs.getString("from_stage")),
-                        Stage.valueOf(rs.getString("to_stage")), rs.getObject("on_date", LocalDate.class),
-                        rs.getString("display_name"), rs.getString("note"), rs.getTimestamp("at").toInstant()))
-                .list();
-    }
-
-    public List<Followup> followups(long id) {
-        find(id);
-        return jdbc.sql("select f.*, u.display_name from project_followup f left join app_user u on u.id = f.user_id "
-                + "where f.project_id = :id order by f.on_date desc, f.id desc").param("id", id)
-                .query((rs, n) -> new Followup(rs.getLong("id"), rs.getObject("on_date", LocalDate.class),
-                        rs.getString("display_name"), rs.getString("content"), rs.getString("next_step"),
-                        rs.getObject("due_date", LocalDate.class), rs.getTimestamp("created_at").toInstant()))
-                .list();
-    }
-
-    public List<Fund> funds(long id) {
-        find(id);
-        return jdbc.sql("select * from project_fund where project_id = :id and deleted_at is null "
-                + "order by month desc, id desc").param("id", id)
-                .query((rs, n) -> new Fund(rs.getLong("id"), YearMonth.from(rs.getObject("month", LocalDate.class)),
-                        FundOrigin.valueOf(rs.getString("origin")), rs.getBigDecimal("amount"), rs.getString("note"),
-                        ts(rs, "approved_at"), rs.getTimestamp("recorded_at").toInstant()))
-                .list();
-    }
-
-    public List<Review> reviews(long id) {
-        find(id);
-        return jdbc.sql("select r.*, u.display_name from project_review r left join app_user u on u.id = r.actor_id "
-                + "where r.project_id = :id order by r.id desc").param("id", id)
-                .query((rs, n) -> new Review(rs.getLong("id"), rs.getString("action"), rs.getString("display_name"),
-                        rs.getString("opinion"), rs.getLong("version"), rs.getTimestamp("at").toInstant()))
-                .list();
-    }
-
-    /** Stages, follow-ups, funds and reviews of one project, newest first. */
-    public List<TimelineEntry> timeline(long id) {
-        var out = new ArrayList<TimelineEntry>();
-        transitions(id).forEach(t -> out.add(new TimelineEntry(t.at(), "stage", null, t.from(), t.to(), t.on(),
-                t.note() == null || "created".equals(t.note()) ? null : t.note(), t.actor())));
-        followups(id).forEach(f -> out.add(new TimelineEntry(f.at(), "followup", null, null, null, f.on(),
-                f.content() + (f.nextStep() == null ? "" : " → " + f.nextStep()), f.user())));
-        funds(id).forEach(f -> out.add(new TimelineEntry(f.recordedAt(), "fund", f.origin().name(), null, null,
-                f.month().atDay(1), f.amount().toPlainString(), null)));
-        reviews(id).forEach(r -> out.add(new TimelineEntry(r.at(), "review", r.action(), null, null, null,
-                r.opinion(), r.actor())));
-        // edits of the fields themselves show from the audit log (stage and review steps are shown above)
-        auditQueries.forTarget("project", id, 50).stream()
-                .filter(a -> a.action().equals("PROJECT_UPDATE") || a.action().equals("PROJECT_CREATE"))
-                .forEach(a -> out.add(new TimelineEntry(a.at(), "audit", a.action(), null, null, null,
-                        a.detail() == null || a.detail().isBlank() ? null : a.detail(), a.username())));
-        out.sort(Comparator.comparing(TimelineEntry::at).reversed());
-        return out;
-    }
-
     @EventListener
     void onMerge(EnterprisesMerged event) {
         jdbc.sql("""
@@ -943,11 +827,11 @@ public class Projects {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static Stage stage(String s) {
+    static Stage stage(String s) {
         return s == null ? null : Stage.valueOf(s);
     }
 
-    private static Instant ts(ResultSet rs, String col) throws SQLException {
+    static Instant ts(ResultSet rs, String col) throws SQLException {
         Timestamp t = rs.getTimestamp(col);
         return t == null ? null : t.toInstant();
     }

@@ -40,13 +40,13 @@ class StatsController {
     private final Regions regions;
     private final CurrentUser currentUser;
     private final MessageSource messages;
-    private final cn.yinfeng.projects.Projects projects;
+    private final cn.yinfeng.projects.ProjectLookups projects;
 
     private final StatsAggregates aggregates;
     private final cn.yinfeng.audit.AuditLog audit;
 
     StatsController(Stats stats, MonthlyReport report, Targets targets, Regions regions, CurrentUser currentUser,
-            MessageSource messages, cn.yinfeng.projects.Projects projects, StatsAggregates aggregates,
+            MessageSource messages, cn.yinfeng.projects.ProjectLookups projects, StatsAggregates aggregates,
             cn.yinfeng.audit.AuditLog audit) {
         this.aggregates = aggregates;
         this.audit = audit;

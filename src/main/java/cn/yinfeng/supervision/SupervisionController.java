@@ -38,11 +38,11 @@ class SupervisionController {
     private final CurrentUser currentUser;
     private final Regions regions;
     private final MessageSource messages;
-    private final cn.yinfeng.projects.Projects projects;
+    private final cn.yinfeng.projects.ProjectLookups projects;
     private final cn.yinfeng.accounts.Accounts accounts;
 
     /** A project of the leader's board with its light. */
-    public record MyProject(cn.yinfeng.projects.Projects.LeaderProject project, Warnings.Light lights) {
+    public record MyProject(cn.yinfeng.projects.ProjectLookups.LeaderProject project, Warnings.Light lights) {
 
         public int light() {
             return lights.level();
@@ -50,7 +50,7 @@ class SupervisionController {
     }
 
     SupervisionController(Warnings warnings, Tasks tasks, Inbox inbox, CurrentUser currentUser, Regions regions,
-            MessageSource messages, cn.yinfeng.projects.Projects projects, cn.yinfeng.accounts.Accounts accounts) {
+            MessageSource messages, cn.yinfeng.projects.ProjectLookups projects, cn.yinfeng.accounts.Accounts accounts) {
         this.warnings = warnings;
         this.tasks = tasks;
         this.inbox = inbox;
@@ -106,7 +106,7 @@ class SupervisionController {
     String mine(Locale locale, Model model) {
         YinfengUser me = currentUser.require();
         var mine = projects.ledBy(me.id(), 500);
-        var lights = warnings.projectLights(mine.stream().map(cn.yinfeng.projects.Projects.LeaderProject::id).toList());
+        var lights = warnings.projectLights(mine.stream().map(cn.yinfeng.projects.ProjectLookups.LeaderProject::id).toList());
         model.addAttribute("projects", mine.stream().map(p -> new MyProject(p, lights.getOrDefault(p.id(),
                 new Warnings.Light(0, 0)))).sorted(java.util.Comparator.comparingInt((MyProject m) -> -m.light())
                         .thenComparing(m -> m.project().totalInvestment(), java.util.Comparator.reverseOrder()))
