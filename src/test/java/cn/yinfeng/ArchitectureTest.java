@@ -3,6 +3,9 @@ package cn.yinfeng;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +18,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,13 +36,14 @@ class ArchitectureTest {
 
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path SOURCES = Path.of("src/main/java/cn/yinfeng");
-    private static final Pattern CREATE = Pattern.compile("create table (?:if not exists )?(\\w+)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern TEXT = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
-            Pattern.DOTALL);
-    private static final Pattern REFERENCE = Pattern.compile("\\b(?:from|join|into|update|copy)\\s+(\\w+)",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern CTE = Pattern.compile("(?:\\bwith|,)\\s*(\\w+)\\s+as\\s*\\(", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE =
+            Pattern.compile("create table (?:if not exists )?(\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TEXT =
+            Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
+    private static final Pattern REFERENCE =
+            Pattern.compile("\\b(?:from|join|into|update|copy)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CTE =
+            Pattern.compile("(?:\\bwith|,)\\s*(\\w+)\\s+as\\s*\\(", Pattern.CASE_INSENSITIVE);
 
     /** Table → the module whose migrations create it. */
     static Map<String, String> owners() throws IOException {
@@ -90,11 +90,20 @@ class ArchitectureTest {
 
     @Test
     void controllersReachTheDatabaseThroughServicesOnly() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("cn.yinfeng");
-        noClasses().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-                .should().dependOnClassesThat().areAssignableTo(JdbcClient.class)
-                .orShould().dependOnClassesThat().areAssignableTo(JdbcTemplate.class)
+        noClasses()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(JdbcClient.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(JdbcTemplate.class)
                 .because("a controller's SQL escapes the region scoping and the module's public API")
                 .check(classes);
     }
@@ -113,10 +122,13 @@ class ArchitectureTest {
         }
         var unlisted = new TreeSet<>(found);
         unlisted.removeAll(listed);
-        assertThat(unlisted).as("SQL naming another module's tables: use the owner's public API").isEmpty();
+        assertThat(unlisted)
+                .as("SQL naming another module's tables: use the owner's public API")
+                .isEmpty();
         var stale = new TreeSet<>(listed);
         stale.removeAll(found);
-        assertThat(stale).as("listed cross-module reads that no code makes any more: take them off the list")
+        assertThat(stale)
+                .as("listed cross-module reads that no code makes any more: take them off the list")
                 .isEmpty();
     }
 

@@ -1,8 +1,7 @@
 package cn.yinfeng;
 
-import java.time.ZoneId;
-
 import cn.yinfeng.accounts.TestAccounts;
+import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,8 +61,11 @@ public abstract class IntegrationTest {
     /** Count of audit rows matching action, user name and outcome. */
     protected long auditRows(String action, String username, String outcome) {
         return jdbc.sql("select count(*) from audit_log where action = :a and username is not distinct from :u "
-                + "and outcome = :o").param("a", action).param("u", username).param("o", outcome)
-                .query(Long.class).single();
+                        + "and outcome = :o")
+                .param("a", action)
+                .param("u", username)
+                .param("o", outcome)
+                .query(Long.class)
+                .single();
     }
-
 }

@@ -2,6 +2,7 @@ package cn.yinfeng;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yinfeng.config.DatabaseRoles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
-import cn.yinfeng.config.DatabaseRoles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
@@ -42,22 +40,27 @@ class MigrationUpgradeIT extends IntegrationTest {
 
     @Test
     void everyReleasedSchemaUpgradesToTheCurrentMigrations() throws Exception {
-        List<Resource> all = Arrays.asList(new PathMatchingResourcePatternResolver()
-                .getResources("classpath*:db/migration/**/V*.sql"));
-        Set<Integer> current = all.stream().map(r -> version(r.getFilename())).collect(Collectors.toCollection(TreeSet::new));
+        List<Resource> all = Arrays.asList(
+                new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/**/V*.sql"));
+        Set<Integer> current =
+                all.stream().map(r -> version(r.getFilename())).collect(Collectors.toCollection(TreeSet::new));
         List<String> releases;
         try (var in = getClass().getResourceAsStream("/db/released-migrations.txt")) {
-            releases = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            releases = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .toList();
         }
         assertThat(releases).isNotEmpty();
         DataSource dataSource = roles.ownerDataSource();
         var owner = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
         for (String release : releases) {
             String[] parts = release.trim().split("\\s+");
-            Set<Integer> released = Arrays.stream(parts).skip(1).map(Integer::valueOf)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(current).as("%s's migrations are all still here", parts[0]).containsAll(released);
+            Set<Integer> released =
+                    Arrays.stream(parts).skip(1).map(Integer::valueOf).collect(Collectors.toCollection(TreeSet::new));
+            assertThat(current)
+                    .as("%s's migrations are all still here", parts[0])
+                    .containsAll(released);
             String schema = "upgrade_" + parts[0].replaceAll("\\W", "_");
             Path old = Files.createTempDirectory("released-migrations");
             try {
@@ -67,13 +70,21 @@ class MigrationUpgradeIT extends IntegrationTest {
                     }
                 }
                 // the database as that release left it
-                var before = Flyway.configure().dataSource(dataSource).schemas(schema).createSchemas(true)
-                        .locations("filesystem:" + old).load();
+                var before = Flyway.configure()
+                        .dataSource(dataSource)
+                        .schemas(schema)
+                        .createSchemas(true)
+                        .locations("filesystem:" + old)
+                        .load();
                 before.migrate();
                 assertThat(applied(before)).as(parts[0]).isEqualTo(released);
                 // and upgraded with the current migrations, configured as the application configures Flyway
-                var after = Flyway.configure().dataSource(dataSource).schemas(schema)
-                        .locations("classpath:db/migration").outOfOrder(outOfOrder).load();
+                var after = Flyway.configure()
+                        .dataSource(dataSource)
+                        .schemas(schema)
+                        .locations("classpath:db/migration")
+                        .outOfOrder(outOfOrder)
+                        .load();
                 after.migrate();
                 assertThat(applied(after)).as("%s upgraded", parts[0]).isEqualTo(current);
                 assertThat(after.info().pending()).isEmpty();
@@ -90,7 +101,9 @@ class MigrationUpgradeIT extends IntegrationTest {
     private static Set<Integer> applied(Flyway flyway) {
         var out = new TreeSet<Integer>();
         for (MigrationInfo m : flyway.info().applied()) {
-            if (m.getVersion() != null && m.getState().isApplied() && !m.getState().isFailed()) {
+            if (m.getVersion() != null
+                    && m.getState().isApplied()
+                    && !m.getState().isFailed()) {
                 out.add(Integer.valueOf(m.getVersion().getVersion()));
             }
         }

@@ -1,14 +1,13 @@
 package cn.yinfeng.accounts;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -56,7 +55,11 @@ class AccountApiController {
     @Operation(summary = "The caller: user, roles and region")
     Me me() {
         YinfengUser u = currentUser.require();
-        return new Me(u.id(), u.username(), u.displayName(), u.roles(),
+        return new Me(
+                u.id(),
+                u.username(),
+                u.displayName(),
+                u.roles(),
                 RegionRef.of(regions.find(u.region()).orElseThrow()));
     }
 
@@ -71,7 +74,10 @@ class AccountApiController {
     @Operation(summary = "Create a token for the caller; the secret is in this response only")
     CreatedToken createToken(@RequestBody NewToken body) {
         var created = tokens.create(currentUser.require().id(), body.name(), body.validDays());
-        return new CreatedToken(created.info().id(), created.info().name(), created.secret(),
+        return new CreatedToken(
+                created.info().id(),
+                created.info().name(),
+                created.secret(),
                 created.info().expiresAt());
     }
 
@@ -85,7 +91,9 @@ class AccountApiController {
     @GetMapping("/users")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Users of the administrator's region tree")
-    List<UserRow> users(@RequestParam(required = false) String q, @RequestParam(required = false) Long regionId,
+    List<UserRow> users(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long regionId,
             @RequestParam(required = false) Role role) {
         return accounts.search(new UserSearch(q, regionId, role, "region", false), currentUser.scope());
     }
@@ -104,7 +112,10 @@ class AccountApiController {
     CreatedToken createTokenFor(@PathVariable long id, @RequestBody NewToken body) {
         accounts.find(id, currentUser.scope());
         var created = tokens.create(id, body.name(), body.validDays());
-        return new CreatedToken(created.info().id(), created.info().name(), created.secret(),
+        return new CreatedToken(
+                created.info().id(),
+                created.info().name(),
+                created.secret(),
                 created.info().expiresAt());
     }
 }

@@ -1,10 +1,5 @@
 package cn.yinfeng.accounts;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.FormErrors;
@@ -12,6 +7,10 @@ import cn.yinfeng.common.InvalidInputException;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +36,16 @@ class AccountController {
     private final Clock clock;
     private final Lockout lockout;
 
-    AccountController(CurrentUser currentUser, Accounts accounts, ApiTokens tokens, UserRepository users,
-            SecurityProperties properties, MessageSource messages, AuditLog audit, Clock clock, Lockout lockout) {
+    AccountController(
+            CurrentUser currentUser,
+            Accounts accounts,
+            ApiTokens tokens,
+            UserRepository users,
+            SecurityProperties properties,
+            MessageSource messages,
+            AuditLog audit,
+            Clock clock,
+            Lockout lockout) {
         this.lockout = lockout;
         this.currentUser = currentUser;
         this.accounts = accounts;
@@ -56,17 +63,27 @@ class AccountController {
         model.addAttribute("profile", accounts.find(me.id(), currentUser.scope()));
         model.addAttribute("tokens", tokens.list(me.id()));
         model.addAttribute("now", clock.instant());
-        model.addAttribute("totpOn", users.credentials(me.id()).map(UserRepository.Credentials::totpEnabled)
-                .orElse(false));
+        model.addAttribute(
+                "totpOn",
+                users.credentials(me.id())
+                        .map(UserRepository.Credentials::totpEnabled)
+                        .orElse(false));
         model.addAttribute("maxTokenDays", properties.tokens().maxValidity().toDays());
-        model.addAttribute("defaultTokenDays", properties.tokens().defaultValidity().toDays());
+        model.addAttribute(
+                "defaultTokenDays", properties.tokens().defaultValidity().toDays());
         return "accounts/account";
     }
 
     @PostMapping("/account/password")
-    String changePassword(@RequestParam String oldPassword, @RequestParam String newPassword,
-            @RequestParam String confirmPassword, Model model, Locale locale, RedirectAttributes redirect,
-            HttpServletRequest request) throws ServletException {
+    String changePassword(
+            @RequestParam String oldPassword,
+            @RequestParam String newPassword,
+            @RequestParam String confirmPassword,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect,
+            HttpServletRequest request)
+            throws ServletException {
         YinfengUser me = currentUser.require();
         try {
             if (!newPassword.equals(confirmPassword)) {
@@ -84,8 +101,8 @@ class AccountController {
     }
 
     @PostMapping("/account/tokens")
-    String createToken(@RequestParam String name, @RequestParam(required = false) Integer validDays, Model model,
-            Locale locale) {
+    String createToken(
+            @RequestParam String name, @RequestParam(required = false) Integer validDays, Model model, Locale locale) {
         YinfengUser me = currentUser.require();
         try {
             var created = tokens.create(me.id(), name, validDays);
@@ -119,8 +136,8 @@ class AccountController {
     }
 
     @PostMapping("/account/totp")
-    String totpConfirm(@RequestParam String code, HttpSession session, Model model, Locale locale,
-            RedirectAttributes redirect) {
+    String totpConfirm(
+            @RequestParam String code, HttpSession session, Model model, Locale locale, RedirectAttributes redirect) {
         YinfengUser me = currentUser.require();
         String secret = (String) session.getAttribute(PENDING_TOTP);
         long step = secret == null ? -1 : Totp.matchingStep(secret, code, clock.instant());
@@ -138,12 +155,17 @@ class AccountController {
     }
 
     @PostMapping("/account/totp/disable")
-    String totpDisable(@RequestParam String code, Model model, Locale locale, RedirectAttributes redirect,
-            HttpServletRequest request) throws ServletException {
+    String totpDisable(
+            @RequestParam String code,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect,
+            HttpServletRequest request)
+            throws ServletException {
         YinfengUser me = currentUser.require();
         if (properties.totp().requiredForAdmin() && me.isAdmin()) {
-            model.addAttribute("errors", Map.of("totp", List.of(messages.getMessage("totp.requiredForAdmin", null,
-                    locale))));
+            model.addAttribute(
+                    "errors", Map.of("totp", List.of(messages.getMessage("totp.requiredForAdmin", null, locale))));
             return account(model);
         }
         var creds = users.credentials(me.id()).orElseThrow();
@@ -155,8 +177,12 @@ class AccountController {
         long step = Totp.matchingStep(creds.totpSecret(), code, clock.instant());
         boolean replay = step >= 0 && !users.acceptTotpStep(me.id(), step);
         if (step < 0 || replay) {
-            audit.record(replay ? "TOTP_REPLAY" : "TOTP_DISABLE", "user", me.id(),
-                    replay ? Outcome.DENIED : Outcome.FAILURE, replay ? "code already used" : "wrong code");
+            audit.record(
+                    replay ? "TOTP_REPLAY" : "TOTP_DISABLE",
+                    "user",
+                    me.id(),
+                    replay ? Outcome.DENIED : Outcome.FAILURE,
+                    replay ? "code already used" : "wrong code");
             if (lockout.failed(creds, "wrong codes to turn off the second factor")) {
                 return signOutLocked(request);
             }

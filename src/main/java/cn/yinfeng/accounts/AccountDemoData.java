@@ -1,11 +1,10 @@
 package cn.yinfeng.accounts;
 
+import cn.yinfeng.regions.Regions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-
-import cn.yinfeng.regions.Regions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -64,16 +63,19 @@ class AccountDemoData implements ApplicationRunner {
                 continue;
             }
             long regionId = regions.findByCode(u.regionCode()).orElseThrow().id();
-            long id = users.insert(u.username(), u.displayName(), regionId, hash, clock.instant(), false,
-                    Set.of(u.role()));
-            tokens.createFixed(id, "demo", "demo-token-" + u.username(), clock.instant().plus(Duration.ofDays(3650)));
+            long id = users.insert(
+                    u.username(), u.displayName(), regionId, hash, clock.instant(), false, Set.of(u.role()));
+            tokens.createFixed(
+                    id, "demo", "demo-token-" + u.username(), clock.instant().plus(Duration.ofDays(3650)));
         }
     }
 
     @EventListener
     @Order(1)
     public void printLogins(ApplicationReadyEvent event) {
-        var text = new StringBuilder("\n\n  Demo logins (password for all: ").append(PASSWORD).append(")\n");
+        var text = new StringBuilder("\n\n  Demo logins (password for all: ")
+                .append(PASSWORD)
+                .append(")\n");
         for (DemoUser u : USERS) {
             text.append(String.format("    %-10s %-15s %s%n", u.username(), u.role(), u.displayName()));
         }

@@ -1,11 +1,5 @@
 package cn.yinfeng.accounts;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.ConflictException;
@@ -15,6 +9,11 @@ import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +38,14 @@ public class Accounts {
     private final Clock clock;
     private final Lockout lockout;
 
-    Accounts(UserRepository users, Regions regions, PasswordEncoder encoder, PasswordPolicy policy, AuditLog audit,
-            Clock clock, Lockout lockout) {
+    Accounts(
+            UserRepository users,
+            Regions regions,
+            PasswordEncoder encoder,
+            PasswordPolicy policy,
+            AuditLog audit,
+            Clock clock,
+            Lockout lockout) {
         this.lockout = lockout;
         this.users = users;
         this.regions = regions;
@@ -116,8 +121,14 @@ public class Accounts {
             throw new InvalidInputException(problems);
         }
         // a password set by someone else must be changed by its owner at first sign-in
-        long id = users.insert(username, cmd.displayName().trim(), cmd.regionId(), encoder.encode(cmd.password()),
-                clock.instant(), true, cmd.roles());
+        long id = users.insert(
+                username,
+                cmd.displayName().trim(),
+                cmd.regionId(),
+                encoder.encode(cmd.password()),
+                clock.instant(),
+                true,
+                cmd.roles());
         audit.record("USER_CREATE", "user", id, Outcome.SUCCESS, "username=" + username + " roles=" + cmd.roles());
         return id;
     }
@@ -130,18 +141,33 @@ public class Accounts {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        int changed = users.update(id, edit.version(), edit.displayName().trim(), edit.regionId(), edit.enabled(),
-                scope);
+        int changed =
+                users.update(id, edit.version(), edit.displayName().trim(), edit.regionId(), edit.enabled(), scope);
         if (changed == 0) {
             UserRow now = find(id, scope);
-            throw new ConflictException("user", edit.version(), now.version(), Map.of("displayName",
-                    now.displayName(), "regionName", now.regionName(), "roles", now.roles(), "enabled",
-                    now.enabled()));
+            throw new ConflictException(
+                    "user",
+                    edit.version(),
+                    now.version(),
+                    Map.of(
+                            "displayName",
+                            now.displayName(),
+                            "regionName",
+                            now.regionName(),
+                            "roles",
+                            now.roles(),
+                            "enabled",
+                            now.enabled()));
         }
         users.replaceRoles(id, edit.roles());
-        audit.record("USER_UPDATE", "user", id, Outcome.SUCCESS, "before={region=" + before.regionId() + ", roles="
-                + before.roles() + ", enabled=" + before.enabled() + "} after={region=" + edit.regionId()
-                + ", roles=" + edit.roles() + ", enabled=" + edit.enabled() + "}");
+        audit.record(
+                "USER_UPDATE",
+                "user",
+                id,
+                Outcome.SUCCESS,
+                "before={region=" + before.regionId() + ", roles="
+                        + before.roles() + ", enabled=" + before.enabled() + "} after={region=" + edit.regionId()
+                        + ", roles=" + edit.roles() + ", enabled=" + edit.enabled() + "}");
     }
 
     @Transactional
@@ -168,7 +194,8 @@ public class Accounts {
 
     /** Where a user changed their own password: named in the audit rows and the lockout's. */
     enum PasswordForm {
-        ACCOUNT_PAGE("account page"), EXPIRED_SIGN_IN("expired-password form");
+        ACCOUNT_PAGE("account page"),
+        EXPIRED_SIGN_IN("expired-password form");
 
         final String label;
 
@@ -186,18 +213,39 @@ public class Accounts {
     void changePassword(long userId, String oldPassword, String newPassword, PasswordForm form) {
         var creds = users.credentials(userId).orElse(null);
         if (creds == null || !creds.enabled()) {
-            audit.record(null, creds == null ? null : creds.username(), "PASSWORD_CHANGE", "user", userId,
-                    Outcome.FAILURE, form.label + ": account missing or disabled", AuditLog.clientIp());
+            audit.record(
+                    null,
+                    creds == null ? null : creds.username(),
+                    "PASSWORD_CHANGE",
+                    "user",
+                    userId,
+                    Outcome.FAILURE,
+                    form.label + ": account missing or disabled",
+                    AuditLog.clientIp());
             throw new InvalidInputException("oldPassword", "password.oldWrong");
         }
         if (lockout.isLocked(creds)) {
-            audit.record(null, creds.username(), "PASSWORD_CHANGE", "user", creds.id(), Outcome.DENIED,
-                    form.label + ": account locked", AuditLog.clientIp());
+            audit.record(
+                    null,
+                    creds.username(),
+                    "PASSWORD_CHANGE",
+                    "user",
+                    creds.id(),
+                    Outcome.DENIED,
+                    form.label + ": account locked",
+                    AuditLog.clientIp());
             throw new AccountLockedException();
         }
         if (oldPassword == null || !encoder.matches(oldPassword, creds.passwordHash())) {
-            audit.record(null, creds.username(), "PASSWORD_CHANGE", "user", creds.id(), Outcome.FAILURE,
-                    form.label + ": old password wrong", AuditLog.clientIp());
+            audit.record(
+                    null,
+                    creds.username(),
+                    "PASSWORD_CHANGE",
+                    "user",
+                    creds.id(),
+                    Outcome.FAILURE,
+                    form.label + ": old password wrong",
+                    AuditLog.clientIp());
             if (lockout.failed(creds, "wrong old passwords on the " + form.label)) {
                 throw new AccountLockedException();
             }
@@ -212,7 +260,14 @@ public class Accounts {
         }
         users.setPassword(creds.id(), encoder.encode(newPassword), clock.instant(), false);
         lockout.succeeded(creds.id());
-        audit.record(null, creds.username(), "PASSWORD_CHANGE", "user", creds.id(), Outcome.SUCCESS, form.label,
+        audit.record(
+                null,
+                creds.username(),
+                "PASSWORD_CHANGE",
+                "user",
+                creds.id(),
+                Outcome.SUCCESS,
+                form.label,
                 AuditLog.clientIp());
     }
 
@@ -233,15 +288,21 @@ public class Accounts {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long id = users.insert(username.trim(), displayName.trim(), rootRegionId, encoder.encode(password),
-                clock.instant(), false, Set.of(Role.ADMIN));
-        audit.record(null, username.trim(), "SETUP_FIRST_ADMIN", "user", id, Outcome.SUCCESS, null,
-                AuditLog.clientIp());
+        long id = users.insert(
+                username.trim(),
+                displayName.trim(),
+                rootRegionId,
+                encoder.encode(password),
+                clock.instant(),
+                false,
+                Set.of(Role.ADMIN));
+        audit.record(
+                null, username.trim(), "SETUP_FIRST_ADMIN", "user", id, Outcome.SUCCESS, null, AuditLog.clientIp());
         return id;
     }
 
-    private void checkProfile(String displayName, Long regionId, Set<Role> roles, RegionScope scope,
-            List<Problem> problems) {
+    private void checkProfile(
+            String displayName, Long regionId, Set<Role> roles, RegionScope scope, List<Problem> problems) {
         if (displayName == null || displayName.isBlank()) {
             problems.add(new Problem("displayName", "validation.required"));
         } else if (displayName.trim().length() > 100) {

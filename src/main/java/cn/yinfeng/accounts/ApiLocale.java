@@ -1,8 +1,7 @@
 package cn.yinfeng.accounts;
 
-import java.util.Locale;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 
 /** API messages follow Accept-Language (or ?lang=), Chinese when neither is given. */
 final class ApiLocale {
@@ -14,7 +13,8 @@ final class ApiLocale {
         if (lang != null && lang.startsWith("en")) {
             return Locale.ENGLISH;
         }
-        if (request.getHeader("Accept-Language") != null && request.getLocale().getLanguage().equals("en")) {
+        if (request.getHeader("Accept-Language") != null
+                && request.getLocale().getLanguage().equals("en")) {
             return Locale.ENGLISH;
         }
         return Locale.SIMPLIFIED_CHINESE;

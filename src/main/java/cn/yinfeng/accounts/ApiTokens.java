@@ -1,5 +1,9 @@
 package cn.yinfeng.accounts;
 
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,11 +16,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-
-import cn.yinfeng.audit.AuditLog;
-import cn.yinfeng.audit.Outcome;
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.common.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApiTokens {
 
-    public record TokenInfo(long id, String name, String prefix, Instant createdAt, Instant expiresAt,
-            Instant revokedAt, Instant lastUsedAt) {
+    public record TokenInfo(
+            long id,
+            String name,
+            String prefix,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant revokedAt,
+            Instant lastUsedAt) {
 
         public String status(Instant now) {
             if (revokedAt != null) {
@@ -44,7 +49,13 @@ public class ApiTokens {
     public record CreatedToken(TokenInfo info, String secret) {}
 
     /** Why a presented token was refused. */
-    enum Rejection { INVALID, EXPIRED, REVOKED, USER_INACTIVE, PASSWORD_CHANGE_REQUIRED }
+    enum Rejection {
+        INVALID,
+        EXPIRED,
+        REVOKED,
+        USER_INACTIVE,
+        PASSWORD_CHANGE_REQUIRED
+    }
 
     record Check(YinfengUser user, Rejection rejection, Long tokenId) {}
 
@@ -57,8 +68,13 @@ public class ApiTokens {
     private final AuditLog audit;
     private final Clock clock;
 
-    ApiTokens(JdbcClient jdbc, UserRepository users, YinfengUserDetailsService details,
-            SecurityProperties properties, AuditLog audit, Clock clock) {
+    ApiTokens(
+            JdbcClient jdbc,
+            UserRepository users,
+            YinfengUserDetailsService details,
+            SecurityProperties properties,
+            AuditLog audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.users = users;
         this.details = details;
@@ -76,16 +92,24 @@ public class ApiTokens {
             throw new InvalidInputException("name", "validation.tooLong", 100);
         }
         Duration validity = validDays == null ? properties.tokens().defaultValidity() : Duration.ofDays(validDays);
-        if (validity.isNegative() || validity.isZero() || validity.compareTo(properties.tokens().maxValidity()) > 0) {
-            throw new InvalidInputException("validDays", "token.validity.range",
+        if (validity.isNegative()
+                || validity.isZero()
+                || validity.compareTo(properties.tokens().maxValidity()) > 0) {
+            throw new InvalidInputException(
+                    "validDays",
+                    "token.validity.range",
                     properties.tokens().maxValidity().toDays());
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = "yf_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         TokenInfo info = insert(userId, name.trim(), secret, clock.instant().plus(validity));
-        audit.record("API_TOKEN_CREATE", "api_token", info.id(), Outcome.SUCCESS, "owner=" + userId + " name="
-                + info.name() + " expires=" + info.expiresAt());
+        audit.record(
+                "API_TOKEN_CREATE",
+                "api_token",
+                info.id(),
+                Outcome.SUCCESS,
+                "owner=" + userId + " name=" + info.name() + " expires=" + info.expiresAt());
         return new CreatedToken(info, secret);
     }
 
@@ -100,17 +124,28 @@ public class ApiTokens {
         long id = jdbc.sql("""
                 insert into api_token (user_id, name, token_hash, token_prefix, created_at, expires_at)
                 values (:userId, :name, :hash, :prefix, :now, :expires) returning id
-                """).param("userId", userId).param("name", name).param("hash", sha256(secret))
-                .param("prefix", secret.substring(0, Math.min(8, secret.length()))).param("now", Timestamp.from(now))
-                .param("expires", Timestamp.from(expiresAt)).query(Long.class).single();
+                """)
+                .param("userId", userId)
+                .param("name", name)
+                .param("hash", sha256(secret))
+                .param("prefix", secret.substring(0, Math.min(8, secret.length())))
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(expiresAt))
+                .query(Long.class)
+                .single();
         return new TokenInfo(id, name, secret.substring(0, Math.min(8, secret.length())), now, expiresAt, null, null);
     }
 
     public List<TokenInfo> list(long userId) {
         return jdbc.sql("select * from api_token where user_id = :u order by created_at desc, id desc")
-                .param("u", userId).query((rs, n) -> new TokenInfo(rs.getLong("id"), rs.getString("name"),
-                        rs.getString("token_prefix"), UserRepository.instant(rs, "created_at"),
-                        UserRepository.instant(rs, "expires_at"), UserRepository.instant(rs, "revoked_at"),
+                .param("u", userId)
+                .query((rs, n) -> new TokenInfo(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("token_prefix"),
+                        UserRepository.instant(rs, "created_at"),
+                        UserRepository.instant(rs, "expires_at"),
+                        UserRepository.instant(rs, "revoked_at"),
                         UserRepository.instant(rs, "last_used_at")))
                 .list();
     }
@@ -118,8 +153,12 @@ public class ApiTokens {
     /** Revokes one of {@code userId}'s tokens; someone else's token id is "not found". */
     @Transactional
     public void revoke(long userId, long tokenId) {
-        int n = jdbc.sql("update api_token set revoked_at = :now where id = :id and user_id = :u and revoked_at is null")
-                .param("now", Timestamp.from(clock.instant())).param("id", tokenId).param("u", userId).update();
+        int n = jdbc.sql(
+                        "update api_token set revoked_at = :now where id = :id and user_id = :u and revoked_at is null")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", tokenId)
+                .param("u", userId)
+                .update();
         if (n == 0 && list(userId).stream().noneMatch(t -> t.id() == tokenId)) {
             throw new NotFoundException("api_token", tokenId);
         }
@@ -130,9 +169,13 @@ public class ApiTokens {
         Instant now = clock.instant();
         record Row(long id, long userId, Instant expiresAt, Instant revokedAt, Instant lastUsedAt) {}
         Optional<Row> row = jdbc.sql("select id, user_id, expires_at, revoked_at, last_used_at from api_token "
-                + "where token_hash = :hash").param("hash", sha256(secret))
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("user_id"),
-                        UserRepository.instant(rs, "expires_at"), UserRepository.instant(rs, "revoked_at"),
+                        + "where token_hash = :hash")
+                .param("hash", sha256(secret))
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        rs.getLong("user_id"),
+                        UserRepository.instant(rs, "expires_at"),
+                        UserRepository.instant(rs, "revoked_at"),
                         UserRepository.instant(rs, "last_used_at")))
                 .optional();
         if (row.isEmpty()) {
@@ -159,8 +202,10 @@ public class ApiTokens {
         }
         if (r.lastUsedAt() == null || r.lastUsedAt().isBefore(now.minusSeconds(60))) {
             // at most one write a minute per token, not one per request
-            jdbc.sql("update api_token set last_used_at = :now where id = :id").param("now", Timestamp.from(now))
-                    .param("id", r.id()).update();
+            jdbc.sql("update api_token set last_used_at = :now where id = :id")
+                    .param("now", Timestamp.from(now))
+                    .param("id", r.id())
+                    .update();
         }
         user.eraseCredentials();
         return new Check(user, null, r.id());
@@ -168,8 +213,8 @@ public class ApiTokens {
 
     static String sha256(String secret) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,5 @@
 package cn.yinfeng.accounts;
 
-import java.io.IOException;
-import java.util.Locale;
-
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.ProblemResponses;
@@ -10,6 +7,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,18 +40,27 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         var check = tokens.check(header.substring(7).trim());
         if (check.user() == null) {
-            audit.record(null, null, "API_TOKEN_REJECTED", "api_token", check.tokenId(), Outcome.FAILURE,
+            audit.record(
+                    null,
+                    null,
+                    "API_TOKEN_REJECTED",
+                    "api_token",
+                    check.tokenId(),
+                    Outcome.FAILURE,
                     check.rejection().name() + " " + request.getMethod() + " " + request.getRequestURI(),
                     request.getRemoteAddr());
             Locale locale = ApiLocale.of(request);
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            ProblemResponses.write(response, 401, messages.getMessage("api.unauthorized.title", null, locale),
+            ProblemResponses.write(
+                    response,
+                    401,
+                    messages.getMessage("api.unauthorized.title", null, locale),
                     messages.getMessage("api.token." + check.rejection().name(), null, locale),
                     "token_" + check.rejection().name().toLowerCase(Locale.ROOT));
             return;
         }
-        var auth = UsernamePasswordAuthenticationToken.authenticated(check.user(), null,
-                check.user().getAuthorities());
+        var auth = UsernamePasswordAuthenticationToken.authenticated(
+                check.user(), null, check.user().getAuthorities());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(auth);
         SecurityContextHolder.setContext(context);

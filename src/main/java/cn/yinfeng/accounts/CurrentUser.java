@@ -1,10 +1,9 @@
 package cn.yinfeng.accounts;
 
-import java.util.Optional;
-
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
 import cn.yinfeng.regions.ScopeProvider;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

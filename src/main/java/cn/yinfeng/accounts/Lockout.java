@@ -1,11 +1,10 @@
 package cn.yinfeng.accounts;
 
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
-
-import cn.yinfeng.audit.AuditLog;
-import cn.yinfeng.audit.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,7 +39,9 @@ class Lockout {
 
     boolean isUnknownNameLocked(String name) {
         Instant now = clock.instant();
-        return users.unknownLockedUntil(key(name)).map(until -> until.isAfter(now)).orElse(false);
+        return users.unknownLockedUntil(key(name))
+                .map(until -> until.isAfter(now))
+                .orElse(false);
     }
 
     /**
@@ -57,7 +58,14 @@ class Lockout {
         }
         users.lockUntil(c.id(), now.plus(lockout.duration()));
         users.clearFailures(c.id());
-        audit.record(null, c.username(), "ACCOUNT_LOCKED", "user", c.id(), Outcome.FAILURE, failures + " " + what,
+        audit.record(
+                null,
+                c.username(),
+                "ACCOUNT_LOCKED",
+                "user",
+                c.id(),
+                Outcome.FAILURE,
+                failures + " " + what,
                 AuditLog.clientIp());
         log.warn("Account {} locked after {} {}", c.id(), failures, what);
         return true;
@@ -72,8 +80,15 @@ class Lockout {
         int failures = users.unknownFailuresSince(key, now.minus(lockout.window()));
         if (failures >= lockout.maxFailures()) {
             users.lockUnknownUntil(key, now.plus(lockout.duration()));
-            audit.record(null, name, "LOGIN_NAME_LOCKED", "user", null, Outcome.FAILURE, failures
-                    + " failed sign-ins under a name that belongs to no account", AuditLog.clientIp());
+            audit.record(
+                    null,
+                    name,
+                    "LOGIN_NAME_LOCKED",
+                    "user",
+                    null,
+                    Outcome.FAILURE,
+                    failures + " failed sign-ins under a name that belongs to no account",
+                    AuditLog.clientIp());
         }
     }
 

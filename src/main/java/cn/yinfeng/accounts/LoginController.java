@@ -1,13 +1,12 @@
 package cn.yinfeng.accounts;
 
+import cn.yinfeng.common.FormErrors;
+import cn.yinfeng.common.InvalidInputException;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import cn.yinfeng.common.FormErrors;
-import cn.yinfeng.common.InvalidInputException;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +28,12 @@ class LoginController {
     private final MessageSource messages;
     private final Clock clock;
 
-    LoginController(Accounts accounts, UserRepository users, YinfengUserDetailsService details,
-            MessageSource messages, Clock clock) {
+    LoginController(
+            Accounts accounts,
+            UserRepository users,
+            YinfengUserDetailsService details,
+            MessageSource messages,
+            Clock clock) {
         this.accounts = accounts;
         this.users = users;
         this.details = details;
@@ -44,12 +47,14 @@ class LoginController {
             return "redirect:/setup";
         }
         if (error != null) {
-            model.addAttribute("errorKey", switch (error) {
-                case "locked" -> "login.error.locked";
-                case "disabled" -> "login.error.disabled";
-                case "expired" -> "expired.signInAgain";
-                default -> "login.error.bad";
-            });
+            model.addAttribute(
+                    "errorKey",
+                    switch (error) {
+                        case "locked" -> "login.error.locked";
+                        case "disabled" -> "login.error.disabled";
+                        case "expired" -> "expired.signInAgain";
+                        default -> "login.error.bad";
+                    });
         }
         return "accounts/login";
     }
@@ -66,8 +71,13 @@ class LoginController {
     }
 
     @PostMapping("/login/expired")
-    String changeExpired(@RequestParam String oldPassword, @RequestParam String newPassword,
-            @RequestParam String confirmPassword, HttpSession session, Model model, Locale locale) {
+    String changeExpired(
+            @RequestParam String oldPassword,
+            @RequestParam String newPassword,
+            @RequestParam String confirmPassword,
+            HttpSession session,
+            Model model,
+            Locale locale) {
         ExpiredPasswordMarker marker = marker(session);
         if (marker == null) {
             return "redirect:/login?error=expired";
@@ -75,8 +85,9 @@ class LoginController {
         model.addAttribute("username", marker.username());
         model.addAttribute("validMinutes", ExpiredPasswordMarker.VALIDITY.toMinutes());
         if (!newPassword.equals(confirmPassword)) {
-            model.addAttribute("errors", Map.of("confirmPassword",
-                    List.of(messages.getMessage("password.mismatch", null, locale))));
+            model.addAttribute(
+                    "errors",
+                    Map.of("confirmPassword", List.of(messages.getMessage("password.mismatch", null, locale))));
             return "accounts/login-expired";
         }
         try {
@@ -100,8 +111,11 @@ class LoginController {
         if (!(session.getAttribute(ExpiredPasswordMarker.ATTRIBUTE) instanceof ExpiredPasswordMarker marker)) {
             return null;
         }
-        boolean stillDue = marker.validAt(clock.instant()) && users.credentials(marker.userId())
-                .map(details::toUser).map(u -> !u.isCredentialsNonExpired()).orElse(false);
+        boolean stillDue = marker.validAt(clock.instant())
+                && users.credentials(marker.userId())
+                        .map(details::toUser)
+                        .map(u -> !u.isCredentialsNonExpired())
+                        .orElse(false);
         if (!stillDue) {
             session.removeAttribute(ExpiredPasswordMarker.ATTRIBUTE);
             return null;

@@ -1,8 +1,7 @@
 package cn.yinfeng.accounts;
 
-import java.io.Serial;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serial;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /** Sign-in form details beyond user name and password: the one-time code of the second factor. */

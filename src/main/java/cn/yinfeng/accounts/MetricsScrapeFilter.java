@@ -1,15 +1,14 @@
 package cn.yinfeng.accounts;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -36,11 +35,14 @@ class MetricsScrapeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (scrapeDigest != null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && MessageDigest.isEqual(scrapeDigest, sha256(header.substring(7).trim()))) {
+        if (scrapeDigest != null
+                && header != null
+                && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && MessageDigest.isEqual(
+                        scrapeDigest, sha256(header.substring(7).trim()))) {
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("metrics-scraper", null,
-                    List.of(new SimpleGrantedAuthority(AUTHORITY))));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "metrics-scraper", null, List.of(new SimpleGrantedAuthority(AUTHORITY))));
             SecurityContextHolder.setContext(context);
             try {
                 chain.doFilter(request, response);

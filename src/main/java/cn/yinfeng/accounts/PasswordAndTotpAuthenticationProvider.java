@@ -1,7 +1,6 @@
 package cn.yinfeng.accounts;
 
 import java.time.Clock;
-
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -21,8 +20,8 @@ class PasswordAndTotpAuthenticationProvider extends DaoAuthenticationProvider {
     private final UserRepository users;
     private final Clock clock;
 
-    PasswordAndTotpAuthenticationProvider(YinfengUserDetailsService details, PasswordEncoder encoder,
-            UserRepository users, Clock clock) {
+    PasswordAndTotpAuthenticationProvider(
+            YinfengUserDetailsService details, PasswordEncoder encoder, UserRepository users, Clock clock) {
         super(details::forSignIn);
         setPasswordEncoder(encoder);
         this.users = users;
@@ -43,8 +42,8 @@ class PasswordAndTotpAuthenticationProvider extends DaoAuthenticationProvider {
     }
 
     @Override
-    protected void additionalAuthenticationChecks(UserDetails userDetails,
-            UsernamePasswordAuthenticationToken authentication) {
+    protected void additionalAuthenticationChecks(
+            UserDetails userDetails, UsernamePasswordAuthenticationToken authentication) {
         super.additionalAuthenticationChecks(userDetails, authentication);
         var user = (YinfengUser) userDetails;
         if (user.isUnknown()) {
@@ -54,7 +53,9 @@ class PasswordAndTotpAuthenticationProvider extends DaoAuthenticationProvider {
             return;
         }
         String code = authentication.getDetails() instanceof LoginDetails d ? d.totpCode() : null;
-        String secret = users.credentials(user.id()).map(UserRepository.Credentials::totpSecret).orElse(null);
+        String secret = users.credentials(user.id())
+                .map(UserRepository.Credentials::totpSecret)
+                .orElse(null);
         long step = Totp.matchingStep(secret, code, clock.instant());
         if (step < 0) {
             throw new TotpRequiredException();

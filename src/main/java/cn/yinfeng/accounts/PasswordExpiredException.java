@@ -2,7 +2,6 @@ package cn.yinfeng.accounts;
 
 import java.io.Serial;
 import java.time.Instant;
-
 import org.springframework.security.authentication.CredentialsExpiredException;
 
 /**

@@ -1,10 +1,9 @@
 package cn.yinfeng.accounts;
 
+import cn.yinfeng.common.InvalidInputException.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import cn.yinfeng.common.InvalidInputException.Problem;
 import org.springframework.stereotype.Component;
 
 /** Password complexity (MLPS 身份鉴别 a): length, a mix of character classes, not the user name. */
@@ -32,7 +31,8 @@ public class PasswordPolicy {
         if (classes(password) < rules.minClasses()) {
             problems.add(new Problem(field, "password.tooSimple", rules.minClasses()));
         }
-        if (username != null && !username.isBlank()
+        if (username != null
+                && !username.isBlank()
                 && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             problems.add(new Problem(field, "password.containsUsername"));
         }

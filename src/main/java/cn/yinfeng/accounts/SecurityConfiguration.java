@@ -1,13 +1,12 @@
 package cn.yinfeng.accounts;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Map;
-
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.common.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -81,8 +80,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(YinfengUserDetailsService details, PasswordEncoder encoder,
-            UserRepository users, Clock clock, AuthenticationEventPublisher events) {
+    AuthenticationManager authenticationManager(
+            YinfengUserDetailsService details,
+            PasswordEncoder encoder,
+            UserRepository users,
+            Clock clock,
+            AuthenticationEventPublisher events) {
         var manager = new ProviderManager(new PasswordAndTotpAuthenticationProvider(details, encoder, users, clock));
         manager.setAuthenticationEventPublisher(events);
         return manager;
@@ -90,29 +93,41 @@ class SecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain actuatorChain(HttpSecurity http, ApiTokens tokens, AuditLog audit, MessageSource messages,
-            @Value("${yinfeng.metrics.scrape-token:}") String scrapeToken) throws Exception {
+    SecurityFilterChain actuatorChain(
+            HttpSecurity http,
+            ApiTokens tokens,
+            AuditLog audit,
+            MessageSource messages,
+            @Value("${yinfeng.metrics.scrape-token:}") String scrapeToken)
+            throws Exception {
         http.securityMatcher("/actuator/**")
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().hasAnyAuthority("ROLE_" + Role.ADMIN.name(), MetricsScrapeFilter.AUTHORITY))
+                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAnyAuthority("ROLE_" + Role.ADMIN.name(), MetricsScrapeFilter.AUTHORITY))
                 // a probe or a scraper never gets a session; an administrator's existing session is still read
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(r -> r.disable())
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
-                .addFilterBefore(new MetricsScrapeFilter(scrapeToken, new BearerTokenFilter(tokens, audit, messages)),
+                .addFilterBefore(
+                        new MetricsScrapeFilter(scrapeToken, new BearerTokenFilter(tokens, audit, messages)),
                         AnonymousAuthenticationFilter.class)
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
+                .headers(h ->
+                        h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            problem(response, 401, "api.unauthorized.title", "api.unauthorized.detail", messages,
+                            problem(
+                                    response,
+                                    401,
+                                    "api.unauthorized.title",
+                                    "api.unauthorized.detail",
+                                    messages,
                                     request);
                         })
-                        .accessDeniedHandler((request, response, ex) -> problem(response, 403,
-                                "api.forbidden.title", "api.forbidden.detail", messages, request)));
+                        .accessDeniedHandler((request, response, ex) -> problem(
+                                response, 403, "api.forbidden.title", "api.forbidden.detail", messages, request)));
         return http.build();
     }
 
@@ -134,46 +149,67 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens, audit, messages), AnonymousAuthenticationFilter.class)
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
+                .headers(h ->
+                        h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            problem(response, 401, "api.unauthorized.title", "api.unauthorized.detail", messages,
+                            problem(
+                                    response,
+                                    401,
+                                    "api.unauthorized.title",
+                                    "api.unauthorized.detail",
+                                    messages,
                                     request);
                         })
-                        .accessDeniedHandler((request, response, ex) -> problem(response, 403,
-                                "api.forbidden.title", "api.forbidden.detail", messages, request)));
+                        .accessDeniedHandler((request, response, ex) -> problem(
+                                response, 403, "api.forbidden.title", "api.forbidden.detail", messages, request)));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager,
-            @Value("${yinfeng.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
+    SecurityFilterChain webChain(
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            @Value("${yinfeng.api-docs.public:false}") boolean apiDocsPublic)
+            throws Exception {
         http.authenticationManager(authenticationManager)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/login/**", "/setup", "/webjars/**", "/css/**", "/js/**",
-                                "/img/**", "/favicon.ico", "/error")
+                .authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/login/**",
+                                "/setup",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/favicon.ico",
+                                "/error")
                         .permitAll()
                         // the API's description: open in the demo, else for signed-in users (yinfeng.api-docs.public)
                         .requestMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html")
-                        .access(apiDocsPublic
-                                ? SingleResultAuthorizationManager.<RequestAuthorizationContext>permitAll()
-                                : AuthenticatedAuthorizationManager.<RequestAuthorizationContext>authenticated())
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .access(
+                                apiDocsPublic
+                                        ? SingleResultAuthorizationManager.<RequestAuthorizationContext>permitAll()
+                                        : AuthenticatedAuthorizationManager
+                                                .<RequestAuthorizationContext>authenticated())
+                        .requestMatchers("/admin/**")
+                        .hasRole(Role.ADMIN.name())
                         // least privilege (checklist #8): a talent-only user reaches the talent pages, home,
                         // account and inbox only, nothing of investment work; see TalentOfficerRights
-                        .anyRequest().access(TalentOfficerRights.pages()))
+                        .anyRequest()
+                        .access(TalentOfficerRights.pages()))
                 .formLogin(f -> f.loginPage("/login")
                         .authenticationDetailsSource(LoginDetails::new)
                         .successHandler(new SavedRequestAwareAuthenticationSuccessHandler())
                         .failureHandler(failureHandler())
                         .permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                .logout(l ->
+                        l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h
                         // on secure requests only (https, or X-Forwarded-Proto: https from a trusted proxy)
-                        .httpStrictTransportSecurity(t -> t.maxAgeInSeconds(HSTS_MAX_AGE).includeSubDomains(true))
+                        .httpStrictTransportSecurity(
+                                t -> t.maxAgeInSeconds(HSTS_MAX_AGE).includeSubDomains(true))
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
@@ -203,10 +239,20 @@ class SecurityConfiguration {
         };
     }
 
-    private static void problem(HttpServletResponse response, int status, String titleKey, String detailKey,
-            MessageSource messages, HttpServletRequest request) throws IOException {
+    private static void problem(
+            HttpServletResponse response,
+            int status,
+            String titleKey,
+            String detailKey,
+            MessageSource messages,
+            HttpServletRequest request)
+            throws IOException {
         var locale = ApiLocale.of(request);
-        ProblemResponses.write(response, status, messages.getMessage(titleKey, null, locale),
-                messages.getMessage(detailKey, null, locale), null);
+        ProblemResponses.write(
+                response,
+                status,
+                messages.getMessage(titleKey, null, locale),
+                messages.getMessage(detailKey, null, locale),
+                null);
     }
 }

@@ -1,16 +1,15 @@
 package cn.yinfeng.accounts;
 
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Map;
-
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.RegionLevel;
 import cn.yinfeng.regions.Regions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -69,26 +68,34 @@ class SetupController {
     }
 
     @PostMapping("/setup")
-    synchronized String create(@RequestParam String setupCode, @RequestParam(required = false) String regionCode,
-            @RequestParam(required = false) String regionName, @RequestParam String username,
-            @RequestParam String displayName, @RequestParam String password, Model model, Locale locale,
+    synchronized String create(
+            @RequestParam String setupCode,
+            @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String regionName,
+            @RequestParam String username,
+            @RequestParam String displayName,
+            @RequestParam String password,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         if (accounts.anyUser()) {
             return "redirect:/login";
         }
         model.addAttribute("needsRegion", regions.isEmpty());
         model.addAllAttributes(Map.of("username", username, "displayName", displayName));
-        if (!MessageDigest.isEqual(this.setupCode.getBytes(StandardCharsets.UTF_8),
+        if (!MessageDigest.isEqual(
+                this.setupCode.getBytes(StandardCharsets.UTF_8),
                 setupCode.trim().getBytes(StandardCharsets.UTF_8))) {
-            model.addAttribute("errors", Map.of("setupCode",
-                    java.util.List.of(messages.getMessage("setup.code.wrong", null, locale))));
+            model.addAttribute(
+                    "errors",
+                    Map.of("setupCode", java.util.List.of(messages.getMessage("setup.code.wrong", null, locale))));
             return "accounts/setup";
         }
         try {
             long root;
             if (regions.isEmpty()) {
-                root = regions.create(new Regions.RegionForm(regionCode, regionName, null, RegionLevel.CITY, null, 0,
-                        0), null);
+                root = regions.create(
+                        new Regions.RegionForm(regionCode, regionName, null, RegionLevel.CITY, null, 0, 0), null);
             } else {
                 root = regions.findRoot();
             }

@@ -1,9 +1,8 @@
 package cn.yinfeng.accounts;
 
-import java.time.Clock;
-
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
+import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -52,7 +51,8 @@ class SignInEvents {
         String username = String.valueOf(event.getAuthentication().getName());
         // the kind of refusal as Spring Security names it; our expiry carries the user but means the same
         String reason = event.getException() instanceof PasswordExpiredException
-                ? "CredentialsExpiredException" : event.getException().getClass().getSimpleName();
+                ? "CredentialsExpiredException"
+                : event.getException().getClass().getSimpleName();
         var creds = users.credentials(username.trim()).orElse(null);
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             // wrong password or code; an unknown name is counted under the name, so it locks as an account would
@@ -63,19 +63,33 @@ class SignInEvents {
             }
         }
         if (event.getException() instanceof TotpReplayException && creds != null) {
-            audit.record(null, creds.username(), "TOTP_REPLAY", "user", creds.id(), Outcome.DENIED,
-                    "sign-in with a one-time code already used", AuditLog.clientIp());
+            audit.record(
+                    null,
+                    creds.username(),
+                    "TOTP_REPLAY",
+                    "user",
+                    creds.id(),
+                    Outcome.DENIED,
+                    "sign-in with a one-time code already used",
+                    AuditLog.clientIp());
         }
-        audit.record(null, creds == null ? username : creds.username(), "LOGIN",
-                "user", creds == null ? null : creds.id(), Outcome.FAILURE, reason, AuditLog.clientIp());
+        audit.record(
+                null,
+                creds == null ? username : creds.username(),
+                "LOGIN",
+                "user",
+                creds == null ? null : creds.id(),
+                Outcome.FAILURE,
+                reason,
+                AuditLog.clientIp());
     }
 
     @EventListener
     public void onLogout(LogoutSuccessEvent event) {
         Authentication auth = event.getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof YinfengUser user) {
-            audit.record(user, user.username(), "LOGOUT", "user", user.id(), Outcome.SUCCESS, null,
-                    AuditLog.clientIp());
+            audit.record(
+                    user, user.username(), "LOGOUT", "user", user.id(), Outcome.SUCCESS, null, AuditLog.clientIp());
         }
     }
 
@@ -86,8 +100,9 @@ class SignInEvents {
             return; // anonymous requests are sent to sign in, not denied
         }
         String target = event.getObject() instanceof jakarta.servlet.http.HttpServletRequest r
-                ? r.getMethod() + " " + r.getRequestURI() : String.valueOf(event.getObject());
-        audit.record(user, user.username(), "ACCESS_DENIED", "request", null, Outcome.DENIED, target,
-                AuditLog.clientIp());
+                ? r.getMethod() + " " + r.getRequestURI()
+                : String.valueOf(event.getObject());
+        audit.record(
+                user, user.username(), "ACCESS_DENIED", "request", null, Outcome.DENIED, target, AuditLog.clientIp());
     }
 }

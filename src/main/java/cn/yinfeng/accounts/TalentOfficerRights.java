@@ -2,7 +2,6 @@ package cn.yinfeng.accounts;
 
 import java.util.List;
 import java.util.function.Supplier;
-
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -28,12 +27,19 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 final class TalentOfficerRights {
 
     /** Pages a talent-only user may reach (besides the sign-in, error and static paths everyone may). */
-    static final List<String> PAGES = List.of("/", "/account", "/account/**", "/inbox", "/inbox/**", "/talent",
-            "/talent/**");
+    static final List<String> PAGES =
+            List.of("/", "/account", "/account/**", "/inbox", "/inbox/**", "/talent", "/talent/**");
 
     /** API paths a talent-only user may reach. */
-    static final List<String> API = List.of("/api/v1/me", "/api/v1/tokens", "/api/v1/tokens/**", "/api/v1/regions",
-            "/api/v1/regions/**", "/api/v1/inbox", "/api/v1/inbox/**", "/api/v1/talent/**");
+    static final List<String> API = List.of(
+            "/api/v1/me",
+            "/api/v1/tokens",
+            "/api/v1/tokens/**",
+            "/api/v1/regions",
+            "/api/v1/regions/**",
+            "/api/v1/inbox",
+            "/api/v1/inbox/**",
+            "/api/v1/talent/**");
 
     private TalentOfficerRights() {}
 
@@ -49,20 +55,24 @@ final class TalentOfficerRights {
 
     /** Whether TALENT_OFFICER is the only role among these authorities (factor authorities do not count). */
     static boolean talentOnly(java.util.Collection<? extends GrantedAuthority> authorities) {
-        var roles = authorities.stream().map(GrantedAuthority::getAuthority).filter(a -> a != null
-                && a.startsWith("ROLE_")).toList();
+        var roles = authorities.stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a != null && a.startsWith("ROLE_"))
+                .toList();
         return !roles.isEmpty() && roles.stream().allMatch(Role.TALENT_OFFICER.authority()::equals);
     }
 
     private static AuthorizationManager<RequestAuthorizationContext> rule(List<String> allowed) {
         RequestMatcher talentPaths = new OrRequestMatcher(allowed.stream()
-                .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList());
-        AuthorizationManager<RequestAuthorizationContext> authenticated = AuthenticatedAuthorizationManager
-                .authenticated();
+                .map(p -> (RequestMatcher)
+                        PathPatternRequestMatcher.withDefaults().matcher(p))
+                .toList());
+        AuthorizationManager<RequestAuthorizationContext> authenticated =
+                AuthenticatedAuthorizationManager.authenticated();
         return new AuthorizationManager<>() {
             @Override
-            public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-                    RequestAuthorizationContext context) {
+            public AuthorizationResult authorize(
+                    Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
                 AuthorizationResult signedIn = authenticated.authorize(authentication, context);
                 if (signedIn == null || !signedIn.isGranted()) {
                     return signedIn;

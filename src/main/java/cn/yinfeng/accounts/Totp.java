@@ -8,7 +8,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -39,8 +38,10 @@ final class Totp {
             mac.init(new SecretKeySpec(key, algorithm));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(counter).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             int mod = (int) Math.pow(10, digits);
             return String.format("%0" + digits + "d", binary % mod);
         } catch (GeneralSecurityException e) {
@@ -73,8 +74,8 @@ final class Totp {
         long matched = -1;
         for (int drift = -1; drift <= 1; drift++) {
             String expected = code(base32Secret, now.plusSeconds((long) drift * STEP_SECONDS));
-            if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                    code.getBytes(StandardCharsets.US_ASCII))) {
+            if (MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), code.getBytes(StandardCharsets.US_ASCII))) {
                 matched = current + drift; // the latest matching step wins
             }
         }

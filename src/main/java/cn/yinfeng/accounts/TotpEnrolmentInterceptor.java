@@ -26,8 +26,16 @@ class TotpEnrolmentInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).excludePathPatterns("/account/totp", "/logout", "/login/**", "/error",
-                "/api/**", "/webjars/**", "/css/**", "/js/**");
+        registry.addInterceptor(this)
+                .excludePathPatterns(
+                        "/account/totp",
+                        "/logout",
+                        "/login/**",
+                        "/error",
+                        "/api/**",
+                        "/webjars/**",
+                        "/css/**",
+                        "/js/**");
     }
 
     @Override

@@ -1,14 +1,13 @@
 package cn.yinfeng.accounts;
 
+import cn.yinfeng.common.FormErrors;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.regions.Regions;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import cn.yinfeng.common.FormErrors;
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.regions.Regions;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -32,8 +31,8 @@ class UserAdminController {
     private final MessageSource messages;
     private final Clock clock;
 
-    UserAdminController(Accounts accounts, CurrentUser currentUser, Regions regions, MessageSource messages,
-            Clock clock) {
+    UserAdminController(
+            Accounts accounts, CurrentUser currentUser, Regions regions, MessageSource messages, Clock clock) {
         this.accounts = accounts;
         this.currentUser = currentUser;
         this.regions = regions;
@@ -42,9 +41,13 @@ class UserAdminController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) Role role, @RequestParam(defaultValue = "region") String sort,
-            @RequestParam(defaultValue = "asc") String dir, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) Role role,
+            @RequestParam(defaultValue = "region") String sort,
+            @RequestParam(defaultValue = "asc") String dir,
+            Model model) {
         var scope = currentUser.scope();
         var search = new UserSearch(q, regionId, role, sort, "desc".equals(dir));
         model.addAttribute("users", accounts.search(search, scope));
@@ -64,13 +67,19 @@ class UserAdminController {
     }
 
     @PostMapping
-    String create(@RequestParam String username, @RequestParam String displayName,
-            @RequestParam(required = false) Long regionId, @RequestParam(required = false) List<Role> roles,
-            @RequestParam String password, Model model, Locale locale, RedirectAttributes redirect) {
+    String create(
+            @RequestParam String username,
+            @RequestParam String displayName,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) List<Role> roles,
+            @RequestParam String password,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         Set<Role> roleSet = roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
         try {
-            long id = accounts.create(new Accounts.NewUser(username, displayName, regionId, roleSet, password),
-                    currentUser.scope());
+            long id = accounts.create(
+                    new Accounts.NewUser(username, displayName, regionId, roleSet, password), currentUser.scope());
             redirect.addFlashAttribute("flash", messages.getMessage("user.created", new Object[] {username}, locale));
             return "redirect:/admin/users/" + id;
         } catch (InvalidInputException e) {
@@ -84,16 +93,24 @@ class UserAdminController {
     @GetMapping("/{id}")
     String edit(@PathVariable long id, Model model) {
         UserRow user = accounts.find(id, currentUser.scope());
-        model.addAttribute("form", new Accounts.UserEdit(user.displayName(), user.regionId(), user.roles(),
-                user.enabled(), user.version()));
+        model.addAttribute(
+                "form",
+                new Accounts.UserEdit(
+                        user.displayName(), user.regionId(), user.roles(), user.enabled(), user.version()));
         return form(model, user);
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @RequestParam String displayName,
-            @RequestParam(required = false) Long regionId, @RequestParam(required = false) List<Role> roles,
-            @RequestParam(defaultValue = "false") boolean enabled, @RequestParam long version, Model model,
-            Locale locale, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @RequestParam String displayName,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) List<Role> roles,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam long version,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         Set<Role> roleSet = roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
         var edit = new Accounts.UserEdit(displayName, regionId, roleSet, enabled, version);
         try {
@@ -115,7 +132,11 @@ class UserAdminController {
     }
 
     @PostMapping("/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam String password, Model model, Locale locale,
+    String resetPassword(
+            @PathVariable long id,
+            @RequestParam String password,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         try {
             accounts.resetPassword(id, password, currentUser.scope());

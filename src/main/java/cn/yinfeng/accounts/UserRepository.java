@@ -1,5 +1,6 @@
 package cn.yinfeng.accounts;
 
+import cn.yinfeng.regions.RegionScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import cn.yinfeng.regions.RegionScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,9 +20,19 @@ import org.springframework.stereotype.Repository;
 class UserRepository {
 
     /** Stored fields needed to sign a user in. */
-    record Credentials(long id, String username, String displayName, long regionId, String passwordHash,
-            boolean enabled, Instant lockedUntil, Instant passwordChangedAt, boolean mustChangePassword,
-            String totpSecret, boolean totpEnabled, Set<Role> roles) {}
+    record Credentials(
+            long id,
+            String username,
+            String displayName,
+            long regionId,
+            String passwordHash,
+            boolean enabled,
+            Instant lockedUntil,
+            Instant passwordChangedAt,
+            boolean mustChangePassword,
+            String totpSecret,
+            boolean totpEnabled,
+            Set<Role> roles) {}
 
     private static final String ROW_SELECT = """
             select u.id, u.username, u.display_name, u.region_id, r.name as region_name, u.enabled,
@@ -33,8 +42,15 @@ class UserRepository {
               from app_user u join region r on r.id = u.region_id
             """;
 
-    private static final Map<String, String> SORTS = Map.of("username", "lower(u.username)", "displayName",
-            "u.display_name", "region", "r.path", "lastLogin", "u.last_login_at");
+    private static final Map<String, String> SORTS = Map.of(
+            "username",
+            "lower(u.username)",
+            "displayName",
+            "u.display_name",
+            "region",
+            "r.path",
+            "lastLogin",
+            "u.last_login_at");
 
     private final JdbcClient jdbc;
 
@@ -49,46 +65,78 @@ class UserRepository {
                        coalesce((select string_agg(ur.role, ',') from user_role ur where ur.user_id = u.id), '')
                          as roles
                   from app_user u where lower(u.username) = lower(:username)
-                """).param("username", username).query((rs, n) -> new Credentials(rs.getLong("id"),
-                        rs.getString("username"), rs.getString("display_name"), rs.getLong("region_id"),
-                        rs.getString("password_hash"), rs.getBoolean("enabled"), instant(rs, "locked_until"),
-                        instant(rs, "password_changed_at"), rs.getBoolean("must_change_password"),
-                        rs.getString("totp_secret"), rs.getBoolean("totp_enabled"), roles(rs.getString("roles"))))
+                """)
+                .param("username", username)
+                .query((rs, n) -> new Credentials(
+                        rs.getLong("id"),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        rs.getLong("region_id"),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("enabled"),
+                        instant(rs, "locked_until"),
+                        instant(rs, "password_changed_at"),
+                        rs.getBoolean("must_change_password"),
+                        rs.getString("totp_secret"),
+                        rs.getBoolean("totp_enabled"),
+                        roles(rs.getString("roles"))))
                 .optional();
     }
 
     Optional<Credentials> credentials(long id) {
-        return jdbc.sql("select username from app_user where id = :id").param("id", id).query(String.class)
-                .optional().flatMap(this::credentials);
+        return jdbc.sql("select username from app_user where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .flatMap(this::credentials);
     }
 
     boolean exists(String username) {
-        return jdbc.sql("select count(*) from app_user where lower(username) = lower(:u)").param("u", username)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from app_user where lower(username) = lower(:u)")
+                        .param("u", username)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     long count() {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }
 
-    long insert(String username, String displayName, long regionId, String passwordHash, Instant now,
-            boolean mustChange, Set<Role> roles) {
+    long insert(
+            String username,
+            String displayName,
+            long regionId,
+            String passwordHash,
+            Instant now,
+            boolean mustChange,
+            Set<Role> roles) {
         long id = jdbc.sql("""
                 insert into app_user (username, display_name, password_hash, region_id, password_changed_at,
                                       must_change_password, created_at)
                 values (:username, :displayName, :hash, :regionId, :now, :mustChange, :now) returning id
-                """).param("username", username).param("displayName", displayName).param("hash", passwordHash)
-                .param("regionId", regionId).param("now", Timestamp.from(now)).param("mustChange", mustChange)
-                .query(Long.class).single();
+                """)
+                .param("username", username)
+                .param("displayName", displayName)
+                .param("hash", passwordHash)
+                .param("regionId", regionId)
+                .param("now", Timestamp.from(now))
+                .param("mustChange", mustChange)
+                .query(Long.class)
+                .single();
         replaceRoles(id, roles);
         return id;
     }
 
     void replaceRoles(long userId, Set<Role> roles) {
-        jdbc.sql("delete from user_role where user_id = :id").param("id", userId).update();
+        jdbc.sql("delete from user_role where user_id = :id")
+                .param("id", userId)
+                .update();
         for (Role role : roles) {
-            jdbc.sql("insert into user_role (user_id, role) values (:id, :role)").param("id", userId)
-                    .param("role", role.name()).update();
+            jdbc.sql("insert into user_role (user_id, role) values (:id, :role)")
+                    .param("id", userId)
+                    .param("role", role.name())
+                    .update();
         }
     }
 
@@ -99,42 +147,63 @@ class UserRepository {
                                     version = version + 1
                  where id = :id and version = :version and %s
                 """.formatted(scope.where("region_id"))))
-                .param("displayName", displayName).param("regionId", regionId).param("enabled", enabled)
-                .param("id", id).param("version", version).update();
+                .param("displayName", displayName)
+                .param("regionId", regionId)
+                .param("enabled", enabled)
+                .param("id", id)
+                .param("version", version)
+                .update();
     }
 
     void setPassword(long id, String hash, Instant now, boolean mustChange) {
         jdbc.sql("""
                 update app_user set password_hash = :hash, password_changed_at = :now,
                                     must_change_password = :mustChange, version = version + 1 where id = :id
-                """).param("hash", hash).param("now", Timestamp.from(now)).param("mustChange", mustChange)
-                .param("id", id).update();
+                """)
+                .param("hash", hash)
+                .param("now", Timestamp.from(now))
+                .param("mustChange", mustChange)
+                .param("id", id)
+                .update();
     }
 
     /** Sets or clears the second factor; {@code lastStep} is the step of the code that confirmed it (used up). */
     void setTotp(long id, String secret, boolean enabled, Long lastStep) {
         jdbc.sql("update app_user set totp_secret = :secret, totp_enabled = :enabled, totp_last_step = :step, "
-                + "version = version + 1 where id = :id").param("secret", secret).param("enabled", enabled)
-                .param("step", lastStep).param("id", id).update();
+                        + "version = version + 1 where id = :id")
+                .param("secret", secret)
+                .param("enabled", enabled)
+                .param("step", lastStep)
+                .param("id", id)
+                .update();
     }
 
     void lockUntil(long id, Instant until) {
         jdbc.sql("update app_user set locked_until = :until where id = :id")
-                .param("until", until == null ? null : Timestamp.from(until)).param("id", id).update();
+                .param("until", until == null ? null : Timestamp.from(until))
+                .param("id", id)
+                .update();
     }
 
     void recordFailure(long id, Instant at) {
-        jdbc.sql("insert into login_failure (user_id, failed_at) values (:id, :at)").param("id", id)
-                .param("at", Timestamp.from(at)).update();
+        jdbc.sql("insert into login_failure (user_id, failed_at) values (:id, :at)")
+                .param("id", id)
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     int failuresSince(long id, Instant since) {
         return jdbc.sql("select count(*) from login_failure where user_id = :id and failed_at > :since")
-                .param("id", id).param("since", Timestamp.from(since)).query(Integer.class).single();
+                .param("id", id)
+                .param("since", Timestamp.from(since))
+                .query(Integer.class)
+                .single();
     }
 
     void clearFailures(long id) {
-        jdbc.sql("delete from login_failure where user_id = :id").param("id", id).update();
+        jdbc.sql("delete from login_failure where user_id = :id")
+                .param("id", id)
+                .update();
     }
 
     /**
@@ -143,23 +212,33 @@ class UserRepository {
      */
     boolean acceptTotpStep(long id, long step) {
         return jdbc.sql("update app_user set totp_last_step = :step where id = :id "
-                + "and (totp_last_step is null or totp_last_step < :step)").param("step", step).param("id", id)
-                .update() == 1;
+                                + "and (totp_last_step is null or totp_last_step < :step)")
+                        .param("step", step)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     void recordUnknownFailure(String nameKey, Instant at, Instant windowStart) {
         // rows outside the window count for no one any more: keep the table small whatever names are tried
         jdbc.sql("delete from login_failure_unknown where failed_at <= :since")
-                .param("since", Timestamp.from(windowStart)).update();
-        jdbc.sql("delete from login_lock_unknown where locked_until <= :now").param("now", Timestamp.from(at))
+                .param("since", Timestamp.from(windowStart))
                 .update();
-        jdbc.sql("insert into login_failure_unknown (name_key, failed_at) values (:k, :at)").param("k", nameKey)
-                .param("at", Timestamp.from(at)).update();
+        jdbc.sql("delete from login_lock_unknown where locked_until <= :now")
+                .param("now", Timestamp.from(at))
+                .update();
+        jdbc.sql("insert into login_failure_unknown (name_key, failed_at) values (:k, :at)")
+                .param("k", nameKey)
+                .param("at", Timestamp.from(at))
+                .update();
     }
 
     int unknownFailuresSince(String nameKey, Instant since) {
         return jdbc.sql("select count(*) from login_failure_unknown where name_key = :k and failed_at > :since")
-                .param("k", nameKey).param("since", Timestamp.from(since)).query(Integer.class).single();
+                .param("k", nameKey)
+                .param("since", Timestamp.from(since))
+                .query(Integer.class)
+                .single();
     }
 
     void lockUnknownUntil(String nameKey, Instant until) {
@@ -167,22 +246,30 @@ class UserRepository {
                 insert into login_lock_unknown (name_key, locked_until) values (:k, :until)
                 on conflict (name_key) do update set locked_until = excluded.locked_until
                 """).param("k", nameKey).param("until", Timestamp.from(until)).update();
-        jdbc.sql("delete from login_failure_unknown where name_key = :k").param("k", nameKey).update();
+        jdbc.sql("delete from login_failure_unknown where name_key = :k")
+                .param("k", nameKey)
+                .update();
     }
 
     Optional<Instant> unknownLockedUntil(String nameKey) {
-        return jdbc.sql("select locked_until from login_lock_unknown where name_key = :k").param("k", nameKey)
-                .query((rs, n) -> instant(rs, "locked_until")).optional();
+        return jdbc.sql("select locked_until from login_lock_unknown where name_key = :k")
+                .param("k", nameKey)
+                .query((rs, n) -> instant(rs, "locked_until"))
+                .optional();
     }
 
     void loggedIn(long id, Instant at) {
-        jdbc.sql("update app_user set last_login_at = :at where id = :id").param("at", Timestamp.from(at))
-                .param("id", id).update();
+        jdbc.sql("update app_user set last_login_at = :at where id = :id")
+                .param("at", Timestamp.from(at))
+                .param("id", id)
+                .update();
     }
 
     Optional<UserRow> find(long id, RegionScope scope) {
         return scope.bind(jdbc.sql(ROW_SELECT + " where u.id = :id and " + scope.where("u.region_id")))
-                .param("id", id).query(UserRepository::row).optional();
+                .param("id", id)
+                .query(UserRepository::row)
+                .optional();
     }
 
     List<UserRow> search(UserSearch search, RegionScope scope) {
@@ -203,16 +290,23 @@ class UserRepository {
             spec.params.put("role", search.role().name());
         }
         // sort expression from a fixed map, direction from a two-value check: nothing of the request text
-        sql.append(" order by ").append(SORTS.getOrDefault(search.sort(), "r.path")).append(' ')
-                .append(search.desc() ? "desc nulls last" : "asc nulls last").append(", u.id limit 500");
-        return scope.bind(jdbc.sql(sql.toString())).params(spec.params).query(UserRepository::row).list();
+        sql.append(" order by ")
+                .append(SORTS.getOrDefault(search.sort(), "r.path"))
+                .append(' ')
+                .append(search.desc() ? "desc nulls last" : "asc nulls last")
+                .append(", u.id limit 500");
+        return scope.bind(jdbc.sql(sql.toString()))
+                .params(spec.params)
+                .query(UserRepository::row)
+                .list();
     }
 
     /** Enabled leaders by id, each with the name people know them by: the display name, else the user name. */
     java.util.Map<Long, String> leaderNames() {
         var m = new java.util.LinkedHashMap<Long, String>();
         jdbc.sql("select u.id, u.display_name, u.username from app_user u join user_role ur on ur.user_id = u.id "
-                + "and ur.role = 'LEADER' where u.enabled order by u.id").query(rs -> {
+                        + "and ur.role = 'LEADER' where u.enabled order by u.id")
+                .query(rs -> {
                     m.put(rs.getLong(1), rs.getString(2) == null ? rs.getString(3) : rs.getString(2));
                 });
         return m;
@@ -221,14 +315,18 @@ class UserRepository {
     /** The leader whose user name this is (an enabled one first). */
     java.util.Optional<Long> leaderByUsername(String username) {
         return jdbc.sql("select u.id from app_user u join user_role ur on ur.user_id = u.id and ur.role = 'LEADER' "
-                + "where u.username = :n order by u.enabled desc, u.id limit 1").param("n", username)
-                .query(Long.class).optional();
+                        + "where u.username = :n order by u.enabled desc, u.id limit 1")
+                .param("n", username)
+                .query(Long.class)
+                .optional();
     }
 
     List<Accounts.UserRef> withRole(Role role) {
         return jdbc.sql("select u.id, u.display_name from app_user u join user_role r on r.user_id = u.id "
-                + "and r.role = :role where u.enabled order by u.display_name").param("role", role.name())
-                .query((rs, n) -> new Accounts.UserRef(rs.getLong(1), rs.getString(2))).list();
+                        + "and r.role = :role where u.enabled order by u.display_name")
+                .param("role", role.name())
+                .query((rs, n) -> new Accounts.UserRef(rs.getLong(1), rs.getString(2)))
+                .list();
     }
 
     /**
@@ -237,20 +335,23 @@ class UserRepository {
      */
     List<Accounts.UserRef> selectableLeaders(RegionScope scope, Long id) {
         var spec = scope.bind(jdbc.sql("select u.id, u.display_name from app_user u join user_role ur on ur.user_id "
-                + "= u.id and ur.role = 'LEADER' join region lr on lr.id = u.region_id where u.enabled and ("
-                + scope.where("u.region_id") + " or :ownPath like lr.path || '%')"
-                + (id == null ? "" : " and u.id = :id") + " order by u.display_name, u.id"))
+                        + "= u.id and ur.role = 'LEADER' join region lr on lr.id = u.region_id where u.enabled and ("
+                        + scope.where("u.region_id") + " or :ownPath like lr.path || '%')"
+                        + (id == null ? "" : " and u.id = :id") + " order by u.display_name, u.id"))
                 .param("ownPath", scope.path());
         if (id != null) {
             spec = spec.param("id", id);
         }
-        return spec.query((rs, n) -> new Accounts.UserRef(rs.getLong(1), rs.getString(2))).list();
+        return spec.query((rs, n) -> new Accounts.UserRef(rs.getLong(1), rs.getString(2)))
+                .list();
     }
 
     List<Accounts.ScopedUser> enabledIn(RegionScope scope) {
         return scope.bind(jdbc.sql("select u.id, u.display_name, r.name from app_user u join region r on r.id = "
-                + "u.region_id where u.enabled and " + scope.where("u.region_id") + " order by r.path, u.display_name"))
-                .query((rs, n) -> new Accounts.ScopedUser(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                        + "u.region_id where u.enabled and " + scope.where("u.region_id")
+                        + " order by r.path, u.display_name"))
+                .query((rs, n) -> new Accounts.ScopedUser(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     static String escapeLike(String s) {
@@ -258,17 +359,27 @@ class UserRepository {
     }
 
     private static UserRow row(ResultSet rs, int n) throws SQLException {
-        return new UserRow(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getLong("region_id"), rs.getString("region_name"), roles(rs.getString("roles")),
-                rs.getBoolean("enabled"), instant(rs, "locked_until"), rs.getBoolean("totp_enabled"),
-                instant(rs, "last_login_at"), instant(rs, "password_changed_at"), rs.getLong("version"));
+        return new UserRow(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getLong("region_id"),
+                rs.getString("region_name"),
+                roles(rs.getString("roles")),
+                rs.getBoolean("enabled"),
+                instant(rs, "locked_until"),
+                rs.getBoolean("totp_enabled"),
+                instant(rs, "last_login_at"),
+                instant(rs, "password_changed_at"),
+                rs.getLong("version"));
     }
 
     static Set<Role> roles(String csv) {
         if (csv == null || csv.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(csv.split(",")).map(Role::valueOf)
+        return Arrays.stream(csv.split(","))
+                .map(Role::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 

@@ -1,11 +1,10 @@
 package cn.yinfeng.accounts;
 
+import cn.yinfeng.audit.AuditActor;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
-
-import cn.yinfeng.audit.AuditActor;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -28,8 +27,17 @@ public final class YinfengUser implements UserDetails, CredentialsContainer, Aud
     private final boolean passwordExpired;
     private final boolean totpEnabled;
 
-    YinfengUser(long id, String username, String displayName, long regionId, Set<Role> roles, String passwordHash,
-            boolean enabled, boolean locked, boolean passwordExpired, boolean totpEnabled) {
+    YinfengUser(
+            long id,
+            String username,
+            String displayName,
+            long regionId,
+            Set<Role> roles,
+            String passwordHash,
+            boolean enabled,
+            boolean locked,
+            boolean passwordExpired,
+            boolean totpEnabled) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -113,7 +121,9 @@ public final class YinfengUser implements UserDetails, CredentialsContainer, Aud
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        return roles.stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     @Override

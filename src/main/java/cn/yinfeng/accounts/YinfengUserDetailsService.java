@@ -3,7 +3,6 @@ package cn.yinfeng.accounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,7 +19,11 @@ class YinfengUserDetailsService implements UserDetailsService {
     private final PasswordEncoder encoder;
     private volatile String unmatchableHash;
 
-    YinfengUserDetailsService(UserRepository users, SecurityProperties properties, Clock clock, Lockout lockout,
+    YinfengUserDetailsService(
+            UserRepository users,
+            SecurityProperties properties,
+            Clock clock,
+            Lockout lockout,
             PasswordEncoder encoder) {
         this.users = users;
         this.properties = properties;
@@ -62,8 +65,18 @@ class YinfengUserDetailsService implements UserDetailsService {
         Instant now = clock.instant();
         boolean locked = c.lockedUntil() != null && c.lockedUntil().isAfter(now);
         var password = properties.password();
-        boolean aged = password.expires() && c.passwordChangedAt().plus(password.maxAge()).isBefore(now);
-        return new YinfengUser(c.id(), c.username(), c.displayName(), c.regionId(), c.roles(), c.passwordHash(),
-                c.enabled(), locked, aged || c.mustChangePassword(), c.totpEnabled());
+        boolean aged = password.expires()
+                && c.passwordChangedAt().plus(password.maxAge()).isBefore(now);
+        return new YinfengUser(
+                c.id(),
+                c.username(),
+                c.displayName(),
+                c.regionId(),
+                c.roles(),
+                c.passwordHash(),
+                c.enabled(),
+                locked,
+                aged || c.mustChangePassword(),
+                c.totpEnabled());
     }
 }

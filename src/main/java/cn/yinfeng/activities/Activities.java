@@ -1,17 +1,5 @@
 package cn.yinfeng.activities;
 
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.accounts.YinfengUser;
@@ -31,6 +19,17 @@ import cn.yinfeng.projects.Stage;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -44,53 +43,158 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Activities {
 
-    public enum Status { PLANNED, DONE }
+    public enum Status {
+        PLANNED,
+        DONE
+    }
 
-    public enum EventKind { PROMOTION, SIGNING, CONFERENCE }
+    public enum EventKind {
+        PROMOTION,
+        SIGNING,
+        CONFERENCE
+    }
 
-    public enum CountsAs { SIGNING, EXPANSION, RESIGNING }
+    public enum CountsAs {
+        SIGNING,
+        EXPANSION,
+        RESIGNING
+    }
 
-    public record TripForm(String title, Long regionId, Long leaderUserId, String leaderName, String leaderRank,
-            Boolean pointToPoint, String members, String units, LocalDate startDate, LocalDate endDate, String cities,
-            String purpose, String outcome, Status status, Long version) {}
+    public record TripForm(
+            String title,
+            Long regionId,
+            Long leaderUserId,
+            String leaderName,
+            String leaderRank,
+            Boolean pointToPoint,
+            String members,
+            String units,
+            LocalDate startDate,
+            LocalDate endDate,
+            String cities,
+            String purpose,
+            String outcome,
+            Status status,
+            Long version) {}
 
-    public record Trip(long id, long regionId, String regionName, String title, Long leaderUserId, String leaderName,
-            String leaderRank, boolean pointToPoint, String members, String units, LocalDate startDate,
-            LocalDate endDate, String cities, String purpose, String outcome, Status status, long version,
+    public record Trip(
+            long id,
+            long regionId,
+            String regionName,
+            String title,
+            Long leaderUserId,
+            String leaderName,
+            String leaderRank,
+            boolean pointToPoint,
+            String members,
+            String units,
+            LocalDate startDate,
+            LocalDate endDate,
+            String cities,
+            String purpose,
+            String outcome,
+            Status status,
+            long version,
             List<Visit> visits) {}
 
-    public record Visit(long id, long enterpriseId, String enterpriseName, LocalDate visitDate, String city,
-            String notes, Long projectId) {}
+    public record Visit(
+            long id,
+            long enterpriseId,
+            String enterpriseName,
+            LocalDate visitDate,
+            String city,
+            String notes,
+            Long projectId) {}
 
-    public record DelegationForm(String title, Long regionId, LocalDate visitDate, Integer people, String hostName,
-            String sites, String outcome, List<String> enterprises, Status status, Long version) {}
+    public record DelegationForm(
+            String title,
+            Long regionId,
+            LocalDate visitDate,
+            Integer people,
+            String hostName,
+            String sites,
+            String outcome,
+            List<String> enterprises,
+            Status status,
+            Long version) {}
 
-    public record Delegation(long id, long regionId, String regionName, LocalDate visitDate, String title, int people,
-            String hostName, String sites, String outcome, Status status, long version, List<String> enterprises,
+    public record Delegation(
+            long id,
+            long regionId,
+            String regionName,
+            LocalDate visitDate,
+            String title,
+            int people,
+            String hostName,
+            String sites,
+            String outcome,
+            Status status,
+            long version,
+            List<String> enterprises,
             List<LinkedProject> projects) {}
 
     /** A project an activity led to or served. */
     public record LinkedProject(long id, String code, String name) {}
 
-    public record TalkForm(Long regionId, LocalDate talkDate, String enterpriseName, String enterpriseCode,
-            String participants, String topics, Status status, Long version) {}
+    public record TalkForm(
+            Long regionId,
+            LocalDate talkDate,
+            String enterpriseName,
+            String enterpriseCode,
+            String participants,
+            String topics,
+            Status status,
+            Long version) {}
 
-    public record Talk(long id, long regionId, String regionName, LocalDate talkDate, long enterpriseId,
-            String enterpriseName, String participants, String topics, Status status, long version,
+    public record Talk(
+            long id,
+            long regionId,
+            String regionName,
+            LocalDate talkDate,
+            long enterpriseId,
+            String enterpriseName,
+            String participants,
+            String topics,
+            Status status,
+            long version,
             List<LinkedProject> projects) {}
 
-    public record EventForm(Long regionId, EventKind kind, String title, LocalDate eventDate, String place,
-            String notes, Status status, Long version) {}
+    public record EventForm(
+            Long regionId,
+            EventKind kind,
+            String title,
+            LocalDate eventDate,
+            String place,
+            String notes,
+            Status status,
+            Long version) {}
 
-    public record Event(long id, long regionId, String regionName, EventKind kind, String title, LocalDate eventDate,
-            String place, String notes, Status status, long version, List<EventProject> projects) {}
+    public record Event(
+            long id,
+            long regionId,
+            String regionName,
+            EventKind kind,
+            String title,
+            LocalDate eventDate,
+            String place,
+            String notes,
+            Status status,
+            long version,
+            List<EventProject> projects) {}
 
-    public record EventProject(long projectId, String code, String name, String regionName, CountsAs countsAs,
-            BigDecimal amount) {}
+    public record EventProject(
+            long projectId, String code, String name, String regionName, CountsAs countsAs, BigDecimal amount) {}
 
     /** One line of the calendar and the activity list. */
-    public record Entry(String type, long id, LocalDate date, LocalDate endDate, String title, String regionName,
-            String who, Status status) {}
+    public record Entry(
+            String type,
+            long id,
+            LocalDate date,
+            LocalDate endDate,
+            String title,
+            String regionName,
+            String who,
+            Status status) {}
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -102,8 +206,15 @@ public class Activities {
 
     private final cn.yinfeng.accounts.Accounts accounts;
 
-    Activities(JdbcClient jdbc, CurrentUser currentUser, Regions regions, Enterprises enterprises, Projects projects,
-            AuditLog audit, Clock clock, cn.yinfeng.accounts.Accounts accounts) {
+    Activities(
+            JdbcClient jdbc,
+            CurrentUser currentUser,
+            Regions regions,
+            Enterprises enterprises,
+            Projects projects,
+            AuditLog audit,
+            Clock clock,
+            cn.yinfeng.accounts.Accounts accounts) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
@@ -119,7 +230,10 @@ public class Activities {
     }
 
     public boolean canWrite() {
-        return currentUser.get().map(u -> u.hasRole(Role.COUNTY_STAFF) || u.hasRole(Role.CITY_STAFF)).orElse(false);
+        return currentUser
+                .get()
+                .map(u -> u.hasRole(Role.COUNTY_STAFF) || u.hasRole(Role.CITY_STAFF))
+                .orElse(false);
     }
 
     // ------------------------------------------------------------------ trips
@@ -134,7 +248,11 @@ public class Activities {
                                   units, start_date, end_date, cities, purpose, outcome, status, created_by)
                 values (:region, :title, :leaderId, :leader, :rank, :p2p, :members, :units, :start, :end, :cities,
                         :purpose, :outcome, :status, :by) returning id
-                """).params(tripParams(f, region)).param("by", user.id()).query(Long.class).single();
+                """)
+                .params(tripParams(f, region))
+                .param("by", user.id())
+                .query(Long.class)
+                .single();
         audit.record("TRIP_CREATE", "trip", id, Outcome.SUCCESS, f.title());
         return id;
     }
@@ -147,7 +265,8 @@ public class Activities {
         long region = checkRegion(f.regionId() == null ? before.regionId() : f.regionId(), currentUser.require());
         validateTrip(f, before.leaderUserId());
         for (Visit v : before.visits()) {
-            if (f.startDate() != null && f.endDate() != null
+            if (f.startDate() != null
+                    && f.endDate() != null
                     && (v.visitDate().isBefore(f.startDate()) || v.visitDate().isAfter(f.endDate()))) {
                 throw new InvalidInputException("startDate", "trip.visitsOutside");
             }
@@ -158,11 +277,26 @@ public class Activities {
                        start_date = :start, end_date = :end, cities = :cities, purpose = :purpose, outcome = :outcome,
                        status = :status, version = version + 1
                  where id = :id and version = :version
-                """).params(tripParams(f, region)).param("id", id).param("version", version(f.version())).update();
+                """)
+                .params(tripParams(f, region))
+                .param("id", id)
+                .param("version", version(f.version()))
+                .update();
         if (n == 0) {
             Trip now = trip(id);
-            throw new ConflictException("trip", version(f.version()), now.version(), Map.of("title", now.title(),
-                    "startDate", now.startDate(), "endDate", now.endDate(), "cities", now.cities()));
+            throw new ConflictException(
+                    "trip",
+                    version(f.version()),
+                    now.version(),
+                    Map.of(
+                            "title",
+                            now.title(),
+                            "startDate",
+                            now.startDate(),
+                            "endDate",
+                            now.endDate(),
+                            "cities",
+                            now.cities()));
         }
         audit.record("TRIP_UPDATE", "trip", id, Outcome.SUCCESS, f.title());
     }
@@ -198,7 +332,11 @@ public class Activities {
         m.put("region", region);
         m.put("title", f.title().trim());
         m.put("leaderId", f.leaderUserId());
-        m.put("leader", f.leaderUserId() != null ? userName(f.leaderUserId()) : f.leaderName().trim());
+        m.put(
+                "leader",
+                f.leaderUserId() != null
+                        ? userName(f.leaderUserId())
+                        : f.leaderName().trim());
         m.put("rank", trim(f.leaderRank()));
         m.put("p2p", Boolean.TRUE.equals(f.pointToPoint()));
         m.put("members", trim(f.members()));
@@ -215,28 +353,50 @@ public class Activities {
     public Trip trip(long id) {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql("select t.*, r.name as region_name from trip t join region r on r.id = t.region_id "
-                + "where t.id = :id and " + scope.where("t.region_id"))).param("id", id)
-                .query((rs, n) -> new Trip(rs.getLong("id"), rs.getLong("region_id"), rs.getString("region_name"),
-                        rs.getString("title"), (Long) rs.getObject("leader_user_id"), rs.getString("leader_name"),
-                        rs.getString("leader_rank"), rs.getBoolean("point_to_point"), rs.getString("members"),
-                        rs.getString("units"), date(rs, "start_date"), date(rs, "end_date"), rs.getString("cities"),
-                        rs.getString("purpose"), rs.getString("outcome"), Status.valueOf(rs.getString("status")),
-                        rs.getLong("version"), visits(rs.getLong("id"))))
-                .optional().orElseThrow(() -> new NotFoundException("trip", id));
+                        + "where t.id = :id and " + scope.where("t.region_id")))
+                .param("id", id)
+                .query((rs, n) -> new Trip(
+                        rs.getLong("id"),
+                        rs.getLong("region_id"),
+                        rs.getString("region_name"),
+                        rs.getString("title"),
+                        (Long) rs.getObject("leader_user_id"),
+                        rs.getString("leader_name"),
+                        rs.getString("leader_rank"),
+                        rs.getBoolean("point_to_point"),
+                        rs.getString("members"),
+                        rs.getString("units"),
+                        date(rs, "start_date"),
+                        date(rs, "end_date"),
+                        rs.getString("cities"),
+                        rs.getString("purpose"),
+                        rs.getString("outcome"),
+                        Status.valueOf(rs.getString("status")),
+                        rs.getLong("version"),
+                        visits(rs.getLong("id"))))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("trip", id));
     }
 
     private List<Visit> visits(long tripId) {
         return jdbc.sql("select v.*, e.name from trip_visit v join enterprise e on e.id = v.enterprise_id "
-                + "where v.trip_id = :t order by v.visit_date, v.id").param("t", tripId)
-                .query((rs, n) -> new Visit(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("name"),
-                        date(rs, "visit_date"), rs.getString("city"), rs.getString("notes"),
-                        (Long) rs.getObject("project_id"))).list();
+                        + "where v.trip_id = :t order by v.visit_date, v.id")
+                .param("t", tripId)
+                .query((rs, n) -> new Visit(
+                        rs.getLong("id"),
+                        rs.getLong("enterprise_id"),
+                        rs.getString("name"),
+                        date(rs, "visit_date"),
+                        rs.getString("city"),
+                        rs.getString("notes"),
+                        (Long) rs.getObject("project_id")))
+                .list();
     }
 
     /** Records a visit to an enterprise (from the registry by code, or a new prospect by name) during a trip. */
     @Transactional
-    public long addVisit(long tripId, String enterpriseName, String enterpriseCode, LocalDate visitDate, String city,
-            String notes) {
+    public long addVisit(
+            long tripId, String enterpriseName, String enterpriseCode, LocalDate visitDate, String city, String notes) {
         requireWriter();
         Trip t = trip(tripId);
         requireWritable(t.regionId());
@@ -245,16 +405,28 @@ public class Activities {
         if (visitDate == null) {
             problems.add(new Problem("visitDate", "validation.required"));
         } else if (visitDate.isBefore(t.startDate()) || visitDate.isAfter(t.endDate())) {
-            problems.add(new Problem("visitDate", "trip.visitOutside", t.startDate().toString(), t.endDate().toString()));
+            problems.add(new Problem(
+                    "visitDate",
+                    "trip.visitOutside",
+                    t.startDate().toString(),
+                    t.endDate().toString()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         long enterprise = enterprises.findOrCreate(enterpriseCode, enterpriseName.trim());
         long id = jdbc.sql("insert into trip_visit (trip_id, enterprise_id, visit_date, city, notes) values "
-                + "(:t, :e, :d, :c, :n) returning id").param("t", tripId).param("e", enterprise).param("d", visitDate)
-                .param("c", trim(city)).param("n", trim(notes)).query(Long.class).single();
-        jdbc.sql("update trip set version = version + 1 where id = :id").param("id", tripId).update();
+                        + "(:t, :e, :d, :c, :n) returning id")
+                .param("t", tripId)
+                .param("e", enterprise)
+                .param("d", visitDate)
+                .param("c", trim(city))
+                .param("n", trim(notes))
+                .query(Long.class)
+                .single();
+        jdbc.sql("update trip set version = version + 1 where id = :id")
+                .param("id", tripId)
+                .update();
         audit.record("TRIP_VISIT_ADD", "trip", tripId, Outcome.SUCCESS, enterpriseName);
         return id;
     }
@@ -265,21 +437,35 @@ public class Activities {
         requireWriter();
         Trip t = trip(tripId);
         requireWritable(t.regionId());
-        Visit v = t.visits().stream().filter(x -> x.id() == visitId).findFirst()
+        Visit v = t.visits().stream()
+                .filter(x -> x.id() == visitId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("visit", visitId));
         if (v.projectId() != null) {
             return v.projectId();
         }
         String name = blank(projectName) ? v.enterpriseName() + "合作项目" : projectName.trim();
-        long projectId = projects.create(ProjectForm.builder().name(name).regionId(t.regionId())
+        long projectId = projects.create(ProjectForm.builder()
+                .name(name)
+                .regionId(t.regionId())
                 .projectType(ProjectType.INDUSTRIAL)
                 .totalInvestment(totalInvestment == null ? BigDecimal.ZERO : totalInvestment)
-                .fundOrigin(FundOrigin.OUT_OF_PROVINCE).fundOriginDerived(false).keyProject(false)
-                .leaderUserId(t.leaderUserId()).counted(true).investors(List.of(v.enterpriseId()))
-                .stage(Stage.NEGOTIATING).version(0L).build());
-        jdbc.sql("update trip_visit set project_id = :p where id = :v").param("p", projectId).param("v", visitId).update();
+                .fundOrigin(FundOrigin.OUT_OF_PROVINCE)
+                .fundOriginDerived(false)
+                .keyProject(false)
+                .leaderUserId(t.leaderUserId())
+                .counted(true)
+                .investors(List.of(v.enterpriseId()))
+                .stage(Stage.NEGOTIATING)
+                .version(0L)
+                .build());
+        jdbc.sql("update trip_visit set project_id = :p where id = :v")
+                .param("p", projectId)
+                .param("v", visitId)
+                .update();
         projects.addFollowup(projectId, v.visitDate(), "外出招商拜访：" + t.title(), null, null);
-        audit.record("TRIP_VISIT_LEAD", "trip", tripId, Outcome.SUCCESS, "visit " + visitId + " -> project " + projectId);
+        audit.record(
+                "TRIP_VISIT_LEAD", "trip", tripId, Outcome.SUCCESS, "visit " + visitId + " -> project " + projectId);
         return projectId;
     }
 
@@ -293,8 +479,13 @@ public class Activities {
         if (f.people() != null && f.people() < 0) {
             problems.add(new Problem("people", "validation.notNegative"));
         }
-        var names = f.enterprises() == null ? List.<String>of()
-                : f.enterprises().stream().filter(s -> !blank(s)).map(String::trim).distinct().toList();
+        var names = f.enterprises() == null
+                ? List.<String>of()
+                : f.enterprises().stream()
+                        .filter(s -> !blank(s))
+                        .map(String::trim)
+                        .distinct()
+                        .toList();
         if (names.isEmpty()) {
             problems.add(new Problem("enterprises", "delegation.enterprisesRequired"));
         }
@@ -305,14 +496,25 @@ public class Activities {
                 insert into delegation (region_id, visit_date, title, people, host_name, sites, outcome, status,
                                         created_by)
                 values (:r, :d, :t, :p, :h, :s, :o, :st, :by) returning id
-                """).param("r", region).param("d", f.visitDate()).param("t", f.title().trim())
-                .param("p", f.people() == null ? 0 : f.people()).param("h", f.hostName().trim())
-                .param("s", trim(f.sites())).param("o", trim(f.outcome())).param("st", status(f.status()).name())
-                .param("by", user.id()).query(Long.class).single();
+                """)
+                .param("r", region)
+                .param("d", f.visitDate())
+                .param("t", f.title().trim())
+                .param("p", f.people() == null ? 0 : f.people())
+                .param("h", f.hostName().trim())
+                .param("s", trim(f.sites()))
+                .param("o", trim(f.outcome()))
+                .param("st", status(f.status()).name())
+                .param("by", user.id())
+                .query(Long.class)
+                .single();
         for (String name : names) {
             long e = enterprises.findOrCreate(null, name);
             jdbc.sql("insert into delegation_enterprise (delegation_id, enterprise_id) values (:d, :e) "
-                    + "on conflict do nothing").param("d", id).param("e", e).update();
+                            + "on conflict do nothing")
+                    .param("d", id)
+                    .param("e", e)
+                    .update();
         }
         audit.record("DELEGATION_CREATE", "delegation", id, Outcome.SUCCESS, f.title());
         return id;
@@ -321,14 +523,28 @@ public class Activities {
     public Delegation delegation(long id) {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql("select d.*, r.name as region_name from delegation d join region r on r.id = "
-                + "d.region_id where d.id = :id and " + scope.where("d.region_id"))).param("id", id)
-                .query((rs, n) -> new Delegation(rs.getLong("id"), rs.getLong("region_id"), rs.getString("region_name"),
-                        date(rs, "visit_date"), rs.getString("title"), rs.getInt("people"), rs.getString("host_name"),
-                        rs.getString("sites"), rs.getString("outcome"), Status.valueOf(rs.getString("status")),
-                        rs.getLong("version"), jdbc.sql("select e.name from delegation_enterprise de join enterprise e "
-                        + "on e.id = de.enterprise_id where de.delegation_id = :d order by e.name")
-                        .param("d", rs.getLong("id")).query(String.class).list(), linked("DELEGATION", rs.getLong("id"))))
-                .optional().orElseThrow(() -> new NotFoundException("delegation", id));
+                        + "d.region_id where d.id = :id and " + scope.where("d.region_id")))
+                .param("id", id)
+                .query((rs, n) -> new Delegation(
+                        rs.getLong("id"),
+                        rs.getLong("region_id"),
+                        rs.getString("region_name"),
+                        date(rs, "visit_date"),
+                        rs.getString("title"),
+                        rs.getInt("people"),
+                        rs.getString("host_name"),
+                        rs.getString("sites"),
+                        rs.getString("outcome"),
+                        Status.valueOf(rs.getString("status")),
+                        rs.getLong("version"),
+                        jdbc.sql("select e.name from delegation_enterprise de join enterprise e "
+                                        + "on e.id = de.enterprise_id where de.delegation_id = :d order by e.name")
+                                .param("d", rs.getLong("id"))
+                                .query(String.class)
+                                .list(),
+                        linked("DELEGATION", rs.getLong("id"))))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("delegation", id));
     }
 
     private List<Problem> delegationProblems(DelegationForm f) {
@@ -378,13 +594,24 @@ public class Activities {
                 update delegation set region_id = :r, visit_date = :d, title = :t, people = :p, host_name = :h,
                        sites = :s, outcome = :o, status = :st, version = version + 1
                  where id = :id and version = :v
-                """).param("r", region).param("d", f.visitDate()).param("t", f.title().trim())
-                .param("p", f.people() == null ? before.people() : f.people()).param("h", f.hostName().trim())
-                .param("s", trim(f.sites())).param("o", trim(f.outcome())).param("st", status(f.status()).name())
-                .param("id", id).param("v", version(f.version())).update();
+                """)
+                .param("r", region)
+                .param("d", f.visitDate())
+                .param("t", f.title().trim())
+                .param("p", f.people() == null ? before.people() : f.people())
+                .param("h", f.hostName().trim())
+                .param("s", trim(f.sites()))
+                .param("o", trim(f.outcome()))
+                .param("st", status(f.status()).name())
+                .param("id", id)
+                .param("v", version(f.version()))
+                .update();
         if (n == 0) {
             Delegation now = delegation(id);
-            throw new ConflictException("delegation", version(f.version()), now.version(),
+            throw new ConflictException(
+                    "delegation",
+                    version(f.version()),
+                    now.version(),
                     Map.of("title", now.title(), "visitDate", now.visitDate(), "status", now.status()));
         }
         audit.record("DELEGATION_UPDATE", "delegation", id, Outcome.SUCCESS, f.title());
@@ -400,15 +627,25 @@ public class Activities {
         Delegation d = delegation(id);
         requireWritable(d.regionId());
         int added = 0;
-        var wanted = names == null ? List.<String>of()
-                : names.stream().filter(n -> !blank(n)).map(String::trim).distinct().toList();
+        var wanted = names == null
+                ? List.<String>of()
+                : names.stream()
+                        .filter(n -> !blank(n))
+                        .map(String::trim)
+                        .distinct()
+                        .toList();
         for (String name : wanted) {
             long e = enterprises.findOrCreate(null, name);
             added += jdbc.sql("insert into delegation_enterprise (delegation_id, enterprise_id) values (:d, :e) "
-                    + "on conflict do nothing").param("d", id).param("e", e).update();
+                            + "on conflict do nothing")
+                    .param("d", id)
+                    .param("e", e)
+                    .update();
         }
         if (added > 0) {
-            jdbc.sql("update delegation set version = version + 1 where id = :id").param("id", id).update();
+            jdbc.sql("update delegation set version = version + 1 where id = :id")
+                    .param("id", id)
+                    .update();
             audit.record("DELEGATION_ENTERPRISES_ADD", "delegation", id, Outcome.SUCCESS, String.join("；", wanted));
         }
         return added;
@@ -427,9 +664,16 @@ public class Activities {
         }
         long e = enterprises.findOrCreate(f.enterpriseCode(), f.enterpriseName().trim());
         long id = jdbc.sql("insert into talk (region_id, talk_date, enterprise_id, participants, topics, status, "
-                + "created_by) values (:r, :d, :e, :p, :t, :s, :by) returning id").param("r", region)
-                .param("d", f.talkDate()).param("e", e).param("p", f.participants().trim()).param("t", trim(f.topics()))
-                .param("s", status(f.status()).name()).param("by", user.id()).query(Long.class).single();
+                        + "created_by) values (:r, :d, :e, :p, :t, :s, :by) returning id")
+                .param("r", region)
+                .param("d", f.talkDate())
+                .param("e", e)
+                .param("p", f.participants().trim())
+                .param("t", trim(f.topics()))
+                .param("s", status(f.status()).name())
+                .param("by", user.id())
+                .query(Long.class)
+                .single();
         audit.record("TALK_CREATE", "talk", id, Outcome.SUCCESS, f.enterpriseName());
         return id;
     }
@@ -445,16 +689,27 @@ public class Activities {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long enterprise = blank(f.enterpriseName()) ? before.enterpriseId()
-                : enterprises.findOrCreate(f.enterpriseCode(), f.enterpriseName().trim());
+        long enterprise = blank(f.enterpriseName())
+                ? before.enterpriseId()
+                : enterprises.findOrCreate(
+                        f.enterpriseCode(), f.enterpriseName().trim());
         int n = jdbc.sql("update talk set region_id = :r, talk_date = :d, enterprise_id = :e, participants = :p, "
-                + "topics = :t, status = :s, version = version + 1 where id = :id and version = :v").param("r", region)
-                .param("d", f.talkDate()).param("e", enterprise).param("p", f.participants().trim())
-                .param("t", trim(f.topics())).param("s", status(f.status()).name()).param("id", id)
-                .param("v", version(f.version())).update();
+                        + "topics = :t, status = :s, version = version + 1 where id = :id and version = :v")
+                .param("r", region)
+                .param("d", f.talkDate())
+                .param("e", enterprise)
+                .param("p", f.participants().trim())
+                .param("t", trim(f.topics()))
+                .param("s", status(f.status()).name())
+                .param("id", id)
+                .param("v", version(f.version()))
+                .update();
         if (n == 0) {
             Talk now = talk(id);
-            throw new ConflictException("talk", version(f.version()), now.version(),
+            throw new ConflictException(
+                    "talk",
+                    version(f.version()),
+                    now.version(),
                     Map.of("talkDate", now.talkDate(), "participants", now.participants()));
         }
         audit.record("TALK_UPDATE", "talk", id, Outcome.SUCCESS, null);
@@ -463,20 +718,32 @@ public class Activities {
     public Talk talk(long id) {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql("select t.*, r.name as region_name, e.name as enterprise_name from talk t join "
-                + "region r on r.id = t.region_id join enterprise e on e.id = t.enterprise_id where t.id = :id and "
-                + scope.where("t.region_id"))).param("id", id)
-                .query((rs, n) -> new Talk(rs.getLong("id"), rs.getLong("region_id"), rs.getString("region_name"),
-                        date(rs, "talk_date"), rs.getLong("enterprise_id"), rs.getString("enterprise_name"),
-                        rs.getString("participants"), rs.getString("topics"), Status.valueOf(rs.getString("status")),
-                        rs.getLong("version"), linked("TALK", rs.getLong("id"))))
-                .optional().orElseThrow(() -> new NotFoundException("talk", id));
+                        + "region r on r.id = t.region_id join enterprise e on e.id = t.enterprise_id where t.id = :id and "
+                        + scope.where("t.region_id")))
+                .param("id", id)
+                .query((rs, n) -> new Talk(
+                        rs.getLong("id"),
+                        rs.getLong("region_id"),
+                        rs.getString("region_name"),
+                        date(rs, "talk_date"),
+                        rs.getLong("enterprise_id"),
+                        rs.getString("enterprise_name"),
+                        rs.getString("participants"),
+                        rs.getString("topics"),
+                        Status.valueOf(rs.getString("status")),
+                        rs.getLong("version"),
+                        linked("TALK", rs.getLong("id"))))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("talk", id));
     }
 
     private List<LinkedProject> linked(String type, long activityId) {
         return jdbc.sql("select p.id, p.code, p.name from activity_project ap join project p on p.id = ap.project_id "
-                + "where ap.activity_type = :t and ap.activity_id = :a order by p.code").param("t", type)
-                .param("a", activityId).query((rs, n) -> new LinkedProject(rs.getLong(1), rs.getString(2),
-                        rs.getString(3))).list();
+                        + "where ap.activity_type = :t and ap.activity_id = :a order by p.code")
+                .param("t", type)
+                .param("a", activityId)
+                .query((rs, n) -> new LinkedProject(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
     /** Links a delegation or talk to a project the caller can see (the project it led to or served). */
@@ -491,8 +758,16 @@ public class Activities {
         requireWritable(region);
         projects.find(projectId); // a project the caller cannot read is answered as a read of it: 404
         jdbc.sql("insert into activity_project (activity_type, activity_id, project_id) values (:t, :a, :p) "
-                + "on conflict do nothing").param("t", type).param("a", activityId).param("p", projectId).update();
-        audit.record("ACTIVITY_PROJECT_LINK", type.toLowerCase(Locale.ROOT), activityId, Outcome.SUCCESS,
+                        + "on conflict do nothing")
+                .param("t", type)
+                .param("a", activityId)
+                .param("p", projectId)
+                .update();
+        audit.record(
+                "ACTIVITY_PROJECT_LINK",
+                type.toLowerCase(Locale.ROOT),
+                activityId,
+                Outcome.SUCCESS,
                 "project " + projectId);
     }
 
@@ -510,10 +785,17 @@ public class Activities {
             throw new InvalidInputException(problems);
         }
         long id = jdbc.sql("insert into event (region_id, kind, title, event_date, place, notes, status, created_by) "
-                + "values (:r, :k, :t, :d, :p, :n, :s, :by) returning id").param("r", region).param("k", f.kind().name())
-                .param("t", f.title().trim()).param("d", f.eventDate()).param("p", f.place().trim())
-                .param("n", trim(f.notes())).param("s", status(f.status()).name()).param("by", user.id())
-                .query(Long.class).single();
+                        + "values (:r, :k, :t, :d, :p, :n, :s, :by) returning id")
+                .param("r", region)
+                .param("k", f.kind().name())
+                .param("t", f.title().trim())
+                .param("d", f.eventDate())
+                .param("p", f.place().trim())
+                .param("n", trim(f.notes()))
+                .param("s", status(f.status()).name())
+                .param("by", user.id())
+                .query(Long.class)
+                .single();
         audit.record("EVENT_CREATE", "event", id, Outcome.SUCCESS, f.title());
         return id;
     }
@@ -526,7 +808,9 @@ public class Activities {
         requireWritable(before.regionId());
         long region = checkRegion(f.regionId() == null ? before.regionId() : f.regionId(), currentUser.require());
         var problems = eventProblems(f);
-        if (f.eventDate() != null && !before.projects().isEmpty() && !f.eventDate().equals(before.eventDate())) {
+        if (f.eventDate() != null
+                && !before.projects().isEmpty()
+                && !f.eventDate().equals(before.eventDate())) {
             problems.add(new Problem("eventDate", "event.dateFixed"));
         }
         if (!problems.isEmpty()) {
@@ -536,13 +820,23 @@ public class Activities {
                 update event set region_id = :r, kind = :k, title = :t, event_date = :d, place = :p, notes = :n,
                        status = :s, version = version + 1
                  where id = :id and version = :v
-                """).param("r", region).param("k", (f.kind() == null ? before.kind() : f.kind()).name())
-                .param("t", f.title().trim()).param("d", f.eventDate()).param("p", f.place().trim())
-                .param("n", trim(f.notes())).param("s", status(f.status()).name()).param("id", id)
-                .param("v", version(f.version())).update();
+                """)
+                .param("r", region)
+                .param("k", (f.kind() == null ? before.kind() : f.kind()).name())
+                .param("t", f.title().trim())
+                .param("d", f.eventDate())
+                .param("p", f.place().trim())
+                .param("n", trim(f.notes()))
+                .param("s", status(f.status()).name())
+                .param("id", id)
+                .param("v", version(f.version()))
+                .update();
         if (n == 0) {
             Event now = event(id);
-            throw new ConflictException("event", version(f.version()), now.version(),
+            throw new ConflictException(
+                    "event",
+                    version(f.version()),
+                    now.version(),
                     Map.of("title", now.title(), "eventDate", now.eventDate(), "place", now.place()));
         }
         audit.record("EVENT_UPDATE", "event", id, Outcome.SUCCESS, f.title());
@@ -566,7 +860,11 @@ public class Activities {
             throw new InvalidInputException("projectId", "event.project.already");
         }
         boolean claimedElsewhere = jdbc.sql("select count(*) from event_project where project_id = :p and counts_as "
-                + "in ('SIGNING', 'EXPANSION')").param("p", projectId).query(Long.class).single() > 0;
+                                + "in ('SIGNING', 'EXPANSION')")
+                        .param("p", projectId)
+                        .query(Long.class)
+                        .single()
+                > 0;
         CountsAs countsAs;
         LocalDate signed = p.dates().signedOn();
         if (claimedElsewhere || (signed != null && signed.isBefore(e.eventDate()))) {
@@ -580,11 +878,18 @@ public class Activities {
             }
             countsAs = p.expansionOfId() != null ? CountsAs.EXPANSION : CountsAs.SIGNING;
         }
-        BigDecimal amount = countsAs == CountsAs.RESIGNING ? BigDecimal.ZERO
+        BigDecimal amount = countsAs == CountsAs.RESIGNING
+                ? BigDecimal.ZERO
                 : p.contractAmount() != null ? p.contractAmount() : p.totalInvestment();
         jdbc.sql("insert into event_project (event_id, project_id, counts_as, amount) values (:e, :p, :c, :a)")
-                .param("e", eventId).param("p", projectId).param("c", countsAs.name()).param("a", amount).update();
-        jdbc.sql("update event set version = version + 1 where id = :id").param("id", eventId).update();
+                .param("e", eventId)
+                .param("p", projectId)
+                .param("c", countsAs.name())
+                .param("a", amount)
+                .update();
+        jdbc.sql("update event set version = version + 1 where id = :id")
+                .param("id", eventId)
+                .update();
         audit.record("EVENT_PROJECT_ADD", "event", eventId, Outcome.SUCCESS, "project " + projectId + " " + countsAs);
         return countsAs;
     }
@@ -592,20 +897,37 @@ public class Activities {
     public Event event(long id) {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql("select ev.*, r.name as region_name from event ev join region r on r.id = "
-                + "ev.region_id where ev.id = :id and " + scope.where("ev.region_id"))).param("id", id)
-                .query((rs, n) -> new Event(rs.getLong("id"), rs.getLong("region_id"), rs.getString("region_name"),
-                        EventKind.valueOf(rs.getString("kind")), rs.getString("title"), date(rs, "event_date"),
-                        rs.getString("place"), rs.getString("notes"), Status.valueOf(rs.getString("status")),
-                        rs.getLong("version"), eventProjects(rs.getLong("id"))))
-                .optional().orElseThrow(() -> new NotFoundException("event", id));
+                        + "ev.region_id where ev.id = :id and " + scope.where("ev.region_id")))
+                .param("id", id)
+                .query((rs, n) -> new Event(
+                        rs.getLong("id"),
+                        rs.getLong("region_id"),
+                        rs.getString("region_name"),
+                        EventKind.valueOf(rs.getString("kind")),
+                        rs.getString("title"),
+                        date(rs, "event_date"),
+                        rs.getString("place"),
+                        rs.getString("notes"),
+                        Status.valueOf(rs.getString("status")),
+                        rs.getLong("version"),
+                        eventProjects(rs.getLong("id"))))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("event", id));
     }
 
     private List<EventProject> eventProjects(long eventId) {
-        return jdbc.sql("select ep.*, p.code, p.name, r.name as region_name from event_project ep join project p on "
-                + "p.id = ep.project_id join region r on r.id = p.region_id where ep.event_id = :e order by p.code")
-                .param("e", eventId).query((rs, n) -> new EventProject(rs.getLong("project_id"), rs.getString("code"),
-                        rs.getString("name"), rs.getString("region_name"), CountsAs.valueOf(rs.getString("counts_as")),
-                        rs.getBigDecimal("amount"))).list();
+        return jdbc.sql(
+                        "select ep.*, p.code, p.name, r.name as region_name from event_project ep join project p on "
+                                + "p.id = ep.project_id join region r on r.id = p.region_id where ep.event_id = :e order by p.code")
+                .param("e", eventId)
+                .query((rs, n) -> new EventProject(
+                        rs.getLong("project_id"),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getString("region_name"),
+                        CountsAs.valueOf(rs.getString("counts_as")),
+                        rs.getBigDecimal("amount")))
+                .list();
     }
 
     // ------------------------------------------------------------------ lists
@@ -653,10 +975,18 @@ public class Activities {
         if (leaderId != null) {
             params.put("leader", leaderId);
         }
-        return jdbc.sql(String.join(" union all ", parts) + " order by 3 desc, 2 desc limit 1000").params(params)
-                .query((rs, n) -> new Entry(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
-                        Status.valueOf(rs.getString(8)))).list();
+        return jdbc.sql(String.join(" union all ", parts) + " order by 3 desc, 2 desc limit 1000")
+                .params(params)
+                .query((rs, n) -> new Entry(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        Status.valueOf(rs.getString(8))))
+                .list();
     }
 
     /** Leaders with their trips in a period (the per-leader list). */
@@ -698,7 +1028,9 @@ public class Activities {
     }
 
     private String userName(long userId) {
-        return jdbc.sql("select display_name from app_user where id = :u").param("u", userId).query(String.class)
+        return jdbc.sql("select display_name from app_user where id = :u")
+                .param("u", userId)
+                .query(String.class)
                 .single();
     }
 

@@ -1,14 +1,13 @@
 package cn.yinfeng.activities;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
 import cn.yinfeng.common.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,17 +43,21 @@ class ActivityApiController {
 
     @GetMapping("/activities")
     @Operation(summary = "All activities in a period (calendar), optionally one type (TRIP, DELEGATION, TALK, EVENT)")
-    List<Activities.Entry> entries(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    List<Activities.Entry> entries(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Long regionId, @RequestParam(required = false) String type,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) String type,
             @RequestParam(required = false) Long leaderId) {
         return activities.entries(from, to, regionId, type, leaderId);
     }
 
     @GetMapping("/activities/figures")
-    @Operation(summary = "Counts for a region subtree and period: trips, point-to-point, enterprises visited, "
-            + "delegations, events, projects signed at events")
-    ActivityFigures.Figures figures(@RequestParam(required = false) Long regionId,
+    @Operation(
+            summary = "Counts for a region subtree and period: trips, point-to-point, enterprises visited, "
+                    + "delegations, events, projects signed at events")
+    ActivityFigures.Figures figures(
+            @RequestParam(required = false) Long regionId,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return figures.figures(regionId, from, to);
@@ -82,16 +85,16 @@ class ActivityApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "An enterprise visited during the trip (registry by code, or a new prospect by name)")
     Created addVisit(@PathVariable long id, @RequestBody Visit v) {
-        return new Created(activities.addVisit(id, v.enterpriseName(), v.enterpriseCode(), v.visitDate(), v.city(),
-                v.notes()));
+        return new Created(
+                activities.addVisit(id, v.enterpriseName(), v.enterpriseCode(), v.visitDate(), v.city(), v.notes()));
     }
 
     @PostMapping("/trips/{id}/visits/{visitId}/lead")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Turn a visit into a project lead in 洽谈, linked back to the visit")
     Created lead(@PathVariable long id, @PathVariable long visitId, @RequestBody(required = false) Lead lead) {
-        return new Created(activities.visitToLead(id, visitId, lead == null ? null : lead.projectName(),
-                lead == null ? null : lead.totalInvestment()));
+        return new Created(activities.visitToLead(
+                id, visitId, lead == null ? null : lead.projectName(), lead == null ? null : lead.totalInvestment()));
     }
 
     @PostMapping("/delegations")

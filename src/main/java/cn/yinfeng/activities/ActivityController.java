@@ -1,5 +1,10 @@
 package cn.yinfeng.activities;
 
+import cn.yinfeng.accounts.Accounts;
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.common.FormErrors;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.regions.Regions;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -7,12 +12,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import cn.yinfeng.accounts.Accounts;
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.common.FormErrors;
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.regions.Regions;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,8 +39,14 @@ class ActivityController {
     private final cn.yinfeng.projects.ProjectLookups projects;
     private final Accounts accounts;
 
-    ActivityController(Activities activities, ActivityFigures figures, Regions regions, CurrentUser currentUser,
-            MessageSource messages, cn.yinfeng.projects.ProjectLookups projects, Accounts accounts) {
+    ActivityController(
+            Activities activities,
+            ActivityFigures figures,
+            Regions regions,
+            CurrentUser currentUser,
+            MessageSource messages,
+            cn.yinfeng.projects.ProjectLookups projects,
+            Accounts accounts) {
         this.accounts = accounts;
         this.activities = activities;
         this.figures = figures;
@@ -65,13 +70,19 @@ class ActivityController {
     /** The month with the latest done activity in scope: where a user wants to land. */
     private YearMonth latestMonth() {
         var entries = activities.entries(LocalDate.of(2000, 1, 1), activities.today(), null, null, null);
-        return entries.isEmpty() ? YearMonth.from(activities.today()) : YearMonth.from(entries.get(0).date());
+        return entries.isEmpty()
+                ? YearMonth.from(activities.today())
+                : YearMonth.from(entries.get(0).date());
     }
 
     @GetMapping
-    String index(@RequestParam(required = false) String month, @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) String type, @RequestParam(required = false) LocalDate from,
-            @RequestParam(required = false) LocalDate to, Model model) {
+    String index(
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            Model model) {
         YearMonth ym = month == null || month.isBlank() ? latestMonth() : YearMonth.parse(month);
         LocalDate yearFrom = LocalDate.of(ym.getYear(), 1, 1);
         LocalDate monthEnd = ym.atEndOfMonth();
@@ -79,8 +90,9 @@ class ActivityController {
         model.addAttribute("figures", figures.figures(regionId, yearFrom, monthEnd));
         var entries = activities.entries(ym.atDay(1), monthEnd, regionId, blankToNull(type), null);
         // a figure's records: the list for the whole period it counts (1-N月), the calendar stays on the month
-        model.addAttribute("entries", from != null && to != null
-                ? activities.entries(from, to, regionId, blankToNull(type), null) : entries);
+        model.addAttribute(
+                "entries",
+                from != null && to != null ? activities.entries(from, to, regionId, blankToNull(type), null) : entries);
         model.addAttribute("drill", from != null && to != null);
         model.addAttribute("yearFrom", yearFrom);
         model.addAttribute("monthEnd", monthEnd);
@@ -91,8 +103,11 @@ class ActivityController {
         }
         for (int d = 1; d <= ym.lengthOfMonth(); d++) {
             LocalDate date = ym.atDay(d);
-            days.add(new Day(date, entries.stream().filter(e -> !date.isBefore(e.date())
-                    && !date.isAfter(e.endDate())).toList()));
+            days.add(new Day(
+                    date,
+                    entries.stream()
+                            .filter(e -> !date.isBefore(e.date()) && !date.isAfter(e.endDate()))
+                            .toList()));
         }
         model.addAttribute("days", days);
         model.addAttribute("month", ym);
@@ -115,8 +130,24 @@ class ActivityController {
 
     @GetMapping("/trips/new")
     String newTrip(Model model) {
-        model.addAttribute("form", new Activities.TripForm("", currentUser.require().region(), null, null, null,
-                false, null, null, activities.today(), activities.today(), "", null, null, Activities.Status.DONE, 0L));
+        model.addAttribute(
+                "form",
+                new Activities.TripForm(
+                        "",
+                        currentUser.require().region(),
+                        null,
+                        null,
+                        null,
+                        false,
+                        null,
+                        null,
+                        activities.today(),
+                        activities.today(),
+                        "",
+                        null,
+                        null,
+                        Activities.Status.DONE,
+                        0L));
         return "activities/trip-form";
     }
 
@@ -143,9 +174,24 @@ class ActivityController {
     String editTrip(@PathVariable long id, Model model) {
         var t = activities.trip(id);
         model.addAttribute("tripId", id);
-        model.addAttribute("form", new Activities.TripForm(t.title(), t.regionId(), t.leaderUserId(), t.leaderName(),
-                t.leaderRank(), t.pointToPoint(), t.members(), t.units(), t.startDate(), t.endDate(), t.cities(),
-                t.purpose(), t.outcome(), t.status(), t.version()));
+        model.addAttribute(
+                "form",
+                new Activities.TripForm(
+                        t.title(),
+                        t.regionId(),
+                        t.leaderUserId(),
+                        t.leaderName(),
+                        t.leaderRank(),
+                        t.pointToPoint(),
+                        t.members(),
+                        t.units(),
+                        t.startDate(),
+                        t.endDate(),
+                        t.cities(),
+                        t.purpose(),
+                        t.outcome(),
+                        t.status(),
+                        t.version()));
         keepHeldLeader(model, t.leaderUserId(), t.leaderName());
         return "activities/trip-form";
     }
@@ -155,15 +201,21 @@ class ActivityController {
         @SuppressWarnings("unchecked")
         var leaders = new java.util.ArrayList<>((List<Accounts.UserRef>) model.getAttribute("leaders"));
         if (leaderId != null && leaders.stream().noneMatch(l -> l.id() == leaderId)) {
-            leaders.add(0, new Accounts.UserRef(leaderId, messages.getMessage("reference.leader.disabledName",
-                    new Object[] {name}, org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+            leaders.add(
+                    0,
+                    new Accounts.UserRef(
+                            leaderId,
+                            messages.getMessage(
+                                    "reference.leader.disabledName",
+                                    new Object[] {name},
+                                    org.springframework.context.i18n.LocaleContextHolder.getLocale())));
             model.addAttribute("leaders", leaders);
         }
     }
 
     @PostMapping("/trips/{id}")
-    String updateTrip(@PathVariable long id, Activities.TripForm form, Model model, Locale locale,
-            RedirectAttributes redirect) {
+    String updateTrip(
+            @PathVariable long id, Activities.TripForm form, Model model, Locale locale, RedirectAttributes redirect) {
         try {
             activities.updateTrip(id, form);
         } catch (InvalidInputException e) {
@@ -177,10 +229,16 @@ class ActivityController {
     }
 
     @PostMapping("/trips/{id}/visits")
-    String addVisit(@PathVariable long id, @RequestParam(required = false) String enterpriseName,
+    String addVisit(
+            @PathVariable long id,
+            @RequestParam(required = false) String enterpriseName,
             @RequestParam(required = false) String enterpriseCode,
-            @RequestParam(required = false) LocalDate visitDate, @RequestParam(required = false) String city,
-            @RequestParam(required = false) String notes, Model model, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) LocalDate visitDate,
+            @RequestParam(required = false) String city,
+            @RequestParam(required = false) String notes,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         try {
             activities.addVisit(id, enterpriseName, enterpriseCode, visitDate, city, notes);
         } catch (InvalidInputException e) {
@@ -192,8 +250,13 @@ class ActivityController {
     }
 
     @PostMapping("/trips/{id}/visits/{visitId}/lead")
-    String lead(@PathVariable long id, @PathVariable long visitId, @RequestParam(required = false) String projectName,
-            @RequestParam(required = false) BigDecimal totalInvestment, Locale locale, RedirectAttributes redirect) {
+    String lead(
+            @PathVariable long id,
+            @PathVariable long visitId,
+            @RequestParam(required = false) String projectName,
+            @RequestParam(required = false) BigDecimal totalInvestment,
+            Locale locale,
+            RedirectAttributes redirect) {
         long projectId = activities.visitToLead(id, visitId, projectName, totalInvestment);
         redirect.addFlashAttribute("flash", messages.getMessage("trip.leadCreated", null, locale));
         return "redirect:/projects/" + projectId;
@@ -203,16 +266,40 @@ class ActivityController {
 
     @GetMapping("/delegations/new")
     String newDelegation(Model model) {
-        model.addAttribute("form", new Activities.DelegationForm("", currentUser.require().region(), activities.today(),
-                0, "", null, null, List.of(), Activities.Status.DONE, 0L));
+        model.addAttribute(
+                "form",
+                new Activities.DelegationForm(
+                        "",
+                        currentUser.require().region(),
+                        activities.today(),
+                        0,
+                        "",
+                        null,
+                        null,
+                        List.of(),
+                        Activities.Status.DONE,
+                        0L));
         return "activities/delegation-form";
     }
 
     @PostMapping("/delegations")
-    String createDelegation(Activities.DelegationForm form, @RequestParam(required = false) String enterpriseNames,
-            Model model, Locale locale, RedirectAttributes redirect) {
-        var f = new Activities.DelegationForm(form.title(), form.regionId(), form.visitDate(), form.people(),
-                form.hostName(), form.sites(), form.outcome(), split(enterpriseNames), form.status(), form.version());
+    String createDelegation(
+            Activities.DelegationForm form,
+            @RequestParam(required = false) String enterpriseNames,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
+        var f = new Activities.DelegationForm(
+                form.title(),
+                form.regionId(),
+                form.visitDate(),
+                form.people(),
+                form.hostName(),
+                form.sites(),
+                form.outcome(),
+                split(enterpriseNames),
+                form.status(),
+                form.version());
         try {
             long id = activities.createDelegation(f);
             redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
@@ -233,8 +320,17 @@ class ActivityController {
 
     @GetMapping("/talks/new")
     String newTalk(Model model) {
-        model.addAttribute("form", new Activities.TalkForm(currentUser.require().region(), activities.today(), "", null,
-                "", null, Activities.Status.DONE, 0L));
+        model.addAttribute(
+                "form",
+                new Activities.TalkForm(
+                        currentUser.require().region(),
+                        activities.today(),
+                        "",
+                        null,
+                        "",
+                        null,
+                        Activities.Status.DONE,
+                        0L));
         return "activities/talk-form";
     }
 
@@ -259,8 +355,17 @@ class ActivityController {
 
     @GetMapping("/events/new")
     String newEvent(Model model) {
-        model.addAttribute("form", new Activities.EventForm(currentUser.require().region(), Activities.EventKind.SIGNING,
-                "", activities.today(), "", null, Activities.Status.DONE, 0L));
+        model.addAttribute(
+                "form",
+                new Activities.EventForm(
+                        currentUser.require().region(),
+                        Activities.EventKind.SIGNING,
+                        "",
+                        activities.today(),
+                        "",
+                        null,
+                        Activities.Status.DONE,
+                        0L));
         return "activities/event-form";
     }
 
@@ -284,10 +389,16 @@ class ActivityController {
     }
 
     @PostMapping("/events/{id}/projects")
-    String addProject(@PathVariable long id, @RequestParam(required = false) String projectCode, Model model,
-            Locale locale, RedirectAttributes redirect) {
+    String addProject(
+            @PathVariable long id,
+            @RequestParam(required = false) String projectCode,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         try {
-            Long projectId = projectCode == null ? null : projects.readableId(projectCode).orElse(null);
+            Long projectId = projectCode == null
+                    ? null
+                    : projects.readableId(projectCode).orElse(null);
             if (projectId == null) {
                 throw new InvalidInputException("projectId", "event.project.notVisible");
             }
@@ -301,15 +412,22 @@ class ActivityController {
     }
 
     @PostMapping("/{type}/{id}/projects")
-    String link(@PathVariable String type, @PathVariable long id, @RequestParam(required = false) String projectCode,
-            Model model, Locale locale, RedirectAttributes redirect) {
+    String link(
+            @PathVariable String type,
+            @PathVariable long id,
+            @RequestParam(required = false) String projectCode,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         String kind = switch (type) {
             case "delegations" -> "DELEGATION";
             case "talks" -> "TALK";
             default -> throw new cn.yinfeng.common.NotFoundException("activity", type);
         };
         try {
-            Long projectId = projectCode == null ? null : projects.readableId(projectCode).orElse(null);
+            Long projectId = projectCode == null
+                    ? null
+                    : projects.readableId(projectCode).orElse(null);
             if (projectId == null) {
                 throw new InvalidInputException("projectId", "event.project.notVisible");
             }
@@ -318,7 +436,8 @@ class ActivityController {
                 return null;
             });
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("linkErrors", FormErrors.resolve(e, messages, locale).get("projectId"));
+            redirect.addFlashAttribute(
+                    "linkErrors", FormErrors.resolve(e, messages, locale).get("projectId"));
             return "redirect:/activities/" + type + "/" + id;
         }
         redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
@@ -344,7 +463,10 @@ class ActivityController {
         if (names == null || names.isBlank()) {
             return List.of();
         }
-        return List.of(names.split("[\\n,，、;；]+")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return List.of(names.split("[\\n,，、;；]+")).stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String blankToNull(String s) {

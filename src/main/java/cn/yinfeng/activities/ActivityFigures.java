@@ -1,13 +1,12 @@
 package cn.yinfeng.activities;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.HashMap;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -19,9 +18,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class ActivityFigures {
 
-    public record Figures(LocalDate from, LocalDate to, String regionName, long trips, long pointToPoint,
-            long enterprisesVisited, long visits, long delegations, long delegationEnterprises, long talks, long events,
-            long projectsSignedAtEvents, long resignings, BigDecimal signedAtEventsAmount) {}
+    public record Figures(
+            LocalDate from,
+            LocalDate to,
+            String regionName,
+            long trips,
+            long pointToPoint,
+            long enterprisesVisited,
+            long visits,
+            long delegations,
+            long delegationEnterprises,
+            long talks,
+            long events,
+            long projectsSignedAtEvents,
+            long resignings,
+            BigDecimal signedAtEventsAmount) {}
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -35,8 +46,8 @@ public class ActivityFigures {
 
     public Figures figures(Long regionId, LocalDate from, LocalDate to) {
         RegionScope scope = currentUser.scope();
-        Region region = regionId == null ? regions.find(scope.regionId()).orElseThrow()
-                : regions.visible(scope, regionId);
+        Region region =
+                regionId == null ? regions.find(scope.regionId()).orElseThrow() : regions.visible(scope, regionId);
         var p = new HashMap<String, Object>();
         p.put("from", from);
         p.put("to", to);
@@ -71,9 +82,21 @@ public class ActivityFigures {
                     where e.status = 'DONE' and e.region_id %1$s and e.event_date between :from and :to
                       and ep.counts_as in ('SIGNING', 'EXPANSION')) as amount
                 """.formatted(in)).params(p).query().singleRow();
-        return new Figures(from, to, region.name(), n(row.get("trips")), n(row.get("p2p")), n(row.get("visited")),
-                n(row.get("visits")), n(row.get("delegations")), n(row.get("d_ent")), n(row.get("talks")),
-                n(row.get("events")), n(row.get("signed")), n(row.get("resigned")), (BigDecimal) row.get("amount"));
+        return new Figures(
+                from,
+                to,
+                region.name(),
+                n(row.get("trips")),
+                n(row.get("p2p")),
+                n(row.get("visited")),
+                n(row.get("visits")),
+                n(row.get("delegations")),
+                n(row.get("d_ent")),
+                n(row.get("talks")),
+                n(row.get("events")),
+                n(row.get("signed")),
+                n(row.get("resigned")),
+                (BigDecimal) row.get("amount"));
     }
 
     private static long n(Object o) {

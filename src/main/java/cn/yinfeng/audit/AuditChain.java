@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
@@ -34,10 +33,20 @@ final class AuditChain {
     private AuditChain() {}
 
     /** Rule 1, the published unkeyed hash (kept to verify the rows written before the keyed chain). */
-    static String hash(String prevHash, Instant at, Long userId, String username, Long regionId, String action,
-            String targetType, String targetId, Outcome outcome, String detail, String clientIp) {
-        byte[] text = text(prevHash, at, userId, username, regionId, action, targetType, targetId, outcome, detail,
-                clientIp);
+    static String hash(
+            String prevHash,
+            Instant at,
+            Long userId,
+            String username,
+            Long regionId,
+            String action,
+            String targetType,
+            String targetId,
+            Outcome outcome,
+            String detail,
+            String clientIp) {
+        byte[] text =
+                text(prevHash, at, userId, username, regionId, action, targetType, targetId, outcome, detail, clientIp);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
         } catch (GeneralSecurityException e) {
@@ -46,20 +55,64 @@ final class AuditChain {
     }
 
     /** Rule 2, HMAC-SHA256 of the same text with {@code key}. */
-    static String keyed(SecretKey key, String prevHash, Instant at, Long userId, String username, Long regionId,
-            String action, String targetType, String targetId, Outcome outcome, String detail, String clientIp) {
-        return mac(key, text(prevHash, at, userId, username, regionId, action, targetType, targetId, outcome, detail,
-                clientIp));
+    static String keyed(
+            SecretKey key,
+            String prevHash,
+            Instant at,
+            Long userId,
+            String username,
+            Long regionId,
+            String action,
+            String targetType,
+            String targetId,
+            Outcome outcome,
+            String detail,
+            String clientIp) {
+        return mac(
+                key,
+                text(
+                        prevHash,
+                        at,
+                        userId,
+                        username,
+                        regionId,
+                        action,
+                        targetType,
+                        targetId,
+                        outcome,
+                        detail,
+                        clientIp));
     }
 
     static String hash(AuditEntry e) {
-        return hash(e.prevHash(), e.at(), e.userId(), e.username(), e.regionId(), e.action(), e.targetType(),
-                e.targetId(), e.outcome(), e.detail(), e.clientIp());
+        return hash(
+                e.prevHash(),
+                e.at(),
+                e.userId(),
+                e.username(),
+                e.regionId(),
+                e.action(),
+                e.targetType(),
+                e.targetId(),
+                e.outcome(),
+                e.detail(),
+                e.clientIp());
     }
 
     static String keyed(SecretKey key, AuditEntry e) {
-        return keyed(key, e.prevHash(), e.at(), e.userId(), e.username(), e.regionId(), e.action(), e.targetType(),
-                e.targetId(), e.outcome(), e.detail(), e.clientIp());
+        return keyed(
+                key,
+                e.prevHash(),
+                e.at(),
+                e.userId(),
+                e.username(),
+                e.regionId(),
+                e.action(),
+                e.targetType(),
+                e.targetId(),
+                e.outcome(),
+                e.detail(),
+                e.clientIp());
     }
 
     /** The hash {@code e} must carry under {@code rule}. */
@@ -84,15 +137,27 @@ final class AuditChain {
 
     /** Compares two hex strings in time independent of where they differ. */
     static boolean same(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII),
-                b.getBytes(StandardCharsets.US_ASCII));
+        return a != null
+                && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static byte[] text(String prevHash, Instant at, Long userId, String username, Long regionId,
-            String action, String targetType, String targetId, Outcome outcome, String detail, String clientIp) {
+    private static byte[] text(
+            String prevHash,
+            Instant at,
+            Long userId,
+            String username,
+            Long regionId,
+            String action,
+            String targetType,
+            String targetId,
+            Outcome outcome,
+            String detail,
+            String clientIp) {
         var text = new StringBuilder(256);
-        for (Object part : new Object[] {prevHash, at, userId, username, regionId, action, targetType, targetId,
-                outcome, detail, clientIp}) {
+        for (Object part : new Object[] {
+            prevHash, at, userId, username, regionId, action, targetType, targetId, outcome, detail, clientIp
+        }) {
             text.append(part == null ? NULL : part.toString()).append(SEP);
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);

@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,7 +57,10 @@ class AuditCheckpoints implements SmartLifecycle {
     private volatile boolean running;
     private long lastWrittenId = -1;
 
-    AuditCheckpoints(JdbcClient jdbc, AuditKey key, Clock clock,
+    AuditCheckpoints(
+            JdbcClient jdbc,
+            AuditKey key,
+            Clock clock,
             @Value("${yinfeng.audit.checkpoint-file:data/audit-checkpoints.log}") String file) {
         this.jdbc = jdbc;
         this.key = key;
@@ -73,8 +75,11 @@ class AuditCheckpoints implements SmartLifecycle {
     /** Appends a checkpoint of the current head (nothing while the log is empty) and logs it at INFO. */
     synchronized Optional<Checkpoint> write(String why) {
         var head = jdbc.sql("select id, hash from audit_log order by id desc limit 1")
-                .query((rs, n) -> new Checkpoint(clock.instant().truncatedTo(ChronoUnit.MILLIS), rs.getLong("id"),
-                        rs.getString("hash").trim(), 0))
+                .query((rs, n) -> new Checkpoint(
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                        rs.getLong("id"),
+                        rs.getString("hash").trim(),
+                        0))
                 .optional();
         if (head.isEmpty()) {
             return head;
@@ -86,11 +91,21 @@ class AuditCheckpoints implements SmartLifecycle {
             if (dir != null) {
                 Files.createDirectories(dir);
             }
-            Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE, StandardOpenOption.DSYNC);
+            Files.writeString(
+                    file,
+                    line + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.DSYNC);
         } catch (IOException e) {
-            log.error("Audit checkpoint ({}) could not be appended to {}: {}. It is in this log line only: {}", why,
-                    file, e.toString(), line);
+            log.error(
+                    "Audit checkpoint ({}) could not be appended to {}: {}. It is in this log line only: {}",
+                    why,
+                    file,
+                    e.toString(),
+                    line);
             lastWrittenId = cp.id();
             return head;
         }
@@ -100,11 +115,15 @@ class AuditCheckpoints implements SmartLifecycle {
     }
 
     /** Every interval; skipped when no row was added since this instance's last checkpoint. */
-    @Scheduled(initialDelayString = "${yinfeng.audit.checkpoint-interval:10m}",
+    @Scheduled(
+            initialDelayString = "${yinfeng.audit.checkpoint-interval:10m}",
             fixedDelayString = "${yinfeng.audit.checkpoint-interval:10m}")
     void periodic() {
         try {
-            Long head = jdbc.sql("select max(id) from audit_log").query(Long.class).optional().orElse(null);
+            Long head = jdbc.sql("select max(id) from audit_log")
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
             synchronized (this) {
                 if (head == null || head == lastWrittenId) {
                     return;

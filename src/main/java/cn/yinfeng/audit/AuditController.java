@@ -1,14 +1,13 @@
 package cn.yinfeng.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +34,11 @@ class AuditController {
     private final MessageSource messages;
     private final ZoneId zone;
 
-    AuditController(AuditQueries queries, AuditLog audit, AuditCheckpoints checkpoints, MessageSource messages,
+    AuditController(
+            AuditQueries queries,
+            AuditLog audit,
+            AuditCheckpoints checkpoints,
+            MessageSource messages,
             java.time.Clock clock) {
         this.queries = queries;
         this.audit = audit;
@@ -45,11 +48,15 @@ class AuditController {
     }
 
     @GetMapping("/admin/audit")
-    String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String list(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String username, @RequestParam(required = false) String action,
-            @RequestParam(required = false) Outcome outcome, @RequestParam(defaultValue = "at") String sort,
-            @RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) Outcome outcome,
+            @RequestParam(defaultValue = "at") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         var search = new AuditSearch(from, to, username, action, outcome, sort, dir, page, 50);
         model.addAttribute("search", search);
@@ -68,9 +75,15 @@ class AuditController {
     @PostMapping("/admin/audit/checkpoint")
     String checkpoint(RedirectAttributes redirect, Locale locale) {
         var written = writeCheckpoint();
-        redirect.addFlashAttribute("flash", written.map(cp -> messages.getMessage("audit.checkpoint.written",
-                new Object[] {cp.id(), time(cp.at()), checkpoints.file().toString()}, locale))
-                .orElseGet(() -> messages.getMessage("audit.checkpoint.empty", null, locale)));
+        redirect.addFlashAttribute(
+                "flash",
+                written.map(cp -> messages.getMessage(
+                                "audit.checkpoint.written",
+                                new Object[] {
+                                    cp.id(), time(cp.at()), checkpoints.file().toString()
+                                },
+                                locale))
+                        .orElseGet(() -> messages.getMessage("audit.checkpoint.empty", null, locale)));
         return "redirect:/admin/audit";
     }
 
@@ -78,10 +91,13 @@ class AuditController {
     @ResponseBody
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Audit rows, filtered and paged (administrators)")
-    AuditQueries.Page api(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    AuditQueries.Page api(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String username, @RequestParam(required = false) String action,
-            @RequestParam(required = false) Outcome outcome, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) Outcome outcome,
+            @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
         return queries.search(new AuditSearch(from, to, username, action, outcome, "at", "desc", page, size));
     }
@@ -103,20 +119,30 @@ class AuditController {
     @Operation(summary = "Write a signed checkpoint of the chain's newest row to the checkpoint file and the log now")
     ResponseEntity<CheckpointWritten> apiCheckpoint() {
         return writeCheckpoint()
-                .map(cp -> ResponseEntity.ok(new CheckpointWritten(cp.id(), cp.hash(), cp.at(),
-                        checkpoints.file().toString())))
+                .map(cp -> ResponseEntity.ok(new CheckpointWritten(
+                        cp.id(), cp.hash(), cp.at(), checkpoints.file().toString())))
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     private java.util.Optional<AuditCheckpoints.Checkpoint> writeCheckpoint() {
-        audit.record("AUDIT_CHECKPOINT", "audit_log", null, Outcome.SUCCESS, checkpoints.file().toString());
+        audit.record(
+                "AUDIT_CHECKPOINT",
+                "audit_log",
+                null,
+                Outcome.SUCCESS,
+                checkpoints.file().toString());
         return checkpoints.write("on demand");
     }
 
     private AuditQueries.Verification verifyAndRecord(Locale locale) {
         var result = queries.verify();
-        audit.record("AUDIT_VERIFY", "audit_log", null, result.intact() ? Outcome.SUCCESS : Outcome.FAILURE,
-                result.intact() ? result.rowsChecked() + " rows, " + result.checkpointsChecked() + " checkpoints"
+        audit.record(
+                "AUDIT_VERIFY",
+                "audit_log",
+                null,
+                result.intact() ? Outcome.SUCCESS : Outcome.FAILURE,
+                result.intact()
+                        ? result.rowsChecked() + " rows, " + result.checkpointsChecked() + " checkpoints"
                         : result.reason() + " at " + result.brokenAt());
         return result.withMessage(describe(result, locale));
     }
@@ -148,8 +174,13 @@ class AuditController {
             Integer cpLine = v.checkpointLine();
             args = switch (v.reason()) {
                 case "checkpoint-hash" -> new Object[] {v.brokenAt(), v.rowsChecked(), cpAt, cpLine};
-                case "checkpoint-missing" -> new Object[] {v.brokenAt(), cpAt, cpLine,
-                        v.rowBefore() == null ? "—" : v.rowBefore().toString()};
+                case "checkpoint-missing" ->
+                    new Object[] {
+                        v.brokenAt(),
+                        cpAt,
+                        cpLine,
+                        v.rowBefore() == null ? "—" : v.rowBefore().toString()
+                    };
                 case "checkpoint-file" -> new Object[] {file, v.badLine()};
                 case "checkpoint-unreadable" -> new Object[] {file, v.checkpointError()};
                 default -> new Object[] {v.brokenAt(), v.rowsChecked()};

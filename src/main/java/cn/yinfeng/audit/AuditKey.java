@@ -1,10 +1,8 @@
 package cn.yinfeng.audit;
 
 import java.util.Base64;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +38,8 @@ class AuditKey {
         try {
             bytes = Base64.getDecoder().decode(base64Key.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(PROPERTY + " is not valid base64 (expected 32 random bytes, base64-encoded)");
+            throw new IllegalStateException(
+                    PROPERTY + " is not valid base64 (expected 32 random bytes, base64-encoded)");
         }
         if (bytes.length != 32) {
             throw new IllegalStateException(PROPERTY + " must hold 32 bytes, base64-encoded; it holds " + bytes.length);

@@ -1,10 +1,9 @@
 package cn.yinfeng.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,8 +31,12 @@ public class AuditLog {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final AuditKey key;
 
-    AuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, AuditKey key) {
+    AuditLog(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events,
+            AuditKey key) {
         this.jdbc = jdbc;
         this.key = key;
         this.tx = new TransactionTemplate(transactionManager);
@@ -56,8 +59,15 @@ public class AuditLog {
     }
 
     /** Records an event with an explicit actor, e.g. a failed login where nobody is signed in. */
-    public void record(AuditActor actor, String username, String action, String targetType, Object targetId,
-            Outcome outcome, String detail, String clientIp) {
+    public void record(
+            AuditActor actor,
+            String username,
+            String action,
+            String targetType,
+            Object targetId,
+            Outcome outcome,
+            String detail,
+            String clientIp) {
         Long userId = actor == null ? null : actor.userId();
         Long regionId = actor == null ? null : actor.regionId();
         String name = actor != null ? actor.username() : username;
@@ -67,11 +77,16 @@ public class AuditLog {
         String user = name == null ? null : truncate(sanitize(name), 64);
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         tx.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleRow();
+            jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                    .param("lock", CHAIN_LOCK)
+                    .query()
+                    .singleRow();
             String prev = jdbc.sql("select hash from audit_log order by id desc limit 1")
-                    .query(String.class).optional().orElse(AuditChain.GENESIS);
-            String hash = AuditChain.keyed(key.key(), prev, at, userId, user, regionId, action, targetType, target,
-                    outcome, text, ip);
+                    .query(String.class)
+                    .optional()
+                    .orElse(AuditChain.GENESIS);
+            String hash = AuditChain.keyed(
+                    key.key(), prev, at, userId, user, regionId, action, targetType, target, outcome, text, ip);
             jdbc.sql("""
                     insert into audit_log (at, user_id, username, region_id, action, target_type, target_id,
                                            outcome, detail, client_ip, prev_hash, hash, hash_rule)

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +29,38 @@ public class AuditQueries {
      * {@code checkpointLine} its line in {@code checkpointFile}; {@code badLine} the
      * first line of that file that is not a validly signed checkpoint; {@code message} is the finding in the reader's language (API).
      */
-    public record Verification(boolean intact, long rowsChecked, Long brokenAt, String reason, Long lastId,
-            Long rowBefore, long checkpointsChecked, Long checkpointId, Instant checkpointAt, Integer checkpointLine,
-            String checkpointFile, Integer badLine, String checkpointError, String message) {
+    public record Verification(
+            boolean intact,
+            long rowsChecked,
+            Long brokenAt,
+            String reason,
+            Long lastId,
+            Long rowBefore,
+            long checkpointsChecked,
+            Long checkpointId,
+            Instant checkpointAt,
+            Integer checkpointLine,
+            String checkpointFile,
+            Integer badLine,
+            String checkpointError,
+            String message) {
 
         public Verification withMessage(String text) {
-            return new Verification(intact, rowsChecked, brokenAt, reason, lastId, rowBefore, checkpointsChecked,
+            return new Verification(
+                    intact,
+                    rowsChecked,
+                    brokenAt,
+                    reason,
+                    lastId,
+                    rowBefore,
+                    checkpointsChecked,
                     checkpointId,
-                    checkpointAt, checkpointLine, checkpointFile, badLine, checkpointError, text);
+                    checkpointAt,
+                    checkpointLine,
+                    checkpointFile,
+                    badLine,
+                    checkpointError,
+                    text);
         }
     }
 
@@ -68,11 +91,15 @@ public class AuditQueries {
         var params = new java.util.HashMap<String, Object>();
         if (s.from() != null) {
             where.append(" and at >= :from");
-            params.put("from", java.sql.Timestamp.from(s.from().atStartOfDay(zone).toInstant()));
+            params.put(
+                    "from", java.sql.Timestamp.from(s.from().atStartOfDay(zone).toInstant()));
         }
         if (s.to() != null) {
             where.append(" and at < :to");
-            params.put("to", java.sql.Timestamp.from(s.to().plusDays(1).atStartOfDay(zone).toInstant()));
+            params.put(
+                    "to",
+                    java.sql.Timestamp.from(
+                            s.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (s.username() != null) {
             where.append(" and lower(username) = lower(:username)");
@@ -86,13 +113,18 @@ public class AuditQueries {
             where.append(" and outcome = :outcome");
             params.put("outcome", s.outcome().name());
         }
-        long total = jdbc.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from audit_log" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         // the sort column comes from a fixed map, never from the request text
         String order = " order by " + SORT_COLUMNS.get(s.sort()) + " " + s.dir() + ", id " + s.dir();
         params.put("limit", s.size());
         params.put("offset", (long) s.page() * s.size());
         List<AuditEntry> rows = jdbc.sql("select * from audit_log" + where + order + " limit :limit offset :offset")
-                .params(params).query(AuditQueries::map).list();
+                .params(params)
+                .query(AuditQueries::map)
+                .list();
         return new Page(rows, total, s.page(), s.size());
     }
 
@@ -100,12 +132,17 @@ public class AuditQueries {
     @Transactional(readOnly = true)
     public List<AuditEntry> forTarget(String targetType, Object targetId, int limit) {
         return jdbc.sql("select * from audit_log where target_type = :t and target_id = :id order by id desc limit :n")
-                .param("t", targetType).param("id", String.valueOf(targetId)).param("n", limit)
-                .query(AuditQueries::map).list();
+                .param("t", targetType)
+                .param("id", String.valueOf(targetId))
+                .param("n", limit)
+                .query(AuditQueries::map)
+                .list();
     }
 
     public List<String> actions() {
-        return jdbc.sql("select distinct action from audit_log order by action").query(String.class).list();
+        return jdbc.sql("select distinct action from audit_log order by action")
+                .query(String.class)
+                .list();
     }
 
     /**
@@ -137,7 +174,9 @@ public class AuditQueries {
         while (state.brokenAt == null) {
             batch.clear();
             batch.addAll(jdbc.sql("select * from audit_log where id > :after order by id limit 5000")
-                    .param("after", after).query((rs, n) -> new Row(map(rs, n), rs.getInt("hash_rule"))).list());
+                    .param("after", after)
+                    .query((rs, n) -> new Row(map(rs, n), rs.getInt("hash_rule")))
+                    .list());
             if (batch.isEmpty()) {
                 break;
             }
@@ -178,12 +217,16 @@ public class AuditQueries {
         var newest = read.newest().orElse(null);
         if (state.brokenAt == null) {
             // every checkpoint names a row that is still there; the highest one missing says how far the end went
-            var missing = read.checkpoints().stream().filter(cp -> !seen.contains(cp.id()))
+            var missing = read.checkpoints().stream()
+                    .filter(cp -> !seen.contains(cp.id()))
                     .max(java.util.Comparator.comparingLong(AuditCheckpoints.Checkpoint::id));
             if (missing.isPresent()) {
                 state.brokenAt = missing.get().id();
                 state.rowBefore = jdbc.sql("select max(id) from audit_log where id < :id")
-                        .param("id", missing.get().id()).query(Long.class).optional().orElse(null);
+                        .param("id", missing.get().id())
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
                 state.reason = "checkpoint-missing";
                 state.against = missing.get();
             } else if (read.error() != null) {
@@ -193,19 +236,39 @@ public class AuditQueries {
             }
         }
         var shown = state.against != null ? state.against : newest;
-        return new Verification(state.reason == null, state.checked, state.brokenAt, state.reason, state.lastId,
-                state.rowBefore, read.checkpoints().size(), shown == null ? null : shown.id(), shown == null ? null : shown.at(),
-                shown == null ? null : shown.line(), read.file().toString(), read.badLine() > 0 ? read.badLine() : null,
-                read.error(), null);
+        return new Verification(
+                state.reason == null,
+                state.checked,
+                state.brokenAt,
+                state.reason,
+                state.lastId,
+                state.rowBefore,
+                read.checkpoints().size(),
+                shown == null ? null : shown.id(),
+                shown == null ? null : shown.at(),
+                shown == null ? null : shown.line(),
+                read.file().toString(),
+                read.badLine() > 0 ? read.badLine() : null,
+                read.error(),
+                null);
     }
 
     private record Row(AuditEntry entry, int rule) {}
 
     static AuditEntry map(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                (Long) rs.getObject("user_id"), rs.getString("username"), (Long) rs.getObject("region_id"),
-                rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"),
-                Outcome.valueOf(rs.getString("outcome")), rs.getString("detail"), rs.getString("client_ip"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getTimestamp("at").toInstant(),
+                (Long) rs.getObject("user_id"),
+                rs.getString("username"),
+                (Long) rs.getObject("region_id"),
+                rs.getString("action"),
+                rs.getString("target_type"),
+                rs.getString("target_id"),
+                Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("detail"),
+                rs.getString("client_ip"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
     }
 }

@@ -8,11 +8,23 @@ import java.time.LocalDate;
  * @param sort one of {@code at}, {@code username}, {@code action}, {@code outcome}
  * @param dir {@code asc} or {@code desc}
  */
-public record AuditSearch(LocalDate from, LocalDate to, String username, String action, Outcome outcome,
-        String sort, String dir, int page, int size) {
+public record AuditSearch(
+        LocalDate from,
+        LocalDate to,
+        String username,
+        String action,
+        Outcome outcome,
+        String sort,
+        String dir,
+        int page,
+        int size) {
 
     public AuditSearch {
-        sort = sort == null || !java.util.Set.of("at", "username", "action", "outcome").contains(sort) ? "at" : sort;
+        sort = sort == null
+                        || !java.util.Set.of("at", "username", "action", "outcome")
+                                .contains(sort)
+                ? "at"
+                : sort;
         dir = "asc".equalsIgnoreCase(dir) ? "asc" : "desc";
         page = Math.max(page, 0);
         size = size <= 0 ? 50 : Math.min(size, 200);

@@ -1,5 +1,7 @@
 package cn.yinfeng.audit;
 
 public enum Outcome {
-    SUCCESS, FAILURE, DENIED
+    SUCCESS,
+    FAILURE,
+    DENIED
 }

@@ -1,13 +1,12 @@
 package cn.yinfeng.chains;
 
-import java.util.List;
-import java.util.Locale;
-
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -45,11 +44,17 @@ class ChainController {
     }
 
     @PostMapping("/chains")
-    String create(@RequestParam String code, @RequestParam String name, @RequestParam Chains.Tier tier,
-            @RequestParam(required = false) String sets, Model model, Locale locale, RedirectAttributes redirect) {
+    String create(
+            @RequestParam String code,
+            @RequestParam String name,
+            @RequestParam Chains.Tier tier,
+            @RequestParam(required = false) String sets,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         try {
-            long id = chains.create(new Chains.ChainForm(code, name, tier, null,
-                    sets == null ? List.of() : List.of(sets.split("[,，、\\s]+"))));
+            long id = chains.create(new Chains.ChainForm(
+                    code, name, tier, null, sets == null ? List.of() : List.of(sets.split("[,，、\\s]+"))));
             redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
             return "redirect:/chains/" + id;
         } catch (InvalidInputException e) {
@@ -81,7 +86,10 @@ class ChainController {
     }
 
     @PostMapping("/chains/{id}/targets/{targetId}")
-    String setStatus(@PathVariable long id, @PathVariable long targetId, @RequestParam Chains.TargetStatus status,
+    String setStatus(
+            @PathVariable long id,
+            @PathVariable long targetId,
+            @RequestParam Chains.TargetStatus status,
             @RequestParam long version) {
         chains.setTargetStatus(targetId, status, version);
         return "redirect:/chains/" + id;

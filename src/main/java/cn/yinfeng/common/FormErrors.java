@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 
 /** Resolves the problems of an {@link InvalidInputException} into messages per field, for forms and the API. */
@@ -18,9 +17,10 @@ public final class FormErrors {
     public static Map<String, List<String>> resolve(InvalidInputException e, MessageSource messages, Locale locale) {
         var out = new LinkedHashMap<String, List<String>>();
         for (var p : e.problems()) {
-            String text = messages.getMessage(p.messageKey(), localise(p.args(), messages, locale), p.messageKey(),
-                    locale);
-            out.computeIfAbsent(p.field() == null ? GLOBAL : p.field(), k -> new java.util.ArrayList<>()).add(text);
+            String text =
+                    messages.getMessage(p.messageKey(), localise(p.args(), messages, locale), p.messageKey(), locale);
+            out.computeIfAbsent(p.field() == null ? GLOBAL : p.field(), k -> new java.util.ArrayList<>())
+                    .add(text);
         }
         return out;
     }

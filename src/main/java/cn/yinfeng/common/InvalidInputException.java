@@ -13,7 +13,10 @@ public class InvalidInputException extends RuntimeException {
     private final List<Problem> problems;
 
     public InvalidInputException(List<Problem> problems) {
-        super(problems.stream().map(p -> p.field() + ": " + p.messageKey()).toList().toString());
+        super(problems.stream()
+                .map(p -> p.field() + ": " + p.messageKey())
+                .toList()
+                .toString());
         this.problems = List.copyOf(problems);
     }
 

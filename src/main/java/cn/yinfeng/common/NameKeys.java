@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 public final class NameKeys {
 
     private static final Pattern NOISE = Pattern.compile("[\\s()\\[\\]{}<>（）【】《》〈〉「」『』·.,，、\"'“”‘’_-]+");
-    private static final Pattern FORMS = Pattern.compile(
-            "(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团|公司|有限|co\\.?ltd|company|limited|ltd|inc|corp)+$");
+    private static final Pattern FORMS =
+            Pattern.compile("(股份有限公司|有限责任公司|有限公司|股份公司|集团公司|集团|公司|有限|co\\.?ltd|company|limited|ltd|inc|corp)+$");
 
     private NameKeys() {}
 

@@ -1,9 +1,8 @@
 package cn.yinfeng.common;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Writes an RFC 9457 problem document from places that run before Spring MVC (security filters), where the

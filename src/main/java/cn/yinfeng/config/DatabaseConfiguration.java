@@ -1,14 +1,12 @@
 package cn.yinfeng.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
-
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,15 +50,17 @@ class DatabaseConfiguration {
             builder.setPort(embedded.port());
         }
         EmbeddedPostgres pg = builder.start();
-        log.info("Embedded PostgreSQL started on port {} with data in {}", pg.getPort(),
+        log.info(
+                "Embedded PostgreSQL started on port {} with data in {}",
+                pg.getPort(),
                 embedded.dataDir().toAbsolutePath());
         return pg;
     }
 
     /** The roles: in embedded mode set up here as the server's superuser, in external mode as configured. */
     @Bean
-    DatabaseRoles databaseRoles(Environment env, DatabaseProperties properties,
-            ObjectProvider<EmbeddedPostgres> embedded) {
+    DatabaseRoles databaseRoles(
+            Environment env, DatabaseProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
         String url = env.getProperty("spring.datasource.url");
         if (StringUtils.hasText(url)) {
             String user = env.getProperty("spring.datasource.username");
@@ -113,8 +113,11 @@ class DatabaseConfiguration {
         config.setValidationTimeout(Math.min(3000, properties.connectTimeout().toMillis()));
         config.setKeepaliveTime(java.time.Duration.ofMinutes(2).toMillis());
         config.setMaxLifetime(java.time.Duration.ofMinutes(30).toMillis());
-        config.addDataSourceProperty("socketTimeout", String.valueOf(properties.socketTimeout().toSeconds()));
-        config.addDataSourceProperty("connectTimeout", String.valueOf(Math.max(1, properties.connectTimeout().toSeconds())));
+        config.addDataSourceProperty(
+                "socketTimeout", String.valueOf(properties.socketTimeout().toSeconds()));
+        config.addDataSourceProperty(
+                "connectTimeout",
+                String.valueOf(Math.max(1, properties.connectTimeout().toSeconds())));
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.addDataSourceProperty("ApplicationName", "yinfeng");
         return new HikariDataSource(config);
@@ -128,8 +131,8 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @org.springframework.context.annotation.Primary
     @Conditional(ReplicaConfigured.class)
-    ReadRoutingDataSource routingDataSource(HikariDataSource dataSource, DatabaseProperties properties,
-            DatabaseRoles roles) {
+    ReadRoutingDataSource routingDataSource(
+            HikariDataSource dataSource, DatabaseProperties properties, DatabaseRoles roles) {
         var replica = properties.replica();
         var config = new HikariConfig();
         config.setJdbcUrl(replica.url());
@@ -140,7 +143,8 @@ class DatabaseConfiguration {
         config.setMaximumPoolSize(properties.poolSize());
         config.setConnectionTimeout(properties.connectTimeout().toMillis());
         config.setKeepaliveTime(java.time.Duration.ofMinutes(2).toMillis());
-        config.addDataSourceProperty("socketTimeout", String.valueOf(properties.socketTimeout().toSeconds()));
+        config.addDataSourceProperty(
+                "socketTimeout", String.valueOf(properties.socketTimeout().toSeconds()));
         config.addDataSourceProperty("ApplicationName", "yinfeng-replica");
         log.info("Read-only transactions use the replica at {}", replica.url());
         return new ReadRoutingDataSource(dataSource, new HikariDataSource(config));
@@ -166,7 +170,8 @@ class DatabaseConfiguration {
 
     static final class ReplicaConfigured implements org.springframework.context.annotation.Condition {
         @Override
-        public boolean matches(org.springframework.context.annotation.ConditionContext context,
+        public boolean matches(
+                org.springframework.context.annotation.ConditionContext context,
                 org.springframework.core.type.AnnotatedTypeMetadata metadata) {
             return StringUtils.hasText(context.getEnvironment().getProperty("yinfeng.db.replica.url"));
         }

@@ -2,7 +2,6 @@ package cn.yinfeng.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -38,7 +37,9 @@ public record DatabaseProperties(
      * @param username the owner role; empty: none
      * @param password its password
      */
-    public record Owner(@DefaultValue("") String username, @DefaultValue("") String password) {
+    public record Owner(
+            @DefaultValue("") String username,
+            @DefaultValue("") String password) {
 
         public boolean configured() {
             return username != null && !username.isBlank();
@@ -59,14 +60,15 @@ public record DatabaseProperties(
      * @param username defaults to the primary's
      * @param password defaults to the primary's
      */
-    public record Replica(@DefaultValue("") String url, @DefaultValue("") String username,
+    public record Replica(
+            @DefaultValue("") String url,
+            @DefaultValue("") String username,
             @DefaultValue("") String password) {
 
         public boolean configured() {
             return url != null && !url.isBlank();
         }
     }
-
 
     /**
      * @param dataDir where the embedded server keeps its files (kept across restarts)

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +31,15 @@ public final class DatabaseRoleCheck {
      * @param auditDelete DELETE on {@code audit_log}
      * @param auditTruncate TRUNCATE on {@code audit_log}
      */
-    public record RoleFacts(String role, boolean superuser, boolean createRole, boolean createDb,
-            boolean ownsAuditLog, boolean auditUpdate, boolean auditDelete, boolean auditTruncate) {
+    public record RoleFacts(
+            String role,
+            boolean superuser,
+            boolean createRole,
+            boolean createDb,
+            boolean ownsAuditLog,
+            boolean auditUpdate,
+            boolean auditDelete,
+            boolean auditTruncate) {
 
         /** What makes the role unfit to run the application. */
         public List<String> problems() {
@@ -77,12 +82,20 @@ public final class DatabaseRoleCheck {
                        has_table_privilege(current_user, c.oid, 'TRUNCATE')
                 from pg_roles r, pg_class c
                 where r.rolname = current_user and c.oid = to_regclass('audit_log')
-                """); var rs = st.executeQuery()) {
+                """);
+                var rs = st.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("no table audit_log for the database role check");
             }
-            return new RoleFacts(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
-                    rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8));
+            return new RoleFacts(
+                    rs.getString(1),
+                    rs.getBoolean(2),
+                    rs.getBoolean(3),
+                    rs.getBoolean(4),
+                    rs.getBoolean(5),
+                    rs.getBoolean(6),
+                    rs.getBoolean(7),
+                    rs.getBoolean(8));
         }
     }
 
@@ -111,8 +124,10 @@ public final class DatabaseRoleCheck {
             }
             log.warn("{} Allowed outside the prod profile (yinfeng.db.refuse-privileged-role=false).", message);
         } else if (facts.createDb()) {
-            log.warn("The database role \"{}\" the application connects as may create databases (CREATEDB), which"
-                    + " it does not need", facts.role());
+            log.warn(
+                    "The database role \"{}\" the application connects as may create databases (CREATEDB), which"
+                            + " it does not need",
+                    facts.role());
         } else {
             log.info("Database role \"{}\": no superuser, appends to audit_log only", facts.role());
         }

@@ -1,7 +1,6 @@
 package cn.yinfeng.config;
 
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -17,11 +16,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * @param ownerUser the role that migrates (the runtime role when none is configured)
  * @param ownerPassword its password
  */
-public record DatabaseRoles(String url, String runtimeUser, String runtimePassword, String ownerUser,
-        String ownerPassword) {
+public record DatabaseRoles(
+        String url, String runtimeUser, String runtimePassword, String ownerUser, String ownerPassword) {
 
     /** The roles the embedded server is set up with. */
     static final String EMBEDDED_OWNER = "yinfeng_owner";
+
     static final String EMBEDDED_RUNTIME = "yinfeng_app";
 
     /** True when migrations run as another role than the application. */

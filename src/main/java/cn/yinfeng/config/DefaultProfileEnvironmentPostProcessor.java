@@ -1,7 +1,6 @@
 package cn.yinfeng.config;
 
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -24,7 +23,8 @@ public class DefaultProfileEnvironmentPostProcessor implements EnvironmentPostPr
             return;
         }
         String profile = databaseConfigured(environment) ? "prod" : "demo";
-        environment.getPropertySources()
+        environment
+                .getPropertySources()
                 .addLast(new MapPropertySource(SOURCE_NAME, Map.of("spring.profiles.default", profile)));
     }
 

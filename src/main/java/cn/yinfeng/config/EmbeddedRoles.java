@@ -4,9 +4,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Base64;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +20,7 @@ final class EmbeddedRoles {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRoles.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private EmbeddedRoles() {
-    }
+    private EmbeddedRoles() {}
 
     static DatabaseRoles setUp(DataSource superuser, int port) {
         String ownerPassword = randomPassword();
@@ -102,10 +99,16 @@ final class EmbeddedRoles {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not set up the roles of the embedded PostgreSQL", e);
         }
-        log.info("Embedded PostgreSQL: migrations as {}, the application as {} (no superuser)",
-                DatabaseRoles.EMBEDDED_OWNER, DatabaseRoles.EMBEDDED_RUNTIME);
-        return new DatabaseRoles("jdbc:postgresql://localhost:" + port + "/postgres", DatabaseRoles.EMBEDDED_RUNTIME,
-                runtimePassword, DatabaseRoles.EMBEDDED_OWNER, ownerPassword);
+        log.info(
+                "Embedded PostgreSQL: migrations as {}, the application as {} (no superuser)",
+                DatabaseRoles.EMBEDDED_OWNER,
+                DatabaseRoles.EMBEDDED_RUNTIME);
+        return new DatabaseRoles(
+                "jdbc:postgresql://localhost:" + port + "/postgres",
+                DatabaseRoles.EMBEDDED_RUNTIME,
+                runtimePassword,
+                DatabaseRoles.EMBEDDED_OWNER,
+                ownerPassword);
     }
 
     private static String randomPassword() {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,12 +34,15 @@ final class LeftoverPostmaster {
     static final Duration FAST_SHUTDOWN_WAIT = Duration.ofSeconds(30);
     static final Duration IMMEDIATE_SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
-    private LeftoverPostmaster() {
-    }
+    private LeftoverPostmaster() {}
 
     /** What {@link #clear} found and did. */
     enum Outcome {
-        NONE, STALE_PID_FILE_REMOVED, STOPPED_FAST, STOPPED_IMMEDIATE, KILLED
+        NONE,
+        STALE_PID_FILE_REMOVED,
+        STOPPED_FAST,
+        STOPPED_IMMEDIATE,
+        KILLED
     }
 
     static Outcome clear(Path dataDir) throws IOException {
@@ -50,7 +52,8 @@ final class LeftoverPostmaster {
         }
         // zonky holds this lock for as long as its application runs: a locked file means the server is in use
         Path lockFile = dataDir.resolve("epg-lock");
-        try (var out = new FileOutputStream(lockFile.toFile(), true); FileLock lock = out.getChannel().tryLock()) {
+        try (var out = new FileOutputStream(lockFile.toFile(), true);
+                FileLock lock = out.getChannel().tryLock()) {
             if (lock == null) {
                 throw new IllegalStateException("The embedded PostgreSQL data directory " + dataDir.toAbsolutePath()
                         + " is in use by another running application (it holds " + lockFile.getFileName()
@@ -70,30 +73,40 @@ final class LeftoverPostmaster {
         }
         Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
         if (process.isEmpty() || !process.get().isAlive()) {
-            log.warn("Removing the stale {} (process {} is gone) before starting the embedded PostgreSQL", pidFile,
-                    pid);
+            log.warn(
+                    "Removing the stale {} (process {} is gone) before starting the embedded PostgreSQL", pidFile, pid);
             Files.deleteIfExists(pidFile);
             return Outcome.STALE_PID_FILE_REMOVED;
         }
         if (!isPostgresOn(pid, dataDir)) {
-            log.warn("Removing the stale {}: process {} is not a PostgreSQL server on this data directory (its"
-                    + " number was reused) and is left alone", pidFile, pid);
+            log.warn(
+                    "Removing the stale {}: process {} is not a PostgreSQL server on this data directory (its"
+                            + " number was reused) and is left alone",
+                    pidFile,
+                    pid);
             Files.deleteIfExists(pidFile);
             return Outcome.STALE_PID_FILE_REMOVED;
         }
         ProcessHandle postmaster = process.get();
-        log.warn("A PostgreSQL server (process {}) left by an earlier run is still running on {}: stopping it"
-                + " (fast shutdown) before starting the embedded PostgreSQL", pid, dataDir.toAbsolutePath());
+        log.warn(
+                "A PostgreSQL server (process {}) left by an earlier run is still running on {}: stopping it"
+                        + " (fast shutdown) before starting the embedded PostgreSQL",
+                pid,
+                dataDir.toAbsolutePath());
         Outcome outcome;
         if (signal(pid, "INT") && waitForExit(postmaster, FAST_SHUTDOWN_WAIT)) {
             outcome = Outcome.STOPPED_FAST;
         } else {
-            log.warn("PostgreSQL process {} did not stop within {} s: immediate shutdown (SIGQUIT)", pid,
+            log.warn(
+                    "PostgreSQL process {} did not stop within {} s: immediate shutdown (SIGQUIT)",
+                    pid,
                     FAST_SHUTDOWN_WAIT.toSeconds());
             if (signal(pid, "QUIT") && waitForExit(postmaster, IMMEDIATE_SHUTDOWN_WAIT)) {
                 outcome = Outcome.STOPPED_IMMEDIATE;
             } else {
-                log.warn("PostgreSQL process {} did not stop within {} s: killing it", pid,
+                log.warn(
+                        "PostgreSQL process {} did not stop within {} s: killing it",
+                        pid,
                         IMMEDIATE_SHUTDOWN_WAIT.toSeconds());
                 postmaster.destroyForcibly();
                 waitForExit(postmaster, IMMEDIATE_SHUTDOWN_WAIT);
@@ -149,7 +162,9 @@ final class LeftoverPostmaster {
     private static boolean signal(long pid, String signal) {
         try {
             Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(pid))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
         } catch (IOException e) {
             // no kill(1): SIGTERM (smart shutdown; the dead application's sessions are gone, so it ends as well)

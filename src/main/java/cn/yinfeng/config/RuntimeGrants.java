@@ -1,7 +1,6 @@
 package cn.yinfeng.config;
 
 import java.sql.SQLException;
-
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -73,11 +72,13 @@ final class RuntimeGrants implements Callback {
                 st.execute(GRANTS);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not grant the runtime role " + roles.runtimeUser()
-                    + " its privileges", e);
+            throw new IllegalStateException(
+                    "Could not grant the runtime role " + roles.runtimeUser() + " its privileges", e);
         }
-        log.info("Database: {} may read and write the tables, append to audit_log only; migrations as {}",
-                roles.runtimeUser(), roles.ownerUser());
+        log.info(
+                "Database: {} may read and write the tables, append to audit_log only; migrations as {}",
+                roles.runtimeUser(),
+                roles.ownerUser());
     }
 
     @Override

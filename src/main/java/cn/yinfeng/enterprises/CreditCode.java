@@ -19,7 +19,8 @@ public final class CreditCode {
         if (code == null || code.isBlank()) {
             return null;
         }
-        return java.text.Normalizer.normalize(code, java.text.Normalizer.Form.NFKC).replaceAll("\\s", "")
+        return java.text.Normalizer.normalize(code, java.text.Normalizer.Form.NFKC)
+                .replaceAll("\\s", "")
                 .toUpperCase(Locale.ROOT);
     }
 
@@ -45,7 +46,11 @@ public final class CreditCode {
         return ALPHABET.charAt(idx);
     }
 
-    public enum Problem { LENGTH, CHARACTER, CHECK }
+    public enum Problem {
+        LENGTH,
+        CHARACTER,
+        CHECK
+    }
 
     /** Null when {@code code} (already normalised) is valid, else what is wrong with it. */
     public static Problem problem(String code) {

@@ -3,9 +3,20 @@ package cn.yinfeng.enterprises;
 import java.math.BigDecimal;
 
 /** An enterprise as the registry holds it. {@code creditCode} is null for a prospect. */
-public record Enterprise(long id, String creditCode, String name, String formerNames, BigDecimal registeredCapital,
-        String hqProvince, String hqCity, String industry, String contactName, String contactPhone,
-        String sourceChannel, Long mergedIntoId, long version) {
+public record Enterprise(
+        long id,
+        String creditCode,
+        String name,
+        String formerNames,
+        BigDecimal registeredCapital,
+        String hqProvince,
+        String hqCity,
+        String industry,
+        String contactName,
+        String contactPhone,
+        String sourceChannel,
+        Long mergedIntoId,
+        long version) {
 
     @com.fasterxml.jackson.annotation.JsonProperty("prospect")
     public boolean prospect() {
@@ -14,7 +25,19 @@ public record Enterprise(long id, String creditCode, String name, String formerN
 
     /** The same record with the phone masked (138****5678) for those without the need to call. */
     public Enterprise masked() {
-        return new Enterprise(id, creditCode, name, formerNames, registeredCapital, hqProvince, hqCity, industry,
-                contactName, cn.yinfeng.common.Masks.phone(contactPhone), sourceChannel, mergedIntoId, version);
+        return new Enterprise(
+                id,
+                creditCode,
+                name,
+                formerNames,
+                registeredCapital,
+                hqProvince,
+                hqCity,
+                industry,
+                contactName,
+                cn.yinfeng.common.Masks.phone(contactPhone),
+                sourceChannel,
+                mergedIntoId,
+                version);
     }
 }

@@ -1,8 +1,5 @@
 package cn.yinfeng.enterprises;
 
-import java.util.List;
-import java.util.Map;
-
 import cn.yinfeng.common.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -10,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +40,14 @@ class EnterpriseApiController {
 
     @GetMapping
     @Operation(summary = "Search the registry (name, former name or credit code); phones masked without need")
-    PageResult<Enterprise> list(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String industry, @RequestParam(required = false) Boolean prospect,
-            @RequestParam(defaultValue = "updated") String sort, @RequestParam(defaultValue = "desc") String dir,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    PageResult<Enterprise> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) Boolean prospect,
+            @RequestParam(defaultValue = "updated") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return enterprises.search(new Enterprises.Search(q, industry, prospect, sort, "desc".equals(dir), page, size));
     }
 
@@ -69,18 +72,24 @@ class EnterpriseApiController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Update with the version read; a stale version is a 409. Staff of the entry's region (or "
-            + "the city) change it (200, the entry); staff of another region propose the change instead (202, the "
-            + "proposal, for the city to accept or reject)")
-    @ApiResponse(responseCode = "200", description = "changed",
+    @Operation(
+            summary = "Update with the version read; a stale version is a 409. Staff of the entry's region (or "
+                    + "the city) change it (200, the entry); staff of another region propose the change instead (202, the "
+                    + "proposal, for the city to accept or reject)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "changed",
             content = @Content(schema = @Schema(implementation = Enterprise.class)))
-    @ApiResponse(responseCode = "202", description = "proposed; the entry is unchanged",
+    @ApiResponse(
+            responseCode = "202",
+            description = "proposed; the entry is unchanged",
             content = @Content(schema = @Schema(implementation = EnterpriseProposals.Proposal.class)))
     ResponseEntity<Object> update(@PathVariable long id, @RequestBody Enterprises.EnterpriseForm form) {
         var change = proposals.change(id, form);
         if (change.proposed()) {
-            return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/enterprises/proposals/"
-                    + change.proposalId())).body(proposals.find(change.proposalId()));
+            return ResponseEntity.accepted()
+                    .location(java.net.URI.create("/api/v1/enterprises/proposals/" + change.proposalId()))
+                    .body(proposals.find(change.proposalId()));
         }
         return ResponseEntity.ok(enterprises.find(id));
     }
@@ -93,12 +102,16 @@ class EnterpriseApiController {
     }
 
     @GetMapping("/proposals")
-    @Operation(summary = "Proposed changes made in the caller's region tree (all for the city); sort by proposed, "
-            + "enterprise, region, status or decided")
-    PageResult<EnterpriseProposals.Proposal> proposals(@RequestParam(required = false) String q,
+    @Operation(
+            summary = "Proposed changes made in the caller's region tree (all for the city); sort by proposed, "
+                    + "enterprise, region, status or decided")
+    PageResult<EnterpriseProposals.Proposal> proposals(
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) EnterpriseProposals.Status status,
-            @RequestParam(defaultValue = "proposed") String sort, @RequestParam(defaultValue = "desc") String dir,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(defaultValue = "proposed") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return proposals.search(new EnterpriseProposals.Search(q, status, sort, "desc".equals(dir), page, size));
     }
 
@@ -109,8 +122,9 @@ class EnterpriseApiController {
     }
 
     @PostMapping("/proposals/{pid}/accept")
-    @Operation(summary = "Accept (city staff): applied as an edit with the proposal's base version (409 if the entry "
-            + "changed since), audited")
+    @Operation(
+            summary = "Accept (city staff): applied as an edit with the proposal's base version (409 if the entry "
+                    + "changed since), audited")
     EnterpriseProposals.Proposal accept(@PathVariable long pid, @RequestBody(required = false) Decision body) {
         proposals.accept(pid, body == null ? null : body.reason());
         return proposals.find(pid);

@@ -1,18 +1,17 @@
 package cn.yinfeng.enterprises;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.CopyRows;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.enterprises.Enterprises.EnterpriseForm;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -49,7 +48,10 @@ public final class EnterpriseBatch {
 
     /** Looks up in one statement which of these (normalised) credit codes are registered, for {@link #check}. */
     public void preload(Collection<String> creditCodes) {
-        var wanted = creditCodes.stream().filter(c -> c != null && !codes.containsKey(c)).distinct().toList();
+        var wanted = creditCodes.stream()
+                .filter(c -> c != null && !codes.containsKey(c))
+                .distinct()
+                .toList();
         if (wanted.isEmpty()) {
             return;
         }
@@ -66,8 +68,14 @@ public final class EnterpriseBatch {
         if (!writable.computeIfAbsent(regionId, enterprises::writable)) {
             return List.of(new Problem("region", "project.region.outOfScope"));
         }
-        return enterprises.problems(form, code -> codes.computeIfAbsent(code, c -> jdbc.sql(
-                "select id from enterprise where credit_code = :c").param("c", c).query(Long.class).optional()));
+        return enterprises.problems(
+                form,
+                code -> codes.computeIfAbsent(
+                        code,
+                        c -> jdbc.sql("select id from enterprise where credit_code = :c")
+                                .param("c", c)
+                                .query(Long.class)
+                                .optional()));
     }
 
     /** Adds a form to write, recorded as brought in by {@code regionId}; it is checked again, and refused if wrong. */
@@ -91,23 +99,35 @@ public final class EnterpriseBatch {
         if (pending.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = jdbc.sql("select nextval(pg_get_serial_sequence('enterprise', 'id')) "
-                + "from generate_series(1, :n)").param("n", pending.size()).query(Long.class).list();
+        List<Long> ids = jdbc.sql(
+                        "select nextval(pg_get_serial_sequence('enterprise', 'id')) " + "from generate_series(1, :n)")
+                .param("n", pending.size())
+                .query(Long.class)
+                .list();
         CopyRows.copy(template, """
                 copy enterprise (id, credit_code, name, name_key, former_names, registered_capital, hq_province,
                                  hq_city, industry, contact_name, contact_phone, source_channel, created_region_id)
                 from stdin
                 """, rows -> {
-                    for (int i = 0; i < pending.size(); i++) {
-                        Pending p = pending.get(i);
-                        Map<String, Object> f = Enterprises.fields(p.form(), p.code());
-                        rows.add(ids.get(i)).add(f.get("code")).add(f.get("name")).add(f.get("key"))
-                                .add(f.get("former")).add(f.get("capital")).add(f.get("province")).add(f.get("city"))
-                                .add(f.get("industry")).add(f.get("contact")).add(f.get("phone"))
-                                .add(f.get("channel")).add(p.regionId());
-                        rows.endRow();
-                    }
-                });
+            for (int i = 0; i < pending.size(); i++) {
+                Pending p = pending.get(i);
+                Map<String, Object> f = Enterprises.fields(p.form(), p.code());
+                rows.add(ids.get(i))
+                        .add(f.get("code"))
+                        .add(f.get("name"))
+                        .add(f.get("key"))
+                        .add(f.get("former"))
+                        .add(f.get("capital"))
+                        .add(f.get("province"))
+                        .add(f.get("city"))
+                        .add(f.get("industry"))
+                        .add(f.get("contact"))
+                        .add(f.get("phone"))
+                        .add(f.get("channel"))
+                        .add(p.regionId());
+                rows.endRow();
+            }
+        });
         var created = new ArrayList<Created>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             created.add(new Created(pending.get(i).key(), ids.get(i)));
@@ -115,8 +135,12 @@ public final class EnterpriseBatch {
                 codes.put(pending.get(i).code(), Optional.of(ids.get(i))); // taken from now on, for later checks
             }
         }
-        audit.record("ENTERPRISE_CREATE_BATCH", "enterprise", ids.get(0), Outcome.SUCCESS, created.size()
-                + " enterprises, ids " + ids.get(0) + " .. " + ids.get(ids.size() - 1) + "; " + source);
+        audit.record(
+                "ENTERPRISE_CREATE_BATCH",
+                "enterprise",
+                ids.get(0),
+                Outcome.SUCCESS,
+                created.size() + " enterprises, ids " + ids.get(0) + " .. " + ids.get(ids.size() - 1) + "; " + source);
         pending.clear();
         return created;
     }

@@ -1,9 +1,8 @@
 package cn.yinfeng.enterprises;
 
-import java.util.Locale;
-
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,9 +29,13 @@ class EnterpriseController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String industry,
-            @RequestParam(required = false) Boolean prospect, @RequestParam(defaultValue = "updated") String sort,
-            @RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page,
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) Boolean prospect,
+            @RequestParam(defaultValue = "updated") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         var search = new Enterprises.Search(q, industry, prospect, sort, "desc".equals(dir), page, 20);
         model.addAttribute("search", search);
@@ -46,8 +49,8 @@ class EnterpriseController {
 
     @GetMapping("/new")
     String newForm(Model model) {
-        model.addAttribute("form", new Enterprises.EnterpriseForm(null, "", null, null, null, null, null, null, null,
-                null, 0L));
+        model.addAttribute(
+                "form", new Enterprises.EnterpriseForm(null, "", null, null, null, null, null, null, null, null, 0L));
         return form(model, null);
     }
 
@@ -60,7 +63,8 @@ class EnterpriseController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
             model.addAttribute("form", form);
-            model.addAttribute("similar", form.name() == null ? java.util.List.of() : enterprises.similar(form.name(), null));
+            model.addAttribute(
+                    "similar", form.name() == null ? java.util.List.of() : enterprises.similar(form.name(), null));
             return form(model, null);
         }
     }
@@ -69,16 +73,31 @@ class EnterpriseController {
     String show(@PathVariable long id, Model model) {
         Enterprise e = enterprises.find(id);
         model.addAttribute("enterprise", e);
-        model.addAttribute("form", new Enterprises.EnterpriseForm(e.creditCode(), e.name(), e.formerNames(),
-                e.registeredCapital(), e.hqProvince(), e.hqCity(), e.industry(), e.contactName(),
-                enterprises.canSeeContacts() ? e.contactPhone() : null, e.sourceChannel(), e.version()));
+        model.addAttribute(
+                "form",
+                new Enterprises.EnterpriseForm(
+                        e.creditCode(),
+                        e.name(),
+                        e.formerNames(),
+                        e.registeredCapital(),
+                        e.hqProvince(),
+                        e.hqCity(),
+                        e.industry(),
+                        e.contactName(),
+                        enterprises.canSeeContacts() ? e.contactPhone() : null,
+                        e.sourceChannel(),
+                        e.version()));
         model.addAttribute("similar", enterprises.similar(e.name(), e.id()));
         model.addAttribute("canMerge", enterprises.canMerge());
         return form(model, e);
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, Enterprises.EnterpriseForm form, Model model, Locale locale,
+    String update(
+            @PathVariable long id,
+            Enterprises.EnterpriseForm form,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         EnterpriseProposals.Change change;
         try {
@@ -103,10 +122,13 @@ class EnterpriseController {
     // ---------------------------------------------------------------- proposed changes of shared entries
 
     @GetMapping("/proposals")
-    String proposals(@RequestParam(required = false) String q,
+    String proposals(
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) EnterpriseProposals.Status status,
-            @RequestParam(defaultValue = "proposed") String sort, @RequestParam(defaultValue = "desc") String dir,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "proposed") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         var search = new EnterpriseProposals.Search(q, status, sort, "desc".equals(dir), page, 20);
         model.addAttribute("search", search);
         model.addAttribute("sort", sort);
@@ -136,7 +158,8 @@ class EnterpriseController {
     }
 
     static java.util.List<FieldRow> rows(Enterprise e, Enterprises.EnterpriseForm f) {
-        return java.util.List.of(new FieldRow("field.enterpriseName", e.name(), f.name()),
+        return java.util.List.of(
+                new FieldRow("field.enterpriseName", e.name(), f.name()),
                 new FieldRow("field.creditCode", e.creditCode(), f.creditCode()),
                 new FieldRow("field.formerNames", e.formerNames(), f.formerNames()),
                 new FieldRow("field.registeredCapital", plain(e.registeredCapital()), plain(f.registeredCapital())),
@@ -153,13 +176,19 @@ class EnterpriseController {
     }
 
     @PostMapping("/proposals/{pid}/accept")
-    String accept(@PathVariable long pid, @RequestParam(required = false) String reason, Locale locale,
+    String accept(
+            @PathVariable long pid,
+            @RequestParam(required = false) String reason,
+            Locale locale,
             RedirectAttributes redirect) {
         return decided(pid, () -> proposals.accept(pid, reason), "enterprise.proposal.accepted", locale, redirect);
     }
 
     @PostMapping("/proposals/{pid}/reject")
-    String reject(@PathVariable long pid, @RequestParam(required = false) String reason, Locale locale,
+    String reject(
+            @PathVariable long pid,
+            @RequestParam(required = false) String reason,
+            Locale locale,
             RedirectAttributes redirect) {
         return decided(pid, () -> proposals.reject(pid, reason), "enterprise.proposal.rejected", locale, redirect);
     }
@@ -186,10 +215,10 @@ class EnterpriseController {
         model.addAttribute("canEdit", enterprises.canEdit());
         model.addAttribute("canSeeContacts", enterprises.canSeeContacts());
         // staff of another region may still edit: their change is proposed to the city, and the page says so
-        model.addAttribute("proposeOnly", enterprise != null && enterprises.canEdit()
-                && !enterprises.canEditDirectly(enterprise.id()));
+        model.addAttribute(
+                "proposeOnly",
+                enterprise != null && enterprises.canEdit() && !enterprises.canEditDirectly(enterprise.id()));
         model.addAttribute("ownerRegion", enterprise == null ? null : enterprises.ownerRegionName(enterprise.id()));
         return "enterprises/form";
     }
-
 }

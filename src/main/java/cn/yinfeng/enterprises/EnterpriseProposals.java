@@ -1,11 +1,5 @@
 package cn.yinfeng.enterprises;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.accounts.YinfengUser;
@@ -17,6 +11,11 @@ import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.enterprises.Enterprises.EnterpriseForm;
 import cn.yinfeng.regions.RegionScope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,15 +30,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EnterpriseProposals {
 
-    public enum Status { PENDING, ACCEPTED, REJECTED }
+    public enum Status {
+        PENDING,
+        ACCEPTED,
+        REJECTED
+    }
 
     /** What an edit came to: the entry changed, or a proposal made ({@code proposalId}). */
     public record Change(boolean proposed, Long proposalId) {}
 
     /** A proposal as its page and the API show it: the proposed values, who made it, and the decision. */
-    public record Proposal(long id, long enterpriseId, String enterpriseName, long baseVersion, EnterpriseForm proposed,
-            String proposedBy, long regionId, String regionName, Instant proposedAt, Status status, String decidedBy,
-            Instant decidedAt, String reason) {}
+    public record Proposal(
+            long id,
+            long enterpriseId,
+            String enterpriseName,
+            long baseVersion,
+            EnterpriseForm proposed,
+            String proposedBy,
+            long regionId,
+            String regionName,
+            Instant proposedAt,
+            Status status,
+            String decidedBy,
+            Instant decidedAt,
+            String reason) {}
 
     /** Filters of the list; {@code status} null = all. */
     public record Search(String q, Status status, String sort, boolean desc, int page, int size) {
@@ -50,8 +64,17 @@ public class EnterpriseProposals {
         }
     }
 
-    private static final Map<String, String> SORTS = Map.of("proposed", "p.proposed_at", "enterprise", "e.name",
-            "region", "r.path", "status", "p.status", "decided", "p.decided_at");
+    private static final Map<String, String> SORTS = Map.of(
+            "proposed",
+            "p.proposed_at",
+            "enterprise",
+            "e.name",
+            "region",
+            "r.path",
+            "status",
+            "p.status",
+            "decided",
+            "p.decided_at");
 
     private static final String SELECT = """
             select p.*, e.name as enterprise_name, r.name as region_name, pu.display_name as proposer_name,
@@ -77,7 +100,10 @@ public class EnterpriseProposals {
 
     /** City staff and administrators decide proposals. */
     public boolean canDecide() {
-        return currentUser.get().map(u -> u.hasRole(Role.CITY_STAFF) || u.hasRole(Role.ADMIN)).orElse(false);
+        return currentUser
+                .get()
+                .map(u -> u.hasRole(Role.CITY_STAFF) || u.hasRole(Role.ADMIN))
+                .orElse(false);
     }
 
     /**
@@ -101,8 +127,17 @@ public class EnterpriseProposals {
         Enterprise current = enterprises.findRaw(id).orElseThrow(() -> new NotFoundException("enterprise", id));
         long version = form.version() == null ? -1 : form.version();
         if (current.version() != version) {
-            throw new ConflictException("enterprise", version, current.version(), Map.of("name", current.name(),
-                    "creditCode", String.valueOf(current.creditCode()), "industry", String.valueOf(current.industry())));
+            throw new ConflictException(
+                    "enterprise",
+                    version,
+                    current.version(),
+                    Map.of(
+                            "name",
+                            current.name(),
+                            "creditCode",
+                            String.valueOf(current.creditCode()),
+                            "industry",
+                            String.valueOf(current.industry())));
         }
         enterprises.check(form, id);
         var f = new HashMap<>(Enterprises.fields(form, CreditCode.normalise(form.creditCode())));
@@ -112,9 +147,19 @@ public class EnterpriseProposals {
                        proposed_by, region_id)
                 values (:id, :version, :code, :name, :former, :capital, :province, :city, :industry, :contact, :phone,
                         :channel, :user, :region) returning id
-                """).params(f).param("id", id).param("version", version).param("user", user.id())
-                .param("region", user.region()).query(Long.class).single();
-        audit.record("ENTERPRISE_PROPOSAL_CREATE", "enterprise", id, Outcome.SUCCESS,
+                """)
+                .params(f)
+                .param("id", id)
+                .param("version", version)
+                .param("user", user.id())
+                .param("region", user.region())
+                .query(Long.class)
+                .single();
+        audit.record(
+                "ENTERPRISE_PROPOSAL_CREATE",
+                "enterprise",
+                id,
+                Outcome.SUCCESS,
                 "proposal " + pid + ": " + current.name() + " -> " + f.get("name"));
         return pid;
     }
@@ -124,7 +169,9 @@ public class EnterpriseProposals {
         requireStaff();
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + scope.where("p.region_id")))
-                .param("id", proposalId).query(EnterpriseProposals::map).optional()
+                .param("id", proposalId)
+                .query(EnterpriseProposals::map)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("enterprise_proposal", proposalId));
     }
 
@@ -144,12 +191,18 @@ public class EnterpriseProposals {
             params.put("status", s.status().name());
         }
         String from = SELECT.substring(SELECT.indexOf(" from "));
-        long total = jdbc.sql("select count(*) " + from + where).params(params).query(Long.class).single();
-        String order = SORTS.getOrDefault(s.sort(), "p.proposed_at") + (s.desc() ? " desc nulls last" : " asc nulls last");
+        long total = jdbc.sql("select count(*) " + from + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        String order =
+                SORTS.getOrDefault(s.sort(), "p.proposed_at") + (s.desc() ? " desc nulls last" : " asc nulls last");
         params.put("limit", s.size());
         params.put("offset", (long) s.page() * s.size());
         var rows = jdbc.sql(SELECT + where + " order by " + order + ", p.id desc limit :limit offset :offset")
-                .params(params).query(EnterpriseProposals::map).list();
+                .params(params)
+                .query(EnterpriseProposals::map)
+                .list();
         return new PageResult<>(rows, total, s.page(), s.size());
     }
 
@@ -163,7 +216,11 @@ public class EnterpriseProposals {
         Proposal p = lockPending(proposalId);
         enterprises.update(p.enterpriseId(), p.proposed());
         decide(proposalId, Status.ACCEPTED, user, reason);
-        audit.record("ENTERPRISE_PROPOSAL_ACCEPT", "enterprise", p.enterpriseId(), Outcome.SUCCESS,
+        audit.record(
+                "ENTERPRISE_PROPOSAL_ACCEPT",
+                "enterprise",
+                p.enterpriseId(),
+                Outcome.SUCCESS,
                 "proposal " + proposalId + (blank(reason) ? "" : ": " + reason.trim()));
     }
 
@@ -176,14 +233,20 @@ public class EnterpriseProposals {
         }
         Proposal p = lockPending(proposalId);
         decide(proposalId, Status.REJECTED, user, reason);
-        audit.record("ENTERPRISE_PROPOSAL_REJECT", "enterprise", p.enterpriseId(), Outcome.SUCCESS,
+        audit.record(
+                "ENTERPRISE_PROPOSAL_REJECT",
+                "enterprise",
+                p.enterpriseId(),
+                Outcome.SUCCESS,
                 "proposal " + proposalId + ": " + reason.trim());
     }
 
     private Proposal lockPending(long proposalId) {
         Proposal p = find(proposalId);
         String status = jdbc.sql("select status from enterprise_proposal where id = :id for update")
-                .param("id", proposalId).query(String.class).single();
+                .param("id", proposalId)
+                .query(String.class)
+                .single();
         if (!Status.PENDING.name().equals(status)) {
             throw new InvalidInputException(null, "enterprise.proposal.decided");
         }
@@ -195,8 +258,12 @@ public class EnterpriseProposals {
             throw new InvalidInputException("reason", "validation.tooLong", 500);
         }
         jdbc.sql("update enterprise_proposal set status = :s, decided_by = :u, decided_at = now(), reason = :r "
-                + "where id = :id").param("s", status.name()).param("u", user.id())
-                .param("r", blank(reason) ? null : reason.trim()).param("id", proposalId).update();
+                        + "where id = :id")
+                .param("s", status.name())
+                .param("u", user.id())
+                .param("r", blank(reason) ? null : reason.trim())
+                .param("id", proposalId)
+                .update();
     }
 
     private YinfengUser requireStaff() {
@@ -225,13 +292,31 @@ public class EnterpriseProposals {
     }
 
     static Proposal map(ResultSet rs, int n) throws SQLException {
-        var form = new EnterpriseForm(rs.getString("credit_code"), rs.getString("name"), rs.getString("former_names"),
-                rs.getBigDecimal("registered_capital"), rs.getString("hq_province"), rs.getString("hq_city"),
-                rs.getString("industry"), rs.getString("contact_name"), rs.getString("contact_phone"),
-                rs.getString("source_channel"), rs.getLong("base_version"));
-        return new Proposal(rs.getLong("id"), rs.getLong("enterprise_id"), rs.getString("enterprise_name"),
-                rs.getLong("base_version"), form, rs.getString("proposer_name"), rs.getLong("region_id"),
-                rs.getString("region_name"), ts(rs, "proposed_at"), Status.valueOf(rs.getString("status")),
-                rs.getString("decider_name"), ts(rs, "decided_at"), rs.getString("reason"));
+        var form = new EnterpriseForm(
+                rs.getString("credit_code"),
+                rs.getString("name"),
+                rs.getString("former_names"),
+                rs.getBigDecimal("registered_capital"),
+                rs.getString("hq_province"),
+                rs.getString("hq_city"),
+                rs.getString("industry"),
+                rs.getString("contact_name"),
+                rs.getString("contact_phone"),
+                rs.getString("source_channel"),
+                rs.getLong("base_version"));
+        return new Proposal(
+                rs.getLong("id"),
+                rs.getLong("enterprise_id"),
+                rs.getString("enterprise_name"),
+                rs.getLong("base_version"),
+                form,
+                rs.getString("proposer_name"),
+                rs.getLong("region_id"),
+                rs.getString("region_name"),
+                ts(rs, "proposed_at"),
+                Status.valueOf(rs.getString("status")),
+                rs.getString("decider_name"),
+                ts(rs, "decided_at"),
+                rs.getString("reason"));
     }
 }

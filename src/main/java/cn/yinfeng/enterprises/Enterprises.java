@@ -2,15 +2,6 @@ package cn.yinfeng.enterprises;
 
 import static cn.yinfeng.common.InvalidInputException.checkLength;
 
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.audit.AuditLog;
@@ -21,6 +12,14 @@ import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NameKeys;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,9 +30,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Enterprises {
 
-    public record EnterpriseForm(String creditCode, String name, String formerNames, BigDecimal registeredCapital,
-            String hqProvince, String hqCity, String industry, String contactName, String contactPhone,
-            String sourceChannel, Long version) {}
+    public record EnterpriseForm(
+            String creditCode,
+            String name,
+            String formerNames,
+            BigDecimal registeredCapital,
+            String hqProvince,
+            String hqCity,
+            String industry,
+            String contactName,
+            String contactPhone,
+            String sourceChannel,
+            Long version) {}
 
     /** Filters of the list; {@code prospect} null = all, true = without code, false = with code. */
     public record Search(String q, String industry, Boolean prospect, String sort, boolean desc, int page, int size) {
@@ -45,8 +53,17 @@ public class Enterprises {
         }
     }
 
-    private static final Map<String, String> SORTS = Map.of("name", "e.name", "code", "e.credit_code",
-            "capital", "e.registered_capital", "updated", "e.updated_at", "city", "e.hq_city");
+    private static final Map<String, String> SORTS = Map.of(
+            "name",
+            "e.name",
+            "code",
+            "e.credit_code",
+            "capital",
+            "e.registered_capital",
+            "updated",
+            "e.updated_at",
+            "city",
+            "e.hq_city");
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate template;
@@ -54,8 +71,12 @@ public class Enterprises {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    Enterprises(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, CurrentUser currentUser,
-            AuditLog audit, ApplicationEventPublisher events) {
+    Enterprises(
+            JdbcClient jdbc,
+            org.springframework.jdbc.core.JdbcTemplate template,
+            CurrentUser currentUser,
+            AuditLog audit,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
         this.currentUser = currentUser;
@@ -65,8 +86,10 @@ public class Enterprises {
 
     /** Staff who follow up with investors see phone numbers; leaders and the talent office see them masked. */
     public boolean canSeeContacts() {
-        return currentUser.get().map(u -> u.hasRole(Role.ADMIN) || u.hasRole(Role.CITY_STAFF)
-                || u.hasRole(Role.COUNTY_STAFF)).orElse(false);
+        return currentUser
+                .get()
+                .map(u -> u.hasRole(Role.ADMIN) || u.hasRole(Role.CITY_STAFF) || u.hasRole(Role.COUNTY_STAFF))
+                .orElse(false);
     }
 
     public boolean canEdit() {
@@ -74,7 +97,10 @@ public class Enterprises {
     }
 
     public boolean canMerge() {
-        return currentUser.get().map(u -> u.hasRole(Role.ADMIN) || u.hasRole(Role.CITY_STAFF)).orElse(false);
+        return currentUser
+                .get()
+                .map(u -> u.hasRole(Role.ADMIN) || u.hasRole(Role.CITY_STAFF))
+                .orElse(false);
     }
 
     /**
@@ -86,8 +112,11 @@ public class Enterprises {
         long current = id;
         for (int hop = 0; hop < 10; hop++) {
             long at = current;
-            Long into = jdbc.sql("select coalesce(merged_into_id, 0) from enterprise where id = :id").param("id", at)
-                    .query(Long.class).optional().orElseThrow(() -> new NotFoundException("enterprise", id));
+            Long into = jdbc.sql("select coalesce(merged_into_id, 0) from enterprise where id = :id")
+                    .param("id", at)
+                    .query(Long.class)
+                    .optional()
+                    .orElseThrow(() -> new NotFoundException("enterprise", id));
             if (into == 0) {
                 return at;
             }
@@ -102,7 +131,8 @@ public class Enterprises {
      */
     private static String owned(cn.yinfeng.regions.RegionScope scope) {
         return "(" + scope.where("e.created_region_id") + " or (e.created_region_id is null and exists (select 1 "
-                + "from region root where root.parent_id is null and root.path like :" + cn.yinfeng.regions.RegionScope.PARAM
+                + "from region root where root.parent_id is null and root.path like :"
+                + cn.yinfeng.regions.RegionScope.PARAM
                 + ")))";
     }
 
@@ -117,14 +147,21 @@ public class Enterprises {
         }
         var scope = currentUser.scope();
         return scope.bind(jdbc.sql("select count(*) from enterprise e where e.id = :id and " + owned(scope)))
-                .param("id", id).query(Long.class).single() > 0;
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The name of the region entry {@code id} belongs to (the city's for an entry without one). */
     public String ownerRegionName(long id) {
         return jdbc.sql("select coalesce((select r.name from region r where r.id = e.created_region_id), (select "
-                + "root.name from region root where root.parent_id is null order by root.id limit 1)) from enterprise e "
-                + "where e.id = :id").param("id", id).query(String.class).optional().orElse("");
+                        + "root.name from region root where root.parent_id is null order by root.id limit 1)) from enterprise e "
+                        + "where e.id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional()
+                .orElse("");
     }
 
     /**
@@ -136,8 +173,9 @@ public class Enterprises {
         var out = new HashMap<Long, String>();
         if (!ids.isEmpty()) {
             jdbc.sql("select e.id, coalesce(r.name, (select root.name from region root where root.parent_id is null "
-                    + "order by root.id limit 1)) from enterprise e left join region r on r.id = e.created_region_id "
-                    + "where e.id = any(:ids)").param("ids", ids.toArray(Long[]::new))
+                            + "order by root.id limit 1)) from enterprise e left join region r on r.id = e.created_region_id "
+                            + "where e.id = any(:ids)")
+                    .param("ids", ids.toArray(Long[]::new))
                     .query(rs -> {
                         out.put(rs.getLong(1), rs.getString(2));
                     });
@@ -154,7 +192,10 @@ public class Enterprises {
     }
 
     Optional<Enterprise> findRaw(long id) {
-        return jdbc.sql("select * from enterprise where id = :id").param("id", id).query(Enterprises::map).optional();
+        return jdbc.sql("select * from enterprise where id = :id")
+                .param("id", id)
+                .query(Enterprises::map)
+                .optional();
     }
 
     public Optional<Enterprise> findByCode(String code) {
@@ -162,8 +203,11 @@ public class Enterprises {
         if (n == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select * from enterprise where credit_code = :c").param("c", n).query(Enterprises::map)
-                .optional().map(this::shown);
+        return jdbc.sql("select * from enterprise where credit_code = :c")
+                .param("c", n)
+                .query(Enterprises::map)
+                .optional()
+                .map(this::shown);
     }
 
     /** The registry's names of the entries with these credit codes (normalised), in one statement (imports). */
@@ -173,7 +217,8 @@ public class Enterprises {
             return out;
         }
         jdbc.sql("select credit_code, name from enterprise where credit_code = any(:c)")
-                .param("c", codes.toArray(String[]::new)).query(rs -> {
+                .param("c", codes.toArray(String[]::new))
+                .query(rs -> {
                     out.put(rs.getString(1), rs.getString(2));
                 });
         return out;
@@ -194,26 +239,44 @@ public class Enterprises {
         if (s.prospect() != null) {
             where.append(s.prospect() ? " and e.credit_code is null" : " and e.credit_code is not null");
         }
-        long total = jdbc.sql("select count(*) from enterprise e" + where).params(params).query(Long.class).single();
-        String order = SORTS.getOrDefault(s.sort(), "e.updated_at") + (s.desc() ? " desc nulls last" : " asc nulls last");
+        long total = jdbc.sql("select count(*) from enterprise e" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        String order =
+                SORTS.getOrDefault(s.sort(), "e.updated_at") + (s.desc() ? " desc nulls last" : " asc nulls last");
         params.put("limit", s.size());
         params.put("offset", (long) s.page() * s.size());
-        var rows = jdbc.sql("select e.* from enterprise e" + where + " order by " + order
-                + ", e.id limit :limit offset :offset").params(params).query(Enterprises::map).list().stream()
-                .map(this::shown).toList();
+        var rows = jdbc
+                .sql("select e.* from enterprise e" + where + " order by " + order
+                        + ", e.id limit :limit offset :offset")
+                .params(params)
+                .query(Enterprises::map)
+                .list()
+                .stream()
+                .map(this::shown)
+                .toList();
         return new PageResult<>(rows, total, s.page(), s.size());
     }
 
     public List<String> industries() {
         return jdbc.sql("select distinct industry from enterprise where industry is not null order by 1")
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     /** Registry entries whose normalised name equals that of {@code name}, other than {@code exceptId}. */
     public List<Enterprise> similar(String name, Long exceptId) {
-        return jdbc.sql("select * from enterprise where name_key = :k and merged_into_id is null and id <> :id "
-                + "order by id").param("k", NameKeys.of(name)).param("id", exceptId == null ? -1 : exceptId)
-                .query(Enterprises::map).list().stream().map(this::shown).toList();
+        return jdbc
+                .sql("select * from enterprise where name_key = :k and merged_into_id is null and id <> :id "
+                        + "order by id")
+                .param("k", NameKeys.of(name))
+                .param("id", exceptId == null ? -1 : exceptId)
+                .query(Enterprises::map)
+                .list()
+                .stream()
+                .map(this::shown)
+                .toList();
     }
 
     @Transactional
@@ -228,7 +291,9 @@ public class Enterprises {
     @Transactional
     public long create(EnterpriseForm form, Long regionId) {
         requireEdit();
-        Long region = regionId != null ? regionId : currentUser.get().map(u -> u.region()).orElse(null);
+        Long region = regionId != null
+                ? regionId
+                : currentUser.get().map(u -> u.region()).orElse(null);
         if (regionId != null && !writable(regionId)) {
             throw new InvalidInputException("region", "project.region.outOfScope");
         }
@@ -239,7 +304,11 @@ public class Enterprises {
                                         created_region_id)
                 values (:code, :name, :key, :former, :capital, :province, :city, :industry, :contact, :phone,
                         :channel, :region) returning id
-                """).params(fields(form, code)).param("region", region).query(Long.class).single();
+                """)
+                .params(fields(form, code))
+                .param("region", region)
+                .query(Long.class)
+                .single();
         audit.record("ENTERPRISE_CREATE", "enterprise", id, Outcome.SUCCESS, form.name());
         return id;
     }
@@ -248,7 +317,10 @@ public class Enterprises {
     boolean writable(long regionId) {
         var scope = currentUser.scope();
         return scope.bind(jdbc.sql("select count(*) from region r where r.id = :id and " + scope.where("r.id")))
-                .param("id", regionId).query(Long.class).single() > 0;
+                        .param("id", regionId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -264,8 +336,11 @@ public class Enterprises {
     public Map<Long, Enterprise> findAll(java.util.Collection<Long> ids) {
         var out = new HashMap<Long, Enterprise>();
         if (!ids.isEmpty()) {
-            jdbc.sql("select * from enterprise where id = any(:ids)").param("ids", ids.toArray(Long[]::new))
-                    .query(Enterprises::map).list().forEach(e -> out.put(e.id(), shown(e)));
+            jdbc.sql("select * from enterprise where id = any(:ids)")
+                    .param("ids", ids.toArray(Long[]::new))
+                    .query(Enterprises::map)
+                    .list()
+                    .forEach(e -> out.put(e.id(), shown(e)));
         }
         return out;
     }
@@ -279,14 +354,19 @@ public class Enterprises {
     public long findOrCreate(String creditCode, String name) {
         String code = CreditCode.normalise(creditCode);
         if (code != null) {
-            var existing = jdbc.sql("select id from enterprise where credit_code = :c").param("c", code)
-                    .query(Long.class).optional();
+            var existing = jdbc.sql("select id from enterprise where credit_code = :c")
+                    .param("c", code)
+                    .query(Long.class)
+                    .optional();
             if (existing.isPresent()) {
                 return existing.get();
             }
         } else {
             var existing = jdbc.sql("select id from enterprise where name = :n and merged_into_id is null "
-                    + "order by id limit 1").param("n", name.trim()).query(Long.class).optional();
+                            + "order by id limit 1")
+                    .param("n", name.trim())
+                    .query(Long.class)
+                    .optional();
             if (existing.isPresent()) {
                 return existing.get();
             }
@@ -313,13 +393,30 @@ public class Enterprises {
                        industry = :industry, contact_name = :contact, contact_phone = :phone,
                        source_channel = :channel, version = version + 1, updated_at = now()
                  where id = :id and version = :version
-                """).params(fields(form, code)).param("id", id).param("version", form.version() == null ? -1 : form.version()).update();
+                """)
+                .params(fields(form, code))
+                .param("id", id)
+                .param("version", form.version() == null ? -1 : form.version())
+                .update();
         if (n == 0) {
             Enterprise now = findRaw(id).orElseThrow();
-            throw new ConflictException("enterprise", form.version() == null ? -1 : form.version(), now.version(), Map.of("name", now.name(),
-                    "creditCode", String.valueOf(now.creditCode()), "industry", String.valueOf(now.industry())));
+            throw new ConflictException(
+                    "enterprise",
+                    form.version() == null ? -1 : form.version(),
+                    now.version(),
+                    Map.of(
+                            "name",
+                            now.name(),
+                            "creditCode",
+                            String.valueOf(now.creditCode()),
+                            "industry",
+                            String.valueOf(now.industry())));
         }
-        audit.record("ENTERPRISE_UPDATE", "enterprise", id, Outcome.SUCCESS,
+        audit.record(
+                "ENTERPRISE_UPDATE",
+                "enterprise",
+                id,
+                Outcome.SUCCESS,
                 "before=" + before.name() + "/" + before.creditCode() + " after=" + form.name() + "/" + code);
     }
 
@@ -339,13 +436,21 @@ public class Enterprises {
         }
         events.publishEvent(new EnterprisesMerged(fromId, intoId));
         String formers = java.util.stream.Stream.of(into.formerNames(), from.name(), from.formerNames())
-                .filter(s -> s != null && !s.isBlank()).distinct().reduce((a, b) -> a + "；" + b).orElse(null);
+                .filter(s -> s != null && !s.isBlank())
+                .distinct()
+                .reduce((a, b) -> a + "；" + b)
+                .orElse(null);
         jdbc.sql("update enterprise set merged_into_id = :into, credit_code = null, version = version + 1, "
-                + "updated_at = now() where id = :from").param("into", intoId).param("from", fromId).update();
+                        + "updated_at = now() where id = :from")
+                .param("into", intoId)
+                .param("from", fromId)
+                .update();
         jdbc.sql("update enterprise set former_names = :f, credit_code = coalesce(credit_code, :code), "
-                + "version = version + 1, updated_at = now() where id = :into")
+                        + "version = version + 1, updated_at = now() where id = :into")
                 .param("f", formers == null ? null : formers.substring(0, Math.min(500, formers.length())))
-                .param("code", from.creditCode()).param("into", intoId).update();
+                .param("code", from.creditCode())
+                .param("into", intoId)
+                .update();
         audit.record("ENTERPRISE_MERGE", "enterprise", intoId, Outcome.SUCCESS, "merged " + fromId + " into " + intoId);
     }
 
@@ -361,8 +466,13 @@ public class Enterprises {
     }
 
     private String validate(EnterpriseForm form, Long selfId) {
-        var problems = problems(form, code -> jdbc.sql("select id from enterprise where credit_code = :c")
-                .param("c", code).query(Long.class).optional().filter(id -> !id.equals(selfId)));
+        var problems = problems(
+                form,
+                code -> jdbc.sql("select id from enterprise where credit_code = :c")
+                        .param("c", code)
+                        .query(Long.class)
+                        .optional()
+                        .filter(id -> !id.equals(selfId)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -376,9 +486,11 @@ public class Enterprises {
         if (code != null) {
             var problem = CreditCode.problem(code);
             if (problem != null) {
-                problems.add(new Problem("creditCode", "enterprise.code." + problem.name().toLowerCase()));
+                problems.add(new Problem(
+                        "creditCode", "enterprise.code." + problem.name().toLowerCase()));
             } else {
-                takenBy.apply(code).ifPresent(id -> problems.add(new Problem("creditCode", "enterprise.code.taken", id)));
+                takenBy.apply(code)
+                        .ifPresent(id -> problems.add(new Problem("creditCode", "enterprise.code.taken", id)));
             }
         }
         if (form.name() == null || form.name().isBlank()) {
@@ -389,8 +501,12 @@ public class Enterprises {
         }
         if (form.registeredCapital() != null && form.registeredCapital().signum() < 0) {
             problems.add(new Problem("registeredCapital", "validation.notNegative"));
-        } else if (form.registeredCapital() != null && form.registeredCapital()
-                .setScale(2, java.math.RoundingMode.HALF_UP).precision() - 2 > 14) {
+        } else if (form.registeredCapital() != null
+                && form.registeredCapital()
+                                        .setScale(2, java.math.RoundingMode.HALF_UP)
+                                        .precision()
+                                - 2
+                        > 14) {
             problems.add(new Problem("registeredCapital", "validation.amountTooLarge")); // beyond numeric(16, 2)
         }
         // the columns' widths: a longer text is the field's error, not a failed insert (an import row, an API call)
@@ -400,13 +516,13 @@ public class Enterprises {
         checkLength(problems, "industry", form.industry(), 100);
         checkLength(problems, "contactName", form.contactName(), 50);
         checkLength(problems, "sourceChannel", form.sourceChannel(), 50);
-        if (form.contactPhone() != null && !form.contactPhone().isBlank()
+        if (form.contactPhone() != null
+                && !form.contactPhone().isBlank()
                 && !form.contactPhone().trim().matches("[0-9+\\- ]{5,20}")) {
             problems.add(new Problem("contactPhone", "validation.phone"));
         }
         return problems;
     }
-
 
     static Map<String, Object> fields(EnterpriseForm f, String code) {
         var m = new HashMap<String, Object>();
@@ -433,10 +549,19 @@ public class Enterprises {
     }
 
     static Enterprise map(ResultSet rs, int n) throws SQLException {
-        return new Enterprise(rs.getLong("id"), rs.getString("credit_code"), rs.getString("name"),
-                rs.getString("former_names"), rs.getBigDecimal("registered_capital"), rs.getString("hq_province"),
-                rs.getString("hq_city"), rs.getString("industry"), rs.getString("contact_name"),
-                rs.getString("contact_phone"), rs.getString("source_channel"), (Long) rs.getObject("merged_into_id"),
+        return new Enterprise(
+                rs.getLong("id"),
+                rs.getString("credit_code"),
+                rs.getString("name"),
+                rs.getString("former_names"),
+                rs.getBigDecimal("registered_capital"),
+                rs.getString("hq_province"),
+                rs.getString("hq_city"),
+                rs.getString("industry"),
+                rs.getString("contact_name"),
+                rs.getString("contact_phone"),
+                rs.getString("source_channel"),
+                (Long) rs.getObject("merged_into_id"),
                 rs.getLong("version"));
     }
 }

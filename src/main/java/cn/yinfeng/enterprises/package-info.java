@@ -4,4 +4,9 @@
  * Uses accounts (who may see contacts), regions (scopes) and audit. Publishes
  * {@link cn.yinfeng.enterprises.EnterprisesMerged}.
  */
+@ApplicationModule(allowedDependencies = {"accounts", "audit", "common", "regions"})
+@NullMarked
 package cn.yinfeng.enterprises;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

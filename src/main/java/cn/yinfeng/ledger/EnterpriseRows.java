@@ -3,11 +3,6 @@ package cn.yinfeng.ledger;
 import static cn.yinfeng.ledger.ImportRun.blank;
 import static cn.yinfeng.ledger.ImportRun.trim;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NameKeys;
@@ -19,6 +14,10 @@ import cn.yinfeng.enterprises.Enterprises.EnterpriseForm;
 import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.regions.Region;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,28 +31,61 @@ import org.springframework.stereotype.Component;
 @Component
 class EnterpriseRows implements RowHandler {
 
-    static final List<Column> COLUMNS = List.of(Column.required("name", "企业名称"), Column.of("creditCode", "统一社会信用代码"),
-            Column.of("region", "所属区域"), Column.of("formerNames", "曾用名"), Column.of("capital", "注册资本（万元）"),
-            Column.of("industry", "行业"), Column.of("province", "总部省份"), Column.of("city", "总部城市"),
-            Column.of("contactName", "联系人"), Column.of("contactPhone", "联系电话"),
+    static final List<Column> COLUMNS = List.of(
+            Column.required("name", "企业名称"),
+            Column.of("creditCode", "统一社会信用代码"),
+            Column.of("region", "所属区域"),
+            Column.of("formerNames", "曾用名"),
+            Column.of("capital", "注册资本（万元）"),
+            Column.of("industry", "行业"),
+            Column.of("province", "总部省份"),
+            Column.of("city", "总部城市"),
+            Column.of("contactName", "联系人"),
+            Column.of("contactPhone", "联系电话"),
             Column.of("channel", "来源渠道").pick("外出招商", "接待来访", "以商招商", "中介推荐", "网络招商", "其他"));
 
-    static final Map<String, String> SYNONYMS = Map.ofEntries(Map.entry("企业名", "name"), Map.entry("名称", "name"),
-            Map.entry("单位名称", "name"), Map.entry("公司名称", "name"), Map.entry("信用代码", "creditCode"),
-            Map.entry("社会信用代码", "creditCode"), Map.entry("统一代码", "creditCode"), Map.entry("区域", "region"),
-            Map.entry("县市区", "region"), Map.entry("县(市、区)", "region"), Map.entry("所在区域", "region"), Map.entry("引进区域", "region"),
-            Map.entry("注册资本", "capital"), Map.entry("注册资金", "capital"), Map.entry("所属行业", "industry"),
-            Map.entry("省份", "province"), Map.entry("城市", "city"), Map.entry("总部所在地", "city"),
-            Map.entry("电话", "contactPhone"), Map.entry("手机", "contactPhone"), Map.entry("来源", "channel"),
+    static final Map<String, String> SYNONYMS = Map.ofEntries(
+            Map.entry("企业名", "name"),
+            Map.entry("名称", "name"),
+            Map.entry("单位名称", "name"),
+            Map.entry("公司名称", "name"),
+            Map.entry("信用代码", "creditCode"),
+            Map.entry("社会信用代码", "creditCode"),
+            Map.entry("统一代码", "creditCode"),
+            Map.entry("区域", "region"),
+            Map.entry("县市区", "region"),
+            Map.entry("县(市、区)", "region"),
+            Map.entry("所在区域", "region"),
+            Map.entry("引进区域", "region"),
+            Map.entry("注册资本", "capital"),
+            Map.entry("注册资金", "capital"),
+            Map.entry("所属行业", "industry"),
+            Map.entry("省份", "province"),
+            Map.entry("城市", "city"),
+            Map.entry("总部所在地", "city"),
+            Map.entry("电话", "contactPhone"),
+            Map.entry("手机", "contactPhone"),
+            Map.entry("来源", "channel"),
             // as county offices head their own registers: 企业总部 over 省份 | 城市, 联系人 over 姓名 | 电话
-            Map.entry("联系人/姓名", "contactName"), Map.entry("联系人姓名", "contactName"),
+            Map.entry("联系人/姓名", "contactName"),
+            Map.entry("联系人姓名", "contactName"),
             Map.entry("联系方式", "contactPhone"),
-            Map.entry("联系人/联系方式", "contactPhone"), Map.entry("企业总部/所在地", "city"),
-            Map.entry("招商方式", "channel"), Map.entry("引进方式", "channel"), Map.entry("引进渠道", "channel"),
-            Map.entry("所属产业", "industry"), Map.entry("产业类别", "industry"), Map.entry("曾用名称", "formerNames"));
+            Map.entry("联系人/联系方式", "contactPhone"),
+            Map.entry("企业总部/所在地", "city"),
+            Map.entry("招商方式", "channel"),
+            Map.entry("引进方式", "channel"),
+            Map.entry("引进渠道", "channel"),
+            Map.entry("所属产业", "industry"),
+            Map.entry("产业类别", "industry"),
+            Map.entry("曾用名称", "formerNames"));
 
-    static final Sheet SHEET = new Sheet(ImportKind.ENTERPRISES, COLUMNS, SYNONYMS, "name",
-            List.of("统一社会信用代码为 18 位，系统会核对校验位；没有代码的企业按“所属区域 + 企业名称”匹配（所属区域不填即本人所在区域）。",
+    static final Sheet SHEET = new Sheet(
+            ImportKind.ENTERPRISES,
+            COLUMNS,
+            SYNONYMS,
+            "name",
+            List.of(
+                    "统一社会信用代码为 18 位，系统会核对校验位；没有代码的企业按“所属区域 + 企业名称”匹配（所属区域不填即本人所在区域）。",
                     "已登记的企业按信用代码匹配并更新；空白单元格表示保留原值。同一文件导入两次不会产生重复。",
                     "注册资本单位为万元，也可写“1.5亿”“15000万元”。"));
 
@@ -81,8 +113,8 @@ class EnterpriseRows implements RowHandler {
     }
 
     /** What clerks write in the code column of a firm that has none yet. */
-    private static final java.util.Set<String> NO_CODE = java.util.Set.of("无", "暂无", "无代码", "未取得", "未办理", "-", "--",
-            "—", "——", "/", "\\");
+    private static final java.util.Set<String> NO_CODE =
+            java.util.Set.of("无", "暂无", "无代码", "未取得", "未办理", "-", "--", "—", "——", "/", "\\");
 
     /** The row's credit code, normalised; null when blank or written as "none" (无, —, /). */
     private static String code(Map<String, String> r) {
@@ -98,7 +130,9 @@ class EnterpriseRows implements RowHandler {
         ImportRun.required(r, "name", problems);
         String code = code(r);
         if (code != null && CreditCode.problem(code) != null) {
-            problems.add(new Problem("creditCode", "enterprise.code." + CreditCode.problem(code).name().toLowerCase()));
+            problems.add(new Problem(
+                    "creditCode",
+                    "enterprise.code." + CreditCode.problem(code).name().toLowerCase()));
         }
         // the region names the entry a code-less row is (another county's entry may be named, as the registry's
         // export names it); it must be the importer's own only where the row creates an entry
@@ -114,14 +148,24 @@ class EnterpriseRows implements RowHandler {
     /** A row that creates an entry records it as brought in by its region, which must be the importer's. */
     private static void writable(Parsed p, ImportRun run) {
         if (!run.scope.covers(p.region())) {
-            throw new InvalidInputException("region", "import.regionOutOfScope", p.region().name());
+            throw new InvalidInputException(
+                    "region", "import.regionOutOfScope", p.region().name());
         }
     }
 
     private static EnterpriseForm newForm(Parsed p, Map<String, String> r) {
-        return new EnterpriseForm(p.code(), p.name(), trim(r.get("formerNames")), p.capital(), trim(r.get("province")),
-                trim(r.get("city")), trim(r.get("industry")), trim(r.get("contactName")), trim(r.get("contactPhone")),
-                trim(r.get("channel")), 0L);
+        return new EnterpriseForm(
+                p.code(),
+                p.name(),
+                trim(r.get("formerNames")),
+                p.capital(),
+                trim(r.get("province")),
+                trim(r.get("city")),
+                trim(r.get("industry")),
+                trim(r.get("contactName")),
+                trim(r.get("contactPhone")),
+                trim(r.get("channel")),
+                0L);
     }
 
     @Override
@@ -132,7 +176,8 @@ class EnterpriseRows implements RowHandler {
         Enterprise existing = match(code, name, p.region(), p.regionBlank());
         if (existing == null) {
             writable(p, run);
-            long id = inColumns(() -> enterprises.create(newForm(p, r), p.region().id()));
+            long id =
+                    inColumns(() -> enterprises.create(newForm(p, r), p.region().id()));
             if (code == null) {
                 changed(run, name);
             }
@@ -155,37 +200,47 @@ class EnterpriseRows implements RowHandler {
     }
 
     /** The form's field names where the sheet's columns are named otherwise, so a problem names its column. */
-    private static final Map<String, String> COLUMN_OF = Map.of("registeredCapital", "capital", "hqProvince",
-            "province", "hqCity", "city", "sourceChannel", "channel");
+    private static final Map<String, String> COLUMN_OF = Map.of(
+            "registeredCapital", "capital", "hqProvince", "province", "hqCity", "city", "sourceChannel", "channel");
 
     private static long inColumns(java.util.function.LongSupplier write) {
         try {
             return write.getAsLong();
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.problems().stream().map(p -> new Problem(
-                    p.field() == null ? null : COLUMN_OF.getOrDefault(p.field(), p.field()), p.messageKey(),
-                    p.args())).toList());
+            throw new InvalidInputException(e.problems().stream()
+                    .map(p -> new Problem(
+                            p.field() == null ? null : COLUMN_OF.getOrDefault(p.field(), p.field()),
+                            p.messageKey(),
+                            p.args()))
+                    .toList());
         }
     }
 
     /** The entry as the row would leave it: blank optional cells keep the stored value. */
     private static EnterpriseForm changedForm(Parsed p, Map<String, String> r, Enterprise existing) {
-        return new EnterpriseForm(p.code() != null ? p.code() : existing.creditCode(), p.name(),
+        return new EnterpriseForm(
+                p.code() != null ? p.code() : existing.creditCode(),
+                p.name(),
                 keep(r, "formerNames", existing.formerNames()),
                 p.capital() != null ? p.capital() : existing.registeredCapital(),
-                keep(r, "province", existing.hqProvince()), keep(r, "city", existing.hqCity()),
-                keep(r, "industry", existing.industry()), keep(r, "contactName", existing.contactName()),
-                keep(r, "contactPhone", existing.contactPhone()), keep(r, "channel", existing.sourceChannel()),
+                keep(r, "province", existing.hqProvince()),
+                keep(r, "city", existing.hqCity()),
+                keep(r, "industry", existing.industry()),
+                keep(r, "contactName", existing.contactName()),
+                keep(r, "contactPhone", existing.contactPhone()),
+                keep(r, "channel", existing.sourceChannel()),
                 existing.version());
     }
 
     /** What the row's form would store equals what is stored. */
     private static boolean same(EnterpriseForm form, Enterprise existing) {
-        return ImportRun.same(form.creditCode(), existing.creditCode()) && ImportRun.same(form.name(), existing.name())
+        return ImportRun.same(form.creditCode(), existing.creditCode())
+                && ImportRun.same(form.name(), existing.name())
                 && ImportRun.same(form.formerNames(), existing.formerNames())
                 && ImportRun.same(form.registeredCapital(), existing.registeredCapital())
                 && ImportRun.same(form.hqProvince(), existing.hqProvince())
-                && ImportRun.same(form.hqCity(), existing.hqCity()) && ImportRun.same(form.industry(), existing.industry())
+                && ImportRun.same(form.hqCity(), existing.hqCity())
+                && ImportRun.same(form.industry(), existing.industry())
                 && ImportRun.same(form.contactName(), existing.contactName())
                 && ImportRun.same(form.contactPhone(), existing.contactPhone())
                 && ImportRun.same(form.sourceChannel(), existing.sourceChannel());
@@ -198,7 +253,10 @@ class EnterpriseRows implements RowHandler {
     // ------------------------------------------------------------------ all rows at once
 
     /** What {@link #prefetch} found: ids by code, by "region|name key" and by name (code-less), and the entries. */
-    private record Prefetched(Map<String, Long> byCode, Map<String, Long> byKey, Map<String, Long> byName,
+    private record Prefetched(
+            Map<String, Long> byCode,
+            Map<String, Long> byKey,
+            Map<String, Long> byName,
             Map<Long, Enterprise> entries) {}
 
     /** Matches every row against the registry in three statements, and looks up every credit code once. */
@@ -228,7 +286,8 @@ class EnterpriseRows implements RowHandler {
         var byName = new java.util.HashMap<String, Long>();
         if (!codes.isEmpty()) {
             jdbc.sql("select credit_code, id from enterprise where credit_code = any(:c)")
-                    .param("c", codes.toArray(String[]::new)).query(rs -> {
+                    .param("c", codes.toArray(String[]::new))
+                    .query(rs -> {
                         byCode.put(rs.getString(1), rs.getLong(2));
                     });
         }
@@ -241,7 +300,9 @@ class EnterpriseRows implements RowHandler {
                                                           order by id limit 1)) = x.r and e.name_key = x.k
                      where e.credit_code is null and e.merged_into_id is null
                      order by x.r, e.name_key, e.id
-                    """).param("r", regionIds.toArray(Long[]::new)).param("k", keys.toArray(String[]::new))
+                    """)
+                    .param("r", regionIds.toArray(Long[]::new))
+                    .param("k", keys.toArray(String[]::new))
                     .query(rs -> {
                         byKey.put(rs.getLong(1) + "|" + rs.getString(2), rs.getLong(3));
                     });
@@ -252,8 +313,8 @@ class EnterpriseRows implements RowHandler {
                      where credit_code is null and merged_into_id is null and name = any(:n)
                      order by name, id
                     """).param("n", names.toArray(String[]::new)).query(rs -> {
-                        byName.put(rs.getString(1), rs.getLong(2));
-                    });
+                byName.put(rs.getString(1), rs.getLong(2));
+            });
         }
         var ids = new java.util.HashSet<Long>(byCode.values());
         ids.addAll(byKey.values());
@@ -301,8 +362,9 @@ class EnterpriseRows implements RowHandler {
     @Override
     public RowResult decide(int number, Map<String, String> r, ImportRun run) {
         Parsed p = parse(r, run);
-        if (p.code() == null && (pending(run).contains("key:" + NameKeys.of(p.name()))
-                || pending(run).contains("name:" + p.name()))) {
+        if (p.code() == null
+                && (pending(run).contains("key:" + NameKeys.of(p.name()))
+                        || pending(run).contains("name:" + p.name()))) {
             flush(run);
             return null;
         }
@@ -347,7 +409,8 @@ class EnterpriseRows implements RowHandler {
 
     /** Writes the entries kept so far, so that the rows after can meet them in the registry. */
     private void flush(ImportRun run) {
-        batch(run).write(run.source == null ? "dry run" : run.source)
+        batch(run)
+                .write(run.source == null ? "dry run" : run.source)
                 .forEach(c -> written(run).put(c.key(), c.id()));
     }
 
@@ -368,12 +431,20 @@ class EnterpriseRows implements RowHandler {
             return enterprises.findByCode(code).orElse(null);
         }
         Long id = jdbc.sql("select id from enterprise where credit_code is null and merged_into_id is null "
-                + "and name_key = :k and coalesce(created_region_id, (select id from region where parent_id is null "
-                + "order by id limit 1)) = :r order by id limit 1").param("k", NameKeys.of(name))
-                .param("r", region.id()).query(Long.class).optional()
-                .orElseGet(() -> !regionBlank ? null : jdbc.sql("select id from enterprise where credit_code is null "
-                        + "and merged_into_id is null and name = :n order by id limit 1").param("n", name)
-                        .query(Long.class).optional().orElse(null));
+                        + "and name_key = :k and coalesce(created_region_id, (select id from region where parent_id is null "
+                        + "order by id limit 1)) = :r order by id limit 1")
+                .param("k", NameKeys.of(name))
+                .param("r", region.id())
+                .query(Long.class)
+                .optional()
+                .orElseGet(() -> !regionBlank
+                        ? null
+                        : jdbc.sql("select id from enterprise where credit_code is null "
+                                        + "and merged_into_id is null and name = :n order by id limit 1")
+                                .param("n", name)
+                                .query(Long.class)
+                                .optional()
+                                .orElse(null));
         return id == null ? null : enterprises.find(id);
     }
 }

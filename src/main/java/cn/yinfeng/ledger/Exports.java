@@ -1,14 +1,5 @@
 package cn.yinfeng.ledger;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
-
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.AuditQueries;
 import cn.yinfeng.audit.AuditSearch;
@@ -17,6 +8,14 @@ import cn.yinfeng.enterprises.Enterprise;
 import cn.yinfeng.enterprises.Enterprises;
 import cn.yinfeng.projects.ProjectFilter;
 import cn.yinfeng.projects.ProjectQueries;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.dhatim.fastexcel.Workbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -37,7 +36,11 @@ public class Exports {
     private final AuditLog audit;
     private final MessageSource messages;
 
-    Exports(ProjectQueries projects, Enterprises enterprises, AuditQueries auditQueries, AuditLog audit,
+    Exports(
+            ProjectQueries projects,
+            Enterprises enterprises,
+            AuditQueries auditQueries,
+            AuditLog audit,
             MessageSource messages) {
         this.projects = projects;
         this.enterprises = enterprises;
@@ -50,17 +53,24 @@ public class Exports {
         // labels looked up once per export, not once per row
         var stages = new java.util.HashMap<Object, String>();
         var reviews = new java.util.HashMap<Object, String>();
-        return List.of(new Column<>("项目编号", ProjectQueries.Row::code), new Column<>("项目名称", ProjectQueries.Row::name),
-                new Column<>("落地区域", ProjectQueries.Row::regionName), new Column<>("产业链", ProjectQueries.Row::chainName),
-                new Column<>("阶段", r -> stages.computeIfAbsent(r.stage(),
-                        k -> messages.getMessage("stage." + k, null, locale))),
+        return List.of(
+                new Column<>("项目编号", ProjectQueries.Row::code),
+                new Column<>("项目名称", ProjectQueries.Row::name),
+                new Column<>("落地区域", ProjectQueries.Row::regionName),
+                new Column<>("产业链", ProjectQueries.Row::chainName),
+                new Column<>(
+                        "阶段",
+                        r -> stages.computeIfAbsent(r.stage(), k -> messages.getMessage("stage." + k, null, locale))),
                 new Column<>("总投资（万元）", ProjectQueries.Row::totalInvestment),
                 new Column<>("签约金额（万元）", ProjectQueries.Row::contractAmount),
-                new Column<>("签约日期", r -> r.signedOn() == null ? null : r.signedOn().toString()),
+                new Column<>(
+                        "签约日期", r -> r.signedOn() == null ? null : r.signedOn().toString()),
                 new Column<>("重点项目", r -> r.keyProject() ? "是" : "否"),
                 new Column<>("包联领导", ProjectQueries.Row::leaderName),
-                new Column<>("审核状态", r -> reviews.computeIfAbsent(r.reviewStatus(),
-                        k -> messages.getMessage("review." + k, null, locale))),
+                new Column<>(
+                        "审核状态",
+                        r -> reviews.computeIfAbsent(
+                                r.reviewStatus(), k -> messages.getMessage("review." + k, null, locale))),
                 new Column<>("计入考核", r -> r.counted() ? "是" : "否"));
     }
 
@@ -79,12 +89,19 @@ public class Exports {
      * Funds arrived of the projects the filter selects, with the columns and words of the funds template (one line
      * per project, month and origin), so that the file imports back unchanged.
      */
-    public void funds(ProjectFilter filter, java.time.YearMonth from, java.time.YearMonth to, String format,
-            OutputStream out) throws IOException {
-        var origins = new java.util.EnumMap<cn.yinfeng.projects.FundOrigin, String>(cn.yinfeng.projects.FundOrigin.class);
-        FundRows.COLUMNS.stream().filter(c -> c.field().equals("origin")).findFirst().orElseThrow().options()
+    public void funds(
+            ProjectFilter filter, java.time.YearMonth from, java.time.YearMonth to, String format, OutputStream out)
+            throws IOException {
+        var origins =
+                new java.util.EnumMap<cn.yinfeng.projects.FundOrigin, String>(cn.yinfeng.projects.FundOrigin.class);
+        FundRows.COLUMNS.stream()
+                .filter(c -> c.field().equals("origin"))
+                .findFirst()
+                .orElseThrow()
+                .options()
                 .forEach(label -> origins.putIfAbsent(ProjectRows.ORIGINS.get(label), label));
-        List<Column<ProjectQueries.FundLine>> columns = List.of(new Column<>("项目编号", ProjectQueries.FundLine::code),
+        List<Column<ProjectQueries.FundLine>> columns = List.of(
+                new Column<>("项目编号", ProjectQueries.FundLine::code),
                 new Column<>("项目名称", ProjectQueries.FundLine::name),
                 new Column<>("到位月份", l -> l.month().toString()),
                 new Column<>("资金来源", l -> origins.get(l.origin())),
@@ -109,19 +126,28 @@ public class Exports {
      * unchanged entries.
      */
     public void enterprises(Enterprises.Search search, String format, OutputStream out) throws IOException {
-        List<Column<ListedEnterprise>> columns = List.of(new Column<>("企业名称", l -> l.e().name()),
-                new Column<>("统一社会信用代码", l -> l.e().creditCode()), new Column<>("所属区域", ListedEnterprise::region),
+        List<Column<ListedEnterprise>> columns = List.of(
+                new Column<>("企业名称", l -> l.e().name()),
+                new Column<>("统一社会信用代码", l -> l.e().creditCode()),
+                new Column<>("所属区域", ListedEnterprise::region),
                 new Column<>("曾用名", l -> l.e().formerNames()),
-                new Column<>("注册资本（万元）", l -> l.e().registeredCapital()), new Column<>("行业", l -> l.e().industry()),
-                new Column<>("总部省份", l -> l.e().hqProvince()), new Column<>("总部城市", l -> l.e().hqCity()),
-                new Column<>("联系人", l -> l.e().contactName()), new Column<>("联系电话", l -> l.e().contactPhone()),
+                new Column<>("注册资本（万元）", l -> l.e().registeredCapital()),
+                new Column<>("行业", l -> l.e().industry()),
+                new Column<>("总部省份", l -> l.e().hqProvince()),
+                new Column<>("总部城市", l -> l.e().hqCity()),
+                new Column<>("联系人", l -> l.e().contactName()),
+                new Column<>("联系电话", l -> l.e().contactPhone()),
                 new Column<>("来源渠道", l -> l.e().sourceChannel()));
         Iterable<ListedEnterprise> rows = paged(cursor -> {
             int page = cursor == null ? 0 : Integer.parseInt(cursor);
-            var p = enterprises.search(new Enterprises.Search(search.q(), search.industry(), search.prospect(), "name",
-                    false, page, 200));
-            var regions = enterprises.ownerRegionNames(p.rows().stream().map(Enterprise::id).toList());
-            return new Chunk<>(p.rows().stream().map(e -> new ListedEnterprise(e, regions.get(e.id()))).toList(),
+            var p = enterprises.search(
+                    new Enterprises.Search(search.q(), search.industry(), search.prospect(), "name", false, page, 200));
+            var regions = enterprises.ownerRegionNames(
+                    p.rows().stream().map(Enterprise::id).toList());
+            return new Chunk<>(
+                    p.rows().stream()
+                            .map(e -> new ListedEnterprise(e, regions.get(e.id())))
+                            .toList(),
                     p.hasNext() ? String.valueOf(page + 1) : null);
         });
         long n = write("企业库", columns, rows, format, out);
@@ -129,11 +155,13 @@ public class Exports {
     }
 
     /** The activities list (trips, delegations, talks, events) of a period, as the calendar list shows it. */
-    public void activities(List<cn.yinfeng.activities.Activities.Entry> entries, String format, Locale locale,
-            OutputStream out) throws IOException {
+    public void activities(
+            List<cn.yinfeng.activities.Activities.Entry> entries, String format, Locale locale, OutputStream out)
+            throws IOException {
         List<Column<cn.yinfeng.activities.Activities.Entry>> columns = List.of(
                 new Column<>("类型", e -> messages.getMessage("activity." + e.type(), null, locale)),
-                new Column<>("开始日期", e -> e.date().toString()), new Column<>("结束日期", e -> e.endDate().toString()),
+                new Column<>("开始日期", e -> e.date().toString()),
+                new Column<>("结束日期", e -> e.endDate().toString()),
                 new Column<>("事项", cn.yinfeng.activities.Activities.Entry::title),
                 new Column<>("区域", cn.yinfeng.activities.Activities.Entry::regionName),
                 new Column<>("负责/带队", cn.yinfeng.activities.Activities.Entry::who),
@@ -144,17 +172,27 @@ public class Exports {
 
     public void audit(AuditSearch search, OutputStream out) throws IOException {
         List<Column<cn.yinfeng.audit.AuditEntry>> columns = List.of(
-                new Column<>("时间", e -> e.at().toString()), new Column<>("用户", cn.yinfeng.audit.AuditEntry::username),
+                new Column<>("时间", e -> e.at().toString()),
+                new Column<>("用户", cn.yinfeng.audit.AuditEntry::username),
                 new Column<>("操作", cn.yinfeng.audit.AuditEntry::action),
-                new Column<>("结果", e -> e.outcome().name()), new Column<>("对象类型", cn.yinfeng.audit.AuditEntry::targetType),
+                new Column<>("结果", e -> e.outcome().name()),
+                new Column<>("对象类型", cn.yinfeng.audit.AuditEntry::targetType),
                 new Column<>("对象", cn.yinfeng.audit.AuditEntry::targetId),
                 new Column<>("详情", cn.yinfeng.audit.AuditEntry::detail),
                 new Column<>("客户端地址", cn.yinfeng.audit.AuditEntry::clientIp),
                 new Column<>("哈希", cn.yinfeng.audit.AuditEntry::hash));
         Iterable<cn.yinfeng.audit.AuditEntry> rows = paged(cursor -> {
             int page = cursor == null ? 0 : Integer.parseInt(cursor);
-            var p = auditQueries.search(new AuditSearch(search.from(), search.to(), search.username(), search.action(),
-                    search.outcome(), "at", "desc", page, 200));
+            var p = auditQueries.search(new AuditSearch(
+                    search.from(),
+                    search.to(),
+                    search.username(),
+                    search.action(),
+                    search.outcome(),
+                    "at",
+                    "desc",
+                    page,
+                    200));
             return new Chunk<>(p.rows(), (long) (page + 1) * 200 < p.total() ? String.valueOf(page + 1) : null);
         });
         long n = write("审计日志", columns, rows, "csv", out);
@@ -208,7 +246,12 @@ public class Exports {
                 var cells = new java.util.ArrayList<String>();
                 for (Column<T> c : columns) {
                     Object v = c.value().apply(row);
-                    cells.add(v == null ? "" : v instanceof Number num ? num.toString() : csv(Spreadsheets.neutralise(v.toString())));
+                    cells.add(
+                            v == null
+                                    ? ""
+                                    : v instanceof Number num
+                                            ? num.toString()
+                                            : csv(Spreadsheets.neutralise(v.toString())));
                 }
                 w.write(String.join(",", cells));
                 w.write("\r\n");
@@ -255,6 +298,7 @@ public class Exports {
             return "";
         }
         return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+                ? "\"" + s.replace("\"", "\"\"") + "\""
+                : s;
     }
 }

@@ -3,12 +3,6 @@ package cn.yinfeng.ledger;
 import static cn.yinfeng.ledger.ImportRun.blank;
 import static cn.yinfeng.ledger.ImportRun.trim;
 
-import java.math.BigDecimal;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NameKeys;
@@ -17,6 +11,11 @@ import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.projects.FundOrigin;
 import cn.yinfeng.projects.Project;
 import cn.yinfeng.projects.Projects;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,26 +27,48 @@ import org.springframework.stereotype.Component;
 @Component
 class FundRows implements RowHandler {
 
-    static final List<Column> COLUMNS = List.of(Column.required("code", "项目编号"), Column.of("name", "项目名称"),
+    static final List<Column> COLUMNS = List.of(
+            Column.required("code", "项目编号"),
+            Column.of("name", "项目名称"),
             Column.required("month", "到位月份"),
             Column.required("origin", "资金来源").pick("境外", "国内省外", "省内市外", "市内县际"),
-            Column.required("amount", "到位资金（万元）"), Column.of("note", "备注"));
+            Column.required("amount", "到位资金（万元）"),
+            Column.of("note", "备注"));
 
-    static final Map<String, String> SYNONYMS = Map.ofEntries(Map.entry("编号", "code"), Map.entry("项目代码", "code"),
-            Map.entry("项目名", "name"), Map.entry("月份", "month"), Map.entry("到位时间", "month"),
-            Map.entry("到位日期", "month"), Map.entry("年月", "month"), Map.entry("来源", "origin"),
-            Map.entry("资金来源地", "origin"), Map.entry("到位资金", "amount"), Map.entry("到位金额", "amount"),
-            Map.entry("金额", "amount"), Map.entry("实际到位资金", "amount"), Map.entry("说明", "note"),
+    static final Map<String, String> SYNONYMS = Map.ofEntries(
+            Map.entry("编号", "code"),
+            Map.entry("项目代码", "code"),
+            Map.entry("项目名", "name"),
+            Map.entry("月份", "month"),
+            Map.entry("到位时间", "month"),
+            Map.entry("到位日期", "month"),
+            Map.entry("年月", "month"),
+            Map.entry("来源", "origin"),
+            Map.entry("资金来源地", "origin"),
+            Map.entry("到位资金", "amount"),
+            Map.entry("到位金额", "amount"),
+            Map.entry("金额", "amount"),
+            Map.entry("实际到位资金", "amount"),
+            Map.entry("说明", "note"),
             // as county offices head their own fund ledgers: 到位资金(万元) over 本月 | 累计 (the running total is
             // theirs, not a record: left unmapped)
-            Map.entry("到位资金/本月", "amount"), Map.entry("本月到位", "amount"), Map.entry("本月到位资金", "amount"),
-            Map.entry("到位金额/本月", "amount"), Map.entry("资金到位月份", "month"), Map.entry("到位年月", "month"),
+            Map.entry("到位资金/本月", "amount"),
+            Map.entry("本月到位", "amount"),
+            Map.entry("本月到位资金", "amount"),
+            Map.entry("到位金额/本月", "amount"),
+            Map.entry("资金到位月份", "month"),
+            Map.entry("到位年月", "month"),
             Map.entry("项目", "name"));
 
     // a county's own fund ledger names its projects, seldom their codes: a header with 项目名称 is one
-    static final Sheet SHEET = new Sheet(ImportKind.FUNDS, COLUMNS, SYNONYMS, "name",
-            List.of("每行是一个项目某月某一来源的到位资金；项目按“项目编号”匹配（可在项目台账导出中查到），填写项目名称时须与编号一致；"
-                    + "不填编号时按项目名称在本人管辖区域内查找，同名项目不止一个时须填编号。",
+    static final Sheet SHEET = new Sheet(
+            ImportKind.FUNDS,
+            COLUMNS,
+            SYNONYMS,
+            "name",
+            List.of(
+                    "每行是一个项目某月某一来源的到位资金；项目按“项目编号”匹配（可在项目台账导出中查到），填写项目名称时须与编号一致；"
+                            + "不填编号时按项目名称在本人管辖区域内查找，同名项目不止一个时须填编号。",
                     "月份写作“2025-03”“2025年3月”或该月任一日期；不能晚于本月。金额单位为万元，最多两位小数，也可写“1.5亿”。",
                     "同一项目、月份、来源已有记录时：金额相同视为无变化，金额不同则以本表为准替换。",
                     "导入的到位资金与表单录入一样，项目回到草稿，审核通过后计入统计。"));
@@ -77,13 +98,17 @@ class FundRows implements RowHandler {
         var problems = new ArrayList<Problem>();
         YearMonth month = ImportRun.month(row, "month", problems);
         FundOrigin origin = ImportRun.lookup(ProjectRows.ORIGINS, row.get("origin"), "origin", problems);
-        String project = !blank(row.get("code")) ? row.get("code").trim()
+        String project = !blank(row.get("code"))
+                ? row.get("code").trim()
                 : blank(row.get("name")) ? null : "name:" + NameKeys.of(row.get("name"));
         return project == null || month == null || origin == null ? null : project + "|" + month + "|" + origin;
     }
 
     private Long byCode(String code) {
-        return jdbc.sql("select id from project where code = :c").param("c", code).query(Long.class).optional()
+        return jdbc.sql("select id from project where code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .optional()
                 .orElseThrow(() -> new InvalidInputException("code", "import.codeUnknown", code));
     }
 
@@ -92,9 +117,12 @@ class FundRows implements RowHandler {
      * region tree. None, or more than one, is the row's error naming the column and what to write instead.
      */
     private Long byName(String name, ImportRun run) {
-        var ids = run.scope.bind(jdbc.sql("select p.id from project p where p.name_key = :k and "
-                + run.scope.where("p.region_id") + " order by p.id limit 2")).param("k", NameKeys.of(name))
-                .query(Long.class).list();
+        var ids = run.scope
+                .bind(jdbc.sql("select p.id from project p where p.name_key = :k and " + run.scope.where("p.region_id")
+                        + " order by p.id limit 2"))
+                .param("k", NameKeys.of(name))
+                .query(Long.class)
+                .list();
         if (ids.isEmpty()) {
             throw new InvalidInputException("name", "import.fundProjectUnknown", name);
         }
@@ -117,7 +145,9 @@ class FundRows implements RowHandler {
         FundOrigin origin = ImportRun.lookup(ProjectRows.ORIGINS, r.get("origin"), "origin", problems);
         BigDecimal amount = ImportRun.exactAmount(r, "amount", problems);
         ImportRun.throwIfAny(problems);
-        Long id = blank(r.get("code")) ? byName(r.get("name").trim(), run) : byCode(r.get("code").trim());
+        Long id = blank(r.get("code"))
+                ? byName(r.get("name").trim(), run)
+                : byCode(r.get("code").trim());
         Project p;
         try {
             p = projects.find(id);
@@ -127,13 +157,16 @@ class FundRows implements RowHandler {
         if (!projects.canWrite(p)) {
             throw new InvalidInputException("code", "import.projectOutOfScope");
         }
-        if (!blank(r.get("code")) && !blank(r.get("name"))
+        if (!blank(r.get("code"))
+                && !blank(r.get("name"))
                 && !NameKeys.of(r.get("name")).equals(NameKeys.of(p.name()))) {
             throw new InvalidInputException("name", "import.nameNotCode", p.name());
         }
         String label = p.name() + " " + month;
         String link = "/projects/" + p.id();
-        var same = history.funds(p.id()).stream().filter(f -> f.month().equals(month) && f.origin() == origin).toList();
+        var same = history.funds(p.id()).stream()
+                .filter(f -> f.month().equals(month) && f.origin() == origin)
+                .toList();
         BigDecimal stored = same.stream().map(Projects.Fund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (!same.isEmpty() && amount != null && stored.compareTo(amount) == 0) {
             return RowResult.of(number, label, Outcome.UNCHANGED, p.id(), link);

@@ -1,13 +1,12 @@
 package cn.yinfeng.ledger;
 
-import java.util.List;
-import java.util.Map;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,9 +23,24 @@ public class ImportHistory {
     }
 
     /** A batch as its page shows it: where it is, how far a running one has got, its report once it has one. */
-    public record Batch(long id, ImportKind kind, String fileName, String status, int created, int updated,
-            int unchanged, int rejected, List<RowResult> results, String error, String phase, int done, int total,
-            boolean stale, java.time.Instant at, Imports.SheetInfo sheet, ImportOptions options) {
+    public record Batch(
+            long id,
+            ImportKind kind,
+            String fileName,
+            String status,
+            int created,
+            int updated,
+            int unchanged,
+            int rejected,
+            List<RowResult> results,
+            String error,
+            String phase,
+            int done,
+            int total,
+            boolean stale,
+            java.time.Instant at,
+            Imports.SheetInfo sheet,
+            ImportOptions options) {
 
         public boolean running() {
             return ImportBatches.Status.valueOf(status).running();
@@ -43,17 +57,38 @@ public class ImportHistory {
 
         /** Rows of the report not on its page (the copy with results has them). */
         public int hiddenRows() {
-            return results == null ? 0
-                    : Math.max(0, rows() - (int) results.stream().filter(r -> r.outcome() != Outcome.SKIP).count());
+            return results == null
+                    ? 0
+                    : Math.max(
+                            0,
+                            rows()
+                                    - (int) results.stream()
+                                            .filter(r -> r.outcome() != Outcome.SKIP)
+                                            .count());
         }
     }
 
-    static final List<String> STATUSES = java.util.Arrays.stream(ImportBatches.Status.values()).map(Enum::name)
+    static final List<String> STATUSES = java.util.Arrays.stream(ImportBatches.Status.values())
+            .map(Enum::name)
             .toList();
 
-    private static final Map<String, String> HISTORY_SORTS = Map.of("at", "b.at", "kind", "b.kind", "file",
-            "b.file_name", "status", "b.status", "created", "b.created", "updated", "b.updated", "unchanged",
-            "b.unchanged", "rejected", "b.rejected");
+    private static final Map<String, String> HISTORY_SORTS = Map.of(
+            "at",
+            "b.at",
+            "kind",
+            "b.kind",
+            "file",
+            "b.file_name",
+            "status",
+            "b.status",
+            "created",
+            "b.created",
+            "updated",
+            "b.updated",
+            "unchanged",
+            "b.unchanged",
+            "rejected",
+            "b.rejected");
 
     /** The caller's imports: file name containing {@code q}, in a status; sorted by a column, 20 a page. */
     public record HistorySearch(String q, String status, String sort, boolean desc, int page) {
@@ -67,8 +102,16 @@ public class ImportHistory {
     }
 
     /** One import in the caller's list. */
-    public record HistoryRow(long id, ImportKind kind, String fileName, String status, int created, int updated,
-            int unchanged, int rejected, java.time.Instant at) {}
+    public record HistoryRow(
+            long id,
+            ImportKind kind,
+            String fileName,
+            String status,
+            int created,
+            int updated,
+            int unchanged,
+            int rejected,
+            java.time.Instant at) {}
 
     public PageResult<HistoryRow> history(HistorySearch search) {
         String where = " where b.user_id = :u" + (search.q() == null ? "" : " and b.file_name ilike :q escape '\\'")
@@ -76,21 +119,36 @@ public class ImportHistory {
         java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = spec -> {
             spec = spec.param("u", currentUser.require().id());
             if (search.q() != null) {
-                spec = spec.param("q", "%" + search.q().replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%");
+                spec = spec.param(
+                        "q",
+                        "%"
+                                + search.q()
+                                        .replace("\\", "\\\\")
+                                        .replace("%", "\\%")
+                                        .replace("_", "\\_") + "%");
             }
             return search.status() == null ? spec : spec.param("s", search.status());
         };
-        long total = bind.apply(jdbc.sql("select count(*) from import_batch b" + where)).query(Long.class).single();
+        long total = bind.apply(jdbc.sql("select count(*) from import_batch b" + where))
+                .query(Long.class)
+                .single();
         int size = 20;
         var rows = bind.apply(jdbc.sql("select b.id, b.kind, b.file_name, b.status, b.created, b.updated, b.unchanged, "
                         + "b.rejected, b.at from import_batch b" + where + " order by "
                         + HISTORY_SORTS.get(search.sort()) + (search.desc() ? " desc" : " asc") + ", b.id desc "
                         + "limit :limit offset :offset"))
-                .param("limit", size).param("offset", (long) search.page() * size)
-                .query((rs, n) -> new HistoryRow(rs.getLong("id"), ImportKind.valueOf(rs.getString("kind")),
-                        rs.getString("file_name"), rs.getString("status"), rs.getInt("created"), rs.getInt("updated"),
-                        rs.getInt("unchanged"), rs.getInt("rejected"), rs.getTimestamp("at").toInstant()))
+                .param("limit", size)
+                .param("offset", (long) search.page() * size)
+                .query((rs, n) -> new HistoryRow(
+                        rs.getLong("id"),
+                        ImportKind.valueOf(rs.getString("kind")),
+                        rs.getString("file_name"),
+                        rs.getString("status"),
+                        rs.getInt("created"),
+                        rs.getInt("updated"),
+                        rs.getInt("unchanged"),
+                        rs.getInt("rejected"),
+                        rs.getTimestamp("at").toInstant()))
                 .list();
         return new PageResult<>(rows, total, search.page(), size);
     }
@@ -105,16 +163,33 @@ public class ImportHistory {
                            and coalesce(g.heartbeat_at, b.at) < now() - make_interval(secs => :stale) as stale
                   from import_batch b left join import_progress g on g.batch_id = b.id
                  where b.id = :id and b.user_id = :u
-                """).param("id", id).param("u", currentUser.require().id())
+                """)
+                .param("id", id)
+                .param("u", currentUser.require().id())
                 .param("stale", ImportJobs.STALE.toSeconds())
-                .query((rs, n) -> new Batch(rs.getLong("id"), ImportKind.valueOf(rs.getString("kind")),
-                        rs.getString("file_name"), rs.getString("status"), rs.getInt("created"), rs.getInt("updated"),
-                        rs.getInt("unchanged"), rs.getInt("rejected"), rs.getString("report") == null ? null
+                .query((rs, n) -> new Batch(
+                        rs.getLong("id"),
+                        ImportKind.valueOf(rs.getString("kind")),
+                        rs.getString("file_name"),
+                        rs.getString("status"),
+                        rs.getInt("created"),
+                        rs.getInt("updated"),
+                        rs.getInt("unchanged"),
+                        rs.getInt("rejected"),
+                        rs.getString("report") == null
+                                ? null
                                 : List.of(Imports.JSON.readValue(rs.getString("report"), RowResult[].class)),
-                        rs.getString("error"), rs.getString("phase"), rs.getInt("rows_done"), rs.getInt("rows_total"),
-                        rs.getBoolean("stale"), rs.getTimestamp("at").toInstant(), rs.getString("sheet") == null
-                                ? null : Imports.JSON.readValue(rs.getString("sheet"), Imports.SheetInfo.class),
+                        rs.getString("error"),
+                        rs.getString("phase"),
+                        rs.getInt("rows_done"),
+                        rs.getInt("rows_total"),
+                        rs.getBoolean("stale"),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getString("sheet") == null
+                                ? null
+                                : Imports.JSON.readValue(rs.getString("sheet"), Imports.SheetInfo.class),
                         ImportOptions.parse(rs.getString("options"))))
-                .optional().orElseThrow(() -> new NotFoundException("import", id));
+                .optional()
+                .orElseThrow(() -> new NotFoundException("import", id));
     }
 }

@@ -1,16 +1,15 @@
 package cn.yinfeng.ledger;
 
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.common.AfterWork;
+import cn.yinfeng.common.InvalidInputException;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import cn.yinfeng.audit.AuditLog;
-import cn.yinfeng.common.AfterWork;
-import cn.yinfeng.common.InvalidInputException;
-import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +46,9 @@ class ImportJobs {
     });
     private final Map<Long, ImportProgress> running = new ConcurrentHashMap<>();
 
-    ImportJobs(JdbcClient jdbc, @Value("${yinfeng.import.workers:2}") int workers,
+    ImportJobs(
+            JdbcClient jdbc,
+            @Value("${yinfeng.import.workers:2}") int workers,
             @Value("${yinfeng.import.queue:20}") int queue) {
         this.jdbc = jdbc;
         this.workers.setCorePoolSize(workers);
@@ -111,8 +112,12 @@ class ImportJobs {
                 values (:id, :phase, :done, :total, now())
                 on conflict (batch_id) do update set phase = excluded.phase, rows_done = excluded.rows_done,
                                                      rows_total = excluded.rows_total, heartbeat_at = now()
-                """).param("id", batchId).param("phase", p.phase().name()).param("done", p.done())
-                .param("total", p.total()).update();
+                """)
+                .param("id", batchId)
+                .param("phase", p.phase().name())
+                .param("done", p.done())
+                .param("total", p.total())
+                .update();
     }
 
     /**

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** What a ledger file holds; the path segment of its API ({@code /api/v1/ledger/projects/preview}). */
 public enum ImportKind {
-    PROJECTS, ENTERPRISES, FUNDS, TRIPS, DELEGATIONS;
+    PROJECTS,
+    ENTERPRISES,
+    FUNDS,
+    TRIPS,
+    DELEGATIONS;
 
     public String path() {
         return name().toLowerCase(Locale.ROOT);

@@ -11,7 +11,11 @@ import java.util.Map;
  * looks like the kind's ledger); {@code confirmed}, the rows the user confirmed are not the duplicates the preview
  * suspected.
  */
-public record ImportOptions(Long regionId, boolean clearBlanks, Map<String, String> mapping, Integer sheet,
+public record ImportOptions(
+        Long regionId,
+        boolean clearBlanks,
+        Map<String, String> mapping,
+        Integer sheet,
         java.util.Set<Integer> confirmed) {
 
     public static final ImportOptions NONE = new ImportOptions(null, false, Map.of(), null, null);

@@ -7,7 +7,13 @@ package cn.yinfeng.ledger;
  */
 final class ImportProgress {
 
-    enum Phase { QUEUED, READING, MATCHING, CHECKING, WRITING }
+    enum Phase {
+        QUEUED,
+        READING,
+        MATCHING,
+        CHECKING,
+        WRITING
+    }
 
     /** Rows between two reports while reading or checking: often enough for a bar, rare enough to cost nothing. */
     static final int EVERY = 500;

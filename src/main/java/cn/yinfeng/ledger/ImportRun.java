@@ -1,5 +1,11 @@
 package cn.yinfeng.ledger;
 
+import cn.yinfeng.accounts.YinfengUser;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.InvalidInputException.Problem;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -9,13 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import cn.yinfeng.accounts.YinfengUser;
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.common.InvalidInputException.Problem;
-import cn.yinfeng.regions.Region;
-import cn.yinfeng.regions.RegionScope;
-import cn.yinfeng.regions.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -41,8 +40,14 @@ final class ImportRun {
     /** Rows the uploader confirmed are not the duplicates the preview suspected. */
     final java.util.Set<Integer> confirmed;
 
-    ImportRun(YinfengUser user, RegionScope scope, Regions regions, JdbcClient jdbc, String source,
-            boolean clearBlanks, java.util.Set<Integer> confirmed) {
+    ImportRun(
+            YinfengUser user,
+            RegionScope scope,
+            Regions regions,
+            JdbcClient jdbc,
+            String source,
+            boolean clearBlanks,
+            java.util.Set<Integer> confirmed) {
         this.clearBlanks = clearBlanks;
         this.confirmed = confirmed;
         this.source = source;
@@ -65,7 +70,8 @@ final class ImportRun {
             return;
         }
         warnings.computeIfAbsent(Integer.valueOf(number), k -> new java.util.LinkedHashMap<>())
-                .putIfAbsent(field + "|" + key + "|" + java.util.Arrays.toString(args),
+                .putIfAbsent(
+                        field + "|" + key + "|" + java.util.Arrays.toString(args),
                         new cn.yinfeng.common.InvalidInputException.Problem(field, key, args));
     }
 
@@ -84,8 +90,10 @@ final class ImportRun {
             return null;
         }
         String t = Normalizer.normalize(title, Normalizer.Form.NFKC);
-        return visible.stream().filter(r -> t.contains(r.name())).max(java.util.Comparator.comparingInt(
-                r -> r.name().length())).orElse(null);
+        return visible.stream()
+                .filter(r -> t.contains(r.name()))
+                .max(java.util.Comparator.comparingInt(r -> r.name().length()))
+                .orElse(null);
     }
 
     /**
@@ -116,9 +124,14 @@ final class ImportRun {
             return memo("region:", () -> regions.find(user.region()).orElse(null));
         }
         String t = Normalizer.normalize(text, Normalizer.Form.NFKC).trim();
-        return memo("region:" + t, () -> visible.stream()
-                .filter(r -> r.name().equals(t) || r.code().equals(t) || t.equals(r.shortName())).findFirst()
-                .orElseGet(() -> regions.findByCode(t).or(() -> regions.findByName(t)).orElse(null)));
+        return memo(
+                "region:" + t,
+                () -> visible.stream()
+                        .filter(r -> r.name().equals(t) || r.code().equals(t) || t.equals(r.shortName()))
+                        .findFirst()
+                        .orElseGet(() -> regions.findByCode(t)
+                                .or(() -> regions.findByName(t))
+                                .orElse(null)));
     }
 
     /**
@@ -203,7 +216,10 @@ final class ImportRun {
         if (blank(v)) {
             return null;
         }
-        String s = Normalizer.normalize(v, Normalizer.Form.NFKC).trim().replaceAll("[./年]", "-").replace("月", "")
+        String s = Normalizer.normalize(v, Normalizer.Form.NFKC)
+                .trim()
+                .replaceAll("[./年]", "-")
+                .replace("月", "")
                 .replaceAll("-$", "");
         String[] parts = s.split("-");
         try {
@@ -261,7 +277,9 @@ final class ImportRun {
         if (blank(v)) {
             return null;
         }
-        String s = Normalizer.normalize(v, Normalizer.Form.NFKC).replaceAll("[\\s,，]", "").replaceAll("[人名位个]$", "")
+        String s = Normalizer.normalize(v, Normalizer.Form.NFKC)
+                .replaceAll("[\\s,，]", "")
+                .replaceAll("[人名位个]$", "")
                 .replace('两', '二');
         if (VAGUE.matcher(s).find()) {
             problems.add(new Problem(field, "import.vagueCount", v.trim()));

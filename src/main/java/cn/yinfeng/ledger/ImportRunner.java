@@ -1,12 +1,5 @@
 package cn.yinfeng.ledger;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.ConflictException;
 import cn.yinfeng.common.FormErrors;
@@ -17,6 +10,12 @@ import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.ledger.Imports.SheetInfo;
 import cn.yinfeng.regions.Regions;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +52,14 @@ class ImportRunner {
     /** Whether kinds that can decide rows first do so and write new records together (see {@link RowHandler#decide}). */
     private boolean bulk;
 
-    ImportRunner(List<RowHandler> handlers, Regions regions, CurrentUser currentUser, JdbcClient jdbc,
-            MessageSource messages, PlatformTransactionManager tx, Parses parses,
+    ImportRunner(
+            List<RowHandler> handlers,
+            Regions regions,
+            CurrentUser currentUser,
+            JdbcClient jdbc,
+            MessageSource messages,
+            PlatformTransactionManager tx,
+            Parses parses,
             @Value("${yinfeng.import.max-rows:200000}") int maxRows,
             @Value("${yinfeng.import.bulk:true}") boolean bulk) {
         handlers.forEach(h -> this.handlers.put(h.kind(), h));
@@ -80,38 +85,57 @@ class ImportRunner {
 
     /** The file as the kind reads it with the uploader's options (for the annotated copy). */
     LedgerSheets.Read read(ImportKind kind, byte[] file, ImportOptions options, boolean background) {
-        return parses.run(background, () -> LedgerSheets.read(file, handlers.get(kind), maxRows, ImportProgress.NONE,
-                options.mapping(), options.sheet()));
+        return parses.run(
+                background,
+                () -> LedgerSheets.read(
+                        file, handlers.get(kind), maxRows, ImportProgress.NONE, options.mapping(), options.sheet()));
     }
 
     /** {@code background}: a queued run, which waits its turn to parse; else a request's, which waits briefly. */
-    Imports.Report run(ImportKind kind, byte[] file, Locale locale, boolean keep, String source,
-            ImportProgress progress, boolean background, ImportOptions options, String fileName) {
+    Imports.Report run(
+            ImportKind kind,
+            byte[] file,
+            Locale locale,
+            boolean keep,
+            String source,
+            ImportProgress progress,
+            boolean background,
+            ImportOptions options,
+            String fileName) {
         RowHandler handler = handlers.get(kind);
         long t0 = System.nanoTime();
         progress.phase(ImportProgress.Phase.READING, 0);
-        LedgerSheets.Read read = parses.run(background, () -> LedgerSheets.read(file, handler, maxRows, progress,
-                options.mapping(), options.sheet()));
+        LedgerSheets.Read read = parses.run(
+                background,
+                () -> LedgerSheets.read(file, handler, maxRows, progress, options.mapping(), options.sheet()));
         List<Map<String, String>> rows = read.rows();
         long t1 = System.nanoTime();
         var user = currentUser.require();
-        var importRun = new ImportRun(user, currentUser.scope(), regions, jdbc, source, options.clearBlanks(),
-                options.confirmed());
+        var importRun = new ImportRun(
+                user, currentUser.scope(), regions, jdbc, source, options.clearBlanks(), options.confirmed());
         boolean regional = handler.columns().stream().anyMatch(c -> c.field().equals("region"));
         cn.yinfeng.regions.Region landing = null;
         if (regional && !read.fields().contains("region")) {
             // a county's own ledger has no region column: the region chosen on upload, else its title or file name
             // says whose it is ("孝义市2024年签约项目台账"); else each row is refused where the importer is above a county
-            landing = options.regionId() != null ? regions.find(options.regionId()).orElse(null)
-                    : importRun.inTitle(read.title()) != null ? importRun.inTitle(read.title())
-                    : importRun.inTitle(fileName);
+            landing = options.regionId() != null
+                    ? regions.find(options.regionId()).orElse(null)
+                    : importRun.inTitle(read.title()) != null
+                            ? importRun.inTitle(read.title())
+                            : importRun.inTitle(fileName);
             if (landing != null) {
                 String name = landing.name();
                 rows.forEach(r -> r.putIfAbsent("region", name));
             }
         }
-        var sheet = new SheetInfo(read.sheetName(), read.sheet(), read.sheets(), read.title(), read.headers(),
-                read.unknownColumns(), landing == null ? null : landing.name());
+        var sheet = new SheetInfo(
+                read.sheetName(),
+                read.sheet(),
+                read.sheets(),
+                read.title(),
+                read.headers(),
+                read.unknownColumns(),
+                landing == null ? null : landing.name());
         return outer.execute(status -> {
             // One transaction grows tables (audit log, projects …) far beyond the sizes that the statements the
             // services prepare were planned for: a generic plan made when the audit log held a few rows (the chain's
@@ -144,9 +168,18 @@ class ImportRunner {
                 String label = handler.label(r);
                 String key = handler.fileKey(r, importRun);
                 if (key != null && seen.containsKey(key)) {
-                    results.add(landed(new RowResult(number, label, Outcome.REJECT, null, null, List.of(
-                            messages.getMessage("import.duplicateInFile." + kind, new Object[] {seen.get(key)},
-                                    locale))), regional, r, importRun));
+                    results.add(landed(
+                            new RowResult(
+                                    number,
+                                    label,
+                                    Outcome.REJECT,
+                                    null,
+                                    null,
+                                    List.of(messages.getMessage(
+                                            "import.duplicateInFile." + kind, new Object[] {seen.get(key)}, locale))),
+                            regional,
+                            r,
+                            importRun));
                     continue;
                 }
                 if (key != null) {
@@ -161,52 +194,91 @@ class ImportRunner {
                     var warnings = importRun.takeWarnings(number);
                     if (!warnings.isEmpty()) {
                         var notes = new ArrayList<>(decided.problems());
-                        FormErrors.resolve(new InvalidInputException(warnings), messages, locale).forEach(
-                                (field, msgs) -> msgs.forEach(m -> notes.add(prefix(read, handler, field) + m)));
+                        FormErrors.resolve(new InvalidInputException(warnings), messages, locale)
+                                .forEach((field, msgs) ->
+                                        msgs.forEach(m -> notes.add(prefix(read, handler, field) + m)));
                         decided = decided.withProblems(notes);
                     }
                     if (!decided.changes().isEmpty()) {
-                        decided = decided.withChanges(decided.changes().stream().map(c -> new Change(
-                                read.headers().getOrDefault(c.column(), header(handler, c.column())), c.from(),
-                                c.to())).toList());
+                        decided = decided.withChanges(decided.changes().stream()
+                                .map(c -> new Change(
+                                        read.headers().getOrDefault(c.column(), header(handler, c.column())),
+                                        c.from(),
+                                        c.to()))
+                                .toList());
                     }
                     results.add(landed(decided, regional, r, importRun));
                 } catch (InvalidInputException e) {
                     importRun.takeWarnings(number);
                     var problems = new ArrayList<String>();
-                    FormErrors.resolve(unmapped(e, read, handler), messages, locale).forEach((field, msgs) ->
-                            msgs.forEach(m -> problems.add(prefix(read, handler, field) + m)));
-                    boolean duplicate = e.problems().stream()
-                            .anyMatch(x -> x.messageKey().equals("import.duplicateCandidate"));
-                    results.add(landed(new RowResult(number, label, Outcome.REJECT, null, null, problems, null,
-                            List.of(), duplicate), regional, r, importRun));
+                    FormErrors.resolve(unmapped(e, read, handler), messages, locale)
+                            .forEach(
+                                    (field, msgs) -> msgs.forEach(m -> problems.add(prefix(read, handler, field) + m)));
+                    boolean duplicate =
+                            e.problems().stream().anyMatch(x -> x.messageKey().equals("import.duplicateCandidate"));
+                    results.add(landed(
+                            new RowResult(
+                                    number, label, Outcome.REJECT, null, null, problems, null, List.of(), duplicate),
+                            regional,
+                            r,
+                            importRun));
                 } catch (AccessDeniedException | NotFoundException e) {
-                    results.add(landed(new RowResult(number, label, Outcome.REJECT, null, null,
-                            List.of(messages.getMessage("project.region.outOfScope", null, locale))), regional, r,
+                    results.add(landed(
+                            new RowResult(
+                                    number,
+                                    label,
+                                    Outcome.REJECT,
+                                    null,
+                                    null,
+                                    List.of(messages.getMessage("project.region.outOfScope", null, locale))),
+                            regional,
+                            r,
                             importRun));
                 } catch (ConflictException e) {
-                    results.add(landed(new RowResult(number, label, Outcome.REJECT, null, null,
-                            List.of(messages.getMessage("error.409.title", null, locale))), regional, r, importRun));
+                    results.add(landed(
+                            new RowResult(
+                                    number,
+                                    label,
+                                    Outcome.REJECT,
+                                    null,
+                                    null,
+                                    List.of(messages.getMessage("error.409.title", null, locale))),
+                            regional,
+                            r,
+                            importRun));
                 } catch (org.springframework.dao.DataIntegrityViolationException e) {
                     // a value the rules let through and the database refused (a text longer than its column, say):
                     // this row only, rolled back to its savepoint, instead of the whole import failing
                     // (its SQL state only: the database's message may quote the row, personal data included)
-                    LOG.warn("Import row {} refused by the database: SQL state {}", number,
+                    LOG.warn(
+                            "Import row {} refused by the database: SQL state {}",
+                            number,
                             e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "-");
-                    results.add(new RowResult(number, label, Outcome.REJECT, null, null,
+                    results.add(new RowResult(
+                            number,
+                            label,
+                            Outcome.REJECT,
+                            null,
+                            null,
                             List.of(messages.getMessage("import.rowRefused", null, locale))));
                 }
             }
             progress.done(rows.size());
             for (LedgerSheets.Skipped skipped : read.skipped()) {
-                results.add(new RowResult(skipped.row(), null, Outcome.SKIP, null, null, List.of(messages.getMessage(
-                        "import.skipped." + skipped.kind(), null, locale))));
+                results.add(new RowResult(
+                        skipped.row(),
+                        null,
+                        Outcome.SKIP,
+                        null,
+                        null,
+                        List.of(messages.getMessage("import.skipped." + skipped.kind(), null, locale))));
             }
             results.sort(java.util.Comparator.comparingInt(RowResult::rowNumber));
             long t3 = System.nanoTime();
             if (keep && bulk) {
                 progress.phase(ImportProgress.Phase.WRITING, (int) results.stream()
-                        .filter(x -> x.outcome() == Outcome.CREATE && x.recordId() == null).count());
+                        .filter(x -> x.outcome() == Outcome.CREATE && x.recordId() == null)
+                        .count());
                 jdbc.sql("set local plan_cache_mode = auto").update();
                 Map<Integer, Long> ids = handler.writeDeferred(importRun, source);
                 if (!ids.isEmpty()) {
@@ -218,13 +290,19 @@ class ImportRunner {
             if (!keep) {
                 status.setRollbackOnly();
             }
-            LOG.info("{} {} rows ({}): read {} ms, matched {} ms, decided and applied {} ms, written together {} ms",
-                    keep ? "Committed" : "Previewed", rows.size(), kind, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                    (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
+            LOG.info(
+                    "{} {} rows ({}): read {} ms, matched {} ms, decided and applied {} ms, written together {} ms",
+                    keep ? "Committed" : "Previewed",
+                    rows.size(),
+                    kind,
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000,
+                    (System.nanoTime() - t3) / 1_000_000);
             int[] counts = new int[Outcome.values().length];
             results.forEach(x -> counts[x.outcome().ordinal()]++);
-            return new Imports.Report(null, kind, null, rows.size(), counts[0], counts[1], counts[2], counts[3], results, keep,
-                    sheet);
+            return new Imports.Report(
+                    null, kind, null, rows.size(), counts[0], counts[1], counts[2], counts[3], results, keep, sheet);
         });
     }
 
@@ -267,16 +345,18 @@ class ImportRunner {
      * A required field that no column of the file gave, while some columns were not recognised, is not "required"
      * on a filled cell: it says which columns to map ("未识别的列“投资规模”：请在下方选择对应字段").
      */
-    private static InvalidInputException unmapped(InvalidInputException e, LedgerSheets.Read read,
-            RowHandler handler) {
+    private static InvalidInputException unmapped(InvalidInputException e, LedgerSheets.Read read, RowHandler handler) {
         if (read.unknownColumns().isEmpty()) {
             return e;
         }
         String unknown = String.join("”“", read.unknownColumns());
-        return new InvalidInputException(e.problems().stream().map(p -> p.messageKey().equals("validation.required")
-                && p.field() != null && !read.fields().contains(p.field())
-                ? new InvalidInputException.Problem(null, "import.fieldNotMapped", header(handler, p.field()), unknown)
-                : p).toList());
+        return new InvalidInputException(e.problems().stream()
+                .map(p -> p.messageKey().equals("validation.required")
+                                && p.field() != null
+                                && !read.fields().contains(p.field())
+                        ? new InvalidInputException.Problem(
+                                null, "import.fieldNotMapped", header(handler, p.field()), unknown)
+                        : p)
+                .toList());
     }
-
 }

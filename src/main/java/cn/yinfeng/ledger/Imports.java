@@ -1,5 +1,14 @@
 package cn.yinfeng.ledger;
 
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.Role;
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.common.FormErrors;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.ledger.ImportBatches.Status;
+import cn.yinfeng.ledger.sheet.ColumnMapper;
+import cn.yinfeng.regions.Regions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
@@ -15,16 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.accounts.Role;
-import cn.yinfeng.audit.AuditLog;
-import cn.yinfeng.common.FormErrors;
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.common.NotFoundException;
-import cn.yinfeng.ledger.ImportBatches.Status;
-import cn.yinfeng.ledger.sheet.ColumnMapper;
-import cn.yinfeng.regions.Regions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,22 +47,36 @@ public class Imports {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Imports.class);
 
-    public enum Outcome { CREATE, UPDATE, UNCHANGED, REJECT, SKIP }
+    public enum Outcome {
+        CREATE,
+        UPDATE,
+        UNCHANGED,
+        REJECT,
+        SKIP
+    }
 
     /**
      * One row's outcome; {@code recordId}/{@code link} name the record it created, updated or matched;
      * {@code region} is where it lands (kinds with a region); {@code changes} what an update changes, old → new.
      */
-    public record RowResult(int rowNumber, String name, Outcome outcome, Long recordId, String link,
-            List<String> problems, String region, List<Change> changes, boolean duplicate) {
+    public record RowResult(
+            int rowNumber,
+            String name,
+            Outcome outcome,
+            Long recordId,
+            String link,
+            List<String> problems,
+            String region,
+            List<Change> changes,
+            boolean duplicate) {
 
         public RowResult {
             problems = problems == null ? List.of() : problems;
             changes = changes == null ? List.of() : changes;
         }
 
-        public RowResult(int rowNumber, String name, Outcome outcome, Long recordId, String link,
-                List<String> problems) {
+        public RowResult(
+                int rowNumber, String name, Outcome outcome, Long recordId, String link, List<String> problems) {
             this(rowNumber, name, outcome, recordId, link, problems, null, List.of(), false);
         }
 
@@ -97,15 +110,31 @@ public class Imports {
      * field took, and where rows without a region column land ({@code landing}: the chosen region, or the one the
      * title or the file name names; null when neither).
      */
-    public record SheetInfo(String name, int index, List<String> sheets, String title, Map<String, String> columns,
-            List<String> unknownColumns, String landing) {}
+    public record SheetInfo(
+            String name,
+            int index,
+            List<String> sheets,
+            String title,
+            Map<String, String> columns,
+            List<String> unknownColumns,
+            String landing) {}
 
     /**
      * A run's counts over the data rows ({@code rows}); {@code results} also lists the rows skipped as not data
      * (合计, 表尾 …, outcome {@link Outcome#SKIP}), which no count includes.
      */
-    public record Report(Long batchId, ImportKind kind, String fileName, int rows, int created, int updated,
-            int unchanged, int rejected, List<RowResult> results, boolean committed, SheetInfo sheet) {
+    public record Report(
+            Long batchId,
+            ImportKind kind,
+            String fileName,
+            int rows,
+            int created,
+            int updated,
+            int unchanged,
+            int rejected,
+            List<RowResult> results,
+            boolean committed,
+            SheetInfo sheet) {
 
         public long skipped() {
             return results.stream().filter(r -> r.outcome() == Outcome.SKIP).count();
@@ -126,8 +155,17 @@ public class Imports {
     private final Parses parses;
     private final Spreadsheets.Limits limits;
 
-    Imports(ImportRunner runner, ImportBatches batches, Regions regions, CurrentUser currentUser, JdbcClient jdbc,
-            MessageSource messages, AuditLog audit, PlatformTransactionManager tx, ImportJobs jobs, Parses parses,
+    Imports(
+            ImportRunner runner,
+            ImportBatches batches,
+            Regions regions,
+            CurrentUser currentUser,
+            JdbcClient jdbc,
+            MessageSource messages,
+            AuditLog audit,
+            PlatformTransactionManager tx,
+            ImportJobs jobs,
+            Parses parses,
             @Value("${yinfeng.import.max-bytes:20971520}") long maxBytes,
             @Value("${yinfeng.import.max-rows:200000}") int maxRows,
             @Value("${yinfeng.import.max-shared-strings:500000}") int maxSharedStrings,
@@ -174,11 +212,21 @@ public class Imports {
         Spreadsheets.check(file, limits);
         options = withSavedMapping(kind, checked(options));
         Report report = runner.run(kind, file, locale, false, null, ImportProgress.NONE, false, options, fileName);
-        long id = batches.insert(kind, currentUser.require().id(), safeName(fileName), sha256(file), file,
-                Status.PREVIEWED, options);
+        long id = batches.insert(
+                kind, currentUser.require().id(), safeName(fileName), sha256(file), file, Status.PREVIEWED, options);
         previewed(id, 0, kind, report);
-        return new Report(id, kind, safeName(fileName), report.rows(), report.created(), report.updated(),
-                report.unchanged(), report.rejected(), report.results(), false, report.sheet());
+        return new Report(
+                id,
+                kind,
+                safeName(fileName),
+                report.rows(),
+                report.created(),
+                report.updated(),
+                report.unchanged(),
+                report.rejected(),
+                report.results(),
+                false,
+                report.sheet());
     }
 
     /** The options with the region checked against the caller's scope (a region outside it is the field's error). */
@@ -205,8 +253,7 @@ public class Imports {
      * the caller's region and the kind, then the dry run runs again with them. A field the kind does not have is the
      * column's error.
      */
-    public void remap(long batchId, Map<String, String> mapping, Integer sheet, Set<Integer> confirmed,
-            Locale locale) {
+    public void remap(long batchId, Map<String, String> mapping, Integer sheet, Set<Integer> confirmed, Locale locale) {
         requireWriter();
         var user = currentUser.require();
         var row = batches.options(batchId, user.id()).orElseThrow(() -> new NotFoundException("import", batchId));
@@ -229,7 +276,8 @@ public class Imports {
             throw new InvalidInputException(problems);
         }
         mapping.forEach((column, field) -> batches.remember(user.region(), kind, column, field, user.id()));
-        var options = row.getValue().withMapping(merged, sheet == null ? row.getValue().sheet() : sheet);
+        var options = row.getValue()
+                .withMapping(merged, sheet == null ? row.getValue().sheet() : sheet);
         if (confirmed != null) {
             options = options.withConfirmed(confirmed);
         }
@@ -240,10 +288,18 @@ public class Imports {
         if (attempt == null) {
             throw new InvalidInputException(null, "import.notPreviewed");
         }
-        audit.record("IMPORT_MAPPING", "import_batch", batchId, cn.yinfeng.audit.Outcome.SUCCESS,
+        audit.record(
+                "IMPORT_MAPPING",
+                "import_batch",
+                batchId,
+                cn.yinfeng.audit.Outcome.SUCCESS,
                 kind + " " + mapping + (sheet == null ? "" : " sheet=" + sheet));
         if (confirmed != null) {
-            audit.record("IMPORT_CONFIRM", "import_batch", batchId, cn.yinfeng.audit.Outcome.SUCCESS,
+            audit.record(
+                    "IMPORT_CONFIRM",
+                    "import_batch",
+                    batchId,
+                    cn.yinfeng.audit.Outcome.SUCCESS,
                     "not duplicates: rows " + new TreeSet<>(confirmed));
         }
         int a = attempt;
@@ -262,8 +318,14 @@ public class Imports {
     public long startPreview(ImportKind kind, String fileName, byte[] file, ImportOptions options, Locale locale) {
         requireWriter();
         Spreadsheets.check(file, limits);
-        long id = batches.insert(kind, currentUser.require().id(), safeName(fileName), sha256(file), file,
-                Status.PREVIEWING, withSavedMapping(kind, checked(options)));
+        long id = batches.insert(
+                kind,
+                currentUser.require().id(),
+                safeName(fileName),
+                sha256(file),
+                file,
+                Status.PREVIEWING,
+                withSavedMapping(kind, checked(options)));
         var progress = new ImportProgress();
         try {
             jobs.submit(id, progress, () -> runPreview(id, 0, locale, progress));
@@ -285,22 +347,29 @@ public class Imports {
                 return; // another run has taken it over
             }
             ImportBatches.Stored b = batch.get();
-            previewed(id, attempt, b.kind(), runner.run(b.kind(), b.file(), locale, false, null, progress, true,
-                    b.options(), b.fileName()));
+            previewed(
+                    id,
+                    attempt,
+                    b.kind(),
+                    runner.run(b.kind(), b.file(), locale, false, null, progress, true, b.options(), b.fileName()));
         } catch (InvalidInputException e) {
             batches.failed(id, attempt, Status.PREVIEWING, Status.FAILED, message(e, locale));
         } catch (RuntimeException | Error e) {
             // an Error too (out of memory on a huge file, say): the batch must not look as if still running
             LOG.error("Preview of import {} failed", id, e);
-            batches.failed(id, attempt, Status.PREVIEWING, Status.FAILED,
-                    messages.getMessage("import.failed", null, locale));
+            batches.failed(
+                    id, attempt, Status.PREVIEWING, Status.FAILED, messages.getMessage("import.failed", null, locale));
         }
     }
 
     /** Stores a dry run's report if the batch is still this attempt's; audited. */
     private void previewed(long id, int attempt, ImportKind kind, Report report) {
         if (batches.previewed(id, attempt, report, JSON.writeValueAsString(shown(report.results())))) {
-            audit.record("IMPORT_PREVIEW", "import_batch", id, cn.yinfeng.audit.Outcome.SUCCESS,
+            audit.record(
+                    "IMPORT_PREVIEW",
+                    "import_batch",
+                    id,
+                    cn.yinfeng.audit.Outcome.SUCCESS,
                     kind + " rows=" + report.rows() + " rejected=" + report.rejected());
         }
     }
@@ -320,16 +389,22 @@ public class Imports {
      */
     static List<RowResult> shown(List<RowResult> results) {
         var shown = new ArrayList<RowResult>();
-        results.stream().filter(r -> r.outcome() == Outcome.REJECT).limit(SHOWN_ROWS).forEach(shown::add);
+        results.stream()
+                .filter(r -> r.outcome() == Outcome.REJECT)
+                .limit(SHOWN_ROWS)
+                .forEach(shown::add);
         int rejected = shown.size();
-        results.stream().filter(r -> r.outcome() != Outcome.REJECT).limit(SHOWN_ROWS - rejected).forEach(shown::add);
+        results.stream()
+                .filter(r -> r.outcome() != Outcome.REJECT)
+                .limit(SHOWN_ROWS - rejected)
+                .forEach(shown::add);
         shown.sort(Comparator.comparing((RowResult r) -> r.outcome() != Outcome.REJECT)
                 .thenComparingInt(RowResult::rowNumber));
         return shown;
     }
 
-    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .build();
+    static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     /**
      * Applies the previewed file's accepted rows in one transaction, together with the batch's status and audit row;
@@ -360,13 +435,18 @@ public class Imports {
             }
             throw new InvalidInputException(null, "import.notPreviewed");
         }
-        queue(batchId, attempt, Status.COMMITTING, Status.PREVIEWED, locale,
+        queue(
+                batchId,
+                attempt,
+                Status.COMMITTING,
+                Status.PREVIEWED,
+                locale,
                 p -> runCommit(batchId, attempt, locale, p));
     }
 
     /** Queues a claimed run; a full queue puts the batch back to {@code back}, with the reason, and is thrown. */
-    private void queue(long batchId, int attempt, Status running, Status back, Locale locale,
-            Consumer<ImportProgress> run) {
+    private void queue(
+            long batchId, int attempt, Status running, Status back, Locale locale, Consumer<ImportProgress> run) {
         var progress = new ImportProgress();
         try {
             jobs.submit(batchId, progress, () -> run.accept(progress));
@@ -383,8 +463,7 @@ public class Imports {
         if (attempt == null) {
             return; // still running, or finished meanwhile: the page shows which
         }
-        queue(batchId, attempt, Status.PREVIEWING, Status.FAILED, locale,
-                p -> runPreview(batchId, attempt, locale, p));
+        queue(batchId, attempt, Status.PREVIEWING, Status.FAILED, locale, p -> runPreview(batchId, attempt, locale, p));
     }
 
     private void runCommit(long batchId, int attempt, Locale locale, ImportProgress progress) {
@@ -394,7 +473,11 @@ public class Imports {
             batches.failed(batchId, attempt, Status.COMMITTING, Status.PREVIEWED, message(e, locale));
         } catch (RuntimeException | Error e) {
             LOG.error("Commit of import {} failed", batchId, e);
-            batches.failed(batchId, attempt, Status.COMMITTING, Status.PREVIEWED,
+            batches.failed(
+                    batchId,
+                    attempt,
+                    Status.COMMITTING,
+                    Status.PREVIEWED,
                     messages.getMessage("import.commitFailed", null, locale));
         }
     }
@@ -405,10 +488,16 @@ public class Imports {
         try {
             return outer.execute(status -> commitInTransaction(batchId, locale, progress, attempt));
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            LOG.warn("Import {} not committed: {}", batchId, e.getMostSpecificCause().getMessage());
+            LOG.warn(
+                    "Import {} not committed: {}",
+                    batchId,
+                    e.getMostSpecificCause().getMessage());
             // a code or credit code taken meanwhile is worth another try; anything else would fail the same way again
-            throw new InvalidInputException(null, e instanceof org.springframework.dao.DuplicateKeyException
-                    ? "import.commitClash" : "import.commitFailed");
+            throw new InvalidInputException(
+                    null,
+                    e instanceof org.springframework.dao.DuplicateKeyException
+                            ? "import.commitClash"
+                            : "import.commitFailed");
         }
     }
 
@@ -426,17 +515,40 @@ public class Imports {
             throw new InvalidInputException(null, "import.alreadyCommitted");
         }
         ImportBatches.Stored b = locked.stored();
-        Report report = runner.run(b.kind(), b.file(), locale, true, "import_batch " + batchId, progress,
-                attempt != null, b.options(), b.fileName());
+        Report report = runner.run(
+                b.kind(),
+                b.file(),
+                locale,
+                true,
+                "import_batch " + batchId,
+                progress,
+                attempt != null,
+                b.options(),
+                b.fileName());
         if (report.created() + report.updated() == 0) {
             // nothing would be written: the batch stays previewed (its rows' reasons are on its page)
             throw new InvalidInputException(null, "import.nothingToCommit");
         }
         batches.committed(batchId, report, JSON.writeValueAsString(shown(report.results())));
-        audit.record("IMPORT_COMMIT", "import_batch", batchId, cn.yinfeng.audit.Outcome.SUCCESS, b.kind()
-                + " created=" + report.created() + " updated=" + report.updated() + " rejected=" + report.rejected());
-        return new Report(batchId, b.kind(), b.fileName(), report.rows(), report.created(), report.updated(),
-                report.unchanged(), report.rejected(), report.results(), true, report.sheet());
+        audit.record(
+                "IMPORT_COMMIT",
+                "import_batch",
+                batchId,
+                cn.yinfeng.audit.Outcome.SUCCESS,
+                b.kind() + " created=" + report.created() + " updated=" + report.updated() + " rejected="
+                        + report.rejected());
+        return new Report(
+                batchId,
+                b.kind(),
+                b.fileName(),
+                report.rows(),
+                report.created(),
+                report.updated(),
+                report.unchanged(),
+                report.rejected(),
+                report.results(),
+                true,
+                report.sheet());
     }
 
     /** The data rows of a ledger file as the kind reads them (see {@link LedgerSheets}). */

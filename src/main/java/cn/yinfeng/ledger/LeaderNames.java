@@ -29,7 +29,8 @@ final class LeaderNames {
         String[] parts = Normalizer.normalize(text, Normalizer.Form.NFKC).trim().split("[\\s、,，;；/]+");
         String last = parts[parts.length - 1];
         out.add(last);
-        String bare = TITLE_SUFFIX.matcher(TITLE_PREFIX.matcher(last).replaceAll("")).replaceAll("");
+        String bare =
+                TITLE_SUFFIX.matcher(TITLE_PREFIX.matcher(last).replaceAll("")).replaceAll("");
         if (bare.length() >= 2) { // a surname alone names nobody: see pick
             out.add(bare);
         }
@@ -75,7 +76,8 @@ final class LeaderNames {
 
     /** The surname of "刘市长" or "王副县长"; null when the cell is not a surname and a title. */
     static String surnameWithTitle(String text) {
-        var m = SURNAME_TITLE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s", ""));
+        var m = SURNAME_TITLE.matcher(
+                Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s", ""));
         return m.matches() ? m.group(1) : null;
     }
 }

@@ -1,12 +1,5 @@
 package cn.yinfeng.ledger;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.audit.AuditSearch;
 import cn.yinfeng.common.FormErrors;
@@ -20,6 +13,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -50,8 +49,14 @@ class LedgerController {
     private final cn.yinfeng.regions.Regions regions;
     private final ResultCopies copies;
 
-    LedgerController(Imports imports, ImportHistory history, Exports exports, CurrentUser currentUser, MessageSource messages,
-            cn.yinfeng.activities.Activities activities, cn.yinfeng.regions.Regions regions,
+    LedgerController(
+            Imports imports,
+            ImportHistory history,
+            Exports exports,
+            CurrentUser currentUser,
+            MessageSource messages,
+            cn.yinfeng.activities.Activities activities,
+            cn.yinfeng.regions.Regions regions,
             ResultCopies copies) {
         this.copies = copies;
         this.regions = regions;
@@ -64,9 +69,14 @@ class LedgerController {
     }
 
     @GetMapping("/ledger")
-    String page(@RequestParam(required = false) String kind, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String status, @RequestParam(defaultValue = "at") String sort,
-            @RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page, Model model) {
+    String page(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "at") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         ImportKind k = ImportKind.of(kind);
         model.addAttribute("kind", k);
         model.addAttribute("kinds", ImportKind.values());
@@ -79,17 +89,23 @@ class LedgerController {
         model.addAttribute("dir", search.desc() ? "desc" : "asc");
         model.addAttribute("batches", history.history(search));
         var visible = regions.visible(currentUser.scope());
-        boolean regional = imports.handler(k).columns().stream().anyMatch(c -> c.field().equals("region"));
+        boolean regional =
+                imports.handler(k).columns().stream().anyMatch(c -> c.field().equals("region"));
         // the choice matters to those who see more than their own region (the city); a county's rows land at home
         model.addAttribute("landingRegions", regional && visible.size() > 1 ? visible : null);
         return "ledger/index";
     }
 
     @GetMapping({"/ledger/template.xlsx", "/api/v1/ledger/{kind}/template"})
-    @Operation(summary = "The xlsx template of a ledger kind (projects, enterprises, funds, trips, delegations): "
-            + "Chinese headers, pick lists, instructions sheet")
-    void template(@PathVariable(required = false) String kind, @RequestParam(name = "kind", required = false)
-            String kindParam, Locale locale, HttpServletResponse response) throws IOException {
+    @Operation(
+            summary = "The xlsx template of a ledger kind (projects, enterprises, funds, trips, delegations): "
+                    + "Chinese headers, pick lists, instructions sheet")
+    void template(
+            @PathVariable(required = false) String kind,
+            @RequestParam(name = "kind", required = false) String kindParam,
+            Locale locale,
+            HttpServletResponse response)
+            throws IOException {
         ImportKind k = ImportKind.of(kind != null ? kind : kindParam);
         attachment(response, XLSX, messages.getMessage("ledger.templateFile." + k, null, Locale.CHINA) + ".xlsx");
         imports.writeTemplate(k, response.getOutputStream());
@@ -97,16 +113,26 @@ class LedgerController {
 
     /** Upload: the file is checked at once, its dry run goes on in the background; the batch's page follows it. */
     @PostMapping("/ledger/preview")
-    String preview(@RequestParam(required = false) String kind, @RequestParam(required = false) MultipartFile file,
-            @RequestParam(required = false) Long regionId, @RequestParam(defaultValue = "false") boolean clearBlanks,
-            Model model, Locale locale) throws IOException {
+    String preview(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(defaultValue = "false") boolean clearBlanks,
+            Model model,
+            Locale locale)
+            throws IOException {
         ImportKind k = ImportKind.of(kind);
         try {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "file.empty");
             }
-            return "redirect:/ledger/" + imports.startPreview(k, file.getOriginalFilename(), file.getBytes(),
-                    new ImportOptions(regionId, clearBlanks), locale);
+            return "redirect:/ledger/"
+                    + imports.startPreview(
+                            k,
+                            file.getOriginalFilename(),
+                            file.getBytes(),
+                            new ImportOptions(regionId, clearBlanks),
+                            locale);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
             return page(k.path(), null, null, "at", "desc", 0, model);
@@ -127,18 +153,33 @@ class LedgerController {
      * 忽略 or nothing) and the sheet chosen: remembered for the caller's region, then the dry run runs again.
      */
     @PostMapping("/ledger/{id:\\d+}/mapping")
-    String mapping(@PathVariable long id, @RequestParam(name = "column", required = false) List<String> columns,
+    String mapping(
+            @PathVariable long id,
+            @RequestParam(name = "column", required = false) List<String> columns,
             @RequestParam(name = "field", required = false) List<String> fields,
-            @RequestParam(required = false) Integer sheet, Model model, Locale locale) {
+            @RequestParam(required = false) Integer sheet,
+            Model model,
+            Locale locale) {
         return start(id, model, locale, () -> imports.remap(id, pairs(columns, fields), sheet, null, locale));
     }
 
     /** Rows the user confirmed are not the duplicates the preview suspected: the dry run runs again with them. */
     @PostMapping("/ledger/{id:\\d+}/confirm")
-    String confirm(@PathVariable long id, @RequestParam(name = "row", required = false) List<Integer> rows,
-            Model model, Locale locale) {
-        return start(id, model, locale, () -> imports.remap(id, java.util.Map.of(), null,
-                rows == null ? java.util.Set.of() : java.util.Set.copyOf(rows), locale));
+    String confirm(
+            @PathVariable long id,
+            @RequestParam(name = "row", required = false) List<Integer> rows,
+            Model model,
+            Locale locale) {
+        return start(
+                id,
+                model,
+                locale,
+                () -> imports.remap(
+                        id,
+                        java.util.Map.of(),
+                        null,
+                        rows == null ? java.util.Set.of() : java.util.Set.copyOf(rows),
+                        locale));
     }
 
     private static java.util.Map<String, String> pairs(List<String> columns, List<String> fields) {
@@ -158,12 +199,20 @@ class LedgerController {
     @PostMapping("/api/v1/ledger/{id:\\d+}/mapping")
     @ResponseBody
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Map a previewed batch's unrecognised columns to fields (or _ignore), choose its sheet, and/or "
-            + "confirm rows flagged as possible duplicates (their row numbers); "
-            + "the mapping is remembered for the caller's region and kind, and the dry run runs again (poll the batch)")
-    ImportHistory.Batch apiMapping(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody
-            MappingRequest body, Locale locale) {
-        imports.remap(id, body.columns() == null ? java.util.Map.of() : body.columns(), body.sheet(), body.confirmed(),
+    @Operation(
+            summary =
+                    "Map a previewed batch's unrecognised columns to fields (or _ignore), choose its sheet, and/or "
+                            + "confirm rows flagged as possible duplicates (their row numbers); "
+                            + "the mapping is remembered for the caller's region and kind, and the dry run runs again (poll the batch)")
+    ImportHistory.Batch apiMapping(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestBody MappingRequest body,
+            Locale locale) {
+        imports.remap(
+                id,
+                body.columns() == null ? java.util.Map.of() : body.columns(),
+                body.sheet(),
+                body.confirmed(),
                 locale);
         return history.batch(id);
     }
@@ -203,9 +252,10 @@ class LedgerController {
     @GetMapping("/api/v1/ledger/{id:\\d+}")
     @ResponseBody
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "An import of the caller's: status (PREVIEWING, PREVIEWED, COMMITTING, COMMITTED, FAILED), "
-            + "progress of a running one (phase, rows done of total; stale when its instance stopped answering), "
-            + "counts, the rows its report lists (rejected first, at most 1,000) and why it failed")
+    @Operation(
+            summary = "An import of the caller's: status (PREVIEWING, PREVIEWED, COMMITTING, COMMITTED, FAILED), "
+                    + "progress of a running one (phase, rows done of total; stale when its instance stopped answering), "
+                    + "counts, the rows its report lists (rejected first, at most 1,000) and why it failed")
     ImportHistory.Batch apiBatch(@PathVariable long id) {
         return history.batch(id);
     }
@@ -213,88 +263,136 @@ class LedgerController {
     @GetMapping("/ledger/{id:\\d+}/result.xlsx")
     void errors(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
         copies.write(id, locale, format -> {
-            attachment(response, switch (format) {
-                case "csv" -> "text/csv";
-                case "xls" -> "application/vnd.ms-excel";
-                default -> XLSX;
-            }, "导入结果." + format);
+            attachment(
+                    response,
+                    switch (format) {
+                        case "csv" -> "text/csv";
+                        case "xls" -> "application/vnd.ms-excel";
+                        default -> XLSX;
+                    },
+                    "导入结果." + format);
             return response.getOutputStream();
         });
     }
 
     @GetMapping({"/projects/export", "/api/v1/projects/export"})
-    void exportProjects(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Long regionId, @RequestParam(required = false) Long chainId,
-            @RequestParam(required = false) Stage stage, @RequestParam(required = false) BigDecimal band,
-            @RequestParam(required = false) Long leaderId, @RequestParam(required = false) FundOrigin origin,
-            @RequestParam(required = false) Boolean keyProject, @RequestParam(required = false) ReviewStatus review,
+    void exportProjects(
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) Long chainId,
+            @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) BigDecimal band,
+            @RequestParam(required = false) Long leaderId,
+            @RequestParam(required = false) FundOrigin origin,
+            @RequestParam(required = false) Boolean keyProject,
+            @RequestParam(required = false) ReviewStatus review,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
-            Locale locale, HttpServletResponse response) throws IOException {
+            Locale locale,
+            HttpServletResponse response)
+            throws IOException {
         boolean csv = "csv".equals(format);
         attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "项目台账." + (csv ? "csv" : "xlsx"));
-        exports.projects(new ProjectFilter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review,
-                signedFrom, signedTo), csv ? "csv" : "xlsx", locale, response.getOutputStream());
+        exports.projects(
+                new ProjectFilter(
+                        q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom, signedTo),
+                csv ? "csv" : "xlsx",
+                locale,
+                response.getOutputStream());
     }
 
     @GetMapping({"/projects/funds/export", "/api/v1/funds/export"})
-    @Operation(summary = "Funds arrived of the projects the caller may read (optionally one region's subtree and a "
-            + "range of months) as the funds template lists them, xlsx or csv; the file imports back unchanged")
-    void exportFunds(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) Long regionId,
+    @Operation(
+            summary = "Funds arrived of the projects the caller may read (optionally one region's subtree and a "
+                    + "range of months) as the funds template lists them, xlsx or csv; the file imports back unchanged")
+    void exportFunds(
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(required = false) Long regionId,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth from,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth to,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response)
+            throws IOException {
         boolean csv = "csv".equals(format);
         attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "到位资金." + (csv ? "csv" : "xlsx"));
-        exports.funds(new ProjectFilter(null, regionId, null, null, null, null, null, null, null, null, null), from, to,
-                csv ? "csv" : "xlsx", response.getOutputStream());
+        exports.funds(
+                new ProjectFilter(null, regionId, null, null, null, null, null, null, null, null, null),
+                from,
+                to,
+                csv ? "csv" : "xlsx",
+                response.getOutputStream());
     }
 
     @GetMapping({"/enterprises/export", "/api/v1/enterprises/export"})
-    void exportEnterprises(@RequestParam(defaultValue = "xlsx") String format, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String industry, @RequestParam(required = false) Boolean prospect,
-            HttpServletResponse response) throws IOException {
+    void exportEnterprises(
+            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) Boolean prospect,
+            HttpServletResponse response)
+            throws IOException {
         boolean csv = "csv".equals(format);
         attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "企业库." + (csv ? "csv" : "xlsx"));
-        exports.enterprises(new Enterprises.Search(q, industry, prospect, "name", false, 0, 200), csv ? "csv" : "xlsx",
+        exports.enterprises(
+                new Enterprises.Search(q, industry, prospect, "name", false, 0, 200),
+                csv ? "csv" : "xlsx",
                 response.getOutputStream());
     }
 
     @GetMapping({"/activities/export", "/api/v1/activities/export"})
-    void exportActivities(@RequestParam(defaultValue = "xlsx") String format,
+    void exportActivities(
+            @RequestParam(defaultValue = "xlsx") String format,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Long regionId, @RequestParam(required = false) String type, Locale locale,
-            HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) String type,
+            Locale locale,
+            HttpServletResponse response)
+            throws IOException {
         boolean csv = "csv".equals(format);
         attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "招商活动." + (csv ? "csv" : "xlsx"));
-        exports.activities(activities.entries(from, to, regionId, type == null || type.isBlank() ? null : type, null),
-                csv ? "csv" : "xlsx", locale, response.getOutputStream());
+        exports.activities(
+                activities.entries(from, to, regionId, type == null || type.isBlank() ? null : type, null),
+                csv ? "csv" : "xlsx",
+                locale,
+                response.getOutputStream());
     }
 
     @GetMapping({"/admin/audit/export.csv", "/api/v1/audit/export"})
     @PreAuthorize("hasRole('ADMIN')")
-    void exportAudit(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    void exportAudit(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String username, @RequestParam(required = false) String action,
-            @RequestParam(required = false) cn.yinfeng.audit.Outcome outcome, HttpServletResponse response)
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) cn.yinfeng.audit.Outcome outcome,
+            HttpServletResponse response)
             throws IOException {
         attachment(response, "text/csv;charset=UTF-8", "审计日志.csv");
-        exports.audit(new AuditSearch(from, to, username, action, outcome, "at", "desc", 0, 200),
-                response.getOutputStream());
+        exports.audit(
+                new AuditSearch(from, to, username, action, outcome, "at", "desc", 0, 200), response.getOutputStream());
     }
 
     @PostMapping(value = "/api/v1/ledger/{kind}/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseBody
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Dry run of a ledger xlsx (kind: projects, enterprises, funds, trips, delegations): per row "
-            + "create/update/unchanged/reject with reasons; nothing is written; the returned batchId commits exactly "
-            + "this file")
-    Imports.Report apiPreview(@PathVariable String kind, @RequestParam MultipartFile file,
-            @RequestParam(required = false) Long regionId, @RequestParam(defaultValue = "false") boolean clearBlanks,
-            Locale locale) throws IOException {
-        return imports.preview(ImportKind.of(kind), file.getOriginalFilename(), file.getBytes(),
-                new ImportOptions(regionId, clearBlanks), locale);
+    @Operation(
+            summary = "Dry run of a ledger xlsx (kind: projects, enterprises, funds, trips, delegations): per row "
+                    + "create/update/unchanged/reject with reasons; nothing is written; the returned batchId commits exactly "
+                    + "this file")
+    Imports.Report apiPreview(
+            @PathVariable String kind,
+            @RequestParam MultipartFile file,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(defaultValue = "false") boolean clearBlanks,
+            Locale locale)
+            throws IOException {
+        return imports.preview(
+                ImportKind.of(kind),
+                file.getOriginalFilename(),
+                file.getBytes(),
+                new ImportOptions(regionId, clearBlanks),
+                locale);
     }
 
     @PostMapping("/api/v1/ledger/{id:\\d+}/commit")
@@ -307,7 +405,11 @@ class LedgerController {
 
     private static void attachment(HttpServletResponse response, String type, String name) {
         response.setContentType(type);
-        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)
-                .build().toString());
+        response.setHeader(
+                "Content-Disposition",
+                ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
     }
 }

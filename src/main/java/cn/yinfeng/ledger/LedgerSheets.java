@@ -1,11 +1,5 @@
 package cn.yinfeng.ledger;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.ledger.sheet.AmountUnit;
 import cn.yinfeng.ledger.sheet.ColumnMapper;
@@ -16,6 +10,11 @@ import cn.yinfeng.ledger.sheet.RowKind;
 import cn.yinfeng.ledger.sheet.SheetChooser;
 import cn.yinfeng.ledger.sheet.SheetTable;
 import cn.yinfeng.ledger.sheet.WorkbookReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A ledger file read for a kind: whatever its format (xlsx, xls, csv), the sheet that looks like the kind's ledger,
@@ -27,8 +26,8 @@ import cn.yinfeng.ledger.sheet.WorkbookReader;
 final class LedgerSheets {
 
     /** Fields that hold amounts in 万元 (a column's or the sheet's unit applies to them alone). */
-    static final Set<String> AMOUNT_FIELDS = Set.of("totalInvestment", "contractAmount", "outOfProvinceAmount",
-            "amount", "capital");
+    static final Set<String> AMOUNT_FIELDS =
+            Set.of("totalInvestment", "contractAmount", "outOfProvinceAmount", "amount", "capital");
 
     /** A non-data row under the header: its number and why it is skipped. */
     record Skipped(int row, RowKind kind) {}
@@ -39,9 +38,20 @@ final class LedgerSheets {
      * ({@code headers}: field → column name as written), the columns no field took ({@code unknownColumns}), the
      * workbook's sheets and which was read.
      */
-    record Read(List<Map<String, String>> rows, List<Skipped> skipped, int sheet, String sheetName, String format,
-            int headerFirstRow, int headerLastRow, int width, List<String> unknownColumns, String title,
-            Set<String> fields, Map<String, String> headers, List<String> sheets) {}
+    record Read(
+            List<Map<String, String>> rows,
+            List<Skipped> skipped,
+            int sheet,
+            String sheetName,
+            String format,
+            int headerFirstRow,
+            int headerLastRow,
+            int width,
+            List<String> unknownColumns,
+            String title,
+            Set<String> fields,
+            Map<String, String> headers,
+            List<String> sheets) {}
 
     private LedgerSheets() {}
 
@@ -53,7 +63,12 @@ final class LedgerSheets {
      * @param saved the user's mappings for this kind: column name as written → field or {@link ColumnMapper#IGNORE}
      * @param sheet the sheet the user chose (0-based), or null to pick the one that looks like the kind's ledger
      */
-    static Read read(byte[] file, RowHandler handler, int maxRows, ImportProgress progress, Map<String, String> saved,
+    static Read read(
+            byte[] file,
+            RowHandler handler,
+            int maxRows,
+            ImportProgress progress,
+            Map<String, String> saved,
             Integer sheet) {
         var names = new HashMap<String, String>();
         handler.columns().forEach(c -> names.put(c.header(), c.field()));
@@ -67,8 +82,8 @@ final class LedgerSheets {
         };
         WorkbookReader reader = LedgerFiles.open(file, new Limits(200, maxRows + 1_000, 50));
         var choice = (sheet == null || sheet < 0 || sheet >= reader.sheetNames().size()
-                ? SheetChooser.choose(reader, fieldOf, handler.keyField())
-                : SheetChooser.in(reader, sheet, fieldOf, handler.keyField()))
+                        ? SheetChooser.choose(reader, fieldOf, handler.keyField())
+                        : SheetChooser.in(reader, sheet, fieldOf, handler.keyField()))
                 .orElseThrow(() -> new InvalidInputException("file", "import.noHeader." + handler.kind()));
         Header header = choice.header();
         var mapping = mapper.map(header, saved);
@@ -121,8 +136,19 @@ final class LedgerSheets {
         var unknown = mapping.unknown().stream().map(Header.Column::name).toList();
         var headers = new java.util.LinkedHashMap<String, String>();
         fields.forEach((index, field) -> headers.put(field, header.column(index).name()));
-        return new Read(rows, skipped, choice.sheet(), choice.name(), reader.format(), header.firstRow(),
-                header.lastRow(), width, unknown, header.title(), Set.copyOf(fields.values()), headers,
+        return new Read(
+                rows,
+                skipped,
+                choice.sheet(),
+                choice.name(),
+                reader.format(),
+                header.firstRow(),
+                header.lastRow(),
+                width,
+                unknown,
+                header.title(),
+                Set.copyOf(fields.values()),
+                headers,
                 reader.sheetNames());
     }
 }

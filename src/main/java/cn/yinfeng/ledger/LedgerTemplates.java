@@ -3,7 +3,6 @@ package cn.yinfeng.ledger;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-
 import org.dhatim.fastexcel.Workbook;
 
 /** The import template of each kind, as counties download it from the ledger page. */

@@ -1,11 +1,10 @@
 package cn.yinfeng.ledger;
 
+import cn.yinfeng.common.BusyException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
-import cn.yinfeng.common.BusyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,8 @@ class Parses {
     private final int size;
     private final Duration wait;
 
-    Parses(@Value("${yinfeng.import.max-parallel-parses:2}") int size,
+    Parses(
+            @Value("${yinfeng.import.max-parallel-parses:2}") int size,
             @Value("${yinfeng.import.parse-wait:5s}") Duration wait) {
         if (size < 1) {
             throw new IllegalArgumentException("yinfeng.import.max-parallel-parses must be at least 1");

@@ -1,17 +1,16 @@
 package cn.yinfeng.ledger;
 
+import cn.yinfeng.projects.FundOrigin;
+import cn.yinfeng.projects.Project;
+import cn.yinfeng.projects.ProjectType;
+import cn.yinfeng.projects.Stage;
+import cn.yinfeng.regions.Region;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import cn.yinfeng.projects.FundOrigin;
-import cn.yinfeng.projects.Project;
-import cn.yinfeng.projects.ProjectType;
-import cn.yinfeng.projects.Stage;
-import cn.yinfeng.regions.Region;
 
 /**
  * A project row as read and looked up ({@link Parsed}), and what it changes of a stored project, old → new: the
@@ -23,10 +22,25 @@ final class ProjectChanges {
     private ProjectChanges() {}
 
     /** A row's values, read and looked up; problems with them are thrown as the row's field errors. */
-    record Parsed(String name, Region region, BigDecimal total, BigDecimal contract, BigDecimal outOfProvince,
-            Stage stage, FundOrigin origin, FundOrigin derivedOrigin, ProjectType type, Boolean key, Boolean counted,
-            LocalDate signed, LocalDate registered, LocalDate started, LocalDate producing, LocalDate full,
-            Long chainId, Long leaderId) {
+    record Parsed(
+            String name,
+            Region region,
+            BigDecimal total,
+            BigDecimal contract,
+            BigDecimal outOfProvince,
+            Stage stage,
+            FundOrigin origin,
+            FundOrigin derivedOrigin,
+            ProjectType type,
+            Boolean key,
+            Boolean counted,
+            LocalDate signed,
+            LocalDate registered,
+            LocalDate started,
+            LocalDate producing,
+            LocalDate full,
+            Long chainId,
+            Long leaderId) {
 
         LocalDate date(Stage s) {
             return switch (s) {
@@ -45,19 +59,31 @@ final class ProjectChanges {
      * province 国内省外, elsewhere in the province 省内市外, in the same city 市内县际; null when the code says nothing.
      */
     static FundOrigin derivedOrigin(String creditCode, Region region) {
-        return cn.yinfeng.enterprises.RegisteredDivision.relation(creditCode, region.code()).map(rel -> switch (rel) {
-            case OTHER_PROVINCE -> FundOrigin.OUT_OF_PROVINCE;
-            case SAME_PROVINCE -> FundOrigin.IN_PROVINCE;
-            case SAME_CITY -> FundOrigin.IN_CITY;
-        }).orElse(null);
+        return cn.yinfeng.enterprises.RegisteredDivision.relation(creditCode, region.code())
+                .map(rel -> switch (rel) {
+                    case OTHER_PROVINCE -> FundOrigin.OUT_OF_PROVINCE;
+                    case SAME_PROVINCE -> FundOrigin.IN_PROVINCE;
+                    case SAME_CITY -> FundOrigin.IN_CITY;
+                })
+                .orElse(null);
     }
 
     /** The template's word for each origin and stage, for the old → new of a preview. */
-    static final Map<FundOrigin, String> ORIGIN_LABELS = Map.of(FundOrigin.OVERSEAS, "境外", FundOrigin.OUT_OF_PROVINCE,
-            "国内省外", FundOrigin.IN_PROVINCE, "省内市外", FundOrigin.IN_CITY, "市内县际");
+    static final Map<FundOrigin, String> ORIGIN_LABELS = Map.of(
+            FundOrigin.OVERSEAS,
+            "境外",
+            FundOrigin.OUT_OF_PROVINCE,
+            "国内省外",
+            FundOrigin.IN_PROVINCE,
+            "省内市外",
+            FundOrigin.IN_CITY,
+            "市内县际");
 
     static String label(Stage stage) {
-        for (String option : ProjectRows.COLUMNS.stream().filter(c -> c.field().equals("stage")).findFirst().orElseThrow()
+        for (String option : ProjectRows.COLUMNS.stream()
+                .filter(c -> c.field().equals("stage"))
+                .findFirst()
+                .orElseThrow()
                 .options()) {
             if (ProjectRows.STAGES.get(option) == stage) {
                 return option;
@@ -70,8 +96,7 @@ final class ProjectChanges {
      * What the row changes of the stored project, old → new, by field: a blank cell changes nothing (unless the
      * uploader asked blanks to clear), a stage word beyond the stored stage and a date that differs are changes.
      */
-    static List<Imports.Change> of(Project e, Parsed p, Map<String, String> r, Long chainId,
-            ImportRun run) {
+    static List<Imports.Change> of(Project e, Parsed p, Map<String, String> r, Long chainId, ImportRun run) {
         var out = new ArrayList<Imports.Change>();
         if (!Objects.equals(e.name(), p.name())) {
             out.add(new Imports.Change("name", e.name(), p.name()));
@@ -84,11 +109,15 @@ final class ProjectChanges {
         amount(out, "outOfProvinceAmount", e.outOfProvinceAmount(), p.outOfProvince(), run.clearBlanks);
         FundOrigin origin = effectiveOrigin(e, p);
         if (origin != e.fundOrigin()) {
-            out.add(new Imports.Change("origin", e.fundOrigin() == null ? "" : ORIGIN_LABELS.get(e.fundOrigin()),
+            out.add(new Imports.Change(
+                    "origin",
+                    e.fundOrigin() == null ? "" : ORIGIN_LABELS.get(e.fundOrigin()),
                     ORIGIN_LABELS.get(origin)));
         }
         if (p.type() != null && e.projectType() != p.type()) {
-            out.add(new Imports.Change("type", e.projectType() == null ? "" : e.projectType().name(),
+            out.add(new Imports.Change(
+                    "type",
+                    e.projectType() == null ? "" : e.projectType().name(),
                     r.get("type").trim()));
         }
         if (p.key() != null && e.keyProject() != p.key()) {
@@ -98,10 +127,14 @@ final class ProjectChanges {
             out.add(new Imports.Change("counted", e.counted() ? "是" : "否", p.counted() ? "是" : "否"));
         }
         if (chainId != null && !chainId.equals(e.chainId())) {
-            out.add(new Imports.Change("chain", Objects.toString(e.chainName(), ""), r.get("chain").trim()));
+            out.add(new Imports.Change(
+                    "chain", Objects.toString(e.chainName(), ""), r.get("chain").trim()));
         }
         if (p.leaderId() != null && !p.leaderId().equals(e.leaderUserId())) {
-            out.add(new Imports.Change("leader", Objects.toString(e.leaderName(), ""), r.get("leader").trim()));
+            out.add(new Imports.Change(
+                    "leader",
+                    Objects.toString(e.leaderName(), ""),
+                    r.get("leader").trim()));
         }
         text(out, "unit", e.responsibleUnit(), r, run.clearBlanks);
         text(out, "contactName", e.contactName(), r, run.clearBlanks);
@@ -112,22 +145,23 @@ final class ProjectChanges {
         for (Stage s : Stage.datedStages()) {
             LocalDate given = p.date(s);
             if (given != null && !given.equals(e.dates().of(s))) {
-                out.add(new Imports.Change(dateField(s), Objects.toString(e.dates().of(s), ""), given.toString()));
+                out.add(new Imports.Change(
+                        dateField(s), Objects.toString(e.dates().of(s), ""), given.toString()));
             }
         }
         return out;
     }
 
-    static void amount(List<Imports.Change> out, String field, BigDecimal stored, BigDecimal given,
-            boolean clear) {
+    static void amount(List<Imports.Change> out, String field, BigDecimal stored, BigDecimal given, boolean clear) {
         if (given != null ? !ImportRun.same(stored, given) : clear && stored != null) {
-            out.add(new Imports.Change(field, stored == null ? "" : stored.stripTrailingZeros().toPlainString(),
+            out.add(new Imports.Change(
+                    field,
+                    stored == null ? "" : stored.stripTrailingZeros().toPlainString(),
                     given == null ? "" : given.stripTrailingZeros().toPlainString()));
         }
     }
 
-    static void text(List<Imports.Change> out, String field, String stored, Map<String, String> r,
-            boolean clear) {
+    static void text(List<Imports.Change> out, String field, String stored, Map<String, String> r, boolean clear) {
         String given = ImportRun.trim(r.get(field));
         if (given != null ? !given.equals(stored) : clear && stored != null) {
             out.add(new Imports.Change(field, Objects.toString(stored, ""), Objects.toString(given, "")));
@@ -158,8 +192,12 @@ final class ProjectChanges {
             return;
         }
         if (p.derivedOrigin() != null) {
-            run.warn(r, "origin", "import.originDerived",
-                    cn.yinfeng.enterprises.RegisteredDivision.province(r.get("investorCode")).orElse(""),
+            run.warn(
+                    r,
+                    "origin",
+                    "import.originDerived",
+                    cn.yinfeng.enterprises.RegisteredDivision.province(r.get("investorCode"))
+                            .orElse(""),
                     ORIGIN_LABELS.get(p.derivedOrigin()));
         } else {
             run.warn(r, "origin", "import.originUnknown");

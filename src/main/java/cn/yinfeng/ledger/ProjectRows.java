@@ -2,12 +2,6 @@ package cn.yinfeng.ledger;
 
 import static cn.yinfeng.ledger.ImportRun.blank;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NameKeys;
@@ -21,6 +15,11 @@ import cn.yinfeng.projects.ProjectType;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.projects.Stage;
 import cn.yinfeng.regions.Region;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,39 +30,82 @@ import org.springframework.stereotype.Component;
 @Component
 class ProjectRows implements RowHandler {
 
-    static final List<Column> COLUMNS = List.of(Column.of("code", "项目编号"), Column.required("name", "项目名称"),
-            Column.required("region", "落地区域"), Column.of("investor", "投资方"),
-            Column.of("investorCode", "投资方统一社会信用代码"), Column.of("chain", "产业链"),
+    static final List<Column> COLUMNS = List.of(
+            Column.of("code", "项目编号"),
+            Column.required("name", "项目名称"),
+            Column.required("region", "落地区域"),
+            Column.of("investor", "投资方"),
+            Column.of("investorCode", "投资方统一社会信用代码"),
+            Column.of("chain", "产业链"),
             Column.of("type", "项目类型").pick("工业", "服务业", "农文旅", "基础设施", "其他"),
-            Column.required("totalInvestment", "总投资（万元）"), Column.of("contractAmount", "签约金额（万元）"),
+            Column.required("totalInvestment", "总投资（万元）"),
+            Column.of("contractAmount", "签约金额（万元）"),
             Column.of("outOfProvinceAmount", "其中省外资金（万元）"),
             Column.of("origin", "资金来源").pick("境外", "国内省外", "省内市外", "市内县际"),
             Column.of("key", "重点项目").pick("是", "否"),
             Column.required("stage", "阶段").pick("储备", "洽谈", "签约", "注册落地", "开工", "投产", "达产"),
-            Column.of("signedOn", "签约日期"), Column.of("registeredOn", "注册日期"), Column.of("startedOn", "开工日期"),
-            Column.of("producingOn", "投产日期"), Column.of("fullProductionOn", "达产日期"), Column.of("leader", "包联领导"),
-            Column.of("unit", "责任单位"), Column.of("contactName", "联系人"), Column.of("contactPhone", "联系电话"),
-            Column.of("counted", "计入考核").pick("是", "否"), Column.of("notCountedReason", "不计入原因"));
+            Column.of("signedOn", "签约日期"),
+            Column.of("registeredOn", "注册日期"),
+            Column.of("startedOn", "开工日期"),
+            Column.of("producingOn", "投产日期"),
+            Column.of("fullProductionOn", "达产日期"),
+            Column.of("leader", "包联领导"),
+            Column.of("unit", "责任单位"),
+            Column.of("contactName", "联系人"),
+            Column.of("contactPhone", "联系电话"),
+            Column.of("counted", "计入考核").pick("是", "否"),
+            Column.of("notCountedReason", "不计入原因"));
 
     static final Map<String, String> SYNONYMS = Map.ofEntries(
-            Map.entry("编号", "code"), Map.entry("项目名", "name"), Map.entry("名称", "name"), Map.entry("所在区域", "region"),
-            Map.entry("县市区", "region"), Map.entry("县(市、区)", "region"), Map.entry("区域", "region"),
-            Map.entry("所属县区", "region"), Map.entry("投资主体", "investor"), Map.entry("投资企业", "investor"),
-            Map.entry("统一社会信用代码", "investorCode"), Map.entry("信用代码", "investorCode"),
-            Map.entry("所属产业链", "chain"), Map.entry("类型", "type"), Map.entry("总投资", "totalInvestment"),
-            Map.entry("总投资额", "totalInvestment"), Map.entry("投资总额", "totalInvestment"),
-            Map.entry("计划总投资", "totalInvestment"), Map.entry("签约金额", "contractAmount"),
-            Map.entry("签约额", "contractAmount"), Map.entry("合同金额", "contractAmount"),
-            Map.entry("协议投资额", "contractAmount"), Map.entry("是否重点项目", "key"), Map.entry("项目阶段", "stage"),
-            Map.entry("进展阶段", "stage"), Map.entry("项目进展", "stage"), Map.entry("进展情况", "stage"),
-            Map.entry("当前阶段", "stage"), Map.entry("目前进展", "stage"), Map.entry("项目状态", "stage"), Map.entry("签约时间", "signedOn"), Map.entry("落地日期", "registeredOn"),
-            Map.entry("开工时间", "startedOn"), Map.entry("投产时间", "producingOn"), Map.entry("是否计入考核", "counted"),
-            Map.entry("其中省外资金", "outOfProvinceAmount"), Map.entry("省外资金", "outOfProvinceAmount"),
-            Map.entry("其中省外", "outOfProvinceAmount"), Map.entry("省外投资", "outOfProvinceAmount"),
-            Map.entry("项目类别", "type"), Map.entry("资金来源地", "origin"));
+            Map.entry("编号", "code"),
+            Map.entry("项目名", "name"),
+            Map.entry("名称", "name"),
+            Map.entry("所在区域", "region"),
+            Map.entry("县市区", "region"),
+            Map.entry("县(市、区)", "region"),
+            Map.entry("区域", "region"),
+            Map.entry("所属县区", "region"),
+            Map.entry("投资主体", "investor"),
+            Map.entry("投资企业", "investor"),
+            Map.entry("统一社会信用代码", "investorCode"),
+            Map.entry("信用代码", "investorCode"),
+            Map.entry("所属产业链", "chain"),
+            Map.entry("类型", "type"),
+            Map.entry("总投资", "totalInvestment"),
+            Map.entry("总投资额", "totalInvestment"),
+            Map.entry("投资总额", "totalInvestment"),
+            Map.entry("计划总投资", "totalInvestment"),
+            Map.entry("签约金额", "contractAmount"),
+            Map.entry("签约额", "contractAmount"),
+            Map.entry("合同金额", "contractAmount"),
+            Map.entry("协议投资额", "contractAmount"),
+            Map.entry("是否重点项目", "key"),
+            Map.entry("项目阶段", "stage"),
+            Map.entry("进展阶段", "stage"),
+            Map.entry("项目进展", "stage"),
+            Map.entry("进展情况", "stage"),
+            Map.entry("当前阶段", "stage"),
+            Map.entry("目前进展", "stage"),
+            Map.entry("项目状态", "stage"),
+            Map.entry("签约时间", "signedOn"),
+            Map.entry("落地日期", "registeredOn"),
+            Map.entry("开工时间", "startedOn"),
+            Map.entry("投产时间", "producingOn"),
+            Map.entry("是否计入考核", "counted"),
+            Map.entry("其中省外资金", "outOfProvinceAmount"),
+            Map.entry("省外资金", "outOfProvinceAmount"),
+            Map.entry("其中省外", "outOfProvinceAmount"),
+            Map.entry("省外投资", "outOfProvinceAmount"),
+            Map.entry("项目类别", "type"),
+            Map.entry("资金来源地", "origin"));
 
-    static final Sheet SHEET = new Sheet(ImportKind.PROJECTS, COLUMNS, SYNONYMS, "name",
-            List.of("金额单位为万元，也可写“1.5亿”“15000万元”“15,000”，系统会换算为万元（精确到分）。",
+    static final Sheet SHEET = new Sheet(
+            ImportKind.PROJECTS,
+            COLUMNS,
+            SYNONYMS,
+            "name",
+            List.of(
+                    "金额单位为万元，也可写“1.5亿”“15000万元”“15,000”，系统会换算为万元（精确到分）。",
                     "阶段为签约及以后时，须填写签约日期及此前各阶段日期，日期不能晚于今天，且不能早于上一阶段。",
                     "已有项目按“项目编号”匹配；没有编号时按“落地区域 + 项目名称”匹配。同一文件导入两次不会产生重复。",
                     "已有项目的空白单元格表示“不修改”；要清空已有的值，请在上传时勾选“空白单元格清空已有值”。",
@@ -73,19 +115,48 @@ class ProjectRows implements RowHandler {
                             + "点击“提交”后，新增和更新的行在一个事务中写入，被拒绝的行不写入，可改后再导入。",
                     "导入的修改与表单修改一样回到草稿，需要报送审核。"));
 
-    static final Map<String, Stage> STAGES = Map.ofEntries(Map.entry("储备", Stage.RESERVE), Map.entry("谋划", Stage.RESERVE),
-            Map.entry("洽谈", Stage.NEGOTIATING), Map.entry("在谈", Stage.NEGOTIATING), Map.entry("签约", Stage.SIGNED),
-            Map.entry("已签约", Stage.SIGNED), Map.entry("注册", Stage.REGISTERED), Map.entry("落地", Stage.REGISTERED),
-            Map.entry("注册落地", Stage.REGISTERED), Map.entry("开工", Stage.STARTED), Map.entry("已开工", Stage.STARTED),
-            Map.entry("在建", Stage.STARTED), Map.entry("投产", Stage.PRODUCING), Map.entry("已投产", Stage.PRODUCING),
+    static final Map<String, Stage> STAGES = Map.ofEntries(
+            Map.entry("储备", Stage.RESERVE),
+            Map.entry("谋划", Stage.RESERVE),
+            Map.entry("洽谈", Stage.NEGOTIATING),
+            Map.entry("在谈", Stage.NEGOTIATING),
+            Map.entry("签约", Stage.SIGNED),
+            Map.entry("已签约", Stage.SIGNED),
+            Map.entry("注册", Stage.REGISTERED),
+            Map.entry("落地", Stage.REGISTERED),
+            Map.entry("注册落地", Stage.REGISTERED),
+            Map.entry("开工", Stage.STARTED),
+            Map.entry("已开工", Stage.STARTED),
+            Map.entry("在建", Stage.STARTED),
+            Map.entry("投产", Stage.PRODUCING),
+            Map.entry("已投产", Stage.PRODUCING),
             Map.entry("达产", Stage.FULL_PRODUCTION));
 
-    static final Map<String, FundOrigin> ORIGINS = Map.of("境外", FundOrigin.OVERSEAS, "国内省外", FundOrigin.OUT_OF_PROVINCE,
-            "省外", FundOrigin.OUT_OF_PROVINCE, "省内市外", FundOrigin.IN_PROVINCE, "市内县际", FundOrigin.IN_CITY);
+    static final Map<String, FundOrigin> ORIGINS = Map.of(
+            "境外",
+            FundOrigin.OVERSEAS,
+            "国内省外",
+            FundOrigin.OUT_OF_PROVINCE,
+            "省外",
+            FundOrigin.OUT_OF_PROVINCE,
+            "省内市外",
+            FundOrigin.IN_PROVINCE,
+            "市内县际",
+            FundOrigin.IN_CITY);
 
-    static final Map<String, ProjectType> TYPES = Map.of("工业", ProjectType.INDUSTRIAL, "服务业", ProjectType.SERVICE,
-            "农文旅", ProjectType.AGRI_TOURISM, "文旅", ProjectType.AGRI_TOURISM, "基础设施", ProjectType.INFRASTRUCTURE,
-            "其他", ProjectType.OTHER);
+    static final Map<String, ProjectType> TYPES = Map.of(
+            "工业",
+            ProjectType.INDUSTRIAL,
+            "服务业",
+            ProjectType.SERVICE,
+            "农文旅",
+            ProjectType.AGRI_TOURISM,
+            "文旅",
+            ProjectType.AGRI_TOURISM,
+            "基础设施",
+            ProjectType.INFRASTRUCTURE,
+            "其他",
+            ProjectType.OTHER);
 
     private final Projects projects;
     private final JdbcClient jdbc;
@@ -94,8 +165,12 @@ class ProjectRows implements RowHandler {
     private final cn.yinfeng.accounts.Accounts accounts;
     private final cn.yinfeng.projects.ProjectLookups lookups;
 
-    ProjectRows(Projects projects, JdbcClient jdbc, cn.yinfeng.enterprises.Enterprises enterprises,
-            cn.yinfeng.chains.Chains chains, cn.yinfeng.accounts.Accounts accounts,
+    ProjectRows(
+            Projects projects,
+            JdbcClient jdbc,
+            cn.yinfeng.enterprises.Enterprises enterprises,
+            cn.yinfeng.chains.Chains chains,
+            cn.yinfeng.accounts.Accounts accounts,
             cn.yinfeng.projects.ProjectLookups lookups) {
         this.lookups = lookups;
         this.projects = projects;
@@ -118,8 +193,9 @@ class ProjectRows implements RowHandler {
         }
         String name = row.getOrDefault("name", "");
         Region region = name.isBlank() ? null : run.region(row.get("region"));
-        return name.isBlank() ? null : (region == null ? row.getOrDefault("region", "") : region.id()) + "|"
-                + NameKeys.of(name);
+        return name.isBlank()
+                ? null
+                : (region == null ? row.getOrDefault("region", "") : region.id()) + "|" + NameKeys.of(name);
     }
 
     private ProjectChanges.Parsed parse(Map<String, String> r, ImportRun run) {
@@ -140,7 +216,8 @@ class ProjectRows implements RowHandler {
         BigDecimal outOfProvince = ImportRun.amount(r, "outOfProvinceAmount", problems);
         Stage stage = stage(r.get("stage"), problems);
         FundOrigin origin = ImportRun.lookup(ORIGINS, r.get("origin"), "origin", problems);
-        FundOrigin derived = blank(r.get("origin")) && region != null ? ProjectChanges.derivedOrigin(r.get("investorCode"), region)
+        FundOrigin derived = blank(r.get("origin")) && region != null
+                ? ProjectChanges.derivedOrigin(r.get("investorCode"), region)
                 : null;
         ProjectType type = ImportRun.lookup(TYPES, r.get("type"), "type", problems);
         Boolean key = ImportRun.bool(r, "key", problems);
@@ -151,13 +228,19 @@ class ProjectRows implements RowHandler {
         LocalDate producing = ImportRun.date(r, "producingOn", problems);
         LocalDate full = ImportRun.date(r, "fullProductionOn", problems);
         long regionId = region == null ? -1 : region.id();
-        Long chainId = blank(r.get("chain")) ? null : run.memo("chain:" + regionId + ":" + r.get("chain").trim(),
-                () -> chains.idByName(r.get("chain").trim(), regionId).orElse(null));
+        Long chainId = blank(r.get("chain"))
+                ? null
+                : run.memo(
+                        "chain:" + regionId + ":" + r.get("chain").trim(),
+                        () -> chains.idByName(r.get("chain").trim(), regionId).orElse(null));
         if (!blank(r.get("chain")) && chainId == null) {
             problems.add(new Problem("chain", "import.unknownValue", r.get("chain")));
         }
-        Long leaderId = blank(r.get("leader")) ? null
-                : run.memo("leader:" + r.get("leader").trim(), () -> leader(r.get("leader").trim(), run));
+        Long leaderId = blank(r.get("leader"))
+                ? null
+                : run.memo(
+                        "leader:" + r.get("leader").trim(),
+                        () -> leader(r.get("leader").trim(), run));
         if (!blank(r.get("leader")) && leaderId == null) {
             // a leader as people name them who has no account here (a county leader, say): the project is imported
             // without the link, and the report says so
@@ -166,15 +249,43 @@ class ProjectRows implements RowHandler {
         if (!blank(r.get("investorCode")) && !blank(r.get("investor"))) {
             // the registry keeps its name for a credit code; a ledger's other spelling is shown beside it, not taken
             String normalised = cn.yinfeng.enterprises.CreditCode.normalise(r.get("investorCode"));
-            String registryName = normalised == null ? null : run.memo("investor:" + normalised, () -> enterprises
-                    .findByCode(normalised).map(cn.yinfeng.enterprises.Enterprise::name).orElse(null));
+            String registryName = normalised == null
+                    ? null
+                    : run.memo(
+                            "investor:" + normalised,
+                            () -> enterprises
+                                    .findByCode(normalised)
+                                    .map(cn.yinfeng.enterprises.Enterprise::name)
+                                    .orElse(null));
             if (registryName != null && !NameKeys.of(registryName).equals(NameKeys.of(r.get("investor")))) {
-                run.warn(r, "investor", "import.investorNameDiffers", r.get("investor").trim(), registryName);
+                run.warn(
+                        r,
+                        "investor",
+                        "import.investorNameDiffers",
+                        r.get("investor").trim(),
+                        registryName);
             }
         }
         ImportRun.throwIfAny(problems);
-        return new ProjectChanges.Parsed(name, region, total, contract, outOfProvince, stage, origin, derived, type, key, counted,
-                signed, registered, started, producing, full, chainId, leaderId);
+        return new ProjectChanges.Parsed(
+                name,
+                region,
+                total,
+                contract,
+                outOfProvince,
+                stage,
+                origin,
+                derived,
+                type,
+                key,
+                counted,
+                signed,
+                registered,
+                started,
+                producing,
+                full,
+                chainId,
+                leaderId);
     }
 
     /**
@@ -188,16 +299,17 @@ class ProjectRows implements RowHandler {
         if (code == null || run.confirmed.contains(number)) {
             return;
         }
-        List<cn.yinfeng.projects.ProjectLookups.InvestorProject> others = run.memo("investorProjects:" + code,
-                () -> lookups.byInvestorCodes(List.of(code)));
+        List<cn.yinfeng.projects.ProjectLookups.InvestorProject> others =
+                run.memo("investorProjects:" + code, () -> lookups.byInvestorCodes(List.of(code)));
         String key = NameKeys.of(p.name());
         for (cn.yinfeng.projects.ProjectLookups.InvestorProject o : others) {
             boolean sameTotal = p.total() != null && ImportRun.same(o.totalInvestment(), p.total());
-            boolean elsewhere = o.regionId() != p.region().id() && (sameTotal || o.nameKey().equals(key));
+            boolean elsewhere =
+                    o.regionId() != p.region().id() && (sameTotal || o.nameKey().equals(key));
             boolean renamed = o.regionId() == p.region().id() && !o.nameKey().equals(key) && sameTotal;
             if (elsewhere || renamed) {
-                throw new InvalidInputException("name", "import.duplicateCandidate", o.regionName(),
-                        o.readable() ? o.name() : "", o.code());
+                throw new InvalidInputException(
+                        "name", "import.duplicateCandidate", o.regionName(), o.readable() ? o.name() : "", o.code());
             }
         }
     }
@@ -207,7 +319,8 @@ class ProjectRows implements RowHandler {
         if (blank(text)) {
             return null;
         }
-        Stage exact = STAGES.get(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).trim());
+        Stage exact = STAGES.get(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+                .trim());
         if (exact != null) {
             return exact;
         }
@@ -229,22 +342,43 @@ class ProjectRows implements RowHandler {
     }
 
     private static ProjectForm newForm(ProjectChanges.Parsed p, Map<String, String> r) {
-        return ProjectForm.builder().name(p.name()).regionId(p.region().id()).chainId(p.chainId())
-                .projectType(p.type()).totalInvestment(p.total()).contractAmount(p.contract())
+        return ProjectForm.builder()
+                .name(p.name())
+                .regionId(p.region().id())
+                .chainId(p.chainId())
+                .projectType(p.type())
+                .totalInvestment(p.total())
+                .contractAmount(p.contract())
                 .outOfProvinceAmount(p.outOfProvince())
                 .fundOrigin(p.origin() != null ? p.origin() : p.derivedOrigin())
-                .fundOriginDerived(p.origin() == null && p.derivedOrigin() != null).keyProject(p.key())
-                .leaderUserId(p.leaderId()).responsibleUnit(r.get("unit")).contactName(r.get("contactName"))
-                .contactPhone(r.get("contactPhone")).counted(p.counted()).notCountedReason(r.get("notCountedReason"))
-                .investors(List.of()).newInvestorName(r.get("investor")).newInvestorCode(r.get("investorCode"))
-                .stage(p.stage() == null ? Stage.RESERVE : p.stage()).signedOn(p.signed()).registeredOn(p.registered())
-                .startedOn(p.started()).producingOn(p.producing()).fullProductionOn(p.full()).version(0L).build();
+                .fundOriginDerived(p.origin() == null && p.derivedOrigin() != null)
+                .keyProject(p.key())
+                .leaderUserId(p.leaderId())
+                .responsibleUnit(r.get("unit"))
+                .contactName(r.get("contactName"))
+                .contactPhone(r.get("contactPhone"))
+                .counted(p.counted())
+                .notCountedReason(r.get("notCountedReason"))
+                .investors(List.of())
+                .newInvestorName(r.get("investor"))
+                .newInvestorCode(r.get("investorCode"))
+                .stage(p.stage() == null ? Stage.RESERVE : p.stage())
+                .signedOn(p.signed())
+                .registeredOn(p.registered())
+                .startedOn(p.started())
+                .producingOn(p.producing())
+                .fullProductionOn(p.full())
+                .version(0L)
+                .build();
     }
 
     private static Long chainFor(Project existing, ProjectChanges.Parsed p, Map<String, String> r) {
         // the same name may exist in several regions' chain sets: keep the project's own when the name is its chain's
-        return existing != null && !blank(r.get("chain")) && r.get("chain").trim().equals(existing.chainName())
-                ? existing.chainId() : p.chainId();
+        return existing != null
+                        && !blank(r.get("chain"))
+                        && r.get("chain").trim().equals(existing.chainName())
+                ? existing.chainId()
+                : p.chainId();
     }
 
     // ------------------------------------------------------------------ all rows at once
@@ -268,7 +402,8 @@ class ProjectRows implements RowHandler {
         }
         var byCode = new java.util.HashMap<String, Long>();
         if (!codes.isEmpty()) {
-            jdbc.sql("select code, id from project where code = any(:c)").param("c", codes.toArray(String[]::new))
+            jdbc.sql("select code, id from project where code = any(:c)")
+                    .param("c", codes.toArray(String[]::new))
                     .query(rs -> {
                         byCode.put(rs.getString(1), rs.getLong(2));
                     });
@@ -281,7 +416,9 @@ class ProjectRows implements RowHandler {
                       join (select distinct r, k from unnest(:r::bigint[], :k::text[]) as x(r, k)) x
                         on p.region_id = x.r and p.name_key = x.k
                      order by p.region_id, p.name_key, p.id
-                    """).param("r", regionIds.toArray(Long[]::new)).param("k", keys.toArray(String[]::new))
+                    """)
+                    .param("r", regionIds.toArray(Long[]::new))
+                    .param("k", keys.toArray(String[]::new))
                     .query(rs -> {
                         byName.put(rs.getLong(1) + "|" + rs.getString(2), rs.getLong(3));
                     });
@@ -298,8 +435,10 @@ class ProjectRows implements RowHandler {
             }
         });
         var byInvestor = new java.util.HashMap<String, List<cn.yinfeng.projects.ProjectLookups.InvestorProject>>();
-        lookups.byInvestorCodes(investorCodes).forEach(ip -> byInvestor.computeIfAbsent(ip.creditCode(),
-                k -> new ArrayList<>()).add(ip));
+        lookups.byInvestorCodes(investorCodes)
+                .forEach(ip -> byInvestor
+                        .computeIfAbsent(ip.creditCode(), k -> new ArrayList<>())
+                        .add(ip));
         investorCodes.forEach(c -> run.memo("investorProjects:" + c, () -> byInvestor.getOrDefault(c, List.of())));
         Map<String, String> registered = enterprises.namesByCode(investorCodes);
         investorCodes.forEach(c -> run.memo("investor:" + c, () -> registered.get(c)));
@@ -367,7 +506,8 @@ class ProjectRows implements RowHandler {
         Region region = p.region();
         Project existing = match(r.get("code"), name, region, run);
         if (existing != null) {
-            existing = projects.find(existing.id()); // as it is now, not as prefetched: an earlier row may have changed it
+            existing =
+                    projects.find(existing.id()); // as it is now, not as prefetched: an earlier row may have changed it
             touched(run).add(existing.id());
         }
         ProjectChanges.noteOrigin(r, p, existing, run);
@@ -386,32 +526,43 @@ class ProjectRows implements RowHandler {
         var changed = new java.util.HashSet<String>();
         changes.forEach(c -> changed.add(c.column()));
         Stage target = p.stage() == null ? existing.stage() : p.stage();
-        boolean datesChanged = Stage.datedStages().stream().anyMatch(s -> changed.contains(ProjectChanges.dateField(s)));
+        boolean datesChanged =
+                Stage.datedStages().stream().anyMatch(s -> changed.contains(ProjectChanges.dateField(s)));
         changed.removeIf(f -> f.equals("stage") || f.endsWith("On"));
         if (!changed.isEmpty()) {
             FundOrigin origin = ProjectChanges.effectiveOrigin(existing, p);
-            Boolean derived = p.origin() != null ? Boolean.FALSE
+            Boolean derived = p.origin() != null
+                    ? Boolean.FALSE
                     : existing.fundOrigin() == null && origin != null ? Boolean.TRUE : null;
             boolean clear = run.clearBlanks;
-            var form = ProjectForm.of(existing).name(name).regionId(region.id())
+            var form = ProjectForm.of(existing)
+                    .name(name)
+                    .regionId(region.id())
                     .chainId(chainId != null ? chainId : existing.chainId())
                     .projectType(p.type() != null ? p.type() : existing.projectType())
                     .totalInvestment(p.total() != null ? p.total() : existing.totalInvestment())
                     .contractAmount(p.contract() != null || clear ? p.contract() : existing.contractAmount())
-                    .outOfProvinceAmount(p.outOfProvince() != null || clear ? p.outOfProvince()
-                            : existing.outOfProvinceAmount())
-                    .fundOrigin(origin).fundOriginDerived(derived)
+                    .outOfProvinceAmount(
+                            p.outOfProvince() != null || clear ? p.outOfProvince() : existing.outOfProvinceAmount())
+                    .fundOrigin(origin)
+                    .fundOriginDerived(derived)
                     .keyProject(p.key() != null ? p.key() : existing.keyProject())
                     .leaderUserId(p.leaderId() != null ? p.leaderId() : existing.leaderUserId())
                     .responsibleUnit(blank(r.get("unit")) && !clear ? existing.responsibleUnit() : r.get("unit"))
                     .contactName(blank(r.get("contactName")) && !clear ? existing.contactName() : r.get("contactName"))
-                    .contactPhone(blank(r.get("contactPhone")) && !clear ? existing.contactPhone()
-                            : r.get("contactPhone"))
+                    .contactPhone(
+                            blank(r.get("contactPhone")) && !clear ? existing.contactPhone() : r.get("contactPhone"))
                     .counted(p.counted() != null ? p.counted() : existing.counted())
-                    .notCountedReason(blank(r.get("notCountedReason")) ? existing.notCountedReason()
-                            : r.get("notCountedReason"))
-                    .newInvestorName(r.get("investor")).newInvestorCode(r.get("investorCode")).stage(null)
-                    .signedOn(null).registeredOn(null).startedOn(null).producingOn(null).fullProductionOn(null)
+                    .notCountedReason(
+                            blank(r.get("notCountedReason")) ? existing.notCountedReason() : r.get("notCountedReason"))
+                    .newInvestorName(r.get("investor"))
+                    .newInvestorCode(r.get("investorCode"))
+                    .stage(null)
+                    .signedOn(null)
+                    .registeredOn(null)
+                    .startedOn(null)
+                    .producingOn(null)
+                    .fullProductionOn(null)
                     .build();
             projects.update(existing.id(), form);
         }
@@ -421,7 +572,9 @@ class ProjectRows implements RowHandler {
             Project current = projects.find(existing.id());
             var dates = current.dates();
             for (Stage s : Stage.datedStages()) {
-                if (p.date(s) != null && current.stage().onMainLine() && s.order() <= current.stage().order()) {
+                if (p.date(s) != null
+                        && current.stage().onMainLine()
+                        && s.order() <= current.stage().order()) {
                     dates = dates.with(s, p.date(s));
                 }
             }
@@ -434,8 +587,8 @@ class ProjectRows implements RowHandler {
             Project current = projects.find(existing.id());
             while (current.stage().onMainLine() && current.stage().order() < target.order()) {
                 Stage next = current.stage().next();
-                LocalDate on = next.dated() ? p.date(next) : (p.signed() != null
-                        ? p.signed() : LocalDate.now(Projects.ZONE));
+                LocalDate on =
+                        next.dated() ? p.date(next) : (p.signed() != null ? p.signed() : LocalDate.now(Projects.ZONE));
                 projects.advance(current.id(), current.version(), next, on, "台账导入");
                 current = projects.find(existing.id());
             }
@@ -455,17 +608,27 @@ class ProjectRows implements RowHandler {
         Prefetched pre = run.memo("projects:prefetched", () -> null);
         Long id;
         if (!blank(code)) {
-            id = pre != null ? pre.byCode().get(code.trim()) : jdbc.sql("select id from project where code = :c")
-                    .param("c", code.trim()).query(Long.class).optional().orElse(null);
+            id = pre != null
+                    ? pre.byCode().get(code.trim())
+                    : jdbc.sql("select id from project where code = :c")
+                            .param("c", code.trim())
+                            .query(Long.class)
+                            .optional()
+                            .orElse(null);
             if (id == null) {
                 throw new InvalidInputException("code", "import.codeUnknown", code);
             }
         } else if (region == null) {
             return null;
         } else {
-            id = pre != null ? pre.byName().get(region.id() + "|" + NameKeys.of(name)) : jdbc.sql(
-                    "select id from project where region_id = :r and name_key = :k order by id limit 1")
-                    .param("r", region.id()).param("k", NameKeys.of(name)).query(Long.class).optional().orElse(null);
+            id = pre != null
+                    ? pre.byName().get(region.id() + "|" + NameKeys.of(name))
+                    : jdbc.sql("select id from project where region_id = :r and name_key = :k order by id limit 1")
+                            .param("r", region.id())
+                            .param("k", NameKeys.of(name))
+                            .query(Long.class)
+                            .optional()
+                            .orElse(null);
         }
         if (id == null) {
             return null;

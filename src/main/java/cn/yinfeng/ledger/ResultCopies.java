@@ -1,18 +1,17 @@
 package cn.yinfeng.ledger;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.ledger.ImportBatches.Status;
 import cn.yinfeng.ledger.Imports.Report;
 import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.ledger.sheet.AnnotatedCopy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -26,7 +25,11 @@ public class ResultCopies {
     private final MessageSource messages;
     private final Parses parses;
 
-    ResultCopies(ImportBatches batches, ImportRunner runner, CurrentUser currentUser, MessageSource messages,
+    ResultCopies(
+            ImportBatches batches,
+            ImportRunner runner,
+            CurrentUser currentUser,
+            MessageSource messages,
             Parses parses) {
         this.batches = batches;
         this.runner = runner;
@@ -53,21 +56,34 @@ public class ResultCopies {
                 .orElseThrow(() -> new NotFoundException("import", batchId));
         ImportKind kind = row.kind();
         byte[] file = row.file();
-        Report report = runner.run(kind, file, locale, false, null, ImportProgress.NONE, false, row.options(),
-                row.fileName());
+        Report report =
+                runner.run(kind, file, locale, false, null, ImportProgress.NONE, false, row.options(), row.fileName());
         var read = runner.read(kind, file, row.options(), false);
         var texts = new HashMap<Integer, String>();
         for (RowResult r : report.results()) {
             String outcome = messages.getMessage("import.outcome." + r.outcome(), null, locale);
             var notes = new ArrayList<String>();
             String blank = messages.getMessage("ledger.blank", null, locale);
-            r.changes().forEach(c -> notes.add(messages.getMessage("ledger.change", new Object[] {c.column(),
-                    c.from().isEmpty() ? blank : c.from(), c.to().isEmpty() ? blank : c.to()}, locale)));
+            r.changes()
+                    .forEach(c -> notes.add(messages.getMessage(
+                            "ledger.change",
+                            new Object[] {
+                                c.column(), c.from().isEmpty() ? blank : c.from(), c.to().isEmpty() ? blank : c.to()
+                            },
+                            locale)));
             notes.addAll(r.problems());
             texts.put(r.rowNumber(), notes.isEmpty() ? outcome : outcome + "：" + String.join("；", notes));
         }
-        byte[] copy = parses.run(false, () -> AnnotatedCopy.of(file, read.sheet(), read.width(),
-                messages.getMessage("import.resultColumn", null, locale), read.headerFirstRow(), texts, List.of()));
+        byte[] copy = parses.run(
+                false,
+                () -> AnnotatedCopy.of(
+                        file,
+                        read.sheet(),
+                        read.width(),
+                        messages.getMessage("import.resultColumn", null, locale),
+                        read.headerFirstRow(),
+                        texts,
+                        List.of()));
         try (OutputStream out = target.open(read.format())) {
             out.write(copy);
         }

@@ -31,7 +31,11 @@ interface RowHandler {
      * by {@link Spreadsheets#header}; the template headers are added), the field a header row must contain (with at
      * least two others, and whose value labels a row by default) and the lines of the instructions sheet.
      */
-    record Sheet(ImportKind kind, List<Column> columns, Map<String, String> synonyms, String keyField,
+    record Sheet(
+            ImportKind kind,
+            List<Column> columns,
+            Map<String, String> synonyms,
+            String keyField,
             List<String> instructions) {}
 
     Sheet sheet();

@@ -1,12 +1,11 @@
 package cn.yinfeng.ledger;
 
+import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-
-import cn.yinfeng.common.InvalidInputException;
 
 /**
  * The checks every uploaded workbook passes before any parser sees it, and the tolerant reading of what people type
@@ -20,6 +19,7 @@ final class Spreadsheets {
 
     /** Defaults of {@code yinfeng.import.max-shared-strings} and {@code max-shared-strings-size}. */
     static final int MAX_SHARED_STRINGS = 500_000;
+
     static final long MAX_SHARED_STRINGS_SIZE = 64L * 1024 * 1024;
 
     /**
@@ -32,8 +32,8 @@ final class Spreadsheets {
         }
     }
 
-    private static final java.util.regex.Pattern UNIQUE_COUNT = java.util.regex.Pattern
-            .compile("<sst\\b[^>]*\\suniqueCount\\s*=\\s*[\"'](\\d+)[\"']");
+    private static final java.util.regex.Pattern UNIQUE_COUNT =
+            java.util.regex.Pattern.compile("<sst\\b[^>]*\\suniqueCount\\s*=\\s*[\"'](\\d+)[\"']");
 
     private Spreadsheets() {}
 
@@ -110,7 +110,9 @@ final class Spreadsheets {
                     throw new InvalidInputException("file", "import.notXlsx"); // zip64 or broken
                 }
                 int lp = (int) local;
-                int dataStart = lp + 30 + Short.toUnsignedInt(buf.getShort(lp + 26))
+                int dataStart = lp
+                        + 30
+                        + Short.toUnsignedInt(buf.getShort(lp + 26))
                         + Short.toUnsignedInt(buf.getShort(lp + 28));
                 if (dataStart + compressed > file.length) {
                     throw new InvalidInputException("file", "import.notXlsx");
@@ -126,7 +128,8 @@ final class Spreadsheets {
                     total += compressed;
                     partSize = compressed;
                     if (xml) {
-                        head.append(new String(file, dataStart, (int) Math.min(compressed, 4096), StandardCharsets.ISO_8859_1));
+                        head.append(new String(
+                                file, dataStart, (int) Math.min(compressed, 4096), StandardCharsets.ISO_8859_1));
                         strings.feed(file, dataStart, (int) compressed);
                     }
                 } else if (method == 8) {
@@ -182,12 +185,16 @@ final class Spreadsheets {
             return;
         }
         if (items > limits.maxSharedStrings()
-                || declared.reset().find() && Long.parseLong(declared.group(1).substring(0,
-                        Math.min(declared.group(1).length(), 18))) > limits.maxSharedStrings()) {
+                || declared.reset().find()
+                        && Long.parseLong(declared.group(1)
+                                        .substring(0, Math.min(declared.group(1).length(), 18)))
+                                > limits.maxSharedStrings()) {
             throw new InvalidInputException("file", "import.sharedStrings.tooMany", limits.maxSharedStrings());
         }
         if (size > limits.maxSharedStringsSize()) {
-            throw new InvalidInputException("file", "import.sharedStrings.tooLarge",
+            throw new InvalidInputException(
+                    "file",
+                    "import.sharedStrings.tooLarge",
                     Math.max(1, limits.maxSharedStringsSize() / (1024 * 1024)));
         }
     }
@@ -287,14 +294,19 @@ final class Spreadsheets {
         if (s.matches("\\d{5}(\\.0+)?")) {
             int serial = Integer.parseInt(s.replaceAll("\\..*", ""));
             // day 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was: from day 61 on, 1899-12-30 + n
-            return serial >= 61 && serial < 80_000 ? java.time.LocalDate.of(1899, 12, 30).plusDays(serial) : null;
+            return serial >= 61 && serial < 80_000
+                    ? java.time.LocalDate.of(1899, 12, 30).plusDays(serial)
+                    : null;
         }
-        s = s.replaceAll("[./年月]", "-").replace("日", "").replaceAll("\\s.*$", "").replaceAll("-$", "");
+        s = s.replaceAll("[./年月]", "-")
+                .replace("日", "")
+                .replaceAll("\\s.*$", "")
+                .replaceAll("-$", "");
         try {
             String[] parts = s.split("-");
             if (parts.length == 3) {
-                return java.time.LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-                        Integer.parseInt(parts[2]));
+                return java.time.LocalDate.of(
+                        Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
             }
             return null;
         } catch (RuntimeException e) {

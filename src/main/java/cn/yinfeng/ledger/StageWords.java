@@ -1,12 +1,11 @@
 package cn.yinfeng.ledger;
 
+import cn.yinfeng.projects.Stage;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import cn.yinfeng.projects.Stage;
 
 /**
  * The lifecycle stage a clerk's progress words state: "已签约", "开工建设", "试生产", "正在洽谈", "谋划中", or a sentence
@@ -39,13 +38,17 @@ final class StageWords {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        String[] clauses = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s", "").split("[,、;。.]");
+        String[] clauses = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .replaceAll("\\s", "")
+                .split("[,、;。.]");
         for (Rule rule : RULES) {
             for (String clause : clauses) {
                 Matcher m = rule.words().matcher(clause);
                 while (m.find()) {
-                    boolean negated = rule.stage().onMainLine() && rule.stage() != Stage.NEGOTIATING
-                            && rule.stage() != Stage.RESERVE && NOT.matcher(clause.substring(0, m.start())).find();
+                    boolean negated = rule.stage().onMainLine()
+                            && rule.stage() != Stage.NEGOTIATING
+                            && rule.stage() != Stage.RESERVE
+                            && NOT.matcher(clause.substring(0, m.start())).find();
                     if (!negated) {
                         return Optional.of(rule.stage());
                     }

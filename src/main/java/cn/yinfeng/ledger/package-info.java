@@ -4,4 +4,19 @@
  * delegations), and streamed exports with formula neutralisation. Uses accounts, regions, enterprises, chains,
  * projects, activities and audit, through their public services.
  */
+@ApplicationModule(
+        allowedDependencies = {
+            "accounts",
+            "activities",
+            "audit",
+            "chains",
+            "common",
+            "enterprises",
+            "projects",
+            "regions"
+        })
+@NullMarked
 package cn.yinfeng.ledger;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,10 +1,9 @@
 package cn.yinfeng.projects;
 
+import cn.yinfeng.common.InvalidInputException.Problem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import cn.yinfeng.common.InvalidInputException.Problem;
 
 /**
  * The lifecycle rules in one place, plain Java: no stage is skipped, every dated stage up to the current one has
@@ -18,8 +17,8 @@ public final class Lifecycle {
     private Lifecycle() {}
 
     /** Problems with moving a project at {@code current} (with {@code dates}) forward to {@code target} on {@code on}. */
-    public static List<Problem> checkAdvance(Stage current, StageDates dates, Stage target, LocalDate on,
-            LocalDate today) {
+    public static List<Problem> checkAdvance(
+            Stage current, StageDates dates, Stage target, LocalDate on, LocalDate today) {
         var problems = new ArrayList<Problem>();
         if (!current.onMainLine()) {
             problems.add(new Problem("stage", "stage.notActive"));

@@ -1,14 +1,13 @@
 package cn.yinfeng.projects;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.List;
-
 import cn.yinfeng.common.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -51,38 +50,64 @@ class ProjectApiController {
         this.history = history;
     }
 
-    static ProjectFilter filter(String q, Long regionId, Long chainId, Stage stage, BigDecimal band, Long leaderId,
-            FundOrigin origin, Boolean keyProject, ReviewStatus review, LocalDate signedFrom, LocalDate signedTo) {
-        return new ProjectFilter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom,
-                signedTo);
+    static ProjectFilter filter(
+            String q,
+            Long regionId,
+            Long chainId,
+            Stage stage,
+            BigDecimal band,
+            Long leaderId,
+            FundOrigin origin,
+            Boolean keyProject,
+            ReviewStatus review,
+            LocalDate signedFrom,
+            LocalDate signedTo) {
+        return new ProjectFilter(
+                q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom, signedTo);
     }
 
     @GetMapping
     @Operation(summary = "Filtered list, keyset-paged: pass the previous page's `next` as `cursor`")
-    ProjectQueries.Page list(@RequestParam(required = false) String q, @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) Long chainId, @RequestParam(required = false) Stage stage,
-            @RequestParam(required = false) BigDecimal band, @RequestParam(required = false) Long leaderId,
-            @RequestParam(required = false) FundOrigin origin, @RequestParam(required = false) Boolean keyProject,
+    ProjectQueries.Page list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) Long chainId,
+            @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) BigDecimal band,
+            @RequestParam(required = false) Long leaderId,
+            @RequestParam(required = false) FundOrigin origin,
+            @RequestParam(required = false) Boolean keyProject,
             @RequestParam(required = false) ReviewStatus review,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
-            @RequestParam(defaultValue = "id") String sort, @RequestParam(defaultValue = "desc") String dir,
-            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "20") int size) {
-        return queries.list(filter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom,
-                signedTo), sort, dir, cursor, size);
+            @RequestParam(defaultValue = "id") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "20") int size) {
+        return queries.list(
+                filter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom, signedTo),
+                sort,
+                dir,
+                cursor,
+                size);
     }
 
     @GetMapping("/totals")
     @Operation(summary = "Count and sums (万元) of the filtered set")
-    ProjectQueries.Totals totals(@RequestParam(required = false) String q, @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) Long chainId, @RequestParam(required = false) Stage stage,
-            @RequestParam(required = false) BigDecimal band, @RequestParam(required = false) Long leaderId,
-            @RequestParam(required = false) FundOrigin origin, @RequestParam(required = false) Boolean keyProject,
+    ProjectQueries.Totals totals(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) Long chainId,
+            @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) BigDecimal band,
+            @RequestParam(required = false) Long leaderId,
+            @RequestParam(required = false) FundOrigin origin,
+            @RequestParam(required = false) Boolean keyProject,
             @RequestParam(required = false) ReviewStatus review,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo) {
-        return queries.totals(filter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review,
-                signedFrom, signedTo));
+        return queries.totals(
+                filter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom, signedTo));
     }
 
     @GetMapping("/kanban")

@@ -1,13 +1,5 @@
 package cn.yinfeng.projects;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-
 import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
@@ -16,6 +8,13 @@ import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.enterprises.Enterprises;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -50,7 +49,13 @@ public final class ProjectBatch {
     /** Chains, nodes and investors the rows name that the caller may read, each looked up once for the batch. */
     private final java.util.Set<String> referencesSeen = new java.util.HashSet<>();
 
-    ProjectBatch(Projects projects, JdbcClient jdbc, JdbcTemplate template, Enterprises enterprises, AuditLog audit, YinfengUser user,
+    ProjectBatch(
+            Projects projects,
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            Enterprises enterprises,
+            AuditLog audit,
+            YinfengUser user,
             RegionScope scope) {
         this.projects = projects;
         this.jdbc = jdbc;
@@ -63,9 +68,13 @@ public final class ProjectBatch {
 
     /** The problems {@link Projects#create} would report for this form; none means it may be {@link #add}ed. */
     public List<Problem> check(ProjectForm form) {
-        return projects.checkNew(form, regionOf(form), scope,
+        return projects.checkNew(
+                form,
+                regionOf(form),
+                scope,
                 id -> regions.computeIfAbsent(id, projects::regionById),
-                id -> leaders.computeIfAbsent(id, projects::isLeader), referencesSeen);
+                id -> leaders.computeIfAbsent(id, projects::isLeader),
+                referencesSeen);
     }
 
     /**
@@ -104,7 +113,9 @@ public final class ProjectBatch {
         }
         long t0 = System.nanoTime();
         List<Long> seqs = jdbc.sql("select nextval('project_code_seq') from generate_series(1, :n)")
-                .param("n", pending.size()).query(Long.class).list();
+                .param("n", pending.size())
+                .query(Long.class)
+                .list();
         var codes = new ArrayList<String>(pending.size());
         seqs.forEach(s -> codes.add(projects.code(s)));
         CopyRows.copy(template, """
@@ -114,24 +125,45 @@ public final class ProjectBatch {
                        contact_phone, counted, not_counted_reason, expansion_of_id, stage, signed_on, registered_on,
                        started_on, producing_on, full_production_on, created_by) from stdin
                 """, rows -> {
-                    for (int i = 0; i < pending.size(); i++) {
-                        Pending p = pending.get(i);
-                        Map<String, Object> f = Projects.fields(p.form(), p.regionId());
-                        Projects.putDates(f, p.form().dates());
-                        rows.add(codes.get(i)).add(f.get("name")).add(f.get("nameKey")).add(f.get("regionId"))
-                                .add(f.get("attractingRegionId")).add(f.get("attractingShare")).add(f.get("chainId"))
-                                .add(f.get("chainNodeId")).add(f.get("projectType")).add(f.get("totalInvestment"))
-                                .add(f.get("contractAmount")).add(f.get("outOfProvinceAmount"))
-                                .add(f.get("foreignCurrency")).add(f.get("foreignAmount")).add(f.get("exchangeRate"))
-                                .add(f.get("fundOrigin")).add(f.get("fundOriginDerived")).add(f.get("keyProject"))
-                                .add(f.get("leaderUserId")).add(f.get("responsibleUnit")).add(f.get("contactName"))
-                                .add(f.get("contactPhone")).add(f.get("counted")).add(f.get("notCountedReason"))
-                                .add(f.get("expansionOfId")).add(stageOf(p.form())).add(f.get("signedOn"))
-                                .add(f.get("registeredOn")).add(f.get("startedOn")).add(f.get("producingOn"))
-                                .add(f.get("fullProductionOn")).add(user.id());
-                        rows.endRow();
-                    }
-                });
+            for (int i = 0; i < pending.size(); i++) {
+                Pending p = pending.get(i);
+                Map<String, Object> f = Projects.fields(p.form(), p.regionId());
+                Projects.putDates(f, p.form().dates());
+                rows.add(codes.get(i))
+                        .add(f.get("name"))
+                        .add(f.get("nameKey"))
+                        .add(f.get("regionId"))
+                        .add(f.get("attractingRegionId"))
+                        .add(f.get("attractingShare"))
+                        .add(f.get("chainId"))
+                        .add(f.get("chainNodeId"))
+                        .add(f.get("projectType"))
+                        .add(f.get("totalInvestment"))
+                        .add(f.get("contractAmount"))
+                        .add(f.get("outOfProvinceAmount"))
+                        .add(f.get("foreignCurrency"))
+                        .add(f.get("foreignAmount"))
+                        .add(f.get("exchangeRate"))
+                        .add(f.get("fundOrigin"))
+                        .add(f.get("fundOriginDerived"))
+                        .add(f.get("keyProject"))
+                        .add(f.get("leaderUserId"))
+                        .add(f.get("responsibleUnit"))
+                        .add(f.get("contactName"))
+                        .add(f.get("contactPhone"))
+                        .add(f.get("counted"))
+                        .add(f.get("notCountedReason"))
+                        .add(f.get("expansionOfId"))
+                        .add(stageOf(p.form()))
+                        .add(f.get("signedOn"))
+                        .add(f.get("registeredOn"))
+                        .add(f.get("startedOn"))
+                        .add(f.get("producingOn"))
+                        .add(f.get("fullProductionOn"))
+                        .add(user.id());
+                rows.endRow();
+            }
+        });
         long t1 = System.nanoTime();
         var ids = new HashMap<String, Long>(pending.size() * 2);
         jdbc.sql("select p.code, p.id from unnest(:codes::varchar[]) c(code) join project p on p.code = c.code")
@@ -147,23 +179,38 @@ public final class ProjectBatch {
         for (int i = 0; i < pending.size(); i++) {
             created.add(new Created(pending.get(i).key(), ids.get(codes.get(i)), codes.get(i)));
         }
-        CopyRows.copy(template, "copy project_transition (project_id, from_stage, to_stage, on_date, actor_id, note) "
-                + "from stdin", rows -> {
+        CopyRows.copy(
+                template,
+                "copy project_transition (project_id, from_stage, to_stage, on_date, actor_id, note) " + "from stdin",
+                rows -> {
                     for (int i = 0; i < pending.size(); i++) {
                         ProjectForm form = pending.get(i).form();
-                        rows.add(created.get(i).id()).add(null).add(stageOf(form))
+                        rows.add(created.get(i).id())
+                                .add(null)
+                                .add(stageOf(form))
                                 .add(Objects.requireNonNullElse(Projects.latestDate(form.dates()), projects.today()))
-                                .add(user.id()).add("created");
+                                .add(user.id())
+                                .add("created");
                         rows.endRow();
                     }
                 });
         long t3 = System.nanoTime();
         writeInvestors(created);
-        audit.record("PROJECT_CREATE_BATCH", "project", created.get(0).id(), Outcome.SUCCESS, created.size()
-                + " projects " + created.get(0).code() + " .. " + created.get(created.size() - 1).code() + "; "
-                + source);
-        LOG.debug("Batch of {} projects: rows {} ms, ids {} ms, transitions {} ms, investors and audit {} ms",
-                created.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+        audit.record(
+                "PROJECT_CREATE_BATCH",
+                "project",
+                created.get(0).id(),
+                Outcome.SUCCESS,
+                created.size()
+                        + " projects " + created.get(0).code() + " .. "
+                        + created.get(created.size() - 1).code() + "; "
+                        + source);
+        LOG.debug(
+                "Batch of {} projects: rows {} ms, ids {} ms, transitions {} ms, investors and audit {} ms",
+                created.size(),
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000,
                 (System.nanoTime() - t3) / 1_000_000);
         pending.clear();
         return created;

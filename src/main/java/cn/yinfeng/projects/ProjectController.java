@@ -1,17 +1,16 @@
 package cn.yinfeng.projects;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.List;
-import java.util.Locale;
-
 import cn.yinfeng.accounts.Accounts;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.chains.Chains;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.Regions;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -39,8 +38,15 @@ class ProjectController {
     private final ProjectHistory history;
     private final ProjectFiles files;
 
-    ProjectController(Projects projects, ProjectQueries queries, Regions regions, Chains chains,
-            CurrentUser currentUser, MessageSource messages, ProjectFiles files, Accounts accounts,
+    ProjectController(
+            Projects projects,
+            ProjectQueries queries,
+            Regions regions,
+            Chains chains,
+            CurrentUser currentUser,
+            MessageSource messages,
+            ProjectFiles files,
+            Accounts accounts,
             ProjectHistory history) {
         this.history = history;
         this.accounts = accounts;
@@ -70,17 +76,24 @@ class ProjectController {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) Long chainId, @RequestParam(required = false) Stage stage,
-            @RequestParam(required = false) BigDecimal band, @RequestParam(required = false) Long leaderId,
-            @RequestParam(required = false) FundOrigin origin, @RequestParam(required = false) Boolean keyProject,
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) Long chainId,
+            @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) BigDecimal band,
+            @RequestParam(required = false) Long leaderId,
+            @RequestParam(required = false) FundOrigin origin,
+            @RequestParam(required = false) Boolean keyProject,
             @RequestParam(required = false) ReviewStatus review,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
-            @RequestParam(defaultValue = "id") String sort, @RequestParam(defaultValue = "desc") String dir,
-            @RequestParam(required = false) String cursor, Model model) {
-        var filter = ProjectApiController.filter(q, regionId, chainId, stage, band, leaderId, origin, keyProject,
-                review, signedFrom, signedTo);
+            @RequestParam(defaultValue = "id") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(required = false) String cursor,
+            Model model) {
+        var filter = ProjectApiController.filter(
+                q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom, signedTo);
         model.addAttribute("filter", filter);
         model.addAttribute("page", queries.list(filter, sort, dir, cursor, 20));
         model.addAttribute("sort", sort);
@@ -93,16 +106,33 @@ class ProjectController {
 
     /** The totals of the filtered set, loaded by the list page after it has shown its rows. */
     @GetMapping("/totals")
-    String totals(@RequestParam(required = false) String q, @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) Long chainId, @RequestParam(required = false) Stage stage,
-            @RequestParam(required = false) BigDecimal band, @RequestParam(required = false) Long leaderId,
-            @RequestParam(required = false) FundOrigin origin, @RequestParam(required = false) Boolean keyProject,
+    String totals(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) Long chainId,
+            @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) BigDecimal band,
+            @RequestParam(required = false) Long leaderId,
+            @RequestParam(required = false) FundOrigin origin,
+            @RequestParam(required = false) Boolean keyProject,
             @RequestParam(required = false) ReviewStatus review,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
             Model model) {
-        model.addAttribute("totals", queries.totals(ProjectApiController.filter(q, regionId, chainId, stage, band,
-                leaderId, origin, keyProject, review, signedFrom, signedTo)));
+        model.addAttribute(
+                "totals",
+                queries.totals(ProjectApiController.filter(
+                        q,
+                        regionId,
+                        chainId,
+                        stage,
+                        band,
+                        leaderId,
+                        origin,
+                        keyProject,
+                        review,
+                        signedFrom,
+                        signedTo)));
         return "projects/totals :: totals";
     }
 
@@ -132,7 +162,11 @@ class ProjectController {
     }
 
     @PostMapping("/duplicates/dismiss")
-    String dismiss(@RequestParam long a, @RequestParam long b, @RequestParam String reason, Locale locale,
+    String dismiss(
+            @RequestParam long a,
+            @RequestParam long b,
+            @RequestParam String reason,
+            Locale locale,
             RedirectAttributes redirect) {
         if (!projects.canReview()) {
             throw new org.springframework.security.access.AccessDeniedException("city staff only");
@@ -188,8 +222,8 @@ class ProjectController {
         model.addAttribute("timeline", history.timeline(id));
         var funds = history.funds(id);
         model.addAttribute("funds", funds);
-        model.addAttribute("fundTotal", funds.stream().map(Projects.Fund::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute(
+                "fundTotal", funds.stream().map(Projects.Fund::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("reviews", history.reviews(id));
         model.addAttribute("canWrite", projects.canWrite(p));
         model.addAttribute("canReview", projects.canReview());
@@ -201,64 +235,109 @@ class ProjectController {
     }
 
     @PostMapping("/{id}/advance")
-    String advance(@PathVariable long id, @RequestParam long version, @RequestParam Stage stage,
+    String advance(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam Stage stage,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) String note,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> projects.advance(id, version, stage, date, note));
     }
 
     @PostMapping("/{id}/hold")
-    String hold(@PathVariable long id, @RequestParam long version,
+    String hold(
+            @PathVariable long id,
+            @RequestParam long version,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String reason, Model model, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) String reason,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> projects.hold(id, version, date, reason));
     }
 
     @PostMapping("/{id}/resume")
-    String resume(@PathVariable long id, @RequestParam long version,
+    String resume(
+            @PathVariable long id,
+            @RequestParam long version,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) String note,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> projects.resume(id, version, date, note));
     }
 
     @PostMapping("/{id}/terminate")
-    String terminate(@PathVariable long id, @RequestParam long version,
+    String terminate(
+            @PathVariable long id,
+            @RequestParam long version,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String reason, Model model, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) String reason,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> projects.terminate(id, version, date, reason));
     }
 
     @PostMapping("/{id}/submit")
-    String submit(@PathVariable long id, @RequestParam long version, Model model, Locale locale,
+    String submit(
+            @PathVariable long id,
+            @RequestParam long version,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> projects.submit(id, version));
     }
 
     @PostMapping("/{id}/approve")
-    String approve(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String opinion,
-            Model model, Locale locale, RedirectAttributes redirect) {
+    String approve(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam(required = false) String opinion,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> projects.approve(id, version, opinion));
     }
 
     @PostMapping("/{id}/return")
-    String returnIt(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String opinion,
-            Model model, Locale locale, RedirectAttributes redirect) {
+    String returnIt(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam(required = false) String opinion,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> projects.returnForChanges(id, version, opinion));
     }
 
     @PostMapping("/{id}/followups")
-    String followup(@PathVariable long id,
+    String followup(
+            @PathVariable long id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String content, @RequestParam(required = false) String nextStep,
+            @RequestParam(required = false) String content,
+            @RequestParam(required = false) String nextStep,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
-            Model model, Locale locale, RedirectAttributes redirect) {
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> projects.addFollowup(id, date, content, nextStep, due));
     }
 
     @PostMapping("/{id}/funds")
-    String fund(@PathVariable long id, @RequestParam(required = false) String month,
-            @RequestParam(required = false) FundOrigin origin, @RequestParam(required = false) BigDecimal amount,
-            @RequestParam(required = false) String note, Model model, Locale locale, RedirectAttributes redirect) {
+    String fund(
+            @PathVariable long id,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) FundOrigin origin,
+            @RequestParam(required = false) BigDecimal amount,
+            @RequestParam(required = false) String note,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         YearMonth ym;
         try {
             ym = month == null || month.isBlank() ? null : YearMonth.parse(month);
@@ -270,8 +349,8 @@ class ProjectController {
     }
 
     @PostMapping("/{id}/funds/{fundId}/delete")
-    String deleteFund(@PathVariable long id, @PathVariable long fundId, Model model, Locale locale,
-            RedirectAttributes redirect) {
+    String deleteFund(
+            @PathVariable long id, @PathVariable long fundId, Model model, Locale locale, RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> projects.deleteFund(id, fundId));
     }
 
@@ -296,9 +375,14 @@ class ProjectController {
             var leaders = new java.util.ArrayList<>((List<Accounts.UserRef>) model.getAttribute("leaders"));
             if (leaders.stream().noneMatch(l -> l.id() == project.leaderUserId())) {
                 // the leader it has, since disabled: kept as it is (history), offered only to keep
-                leaders.add(0, new Accounts.UserRef(project.leaderUserId(), messages.getMessage(
-                        "reference.leader.disabledName", new Object[] {project.leaderName()},
-                        org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+                leaders.add(
+                        0,
+                        new Accounts.UserRef(
+                                project.leaderUserId(),
+                                messages.getMessage(
+                                        "reference.leader.disabledName",
+                                        new Object[] {project.leaderName()},
+                                        org.springframework.context.i18n.LocaleContextHolder.getLocale())));
                 model.addAttribute("leaders", leaders);
             }
         }

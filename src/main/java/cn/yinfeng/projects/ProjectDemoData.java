@@ -1,5 +1,7 @@
 package cn.yinfeng.projects;
 
+import cn.yinfeng.enterprises.CreditCode;
+import cn.yinfeng.enterprises.Enterprises;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -7,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import cn.yinfeng.enterprises.CreditCode;
-import cn.yinfeng.enterprises.Enterprises;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -50,23 +49,39 @@ class ProjectDemoData implements ApplicationRunner {
     static final LocalDate LANXIAN_CEREMONY = LocalDate.of(2024, 5, 18);
 
     /** region code -> weight of demo projects */
-    static final Map<String, Integer> REGION_WEIGHTS = Map.ofEntries(Map.entry("141102", 8), Map.entry("141181", 14),
-            Map.entry("141182", 10), Map.entry("141121", 6), Map.entry("141122", 6), Map.entry("141123", 5),
-            Map.entry("141124", 5), Map.entry("141125", 7), Map.entry("141126", 3), Map.entry("141127", 5),
-            Map.entry("141128", 3), Map.entry("141129", 6), Map.entry("141130", 4), Map.entry("141171", 12));
+    static final Map<String, Integer> REGION_WEIGHTS = Map.ofEntries(
+            Map.entry("141102", 8),
+            Map.entry("141181", 14),
+            Map.entry("141182", 10),
+            Map.entry("141121", 6),
+            Map.entry("141122", 6),
+            Map.entry("141123", 5),
+            Map.entry("141124", 5),
+            Map.entry("141125", 7),
+            Map.entry("141126", 3),
+            Map.entry("141127", 5),
+            Map.entry("141128", 3),
+            Map.entry("141129", 6),
+            Map.entry("141130", 4),
+            Map.entry("141171", 12));
 
-    static final String[] CHAINS = {"LL-H2", "LL-NE", "LL-CT", "LL-CM", "LL-BD", "XY-CC", "XY-AM", "XY-LI", "XY-BJ",
-            "XY-SW", "XY-NC"};
-    static final String[] PREFIX = {"华晋", "晋能", "中煤", "鑫磊", "汾河", "吕梁山", "黄河", "三晋", "新源", "宏达", "瑞丰", "华清",
-            "金石", "中科", "天和", "远景", "海川", "博远", "恒信", "中兴", "鼎盛", "永泰", "东方", "国泰", "长城", "安泰"};
-    static final String[] TOPIC = {"氢能重卡", "焦炉煤气制氢", "光伏组件", "储能电站", "锂电正极材料", "碳纤维", "针状焦", "石墨烯",
-            "数据中心", "智慧物流园", "文旅康养", "乡村旅游", "铝镁合金", "耐火材料", "固废综合利用", "白酒酿造", "生物降解材料",
-            "装配式建筑", "农产品深加工", "算力中心", "风电装备", "精细化工", "新型建材", "冷链物流"};
+    static final String[] CHAINS = {
+        "LL-H2", "LL-NE", "LL-CT", "LL-CM", "LL-BD", "XY-CC", "XY-AM", "XY-LI", "XY-BJ", "XY-SW", "XY-NC"
+    };
+    static final String[] PREFIX = {
+        "华晋", "晋能", "中煤", "鑫磊", "汾河", "吕梁山", "黄河", "三晋", "新源", "宏达", "瑞丰", "华清", "金石", "中科", "天和", "远景", "海川", "博远",
+        "恒信", "中兴", "鼎盛", "永泰", "东方", "国泰", "长城", "安泰"
+    };
+    static final String[] TOPIC = {
+        "氢能重卡", "焦炉煤气制氢", "光伏组件", "储能电站", "锂电正极材料", "碳纤维", "针状焦", "石墨烯", "数据中心", "智慧物流园", "文旅康养", "乡村旅游", "铝镁合金",
+        "耐火材料", "固废综合利用", "白酒酿造", "生物降解材料", "装配式建筑", "农产品深加工", "算力中心", "风电装备", "精细化工", "新型建材", "冷链物流"
+    };
     static final String[] SUFFIX = {"项目", "一期项目", "产业园项目", "基地项目", "扩能项目", "示范项目"};
-    static final String[] HQ = {"北京市", "上海市", "江苏省", "浙江省", "广东省", "湖北省", "重庆市", "山东省", "河南省", "陕西省",
-            "安徽省", "天津市"};
-    static final String[] HQ_CODE = {"110000", "310000", "320000", "330000", "440000", "420000", "500000", "370000",
-            "410000", "610000", "340000", "120000"};
+    static final String[] HQ = {"北京市", "上海市", "江苏省", "浙江省", "广东省", "湖北省", "重庆市", "山东省", "河南省", "陕西省", "安徽省", "天津市"};
+    static final String[] HQ_CODE = {
+        "110000", "310000", "320000", "330000", "440000", "420000", "500000", "370000", "410000", "610000", "340000",
+        "120000"
+    };
 
     private final Projects projects;
     private final Enterprises enterprises;
@@ -84,17 +99,33 @@ class ProjectDemoData implements ApplicationRunner {
     }
 
     /** One demo project to be made. Amounts in 万元. */
-    record Plan(String name, String region, String chain, ProjectType type, BigDecimal total, BigDecimal contract,
-            boolean key, Stage stage, StageDates dates, String investor, FundOrigin origin, ReviewStatus review,
-            boolean counted, String notCountedReason, boolean leader) {}
+    record Plan(
+            String name,
+            String region,
+            String chain,
+            ProjectType type,
+            BigDecimal total,
+            BigDecimal contract,
+            boolean key,
+            Stage stage,
+            StageDates dates,
+            String investor,
+            FundOrigin origin,
+            ReviewStatus review,
+            boolean counted,
+            String notCountedReason,
+            boolean leader) {}
 
     @Override
     public void run(ApplicationArguments args) {
         if (jdbc.sql("select count(*) from project").query(Long.class).single() > 0) {
             return;
         }
-        REGION_WEIGHTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> { for (int i = 0; i < e.getValue(); i++) { regionPool.add(e.getKey()); } });
+        REGION_WEIGHTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            for (int i = 0; i < e.getValue(); i++) {
+                regionPool.add(e.getKey());
+            }
+        });
         var city = users.loadUserByUsername("city");
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
@@ -127,20 +158,33 @@ class ProjectDemoData implements ApplicationRunner {
         BigDecimal hydrogen = wan(1_000_000);
         BigDecimal battery = wan(32_000);
         List<BigDecimal> big = new ArrayList<>(List.of(hydrogen, battery));
-        big.addAll(split(SIGNED_JAN_OCT_2024.subtract(smallSum).subtract(hydrogen).subtract(battery), SIGNED_BIG - 2,
-                10_000));
+        big.addAll(split(
+                SIGNED_JAN_OCT_2024.subtract(smallSum).subtract(hydrogen).subtract(battery), SIGNED_BIG - 2, 10_000));
         for (int i = 0; i < small.size(); i++) {
             boolean isGreenhouse = i == small.size() - 1;
             // the first three are the projects signed at 岚县's 长三角 ceremony in 上海 (see the activities demo)
             boolean lanxian = i < 3;
-            LocalDate signed = isGreenhouse ? LocalDate.of(2024, 5, 20) : lanxian ? LANXIAN_CEREMONY : dayIn(2024, 1, 10);
+            LocalDate signed =
+                    isGreenhouse ? LocalDate.of(2024, 5, 20) : lanxian ? LANXIAN_CEREMONY : dayIn(2024, 1, 10);
             String region = isGreenhouse ? "141181" : lanxian ? "141127" : region();
-            plans.add(new Plan(isGreenhouse ? "金龙山绿色有机温室大棚（临水村草莓采摘园）" : name(), region,
-                    isGreenhouse ? null : chain(), isGreenhouse ? ProjectType.AGRI_TOURISM : type(), small.get(i),
-                    small.get(i), false, isGreenhouse ? Stage.STARTED : stageAfterSigning(),
-                    isGreenhouse ? new StageDates(signed, LocalDate.of(2024, 5, 28), LocalDate.of(2024, 6, 5), null, null)
-                            : null, isGreenhouse ? "孝义市金龙山农业开发有限公司" : investor(), origin(),
-                    ReviewStatus.APPROVED, true, null, false));
+            plans.add(new Plan(
+                    isGreenhouse ? "金龙山绿色有机温室大棚（临水村草莓采摘园）" : name(),
+                    region,
+                    isGreenhouse ? null : chain(),
+                    isGreenhouse ? ProjectType.AGRI_TOURISM : type(),
+                    small.get(i),
+                    small.get(i),
+                    false,
+                    isGreenhouse ? Stage.STARTED : stageAfterSigning(),
+                    isGreenhouse
+                            ? new StageDates(signed, LocalDate.of(2024, 5, 28), LocalDate.of(2024, 6, 5), null, null)
+                            : null,
+                    isGreenhouse ? "孝义市金龙山农业开发有限公司" : investor(),
+                    origin(),
+                    ReviewStatus.APPROVED,
+                    true,
+                    null,
+                    false));
             if (!isGreenhouse) {
                 plans.set(plans.size() - 1, withDates(plans.get(plans.size() - 1), signed));
             }
@@ -148,19 +192,68 @@ class ProjectDemoData implements ApplicationRunner {
         for (int i = 0; i < big.size(); i++) {
             Plan p;
             if (i == 0) {
-                p = new Plan("吕梁氢能全产业链示范园项目", "141171", "LL-H2", ProjectType.INDUSTRIAL, hydrogen, hydrogen, true,
-                        Stage.STARTED, new StageDates(LocalDate.of(2024, 4, 16), LocalDate.of(2024, 5, 10),
-                        LocalDate.of(2024, 8, 18), null, null), "华晋氢能科技集团有限公司", FundOrigin.OUT_OF_PROVINCE,
-                        ReviewStatus.APPROVED, true, null, true);
+                p = new Plan(
+                        "吕梁氢能全产业链示范园项目",
+                        "141171",
+                        "LL-H2",
+                        ProjectType.INDUSTRIAL,
+                        hydrogen,
+                        hydrogen,
+                        true,
+                        Stage.STARTED,
+                        new StageDates(
+                                LocalDate.of(2024, 4, 16),
+                                LocalDate.of(2024, 5, 10),
+                                LocalDate.of(2024, 8, 18),
+                                null,
+                                null),
+                        "华晋氢能科技集团有限公司",
+                        FundOrigin.OUT_OF_PROVINCE,
+                        ReviewStatus.APPROVED,
+                        true,
+                        null,
+                        true);
             } else if (i == 1) {
-                p = new Plan("废旧动力电池回收综合利用项目", "141171", "LL-NE", ProjectType.INDUSTRIAL, battery, battery, true,
-                        Stage.PRODUCING, new StageDates(LocalDate.of(2024, 3, 8), LocalDate.of(2024, 3, 29),
-                        LocalDate.of(2024, 5, 6), LocalDate.of(2024, 9, 26), null), "山西迪诺思新能源科技有限公司",
-                        FundOrigin.IN_PROVINCE, ReviewStatus.APPROVED, true, null, false);
+                p = new Plan(
+                        "废旧动力电池回收综合利用项目",
+                        "141171",
+                        "LL-NE",
+                        ProjectType.INDUSTRIAL,
+                        battery,
+                        battery,
+                        true,
+                        Stage.PRODUCING,
+                        new StageDates(
+                                LocalDate.of(2024, 3, 8),
+                                LocalDate.of(2024, 3, 29),
+                                LocalDate.of(2024, 5, 6),
+                                LocalDate.of(2024, 9, 26),
+                                null),
+                        "山西迪诺思新能源科技有限公司",
+                        FundOrigin.IN_PROVINCE,
+                        ReviewStatus.APPROVED,
+                        true,
+                        null,
+                        false);
             } else {
-                p = withDates(new Plan(name(), region(), chain(), type(), big.get(i), big.get(i), true, stageAfterSigning(),
-                        null, investor(), origin(), ReviewStatus.APPROVED, true, null,
-                        big.get(i).compareTo(wan(100_000)) >= 0), dayIn(2024, 1, 10));
+                p = withDates(
+                        new Plan(
+                                name(),
+                                region(),
+                                chain(),
+                                type(),
+                                big.get(i),
+                                big.get(i),
+                                true,
+                                stageAfterSigning(),
+                                null,
+                                investor(),
+                                origin(),
+                                ReviewStatus.APPROVED,
+                                true,
+                                null,
+                                big.get(i).compareTo(wan(100_000)) >= 0),
+                        dayIn(2024, 1, 10));
             }
             plans.add(p);
         }
@@ -173,52 +266,179 @@ class ProjectDemoData implements ApplicationRunner {
             if (i < 30) {
                 Stage s = i % 3 == 0 ? Stage.RESERVE : Stage.NEGOTIATING;
                 boolean named = i < talks.length;
-                plans.add(new Plan(named ? talks[i] : name(), named ? "141100" : region(), chain(), ProjectType.INDUSTRIAL,
-                        otherKeys.get(i), null, true, named ? Stage.NEGOTIATING : s, StageDates.NONE,
-                        named ? talkInvestors[i] : investor(), origin(), ReviewStatus.APPROVED, true, null, named));
+                plans.add(new Plan(
+                        named ? talks[i] : name(),
+                        named ? "141100" : region(),
+                        chain(),
+                        ProjectType.INDUSTRIAL,
+                        otherKeys.get(i),
+                        null,
+                        true,
+                        named ? Stage.NEGOTIATING : s,
+                        StageDates.NONE,
+                        named ? talkInvestors[i] : investor(),
+                        origin(),
+                        ReviewStatus.APPROVED,
+                        true,
+                        null,
+                        named));
             } else {
-                plans.add(withDates(new Plan(name(), region(), chain(), type(), otherKeys.get(i), otherKeys.get(i), true,
-                        Stage.STARTED, null, investor(), origin(), ReviewStatus.APPROVED, true, null, false),
+                plans.add(withDates(
+                        new Plan(
+                                name(),
+                                region(),
+                                chain(),
+                                type(),
+                                otherKeys.get(i),
+                                otherKeys.get(i),
+                                true,
+                                Stage.STARTED,
+                                null,
+                                investor(),
+                                origin(),
+                                ReviewStatus.APPROVED,
+                                true,
+                                null,
+                                false),
                         dayIn(2023, 1, 10)));
             }
         }
         // 2023 non-key signings (for 同比) and November-December signings of both years
         for (int i = 0; i < 91; i++) {
             BigDecimal t = wan(500 + 100 * random.nextInt(790));
-            plans.add(withDates(new Plan(name(), region(), chain(), type(), t, t, false, stageAfterSigning(), null,
-                    investor(), origin(), ReviewStatus.APPROVED, true, null, false), dayIn(2023, 1, 10)));
+            plans.add(withDates(
+                    new Plan(
+                            name(),
+                            region(),
+                            chain(),
+                            type(),
+                            t,
+                            t,
+                            false,
+                            stageAfterSigning(),
+                            null,
+                            investor(),
+                            origin(),
+                            ReviewStatus.APPROVED,
+                            true,
+                            null,
+                            false),
+                    dayIn(2023, 1, 10)));
         }
         for (int i = 0; i < 24; i++) {
             int year = i < 12 ? 2024 : 2023;
             BigDecimal t = wan(800 + 100 * random.nextInt(600));
-            plans.add(withDates(new Plan(name(), region(), chain(), type(), t, t, false, Stage.SIGNED, null, investor(),
-                    origin(), ReviewStatus.APPROVED, true, null, false), dayIn(year, 11, 12)));
+            plans.add(withDates(
+                    new Plan(
+                            name(),
+                            region(),
+                            chain(),
+                            type(),
+                            t,
+                            t,
+                            false,
+                            Stage.SIGNED,
+                            null,
+                            investor(),
+                            origin(),
+                            ReviewStatus.APPROVED,
+                            true,
+                            null,
+                            false),
+                    dayIn(year, 11, 12)));
         }
         // not counted for assessment (outside the seed's period, so the seed figures hold under either rule)
         String[] reasons = {"房地产开发项目", "本地财政资金项目", "企业搬迁项目"};
         for (int i = 0; i < 3; i++) {
             BigDecimal t = wan(20_000 + 1000 * random.nextInt(30));
-            plans.add(withDates(new Plan(name(), region(), null, ProjectType.SERVICE, t, t, false, Stage.SIGNED, null,
-                    investor(), FundOrigin.IN_CITY, ReviewStatus.APPROVED, false, reasons[i], false),
+            plans.add(withDates(
+                    new Plan(
+                            name(),
+                            region(),
+                            null,
+                            ProjectType.SERVICE,
+                            t,
+                            t,
+                            false,
+                            Stage.SIGNED,
+                            null,
+                            investor(),
+                            FundOrigin.IN_CITY,
+                            ReviewStatus.APPROVED,
+                            false,
+                            reasons[i],
+                            false),
                     dayIn(2024, 11, 12)));
         }
         // work in progress at the counties: drafts, submitted, returned (signed 2024, not yet official)
-        ReviewStatus[] pending = {ReviewStatus.DRAFT, ReviewStatus.DRAFT, ReviewStatus.DRAFT, ReviewStatus.DRAFT,
-                ReviewStatus.SUBMITTED, ReviewStatus.SUBMITTED, ReviewStatus.SUBMITTED, ReviewStatus.RETURNED,
-                ReviewStatus.RETURNED};
+        ReviewStatus[] pending = {
+            ReviewStatus.DRAFT,
+            ReviewStatus.DRAFT,
+            ReviewStatus.DRAFT,
+            ReviewStatus.DRAFT,
+            ReviewStatus.SUBMITTED,
+            ReviewStatus.SUBMITTED,
+            ReviewStatus.SUBMITTED,
+            ReviewStatus.RETURNED,
+            ReviewStatus.RETURNED
+        };
         for (ReviewStatus r : pending) {
             BigDecimal t = wan(1000 + 100 * random.nextInt(300));
-            plans.add(withDates(new Plan(name(), region(), chain(), type(), t, t, false, Stage.SIGNED, null, investor(),
-                    origin(), r, true, null, false), dayIn(2024, 6, 10)));
+            plans.add(withDates(
+                    new Plan(
+                            name(),
+                            region(),
+                            chain(),
+                            type(),
+                            t,
+                            t,
+                            false,
+                            Stage.SIGNED,
+                            null,
+                            investor(),
+                            origin(),
+                            r,
+                            true,
+                            null,
+                            false),
+                    dayIn(2024, 6, 10)));
         }
         // a duplicate: 汾阳 records, as a draft, a project 文水 already has (same investor, similar amount)
-        Plan original = withDates(new Plan("年产5万吨针状焦项目", "141121", "LL-CM", ProjectType.INDUSTRIAL, wan(86_000),
-                wan(86_000), false, Stage.SIGNED, null, "山西宏特煤化工有限公司", FundOrigin.IN_PROVINCE,
-                ReviewStatus.APPROVED, true, null, false), LocalDate.of(2024, 11, 8));
+        Plan original = withDates(
+                new Plan(
+                        "年产5万吨针状焦项目",
+                        "141121",
+                        "LL-CM",
+                        ProjectType.INDUSTRIAL,
+                        wan(86_000),
+                        wan(86_000),
+                        false,
+                        Stage.SIGNED,
+                        null,
+                        "山西宏特煤化工有限公司",
+                        FundOrigin.IN_PROVINCE,
+                        ReviewStatus.APPROVED,
+                        true,
+                        null,
+                        false),
+                LocalDate.of(2024, 11, 8));
         plans.add(original);
-        plans.add(new Plan("宏特5万吨针状焦项目", "141182", "LL-CM", ProjectType.INDUSTRIAL, wan(90_000), wan(90_000), false,
-                Stage.SIGNED, new StageDates(LocalDate.of(2024, 11, 15), null, null, null, null), "山西宏特煤化工有限公司",
-                FundOrigin.IN_PROVINCE, ReviewStatus.DRAFT, true, null, false));
+        plans.add(new Plan(
+                "宏特5万吨针状焦项目",
+                "141182",
+                "LL-CM",
+                ProjectType.INDUSTRIAL,
+                wan(90_000),
+                wan(90_000),
+                false,
+                Stage.SIGNED,
+                new StageDates(LocalDate.of(2024, 11, 15), null, null, null, null),
+                "山西宏特煤化工有限公司",
+                FundOrigin.IN_PROVINCE,
+                ReviewStatus.DRAFT,
+                true,
+                null,
+                false));
         return plans;
     }
 
@@ -246,19 +466,38 @@ class ProjectDemoData implements ApplicationRunner {
     }
 
     private Plan withDates(Plan p, LocalDate signed) {
-        LocalDate registered = p.stage().order() >= Stage.REGISTERED.order() ? signed.plusDays(7 + random.nextInt(40)) : null;
-        LocalDate startedOn = p.stage().order() >= Stage.STARTED.order() ? registered.plusDays(10 + random.nextInt(80)) : null;
-        LocalDate producing = p.stage().order() >= Stage.PRODUCING.order() ? startedOn.plusDays(90 + random.nextInt(200)) : null;
-        LocalDate full = p.stage().order() >= Stage.FULL_PRODUCTION.order() ? producing.plusDays(60 + random.nextInt(200)) : null;
-        return new Plan(p.name(), p.region(), p.chain(), p.type(), p.total(), p.contract(), p.key(), p.stage(),
-                new StageDates(signed, registered, startedOn, producing, full), p.investor(), p.origin(), p.review(),
-                p.counted(), p.notCountedReason(), p.leader());
+        LocalDate registered =
+                p.stage().order() >= Stage.REGISTERED.order() ? signed.plusDays(7 + random.nextInt(40)) : null;
+        LocalDate startedOn =
+                p.stage().order() >= Stage.STARTED.order() ? registered.plusDays(10 + random.nextInt(80)) : null;
+        LocalDate producing =
+                p.stage().order() >= Stage.PRODUCING.order() ? startedOn.plusDays(90 + random.nextInt(200)) : null;
+        LocalDate full = p.stage().order() >= Stage.FULL_PRODUCTION.order()
+                ? producing.plusDays(60 + random.nextInt(200))
+                : null;
+        return new Plan(
+                p.name(),
+                p.region(),
+                p.chain(),
+                p.type(),
+                p.total(),
+                p.contract(),
+                p.key(),
+                p.stage(),
+                new StageDates(signed, registered, startedOn, producing, full),
+                p.investor(),
+                p.origin(),
+                p.review(),
+                p.counted(),
+                p.notCountedReason(),
+                p.leader());
     }
 
     private Stage stageAfterSigning() {
         int r = random.nextInt(100);
-        return r < 30 ? Stage.SIGNED : r < 50 ? Stage.REGISTERED : r < 80 ? Stage.STARTED : r < 95 ? Stage.PRODUCING
-                : Stage.FULL_PRODUCTION;
+        return r < 30
+                ? Stage.SIGNED
+                : r < 50 ? Stage.REGISTERED : r < 80 ? Stage.STARTED : r < 95 ? Stage.PRODUCING : Stage.FULL_PRODUCTION;
     }
 
     private LocalDate dayIn(int year, int fromMonth, int months) {
@@ -284,28 +523,33 @@ class ProjectDemoData implements ApplicationRunner {
 
     private ProjectType type() {
         int r = random.nextInt(10);
-        return r < 6 ? ProjectType.INDUSTRIAL : r < 8 ? ProjectType.SERVICE : r < 9 ? ProjectType.AGRI_TOURISM
-                : ProjectType.INFRASTRUCTURE;
+        return r < 6
+                ? ProjectType.INDUSTRIAL
+                : r < 8 ? ProjectType.SERVICE : r < 9 ? ProjectType.AGRI_TOURISM : ProjectType.INFRASTRUCTURE;
     }
 
     private FundOrigin origin() {
         int r = random.nextInt(20);
-        return r == 0 ? FundOrigin.OVERSEAS : r < 13 ? FundOrigin.OUT_OF_PROVINCE : r < 17 ? FundOrigin.IN_PROVINCE
-                : FundOrigin.IN_CITY;
+        return r == 0
+                ? FundOrigin.OVERSEAS
+                : r < 13 ? FundOrigin.OUT_OF_PROVINCE : r < 17 ? FundOrigin.IN_PROVINCE : FundOrigin.IN_CITY;
     }
 
     private String name() {
         nameSeq++;
-        return PREFIX[random.nextInt(PREFIX.length)] + TOPIC[random.nextInt(TOPIC.length)]
-                + SUFFIX[random.nextInt(SUFFIX.length)] + (nameSeq % 7 == 0 ? "（二期）" : "");
+        return PREFIX[random.nextInt(PREFIX.length)]
+                + TOPIC[random.nextInt(TOPIC.length)]
+                + SUFFIX[random.nextInt(SUFFIX.length)]
+                + (nameSeq % 7 == 0 ? "（二期）" : "");
     }
 
     private final List<String> investorPool = new ArrayList<>();
 
     private String investor() {
         if (investorPool.size() < 140 || random.nextInt(4) != 0) {
-            String n = PREFIX[random.nextInt(PREFIX.length)] + TOPIC[random.nextInt(TOPIC.length)]
-                    .replace("项目", "") + (random.nextBoolean() ? "科技有限公司" : "集团有限公司");
+            String n = PREFIX[random.nextInt(PREFIX.length)]
+                    + TOPIC[random.nextInt(TOPIC.length)].replace("项目", "")
+                    + (random.nextBoolean() ? "科技有限公司" : "集团有限公司");
             investorPool.add(n);
             return n;
         }
@@ -321,37 +565,72 @@ class ProjectDemoData implements ApplicationRunner {
     private final Map<String, Long> investorIds = new java.util.HashMap<>();
 
     private void make(Plan p) {
-        long regionId = jdbc.sql("select id from region where code = :c").param("c", p.region()).query(Long.class).single();
-        Long chainId = p.chain() == null ? null : jdbc.sql("select id from chain where code = :c").param("c", p.chain())
-                .query(Long.class).optional().orElse(null);
-        Long leader = p.leader() ? jdbc.sql("select id from app_user where username = 'leader'").query(Long.class)
-                .optional().orElse(null) : null;
+        long regionId = jdbc.sql("select id from region where code = :c")
+                .param("c", p.region())
+                .query(Long.class)
+                .single();
+        Long chainId = p.chain() == null
+                ? null
+                : jdbc.sql("select id from chain where code = :c")
+                        .param("c", p.chain())
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
+        Long leader = p.leader()
+                ? jdbc.sql("select id from app_user where username = 'leader'")
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null)
+                : null;
         long investor = investorIds.computeIfAbsent(p.investor(), n -> {
             int h = Math.floorMod(n.hashCode(), HQ.length);
             String code = randomCreditCode(HQ_CODE[h]);
             long id = enterprises.findOrCreate(code, n);
             jdbc.sql("update enterprise set hq_province = :p, industry = :i, source_channel = '以商招商', "
-                    + "registered_capital = :c, contact_name = :cn, contact_phone = :ph where id = :id")
-                    .param("p", HQ[h]).param("i", p.chain() == null ? "综合" : industry(p.chain()))
-                    .param("c", wan(1000 + 1000L * random.nextInt(50))).param("cn", "王经理")
-                    .param("ph", "13" + (100000000 + random.nextInt(899999999))).param("id", id).update();
+                            + "registered_capital = :c, contact_name = :cn, contact_phone = :ph where id = :id")
+                    .param("p", HQ[h])
+                    .param("i", p.chain() == null ? "综合" : industry(p.chain()))
+                    .param("c", wan(1000 + 1000L * random.nextInt(50)))
+                    .param("cn", "王经理")
+                    .param("ph", "13" + (100000000 + random.nextInt(899999999)))
+                    .param("id", id)
+                    .update();
             return id;
         });
         StageDates d = p.dates() == null ? StageDates.NONE : p.dates();
-        var form = ProjectForm.builder().name(p.name()).regionId(regionId).chainId(chainId).projectType(p.type())
-                .totalInvestment(p.total()).contractAmount(p.contract()).fundOrigin(p.origin())
-                .fundOriginDerived(false).keyProject(p.key()).leaderUserId(leader)
-                .responsibleUnit(p.key() ? "市投促中心" : null).counted(p.counted())
-                .notCountedReason(p.notCountedReason()).investors(List.of(investor)).stage(p.stage())
-                .signedOn(d.signedOn()).registeredOn(d.registeredOn()).startedOn(d.startedOn())
-                .producingOn(d.producingOn()).fullProductionOn(d.fullProductionOn()).version(0L).build();
+        var form = ProjectForm.builder()
+                .name(p.name())
+                .regionId(regionId)
+                .chainId(chainId)
+                .projectType(p.type())
+                .totalInvestment(p.total())
+                .contractAmount(p.contract())
+                .fundOrigin(p.origin())
+                .fundOriginDerived(false)
+                .keyProject(p.key())
+                .leaderUserId(leader)
+                .responsibleUnit(p.key() ? "市投促中心" : null)
+                .counted(p.counted())
+                .notCountedReason(p.notCountedReason())
+                .investors(List.of(investor))
+                .stage(p.stage())
+                .signedOn(d.signedOn())
+                .registeredOn(d.registeredOn())
+                .startedOn(d.startedOn())
+                .producingOn(d.producingOn())
+                .fullProductionOn(d.fullProductionOn())
+                .version(0L)
+                .build();
         long id = projects.create(form);
         if (d.signedOn() != null && p.contract() != null && random.nextInt(3) > 0) {
             YearMonth first = YearMonth.from(d.signedOn()).plusMonths(1);
-            YearMonth last = YearMonth.from(d.signedOn()).getYear() == 2024 && d.signedOn().getMonthValue() <= 10
-                    ? YearMonth.of(2024, 10) : YearMonth.of(d.signedOn().getYear(), 12);
+            YearMonth last = YearMonth.from(d.signedOn()).getYear() == 2024
+                            && d.signedOn().getMonthValue() <= 10
+                    ? YearMonth.of(2024, 10)
+                    : YearMonth.of(d.signedOn().getYear(), 12);
             for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(2 + random.nextInt(2))) {
-                BigDecimal share = p.contract().multiply(BigDecimal.valueOf(3 + random.nextInt(10)))
+                BigDecimal share = p.contract()
+                        .multiply(BigDecimal.valueOf(3 + random.nextInt(10)))
                         .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN);
                 if (share.signum() > 0) {
                     projects.addFund(id, m, p.origin(), share, null);
@@ -359,7 +638,8 @@ class ProjectDemoData implements ApplicationRunner {
             }
         }
         if (random.nextInt(3) == 0) {
-            LocalDate on = d.signedOn() != null ? d.signedOn().minusDays(10) : LocalDate.of(2024, 3 + random.nextInt(8), 12);
+            LocalDate on =
+                    d.signedOn() != null ? d.signedOn().minusDays(10) : LocalDate.of(2024, 3 + random.nextInt(8), 12);
             projects.addFollowup(id, on, "赴企业总部对接项目进展，企业表示将加快推进。", "协调用地与能评手续", on.plusDays(30));
         }
         long version = projects.find(id).version();
@@ -375,14 +655,29 @@ class ProjectDemoData implements ApplicationRunner {
         // the demo's history happened in 2023-2024: date the records as they would have been made then
         LocalDate made = d.signedOn() != null ? d.signedOn() : LocalDate.of(2024, 3, 1);
         java.sql.Timestamp when = java.sql.Timestamp.valueOf(made.plusDays(7).atTime(10, 0));
-        jdbc.sql("update project set created_at = :t, updated_at = :t, code = 'P' || :year || substr(code, 6) where id = :id")
-                .param("t", when).param("year", String.valueOf(made.getYear())).param("id", id).update();
-        jdbc.sql("update project_transition set at = :t where project_id = :id").param("t", when).param("id", id).update();
-        jdbc.sql("update project_review set at = :t where project_id = :id").param("t", when).param("id", id).update();
-        jdbc.sql("update project_approved set valid_from = :t where project_id = :id").param("t", when).param("id", id).update();
+        jdbc.sql(
+                        "update project set created_at = :t, updated_at = :t, code = 'P' || :year || substr(code, 6) where id = :id")
+                .param("t", when)
+                .param("year", String.valueOf(made.getYear()))
+                .param("id", id)
+                .update();
+        jdbc.sql("update project_transition set at = :t where project_id = :id")
+                .param("t", when)
+                .param("id", id)
+                .update();
+        jdbc.sql("update project_review set at = :t where project_id = :id")
+                .param("t", when)
+                .param("id", id)
+                .update();
+        jdbc.sql("update project_approved set valid_from = :t where project_id = :id")
+                .param("t", when)
+                .param("id", id)
+                .update();
         jdbc.sql("update project_fund set recorded_at = (month + interval '20 days'), "
-                + "approved_at = case when approved_at is null then null else (month + interval '25 days') end "
-                + "where project_id = :id").param("id", id).update();
+                        + "approved_at = case when approved_at is null then null else (month + interval '25 days') end "
+                        + "where project_id = :id")
+                .param("id", id)
+                .update();
     }
 
     private static String industry(String chain) {

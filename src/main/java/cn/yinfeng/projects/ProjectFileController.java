@@ -1,14 +1,13 @@
 package cn.yinfeng.projects;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
@@ -42,13 +41,19 @@ class ProjectFileController {
     }
 
     @PostMapping("/projects/{id}/files")
-    String upload(@PathVariable long id, @RequestParam ProjectFiles.Kind kind, @RequestParam MultipartFile file,
-            Locale locale, RedirectAttributes redirect) throws IOException {
+    String upload(
+            @PathVariable long id,
+            @RequestParam ProjectFiles.Kind kind,
+            @RequestParam MultipartFile file,
+            Locale locale,
+            RedirectAttributes redirect)
+            throws IOException {
         try {
             files.store(id, kind, file.getOriginalFilename(), file.getInputStream());
             redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("fileErrors", FormErrors.resolve(e, messages, locale).get("file"));
+            redirect.addFlashAttribute(
+                    "fileErrors", FormErrors.resolve(e, messages, locale).get("file"));
         }
         return "redirect:/projects/" + id;
     }
@@ -59,8 +64,12 @@ class ProjectFileController {
         var d = files.open(id, fileId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(d.file().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.file().originalName(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(d.file().originalName(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new ByteArrayResource(d.content()));
     }

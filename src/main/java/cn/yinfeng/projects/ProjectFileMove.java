@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,6 +34,7 @@ class ProjectFileMove implements ApplicationRunner {
 
     /** The generated names the old store used; anything else is never resolved against the directory. */
     private static final Pattern STORED_NAME = Pattern.compile("[0-9a-f-]{36}\\.(pdf|png|jpg)");
+
     private static final int BATCH = 100;
 
     /** What a run did. */
@@ -65,9 +65,11 @@ class ProjectFileMove implements ApplicationRunner {
                     where f.id > :after and f.stored_name is not null
                       and not exists (select 1 from project_file_content c where c.file_id = f.id)
                     order by f.id limit :n
-                    """).param("after", after).param("n", BATCH)
-                    .query((rs, n) -> new Legacy(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                            rs.getString(4))).list();
+                    """)
+                    .param("after", after)
+                    .param("n", BATCH)
+                    .query((rs, n) -> new Legacy(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+                    .list();
             for (Legacy f : batch) {
                 after = f.id();
                 Optional<byte[]> content = readFromDisk(f.id(), f.storedName(), f.size(), f.sha256());
@@ -80,18 +82,27 @@ class ProjectFileMove implements ApplicationRunner {
                         insert into project_file_content (file_id, content)
                         select id, :c from project_file where id = :f
                         on conflict (file_id) do nothing
-                        """).param("f", f.id()).param("c", content.get()).update();
+                        """)
+                        .param("f", f.id())
+                        .param("c", content.get())
+                        .update();
             }
             if (batch.size() < BATCH) {
                 break;
             }
         }
         if (!left.isEmpty()) {
-            log.warn("Evidence files moved from {} into the database: {}; not moved (missing or altered): {} {}",
-                    properties.dir().toAbsolutePath(), moved, left.size(), left);
+            log.warn(
+                    "Evidence files moved from {} into the database: {}; not moved (missing or altered): {} {}",
+                    properties.dir().toAbsolutePath(),
+                    moved,
+                    left.size(),
+                    left);
         } else if (moved > 0) {
-            log.info("Evidence files moved from {} into the database: {}; none left, the directory is no longer read",
-                    properties.dir().toAbsolutePath(), moved);
+            log.info(
+                    "Evidence files moved from {} into the database: {}; none left, the directory is no longer read",
+                    properties.dir().toAbsolutePath(),
+                    moved);
         }
         return new Result(moved, left);
     }
@@ -112,7 +123,9 @@ class ProjectFileMove implements ApplicationRunner {
             }
             byte[] bytes = Files.size(path) == size ? Files.readAllBytes(path) : null;
             if (bytes == null || !ProjectFiles.sha256(bytes).equals(sha256)) {
-                log.warn("Evidence file {} in {} differs from what was uploaded (size or SHA-256); neither served nor moved", id,
+                log.warn(
+                        "Evidence file {} in {} differs from what was uploaded (size or SHA-256); neither served nor moved",
+                        id,
                         properties.dir());
                 return Optional.empty();
             }

@@ -1,5 +1,12 @@
 package cn.yinfeng.projects;
 
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.Role;
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.regions.RegionScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,14 +18,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.accounts.Role;
-import cn.yinfeng.audit.AuditLog;
-import cn.yinfeng.audit.Outcome;
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.common.NotFoundException;
-import cn.yinfeng.regions.RegionScope;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,10 +36,22 @@ import org.springframework.util.unit.DataSize;
 @Service
 public class ProjectFiles {
 
-    public enum Kind { CONTRACT, LICENCE, PHOTO, OTHER }
+    public enum Kind {
+        CONTRACT,
+        LICENCE,
+        PHOTO,
+        OTHER
+    }
 
-    public record StoredFile(long id, Kind kind, String originalName, String contentType, long size, String sha256,
-            String uploadedBy, Instant at) {}
+    public record StoredFile(
+            long id,
+            Kind kind,
+            String originalName,
+            String contentType,
+            long size,
+            String sha256,
+            String uploadedBy,
+            Instant at) {}
 
     /** What a download needs: at most {@code yinfeng.files.max-size} bytes. */
     public record Download(StoredFile file, byte[] content) {}
@@ -51,7 +62,9 @@ public class ProjectFiles {
      * @param maxSize largest file accepted
      */
     @ConfigurationProperties("yinfeng.files")
-    public record FilesProperties(@DefaultValue("data/files") Path dir, @DefaultValue("10MB") DataSize maxSize) {}
+    public record FilesProperties(
+            @DefaultValue("data/files") Path dir,
+            @DefaultValue("10MB") DataSize maxSize) {}
 
     private static final byte[] PDF = "%PDF-".getBytes();
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -64,8 +77,13 @@ public class ProjectFiles {
     private final FilesProperties properties;
     private final ProjectFileMove legacy;
 
-    ProjectFiles(JdbcClient jdbc, CurrentUser currentUser, Projects projects, AuditLog audit,
-            FilesProperties properties, ProjectFileMove legacy) {
+    ProjectFiles(
+            JdbcClient jdbc,
+            CurrentUser currentUser,
+            Projects projects,
+            AuditLog audit,
+            FilesProperties properties,
+            ProjectFileMove legacy) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.projects = projects;
@@ -112,7 +130,8 @@ public class ProjectFiles {
             throw new InvalidInputException("file", "file.empty");
         }
         if (bytes.length > properties.maxSize().toBytes()) {
-            throw new InvalidInputException("file", "file.tooLarge", properties.maxSize().toMegabytes());
+            throw new InvalidInputException(
+                    "file", "file.tooLarge", properties.maxSize().toMegabytes());
         }
         String type = sniff(bytes);
         if (type == null) {
@@ -121,21 +140,31 @@ public class ProjectFiles {
         // a label only, never a path: a NUL or a control character in the client's name is dropped, not a 500
         String label = cn.yinfeng.common.FileNames.safe(originalName);
         if (label.isEmpty()) {
-            label = UUID.randomUUID() + switch (type) {
-                case "application/pdf" -> ".pdf";
-                case "image/png" -> ".png";
-                default -> ".jpg";
-            };
+            label = UUID.randomUUID()
+                    + switch (type) {
+                        case "application/pdf" -> ".pdf";
+                        case "image/png" -> ".png";
+                        default -> ".jpg";
+                    };
         }
         long id = jdbc.sql("""
                 insert into project_file (project_id, kind, original_name, content_type, size_bytes, sha256,
                                           uploaded_by)
                 values (:p, :k, :o, :t, :n, :h, :u) returning id
-                """).param("p", projectId).param("k", (kind == null ? Kind.OTHER : kind).name()).param("o", label)
-                .param("t", type).param("n", bytes.length).param("h", sha256(bytes)).param("u", user.id())
-                .query(Long.class).single();
-        jdbc.sql("insert into project_file_content (file_id, content) values (:f, :c)").param("f", id)
-                .param("c", bytes).update();
+                """)
+                .param("p", projectId)
+                .param("k", (kind == null ? Kind.OTHER : kind).name())
+                .param("o", label)
+                .param("t", type)
+                .param("n", bytes.length)
+                .param("h", sha256(bytes))
+                .param("u", user.id())
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into project_file_content (file_id, content) values (:f, :c)")
+                .param("f", id)
+                .param("c", bytes)
+                .update();
         audit.record("PROJECT_FILE_UPLOAD", "project", projectId, Outcome.SUCCESS, label + " (" + type + ")");
         return id;
     }
@@ -143,7 +172,10 @@ public class ProjectFiles {
     public List<StoredFile> list(long projectId) {
         projects.find(projectId);
         return jdbc.sql("select f.*, u.display_name from project_file f left join app_user u on u.id = f.uploaded_by "
-                + "where f.project_id = :p order by f.id desc").param("p", projectId).query(ProjectFiles::map).list();
+                        + "where f.project_id = :p order by f.id desc")
+                .param("p", projectId)
+                .query(ProjectFiles::map)
+                .list();
     }
 
     private record Row(StoredFile file, String storedName, byte[] content) {}
@@ -152,22 +184,35 @@ public class ProjectFiles {
     public Download open(long projectId, long fileId) {
         RegionScope scope = currentUser.scope();
         Row row = scope.bind(jdbc.sql("select f.*, u.display_name, c.content from project_file f join project p on "
-                + "p.id = f.project_id left join app_user u on u.id = f.uploaded_by left join project_file_content c "
-                + "on c.file_id = f.id where f.id = :f and f.project_id = :p and " + Projects.readable(scope)))
-                .param("f", fileId).param("p", projectId)
+                        + "p.id = f.project_id left join app_user u on u.id = f.uploaded_by left join project_file_content c "
+                        + "on c.file_id = f.id where f.id = :f and f.project_id = :p and " + Projects.readable(scope)))
+                .param("f", fileId)
+                .param("p", projectId)
                 .query((rs, n) -> new Row(map(rs, n), rs.getString("stored_name"), rs.getBytes("content")))
-                .optional().orElseThrow(() -> new NotFoundException("file", fileId));
-        byte[] content = row.content() != null ? row.content()
-                : legacy.readFromDisk(fileId, row.storedName(), row.file().size(), row.file().sha256())
+                .optional()
+                .orElseThrow(() -> new NotFoundException("file", fileId));
+        byte[] content = row.content() != null
+                ? row.content()
+                : legacy.readFromDisk(
+                                fileId,
+                                row.storedName(),
+                                row.file().size(),
+                                row.file().sha256())
                         .orElseThrow(() -> new NotFoundException("file", fileId));
         audit.record("PROJECT_FILE_DOWNLOAD", "project", projectId, Outcome.SUCCESS, "file " + fileId);
         return new Download(row.file(), content);
     }
 
     static StoredFile map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new StoredFile(rs.getLong("id"), Kind.valueOf(rs.getString("kind")), rs.getString("original_name"),
-                rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
-                rs.getString("display_name"), rs.getTimestamp("at").toInstant());
+        return new StoredFile(
+                rs.getLong("id"),
+                Kind.valueOf(rs.getString("kind")),
+                rs.getString("original_name"),
+                rs.getString("content_type"),
+                rs.getLong("size_bytes"),
+                rs.getString("sha256"),
+                rs.getString("display_name"),
+                rs.getTimestamp("at").toInstant());
     }
 
     static String sha256(byte[] bytes) {

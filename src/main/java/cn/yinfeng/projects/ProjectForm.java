@@ -12,23 +12,58 @@ import java.util.List;
  * fly. Stage and dates are used on creation only; afterwards the stage moves through transitions. {@code version} is
  * the one the form was loaded with. Code builds one with {@link #builder()} or {@link #of(Project)}, field by field.
  */
-public record ProjectForm(String name, Long regionId, Long attractingRegionId, BigDecimal attractingShare,
-        Long chainId, Long chainNodeId, ProjectType projectType, BigDecimal totalInvestment,
-        BigDecimal contractAmount, BigDecimal outOfProvinceAmount, String foreignCurrency, BigDecimal foreignAmount,
-        BigDecimal exchangeRate, FundOrigin fundOrigin, Boolean fundOriginDerived, Boolean keyProject,
-        Long leaderUserId, String responsibleUnit, String contactName, String contactPhone, Boolean counted,
-        String notCountedReason, Long expansionOfId, List<Long> investors, String newInvestorName,
-        String newInvestorCode, Stage stage, LocalDate signedOn, LocalDate registeredOn, LocalDate startedOn,
-        LocalDate producingOn, LocalDate fullProductionOn, Long version) {
+public record ProjectForm(
+        String name,
+        Long regionId,
+        Long attractingRegionId,
+        BigDecimal attractingShare,
+        Long chainId,
+        Long chainNodeId,
+        ProjectType projectType,
+        BigDecimal totalInvestment,
+        BigDecimal contractAmount,
+        BigDecimal outOfProvinceAmount,
+        String foreignCurrency,
+        BigDecimal foreignAmount,
+        BigDecimal exchangeRate,
+        FundOrigin fundOrigin,
+        Boolean fundOriginDerived,
+        Boolean keyProject,
+        Long leaderUserId,
+        String responsibleUnit,
+        String contactName,
+        String contactPhone,
+        Boolean counted,
+        String notCountedReason,
+        Long expansionOfId,
+        List<Long> investors,
+        String newInvestorName,
+        String newInvestorCode,
+        Stage stage,
+        LocalDate signedOn,
+        LocalDate registeredOn,
+        LocalDate startedOn,
+        LocalDate producingOn,
+        LocalDate fullProductionOn,
+        Long version) {
 
     StageDates dates() {
         return new StageDates(signedOn, registeredOn, startedOn, producingOn, fullProductionOn);
     }
 
     static ProjectForm empty(Long regionId) {
-        return builder().name("").regionId(regionId).projectType(ProjectType.INDUSTRIAL)
-                .fundOrigin(FundOrigin.OUT_OF_PROVINCE).fundOriginDerived(false).keyProject(false).counted(true)
-                .investors(List.of()).stage(Stage.RESERVE).version(0L).build();
+        return builder()
+                .name("")
+                .regionId(regionId)
+                .projectType(ProjectType.INDUSTRIAL)
+                .fundOrigin(FundOrigin.OUT_OF_PROVINCE)
+                .fundOriginDerived(false)
+                .keyProject(false)
+                .counted(true)
+                .investors(List.of())
+                .stage(Stage.RESERVE)
+                .version(0L)
+                .build();
     }
 
     /** A form field by field, by name (so two values of one type cannot change places unnoticed). */
@@ -41,18 +76,38 @@ public record ProjectForm(String name, Long regionId, Long attractingRegionId, B
      * and dates are the project's own, for the record only (an update does not move them).
      */
     public static Builder of(Project p) {
-        return builder().name(p.name()).regionId(p.regionId()).attractingRegionId(p.attractingRegionId())
-                .attractingShare(p.attractingShare()).chainId(p.chainId()).chainNodeId(p.chainNodeId())
-                .projectType(p.projectType()).totalInvestment(p.totalInvestment()).contractAmount(p.contractAmount())
-                .outOfProvinceAmount(p.outOfProvinceAmount()).foreignCurrency(p.foreignCurrency())
-                .foreignAmount(p.foreignAmount()).exchangeRate(p.exchangeRate()).fundOrigin(p.fundOrigin())
-                .fundOriginDerived(p.fundOriginDerived()).keyProject(p.keyProject()).leaderUserId(p.leaderUserId())
-                .responsibleUnit(p.responsibleUnit()).contactName(p.contactName()).contactPhone(p.contactPhone())
-                .counted(p.counted()).notCountedReason(p.notCountedReason()).expansionOfId(p.expansionOfId())
-                .investors(p.investors().stream().map(Project.Investor::id).toList()).stage(p.stage())
-                .signedOn(p.dates().signedOn()).registeredOn(p.dates().registeredOn())
-                .startedOn(p.dates().startedOn()).producingOn(p.dates().producingOn())
-                .fullProductionOn(p.dates().fullProductionOn()).version(p.version());
+        return builder()
+                .name(p.name())
+                .regionId(p.regionId())
+                .attractingRegionId(p.attractingRegionId())
+                .attractingShare(p.attractingShare())
+                .chainId(p.chainId())
+                .chainNodeId(p.chainNodeId())
+                .projectType(p.projectType())
+                .totalInvestment(p.totalInvestment())
+                .contractAmount(p.contractAmount())
+                .outOfProvinceAmount(p.outOfProvinceAmount())
+                .foreignCurrency(p.foreignCurrency())
+                .foreignAmount(p.foreignAmount())
+                .exchangeRate(p.exchangeRate())
+                .fundOrigin(p.fundOrigin())
+                .fundOriginDerived(p.fundOriginDerived())
+                .keyProject(p.keyProject())
+                .leaderUserId(p.leaderUserId())
+                .responsibleUnit(p.responsibleUnit())
+                .contactName(p.contactName())
+                .contactPhone(p.contactPhone())
+                .counted(p.counted())
+                .notCountedReason(p.notCountedReason())
+                .expansionOfId(p.expansionOfId())
+                .investors(p.investors().stream().map(Project.Investor::id).toList())
+                .stage(p.stage())
+                .signedOn(p.dates().signedOn())
+                .registeredOn(p.dates().registeredOn())
+                .startedOn(p.dates().startedOn())
+                .producingOn(p.dates().producingOn())
+                .fullProductionOn(p.dates().fullProductionOn())
+                .version(p.version());
     }
 
     /** Builds a {@link ProjectForm}; fields not set are null. */
@@ -260,11 +315,39 @@ public record ProjectForm(String name, Long regionId, Long attractingRegionId, B
         }
 
         public ProjectForm build() {
-            return new ProjectForm(name, regionId, attractingRegionId, attractingShare, chainId, chainNodeId,
-                    projectType, totalInvestment, contractAmount, outOfProvinceAmount, foreignCurrency, foreignAmount,
-                    exchangeRate, fundOrigin, fundOriginDerived, keyProject, leaderUserId, responsibleUnit,
-                    contactName, contactPhone, counted, notCountedReason, expansionOfId, investors, newInvestorName,
-                    newInvestorCode, stage, signedOn, registeredOn, startedOn, producingOn, fullProductionOn,
+            return new ProjectForm(
+                    name,
+                    regionId,
+                    attractingRegionId,
+                    attractingShare,
+                    chainId,
+                    chainNodeId,
+                    projectType,
+                    totalInvestment,
+                    contractAmount,
+                    outOfProvinceAmount,
+                    foreignCurrency,
+                    foreignAmount,
+                    exchangeRate,
+                    fundOrigin,
+                    fundOriginDerived,
+                    keyProject,
+                    leaderUserId,
+                    responsibleUnit,
+                    contactName,
+                    contactPhone,
+                    counted,
+                    notCountedReason,
+                    expansionOfId,
+                    investors,
+                    newInvestorName,
+                    newInvestorCode,
+                    stage,
+                    signedOn,
+                    registeredOn,
+                    startedOn,
+                    producingOn,
+                    fullProductionOn,
                     version);
         }
     }

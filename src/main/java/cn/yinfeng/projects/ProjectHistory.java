@@ -1,12 +1,11 @@
 package cn.yinfeng.projects;
 
+import cn.yinfeng.audit.AuditQueries;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import cn.yinfeng.audit.AuditQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -29,59 +28,116 @@ public class ProjectHistory {
 
     public List<Projects.Transition> transitions(long id) {
         projects.find(id);
-        return jdbc.sql("select t.*, u.display_name from project_transition t left join app_user u on u.id = t.actor_id "
-                + "where t.project_id = :id order by t.id desc").param("id", id)
-                .query((rs, n) -> new Projects.Transition(rs.getLong("id"), Projects.stage(rs.getString("from_stage")),
-                        Stage.valueOf(rs.getString("to_stage")), rs.getObject("on_date", LocalDate.class),
-                        rs.getString("display_name"), rs.getString("note"), rs.getTimestamp("at").toInstant()))
+        return jdbc.sql(
+                        "select t.*, u.display_name from project_transition t left join app_user u on u.id = t.actor_id "
+                                + "where t.project_id = :id order by t.id desc")
+                .param("id", id)
+                .query((rs, n) -> new Projects.Transition(
+                        rs.getLong("id"),
+                        Projects.stage(rs.getString("from_stage")),
+                        Stage.valueOf(rs.getString("to_stage")),
+                        rs.getObject("on_date", LocalDate.class),
+                        rs.getString("display_name"),
+                        rs.getString("note"),
+                        rs.getTimestamp("at").toInstant()))
                 .list();
     }
 
     public List<Projects.Followup> followups(long id) {
         projects.find(id);
         return jdbc.sql("select f.*, u.display_name from project_followup f left join app_user u on u.id = f.user_id "
-                + "where f.project_id = :id order by f.on_date desc, f.id desc").param("id", id)
-                .query((rs, n) -> new Projects.Followup(rs.getLong("id"), rs.getObject("on_date", LocalDate.class),
-                        rs.getString("display_name"), rs.getString("content"), rs.getString("next_step"),
-                        rs.getObject("due_date", LocalDate.class), rs.getTimestamp("created_at").toInstant()))
+                        + "where f.project_id = :id order by f.on_date desc, f.id desc")
+                .param("id", id)
+                .query((rs, n) -> new Projects.Followup(
+                        rs.getLong("id"),
+                        rs.getObject("on_date", LocalDate.class),
+                        rs.getString("display_name"),
+                        rs.getString("content"),
+                        rs.getString("next_step"),
+                        rs.getObject("due_date", LocalDate.class),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 
     public List<Projects.Fund> funds(long id) {
         projects.find(id);
         return jdbc.sql("select * from project_fund where project_id = :id and deleted_at is null "
-                + "order by month desc, id desc").param("id", id)
-                .query((rs, n) -> new Projects.Fund(rs.getLong("id"), YearMonth.from(rs.getObject("month", LocalDate.class)),
-                        FundOrigin.valueOf(rs.getString("origin")), rs.getBigDecimal("amount"), rs.getString("note"),
-                        Projects.ts(rs, "approved_at"), rs.getTimestamp("recorded_at").toInstant()))
+                        + "order by month desc, id desc")
+                .param("id", id)
+                .query((rs, n) -> new Projects.Fund(
+                        rs.getLong("id"),
+                        YearMonth.from(rs.getObject("month", LocalDate.class)),
+                        FundOrigin.valueOf(rs.getString("origin")),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("note"),
+                        Projects.ts(rs, "approved_at"),
+                        rs.getTimestamp("recorded_at").toInstant()))
                 .list();
     }
 
     public List<Projects.Review> reviews(long id) {
         projects.find(id);
         return jdbc.sql("select r.*, u.display_name from project_review r left join app_user u on u.id = r.actor_id "
-                + "where r.project_id = :id order by r.id desc").param("id", id)
-                .query((rs, n) -> new Projects.Review(rs.getLong("id"), rs.getString("action"), rs.getString("display_name"),
-                        rs.getString("opinion"), rs.getLong("version"), rs.getTimestamp("at").toInstant()))
+                        + "where r.project_id = :id order by r.id desc")
+                .param("id", id)
+                .query((rs, n) -> new Projects.Review(
+                        rs.getLong("id"),
+                        rs.getString("action"),
+                        rs.getString("display_name"),
+                        rs.getString("opinion"),
+                        rs.getLong("version"),
+                        rs.getTimestamp("at").toInstant()))
                 .list();
     }
 
     /** Stages, follow-ups, funds and reviews of one project, newest first. */
     public List<Projects.TimelineEntry> timeline(long id) {
         var out = new ArrayList<Projects.TimelineEntry>();
-        transitions(id).forEach(t -> out.add(new Projects.TimelineEntry(t.at(), "stage", null, t.from(), t.to(), t.on(),
-                t.note() == null || "created".equals(t.note()) ? null : t.note(), t.actor())));
-        followups(id).forEach(f -> out.add(new Projects.TimelineEntry(f.at(), "followup", null, null, null, f.on(),
-                f.content() + (f.nextStep() == null ? "" : " → " + f.nextStep()), f.user())));
-        funds(id).forEach(f -> out.add(new Projects.TimelineEntry(f.recordedAt(), "fund", f.origin().name(), null, null,
-                f.month().atDay(1), f.amount().toPlainString(), null)));
-        reviews(id).forEach(r -> out.add(new Projects.TimelineEntry(r.at(), "review", r.action(), null, null, null,
-                r.opinion(), r.actor())));
+        transitions(id)
+                .forEach(t -> out.add(new Projects.TimelineEntry(
+                        t.at(),
+                        "stage",
+                        null,
+                        t.from(),
+                        t.to(),
+                        t.on(),
+                        t.note() == null || "created".equals(t.note()) ? null : t.note(),
+                        t.actor())));
+        followups(id)
+                .forEach(f -> out.add(new Projects.TimelineEntry(
+                        f.at(),
+                        "followup",
+                        null,
+                        null,
+                        null,
+                        f.on(),
+                        f.content() + (f.nextStep() == null ? "" : " → " + f.nextStep()),
+                        f.user())));
+        funds(id)
+                .forEach(f -> out.add(new Projects.TimelineEntry(
+                        f.recordedAt(),
+                        "fund",
+                        f.origin().name(),
+                        null,
+                        null,
+                        f.month().atDay(1),
+                        f.amount().toPlainString(),
+                        null)));
+        reviews(id)
+                .forEach(r -> out.add(new Projects.TimelineEntry(
+                        r.at(), "review", r.action(), null, null, null, r.opinion(), r.actor())));
         // edits of the fields themselves show from the audit log (stage and review steps are shown above)
         auditQueries.forTarget("project", id, 50).stream()
                 .filter(a -> a.action().equals("PROJECT_UPDATE") || a.action().equals("PROJECT_CREATE"))
-                .forEach(a -> out.add(new Projects.TimelineEntry(a.at(), "audit", a.action(), null, null, null,
-                        a.detail() == null || a.detail().isBlank() ? null : a.detail(), a.username())));
+                .forEach(a -> out.add(new Projects.TimelineEntry(
+                        a.at(),
+                        "audit",
+                        a.action(),
+                        null,
+                        null,
+                        null,
+                        a.detail() == null || a.detail().isBlank() ? null : a.detail(),
+                        a.username())));
         out.sort(Comparator.comparing(Projects.TimelineEntry::at).reversed());
         return out;
     }

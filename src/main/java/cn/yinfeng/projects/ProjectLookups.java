@@ -1,10 +1,9 @@
 package cn.yinfeng.projects;
 
-import java.math.BigDecimal;
-import java.util.List;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.regions.RegionScope;
+import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -34,16 +33,26 @@ public class ProjectLookups {
                   from project p join region r on r.id = p.region_id
                  where p.leader_user_id = :me and %s
                  order by p.total_investment desc, p.id limit :n
-                """.formatted(Projects.readable(scope)))).param("me", leaderUserId).param("n", limit)
-                .query((rs, n) -> new LeaderProject(rs.getLong(1), rs.getString(2), Stage.valueOf(rs.getString(3)),
-                        rs.getBigDecimal(4), rs.getString(5))).list();
+                """.formatted(Projects.readable(scope))))
+                .param("me", leaderUserId)
+                .param("n", limit)
+                .query((rs, n) -> new LeaderProject(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Stage.valueOf(rs.getString(3)),
+                        rs.getBigDecimal(4),
+                        rs.getString(5)))
+                .list();
     }
 
     /** The id of the project with this code (or this id written out) that the caller may read. */
     public java.util.Optional<Long> readableId(String codeOrId) {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql("select p.id from project p where (p.code = :c or cast(p.id as varchar) = :c) and "
-                + Projects.readable(scope))).param("c", codeOrId.trim()).query(Long.class).optional();
+                        + Projects.readable(scope)))
+                .param("c", codeOrId.trim())
+                .query(Long.class)
+                .optional();
     }
 
     /**
@@ -51,8 +60,16 @@ public class ProjectLookups {
      * compares a new row with to flag the same investment entered twice (by two counties, or under another name).
      * {@code readable}: whether the caller may open it; for one they may not, only its region and code are shown.
      */
-    public record InvestorProject(String creditCode, long id, String code, String name, String nameKey,
-            long regionId, String regionName, BigDecimal totalInvestment, boolean readable) {}
+    public record InvestorProject(
+            String creditCode,
+            long id,
+            String code,
+            String name,
+            String nameKey,
+            long regionId,
+            String regionName,
+            BigDecimal totalInvestment,
+            boolean readable) {}
 
     /** The projects of the whole ledger whose investors have one of {@code creditCodes} (normalised), in one query. */
     public List<InvestorProject> byInvestorCodes(java.util.Collection<String> creditCodes) {
@@ -69,9 +86,18 @@ public class ProjectLookups {
                   join region r on r.id = p.region_id
                  where e.credit_code = any(:codes) and p.stage <> 'TERMINATED'
                  order by p.id
-                """.formatted(Projects.readable(scope)))).param("codes", creditCodes.toArray(String[]::new))
-                .query((rs, n) -> new InvestorProject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getBigDecimal(8), rs.getBoolean(9)))
+                """.formatted(Projects.readable(scope))))
+                .param("codes", creditCodes.toArray(String[]::new))
+                .query((rs, n) -> new InvestorProject(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getString(7),
+                        rs.getBigDecimal(8),
+                        rs.getBoolean(9)))
                 .list();
     }
 }

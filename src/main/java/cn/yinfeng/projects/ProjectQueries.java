@@ -1,5 +1,8 @@
 package cn.yinfeng.projects;
 
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,10 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.regions.RegionScope;
-import cn.yinfeng.regions.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,9 +24,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectQueries {
 
     /** A list line. Amounts in 万元. */
-    public record Row(long id, String code, String name, String regionName, String chainName, Stage stage,
-            BigDecimal totalInvestment, BigDecimal contractAmount, LocalDate signedOn, boolean keyProject,
-            ReviewStatus reviewStatus, String leaderName, boolean counted) {
+    public record Row(
+            long id,
+            String code,
+            String name,
+            String regionName,
+            String chainName,
+            Stage stage,
+            BigDecimal totalInvestment,
+            BigDecimal contractAmount,
+            LocalDate signedOn,
+            boolean keyProject,
+            ReviewStatus reviewStatus,
+            String leaderName,
+            boolean counted) {
 
         public BigDecimal totalInvestmentYi() {
             return totalInvestment.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP);
@@ -79,7 +89,8 @@ public class ProjectQueries {
         params.put(RegionScope.PARAM, scope.pathPattern());
         if (f.q() != null) {
             sql.append(" and (p.name ilike :q or p.code = :code)");
-            params.put("q", "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "q", "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             params.put("code", f.q().toUpperCase());
         }
         if (f.regionId() != null) {
@@ -137,22 +148,30 @@ public class ProjectQueries {
 
     /** Keyset pages of up to 2,000 rows for streamed exports (the same query, rules and scope as the list). */
     /** One line of the funds ledger: a project's arrivals of one month and origin, summed (notes joined). */
-    public record FundLine(long projectId, String code, String name, java.time.YearMonth month, FundOrigin origin,
-            java.math.BigDecimal amount, String note) {}
+    public record FundLine(
+            long projectId,
+            String code,
+            String name,
+            java.time.YearMonth month,
+            FundOrigin origin,
+            java.math.BigDecimal amount,
+            String note) {}
 
     /**
      * The funds ledger as the import reads it back: for the projects the filter selects (inside the caller's scope),
      * one line per project, month and origin, after the line {@code after} (null: from the start), at most
      * {@code size}; months within {@code from}..{@code to} when given. Deleted records are left out.
      */
-    public List<FundLine> fundLines(ProjectFilter filter, java.time.YearMonth from, java.time.YearMonth to,
-            FundLine after, int size) {
+    public List<FundLine> fundLines(
+            ProjectFilter filter, java.time.YearMonth from, java.time.YearMonth to, FundLine after, int size) {
         var params = new HashMap<String, Object>();
         var sql = new StringBuilder("""
                 select p.id, p.code, p.name, f.month, f.origin, sum(f.amount) as amount,
                        string_agg(f.note, '；' order by f.id) as note
                   from project_fund f join project p on p.id = f.project_id
-                """).append(where(filter, currentUser.scope(), params)).append(" and f.deleted_at is null");
+                """)
+                .append(where(filter, currentUser.scope(), params))
+                .append(" and f.deleted_at is null");
         if (from != null) {
             sql.append(" and f.month >= :fromMonth");
             params.put("fromMonth", from.atDay(1));
@@ -170,10 +189,17 @@ public class ProjectQueries {
         sql.append(" group by p.id, p.code, p.name, f.project_id, f.month, f.origin")
                 .append(" order by f.project_id, f.month, f.origin limit :limit");
         params.put("limit", Math.max(1, Math.min(size, 2000)));
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new FundLine(rs.getLong("id"),
-                rs.getString("code"), rs.getString("name"),
-                java.time.YearMonth.from(rs.getObject("month", java.time.LocalDate.class)),
-                FundOrigin.valueOf(rs.getString("origin")), rs.getBigDecimal("amount"), rs.getString("note"))).list();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> new FundLine(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        java.time.YearMonth.from(rs.getObject("month", java.time.LocalDate.class)),
+                        FundOrigin.valueOf(rs.getString("origin")),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("note")))
+                .list();
     }
 
     public Page exportPage(ProjectFilter filter, String cursor, int size) {
@@ -196,14 +222,24 @@ public class ProjectQueries {
             } catch (RuntimeException e) {
                 throw new cn.yinfeng.common.InvalidInputException("cursor", "validation.invalid");
             }
-            sql.append(" and (").append(expr).append(", p.id) ").append(desc ? "<" : ">")
+            sql.append(" and (")
+                    .append(expr)
+                    .append(", p.id) ")
+                    .append(desc ? "<" : ">")
                     .append(" (:cursorValue, :cursorId)");
         }
-        sql.append(" order by ").append(expr).append(desc ? " desc" : " asc").append(", p.id")
-                .append(desc ? " desc" : " asc").append(" limit :limit");
+        sql.append(" order by ")
+                .append(expr)
+                .append(desc ? " desc" : " asc")
+                .append(", p.id")
+                .append(desc ? " desc" : " asc")
+                .append(" limit :limit");
         int pageSize = Math.max(1, Math.min(size, maxSize));
         params.put("limit", pageSize + 1);
-        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(ProjectQueries::row).list());
+        List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString())
+                .params(params)
+                .query(ProjectQueries::row)
+                .list());
         String next = null;
         if (rows.size() > pageSize) {
             rows = new ArrayList<>(rows.subList(0, pageSize));
@@ -237,10 +273,12 @@ public class ProjectQueries {
         var params = new HashMap<String, Object>();
         String where = where(filter, currentUser.scope(), params);
         return jdbc.sql("select count(*) as n, coalesce(sum(p.total_investment), 0) as ti, "
-                + "coalesce(sum(p.contract_amount), 0) as ca, count(*) filter (where p.key_project) as k "
-                + "from project p" + where).params(params)
-                .query((rs, n) -> new Totals(rs.getLong("n"), rs.getBigDecimal("ti"), rs.getBigDecimal("ca"),
-                        rs.getLong("k"))).single();
+                        + "coalesce(sum(p.contract_amount), 0) as ca, count(*) filter (where p.key_project) as k "
+                        + "from project p" + where)
+                .params(params)
+                .query((rs, n) ->
+                        new Totals(rs.getLong("n"), rs.getBigDecimal("ti"), rs.getBigDecimal("ca"), rs.getLong("k")))
+                .single();
     }
 
     /** Columns of the kanban: every stage with its count, investment and the largest projects. */
@@ -250,19 +288,32 @@ public class ProjectQueries {
         String where = where(filter, currentUser.scope(), params);
         var sums = new LinkedHashMap<Stage, Object[]>();
         jdbc.sql("select p.stage, count(*) as n, coalesce(sum(p.total_investment), 0) as ti from project p" + where
-                + " group by p.stage").params(params).query((rs, n) -> {
-                    sums.put(Stage.valueOf(rs.getString("stage")), new Object[] {rs.getLong("n"), rs.getBigDecimal("ti")});
+                        + " group by p.stage")
+                .params(params)
+                .query((rs, n) -> {
+                    sums.put(Stage.valueOf(rs.getString("stage")), new Object[] {rs.getLong("n"), rs.getBigDecimal("ti")
+                    });
                     return null;
-                }).list();
+                })
+                .list();
         params.put("per", perColumn);
-        var top = jdbc.sql("select * from (" + ROW_SELECT.replace("select p.id", "select row_number() over "
-                + "(partition by p.stage order by p.total_investment desc, p.id) as rn, p.id") + where
-                + ") t where rn <= :per order by total_investment desc").params(params)
-                .query(ProjectQueries::row).list();
+        var top = jdbc.sql("select * from ("
+                        + ROW_SELECT.replace(
+                                "select p.id",
+                                "select row_number() over "
+                                        + "(partition by p.stage order by p.total_investment desc, p.id) as rn, p.id")
+                        + where
+                        + ") t where rn <= :per order by total_investment desc")
+                .params(params)
+                .query(ProjectQueries::row)
+                .list();
         var out = new ArrayList<StageColumn>();
         for (Stage s : Stage.values()) {
             Object[] v = sums.getOrDefault(s, new Object[] {0L, BigDecimal.ZERO});
-            out.add(new StageColumn(s, (Long) v[0], (BigDecimal) v[1],
+            out.add(new StageColumn(
+                    s,
+                    (Long) v[0],
+                    (BigDecimal) v[1],
                     top.stream().filter(r -> r.stage() == s).toList()));
         }
         return out;
@@ -312,8 +363,9 @@ public class ProjectQueries {
                  order by x.a, x.b, x.reason
                  limit 200
                 """.formatted(scope.where("pa.region_id"), scope.where("pb.region_id"));
-        return scope.bind(jdbc.sql(sql)).query((rs, n) -> new DuplicatePair(rs.getLong("a"), rs.getLong("b"),
-                rs.getString("reason"))).list();
+        return scope.bind(jdbc.sql(sql))
+                .query((rs, n) -> new DuplicatePair(rs.getLong("a"), rs.getLong("b"), rs.getString("reason")))
+                .list();
     }
 
     @Transactional
@@ -324,22 +376,37 @@ public class ProjectQueries {
         rowById(a);
         rowById(b);
         jdbc.sql("insert into project_duplicate_dismissal (project_a, project_b, dismissed_by, reason) values "
-                + "(:a, :b, :u, :r) on conflict do nothing").param("a", Math.min(a, b)).param("b", Math.max(a, b))
-                .param("u", userId).param("r", reason.trim()).update();
+                        + "(:a, :b, :u, :r) on conflict do nothing")
+                .param("a", Math.min(a, b))
+                .param("b", Math.max(a, b))
+                .param("u", userId)
+                .param("r", reason.trim())
+                .update();
     }
 
     private Row rowById(long id) {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql(ROW_SELECT + " where p.id = :id and " + Projects.readable(scope)))
-                .param("id", id).query(ProjectQueries::row).optional()
+                .param("id", id)
+                .query(ProjectQueries::row)
+                .optional()
                 .orElseThrow(() -> new cn.yinfeng.common.NotFoundException("project", id));
     }
 
     static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("region_name"),
-                rs.getString("chain_name"), Stage.valueOf(rs.getString("stage")), rs.getBigDecimal("total_investment"),
-                rs.getBigDecimal("contract_amount"), rs.getObject("signed_on", LocalDate.class),
-                rs.getBoolean("key_project"), ReviewStatus.valueOf(rs.getString("review_status")),
-                rs.getString("leader_name"), rs.getBoolean("counted"));
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("region_name"),
+                rs.getString("chain_name"),
+                Stage.valueOf(rs.getString("stage")),
+                rs.getBigDecimal("total_investment"),
+                rs.getBigDecimal("contract_amount"),
+                rs.getObject("signed_on", LocalDate.class),
+                rs.getBoolean("key_project"),
+                ReviewStatus.valueOf(rs.getString("review_status")),
+                rs.getString("leader_name"),
+                rs.getBoolean("counted"));
     }
 }

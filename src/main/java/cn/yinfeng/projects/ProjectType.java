@@ -1,5 +1,9 @@
 package cn.yinfeng.projects;
 
 public enum ProjectType {
-    INDUSTRIAL, SERVICE, AGRI_TOURISM, INFRASTRUCTURE, OTHER
+    INDUSTRIAL,
+    SERVICE,
+    AGRI_TOURISM,
+    INFRASTRUCTURE,
+    OTHER
 }

@@ -2,22 +2,6 @@ package cn.yinfeng.projects;
 
 import static cn.yinfeng.common.InvalidInputException.checkLength;
 
-import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.accounts.YinfengUser;
@@ -33,6 +17,21 @@ import cn.yinfeng.enterprises.EnterprisesMerged;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -51,11 +50,17 @@ public class Projects {
 
     public record Transition(long id, Stage from, Stage to, LocalDate on, String actor, String note, Instant at) {}
 
-    public record Followup(long id, LocalDate on, String user, String content, String nextStep, LocalDate due,
-            Instant at) {}
+    public record Followup(
+            long id, LocalDate on, String user, String content, String nextStep, LocalDate due, Instant at) {}
 
-    public record Fund(long id, YearMonth month, FundOrigin origin, BigDecimal amount, String note,
-            Instant approvedAt, Instant recordedAt) {}
+    public record Fund(
+            long id,
+            YearMonth month,
+            FundOrigin origin,
+            BigDecimal amount,
+            String note,
+            Instant approvedAt,
+            Instant recordedAt) {}
 
     public record Review(long id, String action, String actor, String opinion, long version, Instant at) {}
 
@@ -63,8 +68,8 @@ public class Projects {
      * One line of a project's timeline: what happened, when, by whom. {@code code} is the review action or fund
      * origin; stage lines carry {@code from}/{@code to}; {@code on} is the business date.
      */
-    public record TimelineEntry(Instant at, String kind, String code, Stage from, Stage to, LocalDate on,
-            String detail, String actor) {}
+    public record TimelineEntry(
+            Instant at, String kind, String code, Stage from, Stage to, LocalDate on, String detail, String actor) {}
 
     static final String SELECT = """
             select p.*, r.name as region_name, ar.name as attracting_region_name, c.name as chain_name,
@@ -88,9 +93,16 @@ public class Projects {
     private final cn.yinfeng.accounts.Accounts accounts;
     private final cn.yinfeng.chains.Chains chains;
 
-    Projects(JdbcClient jdbc, CurrentUser currentUser, Regions regions, Enterprises enterprises, AuditLog audit,
-            Clock clock, org.springframework.jdbc.core.JdbcTemplate template,
-            cn.yinfeng.accounts.Accounts accounts, cn.yinfeng.chains.Chains chains) {
+    Projects(
+            JdbcClient jdbc,
+            CurrentUser currentUser,
+            Regions regions,
+            Enterprises enterprises,
+            AuditLog audit,
+            Clock clock,
+            org.springframework.jdbc.core.JdbcTemplate template,
+            cn.yinfeng.accounts.Accounts accounts,
+            cn.yinfeng.chains.Chains chains) {
         this.accounts = accounts;
         this.chains = chains;
         this.template = template;
@@ -117,8 +129,11 @@ public class Projects {
 
     public Project find(long id) {
         RegionScope scope = currentUser.scope();
-        return scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + readable(scope))).param("id", id)
-                .query(this::map).optional().orElseThrow(() -> new NotFoundException("project", id));
+        return scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + readable(scope)))
+                .param("id", id)
+                .query(this::map)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("project", id));
     }
 
     /**
@@ -132,21 +147,28 @@ public class Projects {
         Long[] idArray = ids.toArray(Long[]::new);
         var investors = new HashMap<Long, List<Project.Investor>>();
         jdbc.sql("select pi.project_id, e.id, e.name, e.credit_code from project_investor pi join enterprise e "
-                + "on e.id = pi.enterprise_id where pi.project_id = any(:ids) order by e.name").param("ids", idArray)
+                        + "on e.id = pi.enterprise_id where pi.project_id = any(:ids) order by e.name")
+                .param("ids", idArray)
                 .query(rs -> {
-                    investors.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Project.Investor(
-                            rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    investors
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Project.Investor(rs.getLong(2), rs.getString(3), rs.getString(4)));
                 });
         RegionScope scope = currentUser.scope();
         var out = new HashMap<Long, Project>();
-        scope.bind(jdbc.sql(SELECT + " where p.id = any(:ids) and " + readable(scope))).param("ids", idArray)
-                .query((rs, n) -> map(rs, investors.getOrDefault(rs.getLong("id"), List.of()))).list()
+        scope.bind(jdbc.sql(SELECT + " where p.id = any(:ids) and " + readable(scope)))
+                .param("ids", idArray)
+                .query((rs, n) -> map(rs, investors.getOrDefault(rs.getLong("id"), List.of())))
+                .list()
                 .forEach(p -> out.put(p.id(), p));
         return out;
     }
 
     public boolean canWrite() {
-        return currentUser.get().map(u -> u.hasRole(Role.COUNTY_STAFF) || u.hasRole(Role.CITY_STAFF)).orElse(false);
+        return currentUser
+                .get()
+                .map(u -> u.hasRole(Role.COUNTY_STAFF) || u.hasRole(Role.CITY_STAFF))
+                .orElse(false);
     }
 
     public boolean canReview() {
@@ -155,7 +177,8 @@ public class Projects {
 
     /** Whether the caller may change this project: a writer whose own region tree holds its landing region. */
     public boolean canWrite(Project p) {
-        return canWrite() && currentUser.scope().covers(regions.find(p.regionId()).orElseThrow());
+        return canWrite()
+                && currentUser.scope().covers(regions.find(p.regionId()).orElseThrow());
     }
 
     // ---------------------------------------------------------------- create and edit
@@ -165,12 +188,13 @@ public class Projects {
         YinfengUser user = requireWriter();
         Long regionId = form.regionId() == null ? user.region() : form.regionId();
         Stage stage = form.stage() == null ? Stage.RESERVE : form.stage();
-        var problems = checkNew(form, regionId, currentUser.scope(), this::regionById, this::isLeader,
-                new java.util.HashSet<>());
+        var problems = checkNew(
+                form, regionId, currentUser.scope(), this::regionById, this::isLeader, new java.util.HashSet<>());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String code = code(jdbc.sql("select nextval('project_code_seq')").query(Long.class).single());
+        String code = code(
+                jdbc.sql("select nextval('project_code_seq')").query(Long.class).single());
         var params = fields(form, regionId);
         params.put("code", code);
         params.put("stage", stage.name());
@@ -192,8 +216,11 @@ public class Projects {
                 returning id
                 """).params(params).query(Long.class).single();
         jdbc.sql("insert into project_transition (project_id, from_stage, to_stage, on_date, actor_id, note) "
-                + "values (:id, null, :stage, :on, :actor, 'created')").param("id", id).param("stage", stage.name())
-                .param("on", Objects.requireNonNullElse(latestDate(form.dates()), today())).param("actor", user.id())
+                        + "values (:id, null, :stage, :on, :actor, 'created')")
+                .param("id", id)
+                .param("stage", stage.name())
+                .param("on", Objects.requireNonNullElse(latestDate(form.dates()), today()))
+                .param("actor", user.id())
                 .update();
         replaceInvestors(id, form);
         audit.record("PROJECT_CREATE", "project", id, Outcome.SUCCESS, code + " " + form.name());
@@ -204,9 +231,13 @@ public class Projects {
      * The rules a new project must meet (fields, region scope, stage and its dates), with the look-ups given so that
      * a batch can remember them; {@link #create} and {@link ProjectBatch} both use it.
      */
-    List<Problem> checkNew(ProjectForm form, Long regionId, RegionScope scope,
+    List<Problem> checkNew(
+            ProjectForm form,
+            Long regionId,
+            RegionScope scope,
             java.util.function.LongFunction<java.util.Optional<Region>> regionById,
-            java.util.function.LongPredicate isLeader, java.util.Set<String> referencesSeen) {
+            java.util.function.LongPredicate isLeader,
+            java.util.Set<String> referencesSeen) {
         Stage stage = form.stage() == null ? Stage.RESERVE : form.stage();
         requireReferences(form, null, referencesSeen);
         var problems = validate(form, regionId, scope, regionById, isLeader);
@@ -237,8 +268,8 @@ public class Projects {
             throw new InvalidInputException("expansionOfId", "reference.expansion.self");
         }
         // a leader the project already has stays (history), even when since disabled; a new one must be selectable
-        var problems = validate(form, regionId, scope, this::regionById,
-                u -> Objects.equals(u, before.leaderUserId()) || isLeader(u));
+        var problems = validate(
+                form, regionId, scope, this::regionById, u -> Objects.equals(u, before.leaderUserId()) || isLeader(u));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -279,8 +310,11 @@ public class Projects {
         }
         String dateSet = target.dated() ? ", " + target.dateColumn() + " = :on" : "";
         jdbc.sql("update project set stage = :stage" + dateSet + ", review_status = 'DRAFT', version = version + 1, "
-                + "updated_at = now() where id = :id").param("stage", target.name()).param("on", on)
-                .param("id", id).update();
+                        + "updated_at = now() where id = :id")
+                .param("stage", target.name())
+                .param("on", on)
+                .param("id", id)
+                .update();
         recordTransition(id, p.stage(), target, on, user, note);
         audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, p.stage() + " -> " + target + " on " + on);
     }
@@ -321,8 +355,11 @@ public class Projects {
             throw new InvalidInputException("stage", "stage.notActive");
         }
         requireDate(on);
-        jdbc.sql("update project set held_stage = stage, stage = 'SUSPENDED', hold_reason = :r, review_status = 'DRAFT', "
-                + "version = version + 1, updated_at = now() where id = :id").param("r", reason.trim()).param("id", id)
+        jdbc.sql(
+                        "update project set held_stage = stage, stage = 'SUSPENDED', hold_reason = :r, review_status = 'DRAFT', "
+                                + "version = version + 1, updated_at = now() where id = :id")
+                .param("r", reason.trim())
+                .param("id", id)
                 .update();
         recordTransition(id, p.stage(), Stage.SUSPENDED, on, user, reason);
         audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, p.stage() + " -> SUSPENDED: " + reason);
@@ -336,8 +373,11 @@ public class Projects {
             throw new InvalidInputException("stage", "stage.notSuspended");
         }
         requireDate(on);
-        jdbc.sql("update project set stage = held_stage, held_stage = null, hold_reason = null, review_status = 'DRAFT', "
-                + "version = version + 1, updated_at = now() where id = :id").param("id", id).update();
+        jdbc.sql(
+                        "update project set stage = held_stage, held_stage = null, hold_reason = null, review_status = 'DRAFT', "
+                                + "version = version + 1, updated_at = now() where id = :id")
+                .param("id", id)
+                .update();
         recordTransition(id, Stage.SUSPENDED, p.heldStage(), on, user, note);
         audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, "SUSPENDED -> " + p.heldStage());
     }
@@ -352,8 +392,11 @@ public class Projects {
             throw new InvalidInputException("stage", "stage.terminated");
         }
         requireDate(on);
-        jdbc.sql("update project set held_stage = null, stage = 'TERMINATED', hold_reason = :r, review_status = 'DRAFT', "
-                + "version = version + 1, updated_at = now() where id = :id").param("r", reason.trim()).param("id", id)
+        jdbc.sql(
+                        "update project set held_stage = null, stage = 'TERMINATED', hold_reason = :r, review_status = 'DRAFT', "
+                                + "version = version + 1, updated_at = now() where id = :id")
+                .param("r", reason.trim())
+                .param("id", id)
                 .update();
         recordTransition(id, p.stage(), Stage.TERMINATED, on, user, reason);
         audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, p.stage() + " -> TERMINATED: " + reason);
@@ -406,7 +449,9 @@ public class Projects {
     void snapshotApproved(long id, Long approver, Instant at) {
         Timestamp ts = Timestamp.from(at);
         jdbc.sql("update project_approved set valid_to = :at where project_id = :id and valid_to is null")
-                .param("at", ts).param("id", id).update();
+                .param("at", ts)
+                .param("id", id)
+                .update();
         jdbc.sql("""
                 insert into project_approved (project_id, valid_from, name, region_id, attracting_region_id,
                        attracting_share, chain_id, project_type, total_investment, contract_amount, fund_origin,
@@ -421,7 +466,10 @@ public class Projects {
                   from project where id = :id
                 """).param("at", ts).param("by", approver).param("id", id).update();
         jdbc.sql("update project_fund set approved_at = :at where project_id = :id and approved_at is null "
-                + "and deleted_at is null").param("at", ts).param("id", id).update();
+                        + "and deleted_at is null")
+                .param("at", ts)
+                .param("id", id)
+                .update();
     }
 
     // ---------------------------------------------------------------- follow-ups and funds
@@ -447,8 +495,15 @@ public class Projects {
             throw new InvalidInputException(problems);
         }
         long fid = jdbc.sql("insert into project_followup (project_id, on_date, user_id, content, next_step, due_date) "
-                + "values (:p, :on, :u, :c, :n, :d) returning id").param("p", id).param("on", on).param("u", user.id())
-                .param("c", content.trim()).param("n", blank(nextStep)).param("d", due).query(Long.class).single();
+                        + "values (:p, :on, :u, :c, :n, :d) returning id")
+                .param("p", id)
+                .param("on", on)
+                .param("u", user.id())
+                .param("c", content.trim())
+                .param("n", blank(nextStep))
+                .param("d", due)
+                .query(Long.class)
+                .single();
         audit.record("PROJECT_FOLLOWUP", "project", id, Outcome.SUCCESS, null);
         return fid;
     }
@@ -477,11 +532,18 @@ public class Projects {
             throw new InvalidInputException(problems);
         }
         long fid = jdbc.sql("insert into project_fund (project_id, month, origin, amount, note, recorded_by) values "
-                + "(:p, :m, :o, :a, :n, :u) returning id").param("p", id).param("m", month.atDay(1))
-                .param("o", origin.name()).param("a", amount).param("n", blank(note)).param("u", user.id())
-                .query(Long.class).single();
+                        + "(:p, :m, :o, :a, :n, :u) returning id")
+                .param("p", id)
+                .param("m", month.atDay(1))
+                .param("o", origin.name())
+                .param("a", amount)
+                .param("n", blank(note))
+                .param("u", user.id())
+                .query(Long.class)
+                .single();
         jdbc.sql("update project set review_status = 'DRAFT', version = version + 1, updated_at = now() where id = :id")
-                .param("id", id).update();
+                .param("id", id)
+                .update();
         audit.record("PROJECT_FUND_ADD", "project", id, Outcome.SUCCESS, month + " " + origin + " " + amount);
         return fid;
     }
@@ -493,14 +555,20 @@ public class Projects {
         requireWritable(id);
         // an approved record is kept for "as of" figures and marked deleted; a never-approved one goes
         int n = jdbc.sql("update project_fund set deleted_at = now() where id = :f and project_id = :p "
-                + "and approved_at is not null and deleted_at is null").param("f", fundId).param("p", id).update();
+                        + "and approved_at is not null and deleted_at is null")
+                .param("f", fundId)
+                .param("p", id)
+                .update();
         n += jdbc.sql("delete from project_fund where id = :f and project_id = :p and approved_at is null")
-                .param("f", fundId).param("p", id).update();
+                .param("f", fundId)
+                .param("p", id)
+                .update();
         if (n == 0) {
             throw new NotFoundException("fund", fundId);
         }
         jdbc.sql("update project set review_status = 'DRAFT', version = version + 1, updated_at = now() where id = :id")
-                .param("id", id).update();
+                .param("id", id)
+                .update();
         audit.record("PROJECT_FUND_DELETE", "project", id, Outcome.SUCCESS, "fund " + fundId);
     }
 
@@ -510,16 +578,25 @@ public class Projects {
                 insert into project_investor (project_id, enterprise_id)
                 select project_id, :into from project_investor where enterprise_id = :from
                 on conflict do nothing
-                """).param("into", event.intoId()).param("from", event.fromId()).update();
-        jdbc.sql("delete from project_investor where enterprise_id = :from").param("from", event.fromId()).update();
+                """)
+                .param("into", event.intoId())
+                .param("from", event.fromId())
+                .update();
+        jdbc.sql("delete from project_investor where enterprise_id = :from")
+                .param("from", event.fromId())
+                .update();
     }
 
     // ---------------------------------------------------------------- internals
 
     private Project lockForWrite(long id, long version) {
         RegionScope scope = currentUser.scope();
-        Project p = scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + scope.where("p.region_id")
-                + " for update of p")).param("id", id).query(this::map).optional().orElse(null);
+        Project p = scope.bind(
+                        jdbc.sql(SELECT + " where p.id = :id and " + scope.where("p.region_id") + " for update of p"))
+                .param("id", id)
+                .query(this::map)
+                .optional()
+                .orElse(null);
         if (p == null) {
             find(id); // readable but not writable is a denial, not a miss
             throw new AccessDeniedException("project " + id + " lands outside the caller's region");
@@ -531,15 +608,22 @@ public class Projects {
     private Project lockForReview(long id, long version) {
         RegionScope scope = currentUser.scope();
         Project p = scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + readable(scope) + " for update of p"))
-                .param("id", id).query(this::map).optional().orElseThrow(() -> new NotFoundException("project", id));
+                .param("id", id)
+                .query(this::map)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("project", id));
         checkVersion(p, version);
         return p;
     }
 
     private void requireWritable(long id) {
         RegionScope scope = currentUser.scope();
-        boolean ok = scope.bind(jdbc.sql("select count(*) from project p where p.id = :id and "
-                + scope.where("p.region_id"))).param("id", id).query(Long.class).single() > 0;
+        boolean ok = scope.bind(jdbc.sql(
+                                "select count(*) from project p where p.id = :id and " + scope.where("p.region_id")))
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!ok) {
             throw new AccessDeniedException("project " + id + " lands outside the caller's region");
         }
@@ -560,19 +644,32 @@ public class Projects {
 
     private void setReview(long id, ReviewStatus status) {
         jdbc.sql("update project set review_status = :s, version = version + 1, updated_at = now() where id = :id")
-                .param("s", status.name()).param("id", id).update();
+                .param("s", status.name())
+                .param("id", id)
+                .update();
     }
 
     private void recordReview(long id, String action, YinfengUser user, String opinion, long version) {
         jdbc.sql("insert into project_review (project_id, action, actor_id, opinion, version) values "
-                + "(:p, :a, :u, :o, :v)").param("p", id).param("a", action).param("u", user.id())
-                .param("o", blank(opinion)).param("v", version).update();
+                        + "(:p, :a, :u, :o, :v)")
+                .param("p", id)
+                .param("a", action)
+                .param("u", user.id())
+                .param("o", blank(opinion))
+                .param("v", version)
+                .update();
     }
 
     private void recordTransition(long id, Stage from, Stage to, LocalDate on, YinfengUser user, String note) {
         jdbc.sql("insert into project_transition (project_id, from_stage, to_stage, on_date, actor_id, note) "
-                + "values (:p, :f, :t, :on, :u, :n)").param("p", id).param("f", from.name()).param("t", to.name())
-                .param("on", on).param("u", user.id()).param("n", blank(note)).update();
+                        + "values (:p, :f, :t, :on, :u, :n)")
+                .param("p", id)
+                .param("f", from.name())
+                .param("t", to.name())
+                .param("on", on)
+                .param("u", user.id())
+                .param("n", blank(note))
+                .update();
     }
 
     private YinfengUser requireWriter() {
@@ -627,24 +724,30 @@ public class Projects {
      */
     private void requireReferences(ProjectForm f, Project before, java.util.Set<String> seen) {
         // a reference is remembered once it passed: one that failed is checked (and fails) again on the next row
-        if (f.expansionOfId() != null && (before == null || !f.expansionOfId().equals(before.expansionOfId()))
+        if (f.expansionOfId() != null
+                && (before == null || !f.expansionOfId().equals(before.expansionOfId()))
                 && !seen.contains("project:" + f.expansionOfId())) {
             find(f.expansionOfId());
             seen.add("project:" + f.expansionOfId());
         }
-        if (f.chainId() != null && (before == null || !f.chainId().equals(before.chainId()))
+        if (f.chainId() != null
+                && (before == null || !f.chainId().equals(before.chainId()))
                 && !seen.contains("chain:" + f.chainId())) {
             chains.find(f.chainId());
             seen.add("chain:" + f.chainId());
         }
-        if (f.chainNodeId() != null && (before == null || !f.chainNodeId().equals(before.chainNodeId()))
+        if (f.chainNodeId() != null
+                && (before == null || !f.chainNodeId().equals(before.chainNodeId()))
                 && !seen.contains("node:" + f.chainNodeId())) {
             chains.node(f.chainNodeId());
             seen.add("node:" + f.chainNodeId());
         }
         if (f.investors() != null) {
-            var held = before == null ? java.util.Set.<Long>of() : before.investors().stream()
-                    .map(Project.Investor::id).collect(java.util.stream.Collectors.toSet());
+            var held = before == null
+                    ? java.util.Set.<Long>of()
+                    : before.investors().stream()
+                            .map(Project.Investor::id)
+                            .collect(java.util.stream.Collectors.toSet());
             for (Long e : f.investors()) {
                 if (e == null) {
                     throw new InvalidInputException("investors", "validation.invalid");
@@ -657,7 +760,10 @@ public class Projects {
         }
     }
 
-    private List<Problem> validate(ProjectForm f, Long regionId, RegionScope scope,
+    private List<Problem> validate(
+            ProjectForm f,
+            Long regionId,
+            RegionScope scope,
             java.util.function.LongFunction<java.util.Optional<Region>> regionById,
             java.util.function.LongPredicate isLeader) {
         var problems = new ArrayList<Problem>();
@@ -670,17 +776,19 @@ public class Projects {
         if (region == null || !scope.covers(region)) {
             problems.add(new Problem("regionId", "project.region.outOfScope"));
         }
-        if (f.attractingRegionId() != null && regionById.apply(f.attractingRegionId()).isEmpty()) {
+        if (f.attractingRegionId() != null
+                && regionById.apply(f.attractingRegionId()).isEmpty()) {
             problems.add(new Problem("attractingRegionId", "validation.invalid"));
         }
-        if (f.attractingShare() != null && (f.attractingShare().signum() < 0
-                || f.attractingShare().compareTo(BigDecimal.valueOf(100)) > 0)) {
+        if (f.attractingShare() != null
+                && (f.attractingShare().signum() < 0 || f.attractingShare().compareTo(BigDecimal.valueOf(100)) > 0)) {
             problems.add(new Problem("attractingShare", "project.share.range"));
         }
         if (f.attractingRegionId() != null && Objects.equals(f.attractingRegionId(), regionId)) {
             problems.add(new Problem("attractingRegionId", "project.attracting.same"));
         }
-        if (f.attractingRegionId() != null && !Objects.equals(f.attractingRegionId(), regionId)
+        if (f.attractingRegionId() != null
+                && !Objects.equals(f.attractingRegionId(), regionId)
                 && f.attractingShare() == null) {
             problems.add(new Problem("attractingShare", "project.share.required"));
         }
@@ -693,25 +801,34 @@ public class Projects {
         } else if (tooLarge(f.totalInvestment())) {
             problems.add(new Problem("totalInvestment", "validation.amountTooLarge"));
         }
-        if (f.contractAmount() != null && (f.contractAmount().signum() < 0 || f.contractAmount().scale() > 2)) {
+        if (f.contractAmount() != null
+                && (f.contractAmount().signum() < 0 || f.contractAmount().scale() > 2)) {
             problems.add(new Problem("contractAmount", "validation.twoDecimals"));
         } else if (f.contractAmount() != null && tooLarge(f.contractAmount())) {
             problems.add(new Problem("contractAmount", "validation.amountTooLarge"));
         }
-        if (f.outOfProvinceAmount() != null && (f.outOfProvinceAmount().signum() < 0
-                || f.outOfProvinceAmount().scale() > 2)) {
+        if (f.outOfProvinceAmount() != null
+                && (f.outOfProvinceAmount().signum() < 0
+                        || f.outOfProvinceAmount().scale() > 2)) {
             problems.add(new Problem("outOfProvinceAmount", "validation.twoDecimals"));
-        } else if (f.outOfProvinceAmount() != null && f.totalInvestment() != null
+        } else if (f.outOfProvinceAmount() != null
+                && f.totalInvestment() != null
                 && f.outOfProvinceAmount().compareTo(f.totalInvestment()) > 0) {
             problems.add(new Problem("outOfProvinceAmount", "project.outOfProvince.overTotal"));
         }
-        boolean anyForeign = f.foreignCurrency() != null && !f.foreignCurrency().isBlank() || f.foreignAmount() != null
+        boolean anyForeign = f.foreignCurrency() != null && !f.foreignCurrency().isBlank()
+                || f.foreignAmount() != null
                 || f.exchangeRate() != null;
-        if (anyForeign && (f.foreignCurrency() == null || !f.foreignCurrency().trim().matches("[A-Za-z]{3}")
-                || f.foreignAmount() == null || f.exchangeRate() == null || f.exchangeRate().signum() <= 0)) {
+        if (anyForeign
+                && (f.foreignCurrency() == null
+                        || !f.foreignCurrency().trim().matches("[A-Za-z]{3}")
+                        || f.foreignAmount() == null
+                        || f.exchangeRate() == null
+                        || f.exchangeRate().signum() <= 0)) {
             problems.add(new Problem("foreignAmount", "project.foreign.incomplete"));
         }
-        if (Boolean.FALSE.equals(f.counted()) && (f.notCountedReason() == null || f.notCountedReason().isBlank())) {
+        if (Boolean.FALSE.equals(f.counted())
+                && (f.notCountedReason() == null || f.notCountedReason().isBlank())) {
             problems.add(new Problem("notCountedReason", "project.notCounted.reason"));
         }
         // the columns' limits: a long text is the field's error, never a failed insert
@@ -722,8 +839,14 @@ public class Projects {
         if (f.leaderUserId() != null && !isLeader.test(f.leaderUserId())) {
             problems.add(new Problem("leaderUserId", "project.leader.invalid"));
         }
-        if (f.chainNodeId() != null && (f.chainId() == null || jdbc.sql("select count(*) from chain_node where id = :n "
-                + "and chain_id = :c").param("n", f.chainNodeId()).param("c", f.chainId()).query(Long.class).single() == 0)) {
+        if (f.chainNodeId() != null
+                && (f.chainId() == null
+                        || jdbc.sql("select count(*) from chain_node where id = :n " + "and chain_id = :c")
+                                        .param("n", f.chainNodeId())
+                                        .param("c", f.chainId())
+                                        .query(Long.class)
+                                        .single()
+                                == 0)) {
             problems.add(new Problem("chainNodeId", "project.node.invalid"));
         }
         return problems;
@@ -734,7 +857,6 @@ public class Projects {
         return amount.precision() - amount.scale() > 14;
     }
 
-
     private void replaceInvestors(long id, ProjectForm f) {
         var ids = new java.util.LinkedHashSet<Long>();
         // a merged entry stands for the one it was merged into
@@ -742,10 +864,14 @@ public class Projects {
         if (f.newInvestorName() != null && !f.newInvestorName().isBlank()) {
             ids.add(enterprises.findOrCreate(f.newInvestorCode(), f.newInvestorName()));
         }
-        jdbc.sql("delete from project_investor where project_id = :id").param("id", id).update();
+        jdbc.sql("delete from project_investor where project_id = :id")
+                .param("id", id)
+                .update();
         for (Long e : ids) {
             jdbc.sql("insert into project_investor (project_id, enterprise_id) values (:p, :e) on conflict do nothing")
-                    .param("p", id).param("e", e).update();
+                    .param("p", id)
+                    .param("e", e)
+                    .update();
         }
     }
 
@@ -806,12 +932,18 @@ public class Projects {
         if (after.totalInvestment() != null && before.totalInvestment().compareTo(after.totalInvestment()) != 0) {
             changes.add("totalInvestment: " + before.totalInvestment() + " -> " + after.totalInvestment());
         }
-        if (!Objects.equals(before.contractAmount() == null ? null : before.contractAmount().stripTrailingZeros(),
+        if (!Objects.equals(
+                before.contractAmount() == null ? null : before.contractAmount().stripTrailingZeros(),
                 after.contractAmount() == null ? null : after.contractAmount().stripTrailingZeros())) {
             changes.add("contractAmount: " + before.contractAmount() + " -> " + after.contractAmount());
         }
-        if (!Objects.equals(before.outOfProvinceAmount() == null ? null : before.outOfProvinceAmount().stripTrailingZeros(),
-                after.outOfProvinceAmount() == null ? null : after.outOfProvinceAmount().stripTrailingZeros())) {
+        if (!Objects.equals(
+                before.outOfProvinceAmount() == null
+                        ? null
+                        : before.outOfProvinceAmount().stripTrailingZeros(),
+                after.outOfProvinceAmount() == null
+                        ? null
+                        : after.outOfProvinceAmount().stripTrailingZeros())) {
             changes.add("outOfProvinceAmount: " + before.outOfProvinceAmount() + " -> " + after.outOfProvinceAmount());
         }
         if (before.fundOrigin() != after.fundOrigin()) {
@@ -838,7 +970,8 @@ public class Projects {
 
     Project map(ResultSet rs, int n) throws SQLException {
         var investors = jdbc.sql("select e.id, e.name, e.credit_code from project_investor pi join enterprise e "
-                + "on e.id = pi.enterprise_id where pi.project_id = :id order by e.name").param("id", rs.getLong("id"))
+                        + "on e.id = pi.enterprise_id where pi.project_id = :id order by e.name")
+                .param("id", rs.getLong("id"))
                 .query((r, i) -> new Project.Investor(r.getLong("id"), r.getString("name"), r.getString("credit_code")))
                 .list();
         return map(rs, investors);
@@ -846,24 +979,49 @@ public class Projects {
 
     private static Project map(ResultSet rs, List<Project.Investor> investors) throws SQLException {
         long id = rs.getLong("id");
-        return new Project(id, rs.getString("code"), rs.getString("name"), rs.getLong("region_id"),
-                rs.getString("region_name"), (Long) rs.getObject("attracting_region_id"),
-                rs.getString("attracting_region_name"), rs.getBigDecimal("attracting_share"),
-                (Long) rs.getObject("chain_id"), rs.getString("chain_name"), (Long) rs.getObject("chain_node_id"),
+        return new Project(
+                id,
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getLong("region_id"),
+                rs.getString("region_name"),
+                (Long) rs.getObject("attracting_region_id"),
+                rs.getString("attracting_region_name"),
+                rs.getBigDecimal("attracting_share"),
+                (Long) rs.getObject("chain_id"),
+                rs.getString("chain_name"),
+                (Long) rs.getObject("chain_node_id"),
                 rs.getString("project_type") == null ? null : ProjectType.valueOf(rs.getString("project_type")),
-                rs.getBigDecimal("total_investment"), rs.getBigDecimal("contract_amount"),
-                rs.getBigDecimal("out_of_province_amount"), rs.getString("foreign_currency"),
-                rs.getBigDecimal("foreign_amount"), rs.getBigDecimal("exchange_rate"),
+                rs.getBigDecimal("total_investment"),
+                rs.getBigDecimal("contract_amount"),
+                rs.getBigDecimal("out_of_province_amount"),
+                rs.getString("foreign_currency"),
+                rs.getBigDecimal("foreign_amount"),
+                rs.getBigDecimal("exchange_rate"),
                 rs.getString("fund_origin") == null ? null : FundOrigin.valueOf(rs.getString("fund_origin")),
-                rs.getBoolean("fund_origin_derived"), rs.getBoolean("key_project"),
-                (Long) rs.getObject("leader_user_id"), rs.getString("leader_name"), rs.getString("responsible_unit"),
-                rs.getString("contact_name"), rs.getString("contact_phone"), rs.getBoolean("counted"),
-                rs.getString("not_counted_reason"), (Long) rs.getObject("expansion_of_id"),
-                Stage.valueOf(rs.getString("stage")), stage(rs.getString("held_stage")), rs.getString("hold_reason"),
-                new StageDates(rs.getObject("signed_on", LocalDate.class), rs.getObject("registered_on", LocalDate.class),
-                        rs.getObject("started_on", LocalDate.class), rs.getObject("producing_on", LocalDate.class),
+                rs.getBoolean("fund_origin_derived"),
+                rs.getBoolean("key_project"),
+                (Long) rs.getObject("leader_user_id"),
+                rs.getString("leader_name"),
+                rs.getString("responsible_unit"),
+                rs.getString("contact_name"),
+                rs.getString("contact_phone"),
+                rs.getBoolean("counted"),
+                rs.getString("not_counted_reason"),
+                (Long) rs.getObject("expansion_of_id"),
+                Stage.valueOf(rs.getString("stage")),
+                stage(rs.getString("held_stage")),
+                rs.getString("hold_reason"),
+                new StageDates(
+                        rs.getObject("signed_on", LocalDate.class),
+                        rs.getObject("registered_on", LocalDate.class),
+                        rs.getObject("started_on", LocalDate.class),
+                        rs.getObject("producing_on", LocalDate.class),
                         rs.getObject("full_production_on", LocalDate.class)),
-                ReviewStatus.valueOf(rs.getString("review_status")), investors, rs.getLong("version"),
-                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("leader_disabled"));
+                ReviewStatus.valueOf(rs.getString("review_status")),
+                investors,
+                rs.getLong("version"),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getBoolean("leader_disabled"));
     }
 }

@@ -45,7 +45,10 @@ public enum Stage {
 
     /** The next stage on the main line, or null at the end or off it. */
     public Stage next() {
-        return Arrays.stream(values()).filter(s -> s.order == order + 1 && order >= 0).findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(s -> s.order == order + 1 && order >= 0)
+                .findFirst()
+                .orElse(null);
     }
 
     public static List<Stage> mainLine() {

@@ -5,7 +5,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** The dates a project reached its dated stages (签约, 注册, 开工, 投产, 达产). */
-public record StageDates(LocalDate signedOn, LocalDate registeredOn, LocalDate startedOn, LocalDate producingOn,
+public record StageDates(
+        LocalDate signedOn,
+        LocalDate registeredOn,
+        LocalDate startedOn,
+        LocalDate producingOn,
         LocalDate fullProductionOn) {
 
     public static final StageDates NONE = new StageDates(null, null, null, null, null);
@@ -27,7 +31,11 @@ public record StageDates(LocalDate signedOn, LocalDate registeredOn, LocalDate s
             m.put(s, of(s));
         }
         m.put(stage, date);
-        return new StageDates(m.get(Stage.SIGNED), m.get(Stage.REGISTERED), m.get(Stage.STARTED),
-                m.get(Stage.PRODUCING), m.get(Stage.FULL_PRODUCTION));
+        return new StageDates(
+                m.get(Stage.SIGNED),
+                m.get(Stage.REGISTERED),
+                m.get(Stage.STARTED),
+                m.get(Stage.PRODUCING),
+                m.get(Stage.FULL_PRODUCTION));
     }
 }

@@ -3,4 +3,9 @@
  * arrived, follow-ups, approved history for "as of" figures, and duplicate candidates across counties. Uses
  * accounts, regions, enterprises, chains and audit.
  */
+@ApplicationModule(allowedDependencies = {"accounts", "audit", "chains", "common", "enterprises", "regions"})
+@NullMarked
 package cn.yinfeng.projects;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -20,11 +20,30 @@ import java.time.YearMonth;
  * @param from first month, null when the period is unclear
  * @param to last month, null when the period is unclear
  */
-public record Claim(int segment, int sentence, int start, int end, String written, String indicator, String keyword,
-        String unit, BigDecimal value, BigDecimal step, Qualifier qualifier, boolean growth, String regionCode,
-        String regionText, YearMonth from, YearMonth to, String periodText) {
+public record Claim(
+        int segment,
+        int sentence,
+        int start,
+        int end,
+        String written,
+        String indicator,
+        String keyword,
+        String unit,
+        BigDecimal value,
+        BigDecimal step,
+        Qualifier qualifier,
+        boolean growth,
+        String regionCode,
+        String regionText,
+        YearMonth from,
+        YearMonth to,
+        String periodText) {
 
-    public enum Qualifier { EXACT, LOWER_BOUND, APPROX }
+    public enum Qualifier {
+        EXACT,
+        LOWER_BOUND,
+        APPROX
+    }
 
     public boolean periodClear() {
         return from != null && to != null;

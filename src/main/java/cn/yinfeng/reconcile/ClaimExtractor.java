@@ -6,6 +6,9 @@ import static cn.yinfeng.reconcile.Indicators.growthCode;
 import static cn.yinfeng.reconcile.Indicators.nearestKeyword;
 import static cn.yinfeng.reconcile.ValueFinder.clauseStart;
 
+import cn.yinfeng.reconcile.Indicators.Family;
+import cn.yinfeng.reconcile.PeriodFinder.PeriodSpec;
+import cn.yinfeng.reconcile.ValueFinder.Found;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,10 +17,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.yinfeng.reconcile.Indicators.Family;
-import cn.yinfeng.reconcile.PeriodFinder.PeriodSpec;
-import cn.yinfeng.reconcile.ValueFinder.Found;
 
 /**
  * Finds the statistical claims in a Chinese text, with rules only (no model, no Spring): the text is laid out into
@@ -83,7 +82,9 @@ public final class ClaimExtractor {
         }
         List<Alias> list = new ArrayList<>();
         byText.forEach((t, c) -> list.add(new Alias(t, c)));
-        list.sort(Comparator.comparingInt((Alias a) -> a.text().length()).reversed().thenComparing(Alias::text));
+        list.sort(Comparator.comparingInt((Alias a) -> a.text().length())
+                .reversed()
+                .thenComparing(Alias::text));
         this.aliases = List.copyOf(list);
         this.rootCode = rootCode;
         Map<String, String> names = new HashMap<>();
@@ -100,7 +101,9 @@ public final class ClaimExtractor {
      * it is the text's default region), else the city.
      */
     private String cityWord(String home, boolean homeInHeadline, String defaultRegion) {
-        if (home != null && !home.equals(rootCode) && names.getOrDefault(home, "").endsWith("市")
+        if (home != null
+                && !home.equals(rootCode)
+                && names.getOrDefault(home, "").endsWith("市")
                 && (homeInHeadline || home.equals(defaultRegion))) {
             return home;
         }
@@ -201,6 +204,7 @@ public final class ClaimExtractor {
         private final List<Claim> claims = new ArrayList<>();
         /** Per year, the last month a period from January to a month names: what the article reports on. */
         private final Map<Integer, Integer> reportingMonth = new HashMap<>();
+
         private Integer yearContext;
         private PeriodSpec period;
         private Integer periodYear;
@@ -248,7 +252,8 @@ public final class ClaimExtractor {
         /** 全县/本县: the article's county, else the default region, unless either is the city. */
         private String currentCounty() {
             String h = home.code();
-            return h != null && !h.equals(rootCode) ? h
+            return h != null && !h.equals(rootCode)
+                    ? h
                     : defaultRegion != null && !defaultRegion.equals(rootCode) ? defaultRegion : UNKNOWN_REGION;
         }
 
@@ -271,10 +276,11 @@ public final class ClaimExtractor {
 
         /** The year as written, else from the text's date (今年, 去年), else the year said last, else the date's. */
         private Integer yearOf(PeriodSpec ps) {
-            Integer y = ps.year() != null ? ps.year()
-                    : ps.needsDateYear() ? (date == null ? null : date.getYear() + ps.yearOffset())
-                    : yearContext != null ? yearContext
-                    : date != null ? date.getYear() : null;
+            Integer y = ps.year() != null
+                    ? ps.year()
+                    : ps.needsDateYear()
+                            ? (date == null ? null : date.getYear() + ps.yearOffset())
+                            : yearContext != null ? yearContext : date != null ? date.getYear() : null;
             if (ps.needsDateYear() && y == null && yearContext != null) {
                 y = yearContext + ps.yearOffset();
             }
@@ -298,8 +304,23 @@ public final class ClaimExtractor {
                 from = YearMonth.of(periodYear, period.fromMonth());
                 to = period.openEnd() ? null : YearMonth.of(periodYear, period.toMonth());
             }
-            claims.add(new Claim(segment, sentenceIndex, f.start, f.end, s.substring(f.start, f.end), code,
-                    f.keyword, f.unitShown, value, f.step, f.qualifier, growth, region, regionText, from, to,
+            claims.add(new Claim(
+                    segment,
+                    sentenceIndex,
+                    f.start,
+                    f.end,
+                    s.substring(f.start, f.end),
+                    code,
+                    f.keyword,
+                    f.unitShown,
+                    value,
+                    f.step,
+                    f.qualifier,
+                    growth,
+                    region,
+                    regionText,
+                    from,
+                    to,
                     period == null ? null : period.text()));
             if (!growth) {
                 before.family = fam == Family.TOTAL && before.family != null ? before.family : fam;
@@ -335,8 +356,23 @@ public final class ClaimExtractor {
     }
 
     private static Claim withPeriod(Claim c, YearMonth from, YearMonth to) {
-        return new Claim(c.segment(), c.sentence(), c.start(), c.end(), c.written(), c.indicator(), c.keyword(),
-                c.unit(), c.value(), c.step(), c.qualifier(), c.growth(), c.regionCode(), c.regionText(), from, to,
+        return new Claim(
+                c.segment(),
+                c.sentence(),
+                c.start(),
+                c.end(),
+                c.written(),
+                c.indicator(),
+                c.keyword(),
+                c.unit(),
+                c.value(),
+                c.step(),
+                c.qualifier(),
+                c.growth(),
+                c.regionCode(),
+                c.regionText(),
+                from,
+                to,
                 c.periodText());
     }
 

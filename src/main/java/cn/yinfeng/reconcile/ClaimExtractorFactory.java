@@ -1,9 +1,8 @@
 package cn.yinfeng.reconcile;
 
-import java.util.List;
-
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**

@@ -3,12 +3,11 @@ package cn.yinfeng.reconcile;
 import static cn.yinfeng.reconcile.ValueFinder.clauseEnd;
 import static cn.yinfeng.reconcile.ValueFinder.clauseStart;
 
+import cn.yinfeng.reconcile.ValueFinder.Found;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import cn.yinfeng.reconcile.ValueFinder.Found;
 
 /** The indicator words: which indicator a value counts, read from the words of its clause and its unit. */
 final class Indicators {
@@ -16,9 +15,31 @@ final class Indicators {
     private Indicators() {}
 
     enum Family {
-        SIGNED, SIGNED_AMOUNT, SIGNED_1YI, SIGNED_5YI, SIGNED_10YI, SIGNED_BAND, KEY, TOTAL, FUNDS, FUNDS_OUT, STARTED, PRODUCING,
-        PERFORMANCE_RATE, START_RATE, PRODUCTION_RATE, FUNDS_RATE, TRIPS, POINT_TO_POINT, VISITED, DELEGATION,
-        TALENT, TRAINING, BASES, POSITIONS, COOPERATION
+        SIGNED,
+        SIGNED_AMOUNT,
+        SIGNED_1YI,
+        SIGNED_5YI,
+        SIGNED_10YI,
+        SIGNED_BAND,
+        KEY,
+        TOTAL,
+        FUNDS,
+        FUNDS_OUT,
+        STARTED,
+        PRODUCING,
+        PERFORMANCE_RATE,
+        START_RATE,
+        PRODUCTION_RATE,
+        FUNDS_RATE,
+        TRIPS,
+        POINT_TO_POINT,
+        VISITED,
+        DELEGATION,
+        TALENT,
+        TRAINING,
+        BASES,
+        POSITIONS,
+        COOPERATION
     }
 
     private record Keyword(Pattern pattern, Family family) {}
@@ -72,15 +93,20 @@ final class Indicators {
             case SIGNED_10YI -> things ? "SIGNED_10YI_COUNT" : money ? "SIGNED_10YI_AMOUNT" : null;
             case SIGNED_BAND -> things ? "SIGNED_BAND_COUNT" : money ? "SIGNED_BAND_AMOUNT" : null;
             case KEY -> things ? "KEY_COUNT" : money ? "KEY_TOTAL" : null;
-            case TOTAL -> !money ? null : context == null ? "TOTAL_INVESTMENT" : switch (context) {
-                case KEY -> "KEY_TOTAL";
-                case SIGNED, SIGNED_AMOUNT -> "SIGNED_AMOUNT";
-                case SIGNED_1YI -> "SIGNED_1YI_AMOUNT";
-                case SIGNED_5YI -> "SIGNED_5YI_AMOUNT";
-                case SIGNED_10YI -> "SIGNED_10YI_AMOUNT";
-                case SIGNED_BAND -> "SIGNED_BAND_AMOUNT";
-                default -> "TOTAL_INVESTMENT";
-            };
+            case TOTAL ->
+                !money
+                        ? null
+                        : context == null
+                                ? "TOTAL_INVESTMENT"
+                                : switch (context) {
+                                    case KEY -> "KEY_TOTAL";
+                                    case SIGNED, SIGNED_AMOUNT -> "SIGNED_AMOUNT";
+                                    case SIGNED_1YI -> "SIGNED_1YI_AMOUNT";
+                                    case SIGNED_5YI -> "SIGNED_5YI_AMOUNT";
+                                    case SIGNED_10YI -> "SIGNED_10YI_AMOUNT";
+                                    case SIGNED_BAND -> "SIGNED_BAND_AMOUNT";
+                                    default -> "TOTAL_INVESTMENT";
+                                };
             case FUNDS -> money ? "FUNDS" : null;
             case FUNDS_OUT -> money ? "FUNDS_OUT_PROVINCE" : null;
             case STARTED -> things ? "STARTED_COUNT" : null;
@@ -92,8 +118,8 @@ final class Indicators {
             case TRIPS -> times || unit.equals("个") ? "TRIPS" : null;
             case POINT_TO_POINT -> times ? "POINT_TO_POINT" : null;
             case VISITED -> unit.equals("家") || unit.equals("个") ? "VISITED" : null;
-            case DELEGATION -> unit.equals("家") ? "DELEGATION_ENTERPRISES"
-                    : times || unit.equals("个") ? "DELEGATIONS" : null;
+            case DELEGATION ->
+                unit.equals("家") ? "DELEGATION_ENTERPRISES" : times || unit.equals("个") ? "DELEGATIONS" : null;
             case TALENT -> people ? "TALENT_INTRODUCED" : null;
             case TRAINING -> unit.equals("人次") || people ? "TALENT_TRAINED" : null;
             case BASES -> things ? "TALENT_BASES" : null;
@@ -106,7 +132,7 @@ final class Indicators {
     static String growthCode(Family f) {
         return switch (f) {
             case SIGNED, KEY, SIGNED_1YI, STARTED, PRODUCING, TRIPS, VISITED, DELEGATION ->
-                    code(f, "个", null) != null ? code(f, "个", null) : code(f, "次", null);
+                code(f, "个", null) != null ? code(f, "个", null) : code(f, "次", null);
             case SIGNED_AMOUNT -> "SIGNED_AMOUNT";
             case FUNDS -> "FUNDS";
             case FUNDS_OUT -> "FUNDS_OUT_PROVINCE";
@@ -116,8 +142,8 @@ final class Indicators {
         };
     }
 
-    private static final Pattern BAND_NUMBER = Pattern.compile(
-            "(\\d+|[一二两三五十]+)亿元?(?:及)?以上(?:的)?(?:签约|产业|工业|招商|重大)?(?:的)?项目");
+    private static final Pattern BAND_NUMBER =
+            Pattern.compile("(\\d+|[一二两三五十]+)亿元?(?:及)?以上(?:的)?(?:签约|产业|工业|招商|重大)?(?:的)?项目");
 
     record Hit(Family family, String text) {}
 
@@ -147,11 +173,16 @@ final class Indicators {
         Matcher band = BAND_NUMBER.matcher(window);
         while (band.find()) {
             if (band.end() >= bestEnd) {
-                BigDecimal yi = Character.isDigit(band.group(1).charAt(0)) ? new BigDecimal(band.group(1))
+                BigDecimal yi = Character.isDigit(band.group(1).charAt(0))
+                        ? new BigDecimal(band.group(1))
                         : ChineseNumerals.parse(band.group(1));
-                best = yi == null ? Family.SIGNED_BAND : yi.intValue() == 1 ? Family.SIGNED_1YI
-                        : yi.intValue() == 5 ? Family.SIGNED_5YI : yi.intValue() == 10 ? Family.SIGNED_10YI
-                        : Family.SIGNED_BAND;
+                best = yi == null
+                        ? Family.SIGNED_BAND
+                        : yi.intValue() == 1
+                                ? Family.SIGNED_1YI
+                                : yi.intValue() == 5
+                                        ? Family.SIGNED_5YI
+                                        : yi.intValue() == 10 ? Family.SIGNED_10YI : Family.SIGNED_BAND;
                 bestEnd = band.end();
                 text = band.group();
             }
@@ -196,7 +227,10 @@ final class Indicators {
             return previous;
         }
         // a list: 接待考察团两批次、企业六家 - the item after 、 counts within the same words
-        if (previous != null && previousEnd >= 0 && clause - 1 == previousEnd && s.charAt(previousEnd) == '、'
+        if (previous != null
+                && previousEnd >= 0
+                && clause - 1 == previousEnd
+                && s.charAt(previousEnd) == '、'
                 && f.start - clause <= 4) {
             f.keyword = s.substring(clause, f.start);
             return previous;

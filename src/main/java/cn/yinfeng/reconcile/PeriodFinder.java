@@ -16,17 +16,17 @@ final class PeriodFinder {
     private static final String M = "(\\d{1,2}|[一二三四五六七八九十]{1,3})";
     /** A year in Arabic or Chinese digits (2024, 二〇二四). */
     private static final String Y = "(\\d{4}|[〇零一二三四五六七八九]{4})";
+
     private static final String TO = "\\s*(?:-|—|~|至|到|－)+\\s*";
     private static final Pattern P_YEAR_RANGE = Pattern.compile(Y + "年(?:的)?" + M + "(?:月份?)?" + TO + M + "月(?:份)?");
     private static final Pattern P_RANGE = Pattern.compile(M + "(?:月份?)?" + TO + M + "月(?:份)?");
     private static final Pattern P_UNTIL = Pattern.compile("截(?:至|止)(?:到)?(?:" + Y + "年)?" + M + "月(?:底|末|份)?");
     private static final Pattern P_YEAR_SINCE = Pattern.compile("(?:自)?" + Y + "年(?:以来|来)");
-    private static final Pattern P_YEAR_NAMED = Pattern.compile(
-            Y + "年(?:度)?(?:的)?(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
+    private static final Pattern P_YEAR_NAMED =
+            Pattern.compile(Y + "年(?:度)?(?:的)?(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
     private static final Pattern P_YEAR_MONTH = Pattern.compile(Y + "年" + M + "月(?:份)?(?![\\d日号底末初中])");
     private static final Pattern P_YEAR = Pattern.compile(Y + "年(?:度|全年)?(?![\\d以来月份])");
-    private static final Pattern P_NAMED = Pattern.compile(
-            "(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
+    private static final Pattern P_NAMED = Pattern.compile("(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
     private static final Pattern P_THIS_YEAR_SINCE = Pattern.compile("今年以来|今年来|年初以来|今年");
     private static final Pattern P_LAST_YEAR = Pattern.compile("(?:去年|上年)(?!同期|同比)");
     private static final Pattern P_YEAR_AGO = Pattern.compile("一年来|过去一年|这一年");
@@ -34,8 +34,17 @@ final class PeriodFinder {
     private static final Pattern P_UNCLEAR = Pattern.compile("近年来|近几年|多年来|近些年|现如今|历年来|以往");
 
     /** A period as written; {@code year} null means the year comes from the context. */
-    record PeriodSpec(int start, int end, Integer year, int yearOffset, int fromMonth, int toMonth,
-            boolean openEnd, boolean unclear, boolean needsDateYear, String text)
+    record PeriodSpec(
+            int start,
+            int end,
+            Integer year,
+            int yearOffset,
+            int fromMonth,
+            int toMonth,
+            boolean openEnd,
+            boolean unclear,
+            boolean needsDateYear,
+            String text)
             implements ClaimExtractor.Mention {
         @Override
         public int rank() {
@@ -113,10 +122,17 @@ final class PeriodFinder {
         return kept;
     }
 
-    private static PeriodSpec spec(Matcher m, Integer year, int yearOffset, int fromMonth, int toMonth,
-            boolean openEnd, boolean unclear, boolean needsDateYear) {
-        return new PeriodSpec(m.start(), m.end(), year, yearOffset, fromMonth, toMonth, openEnd, unclear,
-                needsDateYear, m.group());
+    private static PeriodSpec spec(
+            Matcher m,
+            Integer year,
+            int yearOffset,
+            int fromMonth,
+            int toMonth,
+            boolean openEnd,
+            boolean unclear,
+            boolean needsDateYear) {
+        return new PeriodSpec(
+                m.start(), m.end(), year, yearOffset, fromMonth, toMonth, openEnd, unclear, needsDateYear, m.group());
     }
 
     private static PeriodSpec range(Matcher m, Integer year, int from, int to) {

@@ -1,14 +1,13 @@
 package cn.yinfeng.reconcile;
 
-import java.io.IOException;
-import java.time.LocalDate;
-import java.util.Locale;
-
 import cn.yinfeng.common.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +42,9 @@ class ReconcileApiController {
     }
 
     @PostMapping
-    @Operation(summary = "Claims of a Chinese text (region, period, indicator, value, qualifier) with the ledger's "
-            + "value and a verdict: AGREES, DISAGREES or CANNOT_CHECK with the reason")
+    @Operation(
+            summary = "Claims of a Chinese text (region, period, indicator, value, qualifier) with the ledger's "
+                    + "value and a verdict: AGREES, DISAGREES or CANNOT_CHECK with the reason")
     ReconcileService.Result check(@RequestBody ReconcileService.Request request) {
         return service.check(request);
     }
@@ -53,16 +53,20 @@ class ReconcileApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Check and save a text (optionally linked to a published monthly report)")
     Created save(@RequestBody SaveRequest request) {
-        return new Created(checks.save(new ReconcileService.Request(request.text(), request.date(),
-                request.region()), request.reportId()));
+        return new Created(checks.save(
+                new ReconcileService.Request(request.text(), request.date(), request.region()), request.reportId()));
     }
 
     @GetMapping("/checks")
-    @Operation(summary = "Saved checks in the caller's region subtree; sort by created, title, date, claims, "
-            + "disagrees")
-    PageResult<ReconcileChecks.Row> list(@RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "created") String sort, @RequestParam(defaultValue = "desc") String dir,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    @Operation(
+            summary =
+                    "Saved checks in the caller's region subtree; sort by created, title, date, claims, " + "disagrees")
+    PageResult<ReconcileChecks.Row> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "created") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return checks.search(new ReconcileChecks.Search(q, sort, !"asc".equals(dir), page, size));
     }
 
@@ -83,8 +87,12 @@ class ReconcileApiController {
     void export(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
         checks.find(id);
         response.setContentType(ReconcileController.XLSX);
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename("reconcile-" + id + ".xlsx").build().toString());
+        response.setHeader(
+                "Content-Disposition",
+                ContentDisposition.attachment()
+                        .filename("reconcile-" + id + ".xlsx")
+                        .build()
+                        .toString());
         checks.export(id, locale, response.getOutputStream());
     }
 }

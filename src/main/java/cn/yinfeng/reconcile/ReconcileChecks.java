@@ -1,5 +1,14 @@
 package cn.yinfeng.reconcile;
 
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.YinfengUser;
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.ConflictException;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.common.PageResult;
+import cn.yinfeng.regions.RegionScope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.ResultSet;
@@ -10,16 +19,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.accounts.YinfengUser;
-import cn.yinfeng.audit.AuditLog;
-import cn.yinfeng.audit.Outcome;
-import cn.yinfeng.common.ConflictException;
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.common.NotFoundException;
-import cn.yinfeng.common.PageResult;
-import cn.yinfeng.regions.RegionScope;
 import org.dhatim.fastexcel.Workbook;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +34,19 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReconcileChecks {
 
     /** A saved check in a list. */
-    public record Row(long id, String title, LocalDate textDate, String regionName, int claimCount, int agrees,
-            int disagrees, int cannotCheck, String createdBy, Instant createdAt, Long reportId, String reportLabel) {}
+    public record Row(
+            long id,
+            String title,
+            LocalDate textDate,
+            String regionName,
+            int claimCount,
+            int agrees,
+            int disagrees,
+            int cannotCheck,
+            String createdBy,
+            Instant createdAt,
+            Long reportId,
+            String reportLabel) {}
 
     /** A saved check with its text and result. */
     public record Saved(Row row, String body, String defaultRegion, ReconcileService.Result result, long version) {}
@@ -54,8 +64,17 @@ public class ReconcileChecks {
         }
     }
 
-    private static final Map<String, String> SORTS = Map.of("created", "c.created_at", "title", "c.title",
-            "date", "c.text_date", "disagrees", "c.disagrees", "claims", "c.claim_count");
+    private static final Map<String, String> SORTS = Map.of(
+            "created",
+            "c.created_at",
+            "title",
+            "c.title",
+            "date",
+            "c.text_date",
+            "disagrees",
+            "c.disagrees",
+            "claims",
+            "c.claim_count");
 
     private static final String ROW = """
             select c.id, c.title, c.text_date, d.name as region_name, c.claim_count, c.agrees, c.disagrees,
@@ -76,8 +95,14 @@ public class ReconcileChecks {
     private final MessageSource messages;
     private final Clock clock;
 
-    ReconcileChecks(JdbcClient jdbc, ReconcileService service, CurrentUser currentUser, AuditLog audit,
-            JsonMapper json, MessageSource messages, Clock clock) {
+    ReconcileChecks(
+            JdbcClient jdbc,
+            ReconcileService service,
+            CurrentUser currentUser,
+            AuditLog audit,
+            JsonMapper json,
+            MessageSource messages,
+            Clock clock) {
         this.jdbc = jdbc;
         this.service = service;
         this.currentUser = currentUser;
@@ -96,23 +121,40 @@ public class ReconcileChecks {
         if (reportId != null) {
             requireReport(reportId, scope);
         }
-        long defaultRegion = jdbc.sql("select id from region where code = :c").param("c", result.region())
-                .query(Long.class).single();
+        long defaultRegion = jdbc.sql("select id from region where code = :c")
+                .param("c", result.region())
+                .query(Long.class)
+                .single();
         long id = jdbc.sql("""
                 insert into reconcile_check (region_id, title, body, text_date, default_region_id, report_id, claims,
                        claim_count, agrees, disagrees, cannot_check, created_by, created_by_name, created_at)
                 values (:region, :title, :body, :date, :defaultRegion, :report, cast(:claims as jsonb), :n, :a, :d,
                         :x, :user, :userName, :at)
                 returning id
-                """).param("region", user.region()).param("title", title(request.text()))
-                .param("body", request.text()).param("date", request.date()).param("defaultRegion", defaultRegion)
-                .param("report", reportId).param("claims", json.writeValueAsString(result))
-                .param("n", result.claims().size()).param("a", result.agrees()).param("d", result.disagrees())
-                .param("x", result.cannotCheck()).param("user", user.id()).param("userName", user.displayName())
+                """)
+                .param("region", user.region())
+                .param("title", title(request.text()))
+                .param("body", request.text())
+                .param("date", request.date())
+                .param("defaultRegion", defaultRegion)
+                .param("report", reportId)
+                .param("claims", json.writeValueAsString(result))
+                .param("n", result.claims().size())
+                .param("a", result.agrees())
+                .param("d", result.disagrees())
+                .param("x", result.cannotCheck())
+                .param("user", user.id())
+                .param("userName", user.displayName())
                 .param("at", java.sql.Timestamp.from(clock.instant()))
-                .query(Long.class).single();
-        audit.record("RECONCILE_SAVE", "reconcile_check", id, Outcome.SUCCESS, "claims=" + result.claims().size()
-                + " agrees=" + result.agrees() + " disagrees=" + result.disagrees() + " cannot=" + result.cannotCheck());
+                .query(Long.class)
+                .single();
+        audit.record(
+                "RECONCILE_SAVE",
+                "reconcile_check",
+                id,
+                Outcome.SUCCESS,
+                "claims=" + result.claims().size() + " agrees=" + result.agrees() + " disagrees=" + result.disagrees()
+                        + " cannot=" + result.cannotCheck());
         return id;
     }
 
@@ -122,15 +164,21 @@ public class ReconcileChecks {
         RegionScope scope = currentUser.scope();
         Saved saved = find(id);
         if (saved.version() != version) {
-            throw new ConflictException("reconcile_check", version, saved.version(),
+            throw new ConflictException(
+                    "reconcile_check",
+                    version,
+                    saved.version(),
                     java.util.Collections.singletonMap("reportId", saved.row().reportId()));
         }
         if (reportId != null) {
             requireReport(reportId, scope);
         }
         int n = scope.bind(jdbc.sql("update reconcile_check c set report_id = :report, version = version + 1 "
-                + "where c.id = :id and c.version = :version and " + scope.where("c.region_id")))
-                .param("report", reportId).param("id", id).param("version", version).update();
+                        + "where c.id = :id and c.version = :version and " + scope.where("c.region_id")))
+                .param("report", reportId)
+                .param("id", id)
+                .param("version", version)
+                .update();
         if (n == 0) {
             throw new ConflictException("reconcile_check", version, version + 1, Map.of());
         }
@@ -139,7 +187,11 @@ public class ReconcileChecks {
 
     private void requireReport(long reportId, RegionScope scope) {
         boolean visible = scope.bind(jdbc.sql("select count(*) from published_report p where p.id = :id and "
-                + scope.where("p.region_id"))).param("id", reportId).query(Long.class).single() > 0;
+                                + scope.where("p.region_id")))
+                        .param("id", reportId)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (!visible) {
             throw new InvalidInputException("reportId", "reconcile.report.unknown");
         }
@@ -149,8 +201,9 @@ public class ReconcileChecks {
         RegionScope scope = currentUser.scope();
         String where = " where " + scope.where("c.region_id")
                 + (search.q() == null ? "" : " and (c.title ilike :q or c.body ilike :q)");
-        String like = search.q() == null ? null : "%" + search.q().replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        String like = search.q() == null
+                ? null
+                : "%" + search.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         var count = scope.bind(jdbc.sql("select count(*) from reconcile_check c" + where));
         if (like != null) {
             count = count.param("q", like);
@@ -159,7 +212,8 @@ public class ReconcileChecks {
         String order = SORTS.getOrDefault(search.sort(), "c.created_at") + (search.desc() ? " desc" : " asc")
                 + " nulls last, c.id desc";
         var rows = scope.bind(jdbc.sql(ROW + where + " order by " + order + " limit :limit offset :offset"))
-                .param("limit", search.size()).param("offset", search.page() * search.size());
+                .param("limit", search.size())
+                .param("offset", search.page() * search.size());
         if (like != null) {
             rows = rows.param("q", like);
         }
@@ -169,24 +223,36 @@ public class ReconcileChecks {
     /** A saved check inside the caller's scope; "not found" otherwise, whether or not it exists. */
     public Saved find(long id) {
         RegionScope scope = currentUser.scope();
-        return scope.bind(jdbc.sql(ROW.replace("select c.id,", "select c.body, c.claims::text as claims_json, "
-                + "c.version, d.code as default_code, c.id,") + " where c.id = :id and " + scope.where("c.region_id")))
+        return scope.bind(jdbc.sql(ROW.replace(
+                                "select c.id,",
+                                "select c.body, c.claims::text as claims_json, "
+                                        + "c.version, d.code as default_code, c.id,")
+                        + " where c.id = :id and " + scope.where("c.region_id")))
                 .param("id", id)
-                .query((rs, n) -> new Saved(row(rs, n), rs.getString("body"), rs.getString("default_code"),
+                .query((rs, n) -> new Saved(
+                        row(rs, n),
+                        rs.getString("body"),
+                        rs.getString("default_code"),
                         json.readValue(rs.getString("claims_json"), ReconcileService.Result.class),
                         rs.getLong("version")))
-                .optional().orElseThrow(() -> new NotFoundException("reconcile_check", id));
+                .optional()
+                .orElseThrow(() -> new NotFoundException("reconcile_check", id));
     }
 
     /** Published reports in the caller's scope, newest first, for the link select. */
     public List<ReportOption> reports() {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql("select p.id, r.name, p.year, p.month, p.published_at from published_report p "
-                + "join region r on r.id = p.region_id where " + scope.where("p.region_id")
-                + " order by p.published_at desc limit 200"))
-                .query((rs, n) -> new ReportOption(rs.getLong("id"), rs.getString("name") + " "
-                        + rs.getInt("year") + "-" + String.format("%02d", rs.getInt("month")) + " ("
-                        + rs.getTimestamp("published_at").toInstant().toString().substring(0, 10) + ")"))
+                        + "join region r on r.id = p.region_id where " + scope.where("p.region_id")
+                        + " order by p.published_at desc limit 200"))
+                .query((rs, n) -> new ReportOption(
+                        rs.getLong("id"),
+                        rs.getString("name") + " "
+                                + rs.getInt("year") + "-" + String.format("%02d", rs.getInt("month")) + " ("
+                                + rs.getTimestamp("published_at")
+                                        .toInstant()
+                                        .toString()
+                                        .substring(0, 10) + ")"))
                 .list();
     }
 
@@ -195,9 +261,17 @@ public class ReconcileChecks {
         Saved saved = find(id);
         Workbook wb = new Workbook(out, "Yinfeng", "1.0");
         var ws = wb.newWorksheet(msg("reconcile.export.sheet", locale));
-        List<String> headers = List.of("reconcile.col.no", "reconcile.col.sentence", "reconcile.col.written",
-                "reconcile.col.indicator", "reconcile.col.region", "reconcile.col.period", "reconcile.col.claim",
-                "reconcile.col.ledger", "reconcile.col.verdict", "reconcile.col.reason");
+        List<String> headers = List.of(
+                "reconcile.col.no",
+                "reconcile.col.sentence",
+                "reconcile.col.written",
+                "reconcile.col.indicator",
+                "reconcile.col.region",
+                "reconcile.col.period",
+                "reconcile.col.claim",
+                "reconcile.col.ledger",
+                "reconcile.col.verdict",
+                "reconcile.col.reason");
         for (int c = 0; c < headers.size(); c++) {
             ws.value(0, c, msg(headers.get(c), locale));
             ws.width(c, c == 1 ? 60 : 16);
@@ -250,9 +324,18 @@ public class ReconcileChecks {
         long report = rs.getLong("report_id");
         Long reportId = rs.wasNull() ? null : report;
         java.sql.Date d = rs.getDate("text_date");
-        return new Row(rs.getLong("id"), rs.getString("title"), d == null ? null : d.toLocalDate(),
-                rs.getString("region_name"), rs.getInt("claim_count"), rs.getInt("agrees"), rs.getInt("disagrees"),
-                rs.getInt("cannot_check"), rs.getString("created_by_name"),
-                rs.getTimestamp("created_at").toInstant(), reportId, rs.getString("report_label"));
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("title"),
+                d == null ? null : d.toLocalDate(),
+                rs.getString("region_name"),
+                rs.getInt("claim_count"),
+                rs.getInt("agrees"),
+                rs.getInt("disagrees"),
+                rs.getInt("cannot_check"),
+                rs.getString("created_by_name"),
+                rs.getTimestamp("created_at").toInstant(),
+                reportId,
+                rs.getString("report_label"));
     }
 }

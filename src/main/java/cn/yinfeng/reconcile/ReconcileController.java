@@ -1,5 +1,10 @@
 package cn.yinfeng.reconcile;
 
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.common.FormErrors;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.regions.Regions;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -8,12 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.common.FormErrors;
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.regions.Regions;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -46,7 +45,11 @@ class ReconcileController {
     private final CurrentUser currentUser;
     private final MessageSource messages;
 
-    ReconcileController(ReconcileService service, ReconcileChecks checks, Regions regions, CurrentUser currentUser,
+    ReconcileController(
+            ReconcileService service,
+            ReconcileChecks checks,
+            Regions regions,
+            CurrentUser currentUser,
             MessageSource messages) {
         this.service = service;
         this.checks = checks;
@@ -56,8 +59,11 @@ class ReconcileController {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String q, @RequestParam(defaultValue = "created") String sort,
-            @RequestParam(defaultValue = "desc") String dir, @RequestParam(defaultValue = "0") int page,
+    String page(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "created") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new ReconcileService.Request("", null, null));
@@ -73,10 +79,14 @@ class ReconcileController {
     }
 
     @PostMapping("/check")
-    String check(@RequestParam(required = false) String text,
+    String check(
+            @RequestParam(required = false) String text,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String region, @RequestParam(required = false) MultipartFile file,
-            Model model, Locale locale) throws IOException {
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            Locale locale)
+            throws IOException {
         String body = text;
         try {
             if (file != null && !file.isEmpty()) {
@@ -95,10 +105,15 @@ class ReconcileController {
     }
 
     @PostMapping("/save")
-    String save(@RequestParam(required = false) String text,
+    String save(
+            @RequestParam(required = false) String text,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String region, @RequestParam(required = false) Long reportId,
-            Model model, Locale locale, RedirectAttributes redirect) throws IOException {
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) Long reportId,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect)
+            throws IOException {
         try {
             long id = checks.save(new ReconcileService.Request(text, date, region), reportId);
             redirect.addFlashAttribute("flash", messages.getMessage("reconcile.saved", null, locale));
@@ -121,8 +136,12 @@ class ReconcileController {
     }
 
     @PostMapping("/{id}/report")
-    String linkReport(@PathVariable long id, @RequestParam(required = false) Long reportId,
-            @RequestParam long version, Locale locale, RedirectAttributes redirect) {
+    String linkReport(
+            @PathVariable long id,
+            @RequestParam(required = false) Long reportId,
+            @RequestParam long version,
+            Locale locale,
+            RedirectAttributes redirect) {
         checks.linkReport(id, reportId, version);
         redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
         return "redirect:/reconcile/" + id;
@@ -132,8 +151,12 @@ class ReconcileController {
     void export(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
         checks.find(id); // 404 before any header is written
         response.setContentType(XLSX);
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename("数据核对-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                "Content-Disposition",
+                ContentDisposition.attachment()
+                        .filename("数据核对-" + id + ".xlsx", StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         checks.export(id, locale, response.getOutputStream());
     }
 
@@ -148,7 +171,8 @@ class ReconcileController {
             String text = result.sentences().get(index).text();
             List<Piece> pieces = new ArrayList<>();
             int at = 0;
-            for (var c : claims.stream().sorted(java.util.Comparator.comparingInt(ReconcileService.Checked::start))
+            for (var c : claims.stream()
+                    .sorted(java.util.Comparator.comparingInt(ReconcileService.Checked::start))
                     .toList()) {
                 if (c.start() < at) {
                     continue;
@@ -156,7 +180,10 @@ class ReconcileController {
                 if (c.start() > at) {
                     pieces.add(new Piece(text.substring(at, c.start()), null, null));
                 }
-                pieces.add(new Piece(text.substring(c.start(), c.end()), c.index() + 1, c.verdict().name()));
+                pieces.add(new Piece(
+                        text.substring(c.start(), c.end()),
+                        c.index() + 1,
+                        c.verdict().name()));
                 at = c.end();
             }
             if (at < text.length()) {

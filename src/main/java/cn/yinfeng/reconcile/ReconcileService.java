@@ -1,5 +1,14 @@
 package cn.yinfeng.reconcile;
 
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
+import cn.yinfeng.stats.Stats;
+import cn.yinfeng.targets.Indicator;
+import cn.yinfeng.targets.Targets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -10,16 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.common.NotFoundException;
-import cn.yinfeng.regions.Region;
-import cn.yinfeng.regions.RegionScope;
-import cn.yinfeng.regions.Regions;
-import cn.yinfeng.stats.Stats;
-import cn.yinfeng.targets.Indicator;
-import cn.yinfeng.targets.Targets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -34,7 +33,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Service
 public class ReconcileService {
 
-    public enum Verdict { AGREES, DISAGREES, CANNOT_CHECK }
+    public enum Verdict {
+        AGREES,
+        DISAGREES,
+        CANNOT_CHECK
+    }
 
     /** Largest text accepted (characters): a long work report is far below it. */
     public static final int MAX_TEXT = 200_000;
@@ -43,16 +46,42 @@ public class ReconcileService {
     public record Request(String text, LocalDate date, String region) {}
 
     /** One claim with its verdict. Values in the claim's unit family: 万元, a count, or percent. */
-    public record Checked(int index, int sentence, int start, int end, String written, String indicator,
-            String indicatorName, String keyword, String unit, BigDecimal value, Claim.Qualifier qualifier,
-            boolean growth, String regionCode, String regionName, YearMonth from, YearMonth to, String periodText,
-            Verdict verdict, String reason, BigDecimal ledgerValue, String claimShown, String ledgerShown,
+    public record Checked(
+            int index,
+            int sentence,
+            int start,
+            int end,
+            String written,
+            String indicator,
+            String indicatorName,
+            String keyword,
+            String unit,
+            BigDecimal value,
+            Claim.Qualifier qualifier,
+            boolean growth,
+            String regionCode,
+            String regionName,
+            YearMonth from,
+            YearMonth to,
+            String periodText,
+            Verdict verdict,
+            String reason,
+            BigDecimal ledgerValue,
+            String claimShown,
+            String ledgerShown,
             String link) {}
 
     public record Sentence(int index, int segment, String text) {}
 
-    public record Result(LocalDate date, String region, String regionName, List<Sentence> sentences,
-            List<Checked> claims, int agrees, int disagrees, int cannotCheck) {}
+    public record Result(
+            LocalDate date,
+            String region,
+            String regionName,
+            List<Sentence> sentences,
+            List<Checked> claims,
+            int agrees,
+            int disagrees,
+            int cannotCheck) {}
 
     private final ClaimExtractorFactory extractors;
     private final Stats stats;
@@ -62,8 +91,13 @@ public class ReconcileService {
     private final BigDecimal tolerance;
     private final org.springframework.context.MessageSource messages;
 
-    ReconcileService(ClaimExtractorFactory extractors, Stats stats, Targets targets, Regions regions,
-            CurrentUser currentUser, @Value("${yinfeng.reconcile.approx-tolerance:0.10}") BigDecimal tolerance,
+    ReconcileService(
+            ClaimExtractorFactory extractors,
+            Stats stats,
+            Targets targets,
+            Regions regions,
+            CurrentUser currentUser,
+            @Value("${yinfeng.reconcile.approx-tolerance:0.10}") BigDecimal tolerance,
             org.springframework.context.MessageSource messages) {
         this.messages = messages;
         this.extractors = extractors;
@@ -119,15 +153,24 @@ public class ReconcileService {
             }
         }
         List<Sentence> sentences = extraction.sentences().stream()
-                .map(s -> new Sentence(s.index(), s.segment(), s.text())).toList();
-        return new Result(request.date(), defaultRegion.code(), defaultRegion.name(), sentences, out, agrees,
-                disagrees, cannot);
+                .map(s -> new Sentence(s.index(), s.segment(), s.text()))
+                .toList();
+        return new Result(
+                request.date(), defaultRegion.code(), defaultRegion.name(), sentences, out, agrees, disagrees, cannot);
     }
 
-    private Checked check(int index, Claim c, String regionCode, LocalDate date, Map<String, Indicator> catalogue,
-            Map<String, Optional<Stats.Summary>> summaries, RegionScope scope, Locale locale) {
+    private Checked check(
+            int index,
+            Claim c,
+            String regionCode,
+            LocalDate date,
+            Map<String, Indicator> catalogue,
+            Map<String, Optional<Stats.Summary>> summaries,
+            RegionScope scope,
+            Locale locale) {
         Indicator ind = indicator(c.indicator(), catalogue);
-        String indicatorName = ind != null ? ind.name(locale)
+        String indicatorName = ind != null
+                ? ind.name(locale)
                 : messages.getMessage("reconcile.indicator." + c.indicator(), null, c.indicator(), locale);
         Region region = null;
         String regionName = null;
@@ -137,25 +180,75 @@ public class ReconcileService {
         }
         String claimShown = show(c.value(), c);
         if (region == null) {
-            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
-                    "reconcile.reason.region", null, claimShown, null, null);
+            return result(
+                    index,
+                    c,
+                    indicatorName,
+                    regionCode,
+                    regionName,
+                    Verdict.CANNOT_CHECK,
+                    "reconcile.reason.region",
+                    null,
+                    claimShown,
+                    null,
+                    null);
         }
         if (ind == null) {
-            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
-                    "reconcile.reason.indicator", null, claimShown, null, null);
+            return result(
+                    index,
+                    c,
+                    indicatorName,
+                    regionCode,
+                    regionName,
+                    Verdict.CANNOT_CHECK,
+                    "reconcile.reason.indicator",
+                    null,
+                    claimShown,
+                    null,
+                    null);
         }
         if (!c.periodClear()) {
-            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
-                    "reconcile.reason.period", null, claimShown, null, null);
+            return result(
+                    index,
+                    c,
+                    indicatorName,
+                    regionCode,
+                    regionName,
+                    Verdict.CANNOT_CHECK,
+                    "reconcile.reason.period",
+                    null,
+                    claimShown,
+                    null,
+                    null);
         }
         if (!scope.covers(region)) {
             // never the number of a region outside the caller's scope
-            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
-                    "reconcile.reason.scope", null, claimShown, null, null);
+            return result(
+                    index,
+                    c,
+                    indicatorName,
+                    regionCode,
+                    regionName,
+                    Verdict.CANNOT_CHECK,
+                    "reconcile.reason.scope",
+                    null,
+                    claimShown,
+                    null,
+                    null);
         }
         if (!fits(ind, c)) {
-            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
-                    "reconcile.reason.unit", null, claimShown, null, null);
+            return result(
+                    index,
+                    c,
+                    indicatorName,
+                    regionCode,
+                    regionName,
+                    Verdict.CANNOT_CHECK,
+                    "reconcile.reason.unit",
+                    null,
+                    claimShown,
+                    null,
+                    null);
         }
         String key = regionCode + "|" + c.from() + "|" + c.to();
         Optional<Stats.Summary> summary = summaries.computeIfAbsent(key, k -> {
@@ -166,23 +259,53 @@ public class ReconcileService {
             }
         });
         if (summary.isEmpty()) {
-            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
-                    "reconcile.reason.scope", null, claimShown, null, null);
+            return result(
+                    index,
+                    c,
+                    indicatorName,
+                    regionCode,
+                    regionName,
+                    Verdict.CANNOT_CHECK,
+                    "reconcile.reason.scope",
+                    null,
+                    claimShown,
+                    null,
+                    null);
         }
         Stats.Line line = summary.get().get(ind.code());
         BigDecimal ledger = line == null ? null : c.growth() ? line.yoy() : line.value();
         if (ledger == null) {
-            return result(index, c, indicatorName, regionCode, regionName, Verdict.CANNOT_CHECK,
-                    c.growth() ? "reconcile.reason.noPrevious" : "reconcile.reason.noValue", null, claimShown,
-                    null, link(ind, region, c));
+            return result(
+                    index,
+                    c,
+                    indicatorName,
+                    regionCode,
+                    regionName,
+                    Verdict.CANNOT_CHECK,
+                    c.growth() ? "reconcile.reason.noPrevious" : "reconcile.reason.noValue",
+                    null,
+                    claimShown,
+                    null,
+                    link(ind, region, c));
         }
         if (c.unit().equals("%")) {
             ledger = ledger.multiply(BigDecimal.valueOf(100)); // fractions to percent (同比 of a rate: points)
         }
         Verdict v = agrees(c, ledger) ? Verdict.AGREES : Verdict.DISAGREES;
-        return result(index, c, indicatorName, regionCode, regionName, v,
-                v == Verdict.AGREES ? "reconcile.reason.agrees." + c.qualifier().name().toLowerCase(Locale.ROOT)
-                        : "reconcile.reason.disagrees", ledger, claimShown, show(ledger, c), link(ind, region, c));
+        return result(
+                index,
+                c,
+                indicatorName,
+                regionCode,
+                regionName,
+                v,
+                v == Verdict.AGREES
+                        ? "reconcile.reason.agrees." + c.qualifier().name().toLowerCase(Locale.ROOT)
+                        : "reconcile.reason.disagrees",
+                ledger,
+                claimShown,
+                show(ledger, c),
+                link(ind, region, c));
     }
 
     /** The catalogue entry for a claim's code; talent indicators are also found by their Chinese names. */
@@ -220,8 +343,8 @@ public class ReconcileService {
         BigDecimal v = c.value();
         return switch (c.qualifier()) {
             case LOWER_BOUND -> ledger.compareTo(v) >= 0;
-            case APPROX -> ledger.subtract(v).abs().compareTo(v.abs().multiply(tolerance)) <= 0
-                    || rounds(ledger, v, c.step());
+            case APPROX ->
+                ledger.subtract(v).abs().compareTo(v.abs().multiply(tolerance)) <= 0 || rounds(ledger, v, c.step());
             case EXACT -> rounds(ledger, v, c.step());
         };
     }
@@ -239,9 +362,13 @@ public class ReconcileService {
         }
         if (c.money()) {
             if (c.unit().equals("亿元")) {
-                int scale = Math.max(0, c.step().movePointLeft(4).stripTrailingZeros().scale());
-                return v.movePointLeft(4).setScale(Math.max(scale, 1), RoundingMode.HALF_UP).stripTrailingZeros()
-                        .toPlainString() + "亿元";
+                int scale = Math.max(
+                        0, c.step().movePointLeft(4).stripTrailingZeros().scale());
+                return v.movePointLeft(4)
+                                .setScale(Math.max(scale, 1), RoundingMode.HALF_UP)
+                                .stripTrailingZeros()
+                                .toPlainString()
+                        + "亿元";
             }
             return v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "万元";
         }
@@ -262,14 +389,24 @@ public class ReconcileService {
         LocalDate to = c.to().atEndOfMonth();
         UriComponentsBuilder b;
         switch (code) {
-            case "TRIPS", "POINT_TO_POINT", "VISITED" -> b = UriComponentsBuilder.fromPath("/activities")
-                    .queryParam("month", c.to().toString()).queryParam("regionId", region.id())
-                    .queryParam("from", from).queryParam("to", to).queryParam("type", "TRIP");
-            case "DELEGATIONS" -> b = UriComponentsBuilder.fromPath("/activities")
-                    .queryParam("month", c.to().toString()).queryParam("regionId", region.id())
-                    .queryParam("from", from).queryParam("to", to).queryParam("type", "DELEGATION");
-            case "KEY_COUNT", "KEY_TOTAL" -> b = UriComponentsBuilder.fromPath("/projects")
-                    .queryParam("regionId", region.id()).queryParam("keyProject", true);
+            case "TRIPS", "POINT_TO_POINT", "VISITED" ->
+                b = UriComponentsBuilder.fromPath("/activities")
+                        .queryParam("month", c.to().toString())
+                        .queryParam("regionId", region.id())
+                        .queryParam("from", from)
+                        .queryParam("to", to)
+                        .queryParam("type", "TRIP");
+            case "DELEGATIONS" ->
+                b = UriComponentsBuilder.fromPath("/activities")
+                        .queryParam("month", c.to().toString())
+                        .queryParam("regionId", region.id())
+                        .queryParam("from", from)
+                        .queryParam("to", to)
+                        .queryParam("type", "DELEGATION");
+            case "KEY_COUNT", "KEY_TOTAL" ->
+                b = UriComponentsBuilder.fromPath("/projects")
+                        .queryParam("regionId", region.id())
+                        .queryParam("keyProject", true);
             default -> {
                 b = UriComponentsBuilder.fromPath("/projects").queryParam("regionId", region.id());
                 if (code.startsWith("SIGNED") || code.endsWith("_RATE")) {
@@ -283,10 +420,41 @@ public class ReconcileService {
         return b.build().toUriString();
     }
 
-    private static Checked result(int index, Claim c, String indicatorName, String regionCode, String regionName,
-            Verdict verdict, String reason, BigDecimal ledger, String claimShown, String ledgerShown, String link) {
-        return new Checked(index, c.sentence(), c.start(), c.end(), c.written(), c.indicator(), indicatorName,
-                c.keyword(), c.unit(), c.value(), c.qualifier(), c.growth(), regionCode, regionName, c.from(), c.to(),
-                c.periodText(), verdict, reason, ledger, claimShown, ledgerShown, link);
+    private static Checked result(
+            int index,
+            Claim c,
+            String indicatorName,
+            String regionCode,
+            String regionName,
+            Verdict verdict,
+            String reason,
+            BigDecimal ledger,
+            String claimShown,
+            String ledgerShown,
+            String link) {
+        return new Checked(
+                index,
+                c.sentence(),
+                c.start(),
+                c.end(),
+                c.written(),
+                c.indicator(),
+                indicatorName,
+                c.keyword(),
+                c.unit(),
+                c.value(),
+                c.qualifier(),
+                c.growth(),
+                regionCode,
+                regionName,
+                c.from(),
+                c.to(),
+                c.periodText(),
+                verdict,
+                reason,
+                ledger,
+                claimShown,
+                ledgerShown,
+                link);
     }
 }

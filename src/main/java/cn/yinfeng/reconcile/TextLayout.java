@@ -11,15 +11,18 @@ import java.util.regex.Pattern;
  */
 final class TextLayout {
 
-    enum Kind { ARTICLE, CAPTION }
+    enum Kind {
+        ARTICLE,
+        CAPTION
+    }
 
     record Segment(int index, Kind kind, List<String> paragraphs) {}
 
     /** A line at most this long without closing punctuation may be a headline. */
     static final int HEADING_MAX = 40;
 
-    private static final Pattern BYLINE = Pattern.compile(
-            "^(□|■|◎)?\\s*(本报记者|本报通讯员|本报讯|记者|通讯员|新华社|来源[:：]|责任编辑|编辑[:：]).*");
+    private static final Pattern BYLINE =
+            Pattern.compile("^(□|■|◎)?\\s*(本报记者|本报通讯员|本报讯|记者|通讯员|新华社|来源[:：]|责任编辑|编辑[:：]).*");
     private static final Pattern CAPTION = Pattern.compile("^(图为|图片为|图:|\\(图|上图|下图|左图|右图).*");
     private static final Pattern JUMP = Pattern.compile(".*\\((下|上)转\\s*(第)?\\s*\\d+\\s*版\\)\\s*$");
     private static final String CLOSERS = "。!?;…";
@@ -67,7 +70,10 @@ final class TextLayout {
     }
 
     static boolean headingLike(String line) {
-        return line.length() <= HEADING_MAX && !finished(line) && !line.endsWith(",") && !line.endsWith("、")
+        return line.length() <= HEADING_MAX
+                && !finished(line)
+                && !line.endsWith(",")
+                && !line.endsWith("、")
                 && !line.endsWith(":");
     }
 
@@ -99,11 +105,18 @@ final class TextLayout {
             boolean isByline = byline(line);
             String immediate = i + 1 < clean.size() ? clean.get(i + 1) : "";
             String next = nextNonEmpty(clean, i + 1);
-            boolean startsArticle = isByline || line.startsWith("——") && headingLike(line)
+            boolean startsArticle = isByline
+                    || line.startsWith("——") && headingLike(line)
                     || headingLike(line) && next != null && (byline(next) || next.startsWith("——"));
-            boolean wrapsOn = !immediate.isEmpty() && line.length() >= 12 && !finished(line) && !byline(immediate)
-                    && !immediate.startsWith("——") && !CAPTION.matcher(immediate).matches();
-            if (para != null && !finished(para.toString()) && (para.length() > HEADING_MAX || wrapped)
+            boolean wrapsOn = !immediate.isEmpty()
+                    && line.length() >= 12
+                    && !finished(line)
+                    && !byline(immediate)
+                    && !immediate.startsWith("——")
+                    && !CAPTION.matcher(immediate).matches();
+            if (para != null
+                    && !finished(para.toString())
+                    && (para.length() > HEADING_MAX || wrapped)
                     && !startsArticle) {
                 para.append(line);
                 wrapped = !immediate.isEmpty();
@@ -168,8 +181,10 @@ final class TextLayout {
         int start = 0;
         for (int i = 0; i < paragraph.length(); i++) {
             char c = paragraph.charAt(i);
-            if (c == '。' || c == '!' || c == '?' || c == '…' && (i + 1 >= paragraph.length()
-                    || paragraph.charAt(i + 1) != '…')) {
+            if (c == '。'
+                    || c == '!'
+                    || c == '?'
+                    || c == '…' && (i + 1 >= paragraph.length() || paragraph.charAt(i + 1) != '…')) {
                 int end = i + 1;
                 while (end < paragraph.length() && "”\"’』」)".indexOf(paragraph.charAt(end)) >= 0) {
                     end++;

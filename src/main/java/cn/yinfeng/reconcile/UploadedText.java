@@ -1,5 +1,6 @@
 package cn.yinfeng.reconcile;
 
+import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,13 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
-import cn.yinfeng.common.InvalidInputException;
 
 /**
  * The text of an uploaded file, judged by its content, not its name: plain text (UTF-8, else GB18030 as Chinese
@@ -53,8 +51,11 @@ final class UploadedText {
             throw new InvalidInputException("file", "reconcile.file.type");
         }
         String head = text.stripLeading().toLowerCase(Locale.ROOT);
-        if (head.startsWith("<!doctype") || head.startsWith("<html") || head.startsWith("<?xml")
-                || head.startsWith("<svg") || head.startsWith("%pdf")) {
+        if (head.startsWith("<!doctype")
+                || head.startsWith("<html")
+                || head.startsWith("<?xml")
+                || head.startsWith("<svg")
+                || head.startsWith("%pdf")) {
             throw new InvalidInputException("file", "reconcile.file.type");
         }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -63,8 +64,11 @@ final class UploadedText {
     private static String decode(byte[] bytes) {
         for (Charset cs : new Charset[] {StandardCharsets.UTF_8, Charset.forName("GB18030")}) {
             try {
-                return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                return cs.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString();
             } catch (CharacterCodingException e) {
                 // try the next
             }
@@ -151,8 +155,8 @@ final class UploadedText {
                         }
                     }
                     case XMLStreamConstants.ENTITY_REFERENCE ->
-                            throw new InvalidInputException("file", "reconcile.file.doctype");
-                    default -> { }
+                        throw new InvalidInputException("file", "reconcile.file.doctype");
+                    default -> {}
                 }
                 if (out.length() > ReconcileService.MAX_TEXT) {
                     throw new InvalidInputException("file", "reconcile.text.tooLong", ReconcileService.MAX_TEXT);

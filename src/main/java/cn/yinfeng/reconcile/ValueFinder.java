@@ -1,5 +1,7 @@
 package cn.yinfeng.reconcile;
 
+import cn.yinfeng.reconcile.Claim.Qualifier;
+import cn.yinfeng.reconcile.Indicators.Family;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -7,22 +9,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.yinfeng.reconcile.Claim.Qualifier;
-import cn.yinfeng.reconcile.Indicators.Family;
-
 /** The values with a unit in a sentence (941.5亿元, 一百一十七个, 50余次, 8.2%), with how the text qualifies them. */
 final class ValueFinder {
 
     private ValueFinder() {}
 
-    private static final Pattern VALUE = Pattern.compile(
-            "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
+    private static final Pattern VALUE =
+            Pattern.compile("(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
                     + "(余|多)?(万|亿)?(余|多)?(批次|人次|亿元|万元|元|个|家|次|批|人|名|项|%)");
     /** What may not follow a unit: 个月, 个百分点, 一次性, 一个个, 项目 … */
-    private static final Pattern NOT_AFTER_UNIT = Pattern.compile(
-            "^(?:月|百分点|性|日|民|单|称|义|目|素|旦|乡|庭)");
-    private static final Pattern BAND_AFTER = Pattern.compile(
-            "^(?:及)?以上(?:的)?(?:签约|产业|工业|招商|重大|重点)?(?:的)?项目");
+    private static final Pattern NOT_AFTER_UNIT = Pattern.compile("^(?:月|百分点|性|日|民|单|称|义|目|素|旦|乡|庭)");
+
+    private static final Pattern BAND_AFTER = Pattern.compile("^(?:及)?以上(?:的)?(?:签约|产业|工业|招商|重大|重点)?(?:的)?项目");
     private static final Pattern AFTER_LOWER = Pattern.compile("^(以上|余|多)");
     private static final Pattern AFTER_APPROX = Pattern.compile("^左右");
     private static final Pattern BEFORE_APPROX = Pattern.compile("(将近|接近|近乎|近|大约|约为|(?<![签合预制节公邀条契])约)$");
@@ -123,14 +121,15 @@ final class ValueFinder {
     }
 
     /** Money in 万元, its step the precision the text wrote it in (941.5亿元: 1000万元). */
-    private static void money(Found f, BigDecimal n, String unit, String mult, BigDecimal multiplier,
-            boolean chinese, int scale) {
+    private static void money(
+            Found f, BigDecimal n, String unit, String mult, BigDecimal multiplier, boolean chinese, int scale) {
         BigDecimal unitValue = unit.equals("亿元") ? YI : unit.equals("万元") ? WAN : multiplier;
         BigDecimal yuan = n.multiply(unitValue);
         f.unit = "万元";
         f.unitShown = unit.equals("元") ? (mult == null ? "元" : mult + "元") : unit;
         f.value = yuan.divide(WAN);
-        BigDecimal writtenStep = chinese ? BigDecimal.ONE.movePointRight(trailingZeros(yuan))
+        BigDecimal writtenStep = chinese
+                ? BigDecimal.ONE.movePointRight(trailingZeros(yuan))
                 : BigDecimal.ONE.movePointLeft(scale).multiply(unitValue);
         f.step = writtenStep.divide(WAN);
         f.value = f.value.stripTrailingZeros();

@@ -5,8 +5,16 @@ package cn.yinfeng.regions;
  *
  * @param path ids from the root, e.g. {@code /1/7/}; a region's descendants are the rows whose path starts with it
  */
-public record Region(long id, String code, String name, String shortName, RegionLevel level, Long parentId,
-        String path, int sortOrder, long version) {
+public record Region(
+        long id,
+        String code,
+        String name,
+        String shortName,
+        RegionLevel level,
+        Long parentId,
+        String path,
+        int sortOrder,
+        long version) {
 
     /** Depth in the tree, 0 for the root. */
     public int depth() {

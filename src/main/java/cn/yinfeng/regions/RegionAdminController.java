@@ -1,9 +1,8 @@
 package cn.yinfeng.regions;
 
-import java.util.Locale;
-
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -34,9 +33,13 @@ class RegionAdminController {
     @GetMapping
     String list(@RequestParam(required = false) String q, Model model) {
         var all = regions.visible(scopes.current());
-        var shown = q == null || q.isBlank() ? all
-                : all.stream().filter(r -> r.name().contains(q.trim()) || r.code().contains(q.trim())
-                        || (r.shortName() != null && r.shortName().contains(q.trim()))).toList();
+        var shown = q == null || q.isBlank()
+                ? all
+                : all.stream()
+                        .filter(r -> r.name().contains(q.trim())
+                                || r.code().contains(q.trim())
+                                || (r.shortName() != null && r.shortName().contains(q.trim())))
+                        .toList();
         model.addAttribute("regions", shown);
         model.addAttribute("q", q);
         return "regions/list";
@@ -64,14 +67,16 @@ class RegionAdminController {
     @GetMapping("/{id}")
     String edit(@PathVariable long id, Model model) {
         Region r = regions.visible(scopes.current(), id);
-        model.addAttribute("form", new Regions.RegionForm(r.code(), r.name(), r.shortName(), r.level(), r.parentId(),
-                r.sortOrder(), r.version()));
+        model.addAttribute(
+                "form",
+                new Regions.RegionForm(
+                        r.code(), r.name(), r.shortName(), r.level(), r.parentId(), r.sortOrder(), r.version()));
         return form(model, r);
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, Regions.RegionForm form, Model model, Locale locale,
-            RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id, Regions.RegionForm form, Model model, Locale locale, RedirectAttributes redirect) {
         try {
             regions.update(id, form, scopes.current());
         } catch (InvalidInputException e) {

@@ -1,10 +1,9 @@
 package cn.yinfeng.regions;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "bearer")
 class RegionApiController {
 
-    record RegionView(long id, String code, String name, String shortName, RegionLevel level, Long parentId,
-            int depth) {
+    record RegionView(
+            long id, String code, String name, String shortName, RegionLevel level, Long parentId, int depth) {
         static RegionView of(Region r) {
             return new RegionView(r.id(), r.code(), r.name(), r.shortName(), r.level(), r.parentId(), r.depth());
         }

@@ -1,7 +1,6 @@
 package cn.yinfeng.regions;
 
 import java.util.List;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -48,12 +47,12 @@ class RegionDemoData implements ApplicationRunner {
         if (!regions.isEmpty()) {
             return;
         }
-        long city = regions.create(new Regions.RegionForm(CITY.code(), CITY.name(), CITY.shortName(), CITY.level(),
-                null, 0, 0), null);
+        long city = regions.create(
+                new Regions.RegionForm(CITY.code(), CITY.name(), CITY.shortName(), CITY.level(), null, 0, 0), null);
         int order = 1;
         for (Seed s : UNITS) {
-            regions.create(new Regions.RegionForm(s.code(), s.name(), s.shortName(), s.level(), city, order++, 0),
-                    null);
+            regions.create(
+                    new Regions.RegionForm(s.code(), s.name(), s.shortName(), s.level(), city, order++, 0), null);
         }
     }
 }

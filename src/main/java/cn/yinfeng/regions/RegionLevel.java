@@ -2,5 +2,8 @@ package cn.yinfeng.regions;
 
 /** Administrative level of a region node. */
 public enum RegionLevel {
-    PROVINCE, CITY, COUNTY, ZONE
+    PROVINCE,
+    CITY,
+    COUNTY,
+    ZONE
 }

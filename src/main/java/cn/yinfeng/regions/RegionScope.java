@@ -1,7 +1,6 @@
 package cn.yinfeng.regions;
 
 import java.util.regex.Pattern;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

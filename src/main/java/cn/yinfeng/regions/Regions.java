@@ -1,18 +1,17 @@
 package cn.yinfeng.regions;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.ConflictException;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class Regions {
 
     /** A region as an administrator enters it. {@code version} matters only for edits. */
-    public record RegionForm(String code, String name, String shortName, RegionLevel level, Long parentId,
-            int sortOrder, long version) {}
+    public record RegionForm(
+            String code,
+            String name,
+            String shortName,
+            RegionLevel level,
+            Long parentId,
+            int sortOrder,
+            long version) {}
 
-    private static final String SELECT = "select id, code, name, short_name, level, parent_id, path, sort_order, "
-            + "version from region";
+    private static final String SELECT =
+            "select id, code, name, short_name, level, parent_id, path, sort_order, " + "version from region";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -44,38 +49,55 @@ public class Regions {
 
     /** Any region by id, unscoped: for the security layer and for validation, not for listing to users. */
     public Optional<Region> find(long id) {
-        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(Regions::map).optional();
+        return jdbc.sql(SELECT + " where id = :id")
+                .param("id", id)
+                .query(Regions::map)
+                .optional();
     }
 
     public Optional<Region> findByCode(String code) {
-        return jdbc.sql(SELECT + " where code = :code").param("code", code).query(Regions::map).optional();
+        return jdbc.sql(SELECT + " where code = :code")
+                .param("code", code)
+                .query(Regions::map)
+                .optional();
     }
 
     /** Any region by its name or short name, unscoped (the first made, should two share one): for validation. */
     public Optional<Region> findByName(String name) {
-        return jdbc.sql(SELECT + " where name = :n or short_name = :n order by id limit 1").param("n", name)
-                .query(Regions::map).optional();
+        return jdbc.sql(SELECT + " where name = :n or short_name = :n order by id limit 1")
+                .param("n", name)
+                .query(Regions::map)
+                .optional();
     }
 
     /** The regions inside {@code scope}, in tree order. */
     public List<Region> visible(RegionScope scope) {
-        return treeOrder(scope.bind(jdbc.sql(SELECT + " where " + scope.where("id"))).query(Regions::map).list());
+        return treeOrder(scope.bind(jdbc.sql(SELECT + " where " + scope.where("id")))
+                .query(Regions::map)
+                .list());
     }
 
     /** One region if it lies inside {@code scope}; otherwise "not found", whether or not it exists. */
     public Region visible(RegionScope scope, String code) {
-        return scope.bind(jdbc.sql(SELECT + " where code = :code and " + scope.where("id"))).param("code", code)
-                .query(Regions::map).optional().orElseThrow(() -> new NotFoundException("region", code));
+        return scope.bind(jdbc.sql(SELECT + " where code = :code and " + scope.where("id")))
+                .param("code", code)
+                .query(Regions::map)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("region", code));
     }
 
     public Region visible(RegionScope scope, long id) {
-        return scope.bind(jdbc.sql(SELECT + " where id = :id and " + scope.where("id"))).param("id", id)
-                .query(Regions::map).optional().orElseThrow(() -> new NotFoundException("region", id));
+        return scope.bind(jdbc.sql(SELECT + " where id = :id and " + scope.where("id")))
+                .param("id", id)
+                .query(Regions::map)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("region", id));
     }
 
     /** The id of the root of the tree (the first one, should there be several). */
     public long findRoot() {
-        return jdbc.sql("select id from region where parent_id is null order by id limit 1").query(Long.class)
+        return jdbc.sql("select id from region where parent_id is null order by id limit 1")
+                .query(Long.class)
                 .single();
     }
 
@@ -102,11 +124,20 @@ public class Regions {
         long id = jdbc.sql("""
                 insert into region (code, name, short_name, level, parent_id, sort_order)
                 values (:code, :name, :shortName, :level, :parentId, :sortOrder) returning id
-                """).param("code", form.code().trim()).param("name", form.name().trim())
-                .param("shortName", blankToNull(form.shortName())).param("level", form.level().name())
-                .param("parentId", form.parentId()).param("sortOrder", form.sortOrder()).query(Long.class).single();
+                """)
+                .param("code", form.code().trim())
+                .param("name", form.name().trim())
+                .param("shortName", blankToNull(form.shortName()))
+                .param("level", form.level().name())
+                .param("parentId", form.parentId())
+                .param("sortOrder", form.sortOrder())
+                .query(Long.class)
+                .single();
         String path = (parent == null ? "/" : parent.path()) + id + "/";
-        jdbc.sql("update region set path = :path where id = :id").param("path", path).param("id", id).update();
+        jdbc.sql("update region set path = :path where id = :id")
+                .param("path", path)
+                .param("id", id)
+                .update();
         audit.record("REGION_CREATE", "region", form.code().trim(), Outcome.SUCCESS, "name=" + form.name());
         return id;
     }
@@ -135,22 +166,37 @@ public class Regions {
                 update region set code = :code, name = :name, short_name = :shortName, level = :level,
                                   parent_id = :parentId, sort_order = :sortOrder, version = version + 1
                  where id = :id and version = :version
-                """).param("code", form.code().trim()).param("name", form.name().trim())
-                .param("shortName", blankToNull(form.shortName())).param("level", form.level().name())
-                .param("parentId", form.parentId()).param("sortOrder", form.sortOrder()).param("id", id)
-                .param("version", form.version()).update();
+                """)
+                .param("code", form.code().trim())
+                .param("name", form.name().trim())
+                .param("shortName", blankToNull(form.shortName()))
+                .param("level", form.level().name())
+                .param("parentId", form.parentId())
+                .param("sortOrder", form.sortOrder())
+                .param("id", id)
+                .param("version", form.version())
+                .update();
         if (changed == 0) {
             Region now = visible(scope, id);
-            throw new ConflictException("region", form.version(), now.version(),
+            throw new ConflictException(
+                    "region",
+                    form.version(),
+                    now.version(),
                     Map.of("code", now.code(), "name", now.name(), "level", now.level()));
         }
         String newPath = (parent == null ? "/" : parent.path()) + id + "/";
         if (!newPath.equals(current.path())) {
             jdbc.sql("update region set path = :newPath || substr(path, :cut) where path like :old")
-                    .param("newPath", newPath).param("cut", current.path().length() + 1)
-                    .param("old", current.path() + "%").update();
+                    .param("newPath", newPath)
+                    .param("cut", current.path().length() + 1)
+                    .param("old", current.path() + "%")
+                    .update();
         }
-        audit.record("REGION_UPDATE", "region", form.code().trim(), Outcome.SUCCESS,
+        audit.record(
+                "REGION_UPDATE",
+                "region",
+                form.code().trim(),
+                Outcome.SUCCESS,
                 "before=" + current.name() + "/" + current.path() + " after=" + form.name() + "/" + newPath);
     }
 
@@ -167,7 +213,8 @@ public class Regions {
         if (form.code() == null || !form.code().trim().matches("[0-9A-Za-z-]{2,32}")) {
             problems.add(new Problem("code", "region.code.invalid"));
         } else {
-            findByCode(form.code().trim()).filter(r -> selfId == null || r.id() != selfId)
+            findByCode(form.code().trim())
+                    .filter(r -> selfId == null || r.id() != selfId)
                     .ifPresent(r -> problems.add(new Problem("code", "region.code.taken")));
         }
         if (form.name() == null || form.name().isBlank()) {
@@ -215,8 +262,15 @@ public class Regions {
     }
 
     static Region map(ResultSet rs, int row) throws SQLException {
-        return new Region(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("short_name"),
-                RegionLevel.valueOf(rs.getString("level")), (Long) rs.getObject("parent_id"), rs.getString("path"),
-                rs.getInt("sort_order"), rs.getLong("version"));
+        return new Region(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("short_name"),
+                RegionLevel.valueOf(rs.getString("level")),
+                (Long) rs.getObject("parent_id"),
+                rs.getString("path"),
+                rs.getInt("sort_order"),
+                rs.getLong("version"));
     }
 }

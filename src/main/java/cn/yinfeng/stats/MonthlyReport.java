@@ -1,5 +1,13 @@
 package cn.yinfeng.stats;
 
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.Role;
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.Regions;
+import cn.yinfeng.targets.Indicator;
+import cn.yinfeng.targets.Targets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -11,15 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.accounts.Role;
-import cn.yinfeng.audit.AuditLog;
-import cn.yinfeng.audit.Outcome;
-import cn.yinfeng.regions.Region;
-import cn.yinfeng.regions.Regions;
-import cn.yinfeng.targets.Indicator;
-import cn.yinfeng.targets.Targets;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,11 +35,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class MonthlyReport {
 
     /** Columns of the report, in order. */
-    static final List<String> COLUMNS = List.of("SIGNED_COUNT", "SIGNED_AMOUNT", "SIGNED_1YI_COUNT", "FUNDS",
-            "STARTED_COUNT", "PRODUCING_COUNT", "PERFORMANCE_RATE", "START_RATE");
+    static final List<String> COLUMNS = List.of(
+            "SIGNED_COUNT",
+            "SIGNED_AMOUNT",
+            "SIGNED_1YI_COUNT",
+            "FUNDS",
+            "STARTED_COUNT",
+            "PRODUCING_COUNT",
+            "PERFORMANCE_RATE",
+            "START_RATE");
 
-    public record Row(String regionCode, String regionName, boolean total, Map<String, BigDecimal> values,
-            BigDecimal signedAmountYoy, BigDecimal signedAmountTarget, BigDecimal signedAmountCompletion,
+    public record Row(
+            String regionCode,
+            String regionName,
+            boolean total,
+            Map<String, BigDecimal> values,
+            BigDecimal signedAmountYoy,
+            BigDecimal signedAmountTarget,
+            BigDecimal signedAmountCompletion,
             Stats.Light light) {}
 
     public record Report(Region region, int year, int month, Instant asOf, List<Row> rows, String briefing) {}
@@ -59,8 +71,15 @@ public class MonthlyReport {
     private final AuditLog audit;
     private final Clock clock;
 
-    MonthlyReport(StatsEngine engine, Stats stats, Targets targets, Regions regions, CurrentUser currentUser,
-            JdbcClient jdbc, AuditLog audit, Clock clock) {
+    MonthlyReport(
+            StatsEngine engine,
+            Stats stats,
+            Targets targets,
+            Regions regions,
+            CurrentUser currentUser,
+            JdbcClient jdbc,
+            AuditLog audit,
+            Clock clock) {
         this.engine = engine;
         this.stats = stats;
         this.targets = targets;
@@ -76,27 +95,38 @@ public class MonthlyReport {
         Region region = stats.region(regionCode);
         Instant at = asOf == null ? clock.instant() : asOf;
         List<Indicator> indicators = targets.indicators().stream()
-                .filter(i -> COLUMNS.contains(i.code()) || i.code().equals("SIGNED_AMOUNT")).toList();
+                .filter(i -> COLUMNS.contains(i.code()) || i.code().equals("SIGNED_AMOUNT"))
+                .toList();
         List<Region> units = new ArrayList<>(regions.visible(currentUser.scope()).stream()
-                .filter(r -> r.parentId() != null && r.parentId() == region.id()).toList());
+                .filter(r -> r.parentId() != null && r.parentId() == region.id())
+                .toList());
         var groups = new ArrayList<Region>(units);
         groups.add(region);
         YearMonth to = YearMonth.of(year, month);
         var now = engine.compute(groups, indicators, to.withMonth(1).atDay(1), to.atEndOfMonth(), asOf);
-        var before = engine.compute(groups, indicators, to.minusYears(1).withMonth(1).atDay(1),
-                to.minusYears(1).atEndOfMonth(), asOf);
+        var before = engine.compute(
+                groups,
+                indicators,
+                to.minusYears(1).withMonth(1).atDay(1),
+                to.minusYears(1).atEndOfMonth(),
+                asOf);
         var rows = new ArrayList<Row>();
         for (Region g : groups) {
             Map<String, BigDecimal> v = now.get(g.id());
             BigDecimal amount = v.get("SIGNED_AMOUNT");
             BigDecimal prev = before.get(g.id()).get("SIGNED_AMOUNT");
-            BigDecimal yoy = prev == null || prev.signum() == 0 ? null
+            BigDecimal yoy = prev == null || prev.signum() == 0
+                    ? null
                     : amount.subtract(prev).divide(prev, 4, RoundingMode.HALF_UP);
             BigDecimal target = targets.targets(g.id(), year).get("SIGNED_AMOUNT");
-            BigDecimal completion = target == null || target.signum() == 0 ? null
-                    : amount.divide(target, 4, RoundingMode.HALF_UP);
-            Stats.Light light = target == null ? null : stats.lightFor(amount, target.multiply(BigDecimal.valueOf(month))
-                    .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP));
+            BigDecimal completion =
+                    target == null || target.signum() == 0 ? null : amount.divide(target, 4, RoundingMode.HALF_UP);
+            Stats.Light light = target == null
+                    ? null
+                    : stats.lightFor(
+                            amount,
+                            target.multiply(BigDecimal.valueOf(month))
+                                    .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP));
             rows.add(new Row(g.code(), g.name(), g.id() == region.id(), v, yoy, target, completion, light));
         }
         Row total = rows.get(rows.size() - 1);
@@ -108,18 +138,34 @@ public class MonthlyReport {
         String who = region.parentId() == null ? "全市" : region.name();
         Map<String, BigDecimal> v = total.values();
         var text = new StringBuilder();
-        text.append(month == 1 ? "1月份，" : "1-" + month + "月份，").append(who).append("招商引资签约项目")
-                .append(count(v.get("SIGNED_COUNT"))).append("个，签约金额").append(yi(v.get("SIGNED_AMOUNT"))).append("亿元");
+        text.append(month == 1 ? "1月份，" : "1-" + month + "月份，")
+                .append(who)
+                .append("招商引资签约项目")
+                .append(count(v.get("SIGNED_COUNT")))
+                .append("个，签约金额")
+                .append(yi(v.get("SIGNED_AMOUNT")))
+                .append("亿元");
         if (total.signedAmountYoy() != null) {
             BigDecimal pct = total.signedAmountYoy().movePointRight(2).setScale(1, RoundingMode.HALF_UP);
-            text.append(pct.signum() >= 0 ? "，同比增长" : "，同比下降").append(pct.abs().toPlainString()).append("%");
+            text.append(pct.signum() >= 0 ? "，同比增长" : "，同比下降")
+                    .append(pct.abs().toPlainString())
+                    .append("%");
         }
         text.append("；其中亿元以上项目").append(count(v.get("SIGNED_1YI_COUNT"))).append("个。");
-        text.append("到位资金").append(yi(v.get("FUNDS"))).append("亿元，新开工项目").append(count(v.get("STARTED_COUNT")))
-                .append("个，新投产项目").append(count(v.get("PRODUCING_COUNT"))).append("个");
+        text.append("到位资金")
+                .append(yi(v.get("FUNDS")))
+                .append("亿元，新开工项目")
+                .append(count(v.get("STARTED_COUNT")))
+                .append("个，新投产项目")
+                .append(count(v.get("PRODUCING_COUNT")))
+                .append("个");
         if (total.signedAmountCompletion() != null) {
-            text.append("；签约金额完成年度目标的").append(total.signedAmountCompletion().movePointRight(2)
-                    .setScale(1, RoundingMode.HALF_UP).toPlainString()).append("%");
+            text.append("；签约金额完成年度目标的")
+                    .append(total.signedAmountCompletion()
+                            .movePointRight(2)
+                            .setScale(1, RoundingMode.HALF_UP)
+                            .toPlainString())
+                    .append("%");
         }
         text.append("。");
         return text.toString();
@@ -129,7 +175,10 @@ public class MonthlyReport {
         if (wan == null) {
             return "0";
         }
-        return wan.movePointLeft(4).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return wan.movePointLeft(4)
+                .setScale(1, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static String count(BigDecimal n) {
@@ -144,8 +193,14 @@ public class MonthlyReport {
         ws.value(0, 0, title);
         ws.range(0, 0, 0, 11).merge();
         ws.style(0, 0).bold().fontSize(14).horizontalAlignment("center").set();
-        String[][] groups = {{"单位", "0", "0"}, {"签约情况", "1", "3"}, {"到位资金", "4", "4"}, {"项目落地", "5", "6"},
-                {"履约情况", "7", "8"}, {"同比与目标", "9", "11"}};
+        String[][] groups = {
+            {"单位", "0", "0"},
+            {"签约情况", "1", "3"},
+            {"到位资金", "4", "4"},
+            {"项目落地", "5", "6"},
+            {"履约情况", "7", "8"},
+            {"同比与目标", "9", "11"}
+        };
         for (String[] g : groups) {
             int c1 = Integer.parseInt(g[1]);
             int c2 = Integer.parseInt(g[2]);
@@ -155,13 +210,31 @@ public class MonthlyReport {
             }
         }
         ws.range(1, 0, 2, 0).merge();
-        String[] heads = {"", "签约项目数（个）", "签约金额（亿元）", "亿元以上项目（个）", "到位资金（亿元）", "开工项目（个）",
-                "投产项目（个）", "履约率", "开工率", "签约金额同比", "签约金额年度目标（亿元）", "目标完成率"};
+        String[] heads = {
+            "",
+            "签约项目数（个）",
+            "签约金额（亿元）",
+            "亿元以上项目（个）",
+            "到位资金（亿元）",
+            "开工项目（个）",
+            "投产项目（个）",
+            "履约率",
+            "开工率",
+            "签约金额同比",
+            "签约金额年度目标（亿元）",
+            "目标完成率"
+        };
         for (int c = 1; c < heads.length; c++) {
             ws.value(2, c, heads[c]);
         }
-        ws.range(1, 0, 2, 11).style().bold().horizontalAlignment("center").wrapText(true).fillColor("F2F2F2")
-                .borderStyle("thin").set();
+        ws.range(1, 0, 2, 11)
+                .style()
+                .bold()
+                .horizontalAlignment("center")
+                .wrapText(true)
+                .fillColor("F2F2F2")
+                .borderStyle("thin")
+                .set();
         int r = 3;
         for (Row row : report.rows()) {
             var v = row.values();
@@ -207,8 +280,12 @@ public class MonthlyReport {
         }
         ws.freezePane(1, 3);
         wb.finish();
-        audit.record("REPORT_EXPORT", "report", report.region().code() + "/" + report.year() + "-" + report.month(),
-                Outcome.SUCCESS, "xlsx");
+        audit.record(
+                "REPORT_EXPORT",
+                "report",
+                report.region().code() + "/" + report.year() + "-" + report.month(),
+                Outcome.SUCCESS,
+                "xlsx");
     }
 
     // ------------------------------------------------------------------ publishing
@@ -222,22 +299,39 @@ public class MonthlyReport {
         Report report = build(regionCode, year, month, null);
         Row total = report.rows().get(report.rows().size() - 1);
         var text = new StringBuilder();
-        total.values().forEach((k, v) -> text.append(k).append('=').append(v == null ? "" : v.toPlainString()).append(';'));
+        total.values()
+                .forEach((k, v) -> text.append(k)
+                        .append('=')
+                        .append(v == null ? "" : v.toPlainString())
+                        .append(';'));
         long id = jdbc.sql("insert into published_report (region_id, year, month, as_of, published_by, figures) values "
-                + "(:r, :y, :m, :a, :u, :f) returning id").param("r", report.region().id()).param("y", year)
-                .param("m", month).param("a", java.sql.Timestamp.from(report.asOf())).param("u", user.id())
-                .param("f", text.toString()).query(Long.class).single();
-        audit.record("REPORT_PUBLISH", "report", id, Outcome.SUCCESS, report.region().code() + " " + year + "-" + month);
+                        + "(:r, :y, :m, :a, :u, :f) returning id")
+                .param("r", report.region().id())
+                .param("y", year)
+                .param("m", month)
+                .param("a", java.sql.Timestamp.from(report.asOf()))
+                .param("u", user.id())
+                .param("f", text.toString())
+                .query(Long.class)
+                .single();
+        audit.record(
+                "REPORT_PUBLISH", "report", id, Outcome.SUCCESS, report.region().code() + " " + year + "-" + month);
         return id;
     }
 
     public List<Published> published(String regionCode, int year, int month) {
         Region region = stats.region(regionCode);
         return jdbc.sql("select p.*, u.display_name from published_report p left join app_user u on u.id = "
-                + "p.published_by where p.region_id = :r and p.year = :y and p.month = :m order by p.id desc")
-                .param("r", region.id()).param("y", year).param("m", month)
-                .query((rs, n) -> new Published(rs.getLong("id"), rs.getTimestamp("published_at").toInstant(),
-                        rs.getString("display_name"), parse(rs.getString("figures")))).list();
+                        + "p.published_by where p.region_id = :r and p.year = :y and p.month = :m order by p.id desc")
+                .param("r", region.id())
+                .param("y", year)
+                .param("m", month)
+                .query((rs, n) -> new Published(
+                        rs.getLong("id"),
+                        rs.getTimestamp("published_at").toInstant(),
+                        rs.getString("display_name"),
+                        parse(rs.getString("figures"))))
+                .list();
     }
 
     /** The figures of the latest publication that differ from today's. */

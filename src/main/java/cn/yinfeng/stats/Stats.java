@@ -1,5 +1,12 @@
 package cn.yinfeng.stats;
 
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
+import cn.yinfeng.targets.Indicator;
+import cn.yinfeng.targets.Targets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -11,14 +18,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.regions.Region;
-import cn.yinfeng.regions.RegionScope;
-import cn.yinfeng.regions.Regions;
-import cn.yinfeng.targets.Indicator;
-import cn.yinfeng.targets.Targets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,23 +33,45 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Stats {
 
-    public enum Light { GREEN, YELLOW, RED }
+    public enum Light {
+        GREEN,
+        YELLOW,
+        RED
+    }
 
     /** One indicator for one region and period. Amounts in 万元; rates as fractions (0.8123 = 81.23%). */
-    public record Line(String code, String name, Indicator.Unit unit, BigDecimal value, BigDecimal previousYear,
-            BigDecimal yoy, BigDecimal target, BigDecimal completion, BigDecimal schedule, BigDecimal aheadOfSchedule,
+    public record Line(
+            String code,
+            String name,
+            Indicator.Unit unit,
+            BigDecimal value,
+            BigDecimal previousYear,
+            BigDecimal yoy,
+            BigDecimal target,
+            BigDecimal completion,
+            BigDecimal schedule,
+            BigDecimal aheadOfSchedule,
             Light light) {}
 
-    public record Summary(String regionCode, String regionName, YearMonth from, YearMonth to, Instant asOf,
-            List<Line> indicators) {
+    public record Summary(
+            String regionCode, String regionName, YearMonth from, YearMonth to, Instant asOf, List<Line> indicators) {
 
         public Line get(String code) {
-            return indicators.stream().filter(l -> l.code().equals(code)).findFirst().orElse(null);
+            return indicators.stream()
+                    .filter(l -> l.code().equals(code))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
-    public record Rank(int rank, String regionCode, String regionName, BigDecimal value, BigDecimal target,
-            BigDecimal completion, Light light) {}
+    public record Rank(
+            int rank,
+            String regionCode,
+            String regionName,
+            BigDecimal value,
+            BigDecimal target,
+            BigDecimal completion,
+            Light light) {}
 
     public record Point(String label, BigDecimal value) {}
 
@@ -64,8 +85,15 @@ public class Stats {
     private final StatsAggregates aggregates;
     private final TransactionTemplate readOnly;
 
-    Stats(StatsEngine engine, Targets targets, Regions regions, CurrentUser currentUser, JdbcClient jdbc, Clock clock,
-            @Value("${yinfeng.stats.yellow-share:0.10}") BigDecimal yellowShare, StatsAggregates aggregates,
+    Stats(
+            StatsEngine engine,
+            Targets targets,
+            Regions regions,
+            CurrentUser currentUser,
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${yinfeng.stats.yellow-share:0.10}") BigDecimal yellowShare,
+            StatsAggregates aggregates,
             PlatformTransactionManager transactions) {
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -110,14 +138,19 @@ public class Stats {
         Instant historical = asOf == null ? null : at; // null: now, from the aggregates
         var now = engine.compute(List.of(region), indicators, from.atDay(1), to.atEndOfMonth(), historical)
                 .get(region.id());
-        var before = engine.compute(List.of(region), indicators, from.minusYears(1).atDay(1),
-                to.minusYears(1).atEndOfMonth(), historical).get(region.id());
-        Map<String, BigDecimal> yearTargets = from.getYear() == to.getYear()
-                ? targets.targets(region.id(), to.getYear()) : Map.of();
+        var before = engine.compute(
+                        List.of(region),
+                        indicators,
+                        from.minusYears(1).atDay(1),
+                        to.minusYears(1).atEndOfMonth(),
+                        historical)
+                .get(region.id());
+        Map<String, BigDecimal> yearTargets =
+                from.getYear() == to.getYear() ? targets.targets(region.id(), to.getYear()) : Map.of();
         var lines = new ArrayList<Line>();
         for (Indicator ind : indicators) {
-            lines.add(line(ind, now.get(ind.code()), before.get(ind.code()), yearTargets.get(ind.code()),
-                    to.getMonthValue()));
+            lines.add(line(
+                    ind, now.get(ind.code()), before.get(ind.code()), yearTargets.get(ind.code()), to.getMonthValue()));
         }
         return new Summary(region.code(), region.name(), from, to, at, lines);
     }
@@ -136,18 +169,30 @@ public class Stats {
         if (target != null && target.signum() > 0 && value != null) {
             completion = value.divide(target, 4, RoundingMode.HALF_UP);
             if (ind.unit() == Indicator.Unit.RATE) {
-                light = value.compareTo(target) >= 0 ? Light.GREEN
-                        : value.compareTo(target.multiply(BigDecimal.ONE.subtract(yellowShare))) >= 0 ? Light.YELLOW
-                        : Light.RED;
+                light = value.compareTo(target) >= 0
+                        ? Light.GREEN
+                        : value.compareTo(target.multiply(BigDecimal.ONE.subtract(yellowShare))) >= 0
+                                ? Light.YELLOW
+                                : Light.RED;
             } else {
-                schedule = target.multiply(BigDecimal.valueOf(elapsedMonths)).divide(BigDecimal.valueOf(12), 2,
-                        RoundingMode.HALF_UP);
+                schedule = target.multiply(BigDecimal.valueOf(elapsedMonths))
+                        .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
                 ahead = value.subtract(schedule);
                 light = lightFor(value, schedule);
             }
         }
-        return new Line(ind.code(), ind.name(org.springframework.context.i18n.LocaleContextHolder.getLocale()),
-                ind.unit(), value, previous, yoy, target, completion, schedule, ahead, light);
+        return new Line(
+                ind.code(),
+                ind.name(org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+                ind.unit(),
+                value,
+                previous,
+                yoy,
+                target,
+                completion,
+                schedule,
+                ahead,
+                light);
     }
 
     /** Green on or ahead of 序时进度; yellow behind by up to the configured share of it; red beyond. */
@@ -160,7 +205,12 @@ public class Stats {
     }
 
     /** The units directly below a region ranked by an indicator; ties share a rank (1, 2, 2, 4). */
-    public List<Rank> ranking(String regionCode, String indicatorCode, YearMonth from, YearMonth to, LocalDate asOf,
+    public List<Rank> ranking(
+            String regionCode,
+            String indicatorCode,
+            YearMonth from,
+            YearMonth to,
+            LocalDate asOf,
             boolean byCompletion) {
         Region region = region(regionCode);
         Indicator indicator = targets.indicator(indicatorCode);
@@ -168,14 +218,16 @@ public class Stats {
         return read(() -> ranking(region, indicator, from, to, asOf, byCompletion));
     }
 
-    private List<Rank> ranking(Region parent, Indicator ind, YearMonth from, YearMonth to, LocalDate asOf,
-            boolean byCompletion) {
+    private List<Rank> ranking(
+            Region parent, Indicator ind, YearMonth from, YearMonth to, LocalDate asOf, boolean byCompletion) {
         List<Region> units = regions.visible(currentUser.scope()).stream()
-                .filter(r -> r.parentId() != null && r.parentId() == parent.id()).toList();
-        var values = engine.compute(units, List.of(ind), from.atDay(1), to.atEndOfMonth(),
-                asOf == null ? null : asOfInstant(asOf));
+                .filter(r -> r.parentId() != null && r.parentId() == parent.id())
+                .toList();
+        var values = engine.compute(
+                units, List.of(ind), from.atDay(1), to.atEndOfMonth(), asOf == null ? null : asOfInstant(asOf));
         Map<Long, Map<String, BigDecimal>> unitTargets = from.getYear() == to.getYear()
-                ? targets.targets(units.stream().map(Region::id).toList(), to.getYear()) : Map.of();
+                ? targets.targets(units.stream().map(Region::id).toList(), to.getYear())
+                : Map.of();
         var rows = new ArrayList<Rank>();
         for (Region u : units) {
             BigDecimal v = values.get(u.id()).get(ind.code());
@@ -184,7 +236,8 @@ public class Stats {
             rows.add(new Rank(0, u.code(), u.name(), v, t, l.completion(), l.light()));
         }
         Comparator<Rank> order = Comparator.comparing(
-                (Rank r) -> byCompletion ? r.completion() : r.value(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                        (Rank r) -> byCompletion ? r.completion() : r.value(),
+                        Comparator.nullsFirst(Comparator.naturalOrder()))
                 .reversed();
         rows.sort(order.thenComparing(Rank::regionCode));
         var ranked = new ArrayList<Rank>();
@@ -199,23 +252,35 @@ public class Stats {
                     rank = prev.rank();
                 }
             }
-            ranked.add(new Rank(rank, r.regionCode(), r.regionName(), r.value(), r.target(), r.completion(), r.light()));
+            ranked.add(
+                    new Rank(rank, r.regionCode(), r.regionName(), r.value(), r.target(), r.completion(), r.light()));
         }
         return ranked;
     }
 
     /** What the dashboard draws, every series from the monthly aggregates (brought up to date first). */
-    public record Dashboard(int year, List<Point> trend, List<Point> trendPrevious, List<Rank> ranking,
-            List<Point> chains, List<Point> funnel, List<Point> bands) {}
+    public record Dashboard(
+            int year,
+            List<Point> trend,
+            List<Point> trendPrevious,
+            List<Rank> ranking,
+            List<Point> chains,
+            List<Point> funnel,
+            List<Point> bands) {}
 
     public Dashboard dashboard(String regionCode, YearMonth end) {
         Region region = region(regionCode);
         fresh();
         return read(() -> {
             var trends = monthlySigned(region, end.getYear());
-            return new Dashboard(end.getYear(), trends.get(end.getYear()), trends.get(end.getYear() - 1),
+            return new Dashboard(
+                    end.getYear(),
+                    trends.get(end.getYear()),
+                    trends.get(end.getYear() - 1),
                     ranking(region, targets.indicator("SIGNED_AMOUNT"), end.withMonth(1), end, null, false),
-                    chainMix(region, end.withMonth(1), end), funnel(region), bands(region, end.withMonth(1), end));
+                    chainMix(region, end.withMonth(1), end),
+                    funnel(region),
+                    bands(region, end.withMonth(1), end));
         });
     }
 
@@ -224,7 +289,11 @@ public class Stats {
         fresh();
         LocalDate d = read(() -> jdbc.sql("""
                 select max(p.month) from stats_project_month p where p.region_id = :id and p.event = 'SIGNED'
-                """).param("id", region.id()).query(LocalDate.class).optional().orElse(null));
+                """)
+                .param("id", region.id())
+                .query(LocalDate.class)
+                .optional()
+                .orElse(null));
         return d == null ? YearMonth.now(clock.withZone(cn.yinfeng.projects.Projects.ZONE)) : YearMonth.from(d);
     }
 
@@ -261,13 +330,19 @@ public class Stats {
                   from stats_project_month p
                  where p.region_id = :id and p.event = 'SIGNED' and p.counted and p.month between :from and :to
                  group by 1, 2
-                """).param("id", region.id()).param("from", LocalDate.of(year - 1, 1, 1))
+                """)
+                .param("id", region.id())
+                .param("from", LocalDate.of(year - 1, 1, 1))
                 .param("to", LocalDate.of(year, 12, 1))
-                .query((rs, n) -> byMonth.get(rs.getInt("y")).put(rs.getInt("m"),
-                        rs.getBigDecimal("amount").setScale(2, RoundingMode.HALF_UP))).list();
+                .query((rs, n) -> byMonth.get(rs.getInt("y"))
+                        .put(rs.getInt("m"), rs.getBigDecimal("amount").setScale(2, RoundingMode.HALF_UP)))
+                .list();
         var out = new LinkedHashMap<Integer, List<Point>>();
-        byMonth.forEach((y, months) -> out.put(y, months.entrySet().stream()
-                .map(e -> new Point(String.valueOf(e.getKey()), e.getValue())).toList()));
+        byMonth.forEach((y, months) -> out.put(
+                y,
+                months.entrySet().stream()
+                        .map(e -> new Point(String.valueOf(e.getKey()), e.getValue()))
+                        .toList()));
         return out;
     }
 
@@ -278,9 +353,13 @@ public class Stats {
                   from stats_chain_month x left join chain c on c.id = x.chain_id
                  where x.region_id = :id and x.counted and x.month between :from and :to
                  group by 1 order by 2 desc
-                """).param("id", region.id()).param("from", from.atDay(1)).param("to", to.atDay(1))
-                .query((rs, n) -> new Point(rs.getString("label"), rs.getBigDecimal("v").setScale(2,
-                        RoundingMode.HALF_UP))).list();
+                """)
+                .param("id", region.id())
+                .param("from", from.atDay(1))
+                .param("to", to.atDay(1))
+                .query((rs, n) ->
+                        new Point(rs.getString("label"), rs.getBigDecimal("v").setScale(2, RoundingMode.HALF_UP)))
+                .list();
     }
 
     /** Current approved projects by stage, by their own region: the funnel. */
@@ -289,9 +368,10 @@ public class Stats {
         var counts = new LinkedHashMap<String, BigDecimal>();
         jdbc.sql("select s.stage, sum(s.projects) as n from stats_stage_month s where s.region_id = :id group by 1")
                 .param("id", region.id())
-                .query((rs, n) -> counts.put(rs.getString(1), rs.getBigDecimal(2))).list();
-        for (String s : List.of("RESERVE", "NEGOTIATING", "SIGNED", "REGISTERED", "STARTED", "PRODUCING",
-                "FULL_PRODUCTION")) {
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getBigDecimal(2)))
+                .list();
+        for (String s :
+                List.of("RESERVE", "NEGOTIATING", "SIGNED", "REGISTERED", "STARTED", "PRODUCING", "FULL_PRODUCTION")) {
             out.add(new Point(s, counts.getOrDefault(s, BigDecimal.ZERO)));
         }
         return out;
@@ -304,8 +384,12 @@ public class Stats {
                 select p.band, sum(p.projects) as n from stats_project_month p
                  where p.region_id = :id and p.event = 'SIGNED' and p.counted and p.month between :from and :to
                  group by 1
-                """).param("id", region.id()).param("from", from.atDay(1)).param("to", to.atDay(1))
-                .query((rs, n) -> counts.put(rs.getInt(1), rs.getBigDecimal(2))).list();
+                """)
+                .param("id", region.id())
+                .param("from", from.atDay(1))
+                .param("to", to.atDay(1))
+                .query((rs, n) -> counts.put(rs.getInt(1), rs.getBigDecimal(2)))
+                .list();
         var labels = List.of("LT1", "1TO5", "5TO10", "GE10");
         var out = new ArrayList<Point>();
         for (int b = 0; b < labels.size(); b++) {
@@ -321,6 +405,9 @@ public class Stats {
             return clock.instant();
         }
         // "as of" a date means at the end of that day, Beijing time
-        return asOf.plusDays(1).atStartOfDay(cn.yinfeng.projects.Projects.ZONE).toInstant().minusNanos(1000);
+        return asOf.plusDays(1)
+                .atStartOfDay(cn.yinfeng.projects.Projects.ZONE)
+                .toInstant()
+                .minusNanos(1000);
     }
 }

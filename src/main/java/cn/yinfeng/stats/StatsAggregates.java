@@ -1,10 +1,9 @@
 package cn.yinfeng.stats;
 
+import cn.yinfeng.projects.Projects;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-
-import cn.yinfeng.projects.Projects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +25,7 @@ public class StatsAggregates {
     private static final Logger log = LoggerFactory.getLogger(StatsAggregates.class);
     /** pg advisory lock key: "stats_aggregates". */
     private static final long LOCK = 0x5374617473416767L;
+
     private static final LocalDate BEGIN = LocalDate.of(1, 1, 1);
     private static final LocalDate END = LocalDate.of(9999, 12, 1);
 
@@ -34,6 +34,7 @@ public class StatsAggregates {
             cross join lateral (values (a.region_id, 1 - coalesce(a.attracting_share, 0) / 100.0),
                                        (a.attracting_region_id, coalesce(a.attracting_share, 0) / 100.0)) cr(rid, w)
             """;
+
     private static final String CREDITED = "cr.w > 0 and cr.rid is not null";
 
     /**
@@ -42,7 +43,8 @@ public class StatsAggregates {
      */
     private static final String ROLL_UP = " join stats_region_ancestor ra on ra.region_id = x.rid";
 
-    private static final String PROJECTS = """
+    private static final String PROJECTS =
+            """
             insert into stats_project_month (region_id, month, event, band, counted, projects, amount, performing,
                                              started, producing)
             select ra.ancestor_id, x.month, x.event, x.band, x.counted, sum(x.projects), sum(x.amount),
@@ -66,7 +68,8 @@ public class StatsAggregates {
                              where valid_to is null and producing_on >= :from and producing_on < :to) a
             """ + CREDIT + " where " + CREDITED + " group by 1, 2, 3, 4, 5) x" + ROLL_UP + " group by 1, 2, 3, 4, 5";
 
-    private static final String CHAINS = """
+    private static final String CHAINS =
+            """
             insert into stats_chain_month (region_id, month, chain_id, counted, projects, amount)
             select ra.ancestor_id, x.month, x.chain_id, x.counted, sum(x.projects), sum(x.amount)
               from (select cr.rid, stats_month_of(a.signed_on) as month, coalesce(a.chain_id, 0) as chain_id,
@@ -74,7 +77,7 @@ public class StatsAggregates {
                            sum(cr.w * coalesce(a.contract_amount, a.total_investment)) as amount
                       from project_approved a
             """ + CREDIT + " where a.valid_to is null and a.signed_on >= :from and a.signed_on < :to and " + CREDITED
-            + " group by 1, 2, 3, 4) x" + ROLL_UP + " group by 1, 2, 3, 4";
+                    + " group by 1, 2, 3, 4) x" + ROLL_UP + " group by 1, 2, 3, 4";
 
     private static final String STAGES = """
             insert into stats_stage_month (region_id, month, stage, key_project, projects, total)
@@ -89,7 +92,8 @@ public class StatsAggregates {
                      group by 1, 2, 3, 4) x
             """ + ROLL_UP + " group by 1, 2, 3, 4";
 
-    private static final String FUNDS = """
+    private static final String FUNDS =
+            """
             insert into stats_fund_month (region_id, month, origin, counted, amount)
             select ra.ancestor_id, x.month, x.origin, x.counted, sum(x.amount)
               from (select cr.rid, f.month, f.origin, a.counted, sum(cr.w * f.amount) as amount
@@ -99,7 +103,8 @@ public class StatsAggregates {
                      where f.month >= :from and f.month < :to and f.approved_at is not null and f.deleted_at is null
                        and""" + " " + CREDITED + " group by 1, 2, 3, 4) x" + ROLL_UP + " group by 1, 2, 3, 4";
 
-    private static final String FUND_COHORTS = """
+    private static final String FUND_COHORTS =
+            """
             insert into stats_fund_cohort (region_id, signed_month, month, counted, amount)
             select ra.ancestor_id, x.signed_month, x.month, x.counted, sum(x.amount)
               from (select cr.rid, stats_month_of(a.signed_on) as signed_month, f.month, a.counted,
@@ -108,11 +113,10 @@ public class StatsAggregates {
                       join project_approved a on a.project_id = f.project_id and a.valid_to is null
             """ + CREDIT + """
                      where f.month >= :from and f.month < :to and f.approved_at is not null and f.deleted_at is null
-                       and a.signed_on is not null and""" + " " + CREDITED + " group by 1, 2, 3, 4) x" + ROLL_UP
-            + " group by 1, 2, 3, 4";
+                       and a.signed_on is not null and""" + " " + CREDITED + " group by 1, 2, 3, 4) x" + ROLL_UP + " group by 1, 2, 3, 4";
 
-    private static final List<String> TABLES = List.of("stats_project_month", "stats_chain_month",
-            "stats_stage_month", "stats_fund_month", "stats_fund_cohort");
+    private static final List<String> TABLES = List.of(
+            "stats_project_month", "stats_chain_month", "stats_stage_month", "stats_fund_month", "stats_fund_cohort");
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -127,14 +131,21 @@ public class StatsAggregates {
 
     /** Whether a write has changed a month that is not yet refreshed. */
     public boolean dirty() {
-        return jdbc.sql("select exists (select 1 from stats_dirty)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from stats_dirty)")
+                .query(Boolean.class)
+                .single();
     }
 
     /** Brings the dirty months up to date (waits while another instance does it); returns how many were refreshed. */
     public int refreshDirty() {
         Integer n = tx.execute(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", LOCK).query().singleRow();
-            List<LocalDate> months = jdbc.sql("delete from stats_dirty returning month").query(LocalDate.class).list();
+            jdbc.sql("select pg_advisory_xact_lock(:k)")
+                    .param("k", LOCK)
+                    .query()
+                    .singleRow();
+            List<LocalDate> months = jdbc.sql("delete from stats_dirty returning month")
+                    .query(LocalDate.class)
+                    .list();
             for (LocalDate m : months) {
                 refresh(m, m.plusMonths(1));
             }
@@ -146,7 +157,10 @@ public class StatsAggregates {
     /** Refreshes one month now, whether or not it is marked (the benchmark times this). */
     public void refreshMonth(LocalDate month) {
         tx.executeWithoutResult(status -> {
-            jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", LOCK).query().singleRow();
+            jdbc.sql("select pg_advisory_xact_lock(:k)")
+                    .param("k", LOCK)
+                    .query()
+                    .singleRow();
             LocalDate m = month.withDayOfMonth(1);
             jdbc.sql("delete from stats_dirty where month = :m").param("m", m).update();
             refresh(m, m.plusMonths(1));
@@ -160,11 +174,13 @@ public class StatsAggregates {
      */
     public void rebuild() {
         tx.executeWithoutResult(status -> {
-            java.sql.Connection connection = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+            java.sql.Connection connection =
+                    org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
             int networkTimeout;
             try {
                 networkTimeout = connection.getNetworkTimeout();
-                connection.setNetworkTimeout(Runnable::run, (int) Duration.ofHours(2).toMillis());
+                connection.setNetworkTimeout(
+                        Runnable::run, (int) Duration.ofHours(2).toMillis());
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
@@ -190,30 +206,43 @@ public class StatsAggregates {
     }
 
     /** Between requests, so that the first reader after a quiet spell finds little to do. */
-    @Scheduled(initialDelayString = "${yinfeng.stats.refresh-interval:60s}",
+    @Scheduled(
+            initialDelayString = "${yinfeng.stats.refresh-interval:60s}",
             fixedDelayString = "${yinfeng.stats.refresh-interval:60s}")
     void scheduledRefresh() {
         long t0 = System.nanoTime();
         int n = refreshDirty();
         if (n > 0) {
-            log.info("Statistics aggregates: {} month(s) refreshed in {} ms", n,
+            log.info(
+                    "Statistics aggregates: {} month(s) refreshed in {} ms",
+                    n,
                     Duration.ofNanos(System.nanoTime() - t0).toMillis());
         }
     }
 
     private void refresh(LocalDate from, LocalDate to) {
         for (String table : TABLES) {
-            jdbc.sql("delete from " + table + " where month >= :from and month < :to").param("from", from)
-                    .param("to", to).update();
+            jdbc.sql("delete from " + table + " where month >= :from and month < :to")
+                    .param("from", from)
+                    .param("to", to)
+                    .update();
         }
         insert(from, to);
     }
 
     private void insert(LocalDate from, LocalDate to) {
         for (String sql : List.of(PROJECTS, CHAINS, STAGES, FUNDS, FUND_COHORTS)) {
-            jdbc.sql(sql).param("from", from).param("to", to)
-                    .param("fromTime", java.sql.Timestamp.from(from.atStartOfDay(Projects.ZONE).toInstant()))
-                    .param("toTime", java.sql.Timestamp.from(to.atStartOfDay(Projects.ZONE).toInstant()))
+            jdbc.sql(sql)
+                    .param("from", from)
+                    .param("to", to)
+                    .param(
+                            "fromTime",
+                            java.sql.Timestamp.from(
+                                    from.atStartOfDay(Projects.ZONE).toInstant()))
+                    .param(
+                            "toTime",
+                            java.sql.Timestamp.from(
+                                    to.atStartOfDay(Projects.ZONE).toInstant()))
                     .update();
         }
     }

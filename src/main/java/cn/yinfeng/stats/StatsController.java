@@ -1,14 +1,5 @@
 package cn.yinfeng.stats;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
@@ -17,12 +8,20 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,8 +44,15 @@ class StatsController {
     private final StatsAggregates aggregates;
     private final cn.yinfeng.audit.AuditLog audit;
 
-    StatsController(Stats stats, MonthlyReport report, Targets targets, Regions regions, CurrentUser currentUser,
-            MessageSource messages, cn.yinfeng.projects.ProjectLookups projects, StatsAggregates aggregates,
+    StatsController(
+            Stats stats,
+            MonthlyReport report,
+            Targets targets,
+            Regions regions,
+            CurrentUser currentUser,
+            MessageSource messages,
+            cn.yinfeng.projects.ProjectLookups projects,
+            StatsAggregates aggregates,
             cn.yinfeng.audit.AuditLog audit) {
         this.aggregates = aggregates;
         this.audit = audit;
@@ -64,8 +70,11 @@ class StatsController {
     }
 
     @GetMapping("/stats")
-    String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String to,
-            @RequestParam(required = false) boolean screen, Model model) {
+    String dashboard(
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) boolean screen,
+            Model model) {
         Region r = stats.region(region);
         YearMonth end = month(to, r);
         model.addAttribute("summary", stats.summary(r.code(), end.withMonth(1), end, null));
@@ -76,8 +85,9 @@ class StatsController {
         model.addAttribute("screen", screen);
         // a leader sees the projects they own (包联) beside the figures
         var me = currentUser.require();
-        model.addAttribute("myProjects", me.hasRole(cn.yinfeng.accounts.Role.LEADER) ? projects.ledBy(me.id(), 12)
-                : java.util.List.of());
+        model.addAttribute(
+                "myProjects",
+                me.hasRole(cn.yinfeng.accounts.Role.LEADER) ? projects.ledBy(me.id(), 12) : java.util.List.of());
         return "stats/dashboard";
     }
 
@@ -89,8 +99,8 @@ class StatsController {
     }
 
     @GetMapping("/stats/report")
-    String reportPage(@RequestParam(required = false) String region, @RequestParam(required = false) String to,
-            Model model) {
+    String reportPage(
+            @RequestParam(required = false) String region, @RequestParam(required = false) String to, Model model) {
         Region r = stats.region(region);
         YearMonth end = month(to, r);
         var rep = report.build(r.code(), end.getYear(), end.getMonthValue(), null);
@@ -113,20 +123,31 @@ class StatsController {
     }
 
     @GetMapping("/stats/report.xlsx")
-    void reportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String to,
-            HttpServletResponse response) throws IOException {
+    void reportXlsx(
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String to,
+            HttpServletResponse response)
+            throws IOException {
         Region r = stats.region(region);
         YearMonth end = month(to, r);
         var rep = report.build(r.code(), end.getYear(), end.getMonthValue(), null);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment()
-                .filename(r.name() + end.getYear() + "年1-" + end.getMonthValue() + "月招商引资报表.xlsx",
-                        StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                "Content-Disposition",
+                ContentDisposition.attachment()
+                        .filename(
+                                r.name() + end.getYear() + "年1-" + end.getMonthValue() + "月招商引资报表.xlsx",
+                                StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
         report.writeXlsx(rep, response.getOutputStream());
     }
 
     @PostMapping("/stats/report/publish")
-    String publish(@RequestParam(required = false) String region, @RequestParam String to, Locale locale,
+    String publish(
+            @RequestParam(required = false) String region,
+            @RequestParam String to,
+            Locale locale,
             RedirectAttributes redirect) {
         YearMonth end = YearMonth.parse(to);
         report.publish(region, end.getYear(), end.getMonthValue());
@@ -139,9 +160,12 @@ class StatsController {
     @GetMapping("/api/v1/stats/summary")
     @ResponseBody
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Built-in indicators for a region and period (YYYY-MM), with 同比 and target completion; "
-            + "asOf=YYYY-MM-DD recomputes them as they stood that day. Amounts in 万元, exact.")
-    Stats.Summary summary(@RequestParam(required = false) String region, @RequestParam String from,
+    @Operation(
+            summary = "Built-in indicators for a region and period (YYYY-MM), with 同比 and target completion; "
+                    + "asOf=YYYY-MM-DD recomputes them as they stood that day. Amounts in 万元, exact.")
+    Stats.Summary summary(
+            @RequestParam(required = false) String region,
+            @RequestParam String from,
             @RequestParam String to,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return stats.summary(region, YearMonth.parse(from), YearMonth.parse(to), asOf);
@@ -150,8 +174,9 @@ class StatsController {
     @GetMapping("/api/v1/stats/dashboard")
     @ResponseBody
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "The dashboard's series for a region up to a month (YYYY-MM): monthly signed amount this year "
-            + "and last, ranking of the units below, chain mix, stage funnel, size bands. Amounts in 万元.")
+    @Operation(
+            summary = "The dashboard's series for a region up to a month (YYYY-MM): monthly signed amount this year "
+                    + "and last, ranking of the units below, chain mix, stage funnel, size bands. Amounts in 万元.")
     Stats.Dashboard apiDashboard(@RequestParam(required = false) String region, @RequestParam String to) {
         return stats.dashboard(region, YearMonth.parse(to));
     }
@@ -163,8 +188,9 @@ class StatsController {
     @ResponseBody
     @PreAuthorize("hasRole('ADMIN')")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Administrators: recompute the monthly statistics aggregates from the ledger (after loading "
-            + "data with plain SQL, which the change triggers do not see when they are disabled)")
+    @Operation(
+            summary = "Administrators: recompute the monthly statistics aggregates from the ledger (after loading "
+                    + "data with plain SQL, which the change triggers do not see when they are disabled)")
     AggregateRun rebuildAggregates() {
         long t0 = System.nanoTime();
         aggregates.rebuild();
@@ -177,8 +203,9 @@ class StatsController {
     @ResponseBody
     @PreAuthorize("hasRole('ADMIN')")
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Administrators: recompute one month (YYYY-MM) of the statistics aggregates, or with no month "
-            + "the months changes have marked")
+    @Operation(
+            summary = "Administrators: recompute one month (YYYY-MM) of the statistics aggregates, or with no month "
+                    + "the months changes have marked")
     AggregateRun refreshAggregates(@RequestParam(required = false) String month) {
         long t0 = System.nanoTime();
         int n;
@@ -189,8 +216,12 @@ class StatsController {
             n = 1;
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        audit.record("STATS_AGGREGATES_REFRESH", "stats", month, cn.yinfeng.audit.Outcome.SUCCESS, n + " month(s), "
-                + ms + " ms");
+        audit.record(
+                "STATS_AGGREGATES_REFRESH",
+                "stats",
+                month,
+                cn.yinfeng.audit.Outcome.SUCCESS,
+                n + " month(s), " + ms + " ms");
         return new AggregateRun("refresh", n, ms);
     }
 
@@ -198,12 +229,15 @@ class StatsController {
     @ResponseBody
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The units below a region ranked by an indicator (or by=completion); ties share a rank")
-    List<Stats.Rank> ranking(@RequestParam(required = false) String region, @RequestParam String indicator,
-            @RequestParam String from, @RequestParam String to,
+    List<Stats.Rank> ranking(
+            @RequestParam(required = false) String region,
+            @RequestParam String indicator,
+            @RequestParam String from,
+            @RequestParam String to,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(defaultValue = "value") String by) {
-        return stats.ranking(region, indicator, YearMonth.parse(from), YearMonth.parse(to), asOf,
-                "completion".equals(by));
+        return stats.ranking(
+                region, indicator, YearMonth.parse(from), YearMonth.parse(to), asOf, "completion".equals(by));
     }
 
     @GetMapping("/api/v1/stats/report")

@@ -1,25 +1,24 @@
 package cn.yinfeng.stats;
 
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.targets.Indicator;
+import cn.yinfeng.targets.IndicatorSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.LinkedHashSet;
-import java.time.Clock;
-
-import cn.yinfeng.regions.Region;
-import cn.yinfeng.targets.Indicator;
-import cn.yinfeng.targets.IndicatorSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Computes indicators for groups of regions (one region, or the units of a ranking) in three readable queries:
@@ -38,20 +37,25 @@ class StatsEngine {
     /** Aggregate expression per computation over the approved snapshots {@code s} with weight {@code w}. */
     private static final Map<String, String> PROJECT_EXPR = Map.of(
             "SIGNED_COUNT", "sum(s.w) filter (where s.signed_on between :from and :to and %s)",
-            "SIGNED_AMOUNT", "sum(s.w * coalesce(s.contract_amount, s.total_investment)) filter (where s.signed_on "
-                    + "between :from and :to and %s)",
+            "SIGNED_AMOUNT",
+                    "sum(s.w * coalesce(s.contract_amount, s.total_investment)) filter (where s.signed_on "
+                            + "between :from and :to and %s)",
             "STARTED_COUNT", "sum(s.w) filter (where s.started_on between :from and :to and %s)",
             "PRODUCING_COUNT", "sum(s.w) filter (where s.producing_on between :from and :to and %s)",
-            "PERFORMANCE_RATE", "coalesce(sum(s.w) filter (where s.signed_on between :from and :to and s.stage in "
-                    + "('REGISTERED', 'STARTED', 'PRODUCING', 'FULL_PRODUCTION') and %s), 0) / nullif(sum(s.w) filter "
-                    + "(where s.signed_on between :from and :to and %1$s), 0)",
-            "START_RATE", "coalesce(sum(s.w) filter (where s.signed_on between :from and :to and s.started_on is not "
-                    + "null and %s), 0) / nullif(sum(s.w) filter (where s.signed_on between :from and :to and %1$s), 0)",
-            "PRODUCTION_RATE", "coalesce(sum(s.w) filter (where s.signed_on between :from and :to and s.producing_on is "
-                    + "not null and %s), 0) / nullif(sum(s.w) filter (where s.signed_on between :from and :to and %1$s)"
-                    + ", 0)",
-            "COHORT_CONTRACT", "sum(s.w * coalesce(s.contract_amount, s.total_investment)) filter (where s.signed_on "
-                    + "between :from and :to and %s)");
+            "PERFORMANCE_RATE",
+                    "coalesce(sum(s.w) filter (where s.signed_on between :from and :to and s.stage in "
+                            + "('REGISTERED', 'STARTED', 'PRODUCING', 'FULL_PRODUCTION') and %s), 0) / nullif(sum(s.w) filter "
+                            + "(where s.signed_on between :from and :to and %1$s), 0)",
+            "START_RATE",
+                    "coalesce(sum(s.w) filter (where s.signed_on between :from and :to and s.started_on is not "
+                            + "null and %s), 0) / nullif(sum(s.w) filter (where s.signed_on between :from and :to and %1$s), 0)",
+            "PRODUCTION_RATE",
+                    "coalesce(sum(s.w) filter (where s.signed_on between :from and :to and s.producing_on is "
+                            + "not null and %s), 0) / nullif(sum(s.w) filter (where s.signed_on between :from and :to and %1$s)"
+                            + ", 0)",
+            "COHORT_CONTRACT",
+                    "sum(s.w * coalesce(s.contract_amount, s.total_investment)) filter (where s.signed_on "
+                            + "between :from and :to and %s)");
 
     /** The same computations over the monthly aggregate rows {@code p} of {@code stats_project_month}. */
     private static final Map<String, String> AGGREGATE_EXPR = Map.of(
@@ -59,17 +63,20 @@ class StatsEngine {
             "SIGNED_AMOUNT", "sum(p.amount) filter (where p.event = 'SIGNED' and %s)",
             "STARTED_COUNT", "sum(p.projects) filter (where p.event = 'STARTED' and %s)",
             "PRODUCING_COUNT", "sum(p.projects) filter (where p.event = 'PRODUCING' and %s)",
-            "PERFORMANCE_RATE", "sum(p.performing) filter (where p.event = 'SIGNED' and %s) / nullif(sum(p.projects) "
-                    + "filter (where p.event = 'SIGNED' and %1$s), 0)",
-            "START_RATE", "sum(p.started) filter (where p.event = 'SIGNED' and %s) / nullif(sum(p.projects) "
-                    + "filter (where p.event = 'SIGNED' and %1$s), 0)",
-            "PRODUCTION_RATE", "sum(p.producing) filter (where p.event = 'SIGNED' and %s) / nullif(sum(p.projects) "
-                    + "filter (where p.event = 'SIGNED' and %1$s), 0)",
+            "PERFORMANCE_RATE",
+                    "sum(p.performing) filter (where p.event = 'SIGNED' and %s) / nullif(sum(p.projects) "
+                            + "filter (where p.event = 'SIGNED' and %1$s), 0)",
+            "START_RATE",
+                    "sum(p.started) filter (where p.event = 'SIGNED' and %s) / nullif(sum(p.projects) "
+                            + "filter (where p.event = 'SIGNED' and %1$s), 0)",
+            "PRODUCTION_RATE",
+                    "sum(p.producing) filter (where p.event = 'SIGNED' and %s) / nullif(sum(p.projects) "
+                            + "filter (where p.event = 'SIGNED' and %1$s), 0)",
             "COHORT_CONTRACT", "sum(p.amount) filter (where p.event = 'SIGNED' and %s)");
 
     /** The size bands of {@code stats_project_month.band}: lower bounds of total investment, 万元. */
-    static final List<BigDecimal> BANDS = List.of(BigDecimal.ZERO, new BigDecimal("10000"), new BigDecimal("50000"),
-            new BigDecimal("100000"));
+    static final List<BigDecimal> BANDS =
+            List.of(BigDecimal.ZERO, new BigDecimal("10000"), new BigDecimal("50000"), new BigDecimal("100000"));
 
     private static final Set<String> ACTIVITY = Set.of("TRIPS", "POINT_TO_POINT", "VISITED", "DELEGATIONS");
 
@@ -90,8 +97,8 @@ class StatsEngine {
      * now: then whole months are read from the monthly aggregates (brought up to date first), anything else from the
      * approved history.
      */
-    Map<Long, Map<String, BigDecimal>> compute(List<Region> groups, List<Indicator> indicators, LocalDate from,
-            LocalDate to, Instant asOf) {
+    Map<Long, Map<String, BigDecimal>> compute(
+            List<Region> groups, List<Indicator> indicators, LocalDate from, LocalDate to, Instant asOf) {
         var out = new LinkedHashMap<Long, Map<String, BigDecimal>>();
         groups.forEach(g -> out.put(g.id(), new LinkedHashMap<>()));
         if (groups.isEmpty()) {
@@ -158,14 +165,17 @@ class StatsEngine {
                             + " from grp g join stats_project_month p on p.region_id = g.gid"
                             + " where p.month between :fromMonth and :toMonth group by g.gid"
                     : grp + snap + " select s.gid, " + String.join(", ", select) + " from snap s group by s.gid";
-            jdbc.sql(from1).params(params).query((rs, n) -> {
-                long gid = rs.getLong("gid");
-                for (var e : projectCols.entrySet()) {
-                    out.get(gid).put(e.getKey(), rs.getBigDecimal(e.getValue()));
-                }
-                cohortContract.put(gid, rs.getBigDecimal("cohort"));
-                return null;
-            }).list();
+            jdbc.sql(from1)
+                    .params(params)
+                    .query((rs, n) -> {
+                        long gid = rs.getLong("gid");
+                        for (var e : projectCols.entrySet()) {
+                            out.get(gid).put(e.getKey(), rs.getBigDecimal(e.getValue()));
+                        }
+                        cohortContract.put(gid, rs.getBigDecimal("cohort"));
+                        return null;
+                    })
+                    .list();
         }
 
         // 2. funds arrived: approved as of the date, credited like their project
@@ -197,18 +207,24 @@ class StatsEngine {
                             + "lateral (select " + String.join(", ", fundSelect) + (fundSelect.isEmpty() ? "" : ", ")
                             + "null as none from stats_fund_month f where f.region_id = g.gid and f.month between "
                             + ":fromMonth and :toMonth) fm"
-                    : grp + snap + " select s.gid, " + String.join("", fundSelect.stream().map(x -> x + ", ").toList())
-                            + cohort + " from snap s join project_fund f on f.project_id = s.project_id where f.month <= :toMonth"
+                    : grp + snap + " select s.gid, "
+                            + String.join(
+                                    "", fundSelect.stream().map(x -> x + ", ").toList())
+                            + cohort
+                            + " from snap s join project_fund f on f.project_id = s.project_id where f.month <= :toMonth"
                             + " and f.approved_at <= :asOf and (f.deleted_at is null or f.deleted_at > :asOf)"
                             + " group by s.gid";
-            jdbc.sql(sql).params(params).query((rs, n) -> {
-                long gid = rs.getLong("gid");
-                for (var e : fundCols.entrySet()) {
-                    out.get(gid).put(e.getKey(), rs.getBigDecimal(e.getValue()));
-                }
-                cohortFunds.put(gid, rs.getBigDecimal("cohort_funds"));
-                return null;
-            }).list();
+            jdbc.sql(sql)
+                    .params(params)
+                    .query((rs, n) -> {
+                        long gid = rs.getLong("gid");
+                        for (var e : fundCols.entrySet()) {
+                            out.get(gid).put(e.getKey(), rs.getBigDecimal(e.getValue()));
+                        }
+                        cohortFunds.put(gid, rs.getBigDecimal("cohort_funds"));
+                        return null;
+                    })
+                    .list();
         }
 
         // 3. activities: done ones in the period, recorded by the as-of date
@@ -227,12 +243,23 @@ class StatsEngine {
                        (select count(*) from delegation d join region r on r.id = d.region_id where r.path like g.gpath || '%'
                           and d.status = 'DONE' and d.visit_date between :from and :to and d.created_at <= :asOf) as delegations
                       from grp g
-                    """).params(params).query((rs, n) -> {
-                        act.put(rs.getLong("gid"), Map.of("TRIPS", rs.getBigDecimal("trips"), "POINT_TO_POINT",
-                                rs.getBigDecimal("p2p"), "VISITED", rs.getBigDecimal("visited"), "DELEGATIONS",
-                                rs.getBigDecimal("delegations")));
+                    """)
+                    .params(params)
+                    .query((rs, n) -> {
+                        act.put(
+                                rs.getLong("gid"),
+                                Map.of(
+                                        "TRIPS",
+                                        rs.getBigDecimal("trips"),
+                                        "POINT_TO_POINT",
+                                        rs.getBigDecimal("p2p"),
+                                        "VISITED",
+                                        rs.getBigDecimal("visited"),
+                                        "DELEGATIONS",
+                                        rs.getBigDecimal("delegations")));
                         return null;
-                    }).list();
+                    })
+                    .list();
         }
 
         // 3b. key projects being attracted: a stock of current key projects by their own region, whatever the period
@@ -245,22 +272,29 @@ class StatsEngine {
                             + "total from grp g join region r on r.path like g.gpath || '%' join project_approved a on "
                             + "a.region_id = r.id where a.key_project and a.valid_from <= :asOf and (a.valid_to is null "
                             + "or a.valid_to > :asOf) group by g.gid";
-            jdbc.sql(sql).params(params).query((rs, n) -> {
-                key.put(rs.getLong("gid"), Map.of("KEY_COUNT", rs.getBigDecimal("n"), "KEY_TOTAL",
-                        rs.getBigDecimal("total")));
-                return null;
-            }).list();
+            jdbc.sql(sql)
+                    .params(params)
+                    .query((rs, n) -> {
+                        key.put(
+                                rs.getLong("gid"),
+                                Map.of("KEY_COUNT", rs.getBigDecimal("n"), "KEY_TOTAL", rs.getBigDecimal("total")));
+                        return null;
+                    })
+                    .list();
         }
 
         // 4. computations other modules answer from their own tables
         var external = new HashMap<Long, Map<String, BigDecimal>>();
         for (IndicatorSource source : sources) {
             var wanted = new LinkedHashSet<String>();
-            indicators.stream().map(Indicator::computation).filter(source.computations()::contains).forEach(wanted::add);
+            indicators.stream()
+                    .map(Indicator::computation)
+                    .filter(source.computations()::contains)
+                    .forEach(wanted::add);
             if (!wanted.isEmpty()) {
                 source.compute(groups, wanted, from, to, asOf == null ? clock.instant() : asOf)
-                        .forEach((gid, byComputation) ->
-                                external.computeIfAbsent(gid, k -> new HashMap<>()).putAll(byComputation));
+                        .forEach((gid, byComputation) -> external.computeIfAbsent(gid, k -> new HashMap<>())
+                                .putAll(byComputation));
             }
         }
 
@@ -269,14 +303,20 @@ class StatsEngine {
             for (Indicator ind : indicators) {
                 switch (ind.computation()) {
                     case "KEY_COUNT", "KEY_TOTAL" ->
-                            values2.put(ind.code(), key.getOrDefault(g.id(), Map.of()).get(ind.computation()));
+                        values2.put(
+                                ind.code(), key.getOrDefault(g.id(), Map.of()).get(ind.computation()));
                     case "TRIPS", "POINT_TO_POINT", "VISITED", "DELEGATIONS" ->
-                            values2.put(ind.code(), act.getOrDefault(g.id(), Map.of()).get(ind.computation()));
+                        values2.put(
+                                ind.code(), act.getOrDefault(g.id(), Map.of()).get(ind.computation()));
                     case "FUNDS_RATE" -> {
                         BigDecimal contract = cohortContract.get(g.id());
                         BigDecimal funds = cohortFunds.getOrDefault(g.id(), BigDecimal.ZERO);
-                        values2.put(ind.code(), contract == null || contract.signum() == 0 ? null
-                                : (funds == null ? BigDecimal.ZERO : funds).divide(contract, 4, RoundingMode.HALF_UP));
+                        values2.put(
+                                ind.code(),
+                                contract == null || contract.signum() == 0
+                                        ? null
+                                        : (funds == null ? BigDecimal.ZERO : funds)
+                                                .divide(contract, 4, RoundingMode.HALF_UP));
                     }
                     default -> {
                         var ext = external.get(g.id());
@@ -338,8 +378,8 @@ class StatsEngine {
     }
 
     /** The filter of an indicator's parameters: size band and eligibility, bound under names unique to the column. */
-    private static String filter(Indicator ind, String col, Map<String, Object> params, String alias,
-            boolean aggregated) {
+    private static String filter(
+            Indicator ind, String col, Map<String, Object> params, String alias, boolean aggregated) {
         params.put("elig_" + col, ind.eligibleOnly());
         String eligible = "(not :elig_" + col + " or " + alias + ".counted)";
         if (aggregated) {

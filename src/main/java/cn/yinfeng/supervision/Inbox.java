@@ -1,13 +1,12 @@
 package cn.yinfeng.supervision;
 
+import cn.yinfeng.common.PageResult;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import cn.yinfeng.common.PageResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,8 +34,15 @@ public class Inbox {
     public record Note(long id, String kind, String text, String link, Instant createdAt, boolean read) {}
 
     /** What one user's digest says: unread notes, active warnings they own, their open tasks and overdue ones. */
-    public record Digest(long userId, String email, String name, long unread, long warnings, long openTasks,
-            long overdueTasks, List<String> lines) {
+    public record Digest(
+            long userId,
+            String email,
+            String name,
+            long unread,
+            long warnings,
+            long openTasks,
+            long overdueTasks,
+            List<String> lines) {
 
         public boolean empty() {
             return unread == 0 && warnings == 0 && openTasks == 0;
@@ -49,7 +55,11 @@ public class Inbox {
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
 
-    Inbox(JdbcClient jdbc, Clock clock, MessageSource messages, ObjectProvider<JavaMailSender> mail,
+    Inbox(
+            JdbcClient jdbc,
+            Clock clock,
+            MessageSource messages,
+            ObjectProvider<JavaMailSender> mail,
             @Value("${yinfeng.supervision.mail-from:yinfeng@localhost}") String from) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -61,25 +71,41 @@ public class Inbox {
     @Transactional
     public void notify(long userId, String kind, String messageKey, List<?> args, String link) {
         jdbc.sql("insert into notification (user_id, kind, message, args, link, created_at) values (:u, :k, :m, "
-                + "cast(:a as jsonb), :l, :at)").param("u", userId).param("k", kind).param("m", messageKey)
-                .param("a", JSON.writeValueAsString(args)).param("l", link)
-                .param("at", Timestamp.from(clock.instant())).update();
+                        + "cast(:a as jsonb), :l, :at)")
+                .param("u", userId)
+                .param("k", kind)
+                .param("m", messageKey)
+                .param("a", JSON.writeValueAsString(args))
+                .param("l", link)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
     }
 
     public long unread(long userId) {
-        return jdbc.sql("select count(*) from notification where user_id = :u and read_at is null").param("u", userId)
-                .query(Long.class).single();
+        return jdbc.sql("select count(*) from notification where user_id = :u and read_at is null")
+                .param("u", userId)
+                .query(Long.class)
+                .single();
     }
 
     public PageResult<Note> list(long userId, boolean unreadOnly, int page, int size, Locale locale) {
         String cond = "user_id = :u" + (unreadOnly ? " and read_at is null" : "");
-        long total = jdbc.sql("select count(*) from notification where " + cond).param("u", userId)
-                .query(Long.class).single();
+        long total = jdbc.sql("select count(*) from notification where " + cond)
+                .param("u", userId)
+                .query(Long.class)
+                .single();
         var rows = jdbc.sql("select * from notification where " + cond + " order by id desc limit :s offset :o")
-                .param("u", userId).param("s", size).param("o", page * size)
-                .query((rs, n) -> new Note(rs.getLong("id"), rs.getString("kind"), text(rs.getString("message"),
-                        rs.getString("args"), locale), rs.getString("link"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("read_at") != null)).list();
+                .param("u", userId)
+                .param("s", size)
+                .param("o", page * size)
+                .query((rs, n) -> new Note(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        text(rs.getString("message"), rs.getString("args"), locale),
+                        rs.getString("link"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("read_at") != null))
+                .list();
         return new PageResult<>(rows, total, page, size);
     }
 
@@ -87,22 +113,34 @@ public class Inbox {
     @Transactional
     public String open(long userId, long id) {
         jdbc.sql("update notification set read_at = coalesce(read_at, :at) where id = :id and user_id = :u")
-                .param("at", Timestamp.from(clock.instant())).param("id", id).param("u", userId).update();
-        return jdbc.sql("select link from notification where id = :id and user_id = :u").param("id", id)
-                .param("u", userId).query(String.class).optional().orElse("/inbox");
+                .param("at", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .param("u", userId)
+                .update();
+        return jdbc.sql("select link from notification where id = :id and user_id = :u")
+                .param("id", id)
+                .param("u", userId)
+                .query(String.class)
+                .optional()
+                .orElse("/inbox");
     }
 
     @Transactional
     public int readAll(long userId) {
         return jdbc.sql("update notification set read_at = :at where user_id = :u and read_at is null")
-                .param("at", Timestamp.from(clock.instant())).param("u", userId).update();
+                .param("at", Timestamp.from(clock.instant()))
+                .param("u", userId)
+                .update();
     }
 
     private String text(String key, String argsJson, Locale locale) {
         List<?> raw = JSON.readValue(argsJson, List.class);
         // an argument {"zh": ..., "en": ...} is a name known in both languages
-        Object[] args = raw.stream().map(a -> a instanceof java.util.Map<?, ?> names
-                ? names.get("en".equals(locale.getLanguage()) ? "en" : "zh") : a).toArray();
+        Object[] args = raw.stream()
+                .map(a -> a instanceof java.util.Map<?, ?> names
+                        ? names.get("en".equals(locale.getLanguage()) ? "en" : "zh")
+                        : a)
+                .toArray();
         return messages.getMessage(key, args, key, locale);
     }
 
@@ -120,8 +158,10 @@ public class Inbox {
                        (select count(*) from supervision_task t where t.status = 'OPEN' and t.deadline < :today
                            and (t.assignee_user_id = u.id or t.issuer_id = u.id)) as overdue
                   from app_user u where u.enabled order by u.id
-                """).param("today", java.time.LocalDate.now(clock.withZone(cn.yinfeng.projects.Projects.ZONE)))
-                .query().listOfRows();
+                """)
+                .param("today", java.time.LocalDate.now(clock.withZone(cn.yinfeng.projects.Projects.ZONE)))
+                .query()
+                .listOfRows();
         Locale zh = Locale.SIMPLIFIED_CHINESE;
         for (var u : users) {
             long id = ((Number) u.get("id")).longValue();
@@ -134,8 +174,15 @@ public class Inbox {
             for (Note n : list(id, true, 0, 10, zh).rows()) {
                 lines.add("· " + n.text() + (n.link() == null ? "" : " " + n.link()));
             }
-            out.add(new Digest(id, (String) u.get("email"), (String) u.get("display_name"), unread, warnings, open,
-                    overdue, lines));
+            out.add(new Digest(
+                    id,
+                    (String) u.get("email"),
+                    (String) u.get("display_name"),
+                    unread,
+                    warnings,
+                    open,
+                    overdue,
+                    lines));
         }
         return out;
     }
@@ -152,15 +199,20 @@ public class Inbox {
             if (d.empty()) {
                 continue;
             }
-            notify(d.userId(), "DIGEST", "inbox.digest", List.of(d.unread(), d.warnings(), d.openTasks(),
-                    d.overdueTasks()), "/supervision/mine");
+            notify(
+                    d.userId(),
+                    "DIGEST",
+                    "inbox.digest",
+                    List.of(d.unread(), d.warnings(), d.openTasks(), d.overdueTasks()),
+                    "/supervision/mine");
             if (sender == null || d.email() == null || d.email().isBlank()) {
                 continue;
             }
             var message = new SimpleMailMessage();
             message.setFrom(from);
             message.setTo(d.email());
-            message.setSubject(messages.getMessage("digest.subject", new Object[] {d.name()}, Locale.SIMPLIFIED_CHINESE));
+            message.setSubject(
+                    messages.getMessage("digest.subject", new Object[] {d.name()}, Locale.SIMPLIFIED_CHINESE));
             message.setText(String.join("\n", d.lines()) + "\n\n" + baseUrl + "/inbox\n");
             try {
                 sender.send(message);

@@ -1,13 +1,12 @@
 package cn.yinfeng.supervision;
 
-import java.io.IOException;
-
 import cn.yinfeng.audit.AuditRecorded;
 import cn.yinfeng.common.AfterWork;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

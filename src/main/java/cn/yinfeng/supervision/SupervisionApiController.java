@@ -1,13 +1,12 @@
 package cn.yinfeng.supervision;
 
-import java.util.List;
-import java.util.Locale;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,14 +53,31 @@ class SupervisionApiController {
 
     @GetMapping("/warnings")
     @Operation(summary = "Warnings in the caller's regions: active ones, or with history=true the cleared ones too")
-    PageResult<Warnings.Warning> warnings(@RequestParam(required = false) String rule,
-            @RequestParam(required = false) String level, @RequestParam(required = false) Long regionId,
-            @RequestParam(defaultValue = "false") boolean history, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "raised") String sort, @RequestParam(defaultValue = "desc") String dir,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Locale locale) {
+    PageResult<Warnings.Warning> warnings(
+            @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(defaultValue = "false") boolean history,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "raised") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            Locale locale) {
         Long owner = mine ? currentUser.require().id() : null;
-        return warnings.search(new Warnings.Search(rule, level, regionId, history, owner, sort, "desc".equals(dir),
-                Math.max(0, page), Math.min(Math.max(1, size), 500)), currentUser.scope(), locale);
+        return warnings.search(
+                new Warnings.Search(
+                        rule,
+                        level,
+                        regionId,
+                        history,
+                        owner,
+                        sort,
+                        "desc".equals(dir),
+                        Math.max(0, page),
+                        Math.min(Math.max(1, size), 500)),
+                currentUser.scope(),
+                locale);
     }
 
     @GetMapping("/warnings/{id}")
@@ -78,18 +94,32 @@ class SupervisionApiController {
 
     @GetMapping("/tasks")
     @Operation(summary = "Supervision tasks assigned inside the caller's regions or issued by the caller")
-    PageResult<Tasks.Task> tasks(@RequestParam(required = false) String q,
-            @RequestParam(required = false) Tasks.Status status, @RequestParam(required = false) Long regionId,
-            @RequestParam(defaultValue = "false") boolean mine, @RequestParam(defaultValue = "false") boolean overdue,
-            @RequestParam(defaultValue = "deadline") String sort, @RequestParam(defaultValue = "asc") String dir,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return tasks.search(new Tasks.Search(q, status, regionId, mine, overdue, sort, "desc".equals(dir),
-                Math.max(0, page), Math.min(Math.max(1, size), 500)));
+    PageResult<Tasks.Task> tasks(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Tasks.Status status,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "deadline") String sort,
+            @RequestParam(defaultValue = "asc") String dir,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return tasks.search(new Tasks.Search(
+                q,
+                status,
+                regionId,
+                mine,
+                overdue,
+                sort,
+                "desc".equals(dir),
+                Math.max(0, page),
+                Math.min(Math.max(1, size), 500)));
     }
 
     @PostMapping("/tasks")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue a task (city staff, leaders): to a region, optionally a person or unit, with a deadline")
+    @Operation(
+            summary = "Issue a task (city staff, leaders): to a region, optionally a person or unit, with a deadline")
     Created create(@RequestBody Tasks.TaskForm form) {
         return new Created(tasks.create(form));
     }
@@ -119,10 +149,13 @@ class SupervisionApiController {
     }
 
     @GetMapping("/inbox")
-    PageResult<Inbox.Note> inbox(@RequestParam(defaultValue = "false") boolean unread,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Locale locale) {
-        return inbox.list(currentUser.require().id(), unread, Math.max(0, page), Math.min(Math.max(1, size), 500),
-                locale);
+    PageResult<Inbox.Note> inbox(
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            Locale locale) {
+        return inbox.list(
+                currentUser.require().id(), unread, Math.max(0, page), Math.min(Math.max(1, size), 500), locale);
     }
 
     @GetMapping("/inbox/unread")

@@ -1,16 +1,15 @@
 package cn.yinfeng.supervision;
 
-import java.io.IOException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.Regions;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
@@ -49,8 +48,15 @@ class SupervisionController {
         }
     }
 
-    SupervisionController(Warnings warnings, Tasks tasks, Inbox inbox, CurrentUser currentUser, Regions regions,
-            MessageSource messages, cn.yinfeng.projects.ProjectLookups projects, cn.yinfeng.accounts.Accounts accounts) {
+    SupervisionController(
+            Warnings warnings,
+            Tasks tasks,
+            Inbox inbox,
+            CurrentUser currentUser,
+            Regions regions,
+            MessageSource messages,
+            cn.yinfeng.projects.ProjectLookups projects,
+            cn.yinfeng.accounts.Accounts accounts) {
         this.warnings = warnings;
         this.tasks = tasks;
         this.inbox = inbox;
@@ -63,20 +69,27 @@ class SupervisionController {
 
     /** The bureau's board: active warnings by region and rule, and the list with filters. */
     @GetMapping("/supervision")
-    String board(@RequestParam(required = false) String rule, @RequestParam(required = false) String level,
-            @RequestParam(required = false) Long regionId, @RequestParam(defaultValue = "false") boolean history,
-            @RequestParam(defaultValue = "raised") String sort, @RequestParam(defaultValue = "desc") String dir,
-            @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
-        var search = new Warnings.Search(rule, level, regionId, history, null, sort, "desc".equals(dir),
-                Math.max(0, page), 20);
+    String board(
+            @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(defaultValue = "false") boolean history,
+            @RequestParam(defaultValue = "raised") String sort,
+            @RequestParam(defaultValue = "desc") String dir,
+            @RequestParam(defaultValue = "0") int page,
+            Locale locale,
+            Model model) {
+        var search = new Warnings.Search(
+                rule, level, regionId, history, null, sort, "desc".equals(dir), Math.max(0, page), 20);
         model.addAttribute("search", search);
         model.addAttribute("sort", sort);
         model.addAttribute("dir", dir);
         model.addAttribute("result", warnings.search(search, currentUser.scope(), locale));
         var counts = warnings.counts(currentUser.scope(), locale);
         model.addAttribute("counts", counts);
-        model.addAttribute("countsJson", tools.jackson.databind.json.JsonMapper.builder().build()
-                .writeValueAsString(counts));
+        model.addAttribute(
+                "countsJson",
+                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(counts));
         model.addAttribute("rules", warnings.rules());
         model.addAttribute("regions", regions.visible(currentUser.scope()));
         model.addAttribute("canIssue", tasks.canIssue());
@@ -90,7 +103,8 @@ class SupervisionController {
             throw new org.springframework.security.access.AccessDeniedException("city staff evaluate");
         }
         int active = warnings.evaluate();
-        redirect.addFlashAttribute("flash", messages.getMessage("supervision.evaluated", new Object[] {active}, locale));
+        redirect.addFlashAttribute(
+                "flash", messages.getMessage("supervision.evaluated", new Object[] {active}, locale));
         return "redirect:/supervision";
     }
 
@@ -106,27 +120,45 @@ class SupervisionController {
     String mine(Locale locale, Model model) {
         YinfengUser me = currentUser.require();
         var mine = projects.ledBy(me.id(), 500);
-        var lights = warnings.projectLights(mine.stream().map(cn.yinfeng.projects.ProjectLookups.LeaderProject::id).toList());
-        model.addAttribute("projects", mine.stream().map(p -> new MyProject(p, lights.getOrDefault(p.id(),
-                new Warnings.Light(0, 0)))).sorted(java.util.Comparator.comparingInt((MyProject m) -> -m.light())
-                        .thenComparing(m -> m.project().totalInvestment(), java.util.Comparator.reverseOrder()))
+        var lights = warnings.projectLights(mine.stream()
+                .map(cn.yinfeng.projects.ProjectLookups.LeaderProject::id)
                 .toList());
-        model.addAttribute("warnings", warnings.search(new Warnings.Search(null, null, null, false, me.id(), "level",
-                false, 0, 50), currentUser.scope(), locale).rows());
-        model.addAttribute("tasks", tasks.search(new Tasks.Search(null, null, null, true, false, "deadline", false, 0,
-                50)).rows());
+        model.addAttribute(
+                "projects",
+                mine.stream()
+                        .map(p -> new MyProject(p, lights.getOrDefault(p.id(), new Warnings.Light(0, 0))))
+                        .sorted(java.util.Comparator.comparingInt((MyProject m) -> -m.light())
+                                .thenComparing(m -> m.project().totalInvestment(), java.util.Comparator.reverseOrder()))
+                        .toList());
+        model.addAttribute(
+                "warnings",
+                warnings.search(
+                                new Warnings.Search(null, null, null, false, me.id(), "level", false, 0, 50),
+                                currentUser.scope(),
+                                locale)
+                        .rows());
+        model.addAttribute(
+                "tasks",
+                tasks.search(new Tasks.Search(null, null, null, true, false, "deadline", false, 0, 50))
+                        .rows());
         return "supervision/mine";
     }
 
     // ------------------------------------------------------------------ tasks
 
     @GetMapping("/supervision/tasks")
-    String taskList(@RequestParam(required = false) String q, @RequestParam(required = false) Tasks.Status status,
-            @RequestParam(required = false) Long regionId, @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "false") boolean overdue, @RequestParam(defaultValue = "deadline") String sort,
-            @RequestParam(defaultValue = "asc") String dir, @RequestParam(defaultValue = "0") int page, Model model) {
-        var search = new Tasks.Search(q, status, regionId, mine, overdue, sort, "desc".equals(dir), Math.max(0, page),
-                20);
+    String taskList(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Tasks.Status status,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "deadline") String sort,
+            @RequestParam(defaultValue = "asc") String dir,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        var search =
+                new Tasks.Search(q, status, regionId, mine, overdue, sort, "desc".equals(dir), Math.max(0, page), 20);
         model.addAttribute("search", search);
         model.addAttribute("sort", sort);
         model.addAttribute("dir", dir);
@@ -138,8 +170,11 @@ class SupervisionController {
     }
 
     @GetMapping("/supervision/tasks/new")
-    String newTask(@RequestParam(required = false) Long warningId, @RequestParam(required = false) Long projectId,
-            Locale locale, Model model) {
+    String newTask(
+            @RequestParam(required = false) Long warningId,
+            @RequestParam(required = false) Long projectId,
+            Locale locale,
+            Model model) {
         String title = "";
         Long regionId = null;
         if (warningId != null) {
@@ -150,8 +185,17 @@ class SupervisionController {
                 projectId = w.subjectId();
             }
         }
-        model.addAttribute("form", new Tasks.TaskForm(title, "", regionId, null, null,
-                LocalDate.now(cn.yinfeng.projects.Projects.ZONE).plusDays(7), warningId, projectId));
+        model.addAttribute(
+                "form",
+                new Tasks.TaskForm(
+                        title,
+                        "",
+                        regionId,
+                        null,
+                        null,
+                        LocalDate.now(cn.yinfeng.projects.Projects.ZONE).plusDays(7),
+                        warningId,
+                        projectId));
         return taskForm(model);
     }
 
@@ -185,9 +229,15 @@ class SupervisionController {
     }
 
     @PostMapping("/supervision/tasks/{id}/respond")
-    String respond(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String text,
-            @RequestParam(value = "files", required = false) List<MultipartFile> files, Model model, Locale locale,
-            RedirectAttributes redirect) throws IOException {
+    String respond(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam(required = false) String text,
+            @RequestParam(value = "files", required = false) List<MultipartFile> files,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect)
+            throws IOException {
         var uploads = new ArrayList<Tasks.Upload>();
         if (files != null) {
             for (MultipartFile f : files) {
@@ -201,8 +251,14 @@ class SupervisionController {
     }
 
     @PostMapping("/supervision/tasks/{id}/review")
-    String review(@PathVariable long id, @RequestParam long version, @RequestParam boolean accept,
-            @RequestParam(required = false) String text, Model model, Locale locale, RedirectAttributes redirect) {
+    String review(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam boolean accept,
+            @RequestParam(required = false) String text,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> tasks.review(id, version, accept, text));
     }
 
@@ -222,18 +278,26 @@ class SupervisionController {
     ResponseEntity<Resource> file(@PathVariable long id, @PathVariable long fileId) {
         Tasks.FileContent f = tasks.file(id, fileId);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(f.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(f.name(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 // served as a download whatever it claims to be: never rendered in the application's origin
-                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(new ByteArrayResource(f.content()));
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(new ByteArrayResource(f.content()));
     }
 
     // ------------------------------------------------------------------ inbox
 
     @GetMapping("/inbox")
-    String inbox(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page,
-            Locale locale, Model model) {
+    String inbox(
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestParam(defaultValue = "0") int page,
+            Locale locale,
+            Model model) {
         long me = currentUser.require().id();
         model.addAttribute("result", inbox.list(me, unread, Math.max(0, page), 20, locale));
         model.addAttribute("unreadOnly", unread);
@@ -261,6 +325,8 @@ class SupervisionController {
     @ResponseBody
     String badge() {
         long n = inbox.unread(currentUser.require().id());
-        return n == 0 ? "" : "<span class=\"badge rounded-pill text-bg-danger\" data-testid=\"unread\">" + n + "</span>";
+        return n == 0
+                ? ""
+                : "<span class=\"badge rounded-pill text-bg-danger\" data-testid=\"unread\">" + n + "</span>";
     }
 }

@@ -1,12 +1,9 @@
 package cn.yinfeng.supervision;
 
-import java.time.Duration;
-
-import javax.sql.DataSource;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-
+import java.time.Duration;
+import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
@@ -36,8 +33,13 @@ class SupervisionJobs {
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final MeterRegistry meters;
 
-    SupervisionJobs(Warnings warnings, Tasks tasks, Inbox inbox, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-            @Value("${yinfeng.supervision.base-url:http://localhost:8080}") String baseUrl, MeterRegistry meters) {
+    SupervisionJobs(
+            Warnings warnings,
+            Tasks tasks,
+            Inbox inbox,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            @Value("${yinfeng.supervision.base-url:http://localhost:8080}") String baseUrl,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.meters = meters;
         this.warnings = warnings;
@@ -55,7 +57,8 @@ class SupervisionJobs {
     }
 
     /** All rules over the whole ledger (changes to one project are evaluated as they happen, too). */
-    @Scheduled(initialDelayString = "${yinfeng.supervision.evaluate-interval:15m}",
+    @Scheduled(
+            initialDelayString = "${yinfeng.supervision.evaluate-interval:15m}",
             fixedDelayString = "${yinfeng.supervision.evaluate-interval:15m}")
     @SchedulerLock(name = "supervision-evaluate", lockAtLeastFor = "PT10S")
     void evaluate() {
@@ -77,7 +80,10 @@ class SupervisionJobs {
     /** Runs a job and records the run (who, when, how it ended) in {@code job_run}. */
     private void run(String name, java.util.function.Supplier<String> job) {
         long id = jdbc.sql("insert into job_run (name, instance, started_at) values (:n, :i, now()) returning id")
-                .param("n", name).param("i", INSTANCE).query(Long.class).single();
+                .param("n", name)
+                .param("i", INSTANCE)
+                .query(Long.class)
+                .single();
         long t0 = System.nanoTime();
         String outcome = "OK";
         String detail;
@@ -89,15 +95,22 @@ class SupervisionJobs {
             log.error("Job {} failed", name, e);
         }
         jdbc.sql("update job_run set finished_at = now(), outcome = :o, detail = :d where id = :id")
-                .param("o", outcome).param("d", detail.length() > 500 ? detail.substring(0, 500) : detail)
-                .param("id", id).update();
+                .param("o", outcome)
+                .param("d", detail.length() > 500 ? detail.substring(0, 500) : detail)
+                .param("id", id)
+                .update();
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         // yinfeng_jobs_runs_total{job,outcome}: runs on this instance (job_run has every instance's runs)
-        Counter.builder("yinfeng.jobs.runs").description("Scheduled job runs, as recorded in job_run")
-                .tag("job", name).tag("outcome", outcome).register(meters).increment();
+        Counter.builder("yinfeng.jobs.runs")
+                .description("Scheduled job runs, as recorded in job_run")
+                .tag("job", name)
+                .tag("outcome", outcome)
+                .register(meters)
+                .increment();
         log.info("Job {}: {} in {} ms", name, detail, took.toMillis());
     }
 
     /** This process, as ShedLock and job_run name it. */
-    static final String INSTANCE = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    static final String INSTANCE =
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
 }

@@ -4,4 +4,9 @@
  * digest (e-mail when SMTP is configured). Scheduled jobs run once across instances (ShedLock). Uses accounts,
  * regions, projects, stats and audit.
  */
+@ApplicationModule(allowedDependencies = {"accounts", "audit", "common", "projects", "regions", "stats"})
+@NullMarked
 package cn.yinfeng.supervision;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -5,12 +5,11 @@ import static cn.yinfeng.talent.TalentFields.date;
 import static cn.yinfeng.talent.TalentFields.region;
 import static cn.yinfeng.talent.TalentFields.text;
 
+import cn.yinfeng.common.PageResult;
+import cn.yinfeng.talent.Campaigns.CampaignForm;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-
-import cn.yinfeng.common.PageResult;
-import cn.yinfeng.talent.Campaigns.CampaignForm;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -44,8 +43,15 @@ class CampaignPage implements TalentRecordPage {
     @Override
     public Object editForm(long id) {
         var c = campaigns.campaign(id);
-        return new CampaignForm(c.name(), c.regionId(), c.startDate(), c.endDate(), String.join("、", c.cities()),
-                String.join("、", c.universities()), c.notes(), c.version());
+        return new CampaignForm(
+                c.name(),
+                c.regionId(),
+                c.startDate(),
+                c.endDate(),
+                String.join("、", c.cities()),
+                String.join("、", c.universities()),
+                c.notes(),
+                c.version());
     }
 
     @Override
@@ -56,7 +62,9 @@ class CampaignPage implements TalentRecordPage {
     @Override
     public List<Field> fields(Object form, Locale locale) {
         var f = (CampaignForm) form;
-        return List.of(text("name", "talent.field.campaignName", f.name(), "col-md-8"), region(f.regionId()),
+        return List.of(
+                text("name", "talent.field.campaignName", f.name(), "col-md-8"),
+                region(f.regionId()),
                 date("startDate", "talent.field.startDate", f.startDate(), "col-md-3"),
                 date("endDate", "talent.field.endDate", f.endDate(), "col-md-3"),
                 text("cities", "talent.field.cities", f.cities(), "col-md-6"),
@@ -68,12 +76,15 @@ class CampaignPage implements TalentRecordPage {
     public Detail detail(long id, Model model, Locale locale) {
         var c = campaigns.campaign(id);
         model.addAttribute("campaign", c);
-        return new Detail(c.name(), List.of(fields.item("field.region", c.regionName(), locale),
-                fields.item("field.date", c.startDate() + " ~ " + c.endDate(), locale),
-                fields.item("talent.fig.cities", String.join("、", c.cities()), locale),
-                fields.item("talent.fig.universities", String.join("、", c.universities()), locale),
-                fields.item("talent.col.institutions", String.valueOf(c.institutions()), locale),
-                fields.item("talent.col.openings", c.openings() + " / " + c.hires(), locale),
-                fields.item("talent.field.notes", c.notes(), locale)));
+        return new Detail(
+                c.name(),
+                List.of(
+                        fields.item("field.region", c.regionName(), locale),
+                        fields.item("field.date", c.startDate() + " ~ " + c.endDate(), locale),
+                        fields.item("talent.fig.cities", String.join("、", c.cities()), locale),
+                        fields.item("talent.fig.universities", String.join("、", c.universities()), locale),
+                        fields.item("talent.col.institutions", String.valueOf(c.institutions()), locale),
+                        fields.item("talent.col.openings", c.openings() + " / " + c.hires(), locale),
+                        fields.item("talent.field.notes", c.notes(), locale)));
     }
 }

@@ -8,15 +8,14 @@ import static cn.yinfeng.talent.TalentChecks.trim;
 import static cn.yinfeng.talent.TalentChecks.version;
 import static cn.yinfeng.talent.TalentChecks.zero;
 
+import cn.yinfeng.common.InvalidInputException.Problem;
+import cn.yinfeng.common.PageResult;
+import cn.yinfeng.talent.TalentQueries.ListSpec;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-
-import cn.yinfeng.common.InvalidInputException.Problem;
-import cn.yinfeng.common.PageResult;
-import cn.yinfeng.talent.TalentQueries.ListSpec;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,29 +25,75 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CareServices {
 
-    public enum CareKind { HEALTH_CHECK, SUBSIDY, HOUSING, OTHER }
+    public enum CareKind {
+        HEALTH_CHECK,
+        SUBSIDY,
+        HOUSING,
+        OTHER
+    }
 
     /** Amount in 万元. */
-    public record CareForm(CareKind kind, Long regionId, String title, Integer batch, LocalDate serviceDate,
-            Integer people, BigDecimal amount, String notes, Long version) {}
+    public record CareForm(
+            CareKind kind,
+            Long regionId,
+            String title,
+            Integer batch,
+            LocalDate serviceDate,
+            Integer people,
+            BigDecimal amount,
+            String notes,
+            Long version) {}
 
-    public record Care(long id, long regionId, String regionName, CareKind kind, String title, Integer batch,
-            LocalDate serviceDate, int people, BigDecimal amount, String notes, long version)
+    public record Care(
+            long id,
+            long regionId,
+            String regionName,
+            CareKind kind,
+            String title,
+            Integer batch,
+            LocalDate serviceDate,
+            int people,
+            BigDecimal amount,
+            String notes,
+            long version)
             implements TalentWrites.Stored {}
 
     private static final String TABLE = "talent_care";
 
-    private static final String SELECT = "select c.*, r.name as region_name from talent_care c "
-            + "join region r on r.id = c.region_id";
+    private static final String SELECT =
+            "select c.*, r.name as region_name from talent_care c " + "join region r on r.id = c.region_id";
 
-    private static final RowMapper<Care> CARE = (rs, n) -> new Care(rs.getLong("id"), rs.getLong("region_id"),
-            rs.getString("region_name"), CareKind.valueOf(rs.getString("kind")), rs.getString("title"),
-            (Integer) rs.getObject("batch"), date(rs, "service_date"), rs.getInt("people"), rs.getBigDecimal("amount"),
-            rs.getString("notes"), rs.getLong("version"));
+    private static final RowMapper<Care> CARE = (rs, n) -> new Care(
+            rs.getLong("id"),
+            rs.getLong("region_id"),
+            rs.getString("region_name"),
+            CareKind.valueOf(rs.getString("kind")),
+            rs.getString("title"),
+            (Integer) rs.getObject("batch"),
+            date(rs, "service_date"),
+            rs.getInt("people"),
+            rs.getBigDecimal("amount"),
+            rs.getString("notes"),
+            rs.getLong("version"));
 
-    private static final ListSpec<Care> LIST = new ListSpec<>(SELECT, "c", "c.title || ' ' || coalesce(c.notes, '')",
-            "c.service_date", Map.of("title", "c.title", "date", "c.service_date", "region", "r.name", "kind",
-                    "c.kind", "people", "c.people"), "date", CARE);
+    private static final ListSpec<Care> LIST = new ListSpec<>(
+            SELECT,
+            "c",
+            "c.title || ' ' || coalesce(c.notes, '')",
+            "c.service_date",
+            Map.of(
+                    "title",
+                    "c.title",
+                    "date",
+                    "c.service_date",
+                    "region",
+                    "r.name",
+                    "kind",
+                    "c.kind",
+                    "people",
+                    "c.people"),
+            "date",
+            CARE);
 
     private final JdbcClient jdbc;
     private final TalentWrites writes;
@@ -67,7 +112,11 @@ public class CareServices {
         long id = jdbc.sql("""
                 insert into talent_care (region_id, kind, title, batch, service_date, people, amount, notes, created_by)
                 values (:region, :kind, :title, :batch, :date, :people, :amount, :notes, :by) returning id
-                """).params(params(f, w.region())).param("by", w.by()).query(Long.class).single();
+                """)
+                .params(params(f, w.region()))
+                .param("by", w.by())
+                .query(Long.class)
+                .single();
         writes.audit("TALENT_CARE_CREATE", TABLE, id, f.title());
         return id;
     }
@@ -81,9 +130,13 @@ public class CareServices {
                 update talent_care set region_id = :region, kind = :kind, title = :title, batch = :batch,
                        service_date = :date, people = :people, amount = :amount, notes = :notes, version = version + 1
                  where id = :id and version = :version
-                """).params(params(f, region)).param("id", id).param("version", version(f.version())).update();
-        writes.requireUpdated(n, TABLE, f.version(), () -> care(id), now -> new Object[] {"title", now.title(),
-            "serviceDate", now.serviceDate(), "people", now.people()});
+                """)
+                .params(params(f, region))
+                .param("id", id)
+                .param("version", version(f.version()))
+                .update();
+        writes.requireUpdated(n, TABLE, f.version(), () -> care(id), now ->
+                new Object[] {"title", now.title(), "serviceDate", now.serviceDate(), "people", now.people()});
         writes.audit("TALENT_CARE_UPDATE", TABLE, id, f.title());
     }
 

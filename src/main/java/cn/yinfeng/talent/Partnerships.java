@@ -7,14 +7,13 @@ import static cn.yinfeng.talent.TalentChecks.throwIfAny;
 import static cn.yinfeng.talent.TalentChecks.trim;
 import static cn.yinfeng.talent.TalentChecks.version;
 
+import cn.yinfeng.common.InvalidInputException.Problem;
+import cn.yinfeng.common.PageResult;
+import cn.yinfeng.talent.TalentQueries.ListSpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-
-import cn.yinfeng.common.InvalidInputException.Problem;
-import cn.yinfeng.common.PageResult;
-import cn.yinfeng.talent.TalentQueries.ListSpec;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,30 +23,75 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Partnerships {
 
-    public enum PartnershipKind { BASE, PROJECT }
+    public enum PartnershipKind {
+        BASE,
+        PROJECT
+    }
 
-    public enum PartnershipStatus { SIGNED, ACTIVE, ENDED }
+    public enum PartnershipStatus {
+        SIGNED,
+        ACTIVE,
+        ENDED
+    }
 
-    public record PartnershipForm(String university, Long regionId, PartnershipKind kind, String name,
-            LocalDate signedOn, PartnershipStatus status, String notes, Long version) {}
+    public record PartnershipForm(
+            String university,
+            Long regionId,
+            PartnershipKind kind,
+            String name,
+            LocalDate signedOn,
+            PartnershipStatus status,
+            String notes,
+            Long version) {}
 
-    public record Partnership(long id, long regionId, String regionName, String university, PartnershipKind kind,
-            String name, LocalDate signedOn, PartnershipStatus status, String notes, long version)
+    public record Partnership(
+            long id,
+            long regionId,
+            String regionName,
+            String university,
+            PartnershipKind kind,
+            String name,
+            LocalDate signedOn,
+            PartnershipStatus status,
+            String notes,
+            long version)
             implements TalentWrites.Stored {}
 
     private static final String TABLE = "talent_partnership";
 
-    private static final String SELECT = "select p.*, r.name as region_name from talent_partnership p "
-            + "join region r on r.id = p.region_id";
+    private static final String SELECT =
+            "select p.*, r.name as region_name from talent_partnership p " + "join region r on r.id = p.region_id";
 
-    private static final RowMapper<Partnership> PARTNERSHIP = (rs, n) -> new Partnership(rs.getLong("id"),
-            rs.getLong("region_id"), rs.getString("region_name"), rs.getString("university"),
-            PartnershipKind.valueOf(rs.getString("kind")), rs.getString("name"), date(rs, "signed_on"),
-            PartnershipStatus.valueOf(rs.getString("status")), rs.getString("notes"), rs.getLong("version"));
+    private static final RowMapper<Partnership> PARTNERSHIP = (rs, n) -> new Partnership(
+            rs.getLong("id"),
+            rs.getLong("region_id"),
+            rs.getString("region_name"),
+            rs.getString("university"),
+            PartnershipKind.valueOf(rs.getString("kind")),
+            rs.getString("name"),
+            date(rs, "signed_on"),
+            PartnershipStatus.valueOf(rs.getString("status")),
+            rs.getString("notes"),
+            rs.getLong("version"));
 
-    private static final ListSpec<Partnership> LIST = new ListSpec<>(SELECT, "p", "p.university || ' ' || p.name",
-            "p.signed_on", Map.of("university", "p.university", "name", "p.name", "date", "p.signed_on", "region",
-                    "r.name", "kind", "p.kind"), "date", PARTNERSHIP);
+    private static final ListSpec<Partnership> LIST = new ListSpec<>(
+            SELECT,
+            "p",
+            "p.university || ' ' || p.name",
+            "p.signed_on",
+            Map.of(
+                    "university",
+                    "p.university",
+                    "name",
+                    "p.name",
+                    "date",
+                    "p.signed_on",
+                    "region",
+                    "r.name",
+                    "kind",
+                    "p.kind"),
+            "date",
+            PARTNERSHIP);
 
     private final JdbcClient jdbc;
     private final TalentWrites writes;
@@ -66,7 +110,11 @@ public class Partnerships {
         long id = jdbc.sql("""
                 insert into talent_partnership (region_id, university, kind, name, signed_on, status, notes, created_by)
                 values (:region, :university, :kind, :name, :signedOn, :status, :notes, :by) returning id
-                """).params(params(f, w.region())).param("by", w.by()).query(Long.class).single();
+                """)
+                .params(params(f, w.region()))
+                .param("by", w.by())
+                .query(Long.class)
+                .single();
         writes.audit("TALENT_PARTNERSHIP_CREATE", TABLE, id, f.university() + " " + f.name());
         return id;
     }
@@ -80,9 +128,14 @@ public class Partnerships {
                 update talent_partnership set region_id = :region, university = :university, kind = :kind,
                        name = :name, signed_on = :signedOn, status = :status, notes = :notes, version = version + 1
                  where id = :id and version = :version
-                """).params(params(f, region)).param("id", id).param("version", version(f.version())).update();
-        writes.requireUpdated(n, TABLE, f.version(), () -> partnership(id), now -> new Object[] {"university",
-            now.university(), "name", now.name(), "signedOn", now.signedOn(), "status", now.status()});
+                """)
+                .params(params(f, region))
+                .param("id", id)
+                .param("version", version(f.version()))
+                .update();
+        writes.requireUpdated(n, TABLE, f.version(), () -> partnership(id), now -> new Object[] {
+            "university", now.university(), "name", now.name(), "signedOn", now.signedOn(), "status", now.status()
+        });
         writes.audit("TALENT_PARTNERSHIP_UPDATE", TABLE, id, f.name());
     }
 

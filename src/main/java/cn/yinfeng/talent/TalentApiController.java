@@ -1,10 +1,5 @@
 package cn.yinfeng.talent;
 
-import java.io.IOException;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.regions.Regions;
@@ -12,6 +7,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,9 +54,18 @@ class TalentApiController {
     private final Regions regions;
     private final CurrentUser currentUser;
 
-    TalentApiController(Talents talents, Campaigns campaigns, Trainings trainings, Partnerships partnerships,
-            CareServices cares, Studios studios, TalentFigures figures, TalentPii pii, TalentExport export,
-            Regions regions, CurrentUser currentUser) {
+    TalentApiController(
+            Talents talents,
+            Campaigns campaigns,
+            Trainings trainings,
+            Partnerships partnerships,
+            CareServices cares,
+            Studios studios,
+            TalentFigures figures,
+            TalentPii pii,
+            TalentExport export,
+            Regions regions,
+            CurrentUser currentUser) {
         this.talents = talents;
         this.campaigns = campaigns;
         this.trainings = trainings;
@@ -73,7 +81,8 @@ class TalentApiController {
 
     @GetMapping("/figures")
     @Operation(summary = "Talent figures for a region subtree (regionId or region code) and period")
-    TalentFigures.Figures figures(@RequestParam(required = false) Long regionId,
+    TalentFigures.Figures figures(
+            @RequestParam(required = false) Long regionId,
             @RequestParam(required = false) String region,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
@@ -119,8 +128,8 @@ class TalentApiController {
 
     @PutMapping("/campaigns/{id}/positions/{positionId}")
     @Operation(summary = "Change a position (e.g. applicants and hires); fields left out keep their values")
-    Campaigns.Campaign updatePosition(@PathVariable long id, @PathVariable long positionId,
-            @RequestBody Campaigns.PositionForm form) {
+    Campaigns.Campaign updatePosition(
+            @PathVariable long id, @PathVariable long positionId, @RequestBody Campaigns.PositionForm form) {
         campaigns.updatePosition(id, positionId, form);
         return campaigns.campaign(id);
     }
@@ -128,10 +137,10 @@ class TalentApiController {
     // ------------------------------------------------------------------ talents
 
     @GetMapping("/talents")
-    @Operation(summary = "Introduced talents (ID number and phone masked): q, regionId, year, degree, sort "
-            + "(name|date|degree|region|employer), dir, page, size")
-    PageResult<Talents.Talent> talentList(ListQuery query,
-            @RequestParam(required = false) Talents.Degree degree) {
+    @Operation(
+            summary = "Introduced talents (ID number and phone masked): q, regionId, year, degree, sort "
+                    + "(name|date|degree|region|employer), dir, page, size")
+    PageResult<Talents.Talent> talentList(ListQuery query, @RequestParam(required = false) Talents.Degree degree) {
         return talents.talents(query, degree);
     }
 
@@ -161,25 +170,35 @@ class TalentApiController {
     }
 
     @GetMapping("/talents/export")
-    @Operation(summary = "The filtered talents as xlsx or csv with ID number and phone masked, for every user; the "
-            + "file is watermarked with the user and time; audited. Full values: POST /talents/export/full")
-    void exportTalents(ListQuery query, @RequestParam(required = false) Talents.Degree degree,
-            @RequestParam(defaultValue = "xlsx") String format, Locale locale, HttpServletResponse response)
+    @Operation(
+            summary = "The filtered talents as xlsx or csv with ID number and phone masked, for every user; the "
+                    + "file is watermarked with the user and time; audited. Full values: POST /talents/export/full")
+    void exportTalents(
+            ListQuery query,
+            @RequestParam(required = false) Talents.Degree degree,
+            @RequestParam(defaultValue = "xlsx") String format,
+            Locale locale,
+            HttpServletResponse response)
             throws IOException {
         TalentExportController.exportHeaders(response, format);
         export.masked(query, degree, format, locale, response.getOutputStream());
     }
 
     @PostMapping("/talents/export/full")
-    @Operation(summary = "The filtered talents with full ID numbers and phones, for a user granted it (403 "
-            + "otherwise, audited). Requires purposeKind (POLICY|ARCHIVE|REPORT|VERIFY|OTHER), purpose (4 to 200 "
-            + "characters) and confirm=true, else 400 naming what is missing. The audit row carries the purpose and "
-            + "the number of people; the file carries a watermark with the user, time and purpose")
-    void exportTalentsInFull(ListQuery query, @RequestParam(required = false) Talents.Degree degree,
+    @Operation(
+            summary = "The filtered talents with full ID numbers and phones, for a user granted it (403 "
+                    + "otherwise, audited). Requires purposeKind (POLICY|ARCHIVE|REPORT|VERIFY|OTHER), purpose (4 to 200 "
+                    + "characters) and confirm=true, else 400 naming what is missing. The audit row carries the purpose and "
+                    + "the number of people; the file carries a watermark with the user, time and purpose")
+    void exportTalentsInFull(
+            ListQuery query,
+            @RequestParam(required = false) Talents.Degree degree,
             @RequestParam(defaultValue = "xlsx") String format,
             @RequestParam(required = false) TalentExport.Purpose purposeKind,
             @RequestParam(required = false) String purpose,
-            @RequestParam(defaultValue = "false") boolean confirm, Locale locale, HttpServletResponse response)
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Locale locale,
+            HttpServletResponse response)
             throws IOException {
         var request = new TalentExport.FullRequest(purposeKind, purpose, confirm);
         export.checkFull(request); // 403 or 400 before any header of a file is set
@@ -191,8 +210,7 @@ class TalentApiController {
 
     @GetMapping("/classes")
     @Operation(summary = "Training classes: q, regionId, year, kind, sort (name|date|region|kind), dir, page, size")
-    PageResult<Trainings.ClassRow> classes(ListQuery query,
-            @RequestParam(required = false) Trainings.ClassKind kind) {
+    PageResult<Trainings.ClassRow> classes(ListQuery query, @RequestParam(required = false) Trainings.ClassKind kind) {
         return trainings.classes(query, kind);
     }
 
@@ -232,8 +250,8 @@ class TalentApiController {
 
     @GetMapping("/partnerships")
     @Operation(summary = "University partnerships: q, regionId, year, kind (BASE|PROJECT), sort, dir, page, size")
-    PageResult<Partnerships.Partnership> partnerships(ListQuery query,
-            @RequestParam(required = false) Partnerships.PartnershipKind kind) {
+    PageResult<Partnerships.Partnership> partnerships(
+            ListQuery query, @RequestParam(required = false) Partnerships.PartnershipKind kind) {
         return partnerships.partnerships(query, kind);
     }
 
@@ -256,8 +274,9 @@ class TalentApiController {
     }
 
     @GetMapping("/care")
-    @Operation(summary = "Care and services: q, regionId, year, kind (HEALTH_CHECK|SUBSIDY|HOUSING|OTHER), sort, dir, "
-            + "page, size")
+    @Operation(
+            summary = "Care and services: q, regionId, year, kind (HEALTH_CHECK|SUBSIDY|HOUSING|OTHER), sort, dir, "
+                    + "page, size")
     PageResult<CareServices.Care> cares(ListQuery query, @RequestParam(required = false) CareServices.CareKind kind) {
         return cares.cares(query, kind);
     }

@@ -1,12 +1,11 @@
 package cn.yinfeng.talent;
 
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.InvalidInputException.Problem;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.common.InvalidInputException.Problem;
 
 /** The checks and small conversions every talent record's form shares. */
 final class TalentChecks {
@@ -65,7 +64,10 @@ final class TalentChecks {
         if (names == null || names.isBlank()) {
             return List.of();
         }
-        return List.of(names.split("[\\n,，、;；]+")).stream().map(String::trim).filter(s -> !s.isEmpty()).distinct()
+        return List.of(names.split("[\\n,，、;；]+")).stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .distinct()
                 .toList();
     }
 

@@ -1,5 +1,12 @@
 package cn.yinfeng.talent;
 
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.common.FormErrors;
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.common.PageResult;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.Regions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -9,14 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
-
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.common.FormErrors;
-import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.common.NotFoundException;
-import cn.yinfeng.common.PageResult;
-import cn.yinfeng.regions.Region;
-import cn.yinfeng.regions.Regions;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,9 +51,19 @@ class TalentController {
     private final CurrentUser currentUser;
     private final MessageSource messages;
 
-    TalentController(List<TalentRecordPage> pages, Talents talents, Campaigns campaigns, Trainings trainings,
-            Partnerships partnerships, CareServices cares, Studios studios, TalentFigures figures, TalentPii pii,
-            Regions regions, CurrentUser currentUser, MessageSource messages) {
+    TalentController(
+            List<TalentRecordPage> pages,
+            Talents talents,
+            Campaigns campaigns,
+            Trainings trainings,
+            Partnerships partnerships,
+            CareServices cares,
+            Studios studios,
+            TalentFigures figures,
+            TalentPii pii,
+            Regions regions,
+            CurrentUser currentUser,
+            MessageSource messages) {
         pages.forEach(p -> this.pages.put(p.kind(), p));
         this.talents = talents;
         this.campaigns = campaigns;
@@ -89,10 +98,14 @@ class TalentController {
     // ------------------------------------------------------------------ dashboard
 
     @GetMapping
-    String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
-            Model model, Locale locale) {
+    String dashboard(
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) Integer year,
+            Model model,
+            Locale locale) {
         var scope = currentUser.scope();
-        Region r = region == null || region.isBlank() ? regions.find(scope.regionId()).orElseThrow()
+        Region r = region == null || region.isBlank()
+                ? regions.find(scope.regionId()).orElseThrow()
                 : regions.visible(scope, region.trim());
         int y = year == null ? latestYear() : year;
         var f = figures.figures(r.id(), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
@@ -102,8 +115,8 @@ class TalentController {
         var degrees = new ArrayList<Map<String, Object>>();
         f.byDegree().forEach((d, n) -> degrees.add(Map.of("name", msg("degree." + d, locale), "value", n)));
         var months = new ArrayList<Map<String, Object>>();
-        f.monthly().forEach(m -> months.add(Map.of("name", msg("talent.month", locale, m.month()), "value",
-                m.talents())));
+        f.monthly()
+                .forEach(m -> months.add(Map.of("name", msg("talent.month", locale, m.month()), "value", m.talents())));
         model.addAttribute("degreeData", degrees);
         model.addAttribute("monthData", months);
         return "talent/index";
@@ -111,15 +124,18 @@ class TalentController {
 
     /** The year with the latest talent introduced in scope, or this year. */
     private int latestYear() {
-        var rows = talents.talents(new ListQuery(null, null, null, "date", "desc", 0, 1), null).rows();
-        return rows.isEmpty() ? talents.today().getYear() : rows.get(0).introducedOn().getYear();
+        var rows = talents.talents(new ListQuery(null, null, null, "date", "desc", 0, 1), null)
+                .rows();
+        return rows.isEmpty()
+                ? talents.today().getYear()
+                : rows.get(0).introducedOn().getYear();
     }
 
     // ------------------------------------------------------------------ lists
 
     @GetMapping("/{kind}")
-    String list(@PathVariable String kind, ListQuery query, @RequestParam(required = false) String filter,
-            Model model) {
+    String list(
+            @PathVariable String kind, ListQuery query, @RequestParam(required = false) String filter, Model model) {
         TalentRecordPage page = page(kind, "talent list");
         PageResult<?> result = page.list(query, filter);
         model.addAttribute("kind", kind);
@@ -129,8 +145,14 @@ class TalentController {
         model.addAttribute("filters", page.filters());
         model.addAttribute("sort", query.sort() == null ? "date" : query.sort());
         model.addAttribute("dir", query.sort() == null ? "desc" : (query.asc() ? "asc" : "desc"));
-        model.addAttribute("listBase", "/talent/" + kind + "?" + queryString(query,
-                filter == null || filter.isBlank() ? null : URLEncoder.encode(filter, StandardCharsets.UTF_8)));
+        model.addAttribute(
+                "listBase",
+                "/talent/" + kind + "?"
+                        + queryString(
+                                query,
+                                filter == null || filter.isBlank()
+                                        ? null
+                                        : URLEncoder.encode(filter, StandardCharsets.UTF_8)));
         model.addAttribute("granted", "talents".equals(kind) && pii.granted());
         return "talent/list";
     }
@@ -139,7 +161,9 @@ class TalentController {
     static String queryString(ListQuery query, String filter) {
         var s = new StringBuilder();
         if (query.q() != null && !query.q().isBlank()) {
-            s.append("q=").append(URLEncoder.encode(query.q(), StandardCharsets.UTF_8)).append('&');
+            s.append("q=")
+                    .append(URLEncoder.encode(query.q(), StandardCharsets.UTF_8))
+                    .append('&');
         }
         if (query.regionId() != null) {
             s.append("regionId=").append(query.regionId()).append('&');
@@ -167,8 +191,8 @@ class TalentController {
         return form(kind, id, page(kind, "talent form").editForm(id), null, model, locale);
     }
 
-    private String form(String kind, Long id, Object form, Map<String, List<String>> errors, Model model,
-            Locale locale) {
+    private String form(
+            String kind, Long id, Object form, Map<String, List<String>> errors, Model model, Locale locale) {
         TalentRecordPage page = page(kind, "talent form");
         model.addAttribute("kind", kind);
         model.addAttribute("recordId", id);
@@ -187,7 +211,11 @@ class TalentController {
     }
 
     @PostMapping("/campaigns/{id}")
-    String updateCampaign(@PathVariable long id, Campaigns.CampaignForm form, Model model, Locale locale,
+    String updateCampaign(
+            @PathVariable long id,
+            Campaigns.CampaignForm form,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         return update("campaigns", id, form, () -> campaigns.updateCampaign(id, form), model, locale, redirect);
     }
@@ -198,8 +226,8 @@ class TalentController {
     }
 
     @PostMapping("/talents/{id}")
-    String updateTalent(@PathVariable long id, Talents.TalentForm form, Model model, Locale locale,
-            RedirectAttributes redirect) {
+    String updateTalent(
+            @PathVariable long id, Talents.TalentForm form, Model model, Locale locale, RedirectAttributes redirect) {
         return update("talents", id, form, () -> talents.updateTalent(id, form), model, locale, redirect);
     }
 
@@ -209,22 +237,26 @@ class TalentController {
     }
 
     @PostMapping("/classes/{id}")
-    String updateClass(@PathVariable long id, Trainings.ClassForm form, Model model, Locale locale,
-            RedirectAttributes redirect) {
+    String updateClass(
+            @PathVariable long id, Trainings.ClassForm form, Model model, Locale locale, RedirectAttributes redirect) {
         return update("classes", id, form, () -> trainings.updateClass(id, form), model, locale, redirect);
     }
 
     @PostMapping("/partnerships")
-    String createPartnership(Partnerships.PartnershipForm form, Model model, Locale locale,
-            RedirectAttributes redirect) {
+    String createPartnership(
+            Partnerships.PartnershipForm form, Model model, Locale locale, RedirectAttributes redirect) {
         return save("partnerships", null, form, () -> partnerships.createPartnership(form), model, locale, redirect);
     }
 
     @PostMapping("/partnerships/{id}")
-    String updatePartnership(@PathVariable long id, Partnerships.PartnershipForm form, Model model, Locale locale,
+    String updatePartnership(
+            @PathVariable long id,
+            Partnerships.PartnershipForm form,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
-        return update("partnerships", id, form, () -> partnerships.updatePartnership(id, form), model, locale,
-                redirect);
+        return update(
+                "partnerships", id, form, () -> partnerships.updatePartnership(id, form), model, locale, redirect);
     }
 
     @PostMapping("/care")
@@ -233,7 +265,11 @@ class TalentController {
     }
 
     @PostMapping("/care/{id}")
-    String updateCare(@PathVariable long id, CareServices.CareForm form, Model model, Locale locale,
+    String updateCare(
+            @PathVariable long id,
+            CareServices.CareForm form,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         return update("care", id, form, () -> cares.updateCare(id, form), model, locale, redirect);
     }
@@ -244,21 +280,40 @@ class TalentController {
     }
 
     @PostMapping("/studios/{id}")
-    String updateStudio(@PathVariable long id, Studios.StudioForm form, Model model, Locale locale,
-            RedirectAttributes redirect) {
+    String updateStudio(
+            @PathVariable long id, Studios.StudioForm form, Model model, Locale locale, RedirectAttributes redirect) {
         return update("studios", id, form, () -> studios.updateStudio(id, form), model, locale, redirect);
     }
 
-    private String update(String kind, long id, Object form, Runnable update, Model model, Locale locale,
+    private String update(
+            String kind,
+            long id,
+            Object form,
+            Runnable update,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
-        return save(kind, id, form, () -> {
-            update.run();
-            return id;
-        }, model, locale, redirect);
+        return save(
+                kind,
+                id,
+                form,
+                () -> {
+                    update.run();
+                    return id;
+                },
+                model,
+                locale,
+                redirect);
     }
 
     /** Saves; invalid input comes back as the form with the errors under their fields (a stale version is a 409). */
-    private String save(String kind, Long id, Object form, LongSupplier action, Model model, Locale locale,
+    private String save(
+            String kind,
+            Long id,
+            Object form,
+            LongSupplier action,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         try {
             long saved = action.getAsLong();
@@ -290,51 +345,91 @@ class TalentController {
     }
 
     @PostMapping("/campaigns/{id}/positions")
-    String addPosition(@PathVariable long id, Campaigns.PositionForm form, Model model, Locale locale,
+    String addPosition(
+            @PathVariable long id,
+            Campaigns.PositionForm form,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         return part("campaigns", id, () -> campaigns.addPosition(id, form), model, locale, redirect);
     }
 
     @PostMapping("/campaigns/{id}/positions/{positionId}")
-    String updatePosition(@PathVariable long id, @PathVariable long positionId,
-            @RequestParam(required = false) Integer applicants, @RequestParam(required = false) Integer hires,
-            Model model, Locale locale, RedirectAttributes redirect) {
-        return part("campaigns", id, () -> campaigns.updatePosition(id, positionId,
-                new Campaigns.PositionForm(null, null, null, null, applicants, hires)), model, locale, redirect);
+    String updatePosition(
+            @PathVariable long id,
+            @PathVariable long positionId,
+            @RequestParam(required = false) Integer applicants,
+            @RequestParam(required = false) Integer hires,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
+        return part(
+                "campaigns",
+                id,
+                () -> campaigns.updatePosition(
+                        id, positionId, new Campaigns.PositionForm(null, null, null, null, applicants, hires)),
+                model,
+                locale,
+                redirect);
     }
 
     @PostMapping("/classes/{id}/participants")
-    String addParticipants(@PathVariable long id, @RequestParam(required = false) String names,
-            @RequestParam(required = false) String unit, Model model, Locale locale, RedirectAttributes redirect) {
-        var people = TalentChecks.split(names).stream().map(n -> new Trainings.ParticipantForm(n, unit)).toList();
+    String addParticipants(
+            @PathVariable long id,
+            @RequestParam(required = false) String names,
+            @RequestParam(required = false) String unit,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
+        var people = TalentChecks.split(names).stream()
+                .map(n -> new Trainings.ParticipantForm(n, unit))
+                .toList();
         return part("classes", id, () -> trainings.addParticipants(id, people), model, locale, redirect);
     }
 
     @PostMapping("/classes/{id}/sessions")
-    String addSession(@PathVariable long id, @RequestParam(required = false) LocalDate sessionDate,
-            @RequestParam(required = false) String topic, @RequestParam(required = false) String speaker,
-            @RequestParam(required = false) List<Long> absent, Model model, Locale locale,
+    String addSession(
+            @PathVariable long id,
+            @RequestParam(required = false) LocalDate sessionDate,
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String speaker,
+            @RequestParam(required = false) List<Long> absent,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
-        return part("classes", id, () -> trainings.addSession(id, new Trainings.SessionForm(sessionDate, topic,
-                speaker, absent)), model, locale, redirect);
+        return part(
+                "classes",
+                id,
+                () -> trainings.addSession(id, new Trainings.SessionForm(sessionDate, topic, speaker, absent)),
+                model,
+                locale,
+                redirect);
     }
 
     @PostMapping("/studios/{id}/members")
-    String addMember(@PathVariable long id, @RequestParam(required = false) String memberName,
-            @RequestParam(required = false) String memberTitle, Model model, Locale locale,
+    String addMember(
+            @PathVariable long id,
+            @RequestParam(required = false) String memberName,
+            @RequestParam(required = false) String memberTitle,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         return part("studios", id, () -> studios.addMember(id, memberName, memberTitle), model, locale, redirect);
     }
 
     @PostMapping("/studios/{id}/outputs")
-    String addOutput(@PathVariable long id, @RequestParam(required = false) LocalDate outputDate,
-            @RequestParam(required = false) String outputTitle, Model model, Locale locale,
+    String addOutput(
+            @PathVariable long id,
+            @RequestParam(required = false) LocalDate outputDate,
+            @RequestParam(required = false) String outputTitle,
+            Model model,
+            Locale locale,
             RedirectAttributes redirect) {
         return part("studios", id, () -> studios.addOutput(id, outputDate, outputTitle), model, locale, redirect);
     }
 
-    private String part(String kind, long id, Runnable action, Model model, Locale locale,
-            RedirectAttributes redirect) {
+    private String part(
+            String kind, long id, Runnable action, Model model, Locale locale, RedirectAttributes redirect) {
         try {
             action.run();
         } catch (InvalidInputException e) {

@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,19 +35,21 @@ class TalentCrypto {
 
     static SecretKey parseKey(String base64Key) {
         if (base64Key == null || base64Key.isBlank()) {
-            throw new IllegalStateException(PROPERTY + " (environment variable YINFENG_TALENT_KEY) is not set. "
-                    + "Talents' ID numbers and phones are stored encrypted with AES-256-GCM and Yinfeng does not start "
-                    + "without a key: generate one with `openssl rand -base64 32` and keep it with the database backups.");
+            throw new IllegalStateException(
+                    PROPERTY + " (environment variable YINFENG_TALENT_KEY) is not set. "
+                            + "Talents' ID numbers and phones are stored encrypted with AES-256-GCM and Yinfeng does not start "
+                            + "without a key: generate one with `openssl rand -base64 32` and keep it with the database backups.");
         }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64Key.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(PROPERTY + " is not valid base64 (expected 32 random bytes, base64-encoded)");
+            throw new IllegalStateException(
+                    PROPERTY + " is not valid base64 (expected 32 random bytes, base64-encoded)");
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException(PROPERTY + " must hold 32 bytes (AES-256), base64-encoded; it holds "
-                    + bytes.length);
+            throw new IllegalStateException(
+                    PROPERTY + " must hold 32 bytes (AES-256), base64-encoded; it holds " + bytes.length);
         }
         return new SecretKeySpec(bytes, "AES");
     }
@@ -66,8 +66,12 @@ class TalentCrypto {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(column.getBytes(StandardCharsets.UTF_8));
             byte[] out = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + out.length).put(iv)
-                    .put(out).array());
+            return PREFIX
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(iv.length + out.length)
+                                    .put(iv)
+                                    .put(out)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         }

@@ -1,5 +1,6 @@
 package cn.yinfeng.talent;
 
+import cn.yinfeng.targets.Targets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,8 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
-import cn.yinfeng.targets.Targets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,25 +40,31 @@ class TalentDemoData implements ApplicationRunner {
     static final int BACHELORS_2024 = 32;
     static final int COLLEGE_2024 = 15;
 
-    static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高",
-            "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧", "程", "曹", "袁", "邓", "许",
-            "傅", "沈", "曾", "彭", "吕"};
-    static final String[] GIVEN = {"子涵", "浩然", "欣怡", "宇轩", "梓萱", "思远", "雨桐", "博文", "佳怡", "俊杰", "诗涵", "明轩",
-            "若汐", "天佑", "晨曦", "嘉懿", "文博", "静怡", "泽宇", "一诺", "志强", "晓彤", "家豪", "慧敏", "建华", "丽娜", "伟",
-            "洋", "磊", "婷", "鑫", "悦", "凯", "琳", "昊", "颖"};
+    static final String[] SURNAMES = {
+        "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁", "宋",
+        "郑", "谢", "韩", "唐", "冯", "于", "董", "萧", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕"
+    };
+    static final String[] GIVEN = {
+        "子涵", "浩然", "欣怡", "宇轩", "梓萱", "思远", "雨桐", "博文", "佳怡", "俊杰", "诗涵", "明轩", "若汐", "天佑", "晨曦", "嘉懿", "文博", "静怡",
+        "泽宇", "一诺", "志强", "晓彤", "家豪", "慧敏", "建华", "丽娜", "伟", "洋", "磊", "婷", "鑫", "悦", "凯", "琳", "昊", "颖"
+    };
     static final String[][] INSTITUTIONS = {
-            {"中阳县人民医院", "临床医师", "8", "医学硕士及以上"}, {"中阳县人民医院", "护理", "4", "本科及以上，护士执业资格"},
-            {"中阳县中医院", "中医师", "5", "中医学硕士及以上"}, {"中阳县第一中学", "高中教师", "8", "硕士及以上，教师资格证"},
-            {"中阳县第二中学", "初中教师", "6", "本科及以上，教师资格证"}, {"中阳县职业中学", "专业课教师", "4", "本科及以上"},
-            {"中阳县疾病预防控制中心", "公共卫生", "3", "公共卫生硕士"}, {"中阳县综合检验检测中心", "检验检测", "4", "化学、环境类硕士及以上"},
-            {"中阳县融媒体中心", "编辑记者", "3", "新闻类本科及以上"}, {"中阳县融媒体中心", "新媒体运营", "2", "本科及以上"}};
-    static final String[] MAJORS = {"临床医学", "中医学", "护理学", "公共卫生", "汉语言文学", "数学", "物理学", "化学", "环境工程",
-            "新闻学", "计算机科学与技术", "机械工程", "会计学", "法学", "采矿工程"};
-    static final String[] UNIVERSITIES = {"山西大学", "太原理工大学", "山西医科大学", "西安交通大学", "西北大学", "北京师范大学",
-            "山西财经大学", "中北大学", "陕西师范大学", "兰州大学"};
+        {"中阳县人民医院", "临床医师", "8", "医学硕士及以上"}, {"中阳县人民医院", "护理", "4", "本科及以上，护士执业资格"},
+        {"中阳县中医院", "中医师", "5", "中医学硕士及以上"}, {"中阳县第一中学", "高中教师", "8", "硕士及以上，教师资格证"},
+        {"中阳县第二中学", "初中教师", "6", "本科及以上，教师资格证"}, {"中阳县职业中学", "专业课教师", "4", "本科及以上"},
+        {"中阳县疾病预防控制中心", "公共卫生", "3", "公共卫生硕士"}, {"中阳县综合检验检测中心", "检验检测", "4", "化学、环境类硕士及以上"},
+        {"中阳县融媒体中心", "编辑记者", "3", "新闻类本科及以上"}, {"中阳县融媒体中心", "新媒体运营", "2", "本科及以上"}
+    };
+    static final String[] MAJORS = {
+        "临床医学", "中医学", "护理学", "公共卫生", "汉语言文学", "数学", "物理学", "化学", "环境工程", "新闻学", "计算机科学与技术", "机械工程", "会计学", "法学", "采矿工程"
+    };
+    static final String[] UNIVERSITIES = {
+        "山西大学", "太原理工大学", "山西医科大学", "西安交通大学", "西北大学", "北京师范大学", "山西财经大学", "中北大学", "陕西师范大学", "兰州大学"
+    };
     static final String[] SOURCE_CITIES = {"太原", "长治", "大同", "晋中", "临汾", "运城", "西安", "郑州", "石家庄", "北京"};
-    static final String[] ID_AREAS = {"140105", "140402", "140202", "140702", "141002", "140802", "610113", "410105",
-            "130104", "141129"};
+    static final String[] ID_AREAS = {
+        "140105", "140402", "140202", "140702", "141002", "140802", "610113", "410105", "130104", "141129"
+    };
 
     private final Talents talents;
     private final Campaigns campaigns;
@@ -73,8 +78,16 @@ class TalentDemoData implements ApplicationRunner {
     private final UserDetailsService users;
     private final Random random = new Random(2024_0615L);
 
-    TalentDemoData(Talents talents, Campaigns campaigns, Trainings trainings, Partnerships partnerships,
-            CareServices cares, Studios studios, TalentPii pii, Targets targets, JdbcClient jdbc,
+    TalentDemoData(
+            Talents talents,
+            Campaigns campaigns,
+            Trainings trainings,
+            Partnerships partnerships,
+            CareServices cares,
+            Studios studios,
+            TalentPii pii,
+            Targets targets,
+            JdbcClient jdbc,
             UserDetailsService users) {
         this.talents = talents;
         this.campaigns = campaigns;
@@ -91,7 +104,10 @@ class TalentDemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (jdbc.sql("select count(*) from talent").query(Long.class).single() > 0
-                || jdbc.sql("select count(*) from app_user where username = 'talent'").query(Long.class).single() == 0) {
+                || jdbc.sql("select count(*) from app_user where username = 'talent'")
+                                .query(Long.class)
+                                .single()
+                        == 0) {
             return;
         }
         var previous = SecurityContextHolder.getContext();
@@ -103,8 +119,12 @@ class TalentDemoData implements ApplicationRunner {
             as("admin");
             pii.grant("talent", "人才办日常联系服务引进人才（演示授权）");
             // 2024 targets of the two talent indicators for 中阳 and the city
-            long zhongyang = jdbc.sql("select id from region where code = '141129'").query(Long.class).single();
-            long city = jdbc.sql("select id from region where code = '141100'").query(Long.class).single();
+            long zhongyang = jdbc.sql("select id from region where code = '141129'")
+                    .query(Long.class)
+                    .single();
+            long city = jdbc.sql("select id from region where code = '141100'")
+                    .query(Long.class)
+                    .single();
             targets.setTarget(zhongyang, 2024, "TALENTS_INTRODUCED", new BigDecimal(180));
             targets.setTarget(zhongyang, 2024, "TRAINING_ATTENDANCE", new BigDecimal(500));
             targets.setTarget(city, 2024, "TALENTS_INTRODUCED", new BigDecimal(1500));
@@ -123,7 +143,9 @@ class TalentDemoData implements ApplicationRunner {
     }
 
     private void load() {
-        long zhongyang = jdbc.sql("select id from region where code = '141129'").query(Long.class).single();
+        long zhongyang = jdbc.sql("select id from region where code = '141129'")
+                .query(Long.class)
+                .single();
         long campaign = campaign(zhongyang);
         var used = new HashSet<String>();
         Entrants entrants = entrants2024(zhongyang, campaign, used);
@@ -139,17 +161,23 @@ class TalentDemoData implements ApplicationRunner {
 
     /** 招才引智: 8 institutions, 47 positions, 3 cities, 6 universities. */
     private long campaign(long zhongyang) {
-        long campaign = campaigns.createCampaign(new Campaigns.CampaignForm("中阳县2024年“招才引智”高校行", zhongyang,
-                LocalDate.of(2024, 3, 18), LocalDate.of(2024, 4, 26), "太原、西安、北京",
+        long campaign = campaigns.createCampaign(new Campaigns.CampaignForm(
+                "中阳县2024年“招才引智”高校行",
+                zhongyang,
+                LocalDate.of(2024, 3, 18),
+                LocalDate.of(2024, 4, 26),
+                "太原、西安、北京",
                 "山西大学、太原理工大学、山西医科大学、西安交通大学、西北大学、北京师范大学",
-                "精选8个事业单位，拿出47个优质岗位；配套“人才待遇政策8条”“教育卫生人才引进特别计划”。", 0L));
+                "精选8个事业单位，拿出47个优质岗位；配套“人才待遇政策8条”“教育卫生人才引进特别计划”。",
+                0L));
         int hiresLeft = 41;
         for (String[] p : INSTITUTIONS) {
             int openings = Integer.parseInt(p[2]);
             int hires = Math.min(hiresLeft, openings - (openings > 4 ? 1 : 0));
             hiresLeft -= hires;
-            campaigns.addPosition(campaign, new Campaigns.PositionForm(p[0], p[1], openings, p[3],
-                    openings * 3 + random.nextInt(6), hires));
+            campaigns.addPosition(
+                    campaign,
+                    new Campaigns.PositionForm(p[0], p[1], openings, p[3], openings * 3 + random.nextInt(6), hires));
         }
         return campaign;
     }
@@ -177,8 +205,8 @@ class TalentDemoData implements ApplicationRunner {
             // hiring peaks after graduation: July to September
             int month = i % 3 == 0 ? 1 + random.nextInt(12) : 7 + random.nextInt(3);
             LocalDate on = LocalDate.of(2024, month, 1 + random.nextInt(28));
-            Long campaignId = !enterprise && linked < 41 && degree != Talents.Degree.COLLEGE && month >= 5 ? campaign
-                    : null;
+            Long campaignId =
+                    !enterprise && linked < 41 && degree != Talents.Degree.COLLEGE && month >= 5 ? campaign : null;
             if (campaignId != null) {
                 linked++;
             }
@@ -191,9 +219,14 @@ class TalentDemoData implements ApplicationRunner {
     /** 2023 entrants, for comparison. */
     private void entrants2023(long zhongyang, Set<String> used) {
         for (int i = 0; i < 24; i++) {
-            talent(uniqueName(used), zhongyang, i < 15 ? Talents.Degree.MASTER : Talents.Degree.BACHELOR,
-                    INSTITUTIONS[i % INSTITUTIONS.length][0], false,
-                    LocalDate.of(2023, 6 + random.nextInt(4), 1 + random.nextInt(28)), null);
+            talent(
+                    uniqueName(used),
+                    zhongyang,
+                    i < 15 ? Talents.Degree.MASTER : Talents.Degree.BACHELOR,
+                    INSTITUTIONS[i % INSTITUTIONS.length][0],
+                    false,
+                    LocalDate.of(2023, 6 + random.nextInt(4), 1 + random.nextInt(28)),
+                    null);
         }
     }
 
@@ -203,55 +236,126 @@ class TalentDemoData implements ApplicationRunner {
         int[][] zq = {{3, 11}, {5, 13}, {8, 19}, {10, 14}};
         for (int term = 1; term <= 4; term++) {
             LocalDate start = LocalDate.of(2024, zq[term - 1][0], zq[term - 1][1]);
-            cursor = trainingClass(zhongyang, "中阳县第" + term + "期中青年干部培训班（中青班）",
-                    Trainings.ClassKind.ZHONGQING, term, "北京航空航天大学", start, start.plusDays(4), names, cursor, 30,
+            cursor = trainingClass(
+                    zhongyang,
+                    "中阳县第" + term + "期中青年干部培训班（中青班）",
+                    Trainings.ClassKind.ZHONGQING,
+                    term,
+                    "北京航空航天大学",
+                    start,
+                    start.plusDays(4),
+                    names,
+                    cursor,
+                    30,
                     new String[] {"新时代青年干部的担当与作为", "县域经济高质量发展专题", "数字政府与智能治理"});
         }
-        cursor = trainingClass(zhongyang, "中阳县第1期“铁肩班”专题培训", Trainings.ClassKind.TIEJIAN, 1, "山西大学",
-                LocalDate.of(2024, 6, 17), LocalDate.of(2024, 6, 20), names, cursor, 40,
+        cursor = trainingClass(
+                zhongyang,
+                "中阳县第1期“铁肩班”专题培训",
+                Trainings.ClassKind.TIEJIAN,
+                1,
+                "山西大学",
+                LocalDate.of(2024, 6, 17),
+                LocalDate.of(2024, 6, 20),
+                names,
+                cursor,
+                40,
                 new String[] {"基层治理能力提升", "应急管理与安全生产"});
-        trainingClass(zhongyang, "中阳县国情研修班", Trainings.ClassKind.GUOQING, 1, "山西财经大学",
-                LocalDate.of(2024, 9, 9), LocalDate.of(2024, 9, 13), names, cursor, 35,
+        trainingClass(
+                zhongyang,
+                "中阳县国情研修班",
+                Trainings.ClassKind.GUOQING,
+                1,
+                "山西财经大学",
+                LocalDate.of(2024, 9, 9),
+                LocalDate.of(2024, 9, 13),
+                names,
+                cursor,
+                35,
                 new String[] {"国情省情与区域发展", "财政金融形势专题"});
     }
 
     /** 校地合作: 4 bases, 3 cooperation projects. */
     private void partnerships(long zhongyang) {
-        String[][] bases = {{"中国政法大学", "中国政法大学中阳县教学实践基地", "2024-04-22"},
-                {"中央财经大学", "中央财经大学社会实践基地", "2024-05-16"},
-                {"北京航空航天大学", "北京航空航天大学人才培养基地", "2024-07-08"},
-                {"山西财经大学", "山西财经大学教学科研实践基地", "2024-09-12"}};
+        String[][] bases = {
+            {"中国政法大学", "中国政法大学中阳县教学实践基地", "2024-04-22"},
+            {"中央财经大学", "中央财经大学社会实践基地", "2024-05-16"},
+            {"北京航空航天大学", "北京航空航天大学人才培养基地", "2024-07-08"},
+            {"山西财经大学", "山西财经大学教学科研实践基地", "2024-09-12"}
+        };
         for (String[] b : bases) {
-            partnerships.createPartnership(new Partnerships.PartnershipForm(b[0], zhongyang,
-                    Partnerships.PartnershipKind.BASE, b[1], LocalDate.parse(b[2]),
-                    Partnerships.PartnershipStatus.ACTIVE, null, 0L));
+            partnerships.createPartnership(new Partnerships.PartnershipForm(
+                    b[0],
+                    zhongyang,
+                    Partnerships.PartnershipKind.BASE,
+                    b[1],
+                    LocalDate.parse(b[2]),
+                    Partnerships.PartnershipStatus.ACTIVE,
+                    null,
+                    0L));
         }
-        String[][] projects = {{"大连理工大学", "煤矿智能开采技术合作项目", "2024-06-05"},
-                {"大连海事大学", "智能化矿井建设实验室共建项目", "2024-08-20"},
-                {"大连海事大学", "绿色低碳技术联合研发项目", "2024-11-06"}};
+        String[][] projects = {
+            {"大连理工大学", "煤矿智能开采技术合作项目", "2024-06-05"},
+            {"大连海事大学", "智能化矿井建设实验室共建项目", "2024-08-20"},
+            {"大连海事大学", "绿色低碳技术联合研发项目", "2024-11-06"}
+        };
         for (String[] p : projects) {
-            partnerships.createPartnership(new Partnerships.PartnershipForm(p[0], zhongyang,
-                    Partnerships.PartnershipKind.PROJECT, p[1], LocalDate.parse(p[2]),
-                    Partnerships.PartnershipStatus.ACTIVE, null, 0L));
+            partnerships.createPartnership(new Partnerships.PartnershipForm(
+                    p[0],
+                    zhongyang,
+                    Partnerships.PartnershipKind.PROJECT,
+                    p[1],
+                    LocalDate.parse(p[2]),
+                    Partnerships.PartnershipStatus.ACTIVE,
+                    null,
+                    0L));
         }
     }
 
     /** 留: health checks, subsidy, housing. */
     private void care(long zhongyang) {
-        cares.createCare(new CareServices.CareForm(CareServices.CareKind.HEALTH_CHECK, zhongyang,
-                "青年人才免费体检（第一批）", 1, LocalDate.of(2024, 9, 24), 120, null, "县人民医院体检中心", 0L));
-        cares.createCare(new CareServices.CareForm(CareServices.CareKind.SUBSIDY, zhongyang,
-                "引进人才生活补贴（人才待遇政策8条）", null, LocalDate.of(2024, 12, 16), 143, new BigDecimal("85.80"), null,
+        cares.createCare(new CareServices.CareForm(
+                CareServices.CareKind.HEALTH_CHECK,
+                zhongyang,
+                "青年人才免费体检（第一批）",
+                1,
+                LocalDate.of(2024, 9, 24),
+                120,
+                null,
+                "县人民医院体检中心",
                 0L));
-        cares.createCare(new CareServices.CareForm(CareServices.CareKind.HOUSING, zhongyang, "人才公寓拎包入住", null,
-                LocalDate.of(2024, 8, 1), 36, null, null, 0L));
+        cares.createCare(new CareServices.CareForm(
+                CareServices.CareKind.SUBSIDY,
+                zhongyang,
+                "引进人才生活补贴（人才待遇政策8条）",
+                null,
+                LocalDate.of(2024, 12, 16),
+                143,
+                new BigDecimal("85.80"),
+                null,
+                0L));
+        cares.createCare(new CareServices.CareForm(
+                CareServices.CareKind.HOUSING,
+                zhongyang,
+                "人才公寓拎包入住",
+                null,
+                LocalDate.of(2024, 8, 1),
+                36,
+                null,
+                null,
+                0L));
     }
 
     /** The doctoral studio, led by the first doctor introduced, its members the first four. */
     private void studio(long zhongyang, List<String> doctors) {
-        long studio = studios.createStudio(new Studios.StudioForm("中阳县绿色环境发展博士工作室", zhongyang,
-                Studios.StudioKind.DOCTORAL, doctors.isEmpty() ? null : doctors.get(0), LocalDate.of(2024, 5, 31),
-                "依托县综合检验检测中心", 0L));
+        long studio = studios.createStudio(new Studios.StudioForm(
+                "中阳县绿色环境发展博士工作室",
+                zhongyang,
+                Studios.StudioKind.DOCTORAL,
+                doctors.isEmpty() ? null : doctors.get(0),
+                LocalDate.of(2024, 5, 31),
+                "依托县综合检验检测中心",
+                0L));
         for (int i = 0; i < Math.min(4, doctors.size()); i++) {
             studios.addMember(studio, doctors.get(i), i == 0 ? "工作室负责人" : "博士");
         }
@@ -259,10 +363,20 @@ class TalentDemoData implements ApplicationRunner {
         studios.addOutput(studio, LocalDate.of(2024, 11, 20), "检测技术水平提升与工作室升级改造方案");
     }
 
-    private int trainingClass(long region, String name, Trainings.ClassKind kind, int term, String partner,
-            LocalDate start, LocalDate end, List<String[]> people, int cursor, int size, String[] topics) {
-        long id = trainings.createClass(new Trainings.ClassForm(name, region, kind, term, partner, start, end, null,
-                0L));
+    private int trainingClass(
+            long region,
+            String name,
+            Trainings.ClassKind kind,
+            int term,
+            String partner,
+            LocalDate start,
+            LocalDate end,
+            List<String[]> people,
+            int cursor,
+            int size,
+            String[] topics) {
+        long id =
+                trainings.createClass(new Trainings.ClassForm(name, region, kind, term, partner, start, end, null, 0L));
         var participants = new ArrayList<Trainings.ParticipantForm>();
         for (int i = 0; i < size; i++) {
             String[] p = people.get((cursor + i) % people.size());
@@ -270,31 +384,49 @@ class TalentDemoData implements ApplicationRunner {
         }
         trainings.addParticipants(id, participants);
         for (int s = 0; s < topics.length; s++) {
-            trainings.addSession(id, new Trainings.SessionForm(start.plusDays(s), topics[s], partner + "教授",
-                    List.of()));
+            trainings.addSession(
+                    id, new Trainings.SessionForm(start.plusDays(s), topics[s], partner + "教授", List.of()));
         }
         return cursor + size;
     }
 
-    private void talent(String name, long region, Talents.Degree degree, String employer, boolean enterprise,
-            LocalDate on, Long campaignId) {
+    private void talent(
+            String name,
+            long region,
+            Talents.Degree degree,
+            String employer,
+            boolean enterprise,
+            LocalDate on,
+            Long campaignId) {
         int birthYear = switch (degree) {
             case DOCTOR -> 1988 + random.nextInt(5);
             case MASTER -> 1994 + random.nextInt(5);
             default -> 1997 + random.nextInt(5);
         };
-        String first17 = ID_AREAS[random.nextInt(ID_AREAS.length)] + birthYear
+        String first17 = ID_AREAS[random.nextInt(ID_AREAS.length)]
+                + birthYear
                 + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
                 + String.format("%03d", random.nextInt(1000));
         String id = first17 + PersonalData.checkChar(first17);
         String phone = "13" + String.format("%09d", random.nextInt(1_000_000_000));
         boolean male = (first17.charAt(16) - '0') % 2 == 1;
-        talents.createTalent(new Talents.TalentForm(name, region, male ? Talents.Gender.M : Talents.Gender.F, birthYear,
-                degree, MAJORS[random.nextInt(MAJORS.length)], UNIVERSITIES[random.nextInt(UNIVERSITIES.length)],
-                SOURCE_CITIES[random.nextInt(SOURCE_CITIES.length)], employer,
-                enterprise ? Talents.EmployerKind.ENTERPRISE : Talents.EmployerKind.INSTITUTION, on, campaignId,
+        talents.createTalent(new Talents.TalentForm(
+                name,
+                region,
+                male ? Talents.Gender.M : Talents.Gender.F,
+                birthYear,
+                degree,
+                MAJORS[random.nextInt(MAJORS.length)],
+                UNIVERSITIES[random.nextInt(UNIVERSITIES.length)],
+                SOURCE_CITIES[random.nextInt(SOURCE_CITIES.length)],
+                employer,
+                enterprise ? Talents.EmployerKind.ENTERPRISE : Talents.EmployerKind.INSTITUTION,
+                on,
+                campaignId,
                 degree == Talents.Degree.DOCTOR || degree == Talents.Degree.MASTER ? "人才待遇政策8条：生活补贴、人才公寓" : null,
-                id, phone, 0L));
+                id,
+                phone,
+                0L));
     }
 
     private String uniqueName(Set<String> used) {

@@ -1,5 +1,10 @@
 package cn.yinfeng.talent;
 
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.YinfengUser;
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.InvalidInputException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -14,12 +19,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.accounts.YinfengUser;
-import cn.yinfeng.audit.AuditLog;
-import cn.yinfeng.audit.Outcome;
-import cn.yinfeng.common.InvalidInputException;
 import org.dhatim.fastexcel.Position;
 import org.dhatim.fastexcel.Workbook;
 import org.springframework.context.MessageSource;
@@ -43,7 +42,13 @@ import org.springframework.stereotype.Service;
 class TalentExport {
 
     /** What a full export is for; the kind is stored with the free text in the audit row. */
-    enum Purpose { POLICY, ARCHIVE, REPORT, VERIFY, OTHER }
+    enum Purpose {
+        POLICY,
+        ARCHIVE,
+        REPORT,
+        VERIFY,
+        OTHER
+    }
 
     /** The stated purpose of a full export and the user's confirmation. */
     record FullRequest(Purpose kind, String purpose, boolean confirm) {
@@ -53,7 +58,9 @@ class TalentExport {
 
         /** The purpose on one line, trimmed: it goes into a file's title row and an audit row. */
         String text() {
-            return purpose == null ? "" : purpose.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
+            return purpose == null
+                    ? ""
+                    : purpose.replaceAll("[\\p{Cntrl}\\s]+", " ").trim();
         }
     }
 
@@ -71,7 +78,12 @@ class TalentExport {
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    TalentExport(Talents talents, TalentPii pii, AuditLog audit, MessageSource messages, CurrentUser currentUser,
+    TalentExport(
+            Talents talents,
+            TalentPii pii,
+            AuditLog audit,
+            MessageSource messages,
+            CurrentUser currentUser,
             Clock clock) {
         this.talents = talents;
         this.pii = pii;
@@ -83,8 +95,8 @@ class TalentExport {
 
     /** How many talents the filter selects (what the confirmation step announces). */
     long count(ListQuery query, Talents.Degree degree) {
-        return talents.talents(new ListQuery(query.q(), query.regionId(), query.year(), "date", "asc", 0, 1),
-                degree).total();
+        return talents.talents(new ListQuery(query.q(), query.regionId(), query.year(), "date", "asc", 0, 1), degree)
+                .total();
     }
 
     /**
@@ -106,11 +118,11 @@ class TalentExport {
         }
         String text = request.text();
         if (text.isEmpty()) {
-            problems.add(new InvalidInputException.Problem("purpose", "talent.export.purposeRequired",
-                    FullRequest.MIN));
+            problems.add(
+                    new InvalidInputException.Problem("purpose", "talent.export.purposeRequired", FullRequest.MIN));
         } else if (text.length() < FullRequest.MIN) {
-            problems.add(new InvalidInputException.Problem("purpose", "talent.export.purposeTooShort",
-                    FullRequest.MIN));
+            problems.add(
+                    new InvalidInputException.Problem("purpose", "talent.export.purposeTooShort", FullRequest.MIN));
         } else if (text.length() > FullRequest.MAX) {
             problems.add(new InvalidInputException.Problem("purpose", "validation.tooLong", FullRequest.MAX));
         }
@@ -133,8 +145,13 @@ class TalentExport {
     void masked(ListQuery query, Talents.Degree degree, String format, Locale locale, OutputStream out)
             throws IOException {
         String mark = watermark(null, locale);
-        long n = write(messages.getMessage("talent.talents", null, locale), mark, headers(locale),
-                rows(query, degree, false, locale), format, out);
+        long n = write(
+                messages.getMessage("talent.talents", null, locale),
+                mark,
+                headers(locale),
+                rows(query, degree, false, locale),
+                format,
+                out);
         audit.record("EXPORT", "talent", null, Outcome.SUCCESS, format + " " + n + " people, personal data masked");
     }
 
@@ -142,14 +159,25 @@ class TalentExport {
      * Full ID numbers and phones, for a granted user with a stated and confirmed purpose ({@link #checkFull} first).
      * The audit row with the purpose and the number of people is committed before the first value leaves.
      */
-    void full(ListQuery query, Talents.Degree degree, String format, FullRequest request, Locale locale,
-            OutputStream out) throws IOException {
+    void full(
+            ListQuery query, Talents.Degree degree, String format, FullRequest request, Locale locale, OutputStream out)
+            throws IOException {
         checkFull(request);
         long people = count(query, degree);
-        audit.record("EXPORT", "talent", null, Outcome.SUCCESS, format + " " + people
-                + " people, personal data in full, purpose " + request.kind() + ": " + request.text());
-        write(messages.getMessage("talent.talents", null, locale), watermark(request, locale), headers(locale),
-                rows(query, degree, true, locale), format, out);
+        audit.record(
+                "EXPORT",
+                "talent",
+                null,
+                Outcome.SUCCESS,
+                format + " " + people + " people, personal data in full, purpose " + request.kind() + ": "
+                        + request.text());
+        write(
+                messages.getMessage("talent.talents", null, locale),
+                watermark(request, locale),
+                headers(locale),
+                rows(query, degree, true, locale),
+                format,
+                out);
     }
 
     /** 导出人 赵主任（talent） 时间 2026-12-02 09:30:00 个人信息 已脱敏 / 完整 用途 …: one line, no control characters. */
@@ -157,20 +185,42 @@ class TalentExport {
         YinfengUser user = currentUser.require();
         String time = TIME.format(clock.instant().atZone(SHANGHAI));
         String line = request == null
-                ? messages.getMessage("talent.export.watermarkMasked", new Object[] {user.displayName(),
-                        user.username(), time}, locale)
-                : messages.getMessage("talent.export.watermarkFull", new Object[] {user.displayName(),
-                        user.username(), time, messages.getMessage("talent.export.purpose." + request.kind(), null,
-                                locale), request.text()}, locale);
+                ? messages.getMessage(
+                        "talent.export.watermarkMasked",
+                        new Object[] {user.displayName(), user.username(), time},
+                        locale)
+                : messages.getMessage(
+                        "talent.export.watermarkFull",
+                        new Object[] {
+                            user.displayName(),
+                            user.username(),
+                            time,
+                            messages.getMessage("talent.export.purpose." + request.kind(), null, locale),
+                            request.text()
+                        },
+                        locale);
         return line.replaceAll("\\p{Cntrl}", " ");
     }
 
     private List<String> headers(Locale locale) {
-        return List.of("talent.field.name", "talent.field.gender", "talent.field.birthYear", "talent.field.degree",
-                "talent.field.major", "talent.field.university", "talent.field.sourceCity", "talent.field.employer",
-                "field.region", "talent.field.introducedOn", "talent.field.campaign", "talent.field.benefits",
-                "talent.field.idNumber", "talent.field.phone").stream()
-                .map(k -> messages.getMessage(k, null, locale)).toList();
+        return List.of(
+                        "talent.field.name",
+                        "talent.field.gender",
+                        "talent.field.birthYear",
+                        "talent.field.degree",
+                        "talent.field.major",
+                        "talent.field.university",
+                        "talent.field.sourceCity",
+                        "talent.field.employer",
+                        "field.region",
+                        "talent.field.introducedOn",
+                        "talent.field.campaign",
+                        "talent.field.benefits",
+                        "talent.field.idNumber",
+                        "talent.field.phone")
+                .stream()
+                .map(k -> messages.getMessage(k, null, locale))
+                .toList();
     }
 
     private Iterable<List<Object>> rows(ListQuery query, Talents.Degree degree, boolean full, Locale locale) {
@@ -182,8 +232,9 @@ class TalentExport {
             @Override
             public boolean hasNext() {
                 while (!current.hasNext() && !done) {
-                    var p = talents.talents(new ListQuery(query.q(), query.regionId(), query.year(), "date",
-                            "asc", page++, 200), degree);
+                    var p = talents.talents(
+                            new ListQuery(query.q(), query.regionId(), query.year(), "date", "asc", page++, 200),
+                            degree);
                     current = p.rows().iterator();
                     done = !p.hasNext();
                 }
@@ -220,8 +271,14 @@ class TalentExport {
         };
     }
 
-    static long write(String sheet, String watermark, List<String> headers, Iterable<List<Object>> rows,
-            String format, OutputStream out) throws IOException {
+    static long write(
+            String sheet,
+            String watermark,
+            List<String> headers,
+            Iterable<List<Object>> rows,
+            String format,
+            OutputStream out)
+            throws IOException {
         long n = 0;
         if ("csv".equals(format)) {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -258,7 +315,8 @@ class TalentExport {
                 Object v = row.get(c);
                 if (v instanceof Number num) {
                     ws.value(r, c, num);
-                } else if (v instanceof Text text && KEEP_AS_TEXT.matcher(text.value()).matches()) {
+                } else if (v instanceof Text text
+                        && KEEP_AS_TEXT.matcher(text.value()).matches()) {
                     // a string cell in the text format: 18 digits never become 1.41E+17, and stay text when edited
                     ws.value(r, c, text.value());
                     ws.style(r, c).format("@").set();
@@ -307,6 +365,7 @@ class TalentExport {
             return "";
         }
         return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+                ? "\"" + s.replace("\"", "\"\"") + "\""
+                : s;
     }
 }

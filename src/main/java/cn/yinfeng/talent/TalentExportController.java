@@ -2,17 +2,16 @@ package cn.yinfeng.talent;
 
 import static cn.yinfeng.talent.TalentFields.parse;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,8 +42,12 @@ class TalentExportController {
 
     /** The default export: ID number and phone masked for every user, the file watermarked and audited. */
     @GetMapping
-    void exportTalents(ListQuery query, @RequestParam(required = false) String filter,
-            @RequestParam(defaultValue = "xlsx") String format, Locale locale, HttpServletResponse response)
+    void exportTalents(
+            ListQuery query,
+            @RequestParam(required = false) String filter,
+            @RequestParam(defaultValue = "xlsx") String format,
+            Locale locale,
+            HttpServletResponse response)
             throws IOException {
         exportHeaders(response, format);
         export.masked(query, parse(Talents.Degree.class, filter), format, locale, response.getOutputStream());
@@ -55,19 +58,28 @@ class TalentExportController {
      * the purpose and the confirmation are asked here. Users without the grant get 403 (audited).
      */
     @GetMapping("/full")
-    String confirmFullExport(ListQuery query, @RequestParam(required = false) String filter,
-            @RequestParam(defaultValue = "xlsx") String format, Model model) {
+    String confirmFullExport(
+            ListQuery query,
+            @RequestParam(required = false) String filter,
+            @RequestParam(defaultValue = "xlsx") String format,
+            Model model) {
         export.requireGrant();
         return fullExportPage(query, filter, format, new TalentExport.FullRequest(null, null, false), null, model);
     }
 
     /** A full export: grant, purpose and confirmation checked before the file starts; the page again otherwise. */
     @PostMapping("/full")
-    String exportTalentsInFull(ListQuery query, @RequestParam(required = false) String filter,
+    String exportTalentsInFull(
+            ListQuery query,
+            @RequestParam(required = false) String filter,
             @RequestParam(defaultValue = "xlsx") String format,
-            @RequestParam(required = false) String purposeKind, @RequestParam(required = false) String purpose,
-            @RequestParam(defaultValue = "false") boolean confirm, Model model, Locale locale,
-            HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) String purposeKind,
+            @RequestParam(required = false) String purpose,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model,
+            Locale locale,
+            HttpServletResponse response)
+            throws IOException {
         var request = new TalentExport.FullRequest(parse(TalentExport.Purpose.class, purposeKind), purpose, confirm);
         try {
             export.checkFull(request);
@@ -80,29 +92,43 @@ class TalentExportController {
         return null;
     }
 
-    private String fullExportPage(ListQuery query, String filter, String format, TalentExport.FullRequest request,
-            Map<String, List<String>> errors, Model model) {
+    private String fullExportPage(
+            ListQuery query,
+            String filter,
+            String format,
+            TalentExport.FullRequest request,
+            Map<String, List<String>> errors,
+            Model model) {
         Talents.Degree degree = parse(Talents.Degree.class, filter);
         model.addAttribute("people", export.count(query, degree));
         model.addAttribute("query", query);
         model.addAttribute("filter", degree == null ? null : degree.name());
-        model.addAttribute("regionName", query.regionId() == null ? null : regions.visible(currentUser.scope())
-                .stream().filter(r -> r.id() == query.regionId()).map(Region::name).findFirst().orElse(null));
+        model.addAttribute(
+                "regionName",
+                query.regionId() == null
+                        ? null
+                        : regions.visible(currentUser.scope()).stream()
+                                .filter(r -> r.id() == query.regionId())
+                                .map(Region::name)
+                                .findFirst()
+                                .orElse(null));
         model.addAttribute("format", "csv".equals(format) ? "csv" : "xlsx");
         model.addAttribute("purposes", TalentExport.Purpose.values());
         model.addAttribute("request", request);
         model.addAttribute("errors", errors);
         String back = "/talent/talents?" + TalentController.queryString(query, degree == null ? null : degree.name());
         model.addAttribute("back", back.substring(0, back.length() - 1));
-        model.addAttribute("maskedUrl", "/talent/talents/export" + back.substring(back.indexOf("?")) + "format="
-                + ("csv".equals(format) ? "csv" : "xlsx"));
+        model.addAttribute(
+                "maskedUrl",
+                "/talent/talents/export" + back.substring(back.indexOf("?")) + "format="
+                        + ("csv".equals(format) ? "csv" : "xlsx"));
         return "talent/export-full";
     }
 
     static void exportHeaders(HttpServletResponse response, String format) {
         boolean csv = "csv".equals(format);
-        response.setContentType(csv ? "text/csv;charset=UTF-8"
-                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setContentType(
+                csv ? "text/csv;charset=UTF-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"talents." + (csv ? "csv" : "xlsx") + "\"");
     }
 }

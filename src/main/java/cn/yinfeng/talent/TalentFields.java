@@ -1,12 +1,11 @@
 package cn.yinfeng.talent;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 import cn.yinfeng.talent.TalentRecordPage.Field;
 import cn.yinfeng.talent.TalentRecordPage.Item;
 import cn.yinfeng.talent.TalentRecordPage.Option;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -50,8 +49,15 @@ class TalentFields {
     }
 
     /** A choice of an enum's values, each labelled by {@code prefix + name}; {@code empty} adds a "—" first. */
-    Field select(String name, String label, Enum<?>[] values, String prefix, Enum<?> value, boolean empty,
-            Locale locale, String cols) {
+    Field select(
+            String name,
+            String label,
+            Enum<?>[] values,
+            String prefix,
+            Enum<?> value,
+            boolean empty,
+            Locale locale,
+            String cols) {
         var options = new ArrayList<Option>();
         if (empty) {
             options.add(new Option("", "—", value == null));

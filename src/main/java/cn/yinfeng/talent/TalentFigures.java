@@ -1,5 +1,9 @@
 package cn.yinfeng.talent;
 
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.regions.Regions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -7,11 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.regions.Region;
-import cn.yinfeng.regions.RegionScope;
-import cn.yinfeng.regions.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,13 +26,37 @@ public class TalentFigures {
     /** Talents introduced in one month. */
     public record Month(int month, long talents) {}
 
-    public record Figures(LocalDate from, LocalDate to, long regionId, String regionName, long talents,
-            Map<Talents.Degree, Long> byDegree, long postgraduates, long bachelorOrAbove, BigDecimal bachelorShare,
-            long campaigns, long institutions, long positionsOffered, long applicants, long positionsFilled,
-            long citiesVisited, long universitiesVisited, long trainingClasses, Map<Trainings.ClassKind, Long> classesByKind,
-            long trainingParticipants, long trainingSessions, long trainingAttendance, long partnerships, long bases,
-            long cooperationProjects, long healthCheckBatches, long healthCheckPeople, BigDecimal subsidies,
-            long housing, long studios, List<Month> monthly) {}
+    public record Figures(
+            LocalDate from,
+            LocalDate to,
+            long regionId,
+            String regionName,
+            long talents,
+            Map<Talents.Degree, Long> byDegree,
+            long postgraduates,
+            long bachelorOrAbove,
+            BigDecimal bachelorShare,
+            long campaigns,
+            long institutions,
+            long positionsOffered,
+            long applicants,
+            long positionsFilled,
+            long citiesVisited,
+            long universitiesVisited,
+            long trainingClasses,
+            Map<Trainings.ClassKind, Long> classesByKind,
+            long trainingParticipants,
+            long trainingSessions,
+            long trainingAttendance,
+            long partnerships,
+            long bases,
+            long cooperationProjects,
+            long healthCheckBatches,
+            long healthCheckPeople,
+            BigDecimal subsidies,
+            long housing,
+            long studios,
+            List<Month> monthly) {}
 
     /** Records of a region's subtree: {@code region_id} followed by this. */
     private static final String IN = " in (select id from region where path like :rp)";
@@ -99,31 +122,64 @@ public class TalentFigures {
 
     public Figures figures(Long regionId, LocalDate from, LocalDate to) {
         RegionScope scope = currentUser.scope();
-        Region region = regionId == null ? regions.find(scope.regionId()).orElseThrow()
-                : regions.visible(scope, regionId);
+        Region region =
+                regionId == null ? regions.find(scope.regionId()).orElseThrow() : regions.visible(scope, regionId);
         var p = new HashMap<String, Object>();
         p.put("from", from);
         p.put("to", to);
         p.put("rp", region.path() + "%");
         var row = jdbc.sql(TOTALS.formatted(IN)).params(p).query().singleRow();
-        var byDegree = counts(Talents.Degree.class, "select t.degree, count(*) from talent t where t.region_id " + IN
-                + " and t.introduced_on between :from and :to group by t.degree", p);
-        var byKind = counts(Trainings.ClassKind.class, "select c.kind, count(*) from talent_training_class c "
-                + "where c.region_id " + IN + " and c.start_date between :from and :to group by c.kind", p);
-        List<Month> monthly = jdbc.sql(MONTHLY.formatted(IN)).params(p)
-                .query((rs, n) -> new Month(rs.getInt(1), rs.getLong(2))).list();
+        var byDegree = counts(
+                Talents.Degree.class,
+                "select t.degree, count(*) from talent t where t.region_id " + IN
+                        + " and t.introduced_on between :from and :to group by t.degree",
+                p);
+        var byKind = counts(
+                Trainings.ClassKind.class,
+                "select c.kind, count(*) from talent_training_class c " + "where c.region_id " + IN
+                        + " and c.start_date between :from and :to group by c.kind",
+                p);
+        List<Month> monthly = jdbc.sql(MONTHLY.formatted(IN))
+                .params(p)
+                .query((rs, n) -> new Month(rs.getInt(1), rs.getLong(2)))
+                .list();
         long talents = n(row.get("talents"));
         long postgraduates = byDegree.get(Talents.Degree.DOCTOR) + byDegree.get(Talents.Degree.MASTER);
         long bachelorOrAbove = postgraduates + byDegree.get(Talents.Degree.BACHELOR);
-        BigDecimal share = talents == 0 ? null
+        BigDecimal share = talents == 0
+                ? null
                 : BigDecimal.valueOf(bachelorOrAbove).divide(BigDecimal.valueOf(talents), 4, RoundingMode.HALF_UP);
-        return new Figures(from, to, region.id(), region.name(), talents, byDegree, postgraduates, bachelorOrAbove,
-                share, n(row.get("campaigns")), n(row.get("institutions")), n(row.get("offered")),
-                n(row.get("applicants")), n(row.get("filled")), n(row.get("cities")), n(row.get("universities")),
-                n(row.get("classes")), byKind, n(row.get("participants")), n(row.get("sessions")),
-                n(row.get("attendance")), n(row.get("partnerships")), n(row.get("bases")), n(row.get("projects")),
-                n(row.get("hc_batches")), n(row.get("hc_people")), (BigDecimal) row.get("subsidies"),
-                n(row.get("housing")), n(row.get("studios")), monthly);
+        return new Figures(
+                from,
+                to,
+                region.id(),
+                region.name(),
+                talents,
+                byDegree,
+                postgraduates,
+                bachelorOrAbove,
+                share,
+                n(row.get("campaigns")),
+                n(row.get("institutions")),
+                n(row.get("offered")),
+                n(row.get("applicants")),
+                n(row.get("filled")),
+                n(row.get("cities")),
+                n(row.get("universities")),
+                n(row.get("classes")),
+                byKind,
+                n(row.get("participants")),
+                n(row.get("sessions")),
+                n(row.get("attendance")),
+                n(row.get("partnerships")),
+                n(row.get("bases")),
+                n(row.get("projects")),
+                n(row.get("hc_batches")),
+                n(row.get("hc_people")),
+                (BigDecimal) row.get("subsidies"),
+                n(row.get("housing")),
+                n(row.get("studios")),
+                monthly);
     }
 
     /** Counts per value of an enum, every value present (0 where none); {@code sql} answers (name, count). */
@@ -132,7 +188,9 @@ public class TalentFigures {
         for (E e : type.getEnumConstants()) {
             counts.put(e, 0L);
         }
-        jdbc.sql(sql).params(params).query((rs, n) -> counts.put(Enum.valueOf(type, rs.getString(1)), rs.getLong(2)))
+        jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> counts.put(Enum.valueOf(type, rs.getString(1)), rs.getLong(2)))
                 .list();
         return counts;
     }

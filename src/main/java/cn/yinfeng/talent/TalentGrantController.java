@@ -1,9 +1,8 @@
 package cn.yinfeng.talent;
 
-import java.util.Locale;
-
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -36,8 +35,12 @@ class TalentGrantController {
     }
 
     @PostMapping
-    String grant(@RequestParam(required = false) String username, @RequestParam(required = false) String reason,
-            Model model, Locale locale, RedirectAttributes redirect) {
+    String grant(
+            @RequestParam(required = false) String username,
+            @RequestParam(required = false) String reason,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
         try {
             pii.grant(username, reason);
         } catch (InvalidInputException e) {

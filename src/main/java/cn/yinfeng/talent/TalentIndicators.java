@@ -1,5 +1,7 @@
 package cn.yinfeng.talent;
 
+import cn.yinfeng.regions.Region;
+import cn.yinfeng.targets.IndicatorSource;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,9 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import cn.yinfeng.regions.Region;
-import cn.yinfeng.targets.IndicatorSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +38,8 @@ class TalentIndicators implements IndicatorSource {
     }
 
     @Override
-    public Map<Long, Map<String, BigDecimal>> compute(List<Region> groups, Set<String> computations, LocalDate from,
-            LocalDate to, Instant asOf) {
+    public Map<Long, Map<String, BigDecimal>> compute(
+            List<Region> groups, Set<String> computations, LocalDate from, LocalDate to, Instant asOf) {
         var out = new LinkedHashMap<Long, Map<String, BigDecimal>>();
         if (groups.isEmpty()) {
             return out;
@@ -67,7 +66,9 @@ class TalentIndicators implements IndicatorSource {
                      where r.path like g.gpath || '%' and s.session_date between :from and :to
                        and a.created_at <= :asOf) as attendance
                   from grp g
-                """).params(params).query((rs, n) -> {
+                """)
+                .params(params)
+                .query((rs, n) -> {
                     var m = new HashMap<String, BigDecimal>();
                     if (computations.contains(TALENTS_INTRODUCED)) {
                         m.put(TALENTS_INTRODUCED, rs.getBigDecimal("talents"));
@@ -77,7 +78,8 @@ class TalentIndicators implements IndicatorSource {
                     }
                     out.put(rs.getLong("gid"), m);
                     return null;
-                }).list();
+                })
+                .list();
         return out;
     }
 }

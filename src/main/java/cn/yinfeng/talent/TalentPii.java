@@ -1,12 +1,11 @@
 package cn.yinfeng.talent;
 
-import java.util.List;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.InvalidInputException;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -23,8 +22,14 @@ public class TalentPii {
     /** The full values of one talent, for a granted user. */
     public record Revealed(long talentId, String name, String idNumber, String phone) {}
 
-    public record Grant(long userId, String username, String displayName, String regionName, String reason,
-            String grantedBy, String grantedAt) {}
+    public record Grant(
+            long userId,
+            String username,
+            String displayName,
+            String regionName,
+            String reason,
+            String grantedBy,
+            String grantedAt) {}
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -46,8 +51,11 @@ public class TalentPii {
     }
 
     boolean granted(long userId) {
-        return jdbc.sql("select count(*) from talent_pii_grant where user_id = :u").param("u", userId)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("select count(*) from talent_pii_grant where user_id = :u")
+                        .param("u", userId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -64,15 +72,19 @@ public class TalentPii {
         }
         var enc = talents.ciphertexts(talentId);
         audit.record("TALENT_PII_REVEAL", "talent", talentId, Outcome.SUCCESS, t.name());
-        return new Revealed(talentId, t.name(), crypto.decrypt(enc.get("idNumber"), "talent.id_number"),
+        return new Revealed(
+                talentId,
+                t.name(),
+                crypto.decrypt(enc.get("idNumber"), "talent.id_number"),
                 crypto.decrypt(enc.get("phone"), "talent.phone"));
     }
 
     /** Full values for an export by a granted user (the export itself is audited by the caller). */
     String[] fullValues(long talentId) {
         var enc = talents.ciphertexts(talentId);
-        return new String[] {crypto.decrypt(enc.get("idNumber"), "talent.id_number"),
-                crypto.decrypt(enc.get("phone"), "talent.phone")};
+        return new String[] {
+            crypto.decrypt(enc.get("idNumber"), "talent.id_number"), crypto.decrypt(enc.get("phone"), "talent.phone")
+        };
     }
 
     // ------------------------------------------------------------------ grants (administrators)
@@ -84,17 +96,29 @@ public class TalentPii {
                        to_char(g.granted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as granted_at
                   from talent_pii_grant g join app_user u on u.id = g.user_id join region r on r.id = u.region_id
                   join app_user b on b.id = g.granted_by order by g.granted_at desc
-                """).query((rs, n) -> new Grant(rs.getLong("user_id"), rs.getString("username"),
-                        rs.getString("display_name"), rs.getString("region_name"), rs.getString("reason"),
-                        rs.getString("granted_by"), rs.getString("granted_at"))).list();
+                """)
+                .query((rs, n) -> new Grant(
+                        rs.getLong("user_id"),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        rs.getString("region_name"),
+                        rs.getString("reason"),
+                        rs.getString("granted_by"),
+                        rs.getString("granted_at")))
+                .list();
     }
 
     @Transactional
     public void grant(String username, String reason) {
         YinfengUser admin = requireAdmin();
         var problems = new java.util.ArrayList<InvalidInputException.Problem>();
-        Long userId = username == null ? null : jdbc.sql("select id from app_user where username = :u")
-                .param("u", username.trim()).query(Long.class).optional().orElse(null);
+        Long userId = username == null
+                ? null
+                : jdbc.sql("select id from app_user where username = :u")
+                        .param("u", username.trim())
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
         if (userId == null) {
             problems.add(new InvalidInputException.Problem("username", "talent.grant.noUser"));
         }
@@ -111,14 +135,20 @@ public class TalentPii {
                 insert into talent_pii_grant (user_id, reason, granted_by) values (:u, :r, :b)
                 on conflict (user_id) do update set reason = excluded.reason, granted_by = excluded.granted_by,
                        granted_at = now()
-                """).param("u", userId).param("r", reason.trim()).param("b", admin.id()).update();
+                """)
+                .param("u", userId)
+                .param("r", reason.trim())
+                .param("b", admin.id())
+                .update();
         audit.record("TALENT_PII_GRANT", "app_user", userId, Outcome.SUCCESS, username + ": " + reason.trim());
     }
 
     @Transactional
     public void revoke(long userId) {
         requireAdmin();
-        int n = jdbc.sql("delete from talent_pii_grant where user_id = :u").param("u", userId).update();
+        int n = jdbc.sql("delete from talent_pii_grant where user_id = :u")
+                .param("u", userId)
+                .update();
         if (n > 0) {
             audit.record("TALENT_PII_REVOKE", "app_user", userId, Outcome.SUCCESS, null);
         }

@@ -1,16 +1,15 @@
 package cn.yinfeng.talent;
 
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,8 +25,14 @@ class TalentQueries {
      * How a list is read: {@code select} names the record table with {@code alias} and joins {@code region r};
      * free text searches {@code textExpr}, the year {@code dateExpr}; the sort is one of {@code sorts}.
      */
-    record ListSpec<T>(String select, String alias, String textExpr, String dateExpr, Map<String, String> sorts,
-            String defaultSort, RowMapper<T> mapper) {}
+    record ListSpec<T>(
+            String select,
+            String alias,
+            String textExpr,
+            String dateExpr,
+            Map<String, String> sorts,
+            String defaultSort,
+            RowMapper<T> mapper) {}
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -47,7 +52,10 @@ class TalentQueries {
     <T> T one(String select, String alias, long id, String table, RowMapper<T> mapper) {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql(select + " where " + alias + ".id = :id and " + scope.where(alias + ".region_id")))
-                .param("id", id).query(mapper).optional().orElseThrow(() -> new NotFoundException(table, id));
+                .param("id", id)
+                .query(mapper)
+                .optional()
+                .orElseThrow(() -> new NotFoundException(table, id));
     }
 
     <T> PageResult<T> list(ListSpec<T> spec, ListQuery q) {
@@ -60,31 +68,45 @@ class TalentQueries {
         var params = new HashMap<String, Object>();
         params.put(RegionScope.PARAM, scope.pathPattern());
         String where = where(spec, q, extra, scope, params);
-        String sortExpr = spec.sorts().getOrDefault(q.sort() == null ? spec.defaultSort() : q.sort(),
-                spec.sorts().get(spec.defaultSort()));
+        String sortExpr = spec.sorts()
+                .getOrDefault(
+                        q.sort() == null ? spec.defaultSort() : q.sort(),
+                        spec.sorts().get(spec.defaultSort()));
         String dir = q.sort() == null ? "desc" : (q.asc() ? "asc" : "desc");
-        long total = jdbc.sql("select count(*) from (" + spec.select() + where + ") counted").params(params)
-                .query(Long.class).single();
+        long total = jdbc.sql("select count(*) from (" + spec.select() + where + ") counted")
+                .params(params)
+                .query(Long.class)
+                .single();
         int size = q.sizeOrDefault();
         int page = q.pageOrZero();
         params.put("limit", size);
         params.put("offset", (long) page * size);
         List<T> rows = jdbc.sql(spec.select() + where + " order by " + sortExpr + " " + dir + ", " + spec.alias()
-                + ".id " + dir + " limit :limit offset :offset").params(params).query(spec.mapper()).list();
+                        + ".id " + dir + " limit :limit offset :offset")
+                .params(params)
+                .query(spec.mapper())
+                .list();
         return new PageResult<>(rows, total, page, size);
     }
 
-    private String where(ListSpec<?> spec, ListQuery q, Map.Entry<String, String> extra, RegionScope scope,
+    private String where(
+            ListSpec<?> spec,
+            ListQuery q,
+            Map.Entry<String, String> extra,
+            RegionScope scope,
             Map<String, Object> params) {
         String alias = spec.alias();
         var where = new StringBuilder(" where ").append(scope.where(alias + ".region_id"));
         if (!TalentChecks.blank(q.q())) {
             where.append(" and (").append(spec.textExpr()).append(") ilike :q");
-            params.put("q", "%" + q.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "q",
+                    "%" + q.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (q.regionId() != null) {
             Region region = regions.find(q.regionId()).orElse(null);
-            where.append(" and ").append(alias)
+            where.append(" and ")
+                    .append(alias)
                     .append(".region_id in (select fr.id from region fr where fr.path like :rf)");
             params.put("rf", region == null ? "/none/" : region.path() + "%");
         }

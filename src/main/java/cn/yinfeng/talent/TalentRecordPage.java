@@ -1,10 +1,9 @@
 package cn.yinfeng.talent;
 
+import cn.yinfeng.common.PageResult;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-
-import cn.yinfeng.common.PageResult;
 import org.springframework.ui.Model;
 
 /**

@@ -1,17 +1,16 @@
 package cn.yinfeng.talent;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.function.Supplier;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.ConflictException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -88,8 +87,8 @@ class TalentWrites {
      * After {@code update ... where id = :id and version = :version}: no row changed means the version was stale,
      * a 409 naming what is stored now ({@code shown} as name, value pairs).
      */
-    <T extends Stored> void requireUpdated(int rows, String table, Long expected, Supplier<T> now,
-            java.util.function.Function<T, Object[]> shown) {
+    <T extends Stored> void requireUpdated(
+            int rows, String table, Long expected, Supplier<T> now, java.util.function.Function<T, Object[]> shown) {
         if (rows == 0) {
             T current = now.get();
             Object[] pairs = shown.apply(current);
@@ -104,7 +103,9 @@ class TalentWrites {
     /** A part added to or changed under a record (a position, a session) is a new version of the record. */
     void bump(String table, long id) {
         // table names come from the talent classes only
-        jdbc.sql("update " + table + " set version = version + 1 where id = :id").param("id", id).update();
+        jdbc.sql("update " + table + " set version = version + 1 where id = :id")
+                .param("id", id)
+                .update();
     }
 
     void audit(String action, String table, long id, String detail) {

@@ -7,11 +7,6 @@ import static cn.yinfeng.talent.TalentChecks.throwIfAny;
 import static cn.yinfeng.talent.TalentChecks.trim;
 import static cn.yinfeng.talent.TalentChecks.version;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
@@ -19,6 +14,10 @@ import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.talent.TalentQueries.ListSpec;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,22 +32,66 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Talents {
 
-    public enum Gender { M, F }
+    public enum Gender {
+        M,
+        F
+    }
 
-    public enum Degree { DOCTOR, MASTER, BACHELOR, COLLEGE, OTHER }
+    public enum Degree {
+        DOCTOR,
+        MASTER,
+        BACHELOR,
+        COLLEGE,
+        OTHER
+    }
 
-    public enum EmployerKind { INSTITUTION, ENTERPRISE, OTHER }
+    public enum EmployerKind {
+        INSTITUTION,
+        ENTERPRISE,
+        OTHER
+    }
 
     /** ID number and phone: full values in, never read back here (blank on update keeps the stored value). */
-    public record TalentForm(String name, Long regionId, Gender gender, Integer birthYear, Degree degree,
-            String major, String university, String sourceCity, String employer, EmployerKind employerKind,
-            LocalDate introducedOn, Long campaignId, String benefits, String idNumber, String phone, Long version) {}
+    public record TalentForm(
+            String name,
+            Long regionId,
+            Gender gender,
+            Integer birthYear,
+            Degree degree,
+            String major,
+            String university,
+            String sourceCity,
+            String employer,
+            EmployerKind employerKind,
+            LocalDate introducedOn,
+            Long campaignId,
+            String benefits,
+            String idNumber,
+            String phone,
+            Long version) {}
 
     /** A talent as pages and the API show it: ID number and phone masked. */
-    public record Talent(long id, long regionId, String regionName, String name, Gender gender, Integer birthYear,
-            Degree degree, String major, String university, String sourceCity, String employer,
-            EmployerKind employerKind, LocalDate introducedOn, Long campaignId, String campaignName, String benefits,
-            String idNumber, String phone, long version) implements TalentWrites.Stored {}
+    public record Talent(
+            long id,
+            long regionId,
+            String regionName,
+            String name,
+            Gender gender,
+            Integer birthYear,
+            Degree degree,
+            String major,
+            String university,
+            String sourceCity,
+            String employer,
+            EmployerKind employerKind,
+            LocalDate introducedOn,
+            Long campaignId,
+            String campaignName,
+            String benefits,
+            String idNumber,
+            String phone,
+            long version)
+            implements TalentWrites.Stored {}
 
     private static final String TABLE = "talent";
 
@@ -59,21 +102,46 @@ public class Talents {
               from talent t join region r on r.id = t.region_id left join talent_campaign c on c.id = t.campaign_id
             """;
 
-    private static final RowMapper<Talent> TALENT = (rs, n) -> new Talent(rs.getLong("id"), rs.getLong("region_id"),
-            rs.getString("region_name"), rs.getString("name"),
+    private static final RowMapper<Talent> TALENT = (rs, n) -> new Talent(
+            rs.getLong("id"),
+            rs.getLong("region_id"),
+            rs.getString("region_name"),
+            rs.getString("name"),
             rs.getString("gender") == null ? null : Gender.valueOf(rs.getString("gender")),
-            (Integer) rs.getObject("birth_year"), Degree.valueOf(rs.getString("degree")), rs.getString("major"),
-            rs.getString("university"), rs.getString("source_city"), rs.getString("employer"),
-            EmployerKind.valueOf(rs.getString("employer_kind")), date(rs, "introduced_on"),
-            (Long) rs.getObject("campaign_id"), rs.getString("campaign_name"), rs.getString("benefits"),
-            rs.getString("id_number_mask"), rs.getString("phone_mask"), rs.getLong("version"));
+            (Integer) rs.getObject("birth_year"),
+            Degree.valueOf(rs.getString("degree")),
+            rs.getString("major"),
+            rs.getString("university"),
+            rs.getString("source_city"),
+            rs.getString("employer"),
+            EmployerKind.valueOf(rs.getString("employer_kind")),
+            date(rs, "introduced_on"),
+            (Long) rs.getObject("campaign_id"),
+            rs.getString("campaign_name"),
+            rs.getString("benefits"),
+            rs.getString("id_number_mask"),
+            rs.getString("phone_mask"),
+            rs.getLong("version"));
 
-    private static final ListSpec<Talent> LIST = new ListSpec<>(SELECT, "t",
+    private static final ListSpec<Talent> LIST = new ListSpec<>(
+            SELECT,
+            "t",
             "t.name || ' ' || coalesce(t.major, '') || ' ' || coalesce(t.university, '') || ' ' || t.employer",
-            "t.introduced_on", Map.of("name", "t.name", "date", "t.introduced_on", "degree", "case t.degree when "
-                    + "'DOCTOR' then 1 when 'MASTER' then 2 when 'BACHELOR' then 3 when 'COLLEGE' then 4 else 5 end",
-                    "region", "r.name", "employer", "t.employer"),
-            "date", TALENT);
+            "t.introduced_on",
+            Map.of(
+                    "name",
+                    "t.name",
+                    "date",
+                    "t.introduced_on",
+                    "degree",
+                    "case t.degree when "
+                            + "'DOCTOR' then 1 when 'MASTER' then 2 when 'BACHELOR' then 3 when 'COLLEGE' then 4 else 5 end",
+                    "region",
+                    "r.name",
+                    "employer",
+                    "t.employer"),
+            "date",
+            TALENT);
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -82,7 +150,11 @@ public class Talents {
     private final Campaigns campaigns;
     private final TalentCrypto crypto;
 
-    Talents(CurrentUser currentUser, TalentWrites writes, TalentQueries queries, Campaigns campaigns,
+    Talents(
+            CurrentUser currentUser,
+            TalentWrites writes,
+            TalentQueries queries,
+            Campaigns campaigns,
             TalentCrypto crypto) {
         this.jdbc = queries.jdbc();
         this.currentUser = currentUser;
@@ -137,10 +209,16 @@ public class Talents {
                        version = version + 1
                  where id = :id and version = :version
                 """).params(p).update();
-        writes.requireUpdated(n, TABLE, f.version(), () -> talent(id), now -> new Object[] {"name", now.name(),
-            "degree", now.degree(), "employer", now.employer(), "introducedOn", now.introducedOn()});
-        writes.audit("TALENT_UPDATE", TABLE, id, f.name() + (p.get("idEnc") != null ? " (ID number changed)" : "")
-                + (p.get("phoneEnc") != null ? " (phone changed)" : ""));
+        writes.requireUpdated(n, TABLE, f.version(), () -> talent(id), now -> new Object[] {
+            "name", now.name(), "degree", now.degree(), "employer", now.employer(), "introducedOn", now.introducedOn()
+        });
+        writes.audit(
+                "TALENT_UPDATE",
+                TABLE,
+                id,
+                f.name()
+                        + (p.get("idEnc") != null ? " (ID number changed)" : "")
+                        + (p.get("phoneEnc") != null ? " (phone changed)" : ""));
     }
 
     /** The form checked, as parameters: ID number and phone normalised, encrypted and masked (null if blank). */
@@ -222,11 +300,15 @@ public class Talents {
     Map<String, String> ciphertexts(long id) {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql("select t.id_number_enc, t.phone_enc from talent t where t.id = :id and "
-                + scope.where("t.region_id"))).param("id", id).query((rs, n) -> {
+                        + scope.where("t.region_id")))
+                .param("id", id)
+                .query((rs, n) -> {
                     var m = new HashMap<String, String>();
                     m.put("idNumber", rs.getString(1));
                     m.put("phone", rs.getString(2));
                     return m;
-                }).optional().orElseThrow(() -> new NotFoundException("talent", id));
+                })
+                .optional()
+                .orElseThrow(() -> new NotFoundException("talent", id));
     }
 }

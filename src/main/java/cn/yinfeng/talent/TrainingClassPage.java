@@ -6,13 +6,12 @@ import static cn.yinfeng.talent.TalentFields.number;
 import static cn.yinfeng.talent.TalentFields.region;
 import static cn.yinfeng.talent.TalentFields.text;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
-
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.talent.Trainings.ClassForm;
 import cn.yinfeng.talent.Trainings.ClassKind;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -51,8 +50,16 @@ class TrainingClassPage implements TalentRecordPage {
     @Override
     public Object editForm(long id) {
         var c = trainings.trainingClass(id);
-        return new ClassForm(c.name(), c.regionId(), c.kind(), c.term(), c.partner(), c.startDate(), c.endDate(),
-                c.notes(), c.version());
+        return new ClassForm(
+                c.name(),
+                c.regionId(),
+                c.kind(),
+                c.term(),
+                c.partner(),
+                c.startDate(),
+                c.endDate(),
+                c.notes(),
+                c.version());
     }
 
     @Override
@@ -63,9 +70,18 @@ class TrainingClassPage implements TalentRecordPage {
     @Override
     public List<Field> fields(Object form, Locale locale) {
         var f = (ClassForm) form;
-        return List.of(text("name", "talent.field.className", f.name(), "col-md-8"), region(f.regionId()),
-                fields.select("kind", "talent.field.classKind", ClassKind.values(), "classKind.", f.kind(), false,
-                        locale, "col-md-4"),
+        return List.of(
+                text("name", "talent.field.className", f.name(), "col-md-8"),
+                region(f.regionId()),
+                fields.select(
+                        "kind",
+                        "talent.field.classKind",
+                        ClassKind.values(),
+                        "classKind.",
+                        f.kind(),
+                        false,
+                        locale,
+                        "col-md-4"),
                 number("term", "talent.field.term", f.term(), "col-md-2"),
                 text("partner", "talent.field.partner", f.partner(), "col-md-6"),
                 date("startDate", "talent.field.startDate", f.startDate(), "col-md-3"),
@@ -77,12 +93,20 @@ class TrainingClassPage implements TalentRecordPage {
     public Detail detail(long id, Model model, Locale locale) {
         var c = trainings.trainingClass(id);
         model.addAttribute("trainingClass", c);
-        return new Detail(c.name(), List.of(fields.item("field.region", c.regionName(), locale),
-                fields.item("talent.field.classKind", fields.msg("classKind." + c.kind(), locale)
-                        + (c.term() == null ? "" : " · " + fields.msg("talent.termN", locale, c.term())), locale),
-                fields.item("talent.field.partner", c.partner(), locale),
-                fields.item("field.date", c.startDate() + " ~ " + c.endDate(), locale),
-                fields.item("talent.col.attendance", String.valueOf(c.attendance()), locale),
-                fields.item("talent.field.notes", c.notes(), locale)));
+        return new Detail(
+                c.name(),
+                List.of(
+                        fields.item("field.region", c.regionName(), locale),
+                        fields.item(
+                                "talent.field.classKind",
+                                fields.msg("classKind." + c.kind(), locale)
+                                        + (c.term() == null
+                                                ? ""
+                                                : " · " + fields.msg("talent.termN", locale, c.term())),
+                                locale),
+                        fields.item("talent.field.partner", c.partner(), locale),
+                        fields.item("field.date", c.startDate() + " ~ " + c.endDate(), locale),
+                        fields.item("talent.col.attendance", String.valueOf(c.attendance()), locale),
+                        fields.item("talent.field.notes", c.notes(), locale)));
     }
 }

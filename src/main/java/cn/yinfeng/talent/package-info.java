@@ -3,4 +3,9 @@
  * data, training classes and attendance, university partnerships, care services and expert studios, their figures
  * and two catalogue indicators. Uses accounts, regions, targets and audit.
  */
+@ApplicationModule(allowedDependencies = {"accounts", "audit", "common", "regions", "targets"})
+@NullMarked
 package cn.yinfeng.talent;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,13 +1,12 @@
 package cn.yinfeng.targets;
 
+import cn.yinfeng.regions.Region;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import cn.yinfeng.regions.Region;
 
 /**
  * A module that computes some of the catalogue's computations from its own tables (e.g. talent: 引进人才数,
@@ -21,6 +20,6 @@ public interface IndicatorSource {
     Set<String> computations();
 
     /** Values by group id, then by computation name; a missing value reads as 0. */
-    Map<Long, Map<String, BigDecimal>> compute(List<Region> groups, Set<String> computations, LocalDate from,
-            LocalDate to, Instant asOf);
+    Map<Long, Map<String, BigDecimal>> compute(
+            List<Region> groups, Set<String> computations, LocalDate from, LocalDate to, Instant asOf);
 }

@@ -1,16 +1,15 @@
 package cn.yinfeng.targets;
 
-import java.math.BigDecimal;
-import java.time.Year;
-import java.util.Locale;
-import java.util.Map;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.Year;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,8 +41,8 @@ class TargetController {
     }
 
     @GetMapping("/targets")
-    String page(@RequestParam(required = false) Long regionId, @RequestParam(required = false) Integer year,
-            Model model) {
+    String page(
+            @RequestParam(required = false) Long regionId, @RequestParam(required = false) Integer year, Model model) {
         var scope = currentUser.scope();
         Region region = regionId == null ? regions.visible(scope, scope.regionId()) : regions.visible(scope, regionId);
         int y = year == null ? Year.now().getValue() : year;
@@ -58,8 +57,12 @@ class TargetController {
     }
 
     @PostMapping("/targets")
-    String save(@RequestParam long regionId, @RequestParam int year, @RequestParam Map<String, String> form,
-            Locale locale, RedirectAttributes redirect) {
+    String save(
+            @RequestParam long regionId,
+            @RequestParam int year,
+            @RequestParam Map<String, String> form,
+            Locale locale,
+            RedirectAttributes redirect) {
         for (Indicator i : targets.indicators()) {
             String raw = form.get("t_" + i.code());
             if (raw == null) {

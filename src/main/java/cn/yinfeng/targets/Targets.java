@@ -1,10 +1,5 @@
 package cn.yinfeng.targets;
 
-import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.audit.AuditLog;
@@ -13,6 +8,10 @@ import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -37,23 +36,35 @@ public class Targets {
     }
 
     public List<Indicator> indicators() {
-        return jdbc.sql("select * from indicator order by sort_order, code").query((rs, n) -> new Indicator(
-                rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-                Indicator.Unit.valueOf(rs.getString("unit")), rs.getString("computation"),
-                rs.getBigDecimal("min_total"), rs.getString("fund_origin"), rs.getBoolean("eligible_only"),
-                rs.getInt("sort_order"))).list();
+        return jdbc.sql("select * from indicator order by sort_order, code")
+                .query((rs, n) -> new Indicator(
+                        rs.getString("code"),
+                        rs.getString("name_zh"),
+                        rs.getString("name_en"),
+                        Indicator.Unit.valueOf(rs.getString("unit")),
+                        rs.getString("computation"),
+                        rs.getBigDecimal("min_total"),
+                        rs.getString("fund_origin"),
+                        rs.getBoolean("eligible_only"),
+                        rs.getInt("sort_order")))
+                .list();
     }
 
     public Indicator indicator(String code) {
-        return indicators().stream().filter(i -> i.code().equals(code)).findFirst()
+        return indicators().stream()
+                .filter(i -> i.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("indicator", code));
     }
 
     /** Targets of one region and year, by indicator code. */
     public Map<String, BigDecimal> targets(long regionId, int year) {
         var out = new LinkedHashMap<String, BigDecimal>();
-        jdbc.sql("select indicator_code, value from target where region_id = :r and year = :y").param("r", regionId)
-                .param("y", year).query((rs, n) -> out.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        jdbc.sql("select indicator_code, value from target where region_id = :r and year = :y")
+                .param("r", regionId)
+                .param("y", year)
+                .query((rs, n) -> out.put(rs.getString(1), rs.getBigDecimal(2)))
+                .list();
         return out;
     }
 
@@ -64,14 +75,19 @@ public class Targets {
             return out;
         }
         jdbc.sql("select region_id, indicator_code, value from target where region_id in (:r) and year = :y")
-                .param("r", regionIds).param("y", year)
+                .param("r", regionIds)
+                .param("y", year)
                 .query((rs, n) -> out.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
-                        .put(rs.getString(2), rs.getBigDecimal(3))).list();
+                        .put(rs.getString(2), rs.getBigDecimal(3)))
+                .list();
         return out;
     }
 
     public boolean canSet() {
-        return currentUser.get().map(u -> u.hasRole(Role.CITY_STAFF) || u.hasRole(Role.ADMIN)).orElse(false);
+        return currentUser
+                .get()
+                .map(u -> u.hasRole(Role.CITY_STAFF) || u.hasRole(Role.ADMIN))
+                .orElse(false);
     }
 
     @Transactional
@@ -88,24 +104,43 @@ public class Targets {
             throw new InvalidInputException("year", "validation.invalid");
         }
         if (value == null) {
-            jdbc.sql("delete from target where region_id = :r and year = :y and indicator_code = :c").param("r", regionId)
-                    .param("y", year).param("c", code).update();
+            jdbc.sql("delete from target where region_id = :r and year = :y and indicator_code = :c")
+                    .param("r", regionId)
+                    .param("y", year)
+                    .param("c", code)
+                    .update();
         } else {
             jdbc.sql("""
                     insert into target (region_id, year, indicator_code, value) values (:r, :y, :c, :v)
                     on conflict (region_id, year, indicator_code) do update set value = excluded.value,
                            version = target.version + 1
-                    """).param("r", regionId).param("y", year).param("c", code).param("v", value).update();
+                    """)
+                    .param("r", regionId)
+                    .param("y", year)
+                    .param("c", code)
+                    .param("v", value)
+                    .update();
         }
-        audit.record("TARGET_SET", "target", region.code() + "/" + year + "/" + code, Outcome.SUCCESS,
+        audit.record(
+                "TARGET_SET",
+                "target",
+                region.code() + "/" + year + "/" + code,
+                Outcome.SUCCESS,
                 String.valueOf(value));
     }
 
     public List<GoalGroup> goalGroups(long regionId, int year) {
         return jdbc.sql("select id, name from goal_group where region_id = :r and year = :y order by sort_order, id")
-                .param("r", regionId).param("y", year)
-                .query((rs, n) -> new GoalGroup(rs.getLong(1), rs.getString(2), jdbc.sql("select indicator_code from "
-                        + "goal_group_indicator where group_id = :g order by indicator_code").param("g", rs.getLong(1))
-                        .query(String.class).list())).list();
+                .param("r", regionId)
+                .param("y", year)
+                .query((rs, n) -> new GoalGroup(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        jdbc.sql("select indicator_code from "
+                                        + "goal_group_indicator where group_id = :g order by indicator_code")
+                                .param("g", rs.getLong(1))
+                                .query(String.class)
+                                .list()))
+                .list();
     }
 }

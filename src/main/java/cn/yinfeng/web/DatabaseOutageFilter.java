@@ -1,14 +1,13 @@
 package cn.yinfeng.web;
 
-import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-import java.util.Locale;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -50,8 +49,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             if (!databaseUnavailable(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
-                    rootMessage(e));
+            log.warn(
+                    "Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
             answer(request, response);
         }
     }
@@ -59,21 +58,25 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
     /** Connection refused, reset, timed out, or no connection to be had from the pool. */
     static boolean databaseUnavailable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof CannotCreateTransactionException
+            if (t instanceof CannotGetJdbcConnectionException
+                    || t instanceof CannotCreateTransactionException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException
                     || t instanceof SQLTransientConnectionException
-                    || t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException) {
+                    || t instanceof java.net.ConnectException
+                    || t instanceof java.net.SocketTimeoutException) {
                 return true;
             }
             // SQLSTATE class 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now
-            if (t instanceof SQLException s && s.getSQLState() != null
+            if (t instanceof SQLException s
+                    && s.getSQLState() != null
                     && (s.getSQLState().startsWith("08") || s.getSQLState().startsWith("57P"))) {
                 return true;
             }
             // a rollback on a connection the server has dropped fails too and hides the first error
             if (t instanceof org.springframework.transaction.TransactionSystemException tse
-                    && tse.getApplicationException() != null && databaseUnavailable(tse.getApplicationException())) {
+                    && tse.getApplicationException() != null
+                    && databaseUnavailable(tse.getApplicationException())) {
                 return true;
             }
             if (t instanceof SQLException s && "Connection is closed".equals(s.getMessage())) {
@@ -96,15 +99,19 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         response.setCharacterEncoding("UTF-8");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"status\":503,\"title\":" + json(title)
-                    + ",\"detail\":" + json(detail) + "}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"status\":503,\"title\":" + json(title) + ",\"detail\":"
+                            + json(detail) + "}");
         } else {
             // no layout: the layout itself reads the database
             response.setContentType("text/html");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"" + (locale == Locale.ENGLISH ? "en" : "zh-CN")
-                    + "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
-                    + "<body style=\"font-family:sans-serif;max-width:40rem;margin:4rem auto\"><h1>"
-                    + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p></body></html>");
+            response.getWriter()
+                    .write("<!DOCTYPE html><html lang=\"" + (locale == Locale.ENGLISH ? "en" : "zh-CN")
+                            + "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title)
+                            + "</title></head>"
+                            + "<body style=\"font-family:sans-serif;max-width:40rem;margin:4rem auto\"><h1>"
+                            + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail)
+                            + "</p></body></html>");
         }
         response.flushBuffer();
     }

@@ -1,9 +1,5 @@
 package cn.yinfeng.web;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.BusyException;
@@ -13,6 +9,9 @@ import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,9 +40,11 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
     private final AuditLog audit;
     private final org.springframework.util.unit.DataSize maxFileSize;
 
-    ErrorHandling(MessageSource messages, AuditLog audit,
+    ErrorHandling(
+            MessageSource messages,
+            AuditLog audit,
             @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1MB}")
-            org.springframework.util.unit.DataSize maxFileSize) {
+                    org.springframework.util.unit.DataSize maxFileSize) {
         this.messages = messages;
         this.audit = audit;
         this.maxFileSize = maxFileSize;
@@ -64,7 +65,11 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     Object conflict(ConflictException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        audit.record("EDIT_CONFLICT", e.what(), null, Outcome.FAILURE,
+        audit.record(
+                "EDIT_CONFLICT",
+                e.what(),
+                null,
+                Outcome.FAILURE,
                 "version " + e.expectedVersion() + " vs " + e.currentVersion());
         var extra = new LinkedHashMap<String, Object>();
         extra.put("yourVersion", e.expectedVersion());
@@ -88,14 +93,27 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(BusyException.class)
     Object busy(BusyException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
-        return answer(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.busy.title", e.messageKey(), locale,
+        response.setHeader(
+                HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfter().toSeconds()));
+        return answer(
+                request,
+                response,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "error.busy.title",
+                e.messageKey(),
+                locale,
                 Map.of());
     }
 
     @ExceptionHandler(InvalidInputException.class)
     Object invalid(InvalidInputException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return answer(request, response, HttpStatus.BAD_REQUEST, "error.400.title", "error.400.detail", locale,
+        return answer(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "error.400.title",
+                "error.400.detail",
+                locale,
                 Map.of("errors", FormErrors.resolve(e, messages, locale)));
     }
 
@@ -105,12 +123,24 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
      * The database's own message is logged by SQL state only: it may quote the row, personal data included.
      */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    Object refused(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request,
-            HttpServletResponse response, Locale locale) {
-        org.slf4j.LoggerFactory.getLogger(ErrorHandling.class).warn("{} {} refused by the database: SQL state {}",
-                request.getMethod(), request.getRequestURI(),
-                e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "-");
-        return answer(request, response, HttpStatus.BAD_REQUEST, "error.400.title", "error.integrity.detail", locale,
+    Object refused(
+            org.springframework.dao.DataIntegrityViolationException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale) {
+        org.slf4j.LoggerFactory.getLogger(ErrorHandling.class)
+                .warn(
+                        "{} {} refused by the database: SQL state {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "-");
+        return answer(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "error.400.title",
+                "error.integrity.detail",
+                locale,
                 Map.of());
     }
 
@@ -120,15 +150,19 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
      */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
-            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE,
                 messages.getMessage("error.413.detail", new Object[] {maxFileSize.toMegabytes()}, locale));
         body.setTitle(messages.getMessage("error.413.title", null, locale));
         withRequestId(body);
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     /**
@@ -136,27 +170,43 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
      * short. A 400 saying so, not a 500.
      */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    Object unreadableUpload(org.springframework.web.multipart.MultipartException e, HttpServletRequest request,
-            HttpServletResponse response, Locale locale) {
-        return answer(request, response, HttpStatus.BAD_REQUEST, "error.400.title",
-                UploadRefusalFilter.badFileName(e) ? "upload.badFileName" : "upload.unreadable", locale, Map.of());
+    Object unreadableUpload(
+            org.springframework.web.multipart.MultipartException e,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Locale locale) {
+        return answer(
+                request,
+                response,
+                HttpStatus.BAD_REQUEST,
+                "error.400.title",
+                UploadRefusalFilter.badFileName(e) ? "upload.badFileName" : "upload.unreadable",
+                locale,
+                Map.of());
     }
 
     /** Malformed JSON on the API: a clear 400 naming the problem, not a stack trace. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("error.json.detail", null, locale));
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, messages.getMessage("error.json.detail", null, locale));
         body.setTitle(messages.getMessage("error.400.title", null, locale));
         withRequestId(body);
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.badRequest()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 
-    private Object answer(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-            String titleKey, String detailKey, Locale locale, Map<String, Object> extra) {
+    private Object answer(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String titleKey,
+            String detailKey,
+            Locale locale,
+            Map<String, Object> extra) {
         String title = messages.getMessage(titleKey, null, locale);
         String detail = messages.getMessage(detailKey, null, locale);
         if (isApi(request)) {
@@ -164,7 +214,8 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
             problem.setTitle(title);
             extra.forEach(problem::setProperty);
             withRequestId(problem);
-            return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+            return ResponseEntity.status(status)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
         var mav = new ModelAndView("error/problem");
@@ -179,8 +230,8 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
     /** Spring MVC's own problem documents (405, 415, missing parameters...) carry the request id too. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-            WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             withRequestId(problem);
         }

@@ -18,9 +18,12 @@ class StartupBanner {
     @Order(0)
     public void ready(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
-            String context = event.getApplicationContext().getEnvironment()
-                    .getProperty("server.servlet.context-path", "");
-            log.info("\n\n  引凤 Yinfeng is running: http://localhost:{}{}/\n", web.getWebServer().getPort(), context);
+            String context =
+                    event.getApplicationContext().getEnvironment().getProperty("server.servlet.context-path", "");
+            log.info(
+                    "\n\n  引凤 Yinfeng is running: http://localhost:{}{}/\n",
+                    web.getWebServer().getPort(),
+                    context);
         }
     }
 }

@@ -1,14 +1,13 @@
 package cn.yinfeng.web;
 
-import java.io.IOException;
-import java.util.regex.Pattern;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,19 +33,26 @@ final class TransferMetricsFilter extends OncePerRequestFilter {
         int status = response.getStatus();
         String outcome = status < 400 ? "success" : status < 500 ? "refused" : "error";
         if ("POST".equals(request.getMethod()) && IMPORT.matcher(path).matches()) {
-            Counter.builder("yinfeng.imports").description("Ledger imports: previews (dry runs) and commits")
-                    .tag("step", path.endsWith("commit") ? "commit" : "preview").tag("outcome", outcome)
-                    .register(registry).increment();
+            Counter.builder("yinfeng.imports")
+                    .description("Ledger imports: previews (dry runs) and commits")
+                    .tag("step", path.endsWith("commit") ? "commit" : "preview")
+                    .tag("outcome", outcome)
+                    .register(registry)
+                    .increment();
             return;
         }
         String disposition = response.getHeader("Content-Disposition");
-        if ("GET".equals(request.getMethod()) && status < 400 && disposition != null
+        if ("GET".equals(request.getMethod())
+                && status < 400
+                && disposition != null
                 && disposition.startsWith("attachment")) {
             String type = String.valueOf(response.getContentType());
-            Counter.builder("yinfeng.exports").description("Files sent as downloads (exports, templates, reports)")
-                    .tag("kind", kind(path)).tag("format", type.contains("csv") ? "csv"
-                            : type.contains("spreadsheetml") ? "xlsx" : "other")
-                    .register(registry).increment();
+            Counter.builder("yinfeng.exports")
+                    .description("Files sent as downloads (exports, templates, reports)")
+                    .tag("kind", kind(path))
+                    .tag("format", type.contains("csv") ? "csv" : type.contains("spreadsheetml") ? "xlsx" : "other")
+                    .register(registry)
+                    .increment();
         }
     }
 

@@ -1,12 +1,11 @@
 package cn.yinfeng.web;
 
-import java.io.IOException;
-import java.util.Locale;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
@@ -41,7 +40,9 @@ class UploadRefusalFilter extends OncePerRequestFilter {
     private final LocaleResolver locales;
     private final DataSize maxFileSize;
 
-    UploadRefusalFilter(MessageSource messages, LocaleResolver locales,
+    UploadRefusalFilter(
+            MessageSource messages,
+            LocaleResolver locales,
             @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
         this.messages = messages;
         this.locales = locales;
@@ -55,7 +56,9 @@ class UploadRefusalFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return ErrorHandling.isApi(request) || type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+        return ErrorHandling.isApi(request)
+                || type == null
+                || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
                 || !("POST".equals(request.getMethod()) || "PUT".equals(request.getMethod()));
     }
 
@@ -67,17 +70,32 @@ class UploadRefusalFilter extends OncePerRequestFilter {
         } catch (IllegalStateException | IOException | ServletException e) {
             Locale locale = locales.resolveLocale(request);
             if (caused(e, SizeException.class)) {
-                log.info("Upload refused, over the limit: {} {} ({} bytes)", request.getMethod(),
-                        request.getRequestURI(), request.getContentLengthLong());
-                answer(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "error.413.title",
+                log.info(
+                        "Upload refused, over the limit: {} {} ({} bytes)",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        request.getContentLengthLong());
+                answer(
+                        request,
+                        response,
+                        HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                        "error.413.title",
                         messages.getMessage("error.413.detail", new Object[] {maxFileSize.toMegabytes()}, locale),
                         locale);
             } else {
-                log.info("Upload refused, unreadable: {} {}: {}", request.getMethod(), request.getRequestURI(),
+                log.info(
+                        "Upload refused, unreadable: {} {}: {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
                         e.getClass().getSimpleName());
                 String key = badFileName(e) ? "upload.badFileName" : "upload.unreadable";
-                answer(request, response, HttpServletResponse.SC_BAD_REQUEST, "error.400.title",
-                        messages.getMessage(key, null, locale), locale);
+                answer(
+                        request,
+                        response,
+                        HttpServletResponse.SC_BAD_REQUEST,
+                        "error.400.title",
+                        messages.getMessage(key, null, locale),
+                        locale);
             }
             return;
         }
@@ -98,8 +116,14 @@ class UploadRefusalFilter extends OncePerRequestFilter {
         return false;
     }
 
-    private void answer(HttpServletRequest request, HttpServletResponse response, int status, String titleKey,
-            String detail, Locale locale) throws IOException {
+    private void answer(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String titleKey,
+            String detail,
+            Locale locale)
+            throws IOException {
         String title = messages.getMessage(titleKey, null, locale);
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
         response.resetBuffer();
@@ -107,21 +131,27 @@ class UploadRefusalFilter extends OncePerRequestFilter {
         response.setCharacterEncoding("UTF-8");
         // the security filters, which add these to every other answer, have not run
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; "
-                + "frame-ancestors 'none'");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; " + "frame-ancestors 'none'");
         response.setContentType("text/html");
-        String id = requestId == null ? "" : "<p style=\"color:#6c757d;font-size:.875rem\">"
-                + HtmlUtils.htmlEscape(messages.getMessage("error.requestId", new Object[] {requestId}, locale))
-                + "</p>";
-        response.getWriter().write("<!DOCTYPE html><html lang=\"" + (locale.getLanguage().equals("en") ? "en"
-                : "zh-CN") + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-"
-                + "width, initial-scale=1\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
-                + "<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem\">"
-                + "<div style=\"color:#6c757d;font-size:.875rem\">" + status + "</div><h1 style=\"font-size:1.5rem\">"
-                + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p>" + id
-                + "<p><a href=\""
-                + HtmlUtils.htmlEscape(request.getContextPath() + "/") + "\">"
-                + HtmlUtils.htmlEscape(messages.getMessage("error.home", null, locale)) + "</a></p></body></html>");
+        String id = requestId == null
+                ? ""
+                : "<p style=\"color:#6c757d;font-size:.875rem\">"
+                        + HtmlUtils.htmlEscape(messages.getMessage("error.requestId", new Object[] {requestId}, locale))
+                        + "</p>";
+        response.getWriter()
+                .write("<!DOCTYPE html><html lang=\"" + (locale.getLanguage().equals("en") ? "en" : "zh-CN")
+                        + "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-"
+                        + "width, initial-scale=1\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
+                        + "<body style=\"font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem\">"
+                        + "<div style=\"color:#6c757d;font-size:.875rem\">" + status
+                        + "</div><h1 style=\"font-size:1.5rem\">"
+                        + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p>" + id
+                        + "<p><a href=\""
+                        + HtmlUtils.htmlEscape(request.getContextPath() + "/") + "\">"
+                        + HtmlUtils.htmlEscape(messages.getMessage("error.home", null, locale))
+                        + "</a></p></body></html>");
         response.flushBuffer();
     }
 }

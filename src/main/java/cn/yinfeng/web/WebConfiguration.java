@@ -2,7 +2,6 @@ package cn.yinfeng.web;
 
 import java.time.Duration;
 import java.util.Locale;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -23,8 +22,10 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieSameSite("Lax");
         // pages default to Chinese; API clients that ask for English in Accept-Language get it
         resolver.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith("/api/")
-                && request.getHeader("Accept-Language") != null
-                && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE);
+                        && request.getHeader("Accept-Language") != null
+                        && "en".equals(request.getLocale().getLanguage())
+                ? Locale.ENGLISH
+                : Locale.SIMPLIFIED_CHINESE);
         return resolver;
     }
 
@@ -36,8 +37,9 @@ class WebConfiguration implements WebMvcConfigurer {
      * versions), so the filter is registered disabled; the webjars are still served by the resolver chain.
      */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<org.springframework.web.servlet.resource
-            .ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+    org.springframework.boot.web.servlet.FilterRegistrationBean<
+                    org.springframework.web.servlet.resource.ResourceUrlEncodingFilter>
+            resourceUrlEncodingFilter() {
         var bean = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
                 new org.springframework.web.servlet.resource.ResourceUrlEncodingFilter());
         bean.setEnabled(false);

@@ -8,10 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-
 import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -55,14 +54,21 @@ class ApiTokenIT extends IntegrationTest {
     void createdTokenIsShownOnceStoredHashedAndExpires() throws Exception {
         String user = accounts.create("tok", "141181", Role.COUNTY_STAFF);
         String bearer = "Bearer " + accounts.token(user);
-        var created = mvc.perform(post("/api/v1/tokens").header("Authorization", bearer)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"报表脚本\",\"validDays\":1}"))
+        var created = mvc.perform(post("/api/v1/tokens")
+                        .header("Authorization", bearer)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"报表脚本\",\"validDays\":1}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.token").exists())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String secret = JsonPath.read(created, "$.token");
         assertThat(jdbc.sql("select count(*) from api_token where token_hash = :s or token_prefix = :s")
-                .param("s", secret).query(Long.class).single()).isZero();
+                        .param("s", secret)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         mvc.perform(get("/api/v1/tokens").header("Authorization", "Bearer " + secret))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.name == '报表脚本')]").exists())
@@ -79,8 +85,10 @@ class ApiTokenIT extends IntegrationTest {
     void revokedTokenStopsWorking() throws Exception {
         String user = accounts.create("rev", "141181", Role.COUNTY_STAFF);
         String secret = accounts.token(user);
-        long id = jdbc.sql("select id from api_token where user_id = :u").param("u", accounts.id(user))
-                .query(Long.class).single();
+        long id = jdbc.sql("select id from api_token where user_id = :u")
+                .param("u", accounts.id(user))
+                .query(Long.class)
+                .single();
         mvc.perform(delete("/api/v1/tokens/" + id).header("Authorization", "Bearer " + secret))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + secret))
@@ -92,12 +100,17 @@ class ApiTokenIT extends IntegrationTest {
     void cannotRevokeSomeoneElsesToken() throws Exception {
         String owner = accounts.create("own", "141181", Role.COUNTY_STAFF);
         accounts.token(owner);
-        long id = jdbc.sql("select id from api_token where user_id = :u").param("u", accounts.id(owner))
-                .query(Long.class).single();
+        long id = jdbc.sql("select id from api_token where user_id = :u")
+                .param("u", accounts.id(owner))
+                .query(Long.class)
+                .single();
         mvc.perform(delete("/api/v1/tokens/" + id).header("Authorization", "Bearer demo-token-zhongyang"))
                 .andExpect(status().isNotFound());
-        assertThat(jdbc.sql("select revoked_at is null from api_token where id = :id").param("id", id)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select revoked_at is null from api_token where id = :id")
+                        .param("id", id)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -105,7 +118,9 @@ class ApiTokenIT extends IntegrationTest {
         String user = accounts.create("lockedtok", "141181", Role.COUNTY_STAFF);
         String secret = accounts.token(user);
         jdbc.sql("update app_user set locked_until = :t where username = :u")
-                .param("t", java.sql.Timestamp.from(clock.instant().plusSeconds(600))).param("u", user).update();
+                .param("t", java.sql.Timestamp.from(clock.instant().plusSeconds(600)))
+                .param("u", user)
+                .update();
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + secret))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("token_user_inactive"));
@@ -113,8 +128,10 @@ class ApiTokenIT extends IntegrationTest {
 
     @Test
     void malformedJsonIsAClear400() throws Exception {
-        mvc.perform(post("/api/v1/tokens").header("Authorization", "Bearer demo-token-xiaoyi")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"x\", "))
+        mvc.perform(post("/api/v1/tokens")
+                        .header("Authorization", "Bearer demo-token-xiaoyi")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"x\", "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("请求体不是有效的 JSON，或字段类型不正确。"))
                 .andExpect(jsonPath("$.trace").doesNotExist());
@@ -122,16 +139,23 @@ class ApiTokenIT extends IntegrationTest {
 
     @Test
     void invalidTokenRequestNamesTheField() throws Exception {
-        mvc.perform(post("/api/v1/tokens").header("Authorization", "Bearer demo-token-xiaoyi")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"validDays\":5000}"))
+        mvc.perform(post("/api/v1/tokens")
+                        .header("Authorization", "Bearer demo-token-xiaoyi")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"\",\"validDays\":5000}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.name[0]").value("此项必填。"));
     }
 
     @Test
     void apiIgnoresTheSessionCookie() throws Exception {
-        var session = mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
-                .formLogin().user("xiaoyi").password("Yinfeng@2024")).andReturn().getRequest().getSession();
+        var session = mvc.perform(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
+                                .user("xiaoyi")
+                                .password("Yinfeng@2024"))
+                .andReturn()
+                .getRequest()
+                .getSession();
         mvc.perform(get("/api/v1/me").session((org.springframework.mock.web.MockHttpSession) session))
                 .andExpect(status().isUnauthorized());
     }

@@ -2,11 +2,10 @@ package cn.yinfeng.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-
 import cn.yinfeng.BrowserTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import java.util.ArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +21,9 @@ class ExpiredPasswordBrowserIT extends BrowserTest {
     @ValueSource(ints = {1440, 390})
     void theFormShowsWhoseTheChangeIsAndFitsTheScreen(int width) throws Exception {
         String user = accounts.create("exp-ui", "141181", Role.COUNTY_STAFF);
-        jdbc.sql("update app_user set must_change_password = true where username = :u").param("u", user).update();
+        jdbc.sql("update app_user set must_change_password = true where username = :u")
+                .param("u", user)
+                .update();
         var errors = new ArrayList<String>();
         var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900));
         try {
@@ -37,7 +38,8 @@ class ExpiredPasswordBrowserIT extends BrowserTest {
             assertThat(page.inputValue("[data-testid=expired-username]")).isEqualTo(user);
             assertThat(page.locator("input[name=username]").count()).isZero();
             assertThat(page.textContent(".alert-warning")).contains("5 分钟");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("expired-" + width + ".png"))
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SHOTS.resolve("expired-" + width + ".png"))
                     .setFullPage(true));
 
             page.fill("#oldPassword", "wrong-Password1");
@@ -46,10 +48,11 @@ class ExpiredPasswordBrowserIT extends BrowserTest {
             page.click("button[type=submit]");
             page.waitForSelector(".invalid-feedback");
             assertThat(page.textContent(".invalid-feedback")).contains("原密码不正确");
-            Number overflow = (Number) page.evaluate(
-                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            Number overflow = (Number)
+                    page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(overflow.intValue()).as("horizontal overflow").isLessThanOrEqualTo(0);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("expired-error-" + width + ".png"))
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SHOTS.resolve("expired-error-" + width + ".png"))
                     .setFullPage(true));
 
             page.fill("#oldPassword", TestAccounts.PASSWORD);

@@ -7,9 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-
 import cn.yinfeng.IntegrationTest;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,21 +30,31 @@ class ExpiredPasswordIT extends IntegrationTest {
     /** A user whose password was set by an administrator and must be changed at the next sign-in. */
     private String mustChange(String prefix) {
         String user = accounts.create(prefix, "141181", Role.COUNTY_STAFF);
-        jdbc.sql("update app_user set must_change_password = true where username = :u").param("u", user).update();
+        jdbc.sql("update app_user set must_change_password = true where username = :u")
+                .param("u", user)
+                .update();
         return user;
     }
 
     private MockHttpSession signIn(String user, String password, String expectedRedirect) throws Exception {
         var session = new MockHttpSession();
-        mvc.perform(post("/login").with(csrf()).session(session).param("username", user).param("password", password))
+        mvc.perform(post("/login")
+                        .with(csrf())
+                        .session(session)
+                        .param("username", user)
+                        .param("password", password))
                 .andExpect(redirectedUrl(expectedRedirect));
         return session;
     }
 
-    private org.springframework.test.web.servlet.ResultActions change(MockHttpSession session, String username,
-            String oldPassword) throws Exception {
-        var request = post("/login/expired").with(csrf()).session(session).param("oldPassword", oldPassword)
-                .param("newPassword", NEW_PASSWORD).param("confirmPassword", NEW_PASSWORD);
+    private org.springframework.test.web.servlet.ResultActions change(
+            MockHttpSession session, String username, String oldPassword) throws Exception {
+        var request = post("/login/expired")
+                .with(csrf())
+                .session(session)
+                .param("oldPassword", oldPassword)
+                .param("newPassword", NEW_PASSWORD)
+                .param("confirmPassword", NEW_PASSWORD);
         if (username != null) {
             request.param("username", username); // what the old form took; now ignored
         }
@@ -53,13 +62,16 @@ class ExpiredPasswordIT extends IntegrationTest {
     }
 
     private boolean passwordIs(String user, String password) {
-        String hash = jdbc.sql("select password_hash from app_user where username = :u").param("u", user)
-                .query(String.class).single();
+        String hash = jdbc.sql("select password_hash from app_user where username = :u")
+                .param("u", user)
+                .query(String.class)
+                .single();
         return encoder.matches(password, hash);
     }
 
     @Test
-    @DisplayName("checklist #29: without a sign-in with the expired password the form changes nothing, whatever username it is sent")
+    @DisplayName(
+            "checklist #29: without a sign-in with the expired password the form changes nothing, whatever username it is sent")
     void theFormServesNoOneWhoHasNotJustSignedInWithTheExpiredPassword() throws Exception {
         String expired = mustChange("exp-nosignin");
         String current = accounts.create("exp-current", "141181", Role.COUNTY_STAFF);
@@ -74,14 +86,18 @@ class ExpiredPasswordIT extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("checklist #29: the form changes the password of the user who signed in, not of the username it is sent")
+    @DisplayName(
+            "checklist #29: the form changes the password of the user who signed in, not of the username it is sent")
     void theFormIsBoundToTheUserWhoSignedIn() throws Exception {
         String expired = mustChange("exp-bound");
         String other = accounts.create("exp-other", "141181", Role.COUNTY_STAFF);
         var session = signIn(expired, TestAccounts.PASSWORD, "/login/expired");
 
-        String page = mvc.perform(get("/login/expired").session(session)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String page = mvc.perform(get("/login/expired").session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("value=\"" + expired + "\"").doesNotContain("name=\"username\"");
 
         change(session, other, TestAccounts.PASSWORD).andExpect(redirectedUrl("/login?changed"));
@@ -99,8 +115,11 @@ class ExpiredPasswordIT extends IntegrationTest {
         String user = mustChange("exp-lock");
         var session = signIn(user, TestAccounts.PASSWORD, "/login/expired");
         for (int i = 0; i < 4; i++) {
-            String html = change(session, null, "wrong-Password1").andExpect(status().isOk()).andReturn()
-                    .getResponse().getContentAsString();
+            String html = change(session, null, "wrong-Password1")
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(html).contains("原密码不正确");
         }
         assertThat(accounts.locked(user)).isFalse();
@@ -137,7 +156,8 @@ class ExpiredPasswordIT extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("checklist #2: an account locked while the form is open stays locked; the right password changes nothing")
+    @DisplayName(
+            "checklist #2: an account locked while the form is open stays locked; the right password changes nothing")
     void aLockedAccountStaysLocked() throws Exception {
         String user = mustChange("exp-locked");
         var session = signIn(user, TestAccounts.PASSWORD, "/login/expired");
@@ -159,7 +179,10 @@ class ExpiredPasswordIT extends IntegrationTest {
         clock.advance(Duration.ofMinutes(6));
         change(session, null, TestAccounts.PASSWORD).andExpect(redirectedUrl("/login?error=expired"));
         assertThat(passwordIs(user, TestAccounts.PASSWORD)).isTrue();
-        String html = mvc.perform(get("/login?error=expired")).andReturn().getResponse().getContentAsString();
+        String html = mvc.perform(get("/login?error=expired"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(html).contains("修改密码的页面已失效");
     }
 
@@ -168,15 +191,21 @@ class ExpiredPasswordIT extends IntegrationTest {
     void aTotpUserNeedsTheCodeToReachTheForm() throws Exception {
         String user = mustChange("exp-totp");
         String secret = Totp.newSecret();
-        jdbc.sql("update app_user set totp_secret = :s, totp_enabled = true where username = :u").param("s", secret)
-                .param("u", user).update();
+        jdbc.sql("update app_user set totp_secret = :s, totp_enabled = true where username = :u")
+                .param("s", secret)
+                .param("u", user)
+                .update();
 
         var noCode = signIn(user, TestAccounts.PASSWORD, "/login?error=bad");
         change(noCode, null, TestAccounts.PASSWORD).andExpect(redirectedUrl("/login?error=expired"));
 
         var session = new MockHttpSession();
-        mvc.perform(post("/login").with(csrf()).session(session).param("username", user)
-                .param("password", TestAccounts.PASSWORD).param("totp", Totp.code(secret, clock.instant())))
+        mvc.perform(post("/login")
+                        .with(csrf())
+                        .session(session)
+                        .param("username", user)
+                        .param("password", TestAccounts.PASSWORD)
+                        .param("totp", Totp.code(secret, clock.instant())))
                 .andExpect(redirectedUrl("/login/expired"));
         change(session, null, TestAccounts.PASSWORD).andExpect(redirectedUrl("/login?changed"));
         assertThat(passwordIs(user, NEW_PASSWORD)).isTrue();

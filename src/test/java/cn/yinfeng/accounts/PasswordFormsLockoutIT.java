@@ -7,9 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-
 import cn.yinfeng.IntegrationTest;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
@@ -25,7 +24,11 @@ class PasswordFormsLockoutIT extends IntegrationTest {
     private MockHttpSession signIn(String user, String password, String totp, String expectedRedirect)
             throws Exception {
         var session = new MockHttpSession();
-        var request = post("/login").with(csrf()).session(session).param("username", user).param("password", password);
+        var request = post("/login")
+                .with(csrf())
+                .session(session)
+                .param("username", user)
+                .param("password", password);
         if (totp != null) {
             request.param("totp", totp);
         }
@@ -33,20 +36,28 @@ class PasswordFormsLockoutIT extends IntegrationTest {
         return session;
     }
 
-    private org.springframework.test.web.servlet.ResultActions changePassword(MockHttpSession session,
-            String oldPassword) throws Exception {
-        return mvc.perform(post("/account/password").with(csrf()).session(session).param("oldPassword", oldPassword)
-                .param("newPassword", "Fresh#Start2025").param("confirmPassword", "Fresh#Start2025"));
+    private org.springframework.test.web.servlet.ResultActions changePassword(
+            MockHttpSession session, String oldPassword) throws Exception {
+        return mvc.perform(post("/account/password")
+                .with(csrf())
+                .session(session)
+                .param("oldPassword", oldPassword)
+                .param("newPassword", "Fresh#Start2025")
+                .param("confirmPassword", "Fresh#Start2025"));
     }
 
     @Test
-    @DisplayName("checklist #29: five wrong old passwords on the account page lock the account; the right one is then refused")
+    @DisplayName(
+            "checklist #29: five wrong old passwords on the account page lock the account; the right one is then refused")
     void wrongOldPasswordsOnTheAccountPageLockTheAccount() throws Exception {
         String user = accounts.create("acct-lock", "141181", Role.COUNTY_STAFF);
         var session = signIn(user, TestAccounts.PASSWORD, null, "/");
         for (int i = 0; i < 4; i++) {
-            String html = changePassword(session, "wrong-Password1").andExpect(status().isOk()).andReturn()
-                    .getResponse().getContentAsString();
+            String html = changePassword(session, "wrong-Password1")
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(html).contains("原密码不正确");
         }
         assertThat(accounts.locked(user)).isFalse();
@@ -97,19 +108,29 @@ class PasswordFormsLockoutIT extends IntegrationTest {
     void wrongCodesToTurnOffTheSecondFactorLockTheAccount() throws Exception {
         String user = accounts.create("acct-totp", "141181", Role.COUNTY_STAFF);
         String secret = Totp.newSecret();
-        jdbc.sql("update app_user set totp_secret = :s, totp_enabled = true where username = :u").param("s", secret)
-                .param("u", user).update();
+        jdbc.sql("update app_user set totp_secret = :s, totp_enabled = true where username = :u")
+                .param("s", secret)
+                .param("u", user)
+                .update();
         var session = signIn(user, TestAccounts.PASSWORD, Totp.code(secret, clock.instant()), "/");
         String wrong = java.util.stream.Stream.of("000000", "111111", "222222")
-                .filter(c -> Totp.matchingStep(secret, c, clock.instant()) < 0).findFirst().orElseThrow();
+                .filter(c -> Totp.matchingStep(secret, c, clock.instant()) < 0)
+                .findFirst()
+                .orElseThrow();
         for (int i = 0; i < 4; i++) {
-            mvc.perform(post("/account/totp/disable").with(csrf()).session(session).param("code", wrong))
+            mvc.perform(post("/account/totp/disable")
+                            .with(csrf())
+                            .session(session)
+                            .param("code", wrong))
                     .andExpect(status().isOk());
         }
         mvc.perform(post("/account/totp/disable").with(csrf()).session(session).param("code", wrong))
                 .andExpect(redirectedUrl("/login?error=locked"));
         assertThat(accounts.locked(user)).isTrue();
-        assertThat(jdbc.sql("select totp_enabled from app_user where username = :u").param("u", user)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select totp_enabled from app_user where username = :u")
+                        .param("u", user)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 }

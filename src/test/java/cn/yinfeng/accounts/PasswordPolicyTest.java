@@ -2,9 +2,8 @@ package cn.yinfeng.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
 import cn.yinfeng.common.InvalidInputException.Problem;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class PasswordPolicyTest {
@@ -18,19 +17,23 @@ class PasswordPolicyTest {
 
     @Test
     void rejectsShortPassword() {
-        assertThat(policy.check("p", "u", "Ab1#")).extracting(Problem::messageKey).containsExactly("password.tooShort");
+        assertThat(policy.check("p", "u", "Ab1#"))
+                .extracting(Problem::messageKey)
+                .containsExactly("password.tooShort");
     }
 
     @Test
     void rejectsTooFewCharacterClasses() {
-        assertThat(policy.check("p", "u", "abcdefghijk1")).extracting(Problem::messageKey)
+        assertThat(policy.check("p", "u", "abcdefghijk1"))
+                .extracting(Problem::messageKey)
                 .containsExactly("password.tooSimple");
         assertThat(policy.check("p", "u", "abcdefghiJK1")).isEmpty();
     }
 
     @Test
     void rejectsPasswordContainingUsernameInAnyCase() {
-        assertThat(policy.check("p", "xiaoyi", "XiaoYi#2024")).extracting(Problem::messageKey)
+        assertThat(policy.check("p", "xiaoyi", "XiaoYi#2024"))
+                .extracting(Problem::messageKey)
                 .containsExactly("password.containsUsername");
     }
 

@@ -3,14 +3,13 @@ package cn.yinfeng.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
-import java.time.Duration;
-
 import cn.yinfeng.IntegrationTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in rules: lockout, unlock after the window, password expiry, TOTP, audit of each outcome. */
@@ -18,7 +17,8 @@ class SignInIT extends IntegrationTest {
 
     @Test
     void demoUserSignsIn() throws Exception {
-        mvc.perform(formLogin().user("xiaoyi").password("Yinfeng@2024")).andExpect(authenticated().withUsername("xiaoyi"))
+        mvc.perform(formLogin().user("xiaoyi").password("Yinfeng@2024"))
+                .andExpect(authenticated().withUsername("xiaoyi"))
                 .andExpect(redirectedUrl("/"));
     }
 
@@ -26,7 +26,8 @@ class SignInIT extends IntegrationTest {
     void fiveFailuresLockTheAccountEvenForTheRightPasswordUntilTheLockEnds() throws Exception {
         String user = accounts.create("lock", "141181", Role.COUNTY_STAFF);
         for (int i = 0; i < 4; i++) {
-            mvc.perform(formLogin().user(user).password("wrong-password")).andExpect(unauthenticated())
+            mvc.perform(formLogin().user(user).password("wrong-password"))
+                    .andExpect(unauthenticated())
                     .andExpect(redirectedUrl("/login?error=bad"));
         }
         assertThat(accounts.locked(user)).isFalse();
@@ -35,7 +36,8 @@ class SignInIT extends IntegrationTest {
         assertThat(auditRows("ACCOUNT_LOCKED", user, "FAILURE")).isEqualTo(1);
         assertThat(auditRows("LOGIN", user, "FAILURE")).isEqualTo(5);
 
-        mvc.perform(formLogin().user(user).password(TestAccounts.PASSWORD)).andExpect(unauthenticated())
+        mvc.perform(formLogin().user(user).password(TestAccounts.PASSWORD))
+                .andExpect(unauthenticated())
                 .andExpect(redirectedUrl("/login?error=locked"));
 
         clock.advance(Duration.ofMinutes(16));
@@ -67,7 +69,8 @@ class SignInIT extends IntegrationTest {
 
     @Test
     void unknownUserGetsTheSameAnswerAsAWrongPasswordAndIsAudited() throws Exception {
-        mvc.perform(formLogin().user("nobody-here").password("whatever1A!")).andExpect(unauthenticated())
+        mvc.perform(formLogin().user("nobody-here").password("whatever1A!"))
+                .andExpect(unauthenticated())
                 .andExpect(redirectedUrl("/login?error=bad"));
         assertThat(auditRows("LOGIN", "nobody-here", "FAILURE")).isEqualTo(1);
     }
@@ -76,10 +79,15 @@ class SignInIT extends IntegrationTest {
     void expiredPasswordSendsTheUserToTheChangeForm() throws Exception {
         String user = accounts.create("expire", "141181", Role.COUNTY_STAFF);
         clock.advance(Duration.ofDays(3651));
-        mvc.perform(formLogin().user(user).password(TestAccounts.PASSWORD)).andExpect(unauthenticated())
+        mvc.perform(formLogin().user(user).password(TestAccounts.PASSWORD))
+                .andExpect(unauthenticated())
                 .andExpect(redirectedUrl("/login/expired"));
         assertThat(jdbc.sql("select detail from audit_log where username = :u and action = 'LOGIN' order by id desc "
-                + "limit 1").param("u", user).query(String.class).single()).isEqualTo("CredentialsExpiredException");
+                                + "limit 1")
+                        .param("u", user)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("CredentialsExpiredException");
     }
 
     @Test
@@ -93,19 +101,28 @@ class SignInIT extends IntegrationTest {
     void totpUserNeedsTheCurrentCode() throws Exception {
         String user = accounts.create("totp", "141181", Role.COUNTY_STAFF);
         String secret = Totp.newSecret();
-        jdbc.sql("update app_user set totp_secret = :s, totp_enabled = true where username = :u").param("s", secret)
-                .param("u", user).update();
-        mvc.perform(formLogin().user(user).password(TestAccounts.PASSWORD)).andExpect(unauthenticated())
+        jdbc.sql("update app_user set totp_secret = :s, totp_enabled = true where username = :u")
+                .param("s", secret)
+                .param("u", user)
+                .update();
+        mvc.perform(formLogin().user(user).password(TestAccounts.PASSWORD))
+                .andExpect(unauthenticated())
                 .andExpect(redirectedUrl("/login?error=bad"));
         String code = Totp.code(secret, clock.instant());
-        mvc.perform(post("/login").with(csrf()).param("username", user).param("password", TestAccounts.PASSWORD)
-                .param("totp", code)).andExpect(authenticated());
+        mvc.perform(post("/login")
+                        .with(csrf())
+                        .param("username", user)
+                        .param("password", TestAccounts.PASSWORD)
+                        .param("totp", code))
+                .andExpect(authenticated());
     }
 
     @Test
     void logoutIsAudited() throws Exception {
         String user = accounts.create("logout", "141181", Role.COUNTY_STAFF);
-        var session = mvc.perform(formLogin().user(user).password(TestAccounts.PASSWORD)).andReturn().getRequest()
+        var session = mvc.perform(formLogin().user(user).password(TestAccounts.PASSWORD))
+                .andReturn()
+                .getRequest()
                 .getSession();
         mvc.perform(post("/logout").with(csrf()).session((org.springframework.mock.web.MockHttpSession) session))
                 .andExpect(redirectedUrl("/login?logout"));

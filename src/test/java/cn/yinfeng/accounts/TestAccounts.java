@@ -1,10 +1,9 @@
 package cn.yinfeng.accounts;
 
+import cn.yinfeng.regions.Regions;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import cn.yinfeng.regions.Regions;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -33,8 +32,8 @@ public class TestAccounts {
     public String create(String prefix, String regionCode, Role role) {
         String username = prefix + SEQ.incrementAndGet() + "x" + System.nanoTime() % 100000;
         long regionId = regions.findByCode(regionCode).orElseThrow().id();
-        users.insert(username, "测试用户 " + username, regionId, encoder.encode(PASSWORD), clock.instant(), false,
-                Set.of(role));
+        users.insert(
+                username, "测试用户 " + username, regionId, encoder.encode(PASSWORD), clock.instant(), false, Set.of(role));
         return username;
     }
 

@@ -9,10 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.yinfeng.IntegrationTest;
 import java.sql.Timestamp;
 import java.time.Duration;
-
-import cn.yinfeng.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
@@ -25,11 +24,14 @@ import org.springframework.mock.web.MockHttpSession;
 class TokenOwnerStateIT extends IntegrationTest {
 
     @Test
-    @DisplayName("checklist #7: a token of a user who has not yet replaced the initial password is refused until it is changed")
+    @DisplayName(
+            "checklist #7: a token of a user who has not yet replaced the initial password is refused until it is changed")
     void tokensOfAUserWhoMustChangeTheInitialPasswordAreRefused() throws Exception {
         String user = accounts.create("tok-initial", "141181", Role.COUNTY_STAFF);
         String bearer = "Bearer " + accounts.token(user);
-        jdbc.sql("update app_user set must_change_password = true where username = :u").param("u", user).update();
+        jdbc.sql("update app_user set must_change_password = true where username = :u")
+                .param("u", user)
+                .update();
         long before = auditRows("API_TOKEN_REJECTED", null, "FAILURE");
 
         mvc.perform(get("/api/v1/me").header("Authorization", bearer))
@@ -38,22 +40,30 @@ class TokenOwnerStateIT extends IntegrationTest {
                 .andExpect(header().string("WWW-Authenticate", "Bearer error=\"invalid_token\""))
                 .andExpect(jsonPath("$.code").value("token_password_change_required"))
                 .andExpect(jsonPath("$.title").value("未认证"))
-                .andExpect(jsonPath("$.detail").value(
-                        "令牌所属账号须先修改密码（初始密码、管理员重置的密码或已过期的密码）：请该账号登录网页修改密码后，再使用此令牌。"));
+                .andExpect(jsonPath("$.detail").value("令牌所属账号须先修改密码（初始密码、管理员重置的密码或已过期的密码）：请该账号登录网页修改密码后，再使用此令牌。"));
         mvc.perform(get("/api/v1/me").header("Authorization", bearer).header("Accept-Language", "en"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
-                        "The token's account must change its password first")));
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.startsWith("The token's account must change its password first")));
         assertThat(auditRows("API_TOKEN_REJECTED", null, "FAILURE")).isEqualTo(before + 2);
 
         // the owner changes the password through the sign-in: the token works again
         var session = new MockHttpSession();
-        mvc.perform(post("/login").with(csrf()).session(session).param("username", user)
-                .param("password", TestAccounts.PASSWORD)).andExpect(redirectedUrl("/login/expired"));
-        mvc.perform(post("/login/expired").with(csrf()).session(session).param("oldPassword", TestAccounts.PASSWORD)
-                .param("newPassword", "Fresh#Start2025").param("confirmPassword", "Fresh#Start2025"))
+        mvc.perform(post("/login")
+                        .with(csrf())
+                        .session(session)
+                        .param("username", user)
+                        .param("password", TestAccounts.PASSWORD))
+                .andExpect(redirectedUrl("/login/expired"));
+        mvc.perform(post("/login/expired")
+                        .with(csrf())
+                        .session(session)
+                        .param("oldPassword", TestAccounts.PASSWORD)
+                        .param("newPassword", "Fresh#Start2025")
+                        .param("confirmPassword", "Fresh#Start2025"))
                 .andExpect(redirectedUrl("/login?changed"));
-        mvc.perform(get("/api/v1/me").header("Authorization", bearer)).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/me").header("Authorization", bearer))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.username").value(user));
     }
 
@@ -63,7 +73,9 @@ class TokenOwnerStateIT extends IntegrationTest {
         String user = accounts.create("tok-aged", "141181", Role.COUNTY_STAFF);
         String bearer = "Bearer " + accounts.token(user);
         jdbc.sql("update app_user set password_changed_at = :t where username = :u")
-                .param("t", Timestamp.from(clock.instant().minus(Duration.ofDays(3651)))).param("u", user).update();
+                .param("t", Timestamp.from(clock.instant().minus(Duration.ofDays(3651))))
+                .param("u", user)
+                .update();
         mvc.perform(get("/api/v1/me").header("Authorization", bearer))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("token_password_change_required"));
@@ -75,7 +87,9 @@ class TokenOwnerStateIT extends IntegrationTest {
         String user = accounts.create("tok-off", "141181", Role.COUNTY_STAFF);
         String bearer = "Bearer " + accounts.token(user);
         mvc.perform(get("/api/v1/me").header("Authorization", bearer)).andExpect(status().isOk());
-        jdbc.sql("update app_user set enabled = false where username = :u").param("u", user).update();
+        jdbc.sql("update app_user set enabled = false where username = :u")
+                .param("u", user)
+                .update();
         mvc.perform(get("/api/v1/me").header("Authorization", bearer))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("token_user_inactive"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.yinfeng.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import cn.yinfeng.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
@@ -22,14 +21,22 @@ class TotpReplayIT extends IntegrationTest {
 
     private String totpUser(String prefix, String secret) {
         String user = accounts.create(prefix, "141181", Role.COUNTY_STAFF);
-        jdbc.sql("update app_user set totp_secret = :s, totp_enabled = true where username = :u").param("s", secret)
-                .param("u", user).update();
+        jdbc.sql("update app_user set totp_secret = :s, totp_enabled = true where username = :u")
+                .param("s", secret)
+                .param("u", user)
+                .update();
         return user;
     }
 
     private String signIn(String user, String code) throws Exception {
-        return mvc.perform(post("/login").with(csrf()).session(new MockHttpSession()).param("username", user)
-                .param("password", TestAccounts.PASSWORD).param("totp", code)).andReturn().getResponse()
+        return mvc.perform(post("/login")
+                        .with(csrf())
+                        .session(new MockHttpSession())
+                        .param("username", user)
+                        .param("password", TestAccounts.PASSWORD)
+                        .param("totp", code))
+                .andReturn()
+                .getResponse()
                 .getRedirectedUrl();
     }
 
@@ -54,7 +61,8 @@ class TotpReplayIT extends IntegrationTest {
         String secret = Totp.newSecret();
         String user = totpUser("replay-drift", secret);
         var now = clock.instant();
-        assertThat(signIn(user, Totp.code(secret, now.plusSeconds(Totp.STEP_SECONDS)))).isEqualTo("/");
+        assertThat(signIn(user, Totp.code(secret, now.plusSeconds(Totp.STEP_SECONDS))))
+                .isEqualTo("/");
         assertThat(signIn(user, Totp.code(secret, now))).isEqualTo("/login?error=bad");
     }
 
@@ -92,17 +100,27 @@ class TotpReplayIT extends IntegrationTest {
     void theEnrolmentCodeIsUsedUp() throws Exception {
         String user = accounts.create("replay-enrol", "141181", Role.COUNTY_STAFF);
         var session = new MockHttpSession();
-        mvc.perform(post("/login").with(csrf()).session(session).param("username", user)
+        mvc.perform(post("/login")
+                .with(csrf())
+                .session(session)
+                .param("username", user)
                 .param("password", TestAccounts.PASSWORD));
-        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get("/account/totp").session(session)).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/account/totp")
+                                .session(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         var m = java.util.regex.Pattern.compile("secret=([A-Z2-7]+)").matcher(page);
         assertThat(m.find()).as("the otpauth link with the pending secret").isTrue();
         String secret = m.group(1);
         String code = Totp.code(secret, clock.instant());
         mvc.perform(post("/account/totp").with(csrf()).session(session).param("code", code));
-        assertThat(jdbc.sql("select totp_enabled from app_user where username = :u").param("u", user)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select totp_enabled from app_user where username = :u")
+                        .param("u", user)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         assertThat(signIn(user, code)).isEqualTo("/login?error=bad");
     }
 }

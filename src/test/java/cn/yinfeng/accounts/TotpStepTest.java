@@ -3,7 +3,6 @@ package cn.yinfeng.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +17,16 @@ class TotpStepTest {
     void aCodeNamesItsStep() {
         long step = AT.getEpochSecond() / Totp.STEP_SECONDS;
         assertThat(Totp.matchingStep(SECRET, Totp.code(SECRET, AT), AT)).isEqualTo(step);
-        assertThat(Totp.matchingStep(SECRET, Totp.code(SECRET, AT.minusSeconds(30)), AT)).isEqualTo(step - 1);
-        assertThat(Totp.matchingStep(SECRET, Totp.code(SECRET, AT.plusSeconds(30)), AT)).isEqualTo(step + 1);
+        assertThat(Totp.matchingStep(SECRET, Totp.code(SECRET, AT.minusSeconds(30)), AT))
+                .isEqualTo(step - 1);
+        assertThat(Totp.matchingStep(SECRET, Totp.code(SECRET, AT.plusSeconds(30)), AT))
+                .isEqualTo(step + 1);
     }
 
     @Test
     void codesOutsideTheWindowOrMalformedMatchNoStep() {
-        assertThat(Totp.matchingStep(SECRET, Totp.code(SECRET, AT.minusSeconds(90)), AT)).isEqualTo(-1);
+        assertThat(Totp.matchingStep(SECRET, Totp.code(SECRET, AT.minusSeconds(90)), AT))
+                .isEqualTo(-1);
         assertThat(Totp.matchingStep(SECRET, "12345", AT)).isEqualTo(-1);
         assertThat(Totp.matchingStep(null, "123456", AT)).isEqualTo(-1);
         assertThat(Totp.matchingStep(SECRET, null, AT)).isEqualTo(-1);

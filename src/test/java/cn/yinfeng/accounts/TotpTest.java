@@ -4,26 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TotpTest {
 
     /** RFC 6238 appendix B, SHA-1 column: the key is the ASCII string "12345678901234567890". */
     @ParameterizedTest
-    @CsvSource({"59, 94287082", "1111111109, 07081804", "1111111111, 14050471", "1234567890, 89005924",
-            "2000000000, 69279037", "20000000000, 65353130"})
+    @CsvSource({
+        "59, 94287082",
+        "1111111109, 07081804",
+        "1111111111, 14050471",
+        "1234567890, 89005924",
+        "2000000000, 69279037",
+        "20000000000, 65353130"
+    })
     void matchesRfc6238Vectors(long epochSecond, String expected) {
         byte[] key = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
-        assertThat(Totp.code(key, Instant.ofEpochSecond(epochSecond), 8, "HmacSHA1")).isEqualTo(expected);
+        assertThat(Totp.code(key, Instant.ofEpochSecond(epochSecond), 8, "HmacSHA1"))
+                .isEqualTo(expected);
     }
 
     @Test
     void base32RoundTripsAndMatchesRfc4648() {
         assertThat(Totp.base32("foobar".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MZXW6YTBOI");
-        assertThat(new String(Totp.unbase32("MZXW6YTBOI"), StandardCharsets.US_ASCII)).isEqualTo("foobar");
+        assertThat(new String(Totp.unbase32("MZXW6YTBOI"), StandardCharsets.US_ASCII))
+                .isEqualTo("foobar");
         String secret = Totp.newSecret();
         assertThat(secret).hasSize(32).matches("[A-Z2-7]+");
         assertThat(Totp.base32(Totp.unbase32(secret))).isEqualTo(secret);

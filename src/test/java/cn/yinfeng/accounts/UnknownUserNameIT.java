@@ -5,12 +5,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.yinfeng.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import cn.yinfeng.IntegrationTest;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -27,10 +26,17 @@ class UnknownUserNameIT extends IntegrationTest {
 
     /** Status, redirect and body of a sign-in attempt, then the page it leads to (CSRF token blanked). */
     private String answer(String username, String password) throws Exception {
-        MockHttpServletResponse r = mvc.perform(post("/login").with(csrf()).session(new MockHttpSession())
-                .param("username", username).param("password", password)).andReturn().getResponse();
-        String page = mvc.perform(get(r.getRedirectedUrl()).session(new MockHttpSession())).andReturn()
-                .getResponse().getContentAsString();
+        MockHttpServletResponse r = mvc.perform(post("/login")
+                        .with(csrf())
+                        .session(new MockHttpSession())
+                        .param("username", username)
+                        .param("password", password))
+                .andReturn()
+                .getResponse();
+        String page = mvc.perform(get(r.getRedirectedUrl()).session(new MockHttpSession()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         var m = CSRF.matcher(page);
         if (m.find()) {
             page = page.replace(m.group(1), "CSRF");
@@ -63,7 +69,8 @@ class UnknownUserNameIT extends IntegrationTest {
         assertThat(auditRows("LOGIN_NAME_LOCKED", unknown, "FAILURE")).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(16));
-        assertThat(answer(unknown, "wrong-Password1")).isEqualTo(answer(known, "wrong-Password1"))
+        assertThat(answer(unknown, "wrong-Password1"))
+                .isEqualTo(answer(known, "wrong-Password1"))
                 .startsWith("302 /login?error=bad ");
     }
 
@@ -81,9 +88,12 @@ class UnknownUserNameIT extends IntegrationTest {
     @DisplayName("checklist #2: a disabled account with a wrong password answers like an unknown name")
     void aDisabledAccountIsNotRevealedByAWrongPassword() throws Exception {
         String disabled = accounts.create("enum-off", "141181", Role.COUNTY_STAFF);
-        jdbc.sql("update app_user set enabled = false where username = :u").param("u", disabled).update();
+        jdbc.sql("update app_user set enabled = false where username = :u")
+                .param("u", disabled)
+                .update();
         String unknown = "enum-off-nobody" + System.nanoTime();
-        assertThat(answer(disabled, "wrong-Password1")).isEqualTo(answer(unknown, "wrong-Password1"))
+        assertThat(answer(disabled, "wrong-Password1"))
+                .isEqualTo(answer(unknown, "wrong-Password1"))
                 .startsWith("302 /login?error=bad ");
         // who knows the password learns why it is refused
         assertThat(answer(disabled, TestAccounts.PASSWORD)).startsWith("302 /login?error=disabled ");

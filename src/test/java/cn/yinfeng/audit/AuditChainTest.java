@@ -3,7 +3,6 @@ package cn.yinfeng.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class AuditChainTest {
@@ -12,19 +11,65 @@ class AuditChainTest {
 
     @Test
     void hashIsStableAndCoversEveryField() {
-        String base = AuditChain.hash(AuditChain.GENESIS, at, 1L, "admin", 2L, "LOGIN", "user", "1", Outcome.SUCCESS,
-                null, "127.0.0.1");
-        assertThat(base).hasSize(64).isEqualTo(AuditChain.hash(AuditChain.GENESIS, at, 1L, "admin", 2L, "LOGIN",
-                "user", "1", Outcome.SUCCESS, null, "127.0.0.1"));
-        assertThat(AuditChain.hash("1".repeat(64), at, 1L, "admin", 2L, "LOGIN", "user", "1", Outcome.SUCCESS, null,
-                "127.0.0.1")).isNotEqualTo(base);
-        assertThat(AuditChain.hash(AuditChain.GENESIS, at.plusNanos(1000), 1L, "admin", 2L, "LOGIN", "user", "1",
-                Outcome.SUCCESS, null, "127.0.0.1")).isNotEqualTo(base);
-        assertThat(AuditChain.hash(AuditChain.GENESIS, at, 1L, "admin", 2L, "LOGIN", "user", "1", Outcome.FAILURE,
-                null, "127.0.0.1")).isNotEqualTo(base);
+        String base = AuditChain.hash(
+                AuditChain.GENESIS, at, 1L, "admin", 2L, "LOGIN", "user", "1", Outcome.SUCCESS, null, "127.0.0.1");
+        assertThat(base)
+                .hasSize(64)
+                .isEqualTo(AuditChain.hash(
+                        AuditChain.GENESIS,
+                        at,
+                        1L,
+                        "admin",
+                        2L,
+                        "LOGIN",
+                        "user",
+                        "1",
+                        Outcome.SUCCESS,
+                        null,
+                        "127.0.0.1"));
+        assertThat(AuditChain.hash(
+                        "1".repeat(64), at, 1L, "admin", 2L, "LOGIN", "user", "1", Outcome.SUCCESS, null, "127.0.0.1"))
+                .isNotEqualTo(base);
+        assertThat(AuditChain.hash(
+                        AuditChain.GENESIS,
+                        at.plusNanos(1000),
+                        1L,
+                        "admin",
+                        2L,
+                        "LOGIN",
+                        "user",
+                        "1",
+                        Outcome.SUCCESS,
+                        null,
+                        "127.0.0.1"))
+                .isNotEqualTo(base);
+        assertThat(AuditChain.hash(
+                        AuditChain.GENESIS,
+                        at,
+                        1L,
+                        "admin",
+                        2L,
+                        "LOGIN",
+                        "user",
+                        "1",
+                        Outcome.FAILURE,
+                        null,
+                        "127.0.0.1"))
+                .isNotEqualTo(base);
         // a null and an empty detail are different rows
-        assertThat(AuditChain.hash(AuditChain.GENESIS, at, 1L, "admin", 2L, "LOGIN", "user", "1", Outcome.SUCCESS,
-                "", "127.0.0.1")).isNotEqualTo(base);
+        assertThat(AuditChain.hash(
+                        AuditChain.GENESIS,
+                        at,
+                        1L,
+                        "admin",
+                        2L,
+                        "LOGIN",
+                        "user",
+                        "1",
+                        Outcome.SUCCESS,
+                        "",
+                        "127.0.0.1"))
+                .isNotEqualTo(base);
     }
 
     @Test

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-
 import javax.crypto.SecretKey;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -25,29 +23,99 @@ class AuditKeyedChainTest {
     @DisplayName("checklist #32: rule 2 is HMAC-SHA256 of the published text (known answer), rule 1 stays SHA-256")
     void keyedRuleIsHmacOfTheSameTextAsTheOldRule() {
         // computed independently (Python's hmac module) over the text the old rule hashes
-        assertThat(AuditChain.keyed(KEY, AuditChain.GENESIS, at, 1L, "admin", 2L, "LOGIN", "user", "1",
-                Outcome.SUCCESS, null, "127.0.0.1"))
+        assertThat(AuditChain.keyed(
+                        KEY,
+                        AuditChain.GENESIS,
+                        at,
+                        1L,
+                        "admin",
+                        2L,
+                        "LOGIN",
+                        "user",
+                        "1",
+                        Outcome.SUCCESS,
+                        null,
+                        "127.0.0.1"))
                 .isEqualTo("a28a8f30556f1c661cf1cc2f45b5fe4a16c130ac074775a57dcaca56d5cdbee8");
-        assertThat(AuditChain.hash(AuditChain.GENESIS, at, 1L, "admin", 2L, "LOGIN", "user", "1", Outcome.SUCCESS,
-                null, "127.0.0.1"))
+        assertThat(AuditChain.hash(
+                        AuditChain.GENESIS,
+                        at,
+                        1L,
+                        "admin",
+                        2L,
+                        "LOGIN",
+                        "user",
+                        "1",
+                        Outcome.SUCCESS,
+                        null,
+                        "127.0.0.1"))
                 .isEqualTo("0c1fc108db44408872f683f7b8b98438f2c8cf0536804d6cf8b5793f1047c801");
     }
 
     @Test
     @DisplayName("checklist #32: a row re-hashed with the published rule or another key does not fit rule 2")
     void theKeyedHashDependsOnKeyAndEveryField() {
-        var row = new AuditEntry(7, at, 1L, "admin", 2L, "LOGIN", "user", "1", Outcome.SUCCESS, null, "127.0.0.1",
-                AuditChain.GENESIS, null);
+        var row = new AuditEntry(
+                7,
+                at,
+                1L,
+                "admin",
+                2L,
+                "LOGIN",
+                "user",
+                "1",
+                Outcome.SUCCESS,
+                null,
+                "127.0.0.1",
+                AuditChain.GENESIS,
+                null);
         String keyed = AuditChain.expected(AuditChain.KEYED, KEY, row);
-        assertThat(keyed).hasSize(64)
+        assertThat(keyed)
+                .hasSize(64)
                 .isNotEqualTo(AuditChain.expected(AuditChain.LEGACY, KEY, row))
                 .isNotEqualTo(AuditChain.expected(AuditChain.KEYED, OTHER, row));
-        assertThat(AuditChain.keyed(KEY, AuditChain.GENESIS, at, 1L, "admin", 2L, "LOGIN", "user", "1",
-                Outcome.SUCCESS, "", "127.0.0.1")).isNotEqualTo(keyed);
-        assertThat(AuditChain.keyed(KEY, "1".repeat(64), at, 1L, "admin", 2L, "LOGIN", "user", "1",
-                Outcome.SUCCESS, null, "127.0.0.1")).isNotEqualTo(keyed);
-        assertThat(AuditChain.keyed(KEY, AuditChain.GENESIS, at, 1L, "admin", 2L, "LOGIN", "user", "1",
-                Outcome.DENIED, null, "127.0.0.1")).isNotEqualTo(keyed);
+        assertThat(AuditChain.keyed(
+                        KEY,
+                        AuditChain.GENESIS,
+                        at,
+                        1L,
+                        "admin",
+                        2L,
+                        "LOGIN",
+                        "user",
+                        "1",
+                        Outcome.SUCCESS,
+                        "",
+                        "127.0.0.1"))
+                .isNotEqualTo(keyed);
+        assertThat(AuditChain.keyed(
+                        KEY,
+                        "1".repeat(64),
+                        at,
+                        1L,
+                        "admin",
+                        2L,
+                        "LOGIN",
+                        "user",
+                        "1",
+                        Outcome.SUCCESS,
+                        null,
+                        "127.0.0.1"))
+                .isNotEqualTo(keyed);
+        assertThat(AuditChain.keyed(
+                        KEY,
+                        AuditChain.GENESIS,
+                        at,
+                        1L,
+                        "admin",
+                        2L,
+                        "LOGIN",
+                        "user",
+                        "1",
+                        Outcome.DENIED,
+                        null,
+                        "127.0.0.1"))
+                .isNotEqualTo(keyed);
         assertThatThrownBy(() -> AuditChain.expected(3, KEY, row)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -74,11 +142,13 @@ class AuditKeyedChainTest {
         assertThat(checkpoints.parse(line, 3)).isEqualTo(new AuditCheckpoints.Checkpoint(cp.at(), 4711, cp.hash(), 3));
 
         assertThat(checkpoints.parse(line.replace(" 4711 ", " 4710 "), 1)).isNull();
-        assertThat(checkpoints.parse(line.replace("ab".repeat(32), "cd".repeat(32)), 1)).isNull();
-        assertThat(checkpoints.parse(line.replace("10:00:00.123Z", "11:00:00.123Z"), 1)).isNull();
+        assertThat(checkpoints.parse(line.replace("ab".repeat(32), "cd".repeat(32)), 1))
+                .isNull();
+        assertThat(checkpoints.parse(line.replace("10:00:00.123Z", "11:00:00.123Z"), 1))
+                .isNull();
         assertThat(checkpoints.parse("v1 garbage", 1)).isNull();
-        var otherKey = new AuditCheckpoints(null, new AuditKey("QTq7qAOtO3feX3keha9bfoheVmuxEPrMxk/H2+Svk5g="),
-                null, "target/unused.log");
+        var otherKey = new AuditCheckpoints(
+                null, new AuditKey("QTq7qAOtO3feX3keha9bfoheVmuxEPrMxk/H2+Svk5g="), null, "target/unused.log");
         assertThat(otherKey.parse(line, 1)).isNull();
     }
 }

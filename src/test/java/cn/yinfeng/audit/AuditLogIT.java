@@ -37,7 +37,8 @@ class AuditLogIT extends IntegrationTest {
     void rowsCarryTimeUserActionOutcomeAndAddress() {
         audit.record(null, "tester", "TEST_EVENT", "thing", 42, Outcome.SUCCESS, "detail", "10.0.0.9");
         var row = queries.search(new AuditSearch(null, null, "tester", "TEST_EVENT", null, "at", "desc", 0, 10))
-                .rows().get(0);
+                .rows()
+                .get(0);
         assertThat(row.at()).isNotNull();
         assertThat(row.username()).isEqualTo("tester");
         assertThat(row.targetId()).isEqualTo("42");
@@ -51,11 +52,14 @@ class AuditLogIT extends IntegrationTest {
         audit.record(null, "tester", "TEST_EVENT", null, null, Outcome.SUCCESS, null, null);
         // even the table's owner meets the trigger (the application's role has no such privilege at all)
         assertThatThrownBy(() -> owner.sql("update audit_log set detail = 'x'").update())
-                .rootCause().hasMessageContaining("append-only");
+                .rootCause()
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> owner.sql("delete from audit_log").update())
-                .rootCause().hasMessageContaining("append-only");
+                .rootCause()
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> owner.sql("truncate audit_log").update())
-                .rootCause().hasMessageContaining("append-only");
+                .rootCause()
+                .hasMessageContaining("append-only");
     }
 
     @Test
@@ -88,8 +92,12 @@ class AuditLogIT extends IntegrationTest {
         long id = jdbc.sql("select max(id) from audit_log").query(Long.class).single();
         audit.record(null, "tester", "TEST_DELETE", null, null, Outcome.SUCCESS, "b", null);
         long next = id + 1;
-        var saved = jdbc.sql("select * from audit_log where id = :id").param("id", id).query().singleRow();
-        owner.sql("alter table audit_log disable trigger audit_log_no_update_delete").update();
+        var saved = jdbc.sql("select * from audit_log where id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
+        owner.sql("alter table audit_log disable trigger audit_log_no_update_delete")
+                .update();
         try {
             owner.sql("delete from audit_log where id = :id").param("id", id).update();
             var result = queries.verify();
@@ -104,17 +112,23 @@ class AuditLogIT extends IntegrationTest {
                     values (:id, :at, :user_id, :username, :region_id, :action, :target_type, :target_id,
                             :outcome, :detail, :client_ip, :prev_hash, :hash, :hash_rule)
                     """).params(saved).update();
-            owner.sql("alter table audit_log enable trigger audit_log_no_update_delete").update();
+            owner.sql("alter table audit_log enable trigger audit_log_no_update_delete")
+                    .update();
         }
         assertThat(queries.verify().intact()).isTrue();
     }
 
     private void tamper(long id, String detail) {
-        owner.sql("alter table audit_log disable trigger audit_log_no_update_delete").update();
+        owner.sql("alter table audit_log disable trigger audit_log_no_update_delete")
+                .update();
         try {
-            owner.sql("update audit_log set detail = :d where id = :id").param("d", detail).param("id", id).update();
+            owner.sql("update audit_log set detail = :d where id = :id")
+                    .param("d", detail)
+                    .param("id", id)
+                    .update();
         } finally {
-            owner.sql("alter table audit_log enable trigger audit_log_no_update_delete").update();
+            owner.sql("alter table audit_log enable trigger audit_log_no_update_delete")
+                    .update();
         }
     }
 }

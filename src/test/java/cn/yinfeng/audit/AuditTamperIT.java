@@ -1,13 +1,15 @@
 package cn.yinfeng.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.yinfeng.IntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
-
-import cn.yinfeng.IntegrationTest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -80,7 +78,8 @@ class AuditTamperIT extends IntegrationTest {
         assertThat(result.reason()).isNull();
         assertThat(result.checkpointsChecked()).isGreaterThanOrEqualTo(1);
         assertThat(result.checkpointId()).isEqualTo(cp.id());
-        mvc.perform(get("/api/v1/audit/verify").header("Authorization", "Bearer demo-token-admin")
+        mvc.perform(get("/api/v1/audit/verify")
+                        .header("Authorization", "Bearer demo-token-admin")
                         .header("Accept-Language", "en"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.intact").value(true))
@@ -98,7 +97,8 @@ class AuditTamperIT extends IntegrationTest {
         assertThat(queries.verify().intact()).isTrue();
 
         var saved = snapshot(keep + 1);
-        asOwner(db -> db.sql("delete from audit_log where id > :id").param("id", keep).update());
+        asOwner(db ->
+                db.sql("delete from audit_log where id > :id").param("id", keep).update());
         try {
             var result = queries.verify();
             assertThat(result.intact()).isFalse();
@@ -110,24 +110,35 @@ class AuditTamperIT extends IntegrationTest {
             // every row that is left still fits the one before it: only the checkpoint sees the loss
             assertThat(result.rowsChecked()).isEqualTo(count(keep));
 
-            mvc.perform(get("/api/v1/audit/verify").header("Authorization", "Bearer demo-token-admin")
+            mvc.perform(get("/api/v1/audit/verify")
+                            .header("Authorization", "Bearer demo-token-admin")
                             .header("Accept-Language", "zh-CN"))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.intact").value(false))
                     .andExpect(jsonPath("$.reason").value("checkpoint-missing"))
                     .andExpect(jsonPath("$.brokenAt").value(head))
-                    .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(
-                            "检查点文件第 " + result.checkpointLine() + " 行）记下第 " + head + " 号记录为链头，但这条记录已不在日志中：第 "
-                            + keep + " 号记录之后直到它的记录被删除")));
-            mvc.perform(get("/api/v1/audit/verify").header("Authorization", "Bearer demo-token-admin")
+                    .andExpect(jsonPath("$.message")
+                            .value(org.hamcrest.Matchers.containsString("检查点文件第 " + result.checkpointLine() + " 行）记下第 "
+                                    + head + " 号记录为链头，但这条记录已不在日志中：第 " + keep + " 号记录之后直到它的记录被删除")));
+            mvc.perform(get("/api/v1/audit/verify")
+                            .header("Authorization", "Bearer demo-token-admin")
                             .header("Accept-Language", "en"))
-                    .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString(
-                            "recorded row " + head + " as the newest, but that row is no longer in the log")));
-            MockHttpSession admin = (MockHttpSession) mvc.perform(formLogin().user("admin").password("Yinfeng@2024"))
-                    .andReturn().getRequest().getSession();
-            String page = mvc.perform(post("/admin/audit/verify").session(admin).with(csrf())
+                    .andExpect(jsonPath("$.message")
+                            .value(org.hamcrest.Matchers.containsString(
+                                    "recorded row " + head + " as the newest, but that row is no longer in the log")));
+            MockHttpSession admin =
+                    (MockHttpSession) mvc.perform(formLogin().user("admin").password("Yinfeng@2024"))
+                            .andReturn()
+                            .getRequest()
+                            .getSession();
+            String page = mvc.perform(post("/admin/audit/verify")
+                            .session(admin)
+                            .with(csrf())
                             .header("Accept-Language", "zh-CN"))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             assertThat(page).contains("alert-danger").contains("记下第 " + head + " 号记录为链头");
         } finally {
             // the verifications above appended rows linked to the shortened chain: they go, the deleted rows return
@@ -148,8 +159,21 @@ class AuditTamperIT extends IntegrationTest {
         var saved = snapshot(edited);
 
         // as the old rule's rows are marked (rule 1): an unkeyed row after keyed ones
-        rewrite(edited, (prev, e) -> AuditChain.hash(e.prevHash(), e.at(), e.userId(), e.username(), e.regionId(),
-                e.action(), e.targetType(), e.targetId(), e.outcome(), e.detail(), e.clientIp()), AuditChain.LEGACY);
+        rewrite(
+                edited,
+                (prev, e) -> AuditChain.hash(
+                        e.prevHash(),
+                        e.at(),
+                        e.userId(),
+                        e.username(),
+                        e.regionId(),
+                        e.action(),
+                        e.targetType(),
+                        e.targetId(),
+                        e.outcome(),
+                        e.detail(),
+                        e.clientIp()),
+                AuditChain.LEGACY);
         try {
             var result = queries.verify();
             assertThat(result.intact()).isFalse();
@@ -213,25 +237,45 @@ class AuditTamperIT extends IntegrationTest {
             String prev = AuditChain.GENESIS;
             Instant at = Instant.parse("2026-06-01T02:00:00.250Z");
             for (int i = 0; i < 3; i++) {
-                String hash = AuditChain.hash(prev, at.plusSeconds(i), null, "old" + i, null, "LOGIN", null, null,
-                        Outcome.SUCCESS, "before V40", "10.0.0." + i);
+                String hash = AuditChain.hash(
+                        prev,
+                        at.plusSeconds(i),
+                        null,
+                        "old" + i,
+                        null,
+                        "LOGIN",
+                        null,
+                        null,
+                        Outcome.SUCCESS,
+                        "before V40",
+                        "10.0.0." + i);
                 db.sql("""
                         insert into audit_log (at, username, action, outcome, detail, client_ip, prev_hash, hash)
                         values (:at, :u, 'LOGIN', 'SUCCESS', 'before V40', :ip, :prev, :hash)""")
-                        .param("at", java.sql.Timestamp.from(at.plusSeconds(i))).param("u", "old" + i)
-                        .param("ip", "10.0.0." + i).param("prev", prev).param("hash", hash).update();
+                        .param("at", java.sql.Timestamp.from(at.plusSeconds(i)))
+                        .param("u", "old" + i)
+                        .param("ip", "10.0.0." + i)
+                        .param("prev", prev)
+                        .param("hash", hash)
+                        .update();
                 prev = hash;
             }
             try (var st = c.createStatement()) {
                 st.execute(migration("V40__audit_keyed_chain.sql"));
             }
-            var writer = new AuditLog(db, new DataSourceTransactionManager(new SingleConnectionDataSource(c, true)),
-                    appClock, event -> {}, key);
+            var writer = new AuditLog(
+                    db,
+                    new DataSourceTransactionManager(new SingleConnectionDataSource(c, true)),
+                    appClock,
+                    event -> {},
+                    key);
             writer.record(null, "new0", "LOGIN", null, null, Outcome.SUCCESS, "after V40", "10.0.1.1");
             writer.record(null, "new1", "LOGOUT", null, null, Outcome.SUCCESS, "after V40", "10.0.1.1");
             var cps = new AuditCheckpoints(db, key, appClock, file.toString());
             var upgraded = new AuditQueries(db, appClock, key, cps);
-            assertThat(db.sql("select hash_rule from audit_log order by id").query(Integer.class).list())
+            assertThat(db.sql("select hash_rule from audit_log order by id")
+                            .query(Integer.class)
+                            .list())
                     .containsExactly(1, 1, 1, 2, 2);
 
             var result = upgraded.verify();
@@ -242,20 +286,43 @@ class AuditTamperIT extends IntegrationTest {
 
             // edit old row 2, recompute it and every later row with the published rule, marking all as old rows:
             // each row fits the one before it, but the checkpoint's row now has another hash
-            long second = db.sql("select min(id) + 1 from audit_log").query(Long.class).single();
+            long second = db.sql("select min(id) + 1 from audit_log")
+                    .query(Long.class)
+                    .single();
             try (var st = c.createStatement()) {
                 st.execute("alter table audit_log disable trigger audit_log_no_update_delete");
             }
-            db.sql("update audit_log set detail = 'forged' where id = :id").param("id", second).update();
-            String p = db.sql("select hash from audit_log where id = :id").param("id", second - 1)
-                    .query(String.class).single();
-            for (var e : db.sql("select * from audit_log where id >= :id order by id").param("id", second)
-                    .query(AuditQueries::map).list()) {
-                var relinked = new AuditEntry(e.id(), e.at(), e.userId(), e.username(), e.regionId(), e.action(),
-                        e.targetType(), e.targetId(), e.outcome(), e.detail(), e.clientIp(), p, null);
+            db.sql("update audit_log set detail = 'forged' where id = :id")
+                    .param("id", second)
+                    .update();
+            String p = db.sql("select hash from audit_log where id = :id")
+                    .param("id", second - 1)
+                    .query(String.class)
+                    .single();
+            for (var e : db.sql("select * from audit_log where id >= :id order by id")
+                    .param("id", second)
+                    .query(AuditQueries::map)
+                    .list()) {
+                var relinked = new AuditEntry(
+                        e.id(),
+                        e.at(),
+                        e.userId(),
+                        e.username(),
+                        e.regionId(),
+                        e.action(),
+                        e.targetType(),
+                        e.targetId(),
+                        e.outcome(),
+                        e.detail(),
+                        e.clientIp(),
+                        p,
+                        null);
                 p = AuditChain.hash(relinked);
                 db.sql("update audit_log set prev_hash = :prev, hash = :hash, hash_rule = 1 where id = :id")
-                        .param("prev", relinked.prevHash()).param("hash", p).param("id", e.id()).update();
+                        .param("prev", relinked.prevHash())
+                        .param("hash", p)
+                        .param("id", e.id())
+                        .update();
             }
             var rewritten = upgraded.verify();
             assertThat(rewritten.intact()).isFalse();
@@ -267,20 +334,27 @@ class AuditTamperIT extends IntegrationTest {
             db.sql("delete from audit_log").update();
             Files.writeString(file, "");
             writer.record(null, "new2", "LOGIN", null, null, Outcome.SUCCESS, null, null);
-            String head = db.sql("select hash from audit_log order by id desc limit 1").query(String.class).single();
+            String head = db.sql("select hash from audit_log order by id desc limit 1")
+                    .query(String.class)
+                    .single();
             Instant now = appClock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             db.sql("""
                     insert into audit_log (at, username, action, outcome, prev_hash, hash, hash_rule)
                     values (:at, 'forger', 'LOGIN', 'SUCCESS', :prev, :hash, 1)""")
-                    .param("at", java.sql.Timestamp.from(now)).param("prev", head)
-                    .param("hash", AuditChain.hash(head, now, null, "forger", null, "LOGIN", null, null,
-                            Outcome.SUCCESS, null, null)).update();
+                    .param("at", java.sql.Timestamp.from(now))
+                    .param("prev", head)
+                    .param(
+                            "hash",
+                            AuditChain.hash(
+                                    head, now, null, "forger", null, "LOGIN", null, null, Outcome.SUCCESS, null, null))
+                    .update();
             var appended = upgraded.verify();
             assertThat(appended.intact()).isFalse();
             assertThat(appended.reason()).isEqualTo("rule");
             assertThat(appended.rowsChecked()).isEqualTo(1);
         } finally {
-            try (Connection c = ownerDataSource().getConnection(); var st = c.createStatement()) {
+            try (Connection c = ownerDataSource().getConnection();
+                    var st = c.createStatement()) {
                 st.execute("drop schema if exists audit_upgrade_test cascade");
             }
             Files.deleteIfExists(file);
@@ -299,13 +373,16 @@ class AuditTamperIT extends IntegrationTest {
         var lines = Files.readAllLines(checkpoints.file());
         String last = lines.get(lines.size() - 1);
         String[] f = last.split(" ");
-        Files.writeString(checkpoints.file(), String.join(" ", f[0], f[1], Long.toString(Long.parseLong(f[2]) - 1),
-                f[3], f[4]) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                checkpoints.file(),
+                String.join(" ", f[0], f[1], Long.toString(Long.parseLong(f[2]) - 1), f[3], f[4]) + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
         try {
             var result = queries.verify();
             assertThat(result.intact()).isFalse();
             assertThat(result.reason()).isEqualTo("checkpoint-file");
-            assertThat(result.badLine()).isEqualTo(Files.readAllLines(checkpoints.file()).size());
+            assertThat(result.badLine())
+                    .isEqualTo(Files.readAllLines(checkpoints.file()).size());
         } finally {
             Files.write(checkpoints.file(), before);
         }
@@ -324,12 +401,17 @@ class AuditTamperIT extends IntegrationTest {
     }
 
     private long count(long upToId) {
-        return jdbc.sql("select count(*) from audit_log where id <= :id").param("id", upToId).query(Long.class)
+        return jdbc.sql("select count(*) from audit_log where id <= :id")
+                .param("id", upToId)
+                .query(Long.class)
                 .single();
     }
 
     private List<Map<String, Object>> snapshot(long fromId) {
-        return jdbc.sql("select * from audit_log where id >= :id order by id").param("id", fromId).query().listOfRows();
+        return jdbc.sql("select * from audit_log where id >= :id order by id")
+                .param("id", fromId)
+                .query()
+                .listOfRows();
     }
 
     interface Rehash {
@@ -339,16 +421,38 @@ class AuditTamperIT extends IntegrationTest {
     /** Changes the detail of row {@code fromId}, then relinks and re-hashes it and every later row. */
     private void rewrite(long fromId, Rehash rehash, int rule) {
         asOwner(db -> {
-            db.sql("update audit_log set detail = 'forged by tamper test' where id = :id").param("id", fromId).update();
+            db.sql("update audit_log set detail = 'forged by tamper test' where id = :id")
+                    .param("id", fromId)
+                    .update();
             String prev = db.sql("select hash from audit_log where id < :id order by id desc limit 1")
-                    .param("id", fromId).query(String.class).single();
-            for (var e : db.sql("select * from audit_log where id >= :id order by id").param("id", fromId)
-                    .query(AuditQueries::map).list()) {
-                var relinked = new AuditEntry(e.id(), e.at(), e.userId(), e.username(), e.regionId(), e.action(),
-                        e.targetType(), e.targetId(), e.outcome(), e.detail(), e.clientIp(), prev, null);
+                    .param("id", fromId)
+                    .query(String.class)
+                    .single();
+            for (var e : db.sql("select * from audit_log where id >= :id order by id")
+                    .param("id", fromId)
+                    .query(AuditQueries::map)
+                    .list()) {
+                var relinked = new AuditEntry(
+                        e.id(),
+                        e.at(),
+                        e.userId(),
+                        e.username(),
+                        e.regionId(),
+                        e.action(),
+                        e.targetType(),
+                        e.targetId(),
+                        e.outcome(),
+                        e.detail(),
+                        e.clientIp(),
+                        prev,
+                        null);
                 String hash = rehash.hash(prev, relinked);
                 db.sql("update audit_log set prev_hash = :prev, hash = :hash, hash_rule = :rule where id = :id")
-                        .param("prev", prev).param("hash", hash).param("rule", rule).param("id", e.id()).update();
+                        .param("prev", prev)
+                        .param("hash", hash)
+                        .param("rule", rule)
+                        .param("id", e.id())
+                        .update();
                 prev = hash;
             }
         });

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The start-up check of the application's database role, on the facts it reads (checklist #19, #32). */
 class DatabaseRoleCheckTest {
 
-    private static final RoleFacts CLEAN = new RoleFacts("yinfeng_app", false, false, false, false, false, false, false);
+    private static final RoleFacts CLEAN =
+            new RoleFacts("yinfeng_app", false, false, false, false, false, false, false);
 
     @Test
     @DisplayName("checklist #32: the prod check refuses a superuser")
@@ -19,7 +20,8 @@ class DatabaseRoleCheckTest {
         var superuser = new RoleFacts("postgres", true, true, true, true, true, true, true);
         assertThatThrownBy(() -> new DatabaseRoleCheck(true).enforce(superuser))
                 .isInstanceOf(DatabaseRoleCheck.PrivilegedRoleException.class)
-                .hasMessageContaining("\"postgres\"").hasMessageContaining("is a superuser")
+                .hasMessageContaining("\"postgres\"")
+                .hasMessageContaining("is a superuser")
                 .hasMessageContaining("Refusing to start");
     }
 
@@ -28,7 +30,8 @@ class DatabaseRoleCheckTest {
     void refusesARoleThatMayChangeTheAuditLog() {
         var updater = new RoleFacts("app", false, false, false, false, true, false, false);
         var deleter = new RoleFacts("app", false, false, false, false, false, true, false);
-        assertThatThrownBy(() -> new DatabaseRoleCheck(true).enforce(updater)).hasMessageContaining("may UPDATE audit_log");
+        assertThatThrownBy(() -> new DatabaseRoleCheck(true).enforce(updater))
+                .hasMessageContaining("may UPDATE audit_log");
         assertThatThrownBy(() -> new DatabaseRoleCheck(true).enforce(deleter))
                 .hasMessageContaining("may DELETE from audit_log");
     }

@@ -3,10 +3,9 @@ package cn.yinfeng.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-
 import cn.yinfeng.IntegrationTest;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +25,8 @@ class DatabaseRolesIT extends IntegrationTest {
     DatabaseRoles roles;
 
     @Test
-    @DisplayName("checklist #19, #32: the application's role is no superuser and cannot UPDATE/DELETE/TRUNCATE audit_log")
+    @DisplayName(
+            "checklist #19, #32: the application's role is no superuser and cannot UPDATE/DELETE/TRUNCATE audit_log")
     void theApplicationsRoleIsNoSuperuserAndMayOnlyAppendToTheAuditLog() {
         var role = jdbc.sql("""
                 select rolsuper, rolcreaterole, rolcreatedb,
@@ -49,17 +49,26 @@ class DatabaseRolesIT extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("checklist #19: UPDATE, DELETE, TRUNCATE of audit_log through the application's JdbcClient: permission denied")
+    @DisplayName(
+            "checklist #19: UPDATE, DELETE, TRUNCATE of audit_log through the application's JdbcClient: permission denied")
     void changingTheAuditLogThroughTheApplicationsConnectionIsDeniedByPrivilege() {
         // the privilege check, not only the trigger (which an owner could disable) refuses
-        assertThatThrownBy(() -> jdbc.sql("update audit_log set detail = 'x' where id = (select max(id) from audit_log)")
-                .update()).rootCause().hasMessageContaining("permission denied for table audit_log");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_log where id = (select max(id) from audit_log)").update())
-                .rootCause().hasMessageContaining("permission denied for table audit_log");
+        assertThatThrownBy(
+                        () -> jdbc.sql("update audit_log set detail = 'x' where id = (select max(id) from audit_log)")
+                                .update())
+                .rootCause()
+                .hasMessageContaining("permission denied for table audit_log");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_log where id = (select max(id) from audit_log)")
+                        .update())
+                .rootCause()
+                .hasMessageContaining("permission denied for table audit_log");
         assertThatThrownBy(() -> jdbc.sql("truncate audit_log").update())
-                .rootCause().hasMessageContaining("permission denied for table audit_log");
-        assertThatThrownBy(() -> jdbc.sql("alter table audit_log disable trigger audit_log_no_update_delete").update())
-                .rootCause().hasMessageContaining("must be owner");
+                .rootCause()
+                .hasMessageContaining("permission denied for table audit_log");
+        assertThatThrownBy(() -> jdbc.sql("alter table audit_log disable trigger audit_log_no_update_delete")
+                        .update())
+                .rootCause()
+                .hasMessageContaining("must be owner");
     }
 
     @Test
@@ -67,9 +76,13 @@ class DatabaseRolesIT extends IntegrationTest {
     void theOwnerMigratedAndGrantedTheApplicationItsTables() {
         assertThat(roles.separate()).isTrue();
         var owner = JdbcClient.create(roles.ownerDataSource());
-        assertThat(owner.sql("select current_user").query(String.class).single()).isEqualTo(roles.ownerUser());
+        assertThat(owner.sql("select current_user").query(String.class).single())
+                .isEqualTo(roles.ownerUser());
         assertThat(owner.sql("select count(*) from pg_tables where schemaname = current_schema()"
-                + " and tableowner <> current_user").query(Long.class).single()).isZero();
+                                + " and tableowner <> current_user")
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // every table but the schema history: read and write (audit_log: read and append)
         List<String> missing = jdbc.sql("""
                 select c.relname from pg_class c
@@ -82,7 +95,9 @@ class DatabaseRolesIT extends IntegrationTest {
                 """).query(String.class).list();
         assertThat(missing).isEmpty();
         assertThat(jdbc.sql("select has_table_privilege(current_user, 'flyway_schema_history', 'INSERT')")
-                .query(Boolean.class).single()).isFalse();
+                        .query(Boolean.class)
+                        .single())
+                .isFalse();
         assertThat(jdbc.sql("""
                 select count(*) from pg_class c where c.relkind = 'S' and c.relnamespace = current_schema()::regnamespace
                   and not has_sequence_privilege(current_user, c.oid, 'USAGE')
@@ -90,14 +105,16 @@ class DatabaseRolesIT extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("checklist #32: in prod the start-up check refuses a role that may change audit_log; elsewhere it warns")
+    @DisplayName(
+            "checklist #32: in prod the start-up check refuses a role that may change audit_log; elsewhere it warns")
     void theStartUpCheckRefusesTheOwnerRoleWhenEnforcing() {
         var ownerFacts = new DatabaseRoleCheck(false).check(roles.ownerDataSource());
         assertThat(ownerFacts.ownsAuditLog()).isTrue();
         assertThat(ownerFacts.problems()).isNotEmpty();
         assertThatThrownBy(() -> new DatabaseRoleCheck(true).check(roles.ownerDataSource()))
                 .isInstanceOf(DatabaseRoleCheck.PrivilegedRoleException.class)
-                .hasMessageContaining(roles.ownerUser()).hasMessageContaining("owns audit_log")
+                .hasMessageContaining(roles.ownerUser())
+                .hasMessageContaining("owns audit_log")
                 .hasMessageContaining("YINFENG_DB_OWNER_USER");
         // the application's own role passes the enforcing check
         var own = new DatabaseRoleCheck(true).check(dataSource);

@@ -3,7 +3,6 @@ package cn.yinfeng.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.MapPropertySource;
@@ -30,11 +29,13 @@ class DefaultProfileEnvironmentPostProcessorTest {
     void aConfiguredDatabaseMeansProdSoNoDemoAccountsLandInIt() {
         assertThat(defaultProfileWith(Map.of("spring.datasource.url", "jdbc:postgresql://db/yinfeng")))
                 .isEqualTo("prod");
-        assertThat(defaultProfileWith(Map.of("YINFENG_DB_URL", "jdbc:postgresql://db/yinfeng"))).isEqualTo("prod");
+        assertThat(defaultProfileWith(Map.of("YINFENG_DB_URL", "jdbc:postgresql://db/yinfeng")))
+                .isEqualTo("prod");
     }
 
     @Test
     void anExplicitDefaultWins() {
-        assertThat(defaultProfileWith(Map.of("spring.profiles.default", "custom"))).isEqualTo("custom");
+        assertThat(defaultProfileWith(Map.of("spring.profiles.default", "custom")))
+                .isEqualTo("custom");
     }
 }

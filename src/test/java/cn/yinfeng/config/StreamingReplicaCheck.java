@@ -5,14 +5,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.yinfeng.IntegrationTest;
+import com.jayway.jsonpath.JsonPath;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
-
-import cn.yinfeng.IntegrationTest;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -37,24 +36,31 @@ class StreamingReplicaCheck extends IntegrationTest {
     private Connection replica() throws Exception {
         String url = env.getProperty("yinfeng.db.replica.url");
         assertThat(url).as("YINFENG_DB_REPLICA_URL").isNotBlank();
-        return DriverManager.getConnection(url, env.getProperty("spring.datasource.username"),
-                env.getProperty("spring.datasource.password"));
+        return DriverManager.getConnection(
+                url, env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password"));
     }
 
     private BigDecimal signed() throws Exception {
-        String body = mvc.perform(get(SUMMARY).header("Authorization", CITY)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String body = mvc.perform(get(SUMMARY).header("Authorization", CITY))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<Object> v = JsonPath.read(body, "$.indicators[?(@.code == 'SIGNED_COUNT')].value");
         return new BigDecimal(v.get(0).toString());
     }
 
     private long version(long id) {
-        return jdbc.sql("select version from project where id = :id").param("id", id).query(Long.class).single();
+        return jdbc.sql("select version from project where id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void statisticsLagBehindOnThePausedReplicaAndCatchUpWhenItResumes() throws Exception {
-        try (Connection replica = replica(); var st = replica.createStatement()) {
+        try (Connection replica = replica();
+                var st = replica.createStatement()) {
             var rs = st.executeQuery("select pg_is_in_recovery()");
             rs.next();
             assertThat(rs.getBoolean(1)).as("the replica is a standby").isTrue();
@@ -62,20 +68,31 @@ class StreamingReplicaCheck extends IntegrationTest {
 
             st.execute("select pg_wal_replay_pause()");
             try {
-                String body = mvc.perform(post("/api/v1/projects").header("Authorization", XIAOYI)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"副本延迟测试项目\",\"regionId\":"
-                                + jdbc.sql("select id from region where code = '141181'").query(Long.class).single()
-                                + ",\"totalInvestment\":3000,\"stage\":\"SIGNED\",\"signedOn\":\"2017-06-01\"}"))
-                        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                String body = mvc.perform(
+                                post("/api/v1/projects")
+                                        .header("Authorization", XIAOYI)
+                                        .contentType(MediaType.APPLICATION_JSON)
+                                        .content(
+                                                "{\"name\":\"副本延迟测试项目\",\"regionId\":"
+                                                        + jdbc.sql("select id from region where code = '141181'")
+                                                                .query(Long.class)
+                                                                .single()
+                                                        + ",\"totalInvestment\":3000,\"stage\":\"SIGNED\",\"signedOn\":\"2017-06-01\"}"))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
                 long id = ((Number) JsonPath.read(body, "$.id")).longValue();
                 for (String action : new String[] {"SUBMIT", "APPROVE"}) {
-                    mvc.perform(post("/api/v1/projects/" + id + "/reviews").header("Authorization",
-                            action.equals("SUBMIT") ? XIAOYI : CITY).contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"action\":\"" + action + "\",\"version\":" + version(id) + "}"))
+                    mvc.perform(post("/api/v1/projects/" + id + "/reviews")
+                                    .header("Authorization", action.equals("SUBMIT") ? XIAOYI : CITY)
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content("{\"action\":\"" + action + "\",\"version\":" + version(id) + "}"))
                             .andExpect(status().isOk());
                 }
                 // the primary has it: the project page reads the primary
-                mvc.perform(get("/api/v1/projects/" + id).header("Authorization", XIAOYI)).andExpect(status().isOk());
+                mvc.perform(get("/api/v1/projects/" + id).header("Authorization", XIAOYI))
+                        .andExpect(status().isOk());
                 // the statistics read the replica, which has not replayed it yet
                 assertThat(signed()).isEqualByComparingTo(before);
             } finally {

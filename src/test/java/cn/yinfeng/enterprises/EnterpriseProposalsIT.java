@@ -11,13 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.yinfeng.IntegrationTest;
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
-import cn.yinfeng.IntegrationTest;
-import com.jayway.jsonpath.JsonPath;
 import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,8 @@ class EnterpriseProposalsIT extends IntegrationTest {
     private static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 10_000_000);
 
     private ResultActions call(MockHttpServletRequestBuilder r, String token, String json) throws Exception {
-        return mvc.perform(r.header("Authorization", token).contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(r.header("Authorization", token)
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(json == null ? "" : json));
     }
 
@@ -54,17 +54,28 @@ class EnterpriseProposalsIT extends IntegrationTest {
     }
 
     private long entry(String token, String name, String code) throws Exception {
-        return id(call(post("/api/v1/enterprises"), token, "{\"name\":\"" + name + "\",\"creditCode\":"
-                + (code == null ? "null" : "\"" + code + "\"") + ",\"industry\":\"化工\"}")
-                .andExpect(status().isCreated()), "$.id");
+        return id(
+                call(
+                                post("/api/v1/enterprises"),
+                                token,
+                                "{\"name\":\"" + name + "\",\"creditCode\":"
+                                        + (code == null ? "null" : "\"" + code + "\"") + ",\"industry\":\"化工\"}")
+                        .andExpect(status().isCreated()),
+                "$.id");
     }
 
     private long version(long id) {
-        return jdbc.sql("select version from enterprise where id = :id").param("id", id).query(Long.class).single();
+        return jdbc.sql("select version from enterprise where id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
     }
 
     private String name(long id) {
-        return jdbc.sql("select name from enterprise where id = :id").param("id", id).query(String.class).single();
+        return jdbc.sql("select name from enterprise where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     private String edit(long id, String name) {
@@ -75,20 +86,24 @@ class EnterpriseProposalsIT extends IntegrationTest {
     @DisplayName("a county renames its own entry directly; the city renames any")
     void ownersChangeTheirEntriesDirectly() throws Exception {
         long own = entry(XIAOYI, "提议测试孝义自有企业", null);
-        call(put("/api/v1/enterprises/" + own), XIAOYI, edit(own, "提议测试孝义自有企业改名")).andExpect(status().isOk())
+        call(put("/api/v1/enterprises/" + own), XIAOYI, edit(own, "提议测试孝义自有企业改名"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("提议测试孝义自有企业改名"));
         call(put("/api/v1/enterprises/" + own), CITY, edit(own, "提议测试市级改名")).andExpect(status().isOk());
         assertThat(name(own)).isEqualTo("提议测试市级改名");
     }
 
     @Test
-    @DisplayName("checklist #10: a county renaming the city's entry makes a proposal; the entry is unchanged until the city accepts, audited")
+    @DisplayName(
+            "checklist #10: a county renaming the city's entry makes a proposal; the entry is unchanged until the city accepts, audited")
     void aCountyRenamingTheCitysEntryProposesAndTheCityAccepts() throws Exception {
         long cityEntry = entry(CITY, "提议测试市级企业", null);
         long before = version(cityEntry);
         var proposed = call(put("/api/v1/enterprises/" + cityEntry), XIAOYI, edit(cityEntry, "x"))
-                .andExpect(status().isAccepted()).andExpect(header().exists("Location"))
-                .andExpect(jsonPath("$.status").value("PENDING")).andExpect(jsonPath("$.proposed.name").value("x"));
+                .andExpect(status().isAccepted())
+                .andExpect(header().exists("Location"))
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andExpect(jsonPath("$.proposed.name").value("x"));
         long pid = id(proposed, "$.id");
         assertThat(name(cityEntry)).isEqualTo("提议测试市级企业");
         assertThat(version(cityEntry)).isEqualTo(before);
@@ -99,54 +114,79 @@ class EnterpriseProposalsIT extends IntegrationTest {
         call(get("/api/v1/enterprises/proposals?status=PENDING&q=提议测试市级企业"), ZHONGYANG, null)
                 .andExpect(jsonPath("$.total").value(0));
         call(get("/api/v1/enterprises/proposals?status=PENDING&q=提议测试市级企业&sort=enterprise&dir=asc"), CITY, null)
-                .andExpect(jsonPath("$.total").value(1)).andExpect(jsonPath("$.rows[0].id").value(pid));
-        call(post("/api/v1/enterprises/proposals/" + pid + "/accept"), XIAOYI, "{}").andExpect(status().isForbidden());
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.rows[0].id").value(pid));
+        call(post("/api/v1/enterprises/proposals/" + pid + "/accept"), XIAOYI, "{}")
+                .andExpect(status().isForbidden());
 
         long audits = jdbc.sql("select count(*) from audit_log where action = 'ENTERPRISE_UPDATE' and target_id = :id")
-                .param("id", String.valueOf(cityEntry)).query(Long.class).single();
+                .param("id", String.valueOf(cityEntry))
+                .query(Long.class)
+                .single();
         call(post("/api/v1/enterprises/proposals/" + pid + "/accept"), CITY, "{\"reason\":\"核实无误\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCEPTED"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACCEPTED"))
                 .andExpect(jsonPath("$.reason").value("核实无误"));
         assertThat(name(cityEntry)).isEqualTo("x");
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'ENTERPRISE_UPDATE' and target_id = :id")
-                .param("id", String.valueOf(cityEntry)).query(Long.class).single()).isEqualTo(audits + 1);
+                        .param("id", String.valueOf(cityEntry))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(audits + 1);
         assertThat(auditRows("ENTERPRISE_PROPOSAL_ACCEPT", "city", "SUCCESS")).isPositive();
-        call(get("/api/v1/enterprises/proposals/" + pid), XIAOYI, null).andExpect(jsonPath("$.status").value("ACCEPTED"));
+        call(get("/api/v1/enterprises/proposals/" + pid), XIAOYI, null)
+                .andExpect(jsonPath("$.status").value("ACCEPTED"));
         // decided once only
         call(post("/api/v1/enterprises/proposals/" + pid + "/reject"), CITY, "{\"reason\":\"再次\"}")
                 .andExpect(status().isBadRequest());
     }
 
     @Test
-    @DisplayName("a rejection needs a reason and leaves the entry as it is; a proposal overtaken by an edit cannot be accepted")
+    @DisplayName(
+            "a rejection needs a reason and leaves the entry as it is; a proposal overtaken by an edit cannot be accepted")
     void aRejectedOrOvertakenProposalChangesNothing() throws Exception {
         long cityEntry = entry(CITY, "提议测试驳回企业", null);
-        long pid = id(call(put("/api/v1/enterprises/" + cityEntry), ZHONGYANG, edit(cityEntry, "中阳改的名"))
-                .andExpect(status().isAccepted()), "$.id");
-        call(post("/api/v1/enterprises/proposals/" + pid + "/reject"), CITY, "{}").andExpect(status().isBadRequest())
+        long pid = id(
+                call(put("/api/v1/enterprises/" + cityEntry), ZHONGYANG, edit(cityEntry, "中阳改的名"))
+                        .andExpect(status().isAccepted()),
+                "$.id");
+        call(post("/api/v1/enterprises/proposals/" + pid + "/reject"), CITY, "{}")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.reason").exists());
         call(post("/api/v1/enterprises/proposals/" + pid + "/reject"), CITY, "{\"reason\":\"名称与执照不符\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REJECTED"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REJECTED"));
         assertThat(name(cityEntry)).isEqualTo("提议测试驳回企业");
         call(get("/api/v1/enterprises/proposals/" + pid), ZHONGYANG, null)
-                .andExpect(jsonPath("$.status").value("REJECTED")).andExpect(jsonPath("$.reason").value("名称与执照不符"));
+                .andExpect(jsonPath("$.status").value("REJECTED"))
+                .andExpect(jsonPath("$.reason").value("名称与执照不符"));
 
-        long stale = id(call(put("/api/v1/enterprises/" + cityEntry), ZHONGYANG, edit(cityEntry, "中阳第二次"))
-                .andExpect(status().isAccepted()), "$.id");
-        call(put("/api/v1/enterprises/" + cityEntry), CITY, edit(cityEntry, "市级先改")).andExpect(status().isOk());
-        call(post("/api/v1/enterprises/proposals/" + stale + "/accept"), CITY, "{}").andExpect(status().isConflict());
+        long stale = id(
+                call(put("/api/v1/enterprises/" + cityEntry), ZHONGYANG, edit(cityEntry, "中阳第二次"))
+                        .andExpect(status().isAccepted()),
+                "$.id");
+        call(put("/api/v1/enterprises/" + cityEntry), CITY, edit(cityEntry, "市级先改"))
+                .andExpect(status().isOk());
+        call(post("/api/v1/enterprises/proposals/" + stale + "/accept"), CITY, "{}")
+                .andExpect(status().isConflict());
         assertThat(name(cityEntry)).isEqualTo("市级先改");
-        call(get("/api/v1/enterprises/proposals/" + stale), CITY, null).andExpect(jsonPath("$.status").value("PENDING"));
+        call(get("/api/v1/enterprises/proposals/" + stale), CITY, null)
+                .andExpect(jsonPath("$.status").value("PENDING"));
     }
 
     @Test
-    @DisplayName("the pages: a county's save on the city's entry becomes a proposal the city reviews on the proposals page")
+    @DisplayName(
+            "the pages: a county's save on the city's entry becomes a proposal the city reviews on the proposals page")
     void thePagesProposeAndDecide() throws Exception {
         long cityEntry = entry(CITY, "提议测试页面企业", null);
         MockHttpSession county = session("xiaoyi");
         assertThat(page(county, "/enterprises/" + cityEntry)).contains("data-testid=\"propose-only\"");
-        var res = mvc.perform(post("/enterprises/" + cityEntry).session(county).with(csrf())
-                .param("name", "页面提议名").param("version", String.valueOf(version(cityEntry)))).andReturn();
+        var res = mvc.perform(post("/enterprises/" + cityEntry)
+                        .session(county)
+                        .with(csrf())
+                        .param("name", "页面提议名")
+                        .param("version", String.valueOf(version(cityEntry))))
+                .andReturn();
         String location = res.getResponse().getRedirectedUrl();
         assertThat(location).startsWith("/enterprises/proposals/");
         assertThat(name(cityEntry)).isEqualTo("提议测试页面企业");
@@ -154,23 +194,27 @@ class EnterpriseProposalsIT extends IntegrationTest {
         assertThat(page(county, "/enterprises/proposals")).contains("提议测试页面企业");
         MockHttpSession city = session("city");
         assertThat(page(city, location)).contains("id=\"decision\"");
-        assertThat(page(city, "/enterprises/proposals?status=PENDING&sort=region&dir=asc")).contains("页面提议名");
+        assertThat(page(city, "/enterprises/proposals?status=PENDING&sort=region&dir=asc"))
+                .contains("页面提议名");
         mvc.perform(post(location + "/accept").session(city).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(name(cityEntry)).isEqualTo("页面提议名");
     }
 
     @Test
-    @DisplayName("checklist #10: a county's import row that would change the city's entry is refused with the reason; its own entry is updated")
+    @DisplayName(
+            "checklist #10: a county's import row that would change the city's entry is refused with the reason; its own entry is updated")
     void aCountysImportCannotChangeAnotherRegionsEntry() throws Exception {
         String cityCode = code();
         String ownCode = code();
         long cityEntry = entry(CITY, "提议测试导入市级企业", cityCode);
         long own = entry(XIAOYI, "提议测试导入孝义企业", ownCode);
-        byte[] xlsx = sheet(List.of(new String[] {"提议测试导入市级改名", cityCode},
-                new String[] {"提议测试导入孝义改名", ownCode}));
+        byte[] xlsx = sheet(List.of(new String[] {"提议测试导入市级改名", cityCode}, new String[] {"提议测试导入孝义改名", ownCode}));
         String report = mvc.perform(multipart("/api/v1/ledger/enterprises/preview")
-                .file(new MockMultipartFile("file", "企业.xlsx", "application/octet-stream", xlsx))
-                .header("Authorization", XIAOYI)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                        .file(new MockMultipartFile("file", "企业.xlsx", "application/octet-stream", xlsx))
+                        .header("Authorization", XIAOYI))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(report).contains("\"results\"");
         List<String> refused = JsonPath.read(report, "$.results[?(@.outcome == 'REJECT')].problems[*]");
         assertThat(refused).hasSize(1);
@@ -201,7 +245,9 @@ class EnterpriseProposalsIT extends IntegrationTest {
     private MockHttpSession session(String user) throws Exception {
         var s = sessions.get(user);
         if (s == null) {
-            s = (MockHttpSession) mvc.perform(formLogin().user(user).password("Yinfeng@2024")).andReturn().getRequest()
+            s = (MockHttpSession) mvc.perform(formLogin().user(user).password("Yinfeng@2024"))
+                    .andReturn()
+                    .getRequest()
                     .getSession();
             sessions.put(user, s);
         }

@@ -2,10 +2,9 @@ package cn.yinfeng.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yinfeng.ledger.sheet.ClerkKindLedgers;
 import java.util.List;
 import java.util.Map;
-
-import cn.yinfeng.ledger.sheet.ClerkKindLedgers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +38,17 @@ class ClerkKindLedgersReadingTest {
     void theEnterpriseRegistersAmountsTakeTheSubtitlesYiUnlessTheyNameTheirOwn() {
         var read = read(ClerkKindLedgers.enterprisesXls(), new EnterpriseRows(null, null));
         assertThat(read.sheetName()).isEqualTo("企业名录");
-        assertThat(read.fields()).containsExactlyInAnyOrder("name", "creditCode", "capital", "industry", "province",
-                "city", "contactName", "contactPhone", "channel");
+        assertThat(read.fields())
+                .containsExactlyInAnyOrder(
+                        "name",
+                        "creditCode",
+                        "capital",
+                        "industry",
+                        "province",
+                        "city",
+                        "contactName",
+                        "contactPhone",
+                        "channel");
         assertThat(rows(read)).containsExactly("5", "6", "9");
         assertThat(read.rows().get(0)).containsEntry("capital", "1.2亿元");
         assertThat(read.rows().get(2)).containsEntry("capital", "8000万元");
@@ -50,20 +58,27 @@ class ClerkKindLedgersReadingTest {
     @Test
     void theTripLedgerInGbkCsvHasItsLeaderUnderNameAndPost() {
         var read = read(ClerkKindLedgers.tripsCsvGbk(), new TripRows(null, null));
-        assertThat(read.fields()).containsExactlyInAnyOrder("period", "title", "leader", "rank", "members", "cities",
-                "visits", "outcome");
+        assertThat(read.fields())
+                .containsExactlyInAnyOrder(
+                        "period", "title", "leader", "rank", "members", "cities", "visits", "outcome");
         assertThat(rows(read)).containsExactly("5", "6", "7");
-        assertThat(read.rows().get(0)).containsEntry("leader", "刘晋萍").containsEntry("rank", "副市长")
+        assertThat(read.rows().get(0))
+                .containsEntry("leader", "刘晋萍")
+                .containsEntry("rank", "副市长")
                 .containsEntry("period", "2023.3.12-3.15");
     }
 
     @Test
     void theReceptionLedgerHasItsHostUnderNameAndPost() {
         var read = read(ClerkKindLedgers.delegationsXlsx(), new DelegationRows(null, null));
-        assertThat(read.fields()).containsExactlyInAnyOrder("date", "title", "enterprises", "people", "host",
-                "hostRank", "sites", "outcome");
+        assertThat(read.fields())
+                .containsExactlyInAnyOrder(
+                        "date", "title", "enterprises", "people", "host", "hostRank", "sites", "outcome");
         assertThat(rows(read)).containsExactly("5", "6", "7", "8");
-        assertThat(read.rows().get(1)).as("merged down").containsEntry("host", "刘晋萍").containsEntry("hostRank", "副市长");
+        assertThat(read.rows().get(1))
+                .as("merged down")
+                .containsEntry("host", "刘晋萍")
+                .containsEntry("hostRank", "副市长");
         assertThat(DelegationRows.host(read.rows().get(1))).isEqualTo("刘晋萍（副市长）");
     }
 }

@@ -7,21 +7,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.ledger.sheet.ClerkLedgers;
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-
-import cn.yinfeng.IntegrationTest;
-import cn.yinfeng.ledger.sheet.ClerkLedgers;
-import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 
@@ -46,8 +45,11 @@ class ClerkLedgerImportIT extends IntegrationTest {
 
     private String preview(String token, String name, byte[] file) throws Exception {
         return mvc.perform(multipart("/api/v1/ledger/projects/preview")
-                .file(new MockMultipartFile("file", name, "application/octet-stream", file))
-                .header("Authorization", token)).andExpect(status().isOk()).andReturn().getResponse()
+                        .file(new MockMultipartFile("file", name, "application/octet-stream", file))
+                        .header("Authorization", token))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
     }
 
@@ -83,7 +85,8 @@ class ClerkLedgerImportIT extends IntegrationTest {
         assertThat(reasons(row(report, 9))).contains("合计");
         assertThat(row(report, 11).get("outcome")).isEqualTo("SKIP");
         assertThat(reasons(row(report, 11))).contains("表尾");
-        assertThat(jdbc.sql("select count(*) from project").query(Long.class).single()).as("a dry run")
+        assertThat(jdbc.sql("select count(*) from project").query(Long.class).single())
+                .as("a dry run")
                 .isEqualTo(before);
     }
 
@@ -105,33 +108,47 @@ class ClerkLedgerImportIT extends IntegrationTest {
         assertThat(stored.get(0).get("region")).isEqualTo("孝义市");
         assertThat((BigDecimal) stored.get(0).get("total_investment")).isEqualByComparingTo("4500");
         assertThat(stored.get(0).get("stage")).isEqualTo("NEGOTIATING");
-        assertThat(stored.get(0).get("chain")).as("the 产业链 merged over three rows").isEqualTo("新能源");
+        assertThat(stored.get(0).get("chain"))
+                .as("the 产业链 merged over three rows")
+                .isEqualTo("新能源");
         assertThat(stored.get(0).get("leader_user_id")).isNull();
         assertThat(jdbc.sql("select count(*) from project where name like '%合计%' or name like '%填表人%'")
-                .query(Long.class).single()).isZero();
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     @Order(2)
     void theResultCopyIsTheClerksOwnFileWithAResultColumn() throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("xiaoyi").password("Yinfeng@2024"))
-                .andReturn().getRequest().getSession();
+        MockHttpSession session =
+                (MockHttpSession) mvc.perform(formLogin().user("xiaoyi").password("Yinfeng@2024"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
         String report = preview(XIAOYI, "孝义市签约项目台账.xls", ClerkLedgers.xls());
         long batch = ((Number) JsonPath.read(report, "$.batchId")).longValue();
         // the API preview belongs to the token's user, xiaoyi: the page lists it, skipped rows counted apart
-        String page = mvc.perform(get("/ledger/" + batch).session(session)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        String page = mvc.perform(get("/ledger/" + batch).session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("data-testid=\"skipped-count\"").contains("另有 2 行不是数据");
         // and serves its copy
         var response = mvc.perform(get("/ledger/" + batch + "/result.xlsx").session(session))
-                .andExpect(status().isOk()).andReturn().getResponse();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
         assertThat(response.getContentType()).isEqualTo("application/vnd.ms-excel");
         try (var wb = WorkbookFactory.create(new ByteArrayInputStream(response.getContentAsByteArray()))) {
             var sheet = wb.getSheet("签约项目台账");
             assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("汇总");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("孝义市2024年签约项目台账");
             assertThat(sheet.getRow(2).getCell(10).getStringCellValue()).isEqualTo("导入结果");
-            assertThat(sheet.getRow(4).getCell(9).getStringCellValue()).as("their 备注 kept").isEqualTo("2024年3月签约");
+            assertThat(sheet.getRow(4).getCell(9).getStringCellValue())
+                    .as("their 备注 kept")
+                    .isEqualTo("2024年3月签约");
             assertThat(sheet.getRow(4).getCell(10).getStringCellValue()).startsWith("拒绝");
             assertThat(sheet.getRow(6).getCell(10).getStringCellValue()).startsWith("新增");
             assertThat(sheet.getRow(8).getCell(10).getStringCellValue()).startsWith("跳过");

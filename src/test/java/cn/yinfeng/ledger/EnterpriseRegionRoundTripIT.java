@@ -6,11 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -27,23 +26,37 @@ class EnterpriseRegionRoundTripIT extends IntegrationTest {
     private static final String XIAOYI = "Bearer demo-token-xiaoyi";
 
     private long create(String token) throws Exception {
-        String body = mvc.perform(post("/api/v1/enterprises").header("Authorization", token)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"" + NAME + "\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(post("/api/v1/enterprises")
+                        .header("Authorization", token)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"" + NAME + "\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     private String export(String token) throws Exception {
-        byte[] csv = mvc.perform(get("/api/v1/enterprises/export").param("format", "csv").param("q", NAME)
-                .header("Authorization", token))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] csv = mvc.perform(get("/api/v1/enterprises/export")
+                        .param("format", "csv")
+                        .param("q", NAME)
+                        .header("Authorization", token))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         return new String(csv, StandardCharsets.UTF_8);
     }
 
     private String preview(String token, String csv) throws Exception {
         return mvc.perform(multipart("/api/v1/ledger/enterprises/preview")
-                .file(new MockMultipartFile("file", "企业库.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
-                .header("Authorization", token)).andExpect(status().isOk()).andReturn().getResponse()
+                        .file(new MockMultipartFile(
+                                "file", "企业库.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .header("Authorization", token))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
     }
 
@@ -57,7 +70,8 @@ class EnterpriseRegionRoundTripIT extends IntegrationTest {
         long zhongyang = create("Bearer demo-token-zhongyang");
         try {
             String csv = export(CITY);
-            assertThat(csv.lines().findFirst().orElseThrow()).as("the header names the region as the template does")
+            assertThat(csv.lines().findFirst().orElseThrow())
+                    .as("the header names the region as the template does")
                     .contains("所属区域");
             assertThat(csv).contains(NAME + ",,孝义市,").contains(NAME + ",,中阳县,");
 
@@ -65,7 +79,8 @@ class EnterpriseRegionRoundTripIT extends IntegrationTest {
                 String report = preview(token, csv);
                 assertThat(outcomes(report)).as(token).containsExactly("UNCHANGED", "UNCHANGED");
                 List<Number> ids = JsonPath.read(report, "$.results[*].recordId");
-                assertThat(ids.stream().map(Number::longValue)).as("each row is its own county's entry")
+                assertThat(ids.stream().map(Number::longValue))
+                        .as("each row is its own county's entry")
                         .containsExactlyInAnyOrder(xiaoyi, zhongyang);
             }
 

@@ -2,6 +2,9 @@ package cn.yinfeng.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.web.HttpSession;
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +15,6 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-
-import cn.yinfeng.IntegrationTest;
-import cn.yinfeng.web.HttpSession;
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +29,8 @@ class ImportLimitsIT extends IntegrationTest {
     static final String XIAOYI = "Bearer demo-token-xiaoyi";
     static final String ZHONGYANG = "Bearer demo-token-zhongyang";
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Autowired
     Parses parses;
@@ -41,10 +41,12 @@ class ImportLimitsIT extends IntegrationTest {
     /** A multipart body with one file part, built by hand (so the file name can hold any byte). */
     static byte[] multipart(String boundary, String fileName, byte[] file, Map<String, String> fields) {
         var out = new ByteArrayOutputStream();
-        fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
-                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        fields.forEach((k, v) -> out.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
         out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(file);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
@@ -58,8 +60,11 @@ class ImportLimitsIT extends IntegrationTest {
     }
 
     private HttpResponse<String> apiPreview(String token, String fileName, byte[] file) throws Exception {
-        return http.send(upload("/api/v1/ledger/projects/preview", fileName, file, Map.of())
-                .header("Authorization", token).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                upload("/api/v1/ledger/projects/preview", fileName, file, Map.of())
+                        .header("Authorization", token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private long batches() {
@@ -67,11 +72,14 @@ class ImportLimitsIT extends IntegrationTest {
     }
 
     private long previewAudits() {
-        return jdbc.sql("select count(*) from audit_log where action = 'IMPORT_PREVIEW'").query(Long.class).single();
+        return jdbc.sql("select count(*) from audit_log where action = 'IMPORT_PREVIEW'")
+                .query(Long.class)
+                .single();
     }
 
     @Test
-    @DisplayName("checklist #34: previews beyond the parses allowed at once wait, then get 503 with Retry-After and keep nothing")
+    @DisplayName(
+            "checklist #34: previews beyond the parses allowed at once wait, then get 503 with Retry-After and keep nothing")
     void previewsBeyondTheParsesAllowedAtOnceAreToldToComeBackAndKeepNothing() throws Exception {
         byte[] file = LedgerIT.countyLedger();
         long batches = batches();
@@ -84,20 +92,23 @@ class ImportLimitsIT extends IntegrationTest {
             var answers = new ArrayList<CompletableFuture<HttpResponse<String>>>();
             long t0 = System.nanoTime();
             for (int i = 0; i < excess; i++) {
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return apiPreview(XIAOYI, "台账.xlsx", file);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, pool));
+                answers.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return apiPreview(XIAOYI, "台账.xlsx", file);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        pool));
             }
             for (var a : answers) {
                 HttpResponse<String> r = a.get();
                 assertThat(r.statusCode()).isEqualTo(503);
                 assertThat(r.headers().firstValue("Retry-After")).hasValue("10");
                 assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
-                assertThat((String) JsonPath.read(r.body(), "$.detail")).contains("同时解析的上限")
+                assertThat((String) JsonPath.read(r.body(), "$.detail"))
+                        .contains("同时解析的上限")
                         .contains("没有保存任何内容");
             }
             // each waited its turn first (yinfeng.import.parse-wait, 5 s by default), all at the same time
@@ -106,13 +117,15 @@ class ImportLimitsIT extends IntegrationTest {
             assertThat(previewAudits()).isEqualTo(audits);
 
             // one that is waiting when a parse ends gets its turn
-            var waiting = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return apiPreview(XIAOYI, "台账.xlsx", file);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, pool);
+            var waiting = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return apiPreview(XIAOYI, "台账.xlsx", file);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    pool);
             Thread.sleep(1_000);
             assertThat(waiting).isNotDone();
             parses.releaseAll();
@@ -137,11 +150,18 @@ class ImportLimitsIT extends IntegrationTest {
         parses.holdAll();
         long batch;
         try {
-            var r = http.send(upload("/ledger/preview", "台账.xlsx", LedgerIT.countyLedger(),
-                    Map.of("_csrf", csrf, "kind", "projects")).header("Cookie", "JSESSIONID=" + browser.sessionCookie)
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            var r = http.send(
+                    upload(
+                                    "/ledger/preview",
+                                    "台账.xlsx",
+                                    LedgerIT.countyLedger(),
+                                    Map.of("_csrf", csrf, "kind", "projects"))
+                            .header("Cookie", "JSESSIONID=" + browser.sessionCookie)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(302);
-            batch = Long.parseLong(r.headers().firstValue("Location").orElseThrow().replaceAll(".*/ledger/", ""));
+            batch = Long.parseLong(
+                    r.headers().firstValue("Location").orElseThrow().replaceAll(".*/ledger/", ""));
             Thread.sleep(1_500);
             assertThat(status(batch)).isEqualTo("PREVIEWING");
         } finally {
@@ -155,7 +175,9 @@ class ImportLimitsIT extends IntegrationTest {
     }
 
     private String status(long batch) {
-        return jdbc.sql("select status from import_batch where id = :id").param("id", batch).query(String.class)
+        return jdbc.sql("select status from import_batch where id = :id")
+                .param("id", batch)
+                .query(String.class)
                 .single();
     }
 
@@ -171,19 +193,30 @@ class ImportLimitsIT extends IntegrationTest {
         var browser = new HttpSession(baseUrl());
         browser.login("xiaoyi", "Yinfeng@2024");
         String csrf = HttpSession.csrf(browser.get("/ledger").body());
-        var page = http.send(upload("/ledger/preview", "台账\u0000.xlsx", LedgerIT.countyLedger(),
-                Map.of("_csrf", csrf, "kind", "projects")).header("Cookie", "JSESSIONID=" + browser.sessionCookie)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var page = http.send(
+                upload(
+                                "/ledger/preview",
+                                "台账\u0000.xlsx",
+                                LedgerIT.countyLedger(),
+                                Map.of("_csrf", csrf, "kind", "projects"))
+                        .header("Cookie", "JSESSIONID=" + browser.sessionCookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(page.body()).contains("文件名中含有不允许的字符").contains("请重命名文件后重新上传");
 
         // a project's evidence file likewise
         long project = jdbc.sql("select p.id from project p join region r on r.id = p.region_id "
-                + "where r.code = '141181' order by p.id limit 1").query(Long.class).single();
+                        + "where r.code = '141181' order by p.id limit 1")
+                .query(Long.class)
+                .single();
         byte[] pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-        var f = http.send(upload("/api/v1/projects/" + project + "/files", "合同\u0000.pdf", pdf, Map.of())
-                .header("Authorization", XIAOYI).build(), HttpResponse.BodyHandlers.ofString());
+        var f = http.send(
+                upload("/api/v1/projects/" + project + "/files", "合同\u0000.pdf", pdf, Map.of())
+                        .header("Authorization", XIAOYI)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(f.statusCode()).isEqualTo(400);
         assertThat(batches()).isEqualTo(batches);
 
@@ -201,17 +234,23 @@ class ImportLimitsIT extends IntegrationTest {
         browser.login("xiaoyi", "Yinfeng@2024");
         String csrf = HttpSession.csrf(browser.get("/ledger").body());
         long batches = batches();
-        var page = http.send(upload("/ledger/preview", "台账.xlsx", big,
-                Map.of("_csrf", csrf, "kind", "projects")).header("Cookie", "JSESSIONID=" + browser.sessionCookie)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var page = http.send(
+                upload("/ledger/preview", "台账.xlsx", big, Map.of("_csrf", csrf, "kind", "projects"))
+                        .header("Cookie", "JSESSIONID=" + browser.sessionCookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(413);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(page.body()).contains("文件过大").contains("21 MB").doesNotContain("Request Entity Too Large")
+        assertThat(page.body())
+                .contains("文件过大")
+                .contains("21 MB")
+                .doesNotContain("Request Entity Too Large")
                 .doesNotContain("Apache Tomcat");
 
-        var english = http.send(upload("/ledger/preview", "ledger.xlsx", big,
-                Map.of("_csrf", csrf, "kind", "projects"))
-                .header("Cookie", "JSESSIONID=" + browser.sessionCookie + "; yf-lang=en").build(),
+        var english = http.send(
+                upload("/ledger/preview", "ledger.xlsx", big, Map.of("_csrf", csrf, "kind", "projects"))
+                        .header("Cookie", "JSESSIONID=" + browser.sessionCookie + "; yf-lang=en")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(english.statusCode()).isEqualTo(413);
         assertThat(english.body()).contains("File too large").contains("21 MB");
@@ -243,6 +282,7 @@ class ImportLimitsIT extends IntegrationTest {
         }
         var own200 = browser.get("/ledger/" + own + "/result.xlsx");
         assertThat(own200.statusCode()).isEqualTo(200);
-        assertThat(own200.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
+        assertThat(own200.headers().firstValue("Content-Disposition").orElseThrow())
+                .contains("attachment");
     }
 }

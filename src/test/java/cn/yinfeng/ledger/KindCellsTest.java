@@ -2,12 +2,11 @@ package cn.yinfeng.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yinfeng.common.InvalidInputException.Problem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import cn.yinfeng.common.InvalidInputException.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,10 +16,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KindCellsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"2024.3.12-3.15|2024-03-12|2024-03-15",
-            "2024年4月8日-10日|2024-04-08|2024-04-10", "2024年4月28日至5月2日|2024-04-28|2024-05-02",
-            "2024-03-12至2024-03-15|2024-03-12|2024-03-15", "2024.12.30～2025.1.2|2024-12-30|2025-01-02",
-            "2024.5.6|2024-05-06|2024-05-06", "45420|2024-05-08|2024-05-08", "2024年3月12日 — 15日|2024-03-12|2024-03-15"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2024.3.12-3.15|2024-03-12|2024-03-15",
+                "2024年4月8日-10日|2024-04-08|2024-04-10",
+                "2024年4月28日至5月2日|2024-04-28|2024-05-02",
+                "2024-03-12至2024-03-15|2024-03-12|2024-03-15",
+                "2024.12.30～2025.1.2|2024-12-30|2025-01-02",
+                "2024.5.6|2024-05-06|2024-05-06",
+                "45420|2024-05-08|2024-05-08",
+                "2024年3月12日 — 15日|2024-03-12|2024-03-15"
+            })
     void aTripsDaysInOneCellAreItsFirstAndLastDay(String cell, LocalDate start, LocalDate end) {
         assertThat(TripRows.period(cell)).containsExactly(start, end);
     }
@@ -60,8 +67,10 @@ class KindCellsTest {
     @Test
     void anEstimatedAmountIsTheColumnsErrorNotAFigure() {
         var problems = new ArrayList<Problem>();
-        assertThat(ImportRun.exactAmount(Map.of("amount", "约300"), "amount", problems)).isNull();
-        assertThat(ImportRun.exactAmount(Map.of("amount", "300余万元"), "amount", problems)).isNull();
+        assertThat(ImportRun.exactAmount(Map.of("amount", "约300"), "amount", problems))
+                .isNull();
+        assertThat(ImportRun.exactAmount(Map.of("amount", "300余万元"), "amount", problems))
+                .isNull();
         assertThat(problems).extracting(Problem::messageKey).containsOnly("import.vagueAmount");
         assertThat(problems).extracting(Problem::field).containsOnly("amount");
         assertThat(ImportRun.exactAmount(Map.of("amount", "0.12亿"), "amount", new ArrayList<>()))

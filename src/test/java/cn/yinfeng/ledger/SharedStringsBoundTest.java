@@ -3,13 +3,12 @@ package cn.yinfeng.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import cn.yinfeng.common.InvalidInputException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +25,20 @@ class SharedStringsBoundTest {
     static byte[] workbook(String sstName, String sst) throws IOException {
         var out = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(out)) {
-            put(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                    + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-"
-                    + "officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/" + sstName
-                    + "\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
-                    + "</Types>");
-            put(zip, "xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas"
-                    + ".openxmlformats.org/spreadsheetml/2006/main\"><sheets/></workbook>");
+            put(
+                    zip,
+                    "[Content_Types].xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                            + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-"
+                            + "officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/" + sstName
+                            + "\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+                            + "</Types>");
+            put(
+                    zip,
+                    "xl/workbook.xml",
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas"
+                            + ".openxmlformats.org/spreadsheetml/2006/main\"><sheets/></workbook>");
             put(zip, sstName, sst);
         }
         return out.toByteArray();
@@ -50,7 +55,9 @@ class SharedStringsBoundTest {
                 + ".openxmlformats.org/spreadsheetml/2006/main\" count=\"" + declared + "\" uniqueCount=\"" + declared
                 + "\">");
         for (int i = 0; i < items; i++) {
-            s.append(i % 2 == 0 ? "<si><t>" : "<si>\n<t xml:space=\"preserve\">").append(eachText).append(i)
+            s.append(i % 2 == 0 ? "<si><t>" : "<si>\n<t xml:space=\"preserve\">")
+                    .append(eachText)
+                    .append(i)
                     .append("</t></si>");
         }
         return s.append("</sst>").toString();
@@ -79,14 +86,16 @@ class SharedStringsBoundTest {
         assertThat(p.messageKey()).isEqualTo("import.sharedStrings.tooMany");
         assertThat(p.args()).containsExactly(1_000);
         // absurd declarations too
-        assertThat(refusal(workbook("xl/sharedStrings.xml", sst("99999999999999999999999999", 3, "x"))).messageKey())
+        assertThat(refusal(workbook("xl/sharedStrings.xml", sst("99999999999999999999999999", 3, "x")))
+                        .messageKey())
                 .isEqualTo("import.sharedStrings.tooMany");
     }
 
     @Test
     @DisplayName("checklist #34: a table holding more strings than the limit is refused whatever it declares")
     void aTableHoldingMoreStringsThanItDeclaresIsRefused() throws IOException {
-        assertThat(refusal(workbook("xl/sharedStrings.xml", sst("3", 1_001, "x"))).messageKey())
+        assertThat(refusal(workbook("xl/sharedStrings.xml", sst("3", 1_001, "x")))
+                        .messageKey())
                 .isEqualTo("import.sharedStrings.tooMany");
         // under another part name (the content types decide which part the reader takes as the table)
         assertThat(refusal(workbook("xl/strings7.xml", sst("3", 1_001, "x"))).messageKey())
@@ -110,7 +119,8 @@ class SharedStringsBoundTest {
 
     @Test
     void theDefaultsLetAnOrdinaryLedgerThrough() throws Exception {
-        assertThatCode(() -> Spreadsheets.check(LedgerIT.countyLedger(), 20_000_000)).doesNotThrowAnyException();
+        assertThatCode(() -> Spreadsheets.check(LedgerIT.countyLedger(), 20_000_000))
+                .doesNotThrowAnyException();
         assertThat(Spreadsheets.MAX_SHARED_STRINGS).isEqualTo(500_000);
     }
 }

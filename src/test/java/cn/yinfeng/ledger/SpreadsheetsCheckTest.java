@@ -3,7 +3,6 @@ package cn.yinfeng.ledger;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.ByteArrayOutputStream;
-
 import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.Test;
 

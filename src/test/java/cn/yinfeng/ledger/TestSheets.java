@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
 import org.dhatim.fastexcel.Workbook;
 
 /** Sheets for import tests: a header row, then rows of text cells (null: an empty cell). */

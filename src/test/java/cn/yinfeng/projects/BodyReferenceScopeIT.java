@@ -9,11 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-
 import cn.yinfeng.IntegrationTest;
 import cn.yinfeng.accounts.Role;
 import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,8 +44,10 @@ class BodyReferenceScopeIT extends IntegrationTest {
 
     private ResultActions call(MockHttpServletRequestBuilder r, String token, String json) throws Exception {
         // one request id for every call, so that two answers can be compared whole
-        return mvc.perform(r.header("Authorization", token).header("X-Request-Id", "same-id")
-                .contentType(MediaType.APPLICATION_JSON).content(json == null ? "" : json));
+        return mvc.perform(r.header("Authorization", token)
+                .header("X-Request-Id", "same-id")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json == null ? "" : json));
     }
 
     private String answer(ResultActions r) throws Exception {
@@ -59,7 +60,10 @@ class BodyReferenceScopeIT extends IntegrationTest {
     }
 
     private long region(String code) {
-        return jdbc.sql("select id from region where code = :c").param("c", code).query(Long.class).single();
+        return jdbc.sql("select id from region where code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .single();
     }
 
     private long count(String sql, Object value) {
@@ -75,8 +79,11 @@ class BodyReferenceScopeIT extends IntegrationTest {
     void fixtures() throws Exception {
         xiaoyi = region("141181");
         zhongyang = region("141129");
-        foreignProject = id(call(post("/api/v1/projects"), ZHONGYANG, "{\"name\":\"引用范围测试中阳项目\",\"regionId\":"
-                + zhongyang + ",\"totalInvestment\":5000}").andExpect(status().isCreated()));
+        foreignProject = id(call(
+                        post("/api/v1/projects"),
+                        ZHONGYANG,
+                        "{\"name\":\"引用范围测试中阳项目\",\"regionId\":" + zhongyang + ",\"totalInvestment\":5000}")
+                .andExpect(status().isCreated()));
         ownProject = id(call(post("/api/v1/projects"), XIAOYI, projectJson("引用范围测试孝义项目", ""))
                 .andExpect(status().isCreated()));
     }
@@ -96,18 +103,25 @@ class BodyReferenceScopeIT extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("checklist #31: expansionOfId of another county's project is a 404 like a missing one; nothing written")
+    @DisplayName(
+            "checklist #31: expansionOfId of another county's project is a 404 like a missing one; nothing written")
     void anExpansionOfAnotherCountysProjectIsNotFound() throws Exception {
-        sameAsRead(call(post("/api/v1/projects"), XIAOYI, projectJson("引用扩建越权", ",\"expansionOfId\":" + foreignProject)),
+        sameAsRead(
+                call(post("/api/v1/projects"), XIAOYI, projectJson("引用扩建越权", ",\"expansionOfId\":" + foreignProject)),
                 call(post("/api/v1/projects"), XIAOYI, projectJson("引用扩建越权", ",\"expansionOfId\":" + MISSING)));
-        assertThat(count("select count(*) from project where name = :v", "引用扩建越权")).isZero();
+        assertThat(count("select count(*) from project where name = :v", "引用扩建越权"))
+                .isZero();
 
         long version = count("select version from project where id = :v", ownProject);
         String edit = projectJson("引用范围测试孝义项目", ",\"version\":" + version + ",\"expansionOfId\":%d");
-        sameAsRead(call(put("/api/v1/projects/" + ownProject), XIAOYI, edit.formatted(foreignProject)),
+        sameAsRead(
+                call(put("/api/v1/projects/" + ownProject), XIAOYI, edit.formatted(foreignProject)),
                 call(put("/api/v1/projects/" + ownProject), XIAOYI, edit.formatted(MISSING)));
-        assertThat(count("select count(*) from project where id = :v and expansion_of_id is null and version = "
-                + version, ownProject)).isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from project where id = :v and expansion_of_id is null and version = "
+                                + version,
+                        ownProject))
+                .isEqualTo(1);
 
         // its own county's project is fine
         call(post("/api/v1/projects"), XIAOYI, projectJson("引用扩建本县", ",\"expansionOfId\":" + ownProject))
@@ -115,18 +129,21 @@ class BodyReferenceScopeIT extends IntegrationTest {
     }
 
     @Test
-    @DisplayName("checklist #31: a missing investor, chain or node is a 404 like a read; registry entries of any region may be named")
+    @DisplayName(
+            "checklist #31: a missing investor, chain or node is a 404 like a read; registry entries of any region may be named")
     void investorsChainsAndNodesMustExist() throws Exception {
-        String missing = answer(call(post("/api/v1/projects"), XIAOYI, projectJson("引用投资方缺失",
-                ",\"investors\":[" + MISSING + "]")));
-        assertThat(withoutInstance(missing)).isEqualTo(withoutInstance(answer(call(get("/api/v1/enterprises/" + MISSING),
-                XIAOYI, null))));
+        String missing = answer(
+                call(post("/api/v1/projects"), XIAOYI, projectJson("引用投资方缺失", ",\"investors\":[" + MISSING + "]")));
+        assertThat(withoutInstance(missing))
+                .isEqualTo(withoutInstance(answer(call(get("/api/v1/enterprises/" + MISSING), XIAOYI, null))));
         assertThat(missing).startsWith("404");
-        assertThat(answer(call(post("/api/v1/projects"), XIAOYI, projectJson("引用投资方缺失",
-                ",\"chainId\":" + MISSING)))).isEqualTo(missing);
-        assertThat(answer(call(post("/api/v1/projects"), XIAOYI, projectJson("引用投资方缺失",
-                ",\"chainNodeId\":" + MISSING)))).isEqualTo(missing);
-        assertThat(count("select count(*) from project where name = :v", "引用投资方缺失")).isZero();
+        assertThat(answer(call(post("/api/v1/projects"), XIAOYI, projectJson("引用投资方缺失", ",\"chainId\":" + MISSING))))
+                .isEqualTo(missing);
+        assertThat(answer(
+                        call(post("/api/v1/projects"), XIAOYI, projectJson("引用投资方缺失", ",\"chainNodeId\":" + MISSING))))
+                .isEqualTo(missing);
+        assertThat(count("select count(*) from project where name = :v", "引用投资方缺失"))
+                .isZero();
 
         // the registry is the city's: an investor 中阳 registered is one 孝义 may name (and reads)
         long shared = id(call(post("/api/v1/enterprises"), ZHONGYANG, "{\"name\":\"引用范围共享投资方有限公司\"}")
@@ -134,30 +151,41 @@ class BodyReferenceScopeIT extends IntegrationTest {
         call(get("/api/v1/enterprises/" + shared), XIAOYI, null).andExpect(status().isOk());
         long p = id(call(post("/api/v1/projects"), XIAOYI, projectJson("引用共享投资方", ",\"investors\":[" + shared + "]"))
                 .andExpect(status().isCreated()));
-        call(get("/api/v1/projects/" + p), XIAOYI, null).andExpect(jsonPath("$.investors[0].id").value(shared));
+        call(get("/api/v1/projects/" + p), XIAOYI, null)
+                .andExpect(jsonPath("$.investors[0].id").value(shared));
     }
 
     @Test
-    @DisplayName("checklist #31: a leader of another county, a disabled one, a non-leader and a missing id get one field error")
+    @DisplayName(
+            "checklist #31: a leader of another county, a disabled one, a non-leader and a missing id get one field error")
     void onlyLeadersThePickerOffersAreAccepted() throws Exception {
         long otherCounty = accounts.id(accounts.create("refldrzy", "141129", Role.LEADER));
         long disabled = accounts.id(accounts.create("refldrdis", "141181", Role.LEADER));
-        jdbc.sql("update app_user set enabled = false where id = :id").param("id", disabled).update();
+        jdbc.sql("update app_user set enabled = false where id = :id")
+                .param("id", disabled)
+                .update();
         long notLeader = accounts.id(accounts.create("refstaff", "141181", Role.COUNTY_STAFF));
-        String missing = answer(call(post("/api/v1/projects"), XIAOYI, projectJson("引用领导", ",\"leaderUserId\":" + MISSING)));
+        String missing =
+                answer(call(post("/api/v1/projects"), XIAOYI, projectJson("引用领导", ",\"leaderUserId\":" + MISSING)));
         assertThat(missing).startsWith("400").contains("\"leaderUserId\"");
         for (long leader : new long[] {otherCounty, disabled, notLeader}) {
-            assertThat(answer(call(post("/api/v1/projects"), XIAOYI, projectJson("引用领导", ",\"leaderUserId\":" + leader))))
-                    .as("leader " + leader).isEqualTo(missing);
+            assertThat(answer(
+                            call(post("/api/v1/projects"), XIAOYI, projectJson("引用领导", ",\"leaderUserId\":" + leader))))
+                    .as("leader " + leader)
+                    .isEqualTo(missing);
         }
         String trip = "{\"title\":\"引用领导出访\",\"regionId\":" + xiaoyi + ",\"leaderUserId\":%d,\"startDate\":"
                 + "\"2025-03-01\",\"endDate\":\"2025-03-02\",\"cities\":\"深圳\"}";
         String tripMissing = answer(call(post("/api/v1/trips"), XIAOYI, trip.formatted(MISSING)));
         assertThat(tripMissing).startsWith("400").contains("\"leaderUserId\"");
-        assertThat(answer(call(post("/api/v1/trips"), XIAOYI, trip.formatted(otherCounty)))).isEqualTo(tripMissing);
-        assertThat(answer(call(post("/api/v1/trips"), XIAOYI, trip.formatted(disabled)))).isEqualTo(tripMissing);
-        assertThat(count("select count(*) from project where name = :v", "引用领导")).isZero();
-        assertThat(count("select count(*) from trip where title = :v", "引用领导出访")).isZero();
+        assertThat(answer(call(post("/api/v1/trips"), XIAOYI, trip.formatted(otherCounty))))
+                .isEqualTo(tripMissing);
+        assertThat(answer(call(post("/api/v1/trips"), XIAOYI, trip.formatted(disabled))))
+                .isEqualTo(tripMissing);
+        assertThat(count("select count(*) from project where name = :v", "引用领导"))
+                .isZero();
+        assertThat(count("select count(*) from trip where title = :v", "引用领导出访"))
+                .isZero();
 
         // a city leader (above the county) is offered and accepted
         long cityLeader = accounts.id("leader");
@@ -170,47 +198,79 @@ class BodyReferenceScopeIT extends IntegrationTest {
     void aDisabledLeaderIsKeptOnItsProjectsButNotOffered() throws Exception {
         String name = accounts.create("refldrold", "141181", Role.LEADER);
         long leader = accounts.id(name);
-        String display = jdbc.sql("select display_name from app_user where id = :id").param("id", leader)
-                .query(String.class).single();
+        String display = jdbc.sql("select display_name from app_user where id = :id")
+                .param("id", leader)
+                .query(String.class)
+                .single();
         long p = id(call(post("/api/v1/projects"), XIAOYI, projectJson("引用领导历史", ",\"leaderUserId\":" + leader))
                 .andExpect(status().isCreated()));
         MockHttpSession session = session("xiaoyi");
         assertThat(page(session, "/projects/new")).contains(display);
 
-        jdbc.sql("update app_user set enabled = false where id = :id").param("id", leader).update();
-        call(get("/api/v1/projects/" + p), XIAOYI, null).andExpect(jsonPath("$.leaderUserId").value(leader))
+        jdbc.sql("update app_user set enabled = false where id = :id")
+                .param("id", leader)
+                .update();
+        call(get("/api/v1/projects/" + p), XIAOYI, null)
+                .andExpect(jsonPath("$.leaderUserId").value(leader))
                 .andExpect(jsonPath("$.leaderDisabled").value(true));
         assertThat(page(session, "/projects/new")).doesNotContain(display);
         assertThat(page(session, "/projects/" + p)).contains("data-testid=\"leader-disabled\"");
         // editing the project with the leader it has is fine; the link stays
         long version = count("select version from project where id = :v", p);
-        call(put("/api/v1/projects/" + p), XIAOYI, projectJson("引用领导历史改名", ",\"leaderUserId\":" + leader
-                + ",\"version\":" + version)).andExpect(status().isOk());
+        call(
+                        put("/api/v1/projects/" + p),
+                        XIAOYI,
+                        projectJson("引用领导历史改名", ",\"leaderUserId\":" + leader + ",\"version\":" + version))
+                .andExpect(status().isOk());
         assertThat(count("select leader_user_id from project where id = :v", p)).isEqualTo(leader);
     }
 
     @Test
-    @DisplayName("checklist #31: linking a delegation, talk or event to another county's project is a 404 like a missing one")
+    @DisplayName(
+            "checklist #31: linking a delegation, talk or event to another county's project is a 404 like a missing one")
     void activityLinksToAnotherCountysProjectAreNotFound() throws Exception {
-        long delegation = id(call(post("/api/v1/delegations"), XIAOYI, "{\"title\":\"引用来访\",\"regionId\":" + xiaoyi
-                + ",\"visitDate\":\"2025-03-01\",\"people\":3,\"hostName\":\"主持\",\"enterprises\":[\"引用来访企业\"]}")
+        long delegation = id(call(
+                        post("/api/v1/delegations"),
+                        XIAOYI,
+                        "{\"title\":\"引用来访\",\"regionId\":" + xiaoyi
+                                + ",\"visitDate\":\"2025-03-01\",\"people\":3,\"hostName\":\"主持\",\"enterprises\":[\"引用来访企业\"]}")
                 .andExpect(status().isCreated()));
-        sameAsRead(call(post("/api/v1/delegations/" + delegation + "/projects"), XIAOYI, "{\"projectId\":" + foreignProject + "}"),
-                call(post("/api/v1/delegations/" + delegation + "/projects"), XIAOYI, "{\"projectId\":" + MISSING + "}"));
-        long event = id(call(post("/api/v1/events"), XIAOYI, "{\"regionId\":" + xiaoyi + ",\"kind\":\"SIGNING\","
-                + "\"title\":\"引用签约仪式\",\"eventDate\":\"2025-07-01\",\"place\":\"孝义\"}").andExpect(status().isCreated()));
-        sameAsRead(call(post("/api/v1/events/" + event + "/projects"), XIAOYI, "{\"projectId\":" + foreignProject + "}"),
+        sameAsRead(
+                call(
+                        post("/api/v1/delegations/" + delegation + "/projects"),
+                        XIAOYI,
+                        "{\"projectId\":" + foreignProject + "}"),
+                call(
+                        post("/api/v1/delegations/" + delegation + "/projects"),
+                        XIAOYI,
+                        "{\"projectId\":" + MISSING + "}"));
+        long event = id(call(
+                        post("/api/v1/events"),
+                        XIAOYI,
+                        "{\"regionId\":" + xiaoyi + ",\"kind\":\"SIGNING\","
+                                + "\"title\":\"引用签约仪式\",\"eventDate\":\"2025-07-01\",\"place\":\"孝义\"}")
+                .andExpect(status().isCreated()));
+        sameAsRead(
+                call(post("/api/v1/events/" + event + "/projects"), XIAOYI, "{\"projectId\":" + foreignProject + "}"),
                 call(post("/api/v1/events/" + event + "/projects"), XIAOYI, "{\"projectId\":" + MISSING + "}"));
-        assertThat(count("select count(*) from activity_project where activity_id = :v and activity_type = 'DELEGATION'",
-                delegation)).isZero();
-        assertThat(count("select count(*) from event_project where event_id = :v", event)).isZero();
+        assertThat(count(
+                        "select count(*) from activity_project where activity_id = :v and activity_type = 'DELEGATION'",
+                        delegation))
+                .isZero();
+        assertThat(count("select count(*) from event_project where event_id = :v", event))
+                .isZero();
         // on the page, the same inline error for both
         MockHttpSession session = session("xiaoyi");
-        String code = jdbc.sql("select code from project where id = :id").param("id", foreignProject)
-                .query(String.class).single();
+        String code = jdbc.sql("select code from project where id = :id")
+                .param("id", foreignProject)
+                .query(String.class)
+                .single();
         for (String c : new String[] {code, "P1900-99999"}) {
-            var res = mvc.perform(post("/activities/delegations/" + delegation + "/projects").session(session)
-                    .with(csrf()).param("projectCode", c)).andReturn();
+            var res = mvc.perform(post("/activities/delegations/" + delegation + "/projects")
+                            .session(session)
+                            .with(csrf())
+                            .param("projectCode", c))
+                    .andReturn();
             assertThat(res.getResponse().getStatus()).isEqualTo(302);
             assertThat(res.getFlashMap().get("linkErrors")).asString().contains("找不到该项目");
         }
@@ -220,45 +280,67 @@ class BodyReferenceScopeIT extends IntegrationTest {
     @DisplayName("checklist #31: a project form naming another county's project answers the 404 page of a missing one")
     void theProjectFormAnswersLikeARead() throws Exception {
         MockHttpSession session = session("xiaoyi");
-        String read = webAnswer(mvc.perform(get("/projects/" + foreignProject).session(session)
-                .header("X-Request-Id", "same-id")).andReturn().getResponse());
+        String read = webAnswer(
+                mvc.perform(get("/projects/" + foreignProject).session(session).header("X-Request-Id", "same-id"))
+                        .andReturn()
+                        .getResponse());
         assertThat(read).startsWith("404");
         for (long ref : new long[] {foreignProject, MISSING}) {
-            var res = mvc.perform(post("/projects").session(session).with(csrf()).header("X-Request-Id", "same-id")
-                    .param("name", "引用表单扩建").param("regionId", String.valueOf(xiaoyi))
-                    .param("totalInvestment", "100").param("stage", "RESERVE")
-                    .param("expansionOfId", String.valueOf(ref))).andReturn().getResponse();
+            var res = mvc.perform(post("/projects")
+                            .session(session)
+                            .with(csrf())
+                            .header("X-Request-Id", "same-id")
+                            .param("name", "引用表单扩建")
+                            .param("regionId", String.valueOf(xiaoyi))
+                            .param("totalInvestment", "100")
+                            .param("stage", "RESERVE")
+                            .param("expansionOfId", String.valueOf(ref)))
+                    .andReturn()
+                    .getResponse();
             assertThat(webAnswer(res)).isEqualTo(read);
         }
-        assertThat(count("select count(*) from project where name = :v", "引用表单扩建")).isZero();
+        assertThat(count("select count(*) from project where name = :v", "引用表单扩建"))
+                .isZero();
     }
 
     @Test
     @DisplayName("checklist #31: a chain target on a node of another chain, or on none, is a 404; nothing written")
     void aChainTargetNeedsANodeOfThatChain() throws Exception {
-        var chains = jdbc.sql("select c.id, min(n.id) from chain c join chain_node n on n.chain_id = c.id group by c.id "
-                + "order by c.id limit 2").query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        var chains = jdbc.sql(
+                        "select c.id, min(n.id) from chain c join chain_node n on n.chain_id = c.id group by c.id "
+                                + "order by c.id limit 2")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list();
         assertThat(chains).hasSize(2);
         long chain = chains.get(0)[0];
         long otherNode = chains.get(1)[1];
         MockHttpSession session = session("city");
         for (long node : new long[] {otherNode, MISSING}) {
-            mvc.perform(post("/chains/" + chain + "/targets").session(session).with(csrf())
-                    .param("nodeId", String.valueOf(node)).param("enterpriseName", "引用图谱越界企业"))
+            mvc.perform(post("/chains/" + chain + "/targets")
+                            .session(session)
+                            .with(csrf())
+                            .param("nodeId", String.valueOf(node))
+                            .param("enterpriseName", "引用图谱越界企业"))
                     .andExpect(status().isNotFound());
         }
-        assertThat(count("select count(*) from chain_target where enterprise_name = :v", "引用图谱越界企业")).isZero();
-        mvc.perform(post("/chains/" + chain + "/targets").session(session).with(csrf())
-                .param("nodeId", String.valueOf(chains.get(0)[1])).param("enterpriseName", "引用图谱本链企业"))
+        assertThat(count("select count(*) from chain_target where enterprise_name = :v", "引用图谱越界企业"))
+                .isZero();
+        mvc.perform(post("/chains/" + chain + "/targets")
+                        .session(session)
+                        .with(csrf())
+                        .param("nodeId", String.valueOf(chains.get(0)[1]))
+                        .param("enterpriseName", "引用图谱本链企业"))
                 .andExpect(status().is3xxRedirection());
     }
 
     private static String webAnswer(MockHttpServletResponse res) throws Exception {
-        // the page's CSRF token is masked afresh for every response (and the logout form carries it): not part of the answer
-        return res.getStatus() + " " + res.getContentAsString(StandardCharsets.UTF_8)
-                .replaceAll("(name=\"_csrf\" (content|value)=\")[^\"]*", "$1")
-                .replaceAll("(type=\"hidden\" name=\"_csrf\" value=\")[^\"]*", "$1")
-                .replaceAll("(value=\")[^\"]*(\" name=\"_csrf\")", "$1$2");
+        // the page's CSRF token is masked afresh for every response (and the logout form carries it): not part of the
+        // answer
+        return res.getStatus() + " "
+                + res.getContentAsString(StandardCharsets.UTF_8)
+                        .replaceAll("(name=\"_csrf\" (content|value)=\")[^\"]*", "$1")
+                        .replaceAll("(type=\"hidden\" name=\"_csrf\" value=\")[^\"]*", "$1")
+                        .replaceAll("(value=\")[^\"]*(\" name=\"_csrf\")", "$1$2");
     }
 
     private final java.util.Map<String, MockHttpSession> sessions = new java.util.HashMap<>();
@@ -266,7 +348,9 @@ class BodyReferenceScopeIT extends IntegrationTest {
     private MockHttpSession session(String user) throws Exception {
         var s = sessions.get(user);
         if (s == null) {
-            s = (MockHttpSession) mvc.perform(formLogin().user(user).password("Yinfeng@2024")).andReturn().getRequest()
+            s = (MockHttpSession) mvc.perform(formLogin().user(user).password("Yinfeng@2024"))
+                    .andReturn()
+                    .getRequest()
                     .getSession();
             sessions.put(user, s);
         }

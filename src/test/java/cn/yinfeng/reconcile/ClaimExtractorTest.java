@@ -2,11 +2,9 @@ package cn.yinfeng.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** Extraction rules one pattern at a time, and the corpus's precision and recall. */
@@ -48,11 +46,15 @@ class ClaimExtractorTest {
 
     @Test
     void qualifiers() {
-        var c = claims("2024年,全市外出招商50余次,拜访企业超过60家,接待考察团近30批次,签约项目约40个,到位资金30多亿元。", null,
-                "141100");
-        assertThat(c).extracting(Claim::qualifier).containsExactly(Claim.Qualifier.LOWER_BOUND,
-                Claim.Qualifier.LOWER_BOUND, Claim.Qualifier.APPROX, Claim.Qualifier.APPROX,
-                Claim.Qualifier.LOWER_BOUND);
+        var c = claims("2024年,全市外出招商50余次,拜访企业超过60家,接待考察团近30批次,签约项目约40个,到位资金30多亿元。", null, "141100");
+        assertThat(c)
+                .extracting(Claim::qualifier)
+                .containsExactly(
+                        Claim.Qualifier.LOWER_BOUND,
+                        Claim.Qualifier.LOWER_BOUND,
+                        Claim.Qualifier.APPROX,
+                        Claim.Qualifier.APPROX,
+                        Claim.Qualifier.LOWER_BOUND);
         assertThat(claims("2024年,新签约4个基地。", null, "141129").get(0).qualifier()).isEqualTo(Claim.Qualifier.EXACT);
     }
 
@@ -68,12 +70,14 @@ class ClaimExtractorTest {
 
     @Test
     void aCaptionAndABylineNeverJoinTwoArticles() {
-        String page = "甲县新闻\n\n本报讯 前三季度,文水县签约项目18个。今年以来,文水县累计签约项目\n\n图为签约现场。\n\n"
-                + "乙县新闻\n\n□ 本报记者 李明\n\n前三季度,柳林县新开工项目16个。";
+        String page =
+                "甲县新闻\n\n本报讯 前三季度,文水县签约项目18个。今年以来,文水县累计签约项目\n\n图为签约现场。\n\n" + "乙县新闻\n\n□ 本报记者 李明\n\n前三季度,柳林县新开工项目16个。";
         var c = claims(page, LocalDate.of(2024, 10, 20), null);
-        assertThat(c).extracting(Claim::indicator, Claim::regionCode).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("SIGNED_COUNT", "141121"),
-                org.assertj.core.groups.Tuple.tuple("STARTED_COUNT", "141125"));
+        assertThat(c)
+                .extracting(Claim::indicator, Claim::regionCode)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("SIGNED_COUNT", "141121"),
+                        org.assertj.core.groups.Tuple.tuple("STARTED_COUNT", "141125"));
     }
 
     @Test

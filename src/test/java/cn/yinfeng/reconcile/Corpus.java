@@ -20,10 +20,28 @@ import java.util.Map;
  */
 final class Corpus {
 
-    static final String[] FILES = {"00-seed", "01-city-monthly", "02-county-wrapped", "03-fullwidth", "04-numerals",
-        "05-mixed-page", "06-talent", "07-zone-funds", "08-quarters", "09-speech", "10-growth", "11-lower-bounds",
-        "12-broken-lines", "13-two-counties", "14-bands", "15-no-claims", "16-docx-like", "17-heldout-summary",
-        "18-heldout-rates", "19-heldout-two-articles"};
+    static final String[] FILES = {
+        "00-seed",
+        "01-city-monthly",
+        "02-county-wrapped",
+        "03-fullwidth",
+        "04-numerals",
+        "05-mixed-page",
+        "06-talent",
+        "07-zone-funds",
+        "08-quarters",
+        "09-speech",
+        "10-growth",
+        "11-lower-bounds",
+        "12-broken-lines",
+        "13-two-counties",
+        "14-bands",
+        "15-no-claims",
+        "16-docx-like",
+        "17-heldout-summary",
+        "18-heldout-rates",
+        "19-heldout-two-articles"
+    };
 
     record Text(String name, String body, LocalDate date, String region, List<String> expected) {}
 
@@ -39,11 +57,20 @@ final class Corpus {
 
     static final List<ClaimExtractor.RegionName> REGIONS = List.of(
             new ClaimExtractor.RegionName("141100", "吕梁市", "吕梁", true),
-            r("141102", "离石区", "离石"), r("141181", "孝义市", "孝义"), r("141182", "汾阳市", "汾阳"),
-            r("141121", "文水县", "文水"), r("141122", "交城县", "交城"), r("141123", "兴县", "兴县"),
-            r("141124", "临县", "临县"), r("141125", "柳林县", "柳林"), r("141126", "石楼县", "石楼"),
-            r("141127", "岚县", "岚县"), r("141128", "方山县", "方山"), r("141129", "中阳县", "中阳"),
-            r("141130", "交口县", "交口"), r("141171", "吕梁经济技术开发区", "经开区"));
+            r("141102", "离石区", "离石"),
+            r("141181", "孝义市", "孝义"),
+            r("141182", "汾阳市", "汾阳"),
+            r("141121", "文水县", "文水"),
+            r("141122", "交城县", "交城"),
+            r("141123", "兴县", "兴县"),
+            r("141124", "临县", "临县"),
+            r("141125", "柳林县", "柳林"),
+            r("141126", "石楼县", "石楼"),
+            r("141127", "岚县", "岚县"),
+            r("141128", "方山县", "方山"),
+            r("141129", "中阳县", "中阳"),
+            r("141130", "交口县", "交口"),
+            r("141171", "吕梁经济技术开发区", "经开区"));
 
     private static ClaimExtractor.RegionName r(String code, String name, String shortName) {
         return new ClaimExtractor.RegionName(code, name, shortName, false);
@@ -98,8 +125,14 @@ final class Corpus {
 
     static String key(Claim c) {
         String period = c.periodClear() ? c.from() + ".." + c.to() : "?";
-        return String.join(" | ", c.indicator(), c.value().stripTrailingZeros().toPlainString(),
-                c.qualifier().name(), c.regionCode() == null ? "-" : c.regionCode(), period, c.growth() ? "growth" : "");
+        return String.join(
+                " | ",
+                c.indicator(),
+                c.value().stripTrailingZeros().toPlainString(),
+                c.qualifier().name(),
+                c.regionCode() == null ? "-" : c.regionCode(),
+                period,
+                c.growth() ? "growth" : "");
     }
 
     static Score score(ClaimExtractor extractor, Text t) {
@@ -137,8 +170,7 @@ final class Corpus {
             found += s.found();
             expected += s.expected();
             matched += s.matched();
-            System.out.printf("%-20s found %3d expected %3d matched %3d%n", name, s.found(), s.expected(),
-                    s.matched());
+            System.out.printf("%-20s found %3d expected %3d matched %3d%n", name, s.found(), s.expected(), s.matched());
             if (verbose) {
                 s.missed().forEach(m -> System.out.println("    missed: " + m));
                 s.wrong().forEach(w -> System.out.println("    wrong:  " + w));
@@ -146,8 +178,9 @@ final class Corpus {
         }
         double p = found == 0 ? 1 : (double) matched / found;
         double r = expected == 0 ? 1 : (double) matched / expected;
-        System.out.printf("claim extraction on %d texts: %d found, %d expected, %d matched; precision %.3f, "
-                + "recall %.3f%n", FILES.length, found, expected, matched, p, r);
+        System.out.printf(
+                "claim extraction on %d texts: %d found, %d expected, %d matched; precision %.3f, " + "recall %.3f%n",
+                FILES.length, found, expected, matched, p, r);
         return new double[] {p, r};
     }
 }

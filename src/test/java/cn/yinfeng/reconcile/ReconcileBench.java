@@ -24,7 +24,8 @@ public final class ReconcileBench {
             extractor.extract(seed, null, "141100");
         }
         double ms = (System.nanoTime() - t0) / 1e6 / n;
-        System.out.printf("seed (%d characters): %.2f ms per extraction; precision %.3f recall %.3f%n",
+        System.out.printf(
+                "seed (%d characters): %.2f ms per extraction; precision %.3f recall %.3f%n",
                 seed.length(), ms, pr[0], pr[1]);
     }
 }

@@ -3,14 +3,13 @@ package cn.yinfeng.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import cn.yinfeng.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** Uploads judged by content: text in UTF-8 or GB18030, the body of a .docx, and the hostile files refused. */
@@ -27,8 +26,9 @@ class UploadedTextTest {
             zip.write("<?xml version=\"1.0\"?><Types/>".getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("word/document.xml"));
             zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + doctype
-                    + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
-                    + body + "</w:body></w:document>").getBytes(StandardCharsets.UTF_8));
+                            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                            + body + "</w:body></w:document>")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         return out.toByteArray();
     }
@@ -51,9 +51,12 @@ class UploadedTextTest {
 
     @Test
     void readsUtf8AndGb18030Text() {
-        assertThat(UploadedText.read("签约项目117个".getBytes(StandardCharsets.UTF_8))).isEqualTo("签约项目117个");
-        assertThat(UploadedText.read("签约项目117个".getBytes(Charset.forName("GB18030")))).isEqualTo("签约项目117个");
-        assertThat(UploadedText.read("\uFEFF签约".getBytes(StandardCharsets.UTF_8))).isEqualTo("签约");
+        assertThat(UploadedText.read("签约项目117个".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("签约项目117个");
+        assertThat(UploadedText.read("签约项目117个".getBytes(Charset.forName("GB18030"))))
+                .isEqualTo("签约项目117个");
+        assertThat(UploadedText.read("\uFEFF签约".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("签约");
     }
 
     @Test
@@ -70,7 +73,8 @@ class UploadedTextTest {
 
     @Test
     void refusesADoctypeSoNoExternalEntityIsRead() throws IOException {
-        byte[] xxe = docx("<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>",
+        byte[] xxe = docx(
+                "<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>",
                 "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>");
         assertThat(problem(() -> UploadedText.read(xxe))).isEqualTo("reconcile.file.doctype");
     }

@@ -2,14 +2,13 @@ package cn.yinfeng.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
 import cn.yinfeng.IntegrationTest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,9 +50,17 @@ class DigestMailIT extends IntegrationTest {
 
     @Test
     void digestIsMailedToUsersWithAnAddressAndSomethingToRead() throws Exception {
-        long xiaoyi = jdbc.sql("select id from app_user where username = 'xiaoyi'").query(Long.class).single();
-        jdbc.sql("update app_user set email = 'xiaoyi@example.gov.cn' where id = :u").param("u", xiaoyi).update();
-        inbox.notify(xiaoyi, "TASK", "inbox.taskAssigned", java.util.List.of("DB2026-9999", "请推进项目开工"),
+        long xiaoyi = jdbc.sql("select id from app_user where username = 'xiaoyi'")
+                .query(Long.class)
+                .single();
+        jdbc.sql("update app_user set email = 'xiaoyi@example.gov.cn' where id = :u")
+                .param("u", xiaoyi)
+                .update();
+        inbox.notify(
+                xiaoyi,
+                "TASK",
+                "inbox.taskAssigned",
+                java.util.List.of("DB2026-9999", "请推进项目开工"),
                 "/supervision/tasks/1");
         long unread = inbox.unread(xiaoyi);
 
@@ -67,13 +74,22 @@ class DigestMailIT extends IntegrationTest {
         assertThat(m.getFrom()[0].toString()).isEqualTo("yinfeng@localhost"); // yinfeng.supervision.mail-from
         assertThat(m.getSubject()).contains("每日督办提醒");
         String body = GreenMailUtil.getBody(m);
-        String text = new String(jakarta.mail.internet.MimeUtility.decode(
-                new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
-                m.getEncoding() == null ? "7bit" : m.getEncoding()).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(text).contains("未读消息 " + unread + " 条").contains("收到督办单 DB2026-9999：请推进项目开工")
+        String text = new String(
+                jakarta.mail.internet.MimeUtility.decode(
+                                new java.io.ByteArrayInputStream(
+                                        body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                                m.getEncoding() == null ? "7bit" : m.getEncoding())
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("未读消息 " + unread + " 条")
+                .contains("收到督办单 DB2026-9999：请推进项目开工")
                 .contains("https://yinfeng.example.gov.cn/inbox");
         // and the digest itself is in the inbox, for those without an address too
-        assertThat(jdbc.sql("select count(*) from notification where user_id = :u and kind = 'DIGEST'").param("u", xiaoyi)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from notification where user_id = :u and kind = 'DIGEST'")
+                        .param("u", xiaoyi)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

@@ -24,7 +24,9 @@ class JobMetricsIT extends IntegrationTest {
     }
 
     private double count() {
-        var counter = meters.find("yinfeng.jobs.runs").tags("job", "supervision-evaluate", "outcome", "OK").counter();
+        var counter = meters.find("yinfeng.jobs.runs")
+                .tags("job", "supervision-evaluate", "outcome", "OK")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
-
 import org.junit.jupiter.api.Test;
 
 /** ID number and phone checks, masks, and the AES-GCM round trip without Spring. */
@@ -38,9 +37,12 @@ class PersonalDataTest {
         byte[] raw = Base64.getDecoder().decode(c1.substring(3));
         raw[raw.length - 1] ^= 1;
         String tampered = "v1:" + Base64.getEncoder().encodeToString(raw);
-        assertThatThrownBy(() -> crypto.decrypt(tampered, "talent.id_number")).isInstanceOf(IllegalStateException.class);
-        var other = new TalentCrypto(Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
-                12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}));
+        assertThatThrownBy(() -> crypto.decrypt(tampered, "talent.id_number"))
+                .isInstanceOf(IllegalStateException.class);
+        var other = new TalentCrypto(Base64.getEncoder().encodeToString(new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+            30, 31, 32
+        }));
         assertThatThrownBy(() -> other.decrypt(c1, "talent.id_number")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new TalentCrypto("")).hasMessageContaining("yinfeng.talent.encryption-key");
         assertThatThrownBy(() -> new TalentCrypto(Base64.getEncoder().encodeToString(new byte[16])))

@@ -2,9 +2,8 @@ package cn.yinfeng.talent;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-
 import cn.yinfeng.YinfengApplication;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -14,10 +13,17 @@ class TalentKeyIT {
     @Test
     void prodRefusesToStartWithoutTheTalentEncryptionKey() throws Exception {
         var dir = Files.createTempDirectory("yf-nokey");
-        assertThatThrownBy(() -> new SpringApplicationBuilder(YinfengApplication.class).profiles("prod").run(
-                "--spring.datasource.url=", "--server.port=0", "--yinfeng.db.embedded.data-dir=" + dir,
-                "--yinfeng.db.embedded.clean=true", "--logging.level.root=off",
-                "--yinfeng.audit.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32])).close())
+        assertThatThrownBy(() -> new SpringApplicationBuilder(YinfengApplication.class)
+                        .profiles("prod")
+                        .run(
+                                "--spring.datasource.url=",
+                                "--server.port=0",
+                                "--yinfeng.db.embedded.data-dir=" + dir,
+                                "--yinfeng.db.embedded.clean=true",
+                                "--logging.level.root=off",
+                                "--yinfeng.audit.key="
+                                        + java.util.Base64.getEncoder().encodeToString(new byte[32]))
+                        .close())
                 .hasStackTraceContaining("yinfeng.talent.encryption-key")
                 .hasStackTraceContaining("YINFENG_TALENT_KEY");
     }

@@ -2,6 +2,8 @@ package cn.yinfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.audit.AuditQueries;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,13 +11,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
-
-import cn.yinfeng.IntegrationTest;
-import cn.yinfeng.audit.AuditQueries;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,25 +42,40 @@ class BackupDrillSqlIT extends IntegrationTest {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/me")
                 .header("Authorization", "Bearer not-a-token"));
         String sql = Files.readString(Path.of("ops/audit-chain-check.sql"));
-        var row = jdbc.sql(sql).query((rs, n) -> new long[] {rs.getLong("checked"), rs.getLong("content_broken"),
-                rs.getLong("link_broken"), rs.getLong("rule_broken"), rs.getLong("keyed")}).single();
+        var row = jdbc.sql(sql)
+                .query((rs, n) -> new long[] {
+                    rs.getLong("checked"),
+                    rs.getLong("content_broken"),
+                    rs.getLong("link_broken"),
+                    rs.getLong("rule_broken"),
+                    rs.getLong("keyed")
+                })
+                .single();
         var verification = audit.verify();
         assertThat(verification.intact()).isTrue();
         assertThat(row[0]).isEqualTo(verification.rowsChecked()).isGreaterThan(10);
         assertThat(row[1]).isZero();
         assertThat(row[2]).isZero();
         assertThat(row[3]).isZero();
-        assertThat(row[4]).isEqualTo(jdbc.sql("select count(*) from audit_log where hash_rule = 2")
-                .query(Long.class).single()).isGreaterThan(10);
+        assertThat(row[4])
+                .isEqualTo(jdbc.sql("select count(*) from audit_log where hash_rule = 2")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThan(10);
     }
 
     @Test
     void theDrillsRowTextIsWhatTheKeyedHashIsComputedOver() throws Exception {
         var out = new StringWriter();
         try (Connection c = dataSource.getConnection()) {
-            c.unwrap(PGConnection.class).getCopyAPI()
-                    .copyOut(Files.readString(Path.of("ops/audit-chain-rows.sql")).replaceAll("(?m)^--.*$", "")
-                            .trim().replaceAll(";$", ""), out);
+            c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyOut(
+                            Files.readString(Path.of("ops/audit-chain-rows.sql"))
+                                    .replaceAll("(?m)^--.*$", "")
+                                    .trim()
+                                    .replaceAll(";$", ""),
+                            out);
         }
         var mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(auditKey), "HmacSHA256"));
@@ -73,7 +86,8 @@ class BackupDrillSqlIT extends IntegrationTest {
                 keyed++;
                 String text = new String(Base64.getDecoder().decode(f[3]), StandardCharsets.UTF_8);
                 assertThat(HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8))))
-                        .as("row %s", f[0]).isEqualTo(f[2].trim());
+                        .as("row %s", f[0])
+                        .isEqualTo(f[2].trim());
             }
         }
         assertThat(keyed).isGreaterThan(10);

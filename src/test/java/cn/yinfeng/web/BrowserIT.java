@@ -2,13 +2,11 @@ package cn.yinfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import cn.yinfeng.BrowserTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,13 +51,17 @@ class BrowserIT extends BrowserTest {
         double width = ((Number) page.evaluate("() => document.querySelector('h1').getBoundingClientRect().width"))
                 .doubleValue();
         assertThat(width).isGreaterThan(100);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-zh.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("home-zh.png"))
+                .setFullPage(true));
 
         page.click("[data-testid=lang-en]");
         page.waitForSelector("text=Welcome");
         assertThat(page.textContent("h1")).startsWith("Welcome");
         assertThat(page.textContent("[data-testid=home-roles]")).contains("County staff");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("home-en.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("home-en.png"))
+                .setFullPage(true));
 
         // the choice sticks across pages
         page.navigate(baseUrl() + "/account");
@@ -85,12 +87,16 @@ class BrowserIT extends BrowserTest {
         signIn(page, "admin");
         page.navigate(baseUrl() + "/admin/users");
         assertThat(page.locator("[data-testid=users-table] tbody tr").count()).isGreaterThanOrEqualTo(6);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("users-phone.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("users-phone.png"))
+                .setFullPage(true));
         page.navigate(baseUrl() + "/admin/audit");
         assertThat(page.locator("[data-testid=audit-table] tbody tr").count()).isGreaterThan(0);
         page.click("text=校验日志完整性");
         assertThat(page.textContent("[data-testid=verify-result]")).contains("日志完整");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("audit-phone.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("audit-phone.png"))
+                .setFullPage(true));
         assertThat(errors).isEmpty();
     }
 
@@ -111,7 +117,9 @@ class BrowserIT extends BrowserTest {
         // a skipped stage is an error the user sees
         county.selectOption("#advStage", "STARTED");
         county.click("[data-testid=advance-form] button[type=submit]");
-        assertThat(county.textContent("[data-testid=action-errors]")).contains("不能跳过阶段").contains("洽谈");
+        assertThat(county.textContent("[data-testid=action-errors]"))
+                .contains("不能跳过阶段")
+                .contains("洽谈");
 
         county.selectOption("#advStage", "NEGOTIATING");
         county.click("[data-testid=advance-form] button[type=submit]");
@@ -122,7 +130,9 @@ class BrowserIT extends BrowserTest {
         county.click("[data-testid=submit-review]");
         assertThat(county.textContent("[data-testid=project-review]")).isEqualTo("待审核");
         String url = county.url();
-        county.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("project-submitted.png")).setFullPage(true));
+        county.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("project-submitted.png"))
+                .setFullPage(true));
 
         Page city = newPage(1280, 900, errors);
         signIn(city, "city");
@@ -131,11 +141,16 @@ class BrowserIT extends BrowserTest {
         city.click("[data-testid=approve]");
         assertThat(city.textContent("[data-testid=project-review]")).isEqualTo("已通过");
         assertThat(city.textContent("[data-testid=timeline]")).contains("材料齐全，同意。");
-        city.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("project-approved.png")).setFullPage(true));
+        city.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("project-approved.png"))
+                .setFullPage(true));
 
         long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
         assertThat(jdbc.sql("select contract_amount from project_approved where project_id = :id and valid_to is null")
-                .param("id", id).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("24000.50");
+                        .param("id", id)
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("24000.50");
         assertThat(errors).isEmpty();
     }
 
@@ -146,19 +161,25 @@ class BrowserIT extends BrowserTest {
         signIn(page, "city");
         page.navigate(baseUrl() + "/projects?band=10000");
         page.waitForSelector("[data-testid=totals]");
-        assertThat(page.locator("[data-testid=projects-table] tbody tr").count()).isEqualTo(20);
+        assertThat(page.locator("[data-testid=projects-table] tbody tr").count())
+                .isEqualTo(20);
         assertThat(page.textContent("[data-testid=totals]")).contains("个项目").contains("亿元");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("projects-list.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("projects-list.png"))
+                .setFullPage(true));
         page.click("[data-testid=next-page]");
         page.waitForURL(url -> url.contains("cursor="));
         page.waitForSelector("[data-testid=projects-table] tbody tr");
-        assertThat(page.locator("[data-testid=projects-table] tbody tr").count()).isGreaterThan(0);
+        assertThat(page.locator("[data-testid=projects-table] tbody tr").count())
+                .isGreaterThan(0);
         page.navigate(baseUrl() + "/projects/kanban");
         assertThat(page.textContent("[data-testid=kanban]")).contains("储备").contains("达产");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("projects-kanban.png")));
         page.navigate(baseUrl() + "/chains");
         assertThat(page.textContent("main")).contains("氢能").contains("985").contains("千亿级");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("chains.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("chains.png"))
+                .setFullPage(true));
         page.navigate(baseUrl() + "/projects/duplicates");
         assertThat(page.textContent("[data-testid=duplicates-table]")).contains("针状焦");
         page.navigate(baseUrl() + "/enterprises?q=迪诺思");
@@ -186,7 +207,8 @@ class BrowserIT extends BrowserTest {
             page.waitForSelector("text=" + name);
         }
         assertThat(page.locator("[data-testid=visits] li").count()).isEqualTo(2);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("trip.png")).setFullPage(true));
+        page.screenshot(
+                new Page.ScreenshotOptions().setPath(SHOTS.resolve("trip.png")).setFullPage(true));
         page.locator("[data-testid=to-lead]").first().click();
         page.waitForSelector("[data-testid=project-name]");
         assertThat(page.textContent("[data-testid=project-stage]")).isEqualTo("洽谈");
@@ -196,7 +218,9 @@ class BrowserIT extends BrowserTest {
         assertThat(page.textContent("[data-testid=activities-table]")).contains("赴苏州考察新材料企业");
         page.navigate(baseUrl() + "/activities?month=2024-05");
         assertThat(page.textContent("[data-testid=activity-figures]")).isNotBlank();
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("activities.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("activities.png"))
+                .setFullPage(true));
         assertThat(errors).isEmpty();
     }
 
@@ -208,18 +232,24 @@ class BrowserIT extends BrowserTest {
         page.navigate(baseUrl() + "/stats?region=141100&to=2024-10");
         page.waitForSelector("#dashboard[data-charts-ready=true]");
         for (String chart : new String[] {"trend", "ranking", "chains", "funnel", "bands"}) {
-            assertThat(page.locator("#chart-" + chart + " canvas").count()).as(chart).isGreaterThan(0);
+            assertThat(page.locator("#chart-" + chart + " canvas").count())
+                    .as(chart)
+                    .isGreaterThan(0);
         }
         assertThat(page.textContent("[data-testid=kpi-SIGNED_COUNT]")).isEqualTo("117");
         assertThat(page.textContent("[data-testid=kpi-SIGNED_AMOUNT]")).startsWith("941.5");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("dashboard.png"))
+                .setFullPage(true));
         page.navigate(baseUrl() + "/stats?region=141100&to=2024-10&screen=true");
         page.waitForSelector("#dashboard[data-charts-ready=true]");
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard-screen.png")));
         page.navigate(baseUrl() + "/stats/report?region=141100&to=2024-10");
         assertThat(page.textContent("[data-testid=briefing]")).startsWith("1-10月份，全市招商引资签约项目117个，签约金额941.5亿元");
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("report-print.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("report-print.png"))
+                .setFullPage(true));
         assertThat(errors).isEmpty();
     }
 
@@ -230,16 +260,26 @@ class BrowserIT extends BrowserTest {
         page.onDialog(d -> d.accept());
         signIn(page, "xiaoyi");
         page.navigate(baseUrl() + "/ledger");
-        page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("孝义台账.xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", browserLedger()));
+        page.setInputFiles(
+                "#file",
+                new com.microsoft.playwright.options.FilePayload(
+                        "孝义台账.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        browserLedger()));
         page.click("[data-testid=upload-form] button[type=submit]");
         page.waitForSelector("[data-testid=import-summary]");
-        assertThat(page.textContent("[data-testid=import-summary]")).contains("预览").contains("新增 1");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("import-preview.png")).setFullPage(true));
+        assertThat(page.textContent("[data-testid=import-summary]"))
+                .contains("预览")
+                .contains("新增 1");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("import-preview.png"))
+                .setFullPage(true));
         page.click("[data-testid=commit]");
         page.waitForSelector("text=已提交");
         assertThat(page.textContent("[data-testid=import-summary]")).contains("新增 1");
-        assertThat(jdbc.sql("select count(*) from project where name = '浏览器导入测试项目'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from project where name = '浏览器导入测试项目'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         assertThat(errors).isEmpty();
     }
@@ -250,27 +290,34 @@ class BrowserIT extends BrowserTest {
         Page page = newPage(1440, 1000, errors);
         signIn(page, "city");
         page.navigate(baseUrl() + "/reconcile");
-        String seed = new String(getClass().getResourceAsStream("/reconcile/00-seed.txt").readAllBytes(),
+        String seed = new String(
+                getClass().getResourceAsStream("/reconcile/00-seed.txt").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         page.fill("#text", seed);
         page.selectOption("#region", "141100");
         page.click("[data-testid=check]");
         page.waitForSelector("[data-testid=reconcile-result]");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("reconcile-seed.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("reconcile-seed.png"))
+                .setFullPage(true));
         System.out.println("RECONCILE " + page.textContent("[data-testid=count-agrees]") + " "
-                + page.textContent("[data-testid=count-disagrees]") + " " + page.textContent("[data-testid=count-cannot]")
+                + page.textContent("[data-testid=count-disagrees]") + " "
+                + page.textContent("[data-testid=count-cannot]")
                 + " " + page.locator("tr[data-verdict]").allTextContents());
         assertThat(page.locator("mark[data-verdict=AGREES]").count()).isGreaterThanOrEqualTo(5);
         assertThat(page.textContent("[data-testid=count-disagrees]")).isNotBlank();
         assertThat(page.locator("tr[data-verdict=AGREES]").allTextContents())
-                .anyMatch(t -> t.contains("941.5亿元")).anyMatch(t -> t.contains("117个"));
+                .anyMatch(t -> t.contains("941.5亿元"))
+                .anyMatch(t -> t.contains("117个"));
         page.click("[data-testid=save]");
         page.waitForSelector("[data-testid=flash]");
         assertThat(page.textContent("[data-testid=flash]")).contains("已保存");
         assertThat(page.locator("mark[data-verdict=AGREES]").count()).isGreaterThanOrEqualTo(5);
         page.navigate(baseUrl() + "/reconcile");
         assertThat(page.textContent("[data-testid=saved-table]")).contains("奋勇争先");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("reconcile-list.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("reconcile-list.png"))
+                .setFullPage(true));
         assertThat(errors).isEmpty();
     }
 
@@ -283,9 +330,13 @@ class BrowserIT extends BrowserTest {
         page.navigate(baseUrl() + "/ledger");
         page.selectOption("[data-testid=kind]", "trips");
         page.click("[data-testid=switch-kind]");
-        page.waitForSelector("[data-testid=upload-form] input[name=kind][value=trips]",
-                new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("import-kinds.png")).setFullPage(true));
+        page.waitForSelector(
+                "[data-testid=upload-form] input[name=kind][value=trips]",
+                new Page.WaitForSelectorOptions()
+                        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("import-kinds.png"))
+                .setFullPage(true));
         var out = new java.io.ByteArrayOutputStream();
         var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
         var ws = wb.newWorksheet("外出招商");
@@ -298,16 +349,26 @@ class BrowserIT extends BrowserTest {
             ws.value(2, c, bad[c]);
         }
         wb.finish();
-        page.setInputFiles("#file", new com.microsoft.playwright.options.FilePayload("外出招商.xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", out.toByteArray()));
+        page.setInputFiles(
+                "#file",
+                new com.microsoft.playwright.options.FilePayload(
+                        "外出招商.xlsx",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        out.toByteArray()));
         page.click("[data-testid=upload-form] button[type=submit]");
         page.waitForSelector("[data-testid=import-summary]");
-        assertThat(page.textContent("[data-testid=import-summary]")).contains("新增 1").contains("拒绝 1");
+        assertThat(page.textContent("[data-testid=import-summary]"))
+                .contains("新增 1")
+                .contains("拒绝 1");
         assertThat(page.textContent("[data-testid=import-rows]")).contains("区域：中阳县不在您的管辖范围内");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("import-trips-preview.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("import-trips-preview.png"))
+                .setFullPage(true));
         page.click("[data-testid=commit]");
         page.waitForSelector("text=已提交");
-        assertThat(jdbc.sql("select count(*) from trip where title = '浏览器导入测试赴杭州招商'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from trip where title = '浏览器导入测试赴杭州招商'")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
         page.click("text=浏览器导入测试赴杭州招商");
         page.waitForSelector("text=杭州");
@@ -349,7 +410,9 @@ class BrowserIT extends BrowserTest {
         page.click("[data-testid=position-form] button[type=submit]");
         page.waitForSelector("[data-testid=positions] >> text=临床医师");
         String campaignUrl = page.url();
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-campaign.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("talent-campaign.png"))
+                .setFullPage(true));
 
         page.navigate(baseUrl() + "/talent/talents/new");
         page.fill("#name", "浏览器测试人才");
@@ -361,7 +424,9 @@ class BrowserIT extends BrowserTest {
         page.click("[data-testid=talent-form] button[type=submit]");
         // a wrong check character is shown under the field
         assertThat(page.textContent(".invalid-feedback")).contains("身份证号不正确");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-form-error.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("talent-form-error.png"))
+                .setFullPage(true));
         String first17 = "14112919950101123";
         int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
@@ -377,7 +442,9 @@ class BrowserIT extends BrowserTest {
         assertThat(page.textContent("[data-testid=id-number]")).isEqualTo("1411**********" + id.substring(14));
         assertThat(page.textContent("[data-testid=phone]")).isEqualTo("138****5678");
         assertThat(page.content()).doesNotContain(id);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-talent.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("talent-talent.png"))
+                .setFullPage(true));
         page.click("[data-testid=reveal]");
         page.waitForSelector("text=" + id);
         assertThat(page.textContent("[data-testid=phone]")).isEqualTo("13812345678");
@@ -402,21 +469,27 @@ class BrowserIT extends BrowserTest {
         assertThat(page.textContent("[data-testid=sessions]")).contains("3/3");
         // the participant who is an introduced talent links to the record
         assertThat(page.locator("[data-testid=participants] a").count()).isEqualTo(1);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-class.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("talent-class.png"))
+                .setFullPage(true));
 
         page.navigate(baseUrl() + "/talent/talents?q=浏览器测试人才");
         assertThat(page.textContent("[data-testid=talents-table]")).contains("1411**********");
         page.navigate(baseUrl() + "/talent/talents?year=2024&sort=degree&dir=asc&lang=en");
         assertThat(page.textContent("h1")).isEqualTo("Introduced talents");
         assertThat(page.locator("[data-testid=talents-table] tbody tr").count()).isEqualTo(20);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-list-en.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("talent-list-en.png"))
+                .setFullPage(true));
         page.navigate(baseUrl() + "/talent/talents?lang=zh_CN");
         page.navigate(baseUrl() + "/talent?region=141129&year=2024");
         page.waitForSelector("#talent-dashboard[data-charts-ready=true]");
         assertThat(page.locator("#chart-degree canvas").count()).isGreaterThan(0);
         assertThat(page.locator("#chart-monthly canvas").count()).isGreaterThan(0);
         assertThat(page.textContent("[data-testid=kpi-postgraduates]")).isEqualTo("143");
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("talent-dashboard.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("talent-dashboard.png"))
+                .setFullPage(true));
         assertThat(errors).isEmpty();
     }
 
@@ -429,7 +502,9 @@ class BrowserIT extends BrowserTest {
         city.navigate(baseUrl() + "/supervision");
         city.click("[data-testid=evaluate]");
         city.waitForSelector("#warningChart canvas");
-        city.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("supervision-board.png")).setFullPage(true));
+        city.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("supervision-board.png"))
+                .setFullPage(true));
         // issue a task to 孝义; an empty title is an inline error first
         city.navigate(baseUrl() + "/supervision/tasks/new");
         city.selectOption("#regionId", new com.microsoft.playwright.options.SelectOption().setLabel("孝义市"));
@@ -444,11 +519,15 @@ class BrowserIT extends BrowserTest {
         Page county = newPage(1280, 900, errors);
         signIn(county, "xiaoyi");
         county.waitForSelector("[data-testid=unread]");
-        assertThat(Integer.parseInt(county.textContent("[data-testid=unread]").trim())).isPositive();
+        assertThat(Integer.parseInt(county.textContent("[data-testid=unread]").trim()))
+                .isPositive();
         county.click("[data-testid=inbox-link]");
         county.waitForSelector("[data-testid=inbox-list]");
-        county.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("inbox.png")).setFullPage(true));
-        county.locator("[data-testid=inbox-list] a", new Page.LocatorOptions().setHasText("浏览器督办测试")).first().click();
+        county.screenshot(
+                new Page.ScreenshotOptions().setPath(SHOTS.resolve("inbox.png")).setFullPage(true));
+        county.locator("[data-testid=inbox-list] a", new Page.LocatorOptions().setHasText("浏览器督办测试"))
+                .first()
+                .click();
         county.waitForSelector("[data-testid=respond-form]");
         county.fill("[data-testid=respond-form] #text", "已于本周三组织现场办公，企业提出的用电问题已协调");
         county.click("[data-testid=respond-form] button[type=submit]");
@@ -460,7 +539,8 @@ class BrowserIT extends BrowserTest {
         city.waitForSelector("[data-testid=task-status]");
         assertThat(city.textContent("[data-testid=task-status]")).isEqualTo("已办结");
         assertThat(city.locator("[data-testid=task-events] li").count()).isEqualTo(3);
-        city.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("task.png")).setFullPage(true));
+        city.screenshot(
+                new Page.ScreenshotOptions().setPath(SHOTS.resolve("task.png")).setFullPage(true));
         assertThat(errors).isEmpty();
     }
 }

@@ -2,6 +2,9 @@ package cn.yinfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.config.DatabaseRoles;
+import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,10 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import cn.yinfeng.IntegrationTest;
-import cn.yinfeng.config.DatabaseRoles;
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,12 +29,18 @@ class DatabaseOutageIT extends IntegrationTest {
     @Autowired
     HikariDataSource dataSource;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Authorization", "Bearer demo-token-city").header("Accept-Language", "zh-CN")
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .header("Authorization", "Bearer demo-token-city")
+                        .header("Accept-Language", "zh-CN")
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Autowired
@@ -48,12 +53,15 @@ class DatabaseOutageIT extends IntegrationTest {
     private Connection admin(boolean owner) throws Exception {
         String url = dataSource.getJdbcUrl();
         String other = url.replaceFirst("/[^/?]+(\\?|$)", "/template1$1");
-        return owner ? DriverManager.getConnection(other, roles.ownerUser(), roles.ownerPassword())
+        return owner
+                ? DriverManager.getConnection(other, roles.ownerUser(), roles.ownerPassword())
                 : DriverManager.getConnection(other, dataSource.getUsername(), dataSource.getPassword());
     }
 
     private void outage(Connection admin, String db, boolean down) throws Exception {
-        try (var st = admin.createStatement(); Connection runtime = admin(false); var kill = runtime.createStatement()) {
+        try (var st = admin.createStatement();
+                Connection runtime = admin(false);
+                var kill = runtime.createStatement()) {
             st.execute("alter database \"" + db + "\" allow_connections " + !down);
             if (down) {
                 kill.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + db
@@ -65,7 +73,8 @@ class DatabaseOutageIT extends IntegrationTest {
     @Test
     void answers503DuringAnOutageAndRecoversByItself() throws Exception {
         String db = jdbc.sql("select current_database()").query(String.class).single();
-        long projects = jdbc.sql("select count(*) from project").query(Long.class).single();
+        long projects =
+                jdbc.sql("select count(*) from project").query(Long.class).single();
         assertThat(get("/api/v1/me").statusCode()).isEqualTo(200);
 
         var statuses = new ArrayList<Integer>();
@@ -93,8 +102,11 @@ class DatabaseOutageIT extends IntegrationTest {
                 assertThat(api.headers().firstValue("Retry-After")).contains("10");
                 assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
                 assertThat(api.body()).contains("数据库正在重启或暂时无法连接");
-                HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> page = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 // the sign-in page itself needs no database; a signed-in page would, and answers the 503 page
                 assertThat(page.statusCode()).isIn(200, 503);
                 Thread.sleep(1000);
@@ -119,6 +131,7 @@ class DatabaseOutageIT extends IntegrationTest {
         assertThat(errors).isEmpty();
         assertThat(seen).isNotEmpty().allMatch(s -> s == 200 || s == 503);
         assertThat(seen).contains(503);
-        assertThat(jdbc.sql("select count(*) from project").query(Long.class).single()).isEqualTo(projects);
+        assertThat(jdbc.sql("select count(*) from project").query(Long.class).single())
+                .isEqualTo(projects);
     }
 }

@@ -2,6 +2,8 @@ package cn.yinfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yinfeng.YinfengApplication;
+import cn.yinfeng.accounts.SetupCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import cn.yinfeng.YinfengApplication;
-import cn.yinfeng.accounts.SetupCodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -36,14 +35,21 @@ class ForwardedHeadersIT {
     @BeforeAll
     static void start() throws IOException {
         var dir = Files.createTempDirectory("yf-prod-proxy");
-        app = new SpringApplicationBuilder(YinfengApplication.class).profiles("prod").run(
-                "--spring.datasource.url=", "--server.port=0", "--yinfeng.db.embedded.data-dir=" + dir,
-                "--yinfeng.db.embedded.clean=true", "--logging.level.root=warn",
-                "--yinfeng.talent.encryption-key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
-                "--yinfeng.audit.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
-                "--yinfeng.audit.checkpoint-file=" + dir.resolve("audit-checkpoints.log"),
-                // the first administrator is not sent to enrol a second factor here: this test reads the API docs
-                "--yinfeng.security.totp.required-for-admin=false");
+        app = new SpringApplicationBuilder(YinfengApplication.class)
+                .profiles("prod")
+                .run(
+                        "--spring.datasource.url=",
+                        "--server.port=0",
+                        "--yinfeng.db.embedded.data-dir=" + dir,
+                        "--yinfeng.db.embedded.clean=true",
+                        "--logging.level.root=warn",
+                        "--yinfeng.talent.encryption-key="
+                                + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                        "--yinfeng.audit.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                        "--yinfeng.audit.checkpoint-file=" + dir.resolve("audit-checkpoints.log"),
+                        // the first administrator is not sent to enrol a second factor here: this test reads the API
+                        // docs
+                        "--yinfeng.security.totp.required-for-admin=false");
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
@@ -69,11 +75,15 @@ class ForwardedHeadersIT {
             socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
             var out = new ByteArrayOutputStream();
             socket.getInputStream().transferTo(out);
-            String[] lines = out.toString(StandardCharsets.ISO_8859_1).split("\r\n\r\n", 2)[0].split("\r\n");
+            String[] lines = out.toString(StandardCharsets.ISO_8859_1)
+                    .split("\r\n\r\n", 2)[0]
+                    .split("\r\n");
             var headers = new LinkedHashMap<String, String>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(),
+                        lines[i].substring(colon + 1).trim());
             }
             return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers);
         }
@@ -82,7 +92,8 @@ class ForwardedHeadersIT {
     static final Map<String, String> PROXIED = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.7");
 
     @Test
-    @DisplayName("checklist #33: X-Forwarded-Proto https from the trusted proxy: HSTS for a year with subdomains, https redirects")
+    @DisplayName(
+            "checklist #33: X-Forwarded-Proto https from the trusted proxy: HSTS for a year with subdomains, https redirects")
     void httpsForwardedByTheTrustedProxyGetsHstsAndHttpsRedirects() throws IOException {
         var r = get("127.0.0.1", "/projects", PROXIED);
         assertThat(r.status()).isEqualTo(302);
@@ -117,9 +128,23 @@ class ForwardedHeadersIT {
         String base = "http://localhost:" + port;
         var browser = new HttpSession(base);
         String page = browser.get("/setup").body();
-        var done = browser.post("/setup", Map.of("_csrf", HttpSession.csrf(page), "setupCode",
-                SetupCodes.of(app), "regionCode", "141100", "regionName", "吕梁市", "username", "docs",
-                "displayName", "管理员", "password", "Strong#Admin2024"));
+        var done = browser.post(
+                "/setup",
+                Map.of(
+                        "_csrf",
+                        HttpSession.csrf(page),
+                        "setupCode",
+                        SetupCodes.of(app),
+                        "regionCode",
+                        "141100",
+                        "regionName",
+                        "吕梁市",
+                        "username",
+                        "docs",
+                        "displayName",
+                        "管理员",
+                        "password",
+                        "Strong#Admin2024"));
         assertThat(done.statusCode()).isEqualTo(302);
         browser.login("docs", "Strong#Admin2024");
         var docs = browser.get("/v3/api-docs");

@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,8 +29,8 @@ class I18nBundlesTest {
 
     private static Properties load(String name) throws IOException {
         var p = new Properties();
-        try (var in = new InputStreamReader(Files.newInputStream(Path.of("src/main/resources", name)),
-                StandardCharsets.UTF_8)) {
+        try (var in = new InputStreamReader(
+                Files.newInputStream(Path.of("src/main/resources", name)), StandardCharsets.UTF_8)) {
             p.load(in);
         }
         return p;
@@ -46,7 +45,9 @@ class I18nBundlesTest {
     @Test
     void englishBundleIsEnglish() throws IOException {
         var en = load("messages_en.properties");
-        var chinese = en.stringPropertyNames().stream().filter(k -> CJK.matcher(en.getProperty(k)).find()).toList();
+        var chinese = en.stringPropertyNames().stream()
+                .filter(k -> CJK.matcher(en.getProperty(k)).find())
+                .toList();
         assertThat(chinese).as("English messages containing Chinese").isEmpty();
     }
 
@@ -55,8 +56,10 @@ class I18nBundlesTest {
         // MessageFormat reads a lone ' as the start of a quoted run: "{0}" after it would print literally
         for (String bundle : List.of("messages.properties", "messages_en.properties")) {
             var p = load(bundle);
-            var broken = p.stringPropertyNames().stream().filter(k -> p.getProperty(k).contains("{"))
-                    .filter(k -> p.getProperty(k).replace("''", "").contains("'")).toList();
+            var broken = p.stringPropertyNames().stream()
+                    .filter(k -> p.getProperty(k).contains("{"))
+                    .filter(k -> p.getProperty(k).replace("''", "").contains("'"))
+                    .toList();
             assertThat(broken).as(bundle).isEmpty();
         }
     }
@@ -66,7 +69,8 @@ class I18nBundlesTest {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         var missing = new ArrayList<String>();
         var templateKey = Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]");
-        var javaKey = Pattern.compile("(?:Problem\\([^,]+,\\s*|InvalidInputException\\([^,]+,\\s*|getMessage\\()\"([a-zA-Z][a-zA-Z0-9_.]+)\"");
+        var javaKey = Pattern.compile(
+                "(?:Problem\\([^,]+,\\s*|InvalidInputException\\([^,]+,\\s*|getMessage\\()\"([a-zA-Z][a-zA-Z0-9_.]+)\"");
         for (Path file : files(TEMPLATES, ".html")) {
             Matcher m = templateKey.matcher(Files.readString(file));
             while (m.find()) {
@@ -98,11 +102,14 @@ class I18nBundlesTest {
             while (m.find()) {
                 String attrs = m.group(2);
                 String text = m.group(3).trim();
-                if (CJK.matcher(text).find() && !attrs.contains("th:text") && !attrs.contains("th:utext")
+                if (CJK.matcher(text).find()
+                        && !attrs.contains("th:text")
+                        && !attrs.contains("th:utext")
                         && !text.equals("中文")) {
                     offenders.add(file.getFileName() + ": " + text);
                 }
-                Matcher attr = Pattern.compile("\\s(title|placeholder|aria-label|alt)=\"([^\"]*)\"").matcher(attrs);
+                Matcher attr = Pattern.compile("\\s(title|placeholder|aria-label|alt)=\"([^\"]*)\"")
+                        .matcher(attrs);
                 while (attr.find()) {
                     if (CJK.matcher(attr.group(2)).find()) {
                         offenders.add(file.getFileName() + " @" + attr.group(1) + ": " + attr.group(2));

@@ -15,15 +15,20 @@ class ObservabilityIT extends IntegrationTest {
 
     @Test
     void healthAndProbesAnswerWithoutSignInAndShowNoDetails() throws Exception {
-        for (String path : new String[] {"/actuator/health", "/actuator/health/liveness",
-                "/actuator/health/readiness"}) {
-            String body = mvc.perform(get(path)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"))
-                    .andReturn().getResponse().getContentAsString();
+        for (String path :
+                new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            String body = mvc.perform(get(path))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("UP"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(body).doesNotContain("components").doesNotContain("PostgreSQL");
         }
         // a county user's token is no administrator: still the bare status
         mvc.perform(get("/actuator/health/readiness").header("Authorization", "Bearer demo-token-xiaoyi"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.components").doesNotExist());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components").doesNotExist());
     }
 
     @Test
@@ -45,8 +50,11 @@ class ObservabilityIT extends IntegrationTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer wrong-token"))
                 .andExpect(status().isUnauthorized());
-        MockHttpSession county = (MockHttpSession) mvc.perform(formLogin().user("xiaoyi").password("Yinfeng@2024"))
-                .andReturn().getRequest().getSession();
+        MockHttpSession county =
+                (MockHttpSession) mvc.perform(formLogin().user("xiaoyi").password("Yinfeng@2024"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
         mvc.perform(get("/actuator/prometheus").session(county)).andExpect(status().isForbidden());
         // other actuator endpoints are not exposed at all
         mvc.perform(get("/actuator/env").header("Authorization", "Bearer demo-token-admin"))
@@ -56,8 +64,11 @@ class ObservabilityIT extends IntegrationTest {
                 .andExpect(status().isOk());
         mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer test-scrape-token"))
                 .andExpect(status().isOk());
-        MockHttpSession admin = (MockHttpSession) mvc.perform(formLogin().user("admin").password("Yinfeng@2024"))
-                .andReturn().getRequest().getSession();
+        MockHttpSession admin =
+                (MockHttpSession) mvc.perform(formLogin().user("admin").password("Yinfeng@2024"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
         mvc.perform(get("/actuator/prometheus").session(admin)).andExpect(status().isOk());
         // the scrape token opens metrics and nothing else
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer test-scrape-token"))
@@ -66,12 +77,19 @@ class ObservabilityIT extends IntegrationTest {
 
     @Test
     void metricsHoldLatencyHistogramsPoolUsageAndExports() throws Exception {
-        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer demo-token-city")).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/enterprises/export").param("format", "csv")
-                .header("Authorization", "Bearer demo-token-city")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer demo-token-city"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/enterprises/export")
+                        .param("format", "csv")
+                        .header("Authorization", "Bearer demo-token-city"))
+                .andExpect(status().isOk());
         String metrics = mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer test-scrape-token"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(metrics).contains("http_server_requests_seconds_bucket{")
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(metrics)
+                .contains("http_server_requests_seconds_bucket{")
                 .contains("uri=\"/api/v1/me\"")
                 .contains("hikaricp_connections_active{")
                 .contains("hikaricp_connections_max{")

@@ -2,17 +2,16 @@ package cn.yinfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import cn.yinfeng.IntegrationTest;
 import cn.yinfeng.accounts.Role;
 import com.jayway.jsonpath.JsonPath;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,7 +45,9 @@ class PermissionMatrixIT extends IntegrationTest {
     void apiAnswersEachRoleAsExpected(String endpoint, List<Integer> expected) throws Exception {
         for (int i = 0; i < USERS.size(); i++) {
             int status = mvc.perform(get(endpoint).header("Authorization", "Bearer demo-token-" + USERS.get(i)))
-                    .andReturn().getResponse().getStatus();
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             assertThat(status).as("%s as %s", endpoint, USERS.get(i)).isEqualTo(expected.get(i));
         }
     }
@@ -65,7 +66,10 @@ class PermissionMatrixIT extends IntegrationTest {
     @MethodSource("pageMatrix")
     void pagesAnswerEachRoleAsExpected(String page, List<Integer> expected) throws Exception {
         for (int i = 0; i < USERS.size(); i++) {
-            int status = mvc.perform(get(page).session(session(USERS.get(i)))).andReturn().getResponse().getStatus();
+            int status = mvc.perform(get(page).session(session(USERS.get(i))))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             assertThat(status).as("%s as %s", page, USERS.get(i)).isEqualTo(expected.get(i));
         }
     }
@@ -90,18 +94,24 @@ class PermissionMatrixIT extends IntegrationTest {
     @Test
     void countyUserSeesOnlyTheirRegion() throws Exception {
         String body = mvc.perform(get("/api/v1/regions").header("Authorization", "Bearer demo-token-xiaoyi"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> names = JsonPath.read(body, "$[*].name");
         assertThat(names).containsExactly("孝义市");
         String other = mvc.perform(get("/api/v1/regions/141129").header("Authorization", "Bearer demo-token-xiaoyi"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(other).doesNotContain("中阳").doesNotContain("shortName").contains("\"status\":404");
     }
 
     @Test
     void cityUserSeesTheWholeTree() throws Exception {
         String body = mvc.perform(get("/api/v1/regions").header("Authorization", "Bearer demo-token-city"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> names = JsonPath.read(body, "$[*].name");
         assertThat(names).hasSize(15).startsWith("吕梁市").contains("孝义市", "中阳县", "吕梁经济技术开发区");
     }
@@ -112,24 +122,36 @@ class PermissionMatrixIT extends IntegrationTest {
         String token = "Bearer " + accounts.token(countyAdmin);
         long zhongyangUser = accounts.id("zhongyang");
         var response = mvc.perform(get("/api/v1/users/" + zhongyangUser).header("Authorization", token))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(404);
         assertThat(response.getContentAsString()).doesNotContain("zhongyang").doesNotContain("中阳");
-        String list = mvc.perform(get("/api/v1/users").header("Authorization", token)).andReturn().getResponse()
+        String list = mvc.perform(get("/api/v1/users").header("Authorization", token))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         List<String> regions = JsonPath.read(list, "$[*].regionName");
         assertThat(regions).isNotEmpty().allMatch("孝义市"::equals);
 
         // a form naming another county's region is rejected, nothing is created
-        long zhongyangRegion = jdbc.sql("select id from region where code = '141129'").query(Long.class).single();
-        var page = mvc.perform(post("/admin/users").session(session(countyAdmin, cn.yinfeng.accounts.TestAccounts.PASSWORD))
-                        .with(csrf()).param("username", "sneaky1").param("displayName", "越权")
-                        .param("regionId", String.valueOf(zhongyangRegion)).param("roles", "COUNTY_STAFF")
+        long zhongyangRegion = jdbc.sql("select id from region where code = '141129'")
+                .query(Long.class)
+                .single();
+        var page = mvc.perform(post("/admin/users")
+                        .session(session(countyAdmin, cn.yinfeng.accounts.TestAccounts.PASSWORD))
+                        .with(csrf())
+                        .param("username", "sneaky1")
+                        .param("displayName", "越权")
+                        .param("regionId", String.valueOf(zhongyangRegion))
+                        .param("roles", "COUNTY_STAFF")
                         .param("password", "Sneaky#Pass2024"))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getContentAsString()).contains("只能选择您管辖范围内的区域");
-        assertThat(jdbc.sql("select count(*) from app_user where username = 'sneaky1'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from app_user where username = 'sneaky1'")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 
@@ -144,7 +166,9 @@ class PermissionMatrixIT extends IntegrationTest {
         if (existing != null) {
             return existing;
         }
-        var s = (MockHttpSession) mvc.perform(formLogin().user(user).password(password)).andReturn().getRequest()
+        var s = (MockHttpSession) mvc.perform(formLogin().user(user).password(password))
+                .andReturn()
+                .getRequest()
                 .getSession();
         sessions.put(user, s);
         return s;

@@ -6,11 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.List;
-
 import cn.yinfeng.IntegrationTest;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.accounts.TestAccounts;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,8 @@ import org.springframework.security.test.web.servlet.response.SecurityMockMvcRes
 @ExtendWith(OutputCaptureExtension.class)
 class PersonalDataInLogsIT extends IntegrationTest {
 
-    private static final List<String> DEBUG = List.of("cn.yinfeng", "org.springframework.security",
-            "org.springframework.web", "org.springframework.transaction");
+    private static final List<String> DEBUG = List.of(
+            "cn.yinfeng", "org.springframework.security", "org.springframework.web", "org.springframework.transaction");
     private static final String JDBC = "org.springframework.jdbc.core";
 
     private final LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
@@ -56,15 +55,18 @@ class PersonalDataInLogsIT extends IntegrationTest {
                 .andExpect(SecurityMockMvcResultMatchers.unauthenticated());
         mvc.perform(formLogin().user(user).password(TestAccounts.PASSWORD))
                 .andExpect(SecurityMockMvcResultMatchers.authenticated());
-        assertThat(output.getOut()).contains("/login") // the capture saw the sign-ins
-                .doesNotContain("Wrong#Secret-4711").doesNotContain(TestAccounts.PASSWORD)
+        assertThat(output.getOut())
+                .contains("/login") // the capture saw the sign-ins
+                .doesNotContain("Wrong#Secret-4711")
+                .doesNotContain(TestAccounts.PASSWORD)
                 .doesNotContain("$2a$"); // nor a BCrypt hash
     }
 
     @Test
     void apiCallsLeaveNoToken(CapturedOutput output) throws Exception {
         String token = accounts.token(accounts.create("logtk", "141181", Role.COUNTY_STAFF));
-        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer forged-token-0815"))
                 .andExpect(status().isUnauthorized());
         assertThat(output.getOut()).contains("/api/v1/me").doesNotContain(token).doesNotContain("forged-token-0815");
@@ -74,36 +76,56 @@ class PersonalDataInLogsIT extends IntegrationTest {
     void aTalentsIdNumberAndPhoneStayOutOfTheLog(CapturedOutput output) throws Exception {
         String id = idNumber("14112919930615246");
         String phone = "13811224455";
-        long region = jdbc.sql("select id from region where code = '141129'").query(Long.class).single();
-        mvc.perform(post("/api/v1/talent/talents").header("Authorization", "Bearer demo-token-talent")
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        long region = jdbc.sql("select id from region where code = '141129'")
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/api/v1/talent/talents")
+                        .header("Authorization", "Bearer demo-token-talent")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"name":"日志测试","regionId":%d,"degree":"DOCTOR","employer":"中阳县测试单位",
                          "introducedOn":"2025-03-01","birthYear":1993,"idNumber":"%s","phone":"%s"}
-                        """.formatted(region, id, phone))).andExpect(status().isCreated());
+                        """.formatted(region, id, phone)))
+                .andExpect(status().isCreated());
         // refused inputs are not echoed into the log either: a bad check digit, a malformed document
         String badId = id.substring(0, 17) + (id.endsWith("0") ? "1" : "0");
-        mvc.perform(post("/api/v1/talent/talents").header("Authorization", "Bearer demo-token-talent")
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/v1/talent/talents")
+                        .header("Authorization", "Bearer demo-token-talent")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"name":"日志测试二","regionId":%d,"degree":"DOCTOR","employer":"中阳县测试单位",
                          "introducedOn":"2025-03-01","idNumber":"%s","phone":"13811220000"}
-                        """.formatted(region, badId))).andExpect(status().isBadRequest());
-        mvc.perform(post("/api/v1/talent/talents").header("Authorization", "Bearer demo-token-talent")
-                .contentType(MediaType.APPLICATION_JSON).content("""
+                        """.formatted(region, badId)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/talent/talents")
+                        .header("Authorization", "Bearer demo-token-talent")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"name":"日志测试三","regionId":%d,"birthYear":"13811229999","phone":"13811229999"}
-                        """.formatted(region))).andExpect(status().isBadRequest());
-        assertThat(output.getOut()).contains("/api/v1/talent/talents")
-                .doesNotContain(id).doesNotContain(phone).doesNotContain(badId)
-                .doesNotContain("13811220000").doesNotContain("13811229999");
+                        """.formatted(region)))
+                .andExpect(status().isBadRequest());
+        assertThat(output.getOut())
+                .contains("/api/v1/talent/talents")
+                .doesNotContain(id)
+                .doesNotContain(phone)
+                .doesNotContain(badId)
+                .doesNotContain("13811220000")
+                .doesNotContain("13811229999");
     }
 
     @Test
     void aProjectContactPhoneStaysOutOfTheLog(CapturedOutput output) throws Exception {
-        long region = jdbc.sql("select id from region where code = '141181'").query(Long.class).single();
-        mvc.perform(post("/api/v1/projects").header("Authorization", "Bearer demo-token-xiaoyi")
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        long region = jdbc.sql("select id from region where code = '141181'")
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/api/v1/projects")
+                        .header("Authorization", "Bearer demo-token-xiaoyi")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                         {"name":"日志联系电话项目","regionId":%d,"totalInvestment":100,
                          "contactName":"王联络","contactPhone":"13722334455"}
-                        """.formatted(region))).andExpect(status().isCreated());
+                        """.formatted(region)))
+                .andExpect(status().isCreated());
         assertThat(output.getOut()).contains("/api/v1/projects").doesNotContain("13722334455");
     }
 

@@ -2,11 +2,10 @@ package cn.yinfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
 import cn.yinfeng.IntegrationTest;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.accounts.TestAccounts;
+import java.util.Map;
 import org.apache.catalina.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +41,10 @@ class SessionIT extends IntegrationTest {
         browser.login("zhongyang", "Yinfeng@2024");
         String session = browser.sessionCookie;
         String token = HttpSession.csrf(browser.get("/").body());
-        assertThat(browser.post("/logout", Map.of("_csrf", token)).headers().firstValue("Location").orElseThrow())
+        assertThat(browser.post("/logout", Map.of("_csrf", token))
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
                 .endsWith("/login?logout");
         var reuse = new HttpSession(baseUrl());
         reuse.sessionCookie = session;
@@ -56,15 +58,35 @@ class SessionIT extends IntegrationTest {
         String user = accounts.create("csrf", "141181", Role.COUNTY_STAFF);
         var browser = new HttpSession(baseUrl());
         browser.login(user, TestAccounts.PASSWORD);
-        var forged = browser.post("/account/password", Map.of("oldPassword", TestAccounts.PASSWORD,
-                "newPassword", "Forged#Pass2024", "confirmPassword", "Forged#Pass2024"));
+        var forged = browser.post(
+                "/account/password",
+                Map.of(
+                        "oldPassword",
+                        TestAccounts.PASSWORD,
+                        "newPassword",
+                        "Forged#Pass2024",
+                        "confirmPassword",
+                        "Forged#Pass2024"));
         assertThat(forged.statusCode()).isEqualTo(403);
         // the password is unchanged: the real one still signs in
-        assertThat(new HttpSession(baseUrl()).login(user, TestAccounts.PASSWORD).headers().firstValue("Location")
-                .orElseThrow()).doesNotContain("error");
+        assertThat(new HttpSession(baseUrl())
+                        .login(user, TestAccounts.PASSWORD)
+                        .headers()
+                        .firstValue("Location")
+                        .orElseThrow())
+                .doesNotContain("error");
         String token = HttpSession.csrf(browser.get("/account").body());
-        var real = browser.post("/account/password", Map.of("oldPassword", TestAccounts.PASSWORD,
-                "newPassword", "Changed#Pass2024", "confirmPassword", "Changed#Pass2024", "_csrf", token));
+        var real = browser.post(
+                "/account/password",
+                Map.of(
+                        "oldPassword",
+                        TestAccounts.PASSWORD,
+                        "newPassword",
+                        "Changed#Pass2024",
+                        "confirmPassword",
+                        "Changed#Pass2024",
+                        "_csrf",
+                        token));
         assertThat(real.statusCode()).isEqualTo(302);
         assertThat(auditRows("PASSWORD_CHANGE", user, "SUCCESS")).isEqualTo(1);
     }
@@ -72,11 +94,14 @@ class SessionIT extends IntegrationTest {
     @Test
     void sessionCookieAndSecurityHeaders() throws Exception {
         var response = new HttpSession(baseUrl()).get("/login");
-        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
-                .findFirst().orElseThrow();
+        String cookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst()
+                .orElseThrow();
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax");
         assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("script-src 'self'").contains("frame-ancestors 'none'");
+                .contains("script-src 'self'")
+                .contains("frame-ancestors 'none'");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }

@@ -2,10 +2,9 @@ package cn.yinfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.yinfeng.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
-import cn.yinfeng.IntegrationTest;
 import org.apache.catalina.Context;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,12 +33,17 @@ class SessionStoreIT extends IntegrationTest {
         assertThat(app.getManager().findSessions()).isEmpty();
         // the row: the signed-in user and the 30-minute idle timeout
         var row = jdbc.sql("select principal_name, max_inactive_interval from spring_session where session_id = :id")
-                .param("id", id).query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).single();
+                .param("id", id)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)})
+                .single();
         assertThat(row[0]).isEqualTo("xiaoyi");
         assertThat(row[1]).isEqualTo(30 * 60);
         assertThat(jdbc.sql("select count(*) from spring_session_attributes a join spring_session s "
-                + "on s.primary_id = a.session_primary_id where s.session_id = :id "
-                + "and a.attribute_name = 'SPRING_SECURITY_CONTEXT'").param("id", id).query(Long.class).single())
+                                + "on s.primary_id = a.session_primary_id where s.session_id = :id "
+                                + "and a.attribute_name = 'SPRING_SECURITY_CONTEXT'")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
 
         // another client (as another instance would see it) with nothing but the cookie is signed in
@@ -50,7 +54,9 @@ class SessionStoreIT extends IntegrationTest {
         assertThat(home.body()).contains("xiaoyi");
 
         // the session is the row: once it is gone, the cookie opens nothing
-        jdbc.sql("delete from spring_session where session_id = :id").param("id", id).update();
+        jdbc.sql("delete from spring_session where session_id = :id")
+                .param("id", id)
+                .update();
         var third = new HttpSession(baseUrl());
         third.sessionCookie = cookie;
         assertThat(third.get("/").statusCode()).isEqualTo(302);
@@ -64,7 +70,10 @@ class SessionStoreIT extends IntegrationTest {
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
         long thirtyOneMinutesAgo = System.currentTimeMillis() - 31 * 60 * 1000L;
         jdbc.sql("update spring_session set last_access_time = :t, expiry_time = :t + max_inactive_interval * 1000 "
-                + "where session_id = :id").param("t", thirtyOneMinutesAgo).param("id", id).update();
+                        + "where session_id = :id")
+                .param("t", thirtyOneMinutesAgo)
+                .param("id", id)
+                .update();
         var later = new HttpSession(baseUrl());
         later.sessionCookie = browser.sessionCookie;
         var response = later.get("/");

@@ -15,13 +15,22 @@ class StaticResourcesIT extends IntegrationTest {
 
     @Test
     void versionAgnosticWebjarUrlsAreServedAndPagesLinkThemAsWritten() throws Exception {
-        for (String url : new String[] {"/webjars/bootstrap/css/bootstrap.min.css", "/webjars/htmx.org/dist/htmx.min.js",
-            "/webjars/bootstrap/js/bootstrap.bundle.min.js"}) {
-            byte[] body = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse()
+        for (String url : new String[] {
+            "/webjars/bootstrap/css/bootstrap.min.css",
+            "/webjars/htmx.org/dist/htmx.min.js",
+            "/webjars/bootstrap/js/bootstrap.bundle.min.js"
+        }) {
+            byte[] body = mvc.perform(get(url))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
                     .getContentAsByteArray();
             assertThat(body.length).as(url).isGreaterThan(10_000);
         }
-        String login = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
+        String login = mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(login).contains("href=\"/webjars/bootstrap/css/bootstrap.min.css\"");
     }

@@ -1,5 +1,6 @@
 package cn.yinfeng.ledger.sheet;
 
+import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import javax.xml.stream.XMLEventFactory;
 import javax.xml.stream.XMLEventReader;
 import javax.xml.stream.XMLEventWriter;
@@ -22,8 +22,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.events.Attribute;
 import javax.xml.stream.events.StartElement;
 import javax.xml.stream.events.XMLEvent;
-
-import cn.yinfeng.common.InvalidInputException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Row;
@@ -46,8 +44,14 @@ public final class AnnotatedCopy {
      * @param results a text per row number (the header row gets {@code heading})
      * @param column the column the results go in: one after the widest row of the header
      */
-    public static byte[] of(byte[] file, int sheet, int column, String heading, int headerRow,
-            Map<Integer, String> results, List<CellNote> notes) {
+    public static byte[] of(
+            byte[] file,
+            int sheet,
+            int column,
+            String heading,
+            int headerRow,
+            Map<Integer, String> results,
+            List<CellNote> notes) {
         var all = new HashMap<>(results);
         all.put(headerRow, heading);
         return switch (LedgerFiles.detect(file)) {
@@ -57,8 +61,7 @@ public final class AnnotatedCopy {
         };
     }
 
-    private static byte[] xls(byte[] file, int sheet, int column, Map<Integer, String> results,
-            List<CellNote> notes) {
+    private static byte[] xls(byte[] file, int sheet, int column, Map<Integer, String> results, List<CellNote> notes) {
         try (var wb = new HSSFWorkbook(new ByteArrayInputStream(file))) {
             Sheet s = wb.getSheetAt(sheet);
             results.forEach((number, text) -> {
@@ -132,7 +135,8 @@ public final class AnnotatedCopy {
         var reader = new XlsxReader(file, Limits.DEFAULT);
         String part = reader.part(sheet);
         var out = new ByteArrayOutputStream();
-        try (var zip = XlsxReader.open(file); var copy = new ZipOutputStream(out)) {
+        try (var zip = XlsxReader.open(file);
+                var copy = new ZipOutputStream(out)) {
             for (var e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
                 copy.putNextEntry(new ZipEntry(e.getName()));
                 try (InputStream in = zip.getInputStream(e)) {
@@ -156,16 +160,21 @@ public final class AnnotatedCopy {
         var inputs = XMLInputFactory.newFactory();
         inputs.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         inputs.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        XMLEventReader events = inputs.createXMLEventReader(new java.io.FilterInputStream(in) {
-            @Override
-            public void close() {}
-        }, "UTF-8");
-        XMLEventWriter writer = XMLOutputFactory.newFactory().createXMLEventWriter(new java.io.FilterOutputStream(out) {
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        }, "UTF-8");
+        XMLEventReader events = inputs.createXMLEventReader(
+                new java.io.FilterInputStream(in) {
+                    @Override
+                    public void close() {}
+                },
+                "UTF-8");
+        XMLEventWriter writer = XMLOutputFactory.newFactory()
+                .createXMLEventWriter(
+                        new java.io.FilterOutputStream(out) {
+                            @Override
+                            public void close() throws IOException {
+                                flush();
+                            }
+                        },
+                        "UTF-8");
         var make = XMLEventFactory.newInstance();
         String ns = null;
         Integer row = null;

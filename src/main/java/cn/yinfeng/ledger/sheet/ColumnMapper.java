@@ -19,7 +19,10 @@ public final class ColumnMapper {
 
     private static final Set<String> OWN_COLUMNS = Set.of("序号", "编号", "备注", "说明", "附注", "No", "NO", "no");
 
-    public record Mapping(Map<Integer, String> fields, List<Header.Column> unknown, List<Header.Column> ignored,
+    public record Mapping(
+            Map<Integer, String> fields,
+            List<Header.Column> unknown,
+            List<Header.Column> ignored,
             List<Header.Column> duplicates) {
 
         /** The header column that gives a field, or null. */

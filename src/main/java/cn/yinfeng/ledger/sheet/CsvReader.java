@@ -1,5 +1,6 @@
 package cn.yinfeng.ledger.sheet;
 
+import cn.yinfeng.common.InvalidInputException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -8,8 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import cn.yinfeng.common.InvalidInputException;
 
 /**
  * CSV as Excel and WPS save it: UTF-8 with a byte-order mark, or the Chinese Windows code page (GBK, read as its
@@ -30,8 +29,9 @@ final class CsvReader implements WorkbookReader {
         if (!looksLikeText(file)) {
             throw new InvalidInputException("file", "import.unreadable.binary");
         }
-        int bom = file.length >= 3 && (file[0] & 0xff) == 0xef && (file[1] & 0xff) == 0xbb
-                && (file[2] & 0xff) == 0xbf ? 3 : 0;
+        int bom = file.length >= 3 && (file[0] & 0xff) == 0xef && (file[1] & 0xff) == 0xbb && (file[2] & 0xff) == 0xbf
+                ? 3
+                : 0;
         String utf8 = bom > 0 ? new String(file, 3, file.length - 3, StandardCharsets.UTF_8) : strictUtf8(file);
         if (utf8 != null) {
             text = utf8;
@@ -60,8 +60,11 @@ final class CsvReader implements WorkbookReader {
 
     private static String strictUtf8(byte[] file) {
         try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file));
+            CharBuffer chars = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file));
             return chars.toString();
         } catch (CharacterCodingException e) {
             return null;

@@ -124,8 +124,8 @@ public final class HeaderFinder {
      * Whether the row under a one-row header candidate is its second header row: it follows at once, holds only
      * words (no number), nothing under the key column, and a name under a header cell left blank.
      */
-    static boolean continues(List<SheetTable.Row> rows, int i, Header candidate, Function<String, String> fieldOf,
-            String keyField) {
+    static boolean continues(
+            List<SheetTable.Row> rows, int i, Header candidate, Function<String, String> fieldOf, String keyField) {
         if (i + 1 >= rows.size() || rows.get(i + 1).number() != rows.get(i).number() + 1) {
             return false;
         }
@@ -137,7 +137,9 @@ public final class HeaderFinder {
                 key = c.index();
             }
         }
-        if (key == null || below.blank() || (below.cell(key) != null && !below.cell(key).isBlank())) {
+        if (key == null
+                || below.blank()
+                || (below.cell(key) != null && !below.cell(key).isBlank())) {
             return false;
         }
         boolean underBlank = false;
@@ -203,8 +205,8 @@ public final class HeaderFinder {
                     unit = u;
                 }
             }
-            columns.add(new Header.Column(c, String.join("/", parts), List.copyOf(parts),
-                    unit != null ? unit : sheetUnit));
+            columns.add(
+                    new Header.Column(c, String.join("/", parts), List.copyOf(parts), unit != null ? unit : sheetUnit));
         }
         int first = rows.get(i).number();
         int lastRow = rows.get(Math.min(rows.size() - 1, i + span - 1)).number();

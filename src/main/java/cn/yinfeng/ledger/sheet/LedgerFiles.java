@@ -10,7 +10,11 @@ import cn.yinfeng.common.InvalidInputException;
  */
 public final class LedgerFiles {
 
-    public enum Format { XLSX, OLE, TEXT }
+    public enum Format {
+        XLSX,
+        OLE,
+        TEXT
+    }
 
     private LedgerFiles() {}
 
@@ -18,7 +22,10 @@ public final class LedgerFiles {
         if (file.length >= 4 && file[0] == 'P' && file[1] == 'K') {
             return Format.XLSX;
         }
-        if (file.length >= 8 && (file[0] & 0xff) == 0xd0 && (file[1] & 0xff) == 0xcf && (file[2] & 0xff) == 0x11
+        if (file.length >= 8
+                && (file[0] & 0xff) == 0xd0
+                && (file[1] & 0xff) == 0xcf
+                && (file[2] & 0xff) == 0x11
                 && (file[3] & 0xff) == 0xe0) {
             return Format.OLE;
         }

@@ -11,12 +11,16 @@ import java.util.regex.Pattern;
  * Such rows are skipped and reported with their reason, never imported and never rejected.
  */
 public enum RowKind {
-    DATA, BLANK, TOTAL, FOOTER, HEADER_AGAIN;
+    DATA,
+    BLANK,
+    TOTAL,
+    FOOTER,
+    HEADER_AGAIN;
 
     private static final Pattern TOTAL_CELL = Pattern.compile("(.{0,8})(合计|小计|总计|累计|共计)");
-    private static final List<String> FOOTER_STARTS = List.of("填表人", "填报人", "制表人", "制表", "审核人", "审核",
-            "负责人", "分管领导", "联系人", "联系电话", "电话", "填表日期", "填报日期", "制表日期", "报送日期", "注", "说明",
-            "备注", "附注");
+    private static final List<String> FOOTER_STARTS = List.of(
+            "填表人", "填报人", "制表人", "制表", "审核人", "审核", "负责人", "分管领导", "联系人", "联系电话", "电话", "填表日期", "填报日期", "制表日期", "报送日期",
+            "注", "说明", "备注", "附注");
 
     /**
      * @param dataColumns the columns mapped to fields: a row with nothing in them is blank, whatever else it holds

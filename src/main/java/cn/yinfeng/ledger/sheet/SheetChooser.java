@@ -22,8 +22,11 @@ public final class SheetChooser {
             if (header.isEmpty()) {
                 continue;
             }
-            int score = (int) header.get().columns().stream().map(c -> fieldOf.apply(c.name()))
-                    .filter(java.util.Objects::nonNull).distinct().count();
+            int score = (int) header.get().columns().stream()
+                    .map(c -> fieldOf.apply(c.name()))
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .count();
             if (score > bestScore) {
                 best = new Choice(s, reader.sheetNames().get(s), header.get());
                 bestScore = score;
@@ -33,8 +36,8 @@ public final class SheetChooser {
     }
 
     /** The header of the sheet the user named; empty when the kind finds none there. */
-    public static Optional<Choice> in(WorkbookReader reader, int sheet, Function<String, String> fieldOf,
-            String keyField) {
+    public static Optional<Choice> in(
+            WorkbookReader reader, int sheet, Function<String, String> fieldOf, String keyField) {
         return HeaderFinder.find(reader.head(sheet, HeaderFinder.SCAN + 3), fieldOf, keyField)
                 .map(h -> new Choice(sheet, reader.sheetNames().get(sheet), h));
     }

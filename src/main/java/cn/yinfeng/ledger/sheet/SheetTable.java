@@ -47,7 +47,8 @@ public record SheetTable(String name, int index, List<Row> rows, List<Merge> mer
             }
             int[] a = address(ref.substring(0, colon));
             int[] b = address(ref.substring(colon + 1));
-            return a == null || b == null ? null
+            return a == null || b == null
+                    ? null
                     : new Merge(Math.min(a[0], b[0]), Math.max(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[1], b[1]));
         }
 

@@ -1,13 +1,12 @@
 package cn.yinfeng.ledger.sheet;
 
+import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import cn.yinfeng.common.InvalidInputException;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.eventusermodel.HSSFEventFactory;
 import org.apache.poi.hssf.eventusermodel.HSSFRequest;
@@ -53,7 +52,8 @@ final class XlsReader implements WorkbookReader {
             if (fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo")) {
                 throw new InvalidInputException("file", "import.encrypted");
             }
-            if (!fs.getRoot().hasEntryCaseInsensitive("Workbook") && !fs.getRoot().hasEntryCaseInsensitive("Book")) {
+            if (!fs.getRoot().hasEntryCaseInsensitive("Workbook")
+                    && !fs.getRoot().hasEntryCaseInsensitive("Book")) {
                 throw new InvalidInputException("file", "import.unreadable.ole");
             }
             var request = new HSSFRequest();
@@ -105,7 +105,10 @@ final class XlsReader implements WorkbookReader {
             } else if (record instanceof SSTRecord s) {
                 sst = s;
             } else if (record instanceof LabelSSTRecord l) {
-                put(l.getRow(), l.getColumn(), sst == null ? null : sst.getString(l.getSSTIndex()).getString());
+                put(
+                        l.getRow(),
+                        l.getColumn(),
+                        sst == null ? null : sst.getString(l.getSSTIndex()).getString());
             } else if (record instanceof LabelRecord l) {
                 put(l.getRow(), l.getColumn(), l.getValue());
             } else if (record instanceof NumberRecord n) {
@@ -137,8 +140,12 @@ final class XlsReader implements WorkbookReader {
                 for (int i = 0; i < m.getNumAreas(); i++) {
                     var area = m.getAreaAt(i);
                     if (area.getLastColumn() < limits.maxColumns()) {
-                        merges.get(sheet).add(new SheetTable.Merge(area.getFirstRow() + 1, area.getLastRow() + 1,
-                                area.getFirstColumn(), area.getLastColumn()));
+                        merges.get(sheet)
+                                .add(new SheetTable.Merge(
+                                        area.getFirstRow() + 1,
+                                        area.getLastRow() + 1,
+                                        area.getFirstColumn(),
+                                        area.getLastColumn()));
                     }
                 }
             }
@@ -197,5 +204,4 @@ final class XlsReader implements WorkbookReader {
         String name = sheet < names.size() ? names.get(sheet) : "Sheet" + (sheet + 1);
         return SheetTable.filled(name, sheet, rows, merges.get(sheet));
     }
-
 }

@@ -1,5 +1,6 @@
 package cn.yinfeng.ledger.sheet;
 
+import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,13 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
-import cn.yinfeng.common.InvalidInputException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
@@ -35,7 +33,8 @@ final class XlsxReader implements WorkbookReader {
         try {
             Map<String, String> rels = new HashMap<>();
             var sheets = new ArrayList<String[]>();
-            forEachPart(name -> name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels"),
+            forEachPart(
+                    name -> name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels"),
                     (name, xml) -> {
                         while (xml.hasNext()) {
                             if (xml.next() != XMLStreamConstants.START_ELEMENT) {
@@ -60,8 +59,12 @@ final class XlsxReader implements WorkbookReader {
             for (String[] s : sheets) {
                 names.add(s[0] == null ? "Sheet" + (names.size() + 1) : s[0]);
                 String target = rels.get(s[1]);
-                parts.add(target == null ? null
-                        : target.startsWith("/") ? target.substring(1) : "xl/" + target.replaceFirst("^\\./", ""));
+                parts.add(
+                        target == null
+                                ? null
+                                : target.startsWith("/")
+                                        ? target.substring(1)
+                                        : "xl/" + target.replaceFirst("^\\./", ""));
             }
         } catch (IOException | XMLStreamException e) {
             throw new InvalidInputException("file", "import.unreadable.xlsx");
@@ -138,7 +141,8 @@ final class XlsxReader implements WorkbookReader {
         try {
             forEachPart(part::equals, (name, xml) -> {
                 while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("mergeCell")) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT
+                            && xml.getLocalName().equals("mergeCell")) {
                         var m = SheetTable.Merge.parse(String.valueOf(xml.getAttributeValue(null, "ref")));
                         if (m != null && m.lastColumn() < limits.maxColumns()) {
                             out.add(m);
@@ -178,7 +182,8 @@ final class XlsxReader implements WorkbookReader {
 
     static org.apache.commons.compress.archivers.zip.ZipFile open(byte[] file) throws IOException {
         return org.apache.commons.compress.archivers.zip.ZipFile.builder()
-                .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(file)).get();
+                .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(file))
+                .get();
     }
 
     private static XMLInputFactory xmlInput() {

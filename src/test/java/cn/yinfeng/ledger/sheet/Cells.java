@@ -2,7 +2,6 @@ package cn.yinfeng.ledger.sheet;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;

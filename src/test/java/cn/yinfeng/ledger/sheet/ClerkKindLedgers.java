@@ -1,9 +1,8 @@
 package cn.yinfeng.ledger.sheet;
 
+import cn.yinfeng.enterprises.CreditCode;
 import java.nio.charset.Charset;
 import java.time.LocalDate;
-
-import cn.yinfeng.enterprises.CreditCode;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -27,10 +26,12 @@ public final class ClerkKindLedgers {
 
     /** The registered unified social credit codes of the register's first and third firms. */
     public static final String PENGFEI_CODE = code("91141181MA0KPF12X");
+
     public static final String STORAGE_CODE = code("91110108MA01XGC3Q");
 
     /** The two projects whose funds the fund ledger reports (the IT registers them first, as the county had). */
     public static final String HYDROGEN = "孝义鹏飞氢能装备制造项目";
+
     public static final String SOLAR = "孝义华晟光储一体化项目";
 
     private static String code(String first17) {
@@ -59,13 +60,12 @@ public final class ClerkKindLedgers {
         }
         s.addMergedRegion(new CellRangeAddress(2, 2, 5, 6));
         s.addMergedRegion(new CellRangeAddress(2, 2, 7, 8));
-        Row r = Cells.row(s, 4, null, "山西鹏飞新材料有限公司", PENGFEI_CODE, null, "新材料", "山西省", "太原市", "王建国",
-                "13812345678", "以商招商");
+        Row r = Cells.row(
+                s, 4, null, "山西鹏飞新材料有限公司", PENGFEI_CODE, null, "新材料", "山西省", "太原市", "王建国", "13812345678", "以商招商");
         Cells.number(r, 0, 1);
         Cells.number(r, 3, 1.2);
         // no code yet: the clerk writes 无
-        r = Cells.row(s, 5, null, "孝义市华晟商贸有限公司", "无", null, null, "山西省", "吕梁市", "李梅", "0358-7221234",
-                "外出招商");
+        r = Cells.row(s, 5, null, "孝义市华晟商贸有限公司", "无", null, null, "山西省", "吕梁市", "李梅", "0358-7221234", "外出招商");
         Cells.number(r, 0, 2);
         Cells.number(r, 3, 0.05);
         s.addMergedRegion(new CellRangeAddress(4, 5, 4, 4)); // 新材料 over both
@@ -74,8 +74,8 @@ public final class ClerkKindLedgers {
         s.addMergedRegion(new CellRangeAddress(7, 7, 0, 2));
         r.createCell(3).setCellFormula("SUM(D5:D6)");
         // typed with its own unit: 万元 wins over the sheet's 亿元
-        r = Cells.row(s, 8, null, "北京中关村储能科技有限公司", STORAGE_CODE, "8000万元", "储能", "北京市", "北京市", "张伟",
-                "13900001111", "中介推荐");
+        r = Cells.row(
+                s, 8, null, "北京中关村储能科技有限公司", STORAGE_CODE, "8000万元", "储能", "北京市", "北京市", "张伟", "13900001111", "中介推荐");
         Cells.number(r, 0, 3);
         r = Cells.row(s, 9, "合计");
         s.addMergedRegion(new CellRangeAddress(9, 9, 0, 2));
@@ -160,19 +160,17 @@ public final class ClerkKindLedgers {
             s.addMergedRegion(new CellRangeAddress(2, 3, c, c));
         }
         s.addMergedRegion(new CellRangeAddress(2, 2, 5, 6));
-        Row r = Cells.row(s, 4, null, null, "山东华能集团考察团", "山东华能装备有限公司", null, "刘晋萍", "副市长",
-                "孝义经济技术开发区、梧桐新材料园区", "签订合作框架协议");
+        Row r = Cells.row(
+                s, 4, null, null, "山东华能集团考察团", "山东华能装备有限公司", null, "刘晋萍", "副市长", "孝义经济技术开发区、梧桐新材料园区", "签订合作框架协议");
         Cells.number(r, 0, 1);
         r.createCell(1).setCellValue(LocalDate.of(2023, 5, 18));
         r.getCell(1).setCellStyle(date);
         Cells.number(r, 4, 12);
-        r = Cells.row(s, 5, null, "2023年6月3日", "北京远景储能考察团", "北京远景储能有限公司、远景能源有限公司", "十二人", null, null,
-                "孝义市储能产业园");
+        r = Cells.row(s, 5, null, "2023年6月3日", "北京远景储能考察团", "北京远景储能有限公司、远景能源有限公司", "十二人", null, null, "孝义市储能产业园");
         Cells.number(r, 0, 2);
         s.addMergedRegion(new CellRangeAddress(4, 5, 5, 5)); // one host received both
         s.addMergedRegion(new CellRangeAddress(4, 5, 6, 6));
-        r = Cells.row(s, 6, null, "2023.6.20", "深圳客商联谊考察团", "深圳比亚迪股份有限公司", "五十余人", "张明", "商务局局长",
-                "孝义市新能源汽车产业园");
+        r = Cells.row(s, 6, null, "2023.6.20", "深圳客商联谊考察团", "深圳比亚迪股份有限公司", "五十余人", "张明", "商务局局长", "孝义市新能源汽车产业园");
         Cells.number(r, 0, 3);
         r = Cells.row(s, 7, null, "2023.7.2", "太原重工考察团", "太原重工股份有限公司", null, "张明", "商务局局长", "孝义市装备制造园");
         Cells.number(r, 0, 4);

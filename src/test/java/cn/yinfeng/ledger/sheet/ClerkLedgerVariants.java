@@ -15,6 +15,7 @@ public final class ClerkLedgerVariants {
 
     /** 山东鲁达铸造 (registered in 济南) and a company registered in 孝义 itself. */
     public static final String SHANDONG_CODE = "91370100MA3C5T2X1D";
+
     public static final String XIAOYI_CODE = "91141181MA0K7PQ30J";
 
     private ClerkLedgerVariants() {}
@@ -31,22 +32,30 @@ public final class ClerkLedgerVariants {
      * {@link #scaleColumn(String)} as another county's office keeps it ({@code county} in its title), with its own
      * investors (one registered in another province, one in the county).
      */
-    public static byte[] scaleColumn(String county, String suffix, String outOfProvinceInvestor,
-            String outOfProvinceCode, String localCode) {
+    public static byte[] scaleColumn(
+            String county, String suffix, String outOfProvinceInvestor, String outOfProvinceCode, String localCode) {
         return write(wb -> {
             Sheet s = wb.createSheet("推进表");
             Cells.row(s, 0, county + "2025年重点招商项目推进表");
             s.addMergedRegion(new CellRangeAddress(0, 0, 0, 7));
             Cells.row(s, 1, "序号", "项目名称", "投资方", "统一社会信用代码", "投资规模（万元）", "项目进展", "签约时间", "备注");
-            Row r = Cells.row(s, 2, null, "高端铸造产业园" + suffix, outOfProvinceInvestor, outOfProvinceCode, null, "正在洽谈", null,
+            Row r = Cells.row(
+                    s,
+                    2,
+                    null,
+                    "高端铸造产业园" + suffix,
+                    outOfProvinceInvestor,
+                    outOfProvinceCode,
+                    null,
+                    "正在洽谈",
+                    null,
                     "省外客商，刘市长带队对接");
             Cells.number(r, 0, 1);
             Cells.number(r, 4, 8000);
             r = Cells.row(s, 3, null, "文旅康养小镇" + suffix, county + "城投文旅有限公司", localCode, null, "谋划中", null, null);
             Cells.number(r, 0, 2);
             Cells.number(r, 4, 25000);
-            r = Cells.row(s, 4, null, "农产品冷链物流园" + suffix, "晋中某物流企业（洽谈中）", null, null, "正在洽谈", null,
-                    "信用代码待企业提供");
+            r = Cells.row(s, 4, null, "农产品冷链物流园" + suffix, "晋中某物流企业（洽谈中）", null, null, "正在洽谈", null, "信用代码待企业提供");
             Cells.number(r, 0, 3);
             Cells.number(r, 4, 3200);
             r = Cells.row(s, 5, "合计");
@@ -96,5 +105,4 @@ public final class ClerkLedgerVariants {
         filler.fill(wb);
         return Cells.bytes(wb);
     }
-
 }

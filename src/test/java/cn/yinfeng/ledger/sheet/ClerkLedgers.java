@@ -3,7 +3,6 @@ package cn.yinfeng.ledger.sheet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
-
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -47,13 +46,12 @@ public final class ClerkLedgers {
                 s.addMergedRegion(new CellRangeAddress(2, 3, c, c));
             }
             s.addMergedRegion(new CellRangeAddress(2, 2, 4, 5));
-            Row r = Cells.row(s, 4, null, "年产5万吨氢能装备制造项目", "山东华能装备有限公司", "新能源", null, null, "已签约",
-                    "刘市长", "孝义市发改局", "2024年3月签约");
+            Row r = Cells.row(
+                    s, 4, null, "年产5万吨氢能装备制造项目", "山东华能装备有限公司", "新能源", null, null, "已签约", "刘市长", "孝义市发改局", "2024年3月签约");
             Cells.number(r, 0, 1);
             Cells.number(r, 4, 50000);
             Cells.number(r, 5, 30000.5);
-            r = Cells.row(s, 5, null, "光伏组件二期", "晋能光伏科技有限公司", null, null, null, "开工建设",
-                    "市委常委、副市长刘晋萍", "孝义市工信局", null);
+            r = Cells.row(s, 5, null, "光伏组件二期", "晋能光伏科技有限公司", null, null, null, "开工建设", "市委常委、副市长刘晋萍", "孝义市工信局", null);
             Cells.number(r, 0, 2);
             Cells.number(r, 4, 12000);
             Cells.number(r, 5, 0);

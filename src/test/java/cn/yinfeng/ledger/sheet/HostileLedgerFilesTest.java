@@ -3,10 +3,9 @@ package cn.yinfeng.ledger.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-
-import cn.yinfeng.common.InvalidInputException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +35,14 @@ class HostileLedgerFilesTest {
 
     private static void refused(byte[] file, Limits limits, String key) {
         assertThatThrownBy(() -> {
-            var reader = LedgerFiles.open(file, limits);
-            for (int s = 0; s < reader.sheetNames().size(); s++) {
-                reader.read(s);
-            }
-        }).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.problems().get(0).messageKey()).isEqualTo(key));
+                    var reader = LedgerFiles.open(file, limits);
+                    for (int s = 0; s < reader.sheetNames().size(); s++) {
+                        reader.read(s);
+                    }
+                })
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).messageKey()).isEqualTo(key));
     }
 
     @Test
@@ -55,8 +56,8 @@ class HostileLedgerFilesTest {
     void aBinaryCalledCsvAndMarkupAreNotLedgers() {
         byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1};
         refused(png, Limits.DEFAULT, "import.unreadable.binary");
-        byte[] html = "<html><body><table><tr><td>项目名称</td></tr></table></body></html>"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] html =
+                "<html><body><table><tr><td>项目名称</td></tr></table></body></html>".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> LedgerFiles.open(html, Limits.DEFAULT).read(0))
                 .isInstanceOf(InvalidInputException.class);
     }

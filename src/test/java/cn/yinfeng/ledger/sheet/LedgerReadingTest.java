@@ -3,13 +3,12 @@ package cn.yinfeng.ledger.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import cn.yinfeng.common.InvalidInputException;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
 import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -20,9 +19,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The reading layer on ledgers as clerks keep them: one reader per format, header finder, row kinds, mapper. */
 class LedgerReadingTest {
 
-    private static final ColumnMapper MAPPER = new ColumnMapper(Map.of("项目名称", "name", "投资方", "investor",
-            "产业链", "chain", "总投资", "totalInvestment", "其中省外资金", "outOfProvince", "项目进展", "stage",
-            "包联领导", "leader", "责任单位", "unit"));
+    private static final ColumnMapper MAPPER = new ColumnMapper(Map.of(
+            "项目名称",
+            "name",
+            "投资方",
+            "investor",
+            "产业链",
+            "chain",
+            "总投资",
+            "totalInvestment",
+            "其中省外资金",
+            "outOfProvince",
+            "项目进展",
+            "stage",
+            "包联领导",
+            "leader",
+            "责任单位",
+            "unit"));
 
     private static byte[] file(String format) {
         return switch (format) {
@@ -46,12 +59,17 @@ class LedgerReadingTest {
         assertThat(h.firstRow()).isEqualTo(3);
         assertThat(h.title()).isEqualTo("孝义市2024年签约项目台账");
         assertThat(h.sheetUnit()).isEqualTo(AmountUnit.WAN);
-        assertThat(h.columns()).extracting(Header.Column::name).containsExactly("序号", "项目名称", "投资方", "产业链",
-                "投资额(万元)/总投资", "投资额(万元)/其中省外资金", "项目进展", "包联领导", "责任单位", "备注");
+        assertThat(h.columns())
+                .extracting(Header.Column::name)
+                .containsExactly(
+                        "序号", "项目名称", "投资方", "产业链", "投资额(万元)/总投资", "投资额(万元)/其中省外资金", "项目进展", "包联领导", "责任单位", "备注");
         assertThat(h.column(4).unit()).isEqualTo(AmountUnit.WAN);
         var mapping = MAPPER.map(h, Map.of());
-        assertThat(mapping.fields()).containsEntry(4, "totalInvestment").containsEntry(5, "outOfProvince")
-                .containsEntry(1, "name").containsEntry(7, "leader");
+        assertThat(mapping.fields())
+                .containsEntry(4, "totalInvestment")
+                .containsEntry(5, "outOfProvince")
+                .containsEntry(1, "name")
+                .containsEntry(7, "leader");
         assertThat(mapping.ignored()).extracting(Header.Column::name).containsExactly("序号", "备注");
         assertThat(mapping.unknown()).isEmpty();
     }
@@ -89,9 +107,14 @@ class LedgerReadingTest {
         }
         assertThat(chains).containsExactly("新能源", "新能源", "新能源");
         // POI writes no record for the empty row 8 of an xls; the xlsx keeps it
-        assertThat(kinds).contains("5:DATA", "6:DATA", "7:DATA", "9:TOTAL", "11:FOOTER")
+        assertThat(kinds)
+                .contains("5:DATA", "6:DATA", "7:DATA", "9:TOTAL", "11:FOOTER")
                 .doesNotContain("9:DATA", "11:DATA", "8:DATA");
-        assertThat(t.rows().stream().filter(r -> r.number() == 5).findFirst().orElseThrow().cell(5))
+        assertThat(t.rows().stream()
+                        .filter(r -> r.number() == 5)
+                        .findFirst()
+                        .orElseThrow()
+                        .cell(5))
                 .isEqualTo("30000.5");
     }
 
@@ -105,10 +128,19 @@ class LedgerReadingTest {
         assertThat(row6.cell(7)).isEqualTo("市委常委、副市长刘晋萍");
         var h = HeaderFinder.find(t, MAPPER::fieldOf, "name").orElseThrow();
         var mapping = MAPPER.map(h, Map.of());
-        List<RowKind> kinds = t.rows().stream().filter(r -> r.number() > h.lastRow())
-                .map(r -> RowKind.of(r, h, mapping.fields().keySet())).toList();
-        assertThat(kinds).containsExactly(RowKind.DATA, RowKind.DATA, RowKind.DATA, RowKind.BLANK, RowKind.TOTAL,
-                RowKind.BLANK, RowKind.FOOTER);
+        List<RowKind> kinds = t.rows().stream()
+                .filter(r -> r.number() > h.lastRow())
+                .map(r -> RowKind.of(r, h, mapping.fields().keySet()))
+                .toList();
+        assertThat(kinds)
+                .containsExactly(
+                        RowKind.DATA,
+                        RowKind.DATA,
+                        RowKind.DATA,
+                        RowKind.BLANK,
+                        RowKind.TOTAL,
+                        RowKind.BLANK,
+                        RowKind.FOOTER);
     }
 
     @Test
@@ -128,10 +160,15 @@ class LedgerReadingTest {
 
     @Test
     void aSavedMappingNamesAColumnTheKindDoesNotKnow() {
-        var t = new SheetTable("s", 0, List.of(new SheetTable.Row(1, new String[] {"项目名称", "投资方", "计划总投资",
-                "对接人", "备注"})), List.of());
-        var h = HeaderFinder.find(t, n -> MAPPER.fieldOf(n) != null ? MAPPER.fieldOf(n)
-                : n.equals("计划总投资") ? "totalInvestment" : null, "name").orElseThrow();
+        var t = new SheetTable(
+                "s", 0, List.of(new SheetTable.Row(1, new String[] {"项目名称", "投资方", "计划总投资", "对接人", "备注"})), List.of());
+        var h = HeaderFinder.find(
+                        t,
+                        n -> MAPPER.fieldOf(n) != null
+                                ? MAPPER.fieldOf(n)
+                                : n.equals("计划总投资") ? "totalInvestment" : null,
+                        "name")
+                .orElseThrow();
         var before = MAPPER.map(h, Map.of());
         assertThat(before.unknown()).extracting(Header.Column::name).containsExactly("计划总投资", "对接人");
         var after = MAPPER.map(h, Map.of("计划总投资", "totalInvestment", "对接人", ColumnMapper.IGNORE));
@@ -152,15 +189,27 @@ class LedgerReadingTest {
 
     @Test
     void totalAndFooterRowsAsClerksWriteThem() {
-        var h = new Header(1, 1, List.of(new Header.Column(0, "序号", List.of("序号"), null),
-                new Header.Column(1, "项目名称", List.of("项目名称"), null)), null, null);
+        var h = new Header(
+                1,
+                1,
+                List.of(
+                        new Header.Column(0, "序号", List.of("序号"), null),
+                        new Header.Column(1, "项目名称", List.of("项目名称"), null)),
+                null,
+                null);
         List<Integer> data = List.of(1);
-        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"合  计", null}), h, data)).isEqualTo(RowKind.TOTAL);
-        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {null, "孝义市小计"}), h, data)).isEqualTo(RowKind.TOTAL);
-        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"总计", "3个"}), h, data)).isEqualTo(RowKind.TOTAL);
-        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"注：本表金额为万元"}), h, data)).isEqualTo(RowKind.FOOTER);
-        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"制表人：王五"}), h, data)).isEqualTo(RowKind.FOOTER);
-        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"4", null}), h, data)).isEqualTo(RowKind.BLANK);
+        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"合  计", null}), h, data))
+                .isEqualTo(RowKind.TOTAL);
+        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {null, "孝义市小计"}), h, data))
+                .isEqualTo(RowKind.TOTAL);
+        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"总计", "3个"}), h, data))
+                .isEqualTo(RowKind.TOTAL);
+        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"注：本表金额为万元"}), h, data))
+                .isEqualTo(RowKind.FOOTER);
+        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"制表人：王五"}), h, data))
+                .isEqualTo(RowKind.FOOTER);
+        assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"4", null}), h, data))
+                .isEqualTo(RowKind.BLANK);
         assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"序号", "项目名称"}), h, data))
                 .isEqualTo(RowKind.HEADER_AGAIN);
         assertThat(RowKind.of(new SheetTable.Row(9, new String[] {"5", "注塑件合计生产线项目"}), h, data))
@@ -180,8 +229,11 @@ class LedgerReadingTest {
         for (int i = 0; i < 300; i++) {
             rows.append("a,b\n");
         }
-        assertThatThrownBy(() -> LedgerFiles.open(rows.toString().getBytes(StandardCharsets.UTF_8),
-                new Limits(200, 100, 5)).read(0)).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> LedgerFiles.open(
+                                rows.toString().getBytes(StandardCharsets.UTF_8), new Limits(200, 100, 5))
+                        .read(0))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).messageKey()).isEqualTo("import.tooManyRows"));
     }
 
@@ -212,7 +264,8 @@ class LedgerReadingTest {
 
     private static void assertProblem(byte[] file, String key) {
         assertThatThrownBy(() -> LedgerFiles.open(file, Limits.DEFAULT).read(0))
-                .isInstanceOfSatisfying(InvalidInputException.class,
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
                         e -> assertThat(e.problems().get(0).messageKey()).isEqualTo(key));
     }
 }
