@@ -1,5 +1,7 @@
 package cn.yinfeng.accounts;
 
+import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
 import cn.yinfeng.regions.ScopeProvider;
@@ -34,6 +36,20 @@ public class CurrentUser implements ScopeProvider {
         return get().orElseThrow(() -> new AccessDeniedException("no signed-in user"));
     }
 
+    /** Whether someone is signed in who keeps the ledgers (county or city staff). */
+    public boolean isStaff() {
+        return get().map(YinfengUser::isStaff).orElse(false);
+    }
+
+    /** The signed-in county or city staff member; anyone else is refused (403) with {@code why} in the log. */
+    public YinfengUser requireStaff(String why) {
+        YinfengUser u = require();
+        if (!u.isStaff()) {
+            throw new AccessDeniedException(why);
+        }
+        return u;
+    }
+
     /** The region scope of the current user: their region and everything below it. */
     public RegionScope scope() {
         return regions.scopeOf(require().region());
@@ -46,7 +62,7 @@ public class CurrentUser implements ScopeProvider {
 
     /** Refuses a write to a region outside the caller's scope (a 403: the caller asked for a record there). */
     public void requireWritable(long regionId) {
-        cn.yinfeng.regions.Region r = regions.find(regionId).orElseThrow();
+        Region r = regions.find(regionId).orElseThrow();
         if (!scope().covers(r)) {
             throw new AccessDeniedException("region outside the caller's scope");
         }
@@ -58,9 +74,9 @@ public class CurrentUser implements ScopeProvider {
      */
     public long checkRegion(Long regionId, String messageKey) {
         long id = regionId == null ? require().region() : regionId;
-        cn.yinfeng.regions.Region r = regions.find(id).orElse(null);
+        Region r = regions.find(id).orElse(null);
         if (r == null || !scope().covers(r)) {
-            throw new cn.yinfeng.common.InvalidInputException("regionId", messageKey);
+            throw new InvalidInputException("regionId", messageKey);
         }
         return id;
     }

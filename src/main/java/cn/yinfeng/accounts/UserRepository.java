@@ -1,5 +1,6 @@
 package cn.yinfeng.accounts;
 
+import cn.yinfeng.common.Like;
 import cn.yinfeng.regions.RegionScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -279,7 +280,7 @@ class UserRepository {
         };
         if (search.q() != null) {
             sql.append(" and (u.username ilike :q or u.display_name ilike :q)");
-            spec.params.put("q", "%" + escapeLike(search.q()) + "%");
+            spec.params.put("q", Like.contains(search.q()));
         }
         if (search.regionId() != null) {
             sql.append(" and u.region_id = :regionId");
@@ -352,10 +353,6 @@ class UserRepository {
                         + " order by r.path, u.display_name"))
                 .query((rs, n) -> new Accounts.ScopedUser(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .list();
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static UserRow row(ResultSet rs, int n) throws SQLException {

@@ -88,6 +88,11 @@ public final class YinfengUser implements UserDetails, CredentialsContainer, Aud
         return Role.LEADER;
     }
 
+    /** County or city staff: the users who keep the ledgers (projects, activities, imports). */
+    public boolean isStaff() {
+        return roles.contains(Role.COUNTY_STAFF) || roles.contains(Role.CITY_STAFF);
+    }
+
     public boolean isAdmin() {
         return roles.contains(Role.ADMIN);
     }

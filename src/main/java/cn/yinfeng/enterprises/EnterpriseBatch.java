@@ -68,7 +68,7 @@ public final class EnterpriseBatch {
         if (!writable.computeIfAbsent(regionId, enterprises::writable)) {
             return List.of(new Problem("region", "project.region.outOfScope"));
         }
-        return enterprises.problems(
+        return EnterpriseRules.problems(
                 form,
                 code -> codes.computeIfAbsent(
                         code,
@@ -111,7 +111,7 @@ public final class EnterpriseBatch {
                 """, rows -> {
             for (int i = 0; i < pending.size(); i++) {
                 Pending p = pending.get(i);
-                Map<String, Object> f = Enterprises.fields(p.form(), p.code());
+                Map<String, Object> f = EnterpriseRules.fields(p.form(), p.code());
                 rows.add(ids.get(i))
                         .add(f.get("code"))
                         .add(f.get("name"))

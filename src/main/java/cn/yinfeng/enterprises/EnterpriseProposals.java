@@ -7,6 +7,7 @@ import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.ConflictException;
 import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.Like;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.enterprises.Enterprises.EnterpriseForm;
@@ -140,7 +141,7 @@ public class EnterpriseProposals {
                             String.valueOf(current.industry())));
         }
         enterprises.check(form, id);
-        var f = new HashMap<>(Enterprises.fields(form, CreditCode.normalise(form.creditCode())));
+        var f = new HashMap<>(EnterpriseRules.fields(form, CreditCode.normalise(form.creditCode())));
         long pid = jdbc.sql("""
                 insert into enterprise_proposal (enterprise_id, base_version, credit_code, name, former_names,
                        registered_capital, hq_province, hq_city, industry, contact_name, contact_phone, source_channel,
@@ -184,7 +185,7 @@ public class EnterpriseProposals {
         params.put(RegionScope.PARAM, scope.pathPattern());
         if (s.q() != null) {
             where.append(" and (e.name ilike :q or p.name ilike :q or pu.display_name ilike :q)");
-            params.put("q", "%" + Enterprises.like(s.q()) + "%");
+            params.put("q", Like.contains(s.q()));
         }
         if (s.status() != null) {
             where.append(" and p.status = :status");

@@ -1,21 +1,18 @@
 package cn.yinfeng.enterprises;
 
-import static cn.yinfeng.common.InvalidInputException.checkLength;
-
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.ConflictException;
 import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.common.InvalidInputException.Problem;
+import cn.yinfeng.common.Like;
 import cn.yinfeng.common.NameKeys;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,7 +226,7 @@ public class Enterprises {
         var params = new HashMap<String, Object>();
         if (s.q() != null) {
             where.append(" and (e.name ilike :q or e.former_names ilike :q or e.credit_code = :code)");
-            params.put("q", "%" + like(s.q()) + "%");
+            params.put("q", Like.contains(s.q()));
             params.put("code", s.q().toUpperCase());
         }
         if (s.industry() != null) {
@@ -305,7 +302,7 @@ public class Enterprises {
                 values (:code, :name, :key, :former, :capital, :province, :city, :industry, :contact, :phone,
                         :channel, :region) returning id
                 """)
-                .params(fields(form, code))
+                .params(EnterpriseRules.fields(form, code))
                 .param("region", region)
                 .query(Long.class)
                 .single();
@@ -394,7 +391,7 @@ public class Enterprises {
                        source_channel = :channel, version = version + 1, updated_at = now()
                  where id = :id and version = :version
                 """)
-                .params(fields(form, code))
+                .params(EnterpriseRules.fields(form, code))
                 .param("id", id)
                 .param("version", form.version() == null ? -1 : form.version())
                 .update();
@@ -466,7 +463,7 @@ public class Enterprises {
     }
 
     private String validate(EnterpriseForm form, Long selfId) {
-        var problems = problems(
+        var problems = EnterpriseRules.problems(
                 form,
                 code -> jdbc.sql("select id from enterprise where credit_code = :c")
                         .param("c", code)
@@ -477,75 +474,6 @@ public class Enterprises {
             throw new InvalidInputException(problems);
         }
         return CreditCode.normalise(form.creditCode());
-    }
-
-    /** The form's problems; {@code takenBy} gives the entry (other than the one edited) holding a valid code. */
-    List<Problem> problems(EnterpriseForm form, java.util.function.Function<String, Optional<Long>> takenBy) {
-        var problems = new ArrayList<Problem>();
-        String code = CreditCode.normalise(form.creditCode());
-        if (code != null) {
-            var problem = CreditCode.problem(code);
-            if (problem != null) {
-                problems.add(new Problem(
-                        "creditCode", "enterprise.code." + problem.name().toLowerCase()));
-            } else {
-                takenBy.apply(code)
-                        .ifPresent(id -> problems.add(new Problem("creditCode", "enterprise.code.taken", id)));
-            }
-        }
-        if (form.name() == null || form.name().isBlank()) {
-            problems.add(new Problem("name", "validation.required"));
-        } else if (form.name().trim().length() > 200 || NameKeys.of(form.name()).length() > 200) {
-            // (the name key folds characters such as ㍿ into several: it must fit its column too)
-            problems.add(new Problem("name", "validation.tooLong", 200));
-        }
-        if (form.registeredCapital() != null && form.registeredCapital().signum() < 0) {
-            problems.add(new Problem("registeredCapital", "validation.notNegative"));
-        } else if (form.registeredCapital() != null
-                && form.registeredCapital()
-                                        .setScale(2, java.math.RoundingMode.HALF_UP)
-                                        .precision()
-                                - 2
-                        > 14) {
-            problems.add(new Problem("registeredCapital", "validation.amountTooLarge")); // beyond numeric(16, 2)
-        }
-        // the columns' widths: a longer text is the field's error, not a failed insert (an import row, an API call)
-        checkLength(problems, "formerNames", form.formerNames(), 500);
-        checkLength(problems, "hqProvince", form.hqProvince(), 50);
-        checkLength(problems, "hqCity", form.hqCity(), 50);
-        checkLength(problems, "industry", form.industry(), 100);
-        checkLength(problems, "contactName", form.contactName(), 50);
-        checkLength(problems, "sourceChannel", form.sourceChannel(), 50);
-        if (form.contactPhone() != null
-                && !form.contactPhone().isBlank()
-                && !form.contactPhone().trim().matches("[0-9+\\- ]{5,20}")) {
-            problems.add(new Problem("contactPhone", "validation.phone"));
-        }
-        return problems;
-    }
-
-    static Map<String, Object> fields(EnterpriseForm f, String code) {
-        var m = new HashMap<String, Object>();
-        m.put("code", code);
-        m.put("name", f.name().trim());
-        m.put("key", NameKeys.of(f.name()));
-        m.put("former", blank(f.formerNames()));
-        m.put("capital", f.registeredCapital());
-        m.put("province", blank(f.hqProvince()));
-        m.put("city", blank(f.hqCity()));
-        m.put("industry", blank(f.industry()));
-        m.put("contact", blank(f.contactName()));
-        m.put("phone", blank(f.contactPhone()));
-        m.put("channel", blank(f.sourceChannel()));
-        return m;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    static String like(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     static Enterprise map(ResultSet rs, int n) throws SQLException {

@@ -99,7 +99,7 @@ public class Exports {
                 .findFirst()
                 .orElseThrow()
                 .options()
-                .forEach(label -> origins.putIfAbsent(ProjectRows.ORIGINS.get(label), label));
+                .forEach(label -> origins.putIfAbsent(ProjectSheet.ORIGINS.get(label), label));
         List<Column<ProjectQueries.FundLine>> columns = List.of(
                 new Column<>("项目编号", ProjectQueries.FundLine::code),
                 new Column<>("项目名称", ProjectQueries.FundLine::name),

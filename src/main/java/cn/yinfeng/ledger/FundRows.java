@@ -97,7 +97,7 @@ class FundRows implements RowHandler {
     public String fileKey(Map<String, String> row, ImportRun run) {
         var problems = new ArrayList<Problem>();
         YearMonth month = ImportRun.month(row, "month", problems);
-        FundOrigin origin = ImportRun.lookup(ProjectRows.ORIGINS, row.get("origin"), "origin", problems);
+        FundOrigin origin = ImportRun.lookup(ProjectSheet.ORIGINS, row.get("origin"), "origin", problems);
         String project = !blank(row.get("code"))
                 ? row.get("code").trim()
                 : blank(row.get("name")) ? null : "name:" + NameKeys.of(row.get("name"));
@@ -142,7 +142,7 @@ class FundRows implements RowHandler {
         ImportRun.required(r, "origin", problems);
         ImportRun.required(r, "amount", problems);
         YearMonth month = ImportRun.month(r, "month", problems);
-        FundOrigin origin = ImportRun.lookup(ProjectRows.ORIGINS, r.get("origin"), "origin", problems);
+        FundOrigin origin = ImportRun.lookup(ProjectSheet.ORIGINS, r.get("origin"), "origin", problems);
         BigDecimal amount = ImportRun.exactAmount(r, "amount", problems);
         ImportRun.throwIfAny(problems);
         Long id = blank(r.get("code"))

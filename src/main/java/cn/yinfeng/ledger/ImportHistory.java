@@ -1,6 +1,7 @@
 package cn.yinfeng.ledger;
 
 import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.common.Like;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.ledger.Imports.Outcome;
@@ -119,13 +120,7 @@ public class ImportHistory {
         java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = spec -> {
             spec = spec.param("u", currentUser.require().id());
             if (search.q() != null) {
-                spec = spec.param(
-                        "q",
-                        "%"
-                                + search.q()
-                                        .replace("\\", "\\\\")
-                                        .replace("%", "\\%")
-                                        .replace("_", "\\_") + "%");
+                spec = spec.param("q", Like.contains(search.q()));
             }
             return search.status() == null ? spec : spec.param("s", search.status());
         };

@@ -1,9 +1,8 @@
 package cn.yinfeng.ledger;
 
 import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.accounts.Role;
 import cn.yinfeng.audit.AuditLog;
-import cn.yinfeng.common.FormErrors;
+import cn.yinfeng.common.FileNames;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.ledger.ImportBatches.Status;
@@ -23,15 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The import framework every ledger kind shares. A file is checked ({@link Spreadsheets#check}), read with tolerant
@@ -44,8 +38,6 @@ import org.springframework.util.unit.DataSize;
  */
 @Service
 public class Imports {
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Imports.class);
 
     public enum Outcome {
         CREATE,
@@ -145,14 +137,11 @@ public class Imports {
     private final ImportBatches batches;
     private final Regions regions;
     private final CurrentUser currentUser;
-    private final JdbcClient jdbc;
-    private final MessageSource messages;
     private final AuditLog audit;
-    private final TransactionTemplate outer;
     private final long maxBytes;
     private final int maxRows;
     private final ImportJobs jobs;
-    private final Parses parses;
+    private final ImportQueue queue;
     private final Spreadsheets.Limits limits;
 
     Imports(
@@ -160,12 +149,9 @@ public class Imports {
             ImportBatches batches,
             Regions regions,
             CurrentUser currentUser,
-            JdbcClient jdbc,
-            MessageSource messages,
             AuditLog audit,
-            PlatformTransactionManager tx,
             ImportJobs jobs,
-            Parses parses,
+            ImportQueue queue,
             @Value("${yinfeng.import.max-bytes:20971520}") long maxBytes,
             @Value("${yinfeng.import.max-rows:200000}") int maxRows,
             @Value("${yinfeng.import.max-shared-strings:500000}") int maxSharedStrings,
@@ -173,14 +159,11 @@ public class Imports {
         this.runner = runner;
         this.batches = batches;
         this.jobs = jobs;
-        this.parses = parses;
+        this.queue = queue;
         this.limits = new Spreadsheets.Limits(maxBytes, maxSharedStrings, maxSharedStringsSize.toBytes());
         this.regions = regions;
         this.currentUser = currentUser;
-        this.jdbc = jdbc;
-        this.messages = messages;
         this.audit = audit;
-        this.outer = new TransactionTemplate(tx);
         this.maxBytes = maxBytes;
         this.maxRows = maxRows;
     }
@@ -303,7 +286,7 @@ public class Imports {
                     "not duplicates: rows " + new TreeSet<>(confirmed));
         }
         int a = attempt;
-        queue(batchId, a, Status.PREVIEWING, Status.FAILED, locale, p -> runPreview(batchId, a, locale, p));
+        queue.queue(batchId, a, Status.PREVIEWING, Status.FAILED, locale, p -> runPreview(batchId, a, locale, p));
     }
 
     /**
@@ -341,7 +324,7 @@ public class Imports {
      * by the queued task (twenty queued uploads would otherwise hold their files in memory while they wait).
      */
     private void runPreview(long id, int attempt, Locale locale, ImportProgress progress) {
-        try {
+        queue.guarded(id, attempt, Status.PREVIEWING, Status.FAILED, locale, "import.failed", () -> {
             var batch = batches.stored(id, attempt, Status.PREVIEWING);
             if (batch.isEmpty()) {
                 return; // another run has taken it over
@@ -352,14 +335,7 @@ public class Imports {
                     attempt,
                     b.kind(),
                     runner.run(b.kind(), b.file(), locale, false, null, progress, true, b.options(), b.fileName()));
-        } catch (InvalidInputException e) {
-            batches.failed(id, attempt, Status.PREVIEWING, Status.FAILED, message(e, locale));
-        } catch (RuntimeException | Error e) {
-            // an Error too (out of memory on a huge file, say): the batch must not look as if still running
-            LOG.error("Preview of import {} failed", id, e);
-            batches.failed(
-                    id, attempt, Status.PREVIEWING, Status.FAILED, messages.getMessage("import.failed", null, locale));
-        }
+        });
     }
 
     /** Stores a dry run's report if the batch is still this attempt's; audited. */
@@ -372,12 +348,6 @@ public class Imports {
                     cn.yinfeng.audit.Outcome.SUCCESS,
                     kind + " rows=" + report.rows() + " rejected=" + report.rejected());
         }
-    }
-
-    private String message(InvalidInputException e, Locale locale) {
-        var out = new ArrayList<String>();
-        FormErrors.resolve(e, messages, locale).values().forEach(out::addAll);
-        return String.join(" ", out);
     }
 
     /** Rows a report page lists: rejected ones first, at most this many; the copy with results has all of them. */
@@ -403,58 +373,7 @@ public class Imports {
         return shown;
     }
 
-    static final tools.jackson.databind.json.JsonMapper JSON =
-            tools.jackson.databind.json.JsonMapper.builder().build();
-
-    /**
-     * Applies the previewed file's accepted rows in one transaction, together with the batch's status and audit row;
-     * only its own uploader may commit it, once (the batch row is locked, so two clicks cannot both apply it). Should
-     * the ledger change under the commit so that a write fails (another import took a code, say), nothing is written
-     * and the batch stays previewed, to be committed again.
-     */
-    public Report commit(long batchId, Locale locale) {
-        return commit(batchId, locale, ImportProgress.NONE, null);
-    }
-
-    /**
-     * Starts the commit of a previewed batch in the background (the page). A batch already committing or committed
-     * is left alone (a second click); one whose commit died with its instance (nothing was written: the commit is one
-     * transaction) is committed again. A batch with nothing to create or update is refused.
-     */
-    public void startCommit(long batchId, Locale locale) {
-        requireWriter();
-        long user = currentUser.require().id();
-        if (batches.nothingToCommit(batchId, user)) {
-            throw new InvalidInputException(null, "import.nothingToCommit");
-        }
-        Integer attempt = batches.claim(batchId, user, Status.PREVIEWED, Status.COMMITTING, null);
-        if (attempt == null) {
-            Status status = batches.status(batchId, user).orElseThrow(() -> new NotFoundException("import", batchId));
-            if (status == Status.COMMITTING || status == Status.COMMITTED) {
-                return;
-            }
-            throw new InvalidInputException(null, "import.notPreviewed");
-        }
-        queue(
-                batchId,
-                attempt,
-                Status.COMMITTING,
-                Status.PREVIEWED,
-                locale,
-                p -> runCommit(batchId, attempt, locale, p));
-    }
-
-    /** Queues a claimed run; a full queue puts the batch back to {@code back}, with the reason, and is thrown. */
-    private void queue(
-            long batchId, int attempt, Status running, Status back, Locale locale, Consumer<ImportProgress> run) {
-        var progress = new ImportProgress();
-        try {
-            jobs.submit(batchId, progress, () -> run.accept(progress));
-        } catch (InvalidInputException e) {
-            batches.failed(batchId, attempt, running, back, message(e, locale));
-            throw e;
-        }
-    }
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Runs again a dry run that failed (the database was away, say) or whose instance died before it finished. */
     public void restartPreview(long batchId, Locale locale) {
@@ -463,92 +382,13 @@ public class Imports {
         if (attempt == null) {
             return; // still running, or finished meanwhile: the page shows which
         }
-        queue(batchId, attempt, Status.PREVIEWING, Status.FAILED, locale, p -> runPreview(batchId, attempt, locale, p));
-    }
-
-    private void runCommit(long batchId, int attempt, Locale locale, ImportProgress progress) {
-        try {
-            commit(batchId, locale, progress, attempt);
-        } catch (InvalidInputException e) {
-            batches.failed(batchId, attempt, Status.COMMITTING, Status.PREVIEWED, message(e, locale));
-        } catch (RuntimeException | Error e) {
-            LOG.error("Commit of import {} failed", batchId, e);
-            batches.failed(
-                    batchId,
-                    attempt,
-                    Status.COMMITTING,
-                    Status.PREVIEWED,
-                    messages.getMessage("import.commitFailed", null, locale));
-        }
-    }
-
-    /** The commit; {@code attempt} is the run's own (a background run), or null for the API's commit in the request. */
-    private Report commit(long batchId, Locale locale, ImportProgress progress, Integer attempt) {
-        requireWriter();
-        try {
-            return outer.execute(status -> commitInTransaction(batchId, locale, progress, attempt));
-        } catch (org.springframework.dao.DataIntegrityViolationException e) {
-            LOG.warn(
-                    "Import {} not committed: {}",
-                    batchId,
-                    e.getMostSpecificCause().getMessage());
-            // a code or credit code taken meanwhile is worth another try; anything else would fail the same way again
-            throw new InvalidInputException(
-                    null,
-                    e instanceof org.springframework.dao.DuplicateKeyException
-                            ? "import.commitClash"
-                            : "import.commitFailed");
-        }
-    }
-
-    private Report commitInTransaction(long batchId, Locale locale, ImportProgress progress, Integer attempt) {
-        var locked = batches.lock(batchId, currentUser.require().id())
-                .orElseThrow(() -> new NotFoundException("import", batchId));
-        if (locked.status() == Status.COMMITTED) {
-            throw new InvalidInputException(null, "import.alreadyCommitted");
-        }
-        if (locked.status() != Status.PREVIEWED && locked.status() != Status.COMMITTING) {
-            throw new InvalidInputException(null, "import.notPreviewed");
-        }
-        if (attempt != null && locked.attempt() != attempt) {
-            LOG.info("Import {}: commit attempt {} was taken over by a later one", batchId, attempt);
-            throw new InvalidInputException(null, "import.alreadyCommitted");
-        }
-        ImportBatches.Stored b = locked.stored();
-        Report report = runner.run(
-                b.kind(),
-                b.file(),
+        queue.queue(
+                batchId,
+                attempt,
+                Status.PREVIEWING,
+                Status.FAILED,
                 locale,
-                true,
-                "import_batch " + batchId,
-                progress,
-                attempt != null,
-                b.options(),
-                b.fileName());
-        if (report.created() + report.updated() == 0) {
-            // nothing would be written: the batch stays previewed (its rows' reasons are on its page)
-            throw new InvalidInputException(null, "import.nothingToCommit");
-        }
-        batches.committed(batchId, report, JSON.writeValueAsString(shown(report.results())));
-        audit.record(
-                "IMPORT_COMMIT",
-                "import_batch",
-                batchId,
-                cn.yinfeng.audit.Outcome.SUCCESS,
-                b.kind() + " created=" + report.created() + " updated=" + report.updated() + " rejected="
-                        + report.rejected());
-        return new Report(
-                batchId,
-                b.kind(),
-                b.fileName(),
-                report.rows(),
-                report.created(),
-                report.updated(),
-                report.unchanged(),
-                report.rejected(),
-                report.results(),
-                true,
-                report.sheet());
+                p -> runPreview(batchId, attempt, locale, p));
     }
 
     /** The data rows of a ledger file as the kind reads them (see {@link LedgerSheets}). */
@@ -566,15 +406,12 @@ public class Imports {
     }
 
     private void requireWriter() {
-        var u = currentUser.require();
-        if (!u.hasRole(Role.COUNTY_STAFF) && !u.hasRole(Role.CITY_STAFF)) {
-            throw new AccessDeniedException("imports need county or city staff");
-        }
+        currentUser.requireStaff("imports need county or city staff");
     }
 
     /** The name as stored and shown: its last path segment, control characters (NUL included) removed. */
     static String safeName(String name) {
-        String n = cn.yinfeng.common.FileNames.safe(name);
+        String n = FileNames.safe(name);
         return n.isEmpty() ? "upload.xlsx" : n;
     }
 

@@ -41,6 +41,7 @@ class LedgerController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final Imports imports;
+    private final ImportCommits importCommits;
     private final ImportHistory history;
     private final Exports exports;
     private final CurrentUser currentUser;
@@ -51,6 +52,7 @@ class LedgerController {
 
     LedgerController(
             Imports imports,
+            ImportCommits importCommits,
             ImportHistory history,
             Exports exports,
             CurrentUser currentUser,
@@ -62,6 +64,7 @@ class LedgerController {
         this.regions = regions;
         this.activities = activities;
         this.imports = imports;
+        this.importCommits = importCommits;
         this.history = history;
         this.exports = exports;
         this.currentUser = currentUser;
@@ -230,7 +233,7 @@ class LedgerController {
 
     @PostMapping("/ledger/{id:\\d+}/commit")
     String commit(@PathVariable long id, Model model, Locale locale) {
-        return start(id, model, locale, () -> imports.startCommit(id, locale));
+        return start(id, model, locale, () -> importCommits.startCommit(id, locale));
     }
 
     @PostMapping("/ledger/{id:\\d+}/rerun")
@@ -400,7 +403,7 @@ class LedgerController {
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Apply the previewed file's accepted rows in one transaction")
     Imports.Report apiCommit(@PathVariable long id, Locale locale) {
-        return imports.commit(id, locale);
+        return importCommits.commit(id, locale);
     }
 
     private static void attachment(HttpServletResponse response, String type, String name) {

@@ -80,12 +80,12 @@ final class ProjectChanges {
             "市内县际");
 
     static String label(Stage stage) {
-        for (String option : ProjectRows.COLUMNS.stream()
+        for (String option : ProjectSheet.COLUMNS.stream()
                 .filter(c -> c.field().equals("stage"))
                 .findFirst()
                 .orElseThrow()
                 .options()) {
-            if (ProjectRows.STAGES.get(option) == stage) {
+            if (ProjectSheet.STAGES.get(option) == stage) {
                 return option;
             }
         }

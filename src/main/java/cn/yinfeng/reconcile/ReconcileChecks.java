@@ -6,6 +6,7 @@ import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.ConflictException;
 import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.Like;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.regions.RegionScope;
@@ -201,9 +202,7 @@ public class ReconcileChecks {
         RegionScope scope = currentUser.scope();
         String where = " where " + scope.where("c.region_id")
                 + (search.q() == null ? "" : " and (c.title ilike :q or c.body ilike :q)");
-        String like = search.q() == null
-                ? null
-                : "%" + search.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String like = search.q() == null ? null : Like.contains(search.q());
         var count = scope.bind(jdbc.sql("select count(*) from reconcile_check c" + where));
         if (like != null) {
             count = count.param("q", like);

@@ -1,6 +1,7 @@
 package cn.yinfeng.talent;
 
 import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.common.Like;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.regions.Region;
@@ -99,9 +100,7 @@ class TalentQueries {
         var where = new StringBuilder(" where ").append(scope.where(alias + ".region_id"));
         if (!TalentChecks.blank(q.q())) {
             where.append(" and (").append(spec.textExpr()).append(") ilike :q");
-            params.put(
-                    "q",
-                    "%" + q.q().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", Like.contains(q.q().trim()));
         }
         if (q.regionId() != null) {
             Region region = regions.find(q.regionId()).orElse(null);
