@@ -143,11 +143,9 @@ public class Accounts {
         }
         int changed =
                 users.update(id, edit.version(), edit.displayName().trim(), edit.regionId(), edit.enabled(), scope);
-        if (changed == 0) {
+        ConflictException.unlessUpdated(changed, "user", edit.version(), () -> {
             UserRow now = find(id, scope);
-            throw new ConflictException(
-                    "user",
-                    edit.version(),
+            return new ConflictException.Stored(
                     now.version(),
                     Map.of(
                             "displayName",
@@ -158,7 +156,7 @@ public class Accounts {
                             now.roles(),
                             "enabled",
                             now.enabled()));
-        }
+        });
         users.replaceRoles(id, edit.roles());
         audit.record(
                 "USER_UPDATE",

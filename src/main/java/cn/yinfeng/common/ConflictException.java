@@ -1,6 +1,9 @@
 package cn.yinfeng.common;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * An edit was made against a stale version of a record (optimistic locking). Carries the version the user edited
@@ -19,7 +22,21 @@ public class ConflictException extends RuntimeException {
         this.expectedVersion = expectedVersion;
         this.currentVersion = currentVersion;
         // values may be null (an empty field): keep them, in order
-        this.current = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(current));
+        this.current = Collections.unmodifiableMap(new LinkedHashMap<>(current));
+    }
+
+    /** What is stored now, for a 409: its version and the values shown beside the user's. */
+    public record Stored(long version, Map<String, Object> shown) {}
+
+    /**
+     * After {@code update … where id = :id and version = :version}: no row changed means the version the user edited
+     * was stale, a 409 naming what is stored now ({@code now} is read only then).
+     */
+    public static void unlessUpdated(int rows, String what, long expectedVersion, Supplier<Stored> now) {
+        if (rows == 0) {
+            Stored stored = now.get();
+            throw new ConflictException(what, expectedVersion, stored.version(), stored.shown());
+        }
     }
 
     public String what() {

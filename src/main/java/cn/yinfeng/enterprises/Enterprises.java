@@ -395,11 +395,9 @@ public class Enterprises {
                 .param("id", id)
                 .param("version", form.version() == null ? -1 : form.version())
                 .update();
-        if (n == 0) {
+        ConflictException.unlessUpdated(n, "enterprise", form.version() == null ? -1 : form.version(), () -> {
             Enterprise now = findRaw(id).orElseThrow();
-            throw new ConflictException(
-                    "enterprise",
-                    form.version() == null ? -1 : form.version(),
+            return new ConflictException.Stored(
                     now.version(),
                     Map.of(
                             "name",
@@ -408,7 +406,7 @@ public class Enterprises {
                             String.valueOf(now.creditCode()),
                             "industry",
                             String.valueOf(now.industry())));
-        }
+        });
         audit.record(
                 "ENTERPRISE_UPDATE",
                 "enterprise",

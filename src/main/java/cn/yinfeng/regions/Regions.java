@@ -176,14 +176,11 @@ public class Regions {
                 .param("id", id)
                 .param("version", form.version())
                 .update();
-        if (changed == 0) {
+        ConflictException.unlessUpdated(changed, "region", form.version(), () -> {
             Region now = visible(scope, id);
-            throw new ConflictException(
-                    "region",
-                    form.version(),
-                    now.version(),
-                    Map.of("code", now.code(), "name", now.name(), "level", now.level()));
-        }
+            return new ConflictException.Stored(
+                    now.version(), Map.of("code", now.code(), "name", now.name(), "level", now.level()));
+        });
         String newPath = (parent == null ? "/" : parent.path()) + id + "/";
         if (!newPath.equals(current.path())) {
             jdbc.sql("update region set path = :newPath || substr(path, :cut) where path like :old")

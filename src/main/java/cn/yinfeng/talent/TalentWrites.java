@@ -89,15 +89,15 @@ class TalentWrites {
      */
     <T extends Stored> void requireUpdated(
             int rows, String table, Long expected, Supplier<T> now, java.util.function.Function<T, Object[]> shown) {
-        if (rows == 0) {
+        ConflictException.unlessUpdated(rows, table, TalentChecks.version(expected), () -> {
             T current = now.get();
             Object[] pairs = shown.apply(current);
             var m = new LinkedHashMap<String, Object>();
             for (int i = 0; i < pairs.length; i += 2) {
                 m.put((String) pairs[i], pairs[i + 1]);
             }
-            throw new ConflictException(table, TalentChecks.version(expected), current.version(), m);
-        }
+            return new ConflictException.Stored(current.version(), m);
+        });
     }
 
     /** A part added to or changed under a record (a position, a session) is a new version of the record. */
