@@ -10,6 +10,10 @@ import cn.yinfeng.projects.ProjectFilter;
 import cn.yinfeng.projects.ReviewStatus;
 import cn.yinfeng.projects.Stage;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,6 +43,7 @@ import org.springframework.web.multipart.MultipartFile;
 class LedgerController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String FORMAT = "xlsx (the default) or csv";
 
     private final Imports imports;
     private final ImportHistory history;
@@ -276,8 +281,13 @@ class LedgerController {
     }
 
     @GetMapping({"/projects/export", "/api/v1/projects/export"})
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "The projects the caller may read, filtered as the project list filters them, as the projects "
+                    + "template lists them, xlsx or csv; the file imports back unchanged")
+    @ExportFile
     void exportProjects(
-            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(defaultValue = "xlsx") @Parameter(description = FORMAT) String format,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Long regionId,
             @RequestParam(required = false) Long chainId,
@@ -303,11 +313,13 @@ class LedgerController {
     }
 
     @GetMapping({"/projects/funds/export", "/api/v1/funds/export"})
+    @SecurityRequirement(name = "bearer")
+    @ExportFile
     @Operation(
             summary = "Funds arrived of the projects the caller may read (optionally one region's subtree and a "
                     + "range of months) as the funds template lists them, xlsx or csv; the file imports back unchanged")
     void exportFunds(
-            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(defaultValue = "xlsx") @Parameter(description = FORMAT) String format,
             @RequestParam(required = false) Long regionId,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth from,
             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth to,
@@ -324,8 +336,13 @@ class LedgerController {
     }
 
     @GetMapping({"/enterprises/export", "/api/v1/enterprises/export"})
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "The enterprises the caller may read (optionally a name or code, an industry, prospects only) "
+                    + "as the enterprises template lists them, xlsx or csv")
+    @ExportFile
     void exportEnterprises(
-            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(defaultValue = "xlsx") @Parameter(description = FORMAT) String format,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String industry,
             @RequestParam(required = false) Boolean prospect,
@@ -340,8 +357,13 @@ class LedgerController {
     }
 
     @GetMapping({"/activities/export", "/api/v1/activities/export"})
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "The activities between two dates in the caller's regions, optionally one region's subtree "
+                    + "and one type, xlsx or csv")
+    @ExportFile
     void exportActivities(
-            @RequestParam(defaultValue = "xlsx") String format,
+            @RequestParam(defaultValue = "xlsx") @Parameter(description = FORMAT) String format,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long regionId,
@@ -360,6 +382,14 @@ class LedgerController {
 
     @GetMapping({"/admin/audit/export.csv", "/api/v1/audit/export"})
     @PreAuthorize("hasRole('ADMIN')")
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "The audit log (administrators only), optionally a range of days, a user name, an action and "
+                    + "an outcome, as csv in UTF-8")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The audit rows as a csv attachment",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
     void exportAudit(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,

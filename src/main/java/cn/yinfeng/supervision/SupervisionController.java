@@ -5,6 +5,12 @@ import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.Regions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -275,6 +281,16 @@ class SupervisionController {
     }
 
     @GetMapping({"/supervision/tasks/{id}/files/{fileId}", "/api/v1/tasks/{id}/files/{fileId}"})
+    @Tag(name = "supervision")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "An attachment of a task's response, as a download (whatever type it claims to be)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The file's bytes as an attachment",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<Resource> file(@PathVariable long id, @PathVariable long fileId) {
         Tasks.FileContent f = tasks.file(id, fileId);
         return ResponseEntity.ok()
