@@ -1,29 +1,19 @@
 package cn.yinfeng.ledger;
 
 import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.audit.AuditSearch;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
-import cn.yinfeng.enterprises.Enterprises;
-import cn.yinfeng.projects.FundOrigin;
-import cn.yinfeng.projects.ProjectFilter;
-import cn.yinfeng.projects.ReviewStatus;
-import cn.yinfeng.projects.Stage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The import pages (template, preview, commit, error copy), the exports of lists, and their API. */
+/** The import pages (template, preview, commit, error copy) and their API; the exports are {@link ExportController}'s. */
 @Controller
 @Tag(name = "ledger", description = "Excel 台账导入导出 / Excel import and export")
 class LedgerController {
@@ -43,10 +33,8 @@ class LedgerController {
     private final Imports imports;
     private final ImportCommits importCommits;
     private final ImportHistory history;
-    private final Exports exports;
     private final CurrentUser currentUser;
     private final MessageSource messages;
-    private final cn.yinfeng.activities.Activities activities;
     private final cn.yinfeng.regions.Regions regions;
     private final ResultCopies copies;
 
@@ -54,19 +42,15 @@ class LedgerController {
             Imports imports,
             ImportCommits importCommits,
             ImportHistory history,
-            Exports exports,
             CurrentUser currentUser,
             MessageSource messages,
-            cn.yinfeng.activities.Activities activities,
             cn.yinfeng.regions.Regions regions,
             ResultCopies copies) {
         this.copies = copies;
         this.regions = regions;
-        this.activities = activities;
         this.imports = imports;
         this.importCommits = importCommits;
         this.history = history;
-        this.exports = exports;
         this.currentUser = currentUser;
         this.messages = messages;
     }
@@ -278,104 +262,6 @@ class LedgerController {
         });
     }
 
-    @GetMapping({"/projects/export", "/api/v1/projects/export"})
-    void exportProjects(
-            @RequestParam(defaultValue = "xlsx") String format,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) Long chainId,
-            @RequestParam(required = false) Stage stage,
-            @RequestParam(required = false) BigDecimal band,
-            @RequestParam(required = false) Long leaderId,
-            @RequestParam(required = false) FundOrigin origin,
-            @RequestParam(required = false) Boolean keyProject,
-            @RequestParam(required = false) ReviewStatus review,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
-            Locale locale,
-            HttpServletResponse response)
-            throws IOException {
-        boolean csv = "csv".equals(format);
-        attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "项目台账." + (csv ? "csv" : "xlsx"));
-        exports.projects(
-                new ProjectFilter(
-                        q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom, signedTo),
-                csv ? "csv" : "xlsx",
-                locale,
-                response.getOutputStream());
-    }
-
-    @GetMapping({"/projects/funds/export", "/api/v1/funds/export"})
-    @Operation(
-            summary = "Funds arrived of the projects the caller may read (optionally one region's subtree and a "
-                    + "range of months) as the funds template lists them, xlsx or csv; the file imports back unchanged")
-    void exportFunds(
-            @RequestParam(defaultValue = "xlsx") String format,
-            @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth from,
-            @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") java.time.YearMonth to,
-            HttpServletResponse response)
-            throws IOException {
-        boolean csv = "csv".equals(format);
-        attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "到位资金." + (csv ? "csv" : "xlsx"));
-        exports.funds(
-                new ProjectFilter(null, regionId, null, null, null, null, null, null, null, null, null),
-                from,
-                to,
-                csv ? "csv" : "xlsx",
-                response.getOutputStream());
-    }
-
-    @GetMapping({"/enterprises/export", "/api/v1/enterprises/export"})
-    void exportEnterprises(
-            @RequestParam(defaultValue = "xlsx") String format,
-            @RequestParam(required = false) String q,
-            @RequestParam(required = false) String industry,
-            @RequestParam(required = false) Boolean prospect,
-            HttpServletResponse response)
-            throws IOException {
-        boolean csv = "csv".equals(format);
-        attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "企业库." + (csv ? "csv" : "xlsx"));
-        exports.enterprises(
-                new Enterprises.Search(q, industry, prospect, "name", false, 0, 200),
-                csv ? "csv" : "xlsx",
-                response.getOutputStream());
-    }
-
-    @GetMapping({"/activities/export", "/api/v1/activities/export"})
-    void exportActivities(
-            @RequestParam(defaultValue = "xlsx") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) String type,
-            Locale locale,
-            HttpServletResponse response)
-            throws IOException {
-        boolean csv = "csv".equals(format);
-        attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "招商活动." + (csv ? "csv" : "xlsx"));
-        exports.activities(
-                activities.entries(from, to, regionId, type == null || type.isBlank() ? null : type, null),
-                csv ? "csv" : "xlsx",
-                locale,
-                response.getOutputStream());
-    }
-
-    @GetMapping({"/admin/audit/export.csv", "/api/v1/audit/export"})
-    @PreAuthorize("hasRole('ADMIN')")
-    void exportAudit(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String username,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) cn.yinfeng.audit.Outcome outcome,
-            HttpServletResponse response)
-            throws IOException {
-        attachment(response, "text/csv;charset=UTF-8", "审计日志.csv");
-        exports.audit(
-                new AuditSearch(from, to, username, action, outcome, "at", "desc", 0, 200), response.getOutputStream());
-    }
-
     @PostMapping(value = "/api/v1/ledger/{kind}/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseBody
     @SecurityRequirement(name = "bearer")
@@ -406,7 +292,8 @@ class LedgerController {
         return importCommits.commit(id, locale);
     }
 
-    private static void attachment(HttpServletResponse response, String type, String name) {
+    /** Sets the type and names the download (RFC 6266, UTF-8). */
+    static void attachment(HttpServletResponse response, String type, String name) {
         response.setContentType(type);
         response.setHeader(
                 "Content-Disposition",

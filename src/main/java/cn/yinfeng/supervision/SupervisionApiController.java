@@ -33,13 +33,26 @@ class SupervisionApiController {
 
     record Unread(long unread) {}
 
+    private final WarningRules rules;
+    private final WarningList warningList;
     private final Warnings warnings;
+    private final TaskList taskList;
     private final Tasks tasks;
     private final Inbox inbox;
     private final CurrentUser currentUser;
 
-    SupervisionApiController(Warnings warnings, Tasks tasks, Inbox inbox, CurrentUser currentUser) {
+    SupervisionApiController(
+            WarningRules rules,
+            WarningList warningList,
+            Warnings warnings,
+            TaskList taskList,
+            Tasks tasks,
+            Inbox inbox,
+            CurrentUser currentUser) {
+        this.rules = rules;
+        this.warningList = warningList;
         this.warnings = warnings;
+        this.taskList = taskList;
         this.tasks = tasks;
         this.inbox = inbox;
         this.currentUser = currentUser;
@@ -47,13 +60,13 @@ class SupervisionApiController {
 
     @GetMapping("/warning-rules")
     @Operation(summary = "The warning rules with their levels and parameters")
-    List<Warnings.Rule> rules() {
-        return warnings.rules();
+    List<WarningRules.Rule> rules() {
+        return rules.rules();
     }
 
     @GetMapping("/warnings")
     @Operation(summary = "Warnings in the caller's regions: active ones, or with history=true the cleared ones too")
-    PageResult<Warnings.Warning> warnings(
+    PageResult<WarningList.Warning> warnings(
             @RequestParam(required = false) String rule,
             @RequestParam(required = false) String level,
             @RequestParam(required = false) Long regionId,
@@ -65,8 +78,8 @@ class SupervisionApiController {
             @RequestParam(defaultValue = "50") int size,
             Locale locale) {
         Long owner = mine ? currentUser.require().id() : null;
-        return warnings.search(
-                new Warnings.Search(
+        return warningList.search(
+                new WarningList.Search(
                         rule,
                         level,
                         regionId,
@@ -81,8 +94,8 @@ class SupervisionApiController {
     }
 
     @GetMapping("/warnings/{id}")
-    Warnings.Warning warning(@PathVariable long id, Locale locale) {
-        return warnings.get(id, currentUser.scope(), locale);
+    WarningList.Warning warning(@PathVariable long id, Locale locale) {
+        return warningList.get(id, currentUser.scope(), locale);
     }
 
     @PostMapping("/warnings/evaluate")
@@ -94,7 +107,7 @@ class SupervisionApiController {
 
     @GetMapping("/tasks")
     @Operation(summary = "Supervision tasks assigned inside the caller's regions or issued by the caller")
-    PageResult<Tasks.Task> tasks(
+    PageResult<TaskList.Task> tasks(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Tasks.Status status,
             @RequestParam(required = false) Long regionId,
@@ -104,7 +117,7 @@ class SupervisionApiController {
             @RequestParam(defaultValue = "asc") String dir,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return tasks.search(new Tasks.Search(
+        return taskList.search(new TaskList.Search(
                 q,
                 status,
                 regionId,
@@ -125,27 +138,27 @@ class SupervisionApiController {
     }
 
     @GetMapping("/tasks/{id}")
-    Tasks.Task task(@PathVariable long id) {
-        return tasks.get(id);
+    TaskList.Task task(@PathVariable long id) {
+        return taskList.get(id);
     }
 
     @GetMapping("/tasks/{id}/events")
-    List<Tasks.Event> events(@PathVariable long id) {
-        return tasks.events(id);
+    List<TaskList.Event> events(@PathVariable long id) {
+        return taskList.events(id);
     }
 
     @PostMapping("/tasks/{id}/responses")
     @Operation(summary = "The assignee's response (attachments through the page); 409 on a stale version")
-    Tasks.Task respond(@PathVariable long id, @RequestBody Response r) {
+    TaskList.Task respond(@PathVariable long id, @RequestBody Response r) {
         tasks.respond(id, r.version(), r.text(), List.of());
-        return tasks.get(id);
+        return taskList.get(id);
     }
 
     @PostMapping("/tasks/{id}/review")
     @Operation(summary = "The issuer accepts the response or sends it back with a reason; 409 on a stale version")
-    Tasks.Task review(@PathVariable long id, @RequestBody Review r) {
+    TaskList.Task review(@PathVariable long id, @RequestBody Review r) {
         tasks.review(id, r.version(), r.accept(), r.text());
-        return tasks.get(id);
+        return taskList.get(id);
     }
 
     @GetMapping("/inbox")

@@ -5,6 +5,12 @@ import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.Regions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,7 +37,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SupervisionController {
 
+    private final WarningRules rules;
+    private final WarningList warningList;
     private final Warnings warnings;
+    private final TaskList taskList;
     private final Tasks tasks;
     private final Inbox inbox;
     private final CurrentUser currentUser;
@@ -41,7 +50,7 @@ class SupervisionController {
     private final cn.yinfeng.accounts.Accounts accounts;
 
     /** A project of the leader's board with its light. */
-    public record MyProject(cn.yinfeng.projects.ProjectLookups.LeaderProject project, Warnings.Light lights) {
+    public record MyProject(cn.yinfeng.projects.ProjectLookups.LeaderProject project, WarningList.Light lights) {
 
         public int light() {
             return lights.level();
@@ -49,7 +58,10 @@ class SupervisionController {
     }
 
     SupervisionController(
+            WarningRules rules,
+            WarningList warningList,
             Warnings warnings,
+            TaskList taskList,
             Tasks tasks,
             Inbox inbox,
             CurrentUser currentUser,
@@ -57,7 +69,10 @@ class SupervisionController {
             MessageSource messages,
             cn.yinfeng.projects.ProjectLookups projects,
             cn.yinfeng.accounts.Accounts accounts) {
+        this.rules = rules;
+        this.warningList = warningList;
         this.warnings = warnings;
+        this.taskList = taskList;
         this.tasks = tasks;
         this.inbox = inbox;
         this.currentUser = currentUser;
@@ -79,18 +94,18 @@ class SupervisionController {
             @RequestParam(defaultValue = "0") int page,
             Locale locale,
             Model model) {
-        var search = new Warnings.Search(
+        var search = new WarningList.Search(
                 rule, level, regionId, history, null, sort, "desc".equals(dir), Math.max(0, page), 20);
         model.addAttribute("search", search);
         model.addAttribute("sort", sort);
         model.addAttribute("dir", dir);
-        model.addAttribute("result", warnings.search(search, currentUser.scope(), locale));
-        var counts = warnings.counts(currentUser.scope(), locale);
+        model.addAttribute("result", warningList.search(search, currentUser.scope(), locale));
+        var counts = warningList.counts(currentUser.scope(), locale);
         model.addAttribute("counts", counts);
         model.addAttribute(
                 "countsJson",
                 tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(counts));
-        model.addAttribute("rules", warnings.rules());
+        model.addAttribute("rules", rules.rules());
         model.addAttribute("regions", regions.visible(currentUser.scope()));
         model.addAttribute("canIssue", tasks.canIssue());
         return "supervision/board";
@@ -110,7 +125,7 @@ class SupervisionController {
 
     @GetMapping("/supervision/warnings/{id}")
     String warning(@PathVariable long id, Locale locale, Model model) {
-        model.addAttribute("w", warnings.get(id, currentUser.scope(), locale));
+        model.addAttribute("w", warningList.get(id, currentUser.scope(), locale));
         model.addAttribute("canIssue", tasks.canIssue());
         return "supervision/warning";
     }
@@ -120,26 +135,27 @@ class SupervisionController {
     String mine(Locale locale, Model model) {
         YinfengUser me = currentUser.require();
         var mine = projects.ledBy(me.id(), 500);
-        var lights = warnings.projectLights(mine.stream()
+        var lights = warningList.projectLights(mine.stream()
                 .map(cn.yinfeng.projects.ProjectLookups.LeaderProject::id)
                 .toList());
         model.addAttribute(
                 "projects",
                 mine.stream()
-                        .map(p -> new MyProject(p, lights.getOrDefault(p.id(), new Warnings.Light(0, 0))))
+                        .map(p -> new MyProject(p, lights.getOrDefault(p.id(), new WarningList.Light(0, 0))))
                         .sorted(java.util.Comparator.comparingInt((MyProject m) -> -m.light())
                                 .thenComparing(m -> m.project().totalInvestment(), java.util.Comparator.reverseOrder()))
                         .toList());
         model.addAttribute(
                 "warnings",
-                warnings.search(
-                                new Warnings.Search(null, null, null, false, me.id(), "level", false, 0, 50),
+                warningList
+                        .search(
+                                new WarningList.Search(null, null, null, false, me.id(), "level", false, 0, 50),
                                 currentUser.scope(),
                                 locale)
                         .rows());
         model.addAttribute(
                 "tasks",
-                tasks.search(new Tasks.Search(null, null, null, true, false, "deadline", false, 0, 50))
+                taskList.search(new TaskList.Search(null, null, null, true, false, "deadline", false, 0, 50))
                         .rows());
         return "supervision/mine";
     }
@@ -157,12 +173,12 @@ class SupervisionController {
             @RequestParam(defaultValue = "asc") String dir,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        var search =
-                new Tasks.Search(q, status, regionId, mine, overdue, sort, "desc".equals(dir), Math.max(0, page), 20);
+        var search = new TaskList.Search(
+                q, status, regionId, mine, overdue, sort, "desc".equals(dir), Math.max(0, page), 20);
         model.addAttribute("search", search);
         model.addAttribute("sort", sort);
         model.addAttribute("dir", dir);
-        model.addAttribute("result", tasks.search(search));
+        model.addAttribute("result", taskList.search(search));
         model.addAttribute("regions", regions.visible(currentUser.scope()));
         model.addAttribute("statuses", Tasks.Status.values());
         model.addAttribute("canIssue", tasks.canIssue());
@@ -178,7 +194,7 @@ class SupervisionController {
         String title = "";
         Long regionId = null;
         if (warningId != null) {
-            var w = warnings.get(warningId, currentUser.scope(), locale);
+            var w = warningList.get(warningId, currentUser.scope(), locale);
             title = w.ruleName() + "：" + (w.subjectName() == null ? "" : w.subjectName());
             regionId = w.regionId();
             if ("PROJECT".equals(w.subjectType())) {
@@ -220,9 +236,9 @@ class SupervisionController {
 
     @GetMapping("/supervision/tasks/{id}")
     String task(@PathVariable long id, Model model) {
-        Tasks.Task t = tasks.get(id);
+        TaskList.Task t = taskList.get(id);
         model.addAttribute("t", t);
-        model.addAttribute("events", tasks.events(id));
+        model.addAttribute("events", taskList.events(id));
         model.addAttribute("canRespond", t.status() == Tasks.Status.OPEN && tasks.canRespond(t));
         model.addAttribute("canReview", tasks.canReview(t));
         return "supervision/task";
@@ -275,8 +291,18 @@ class SupervisionController {
     }
 
     @GetMapping({"/supervision/tasks/{id}/files/{fileId}", "/api/v1/tasks/{id}/files/{fileId}"})
+    @Tag(name = "supervision")
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "An attachment of a task's response, as a download (whatever type it claims to be)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The file's bytes as an attachment",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<Resource> file(@PathVariable long id, @PathVariable long fileId) {
-        Tasks.FileContent f = tasks.file(id, fileId);
+        TaskList.FileContent f = taskList.file(id, fileId);
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,

@@ -27,7 +27,7 @@ class SupervisionJobs {
     private static final Logger log = LoggerFactory.getLogger(SupervisionJobs.class);
 
     private final Warnings warnings;
-    private final Tasks tasks;
+    private final TaskEscalation tasks;
     private final Inbox inbox;
     private final String baseUrl;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -35,7 +35,7 @@ class SupervisionJobs {
 
     SupervisionJobs(
             Warnings warnings,
-            Tasks tasks,
+            TaskEscalation tasks,
             Inbox inbox,
             org.springframework.jdbc.core.simple.JdbcClient jdbc,
             @Value("${yinfeng.supervision.base-url:http://localhost:8080}") String baseUrl,

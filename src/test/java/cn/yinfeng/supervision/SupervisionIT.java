@@ -35,7 +35,7 @@ class SupervisionIT extends IntegrationTest {
     Warnings warnings;
 
     @Autowired
-    Tasks tasks;
+    TaskEscalation escalation;
 
     @Autowired
     SupervisionJobs jobs;
@@ -341,16 +341,16 @@ class SupervisionIT extends IntegrationTest {
     @Test
     void overdueTasksEscalateOneLevelAtATime() throws Exception {
         long id = created(call(post("/api/v1/tasks"), CITY, taskJson(region("141181"), today().plusDays(1))));
-        assertThat(tasks.escalateOverdue()).isZero();
+        assertThat(escalation.escalateOverdue()).isZero();
         clock.advance(Duration.ofDays(3));
-        tasks.escalateOverdue();
+        escalation.escalateOverdue();
         assertThat(level(id)).isEqualTo(1);
         // not again before escalate-every-days have passed
-        tasks.escalateOverdue();
+        escalation.escalateOverdue();
         assertThat(level(id)).isEqualTo(1);
         // 孝义 sits right under the city root: there is no level above that to go to
         clock.advance(Duration.ofDays(4));
-        tasks.escalateOverdue();
+        escalation.escalateOverdue();
         assertThat(level(id)).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from notification where user_id = :u and message = 'inbox.taskEscalated'")
                         .param("u", user("city"))

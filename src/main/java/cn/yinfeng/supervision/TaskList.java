@@ -1,0 +1,229 @@
+package cn.yinfeng.supervision;
+
+import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.YinfengUser;
+import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.common.PageResult;
+import cn.yinfeng.projects.Projects;
+import cn.yinfeng.regions.RegionScope;
+import cn.yinfeng.supervision.Tasks.Status;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reading supervision tasks: the list with its filters, one task, its events and their attachments. A task is
+ * visible to those whose region scope holds the region it was sent to, and to its issuer; any other answers 404.
+ */
+@Service
+class TaskList {
+
+    public record Task(
+            long id,
+            String code,
+            String title,
+            String requirement,
+            Long warningId,
+            Long projectId,
+            String projectName,
+            long issuerId,
+            String issuerName,
+            long regionId,
+            String regionName,
+            Long assigneeUserId,
+            String assigneeName,
+            String assigneeUnit,
+            LocalDate deadline,
+            Status status,
+            int escalationLevel,
+            Instant createdAt,
+            Instant closedAt,
+            long version,
+            boolean overdue) {}
+
+    public record Event(long id, String kind, String actorName, String text, Instant at, List<FileRef> files) {}
+
+    public record FileRef(long id, String name, long size) {}
+
+    public record FileContent(String name, String contentType, byte[] content) {}
+
+    public record Search(
+            String q,
+            Status status,
+            Long regionId,
+            boolean mine,
+            boolean overdue,
+            String sort,
+            boolean desc,
+            int page,
+            int size) {}
+
+    private static final String SELECT = """
+            select t.*, p.name as project_name, iu.display_name as issuer_name, r.name as region_name,
+                   au.display_name as assignee_name
+              from supervision_task t
+              join region r on r.id = t.assignee_region_id
+              join app_user iu on iu.id = t.issuer_id
+              left join app_user au on au.id = t.assignee_user_id
+              left join project p on p.id = t.project_id
+            """;
+
+    private static final Map<String, String> SORTS = Map.of(
+            "deadline",
+            "t.deadline",
+            "created",
+            "t.created_at",
+            "status",
+            "t.status",
+            "region",
+            "r.path",
+            "code",
+            "t.code");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final CurrentUser currentUser;
+
+    TaskList(JdbcClient jdbc, Clock clock, CurrentUser currentUser) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.currentUser = currentUser;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Projects.ZONE));
+    }
+
+    /**
+     * Tasks visible to the caller: those assigned inside their region scope, and those they issued. {@code mine}:
+     * assigned to them, to their region, or issued by them.
+     */
+    public PageResult<Task> search(Search s) {
+        YinfengUser me = currentUser.require();
+        RegionScope scope = currentUser.scope();
+        var where = new ArrayList<String>();
+        where.add("(" + scope.where("t.assignee_region_id") + " or t.issuer_id = :me)");
+        var params = new HashMap<String, Object>();
+        params.put("me", me.id());
+        params.put("today", today());
+        if (s.q() != null && !s.q().isBlank()) {
+            where.add("(t.title ilike :q or t.code ilike :q)");
+            params.put("q", "%" + s.q().trim().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (s.status() != null) {
+            where.add("t.status = :status");
+            params.put("status", s.status().name());
+        }
+        if (s.regionId() != null) {
+            where.add("t.assignee_region_id in (select id from region where path like (select path from region where "
+                    + "id = :region) || '%')");
+            params.put("region", s.regionId());
+        }
+        if (s.mine()) {
+            where.add("(t.assignee_user_id = :me or t.issuer_id = :me or (t.assignee_user_id is null and "
+                    + "t.assignee_region_id = :myRegion))");
+            params.put("myRegion", me.region());
+        }
+        if (s.overdue()) {
+            where.add("t.status = 'OPEN' and t.deadline < :today");
+        }
+        String cond = String.join(" and ", where);
+        long total = scope.bind(jdbc.sql("select count(*) from supervision_task t join region r on r.id = "
+                        + "t.assignee_region_id where " + cond))
+                .params(params)
+                .query(Long.class)
+                .single();
+        String order = SORTS.getOrDefault(s.sort(), "t.deadline") + (s.desc() ? " desc" : " asc") + ", t.id desc";
+        var rows = scope.bind(jdbc.sql(SELECT + " where " + cond + " order by " + order + " limit :size offset :off"))
+                .params(params)
+                .param("size", s.size())
+                .param("off", s.page() * s.size())
+                .query(this::map)
+                .list();
+        return new PageResult<>(rows, total, s.page(), s.size());
+    }
+
+    public Task get(long id) {
+        YinfengUser me = currentUser.require();
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql(SELECT + " where t.id = :id and (" + scope.where("t.assignee_region_id")
+                        + " or t.issuer_id = :me)"))
+                .param("id", id)
+                .param("me", me.id())
+                .param("today", today())
+                .query(this::map)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("task", id));
+    }
+
+    public List<Event> events(long id) {
+        get(id); // scope check
+        var files = new HashMap<Long, List<FileRef>>();
+        jdbc.sql("select id, event_id, name, size_bytes from supervision_task_file where task_id = :t order by id")
+                .param("t", id)
+                .query((rs, n) -> files.computeIfAbsent(rs.getLong("event_id"), k -> new ArrayList<>())
+                        .add(new FileRef(rs.getLong("id"), rs.getString("name"), rs.getLong("size_bytes"))))
+                .list();
+        return jdbc.sql("""
+                select e.id, e.kind, u.display_name, e.text, e.at from supervision_task_event e
+                  left join app_user u on u.id = e.actor_id where e.task_id = :t order by e.id
+                """)
+                .param("t", id)
+                .query((rs, n) -> new Event(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getString("display_name"),
+                        rs.getString("text"),
+                        rs.getTimestamp("at").toInstant(),
+                        files.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    public FileContent file(long taskId, long fileId) {
+        get(taskId); // scope check
+        return jdbc.sql("select name, content_type, content from supervision_task_file where id = :f and task_id = :t")
+                .param("f", fileId)
+                .param("t", taskId)
+                .query((rs, n) ->
+                        new FileContent(rs.getString("name"), rs.getString("content_type"), rs.getBytes("content")))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("file", fileId));
+    }
+
+    private Task map(ResultSet rs, int n) throws SQLException {
+        Timestamp closed = rs.getTimestamp("closed_at");
+        Status status = Status.valueOf(rs.getString("status"));
+        LocalDate deadline = rs.getObject("deadline", LocalDate.class);
+        return new Task(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("title"),
+                rs.getString("requirement"),
+                (Long) rs.getObject("warning_id", Long.class),
+                (Long) rs.getObject("project_id", Long.class),
+                rs.getString("project_name"),
+                rs.getLong("issuer_id"),
+                rs.getString("issuer_name"),
+                rs.getLong("assignee_region_id"),
+                rs.getString("region_name"),
+                (Long) rs.getObject("assignee_user_id", Long.class),
+                rs.getString("assignee_name"),
+                rs.getString("assignee_unit"),
+                deadline,
+                status,
+                rs.getInt("escalation_level"),
+                rs.getTimestamp("created_at").toInstant(),
+                closed == null ? null : closed.toInstant(),
+                rs.getLong("version"),
+                status == Status.OPEN && deadline.isBefore(today()));
+    }
+}
