@@ -2,6 +2,7 @@ package cn.yinfeng.supervision;
 
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.YinfengUser;
+import cn.yinfeng.common.Like;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.projects.Projects;
@@ -117,7 +118,7 @@ class TaskList {
         params.put("today", today());
         if (s.q() != null && !s.q().isBlank()) {
             where.add("(t.title ilike :q or t.code ilike :q)");
-            params.put("q", "%" + s.q().trim().replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", Like.contains(s.q().trim()));
         }
         if (s.status() != null) {
             where.add("t.status = :status");
