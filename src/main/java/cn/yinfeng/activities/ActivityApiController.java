@@ -52,18 +52,24 @@ class ActivityApiController {
 
     record Created(long id) {}
 
-    /** The answers of a list besides its page: a parameter it cannot read, no token, a role without the right. */
+    static final String PROBLEM = "application/problem+json";
+
+    /** The answers of a list: one page, a parameter it cannot read, no token, a role without the right. */
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "200", description = "one page: rows, total (of the filtered set), page, size")
     @ApiResponse(
             responseCode = "400",
             description = "a parameter that cannot be read; `errors` names it (Accept-Language: en for English)",
-            content =
-                    @Content(
-                            mediaType = "application/problem+json",
-                            schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "no valid Bearer token")
-    @ApiResponse(responseCode = "403", description = "a role without investment work (the talent office)")
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "401",
+            description = "no valid Bearer token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "a role without investment work (the talent office)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     @interface ListResponses {}
 
     private final Activities activities;
