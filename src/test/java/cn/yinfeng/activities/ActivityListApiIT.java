@@ -155,6 +155,9 @@ class ActivityListApiIT extends IntegrationTest {
         long third = trip(XIAOYI, "141181", mark + "3", "2031-07-09", "2031-07-10", null);
 
         String page0 = list(XIAOYI, "/api/v1/trips?q=" + mark + "&size=2");
+        // the envelope of every paged list of the API
+        Map<String, Object> envelope = JsonPath.read(page0, "$");
+        assertThat(envelope).containsOnlyKeys("rows", "total", "page", "size");
         assertThat(total(page0)).isEqualTo(3);
         assertThat(ids(page0)).containsExactly((int) third, (int) second);
         assertThat((Integer) JsonPath.read(page0, "$.page")).isZero();
