@@ -184,7 +184,10 @@ public class Delegations {
         return support.findScoped("delegation", id, SELECT, "d", (rs, n) -> delegation(rs));
     }
 
-    /** Delegations in scope received in the period, newest first: by region subtree, and a text in the title, host or sites. */
+    /**
+     * Delegations in scope received in the period, newest first: by region subtree, and a text in the title, host
+     * or sites.
+     */
     public PageResult<Delegation> list(ActivityQuery q) {
         return lists.page(
                 SELECT,

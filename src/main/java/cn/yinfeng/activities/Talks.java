@@ -129,7 +129,10 @@ public class Talks {
         return support.findScoped("talk", id, SELECT, "t", (rs, n) -> talk(rs));
     }
 
-    /** Talks in scope held in the period, newest first: by region subtree, and a text in the enterprise, participants or topics. */
+    /**
+     * Talks in scope held in the period, newest first: by region subtree, and a text in the enterprise, participants
+     * or topics.
+     */
     public PageResult<Talk> list(ActivityQuery q) {
         return lists.page(
                 SELECT,
