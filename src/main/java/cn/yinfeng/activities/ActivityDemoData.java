@@ -43,13 +43,25 @@ class ActivityDemoData implements ApplicationRunner {
         "141129", "141130", "141171", "141100"
     };
 
-    private final Activities activities;
+    private final Trips trips;
+    private final Delegations delegations;
+    private final Talks talks;
+    private final Events events;
     private final JdbcClient jdbc;
     private final UserDetailsService users;
     private final Random random = new Random(2024_0208L);
 
-    ActivityDemoData(Activities activities, JdbcClient jdbc, UserDetailsService users) {
-        this.activities = activities;
+    ActivityDemoData(
+            Trips trips,
+            Delegations delegations,
+            Talks talks,
+            Events events,
+            JdbcClient jdbc,
+            UserDetailsService users) {
+        this.trips = trips;
+        this.delegations = delegations;
+        this.talks = talks;
+        this.events = events;
         this.jdbc = jdbc;
         this.users = users;
     }
@@ -199,7 +211,7 @@ class ActivityDemoData implements ApplicationRunner {
             long t = jdbc.sql("select id from trip where title like '赴%' order by id desc limit 1")
                     .query(Long.class)
                     .single();
-            var trip = activities.trip(t);
+            var trip = trips.find(t);
             visit(t, visitPool.get(next++), trip.startDate(), null);
         }
         // 2023 trips for comparison, and two planned ones
@@ -218,7 +230,7 @@ class ActivityDemoData implements ApplicationRunner {
                     null);
         }
         LocalDate soon = LocalDate.now(Projects_ZONE()).plusDays(20);
-        activities.createTrip(new Activities.TripForm(
+        trips.create(new Trips.TripForm(
                 "赴粤港澳大湾区招商推介（计划）",
                 region("141100"),
                 leaderId,
@@ -232,7 +244,7 @@ class ActivityDemoData implements ApplicationRunner {
                 "深圳、广州、香港",
                 "大湾区产业转移对接",
                 null,
-                Activities.Status.PLANNED,
+                ActivityStatus.PLANNED,
                 0L));
 
         // delegations: 11 batches, 26 distinct enterprises
@@ -250,7 +262,7 @@ class ActivityDemoData implements ApplicationRunner {
             if (names.isEmpty()) {
                 names.add(guests.get(i));
             }
-            activities.createDelegation(new Activities.DelegationForm(
+            delegations.create(new Delegations.DelegationForm(
                     names.get(0).substring(0, 2) + "企业考察团",
                     region(REGIONS[random.nextInt(REGIONS.length)]),
                     LocalDate.of(2024, 2, 20).plusDays(i * 25L),
@@ -259,7 +271,7 @@ class ActivityDemoData implements ApplicationRunner {
                     "产业园区、重点项目现场",
                     "达成初步投资意向",
                     names,
-                    Activities.Status.DONE,
+                    ActivityStatus.DONE,
                     0L));
         }
         // talks at city level (市政府 with 太钢集团, 合肥安海半导体, 壹为新能源汽车)
@@ -269,38 +281,38 @@ class ActivityDemoData implements ApplicationRunner {
             {"壹为新能源汽车有限公司", "2024-09-12", "氢能重卡整车项目"}
         };
         for (String[] t : talks) {
-            activities.createTalk(new Activities.TalkForm(
+            this.talks.create(new Talks.TalkForm(
                     region("141100"),
                     LocalDate.parse(t[1]),
                     t[0],
                     null,
                     "市政府主要领导、市投促中心",
                     t[2],
-                    Activities.Status.DONE,
+                    ActivityStatus.DONE,
                     0L));
         }
         // 岚县's 长三角 ceremony in 上海, with the projects signed there and one earlier project re-signed
-        long event = activities.createEvent(new Activities.EventForm(
+        long event = events.create(new Events.EventForm(
                 region("141127"),
-                Activities.EventKind.SIGNING,
+                Events.EventKind.SIGNING,
                 "岚县“长三角”招商引资集中签约仪式",
                 LocalDate.of(2024, 5, 18),
                 "上海",
                 "岚县赴江浙沪招商期间举办",
-                Activities.Status.DONE,
+                ActivityStatus.DONE,
                 0L));
         for (long p : jdbc.sql(
                         "select id from project where signed_on = date '2024-05-18' and region_id = :r order by id")
                 .param("r", region("141127"))
                 .query(Long.class)
                 .list()) {
-            activities.addProjectToEvent(event, p);
+            events.addProject(event, p);
         }
         jdbc.sql("select id from project where signed_on < date '2024-01-01' and region_id = :r order by id limit 1")
                 .param("r", region("141127"))
                 .query(Long.class)
                 .optional()
-                .ifPresent(p -> activities.addProjectToEvent(event, p));
+                .ifPresent(p -> events.addProject(event, p));
         log.info("Demo activities loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -319,7 +331,7 @@ class ActivityDemoData implements ApplicationRunner {
             LocalDate end,
             String cities,
             String purpose) {
-        return activities.createTrip(new Activities.TripForm(
+        return trips.create(new Trips.TripForm(
                 title,
                 region(regionCode),
                 leaderId,
@@ -333,11 +345,11 @@ class ActivityDemoData implements ApplicationRunner {
                 cities,
                 purpose,
                 "对接企业，达成合作意向",
-                Activities.Status.DONE,
+                ActivityStatus.DONE,
                 0L));
     }
 
     private void visit(long trip, String enterprise, LocalDate on, String city) {
-        activities.addVisit(trip, enterprise, null, on, city, null);
+        trips.addVisit(trip, enterprise, null, on, city, null);
     }
 }

@@ -5,10 +5,10 @@ import static cn.yinfeng.ledger.ImportRun.same;
 import static cn.yinfeng.ledger.ImportRun.trim;
 import static cn.yinfeng.ledger.TripRows.keep;
 
-import cn.yinfeng.activities.Activities;
-import cn.yinfeng.activities.Activities.Delegation;
-import cn.yinfeng.activities.Activities.DelegationForm;
-import cn.yinfeng.activities.Activities.Status;
+import cn.yinfeng.activities.ActivityStatus;
+import cn.yinfeng.activities.Delegations;
+import cn.yinfeng.activities.Delegations.Delegation;
+import cn.yinfeng.activities.Delegations.DelegationForm;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Delegations received (接待考察), through {@link Activities} like the delegation form. Natural key: region + date +
+ * Delegations received (接待考察), through {@link Delegations} like the delegation form. Natural key: region + date +
  * title. A matched delegation's own fields are updated; its visiting enterprises are set when it is created.
  */
 @Component
@@ -91,11 +91,11 @@ class DelegationRows implements RowHandler {
                     "状态为“已完成”的接待日期不能晚于今天；尚未开展的请写“计划”。已有记录中空白的单元格表示保留原值。",
                     "来访人数写确切的整数（如“12”“12人”“十二人”）；新登记的团组必填，“五十余人”“约20人”这样的约数不能导入，请核实后填写。"));
 
-    private final Activities activities;
+    private final Delegations delegations;
     private final JdbcClient jdbc;
 
-    DelegationRows(Activities activities, JdbcClient jdbc) {
-        this.activities = activities;
+    DelegationRows(Delegations delegations, JdbcClient jdbc) {
+        this.delegations = delegations;
         this.jdbc = jdbc;
     }
 
@@ -130,7 +130,7 @@ class DelegationRows implements RowHandler {
         Region region = run.writableRegion(r, "region", problems);
         LocalDate date = ImportRun.date(r, "date", problems);
         Integer people = ImportRun.headcount(r, "people", problems);
-        Status status = ImportRun.lookup(TripRows.STATUSES, r.get("status"), "status", problems);
+        ActivityStatus status = ImportRun.lookup(TripRows.STATUSES, r.get("status"), "status", problems);
         ImportRun.throwIfAny(problems);
         String title = r.get("title").trim();
         String host = host(r);
@@ -150,7 +150,7 @@ class DelegationRows implements RowHandler {
             if (status == null) {
                 run.warn(r, "status", "import.statusAssumedDone"); // a received delegation is counted
             }
-            long created = activities.createDelegation(new DelegationForm(
+            long created = delegations.create(new DelegationForm(
                     title,
                     region.id(),
                     date,
@@ -163,7 +163,7 @@ class DelegationRows implements RowHandler {
                     0L));
             return RowResult.of(number, title, Outcome.CREATE, created, "/activities/delegations/" + created);
         }
-        Delegation d = activities.delegation(id);
+        Delegation d = delegations.find(id);
         String link = "/activities/delegations/" + id;
         var form = new DelegationForm(
                 title,
@@ -189,9 +189,9 @@ class DelegationRows implements RowHandler {
             return RowResult.of(number, title, Outcome.UNCHANGED, id, link);
         }
         if (!same) {
-            activities.updateDelegation(id, form);
+            delegations.update(id, form);
         }
-        activities.addDelegationEnterprises(id, missing);
+        delegations.addEnterprises(id, missing);
         return RowResult.of(number, title, Outcome.UPDATE, id, link);
     }
 }

@@ -4,10 +4,10 @@ import static cn.yinfeng.ledger.ImportRun.blank;
 import static cn.yinfeng.ledger.ImportRun.same;
 import static cn.yinfeng.ledger.ImportRun.trim;
 
-import cn.yinfeng.activities.Activities;
-import cn.yinfeng.activities.Activities.Status;
-import cn.yinfeng.activities.Activities.Trip;
-import cn.yinfeng.activities.Activities.TripForm;
+import cn.yinfeng.activities.ActivityStatus;
+import cn.yinfeng.activities.Trips;
+import cn.yinfeng.activities.Trips.Trip;
+import cn.yinfeng.activities.Trips.TripForm;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Trips out (外出招商), through {@link Activities} like the trip form; enterprises visited become visits on the
+ * Trips out (外出招商), through {@link Trips} like the trip form; enterprises visited become visits on the
  * first day. Natural key: region + start date + title. The activities export (type TRIP) reads back unchanged:
  * for a matched trip, a blank cell keeps what is stored.
  */
@@ -99,25 +99,25 @@ class TripRows implements RowHandler {
                     "拜访企业可写多家，用顿号、逗号或分号分隔，登记为第一天的拜访；已登记的拜访不会重复。",
                     "状态为“已完成”的活动日期不能晚于今天；尚未开展的请写“计划”。已有记录中空白的单元格表示保留原值。"));
 
-    static final Map<String, Status> STATUSES = Map.of(
+    static final Map<String, ActivityStatus> STATUSES = Map.of(
             "已完成",
-            Status.DONE,
+            ActivityStatus.DONE,
             "完成",
-            Status.DONE,
+            ActivityStatus.DONE,
             "已开展",
-            Status.DONE,
+            ActivityStatus.DONE,
             "计划",
-            Status.PLANNED,
+            ActivityStatus.PLANNED,
             "计划中",
-            Status.PLANNED,
+            ActivityStatus.PLANNED,
             "拟开展",
-            Status.PLANNED);
+            ActivityStatus.PLANNED);
 
-    private final Activities activities;
+    private final Trips trips;
     private final JdbcClient jdbc;
 
-    TripRows(Activities activities, JdbcClient jdbc) {
-        this.activities = activities;
+    TripRows(Trips trips, JdbcClient jdbc) {
+        this.trips = trips;
         this.jdbc = jdbc;
     }
 
@@ -201,7 +201,7 @@ class TripRows implements RowHandler {
         LocalDate start = period != null ? period[0] : ImportRun.date(r, "start", problems);
         LocalDate end = period != null && blank(r.get("end")) ? period[1] : ImportRun.date(r, "end", problems);
         Boolean p2p = ImportRun.bool(r, "pointToPoint", problems);
-        Status status = ImportRun.lookup(STATUSES, r.get("status"), "status", problems);
+        ActivityStatus status = ImportRun.lookup(STATUSES, r.get("status"), "status", problems);
         ImportRun.throwIfAny(problems);
         String title = r.get("title").trim();
         Long id = jdbc.sql("select id from trip where region_id = :r and start_date = :d and title = :t "
@@ -218,7 +218,7 @@ class TripRows implements RowHandler {
                 // a done trip is counted: never silently, though the dates say it took place
                 run.warn(r, "status", "import.statusAssumedDone");
             }
-            long created = activities.createTrip(new TripForm(
+            long created = trips.create(new TripForm(
                     title,
                     region.id(),
                     null,
@@ -235,11 +235,11 @@ class TripRows implements RowHandler {
                     status,
                     0L));
             for (String v : visits) {
-                activities.addVisit(created, v, null, start, null, null);
+                trips.addVisit(created, v, null, start, null, null);
             }
             return RowResult.of(number, title, Outcome.CREATE, created, "/activities/trips/" + created);
         }
-        Trip t = activities.trip(id);
+        Trip t = trips.find(id);
         String link = "/activities/trips/" + id;
         boolean sameLeader = blank(r.get("leader")) || same(r.get("leader"), t.leaderName());
         var form = new TripForm(
@@ -268,16 +268,16 @@ class TripRows implements RowHandler {
                 && same(form.purpose(), t.purpose())
                 && same(form.outcome(), t.outcome())
                 && form.status() == t.status();
-        var known = t.visits().stream().map(Activities.Visit::enterpriseName).toList();
+        var known = t.visits().stream().map(Trips.Visit::enterpriseName).toList();
         var newVisits = visits.stream().filter(v -> !known.contains(v)).toList();
         if (fieldsSame && newVisits.isEmpty()) {
             return RowResult.of(number, title, Outcome.UNCHANGED, id, link);
         }
         if (!fieldsSame) {
-            activities.updateTrip(id, form);
+            trips.update(id, form);
         }
         for (String v : newVisits) {
-            activities.addVisit(id, v, null, start, null, null);
+            trips.addVisit(id, v, null, start, null, null);
         }
         return RowResult.of(number, title, Outcome.UPDATE, id, link);
     }
