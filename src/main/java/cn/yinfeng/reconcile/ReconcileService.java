@@ -172,86 +172,24 @@ public class ReconcileService {
         String indicatorName = ind != null
                 ? ind.name(locale)
                 : messages.getMessage("reconcile.indicator." + c.indicator(), null, c.indicator(), locale);
-        Region region = null;
-        String regionName = null;
-        if (!ClaimExtractor.UNKNOWN_REGION.equals(regionCode)) {
-            region = regions.findByCode(regionCode).orElse(null);
-            regionName = region == null ? null : region.name();
+        Region region = ClaimExtractor.UNKNOWN_REGION.equals(regionCode)
+                ? null
+                : regions.findByCode(regionCode).orElse(null);
+        var found = new Found(index, c, indicatorName, regionCode, region == null ? null : region.name());
+        String unchecked = region == null
+                ? "reconcile.reason.region"
+                : ind == null
+                        ? "reconcile.reason.indicator"
+                        : !c.periodClear()
+                                ? "reconcile.reason.period"
+                                // never the number of a region outside the caller's scope
+                                : !scope.covers(region)
+                                        ? "reconcile.reason.scope"
+                                        : !fits(ind, c) ? "reconcile.reason.unit" : null;
+        if (unchecked != null) {
+            return found.cannot(unchecked, null);
         }
-        String claimShown = show(c.value(), c);
-        if (region == null) {
-            return result(
-                    index,
-                    c,
-                    indicatorName,
-                    regionCode,
-                    regionName,
-                    Verdict.CANNOT_CHECK,
-                    "reconcile.reason.region",
-                    null,
-                    claimShown,
-                    null,
-                    null);
-        }
-        if (ind == null) {
-            return result(
-                    index,
-                    c,
-                    indicatorName,
-                    regionCode,
-                    regionName,
-                    Verdict.CANNOT_CHECK,
-                    "reconcile.reason.indicator",
-                    null,
-                    claimShown,
-                    null,
-                    null);
-        }
-        if (!c.periodClear()) {
-            return result(
-                    index,
-                    c,
-                    indicatorName,
-                    regionCode,
-                    regionName,
-                    Verdict.CANNOT_CHECK,
-                    "reconcile.reason.period",
-                    null,
-                    claimShown,
-                    null,
-                    null);
-        }
-        if (!scope.covers(region)) {
-            // never the number of a region outside the caller's scope
-            return result(
-                    index,
-                    c,
-                    indicatorName,
-                    regionCode,
-                    regionName,
-                    Verdict.CANNOT_CHECK,
-                    "reconcile.reason.scope",
-                    null,
-                    claimShown,
-                    null,
-                    null);
-        }
-        if (!fits(ind, c)) {
-            return result(
-                    index,
-                    c,
-                    indicatorName,
-                    regionCode,
-                    regionName,
-                    Verdict.CANNOT_CHECK,
-                    "reconcile.reason.unit",
-                    null,
-                    claimShown,
-                    null,
-                    null);
-        }
-        String key = regionCode + "|" + c.from() + "|" + c.to();
-        Optional<Stats.Summary> summary = summaries.computeIfAbsent(key, k -> {
+        Optional<Stats.Summary> summary = summaries.computeIfAbsent(regionCode + "|" + c.from() + "|" + c.to(), k -> {
             try {
                 return Optional.of(stats.summary(regionCode, c.from(), c.to(), date));
             } catch (NotFoundException e) {
@@ -259,53 +197,45 @@ public class ReconcileService {
             }
         });
         if (summary.isEmpty()) {
-            return result(
-                    index,
-                    c,
-                    indicatorName,
-                    regionCode,
-                    regionName,
-                    Verdict.CANNOT_CHECK,
-                    "reconcile.reason.scope",
-                    null,
-                    claimShown,
-                    null,
-                    null);
+            return found.cannot("reconcile.reason.scope", null);
         }
         Stats.Line line = summary.get().get(ind.code());
         BigDecimal ledger = line == null ? null : c.growth() ? line.yoy() : line.value();
         if (ledger == null) {
-            return result(
-                    index,
-                    c,
-                    indicatorName,
-                    regionCode,
-                    regionName,
-                    Verdict.CANNOT_CHECK,
-                    c.growth() ? "reconcile.reason.noPrevious" : "reconcile.reason.noValue",
-                    null,
-                    claimShown,
-                    null,
-                    link(ind, region, c));
+            return found.cannot(
+                    c.growth() ? "reconcile.reason.noPrevious" : "reconcile.reason.noValue", link(ind, region, c));
         }
         if (c.unit().equals("%")) {
             ledger = ledger.multiply(BigDecimal.valueOf(100)); // fractions to percent (同比 of a rate: points)
         }
         Verdict v = agrees(c, ledger) ? Verdict.AGREES : Verdict.DISAGREES;
-        return result(
-                index,
-                c,
-                indicatorName,
-                regionCode,
-                regionName,
-                v,
-                v == Verdict.AGREES
-                        ? "reconcile.reason.agrees." + c.qualifier().name().toLowerCase(Locale.ROOT)
-                        : "reconcile.reason.disagrees",
-                ledger,
-                claimShown,
-                show(ledger, c),
-                link(ind, region, c));
+        String reason = v == Verdict.AGREES
+                ? "reconcile.reason.agrees." + c.qualifier().name().toLowerCase(Locale.ROOT)
+                : "reconcile.reason.disagrees";
+        return found.result(v, reason, ledger, show(ledger, c), link(ind, region, c));
+    }
+
+    /** A claim with its indicator and region as named, before it is checked. */
+    private record Found(int index, Claim c, String indicatorName, String regionCode, String regionName) {
+
+        Checked cannot(String reason, String link) {
+            return result(Verdict.CANNOT_CHECK, reason, null, null, link);
+        }
+
+        Checked result(Verdict verdict, String reason, BigDecimal ledger, String ledgerShown, String link) {
+            return ReconcileService.result(
+                    index,
+                    c,
+                    indicatorName,
+                    regionCode,
+                    regionName,
+                    verdict,
+                    reason,
+                    ledger,
+                    show(c.value(), c),
+                    ledgerShown,
+                    link);
+        }
     }
 
     /** The catalogue entry for a claim's code; talent indicators are also found by their Chinese names. */
