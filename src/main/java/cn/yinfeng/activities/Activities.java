@@ -12,7 +12,9 @@ import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.enterprises.Enterprises;
 import cn.yinfeng.projects.FundOrigin;
 import cn.yinfeng.projects.Project;
+import cn.yinfeng.projects.ProjectFollowups;
 import cn.yinfeng.projects.ProjectForm;
+import cn.yinfeng.projects.ProjectLifecycle;
 import cn.yinfeng.projects.ProjectType;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.projects.Stage;
@@ -201,6 +203,8 @@ public class Activities {
     private final Regions regions;
     private final Enterprises enterprises;
     private final Projects projects;
+    private final ProjectLifecycle lifecycle;
+    private final ProjectFollowups followups;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -212,6 +216,8 @@ public class Activities {
             Regions regions,
             Enterprises enterprises,
             Projects projects,
+            ProjectLifecycle lifecycle,
+            ProjectFollowups followups,
             AuditLog audit,
             Clock clock,
             cn.yinfeng.accounts.Accounts accounts) {
@@ -221,6 +227,8 @@ public class Activities {
         this.regions = regions;
         this.enterprises = enterprises;
         this.projects = projects;
+        this.lifecycle = lifecycle;
+        this.followups = followups;
         this.audit = audit;
         this.clock = clock;
     }
@@ -463,7 +471,7 @@ public class Activities {
                 .param("p", projectId)
                 .param("v", visitId)
                 .update();
-        projects.addFollowup(projectId, v.visitDate(), "外出招商拜访：" + t.title(), null, null);
+        followups.addFollowup(projectId, v.visitDate(), "外出招商拜访：" + t.title(), null, null);
         audit.record(
                 "TRIP_VISIT_LEAD", "trip", tripId, Outcome.SUCCESS, "visit " + visitId + " -> project " + projectId);
         return projectId;
@@ -871,7 +879,7 @@ public class Activities {
             countsAs = CountsAs.RESIGNING;
         } else {
             if (signed == null) {
-                projects.advance(projectId, p.version(), Stage.SIGNED, e.eventDate(), "签约于" + e.title());
+                lifecycle.advance(projectId, p.version(), Stage.SIGNED, e.eventDate(), "签约于" + e.title());
                 p = projects.find(projectId);
             } else if (signed.isAfter(e.eventDate())) {
                 throw new InvalidInputException("projectId", "event.project.signedLater", signed.toString());

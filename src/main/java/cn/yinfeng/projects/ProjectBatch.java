@@ -8,13 +8,18 @@ import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.enterprises.Enterprises;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,14 +33,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class ProjectBatch {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProjectBatch.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectBatch.class);
 
     /** A project written by {@link #write}: the caller's key for the row, and the new project's id and code. */
     public record Created(int key, long id, String code) {}
 
     private record Pending(int key, ProjectForm form, long regionId, List<Long> investors) {}
 
-    private final Projects projects;
+    private final ProjectChecks checks;
+    private final ProjectWrites writes;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Enterprises enterprises;
@@ -47,17 +53,19 @@ public final class ProjectBatch {
     private final Map<String, Long> investors = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     /** Chains, nodes and investors the rows name that the caller may read, each looked up once for the batch. */
-    private final java.util.Set<String> referencesSeen = new java.util.HashSet<>();
+    private final Set<String> referencesSeen = new HashSet<>();
 
     ProjectBatch(
-            Projects projects,
+            ProjectChecks checks,
+            ProjectWrites writes,
             JdbcClient jdbc,
             JdbcTemplate template,
             Enterprises enterprises,
             AuditLog audit,
             YinfengUser user,
             RegionScope scope) {
-        this.projects = projects;
+        this.checks = checks;
+        this.writes = writes;
         this.jdbc = jdbc;
         this.template = template;
         this.enterprises = enterprises;
@@ -68,13 +76,14 @@ public final class ProjectBatch {
 
     /** The problems {@link Projects#create} would report for this form; none means it may be {@link #add}ed. */
     public List<Problem> check(ProjectForm form) {
-        return projects.checkNew(
+        return checks.checkNew(
                 form,
                 regionOf(form),
                 scope,
-                id -> regions.computeIfAbsent(id, projects::regionById),
-                id -> leaders.computeIfAbsent(id, projects::isLeader),
-                referencesSeen);
+                id -> regions.computeIfAbsent(id, checks::regionById),
+                id -> leaders.computeIfAbsent(id, checks::isLeader),
+                referencesSeen,
+                writes.today());
     }
 
     /**
@@ -117,7 +126,8 @@ public final class ProjectBatch {
                 .query(Long.class)
                 .list();
         var codes = new ArrayList<String>(pending.size());
-        seqs.forEach(s -> codes.add(projects.code(s)));
+        LocalDate today = writes.today();
+        seqs.forEach(s -> codes.add(ProjectColumns.code(today, s)));
         CopyRows.copy(template, """
                 copy project (code, name, name_key, region_id, attracting_region_id, attracting_share, chain_id,
                        chain_node_id, project_type, total_investment, contract_amount, out_of_province_amount,
@@ -127,8 +137,8 @@ public final class ProjectBatch {
                 """, rows -> {
             for (int i = 0; i < pending.size(); i++) {
                 Pending p = pending.get(i);
-                Map<String, Object> f = Projects.fields(p.form(), p.regionId());
-                Projects.putDates(f, p.form().dates());
+                Map<String, Object> f = ProjectColumns.fields(p.form(), p.regionId());
+                ProjectColumns.putDates(f, p.form().dates());
                 rows.add(codes.get(i))
                         .add(f.get("name"))
                         .add(f.get("nameKey"))
@@ -188,7 +198,7 @@ public final class ProjectBatch {
                         rows.add(created.get(i).id())
                                 .add(null)
                                 .add(stageOf(form))
-                                .add(Objects.requireNonNullElse(Projects.latestDate(form.dates()), projects.today()))
+                                .add(Objects.requireNonNullElse(ProjectColumns.latestDate(form.dates()), today))
                                 .add(user.id())
                                 .add("created");
                         rows.endRow();
@@ -213,10 +223,11 @@ public final class ProjectBatch {
                 (t3 - t2) / 1_000_000,
                 (System.nanoTime() - t3) / 1_000_000);
         pending.clear();
+        created.forEach(c -> writes.changed(c.id()));
         return created;
     }
 
-    /** As {@code Projects.replaceInvestors} on a new project: the listed enterprises and the one named on the form. */
+    /** The investors of the new projects: the listed enterprises and the one named on the form, as one would have. */
     private void writeInvestors(List<Created> created) {
         if (pending.stream().allMatch(p -> p.investors().isEmpty())) {
             return;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,7 +86,7 @@ public class ProjectQueries {
 
     /** Builds the WHERE clause of a filter inside the caller's scope. */
     private String where(ProjectFilter f, RegionScope scope, Map<String, Object> params) {
-        var sql = new StringBuilder(" where ").append(Projects.readable(scope));
+        var sql = new StringBuilder(" where ").append(ProjectRecords.readable(scope));
         params.put(RegionScope.PARAM, scope.pathPattern());
         if (f.q() != null) {
             sql.append(" and (p.name ilike :q or p.code = :code)");
@@ -325,9 +326,12 @@ public class ProjectQueries {
      */
     @Transactional(readOnly = true)
     public List<DuplicateCandidate> duplicates() {
+        List<DuplicatePair> pairs = duplicatePairs(currentUser.scope());
+        // the rows of every pair in one statement, not two per pair
+        Map<Long, Row> rows = rowsById(pairs.stream().flatMap(p -> Stream.of(p.a(), p.b())));
         var out = new ArrayList<DuplicateCandidate>();
-        for (DuplicatePair p : duplicatePairs(currentUser.scope())) {
-            out.add(new DuplicateCandidate(rowById(p.a()), rowById(p.b()), p.reason()));
+        for (DuplicatePair p : pairs) {
+            out.add(new DuplicateCandidate(rows.get(p.a()), rows.get(p.b()), p.reason()));
         }
         return out;
     }
@@ -373,8 +377,12 @@ public class ProjectQueries {
         if (reason == null || reason.isBlank()) {
             throw new cn.yinfeng.common.InvalidInputException("reason", "validation.required");
         }
-        rowById(a);
-        rowById(b);
+        Map<Long, Row> rows = rowsById(Stream.of(a, b));
+        for (long id : new long[] {a, b}) {
+            if (!rows.containsKey(id)) {
+                throw new cn.yinfeng.common.NotFoundException("project", id);
+            }
+        }
         jdbc.sql("insert into project_duplicate_dismissal (project_a, project_b, dismissed_by, reason) values "
                         + "(:a, :b, :u, :r) on conflict do nothing")
                 .param("a", Math.min(a, b))
@@ -384,13 +392,16 @@ public class ProjectQueries {
                 .update();
     }
 
-    private Row rowById(long id) {
+    /** The rows among {@code ids} that the caller may read. */
+    private Map<Long, Row> rowsById(Stream<Long> ids) {
         RegionScope scope = currentUser.scope();
-        return scope.bind(jdbc.sql(ROW_SELECT + " where p.id = :id and " + Projects.readable(scope)))
-                .param("id", id)
+        var rows = new HashMap<Long, Row>();
+        scope.bind(jdbc.sql(ROW_SELECT + " where p.id = any(:ids) and " + ProjectRecords.readable(scope)))
+                .param("ids", ids.distinct().toArray(Long[]::new))
                 .query(ProjectQueries::row)
-                .optional()
-                .orElseThrow(() -> new cn.yinfeng.common.NotFoundException("project", id));
+                .list()
+                .forEach(r -> rows.put(r.id(), r));
+        return rows;
     }
 
     static Row row(ResultSet rs, int n) throws SQLException {
