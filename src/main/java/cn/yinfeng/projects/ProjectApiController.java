@@ -42,6 +42,7 @@ class ProjectApiController {
 
     private final Projects projects;
     private final ProjectQueries queries;
+    private final ProjectDuplicates duplicates;
     private final ProjectHistory history;
     private final ProjectLifecycle lifecycle;
     private final ProjectReviews reviews;
@@ -51,6 +52,7 @@ class ProjectApiController {
     ProjectApiController(
             Projects projects,
             ProjectQueries queries,
+            ProjectDuplicates duplicates,
             ProjectHistory history,
             ProjectLifecycle lifecycle,
             ProjectReviews reviews,
@@ -58,6 +60,7 @@ class ProjectApiController {
             ProjectFunds funds) {
         this.projects = projects;
         this.queries = queries;
+        this.duplicates = duplicates;
         this.history = history;
         this.lifecycle = lifecycle;
         this.reviews = reviews;
@@ -133,8 +136,8 @@ class ProjectApiController {
 
     @GetMapping("/duplicates")
     @Operation(summary = "Candidate duplicates across regions (same investor or name, similar amount and dates)")
-    List<ProjectQueries.DuplicateCandidate> duplicates() {
-        return queries.duplicates();
+    List<ProjectDuplicates.DuplicateCandidate> duplicates() {
+        return duplicates.candidates();
     }
 
     @GetMapping("/{id}")

@@ -29,6 +29,7 @@ class ProjectController {
 
     private final Projects projects;
     private final ProjectQueries queries;
+    private final ProjectDuplicates duplicates;
     private final Regions regions;
     private final Chains chains;
     private final CurrentUser currentUser;
@@ -39,6 +40,7 @@ class ProjectController {
     ProjectController(
             Projects projects,
             ProjectQueries queries,
+            ProjectDuplicates duplicates,
             Regions regions,
             Chains chains,
             CurrentUser currentUser,
@@ -49,6 +51,7 @@ class ProjectController {
         this.page = page;
         this.projects = projects;
         this.queries = queries;
+        this.duplicates = duplicates;
         this.regions = regions;
         this.chains = chains;
         this.currentUser = currentUser;
@@ -148,7 +151,7 @@ class ProjectController {
 
     @GetMapping("/duplicates")
     String duplicates(Model model) {
-        model.addAttribute("candidates", queries.duplicates());
+        model.addAttribute("candidates", duplicates.candidates());
         model.addAttribute("canReview", projects.canReview());
         return "projects/duplicates";
     }
@@ -163,7 +166,7 @@ class ProjectController {
         if (!projects.canReview()) {
             throw new org.springframework.security.access.AccessDeniedException("city staff only");
         }
-        queries.dismissDuplicate(a, b, reason, currentUser.require().id());
+        duplicates.dismiss(a, b, reason, currentUser.require().id());
         redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
         return "redirect:/projects/duplicates";
     }

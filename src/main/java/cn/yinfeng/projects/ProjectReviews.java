@@ -51,10 +51,7 @@ public class ProjectReviews {
     @Transactional
     public void approve(long id, long version, String opinion) {
         YinfengUser user = writes.requireReviewer();
-        Project p = writes.lockForReview(id, version);
-        if (p.reviewStatus() != ReviewStatus.SUBMITTED) {
-            throw new InvalidInputException(null, "review.notSubmitted");
-        }
+        lockSubmitted(id, version);
         writes.setReview(id, ReviewStatus.APPROVED, "", Map.of());
         snapshotApproved(id, user.id(), clock.instant());
         recordReview(id, "APPROVE", user, opinion, version + 1);
@@ -65,10 +62,7 @@ public class ProjectReviews {
     @Transactional
     public void returnForChanges(long id, long version, String opinion) {
         YinfengUser user = writes.requireReviewer();
-        Project p = writes.lockForReview(id, version);
-        if (p.reviewStatus() != ReviewStatus.SUBMITTED) {
-            throw new InvalidInputException(null, "review.notSubmitted");
-        }
+        lockSubmitted(id, version);
         if (opinion == null || opinion.isBlank()) {
             throw new InvalidInputException("opinion", "review.opinionRequired");
         }
@@ -76,6 +70,13 @@ public class ProjectReviews {
         recordReview(id, "RETURN", user, opinion.trim(), version + 1);
         audit.record("PROJECT_RETURN", "project", id, Outcome.SUCCESS, opinion);
         writes.changed(id);
+    }
+
+    /** The project locked for a city step: it must be waiting for review, at the version the reviewer saw. */
+    private void lockSubmitted(long id, long version) {
+        if (writes.lockForReview(id, version).reviewStatus() != ReviewStatus.SUBMITTED) {
+            throw new InvalidInputException(null, "review.notSubmitted");
+        }
     }
 
     /** Writes the current working copy as the approved version valid from {@code at}; funds so far are approved. */

@@ -2,7 +2,7 @@ package cn.yinfeng.supervision;
 
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
-import cn.yinfeng.projects.ProjectQueries;
+import cn.yinfeng.projects.ProjectDuplicates;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
@@ -126,15 +126,21 @@ public class Warnings {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Regions regions;
-    private final ProjectQueries projectQueries;
+    private final ProjectDuplicates projectDuplicates;
     private final Stats stats;
     private final Inbox inbox;
 
-    Warnings(JdbcClient jdbc, Clock clock, Regions regions, ProjectQueries projectQueries, Stats stats, Inbox inbox) {
+    Warnings(
+            JdbcClient jdbc,
+            Clock clock,
+            Regions regions,
+            ProjectDuplicates projectDuplicates,
+            Stats stats,
+            Inbox inbox) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.regions = regions;
-        this.projectQueries = projectQueries;
+        this.projectDuplicates = projectDuplicates;
         this.stats = stats;
         this.inbox = inbox;
     }
@@ -340,7 +346,7 @@ public class Warnings {
         Region root = regions.find(regions.findRoot()).orElseThrow();
         Instant before = clock.instant().minus(java.time.Duration.ofDays((long) number(p, "days", 7)));
         var out = new ArrayList<Finding>();
-        for (var pair : projectQueries.duplicatePairs(regions.scopeOf(root.id()))) {
+        for (var pair : projectDuplicates.pairs(regions.scopeOf(root.id()))) {
             var row = jdbc.sql("select greatest(a.created_at, b.created_at) as at, b.region_id from project a, project "
                             + "b where a.id = :a and b.id = :b")
                     .param("a", pair.a())
