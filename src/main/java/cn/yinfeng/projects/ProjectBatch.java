@@ -29,7 +29,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * method, with the region and leader look-ups remembered for the batch), then all are written together: codes from
  * the same sequence, the rows and their "created" transitions by COPY, investors registered as the form would. One
  * audit row records the batch (how many, the first and last code, and where they came from) instead of one per
- * project. Written inside the caller's transaction, so a failure leaves nothing.
+ * project. Written inside the caller's transaction, so a failure leaves nothing. It publishes no
+ * {@link ProjectChanged}: evaluating thousands of new projects one by one after an import would cost more than the
+ * import, so the next periodic evaluation picks them up (docs/adr/0003-after-work-hooks.md).
  */
 public final class ProjectBatch {
 
@@ -128,6 +130,47 @@ public final class ProjectBatch {
         var codes = new ArrayList<String>(pending.size());
         LocalDate today = writes.today();
         seqs.forEach(s -> codes.add(ProjectColumns.code(today, s)));
+        copyProjects(codes);
+        long t1 = System.nanoTime();
+        var ids = new HashMap<String, Long>(pending.size() * 2);
+        jdbc.sql("select p.code, p.id from unnest(:codes::varchar[]) c(code) join project p on p.code = c.code")
+                .param("codes", codes.toArray(String[]::new))
+                .query(rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                });
+        if (ids.size() != pending.size()) {
+            throw new IllegalStateException("wrote " + pending.size() + " projects, found " + ids.size());
+        }
+        long t2 = System.nanoTime();
+        var created = new ArrayList<Created>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            created.add(new Created(pending.get(i).key(), ids.get(codes.get(i)), codes.get(i)));
+        }
+        copyTransitions(created, today);
+        long t3 = System.nanoTime();
+        writeInvestors(created);
+        audit.record(
+                "PROJECT_CREATE_BATCH",
+                "project",
+                created.get(0).id(),
+                Outcome.SUCCESS,
+                created.size()
+                        + " projects " + created.get(0).code() + " .. "
+                        + created.get(created.size() - 1).code() + "; "
+                        + source);
+        LOG.debug(
+                "Batch of {} projects: rows {} ms, ids {} ms, transitions {} ms, investors and audit {} ms",
+                created.size(),
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000,
+                (System.nanoTime() - t3) / 1_000_000);
+        pending.clear();
+        return created;
+    }
+
+    /** The new project rows, with their codes, in one COPY. */
+    private void copyProjects(List<String> codes) {
         CopyRows.copy(template, """
                 copy project (code, name, name_key, region_id, attracting_region_id, attracting_share, chain_id,
                        chain_node_id, project_type, total_investment, contract_amount, out_of_province_amount,
@@ -174,21 +217,10 @@ public final class ProjectBatch {
                 rows.endRow();
             }
         });
-        long t1 = System.nanoTime();
-        var ids = new HashMap<String, Long>(pending.size() * 2);
-        jdbc.sql("select p.code, p.id from unnest(:codes::varchar[]) c(code) join project p on p.code = c.code")
-                .param("codes", codes.toArray(String[]::new))
-                .query(rs -> {
-                    ids.put(rs.getString(1), rs.getLong(2));
-                });
-        if (ids.size() != pending.size()) {
-            throw new IllegalStateException("wrote " + pending.size() + " projects, found " + ids.size());
-        }
-        long t2 = System.nanoTime();
-        var created = new ArrayList<Created>(pending.size());
-        for (int i = 0; i < pending.size(); i++) {
-            created.add(new Created(pending.get(i).key(), ids.get(codes.get(i)), codes.get(i)));
-        }
+    }
+
+    /** The "created" transition of each new project, on its latest stage date or today. */
+    private void copyTransitions(List<Created> created, LocalDate today) {
         CopyRows.copy(
                 template,
                 "copy project_transition (project_id, from_stage, to_stage, on_date, actor_id, note) " + "from stdin",
@@ -204,27 +236,6 @@ public final class ProjectBatch {
                         rows.endRow();
                     }
                 });
-        long t3 = System.nanoTime();
-        writeInvestors(created);
-        audit.record(
-                "PROJECT_CREATE_BATCH",
-                "project",
-                created.get(0).id(),
-                Outcome.SUCCESS,
-                created.size()
-                        + " projects " + created.get(0).code() + " .. "
-                        + created.get(created.size() - 1).code() + "; "
-                        + source);
-        LOG.debug(
-                "Batch of {} projects: rows {} ms, ids {} ms, transitions {} ms, investors and audit {} ms",
-                created.size(),
-                (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000,
-                (t3 - t2) / 1_000_000,
-                (System.nanoTime() - t3) / 1_000_000);
-        pending.clear();
-        created.forEach(c -> writes.changed(c.id()));
-        return created;
     }
 
     /** The investors of the new projects: the listed enterprises and the one named on the form, as one would have. */

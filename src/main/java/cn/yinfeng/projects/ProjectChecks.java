@@ -159,22 +159,7 @@ class ProjectChecks {
         if (region == null || !scope.covers(region)) {
             problems.add(new Problem("regionId", "project.region.outOfScope"));
         }
-        if (f.attractingRegionId() != null
-                && regionById.apply(f.attractingRegionId()).isEmpty()) {
-            problems.add(new Problem("attractingRegionId", "validation.invalid"));
-        }
-        if (f.attractingShare() != null
-                && (f.attractingShare().signum() < 0 || f.attractingShare().compareTo(BigDecimal.valueOf(100)) > 0)) {
-            problems.add(new Problem("attractingShare", "project.share.range"));
-        }
-        if (f.attractingRegionId() != null && Objects.equals(f.attractingRegionId(), regionId)) {
-            problems.add(new Problem("attractingRegionId", "project.attracting.same"));
-        }
-        if (f.attractingRegionId() != null
-                && !Objects.equals(f.attractingRegionId(), regionId)
-                && f.attractingShare() == null) {
-            problems.add(new Problem("attractingShare", "project.share.required"));
-        }
+        checkAttracting(f, regionId, regionById, problems);
         checkAmounts(f, problems);
         boolean anyForeign = f.foreignCurrency() != null && !f.foreignCurrency().isBlank()
                 || f.foreignAmount() != null
@@ -241,6 +226,26 @@ class ProjectChecks {
                 && f.totalInvestment() != null
                 && f.outOfProvinceAmount().compareTo(f.totalInvestment()) > 0) {
             problems.add(new Problem("outOfProvinceAmount", "project.outOfProvince.overTotal"));
+        }
+    }
+
+    private static void checkAttracting(
+            ProjectForm f, Long regionId, LongFunction<Optional<Region>> regionById, List<Problem> problems) {
+        if (f.attractingRegionId() != null
+                && regionById.apply(f.attractingRegionId()).isEmpty()) {
+            problems.add(new Problem("attractingRegionId", "validation.invalid"));
+        }
+        if (f.attractingShare() != null
+                && (f.attractingShare().signum() < 0 || f.attractingShare().compareTo(BigDecimal.valueOf(100)) > 0)) {
+            problems.add(new Problem("attractingShare", "project.share.range"));
+        }
+        if (f.attractingRegionId() != null && Objects.equals(f.attractingRegionId(), regionId)) {
+            problems.add(new Problem("attractingRegionId", "project.attracting.same"));
+        }
+        if (f.attractingRegionId() != null
+                && !Objects.equals(f.attractingRegionId(), regionId)
+                && f.attractingShare() == null) {
+            problems.add(new Problem("attractingShare", "project.share.required"));
         }
     }
 }
