@@ -82,11 +82,8 @@ public class ProjectLifecycle {
         if (!p.stage().onMainLine()) {
             throw new InvalidInputException("stage", "stage.notActive");
         }
-        ProjectWrites.requireDate(on, writes.today());
-        writes.backToDraft(id, "held_stage = stage, stage = 'SUSPENDED', hold_reason = :r", Map.of("r", reason.trim()));
-        writes.recordTransition(id, p.stage(), Stage.SUSPENDED, on, user, reason);
-        audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, p.stage() + " -> SUSPENDED: " + reason);
-        writes.changed(id);
+        String set = "held_stage = stage, stage = 'SUSPENDED', hold_reason = :r";
+        step(id, user, p.stage(), Stage.SUSPENDED, on, reason, set, p.stage() + " -> SUSPENDED: " + reason);
     }
 
     @Transactional
@@ -96,11 +93,8 @@ public class ProjectLifecycle {
         if (p.stage() != Stage.SUSPENDED || p.heldStage() == null) {
             throw new InvalidInputException("stage", "stage.notSuspended");
         }
-        ProjectWrites.requireDate(on, writes.today());
-        writes.backToDraft(id, "stage = held_stage, held_stage = null, hold_reason = null", Map.of());
-        writes.recordTransition(id, Stage.SUSPENDED, p.heldStage(), on, user, note);
-        audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, "SUSPENDED -> " + p.heldStage());
-        writes.changed(id);
+        String set = "stage = held_stage, held_stage = null, hold_reason = null";
+        step(id, user, Stage.SUSPENDED, p.heldStage(), on, note, set, "SUSPENDED -> " + p.heldStage());
     }
 
     /** 终止: final; the reason is kept. */
@@ -112,10 +106,20 @@ public class ProjectLifecycle {
         if (p.stage() == Stage.TERMINATED) {
             throw new InvalidInputException("stage", "stage.terminated");
         }
+        String set = "held_stage = null, stage = 'TERMINATED', hold_reason = :r";
+        step(id, user, p.stage(), Stage.TERMINATED, on, reason, set, p.stage() + " -> TERMINATED: " + reason);
+    }
+
+    /**
+     * Holds, resumes or terminates: the date checked, the row set ({@code :r} is the note), the transition kept with
+     * the note, the step audited and published.
+     */
+    private void step(
+            long id, YinfengUser user, Stage from, Stage to, LocalDate on, String note, String set, String detail) {
         ProjectWrites.requireDate(on, writes.today());
-        writes.backToDraft(id, "held_stage = null, stage = 'TERMINATED', hold_reason = :r", Map.of("r", reason.trim()));
-        writes.recordTransition(id, p.stage(), Stage.TERMINATED, on, user, reason);
-        audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, p.stage() + " -> TERMINATED: " + reason);
+        writes.backToDraft(id, set, Map.of("r", note == null ? "" : note.trim()));
+        writes.recordTransition(id, from, to, on, user, note);
+        audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, detail);
         writes.changed(id);
     }
 

@@ -26,9 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the next page the user opens shows the new state.
  * <p>
  * A plain {@code @TransactionalEventListener}, not Spring Modulith's {@code @ApplicationModuleListener}: that one is
- * asynchronous and runs in a new transaction of its own, so the page after a change could still show the warnings of
- * before it, and its new transaction would take a second connection inside the writer's; both are what this class
- * exists to avoid. The event is the projects module's own typed one, so no string-typed record is filtered here.
+ * asynchronous (and opens a new transaction of its own), so the page the user opens after a change could still show
+ * the warnings from before it.
  */
 @Component
 class ProjectChangeListener extends OncePerRequestFilter {
