@@ -10,6 +10,7 @@ import cn.yinfeng.activities.ActivitySupport.Current;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.projects.Project;
+import cn.yinfeng.projects.ProjectLifecycle;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.projects.Stage;
 import java.math.BigDecimal;
@@ -74,12 +75,19 @@ public class Events {
     private final ActivitySupport support;
     private final ActivityLists lists;
     private final Projects projects;
+    private final ProjectLifecycle lifecycle;
 
-    Events(JdbcClient jdbc, ActivitySupport support, ActivityLists lists, Projects projects) {
+    Events(
+            JdbcClient jdbc,
+            ActivitySupport support,
+            ActivityLists lists,
+            Projects projects,
+            ProjectLifecycle lifecycle) {
         this.jdbc = jdbc;
         this.support = support;
         this.lists = lists;
         this.projects = projects;
+        this.lifecycle = lifecycle;
     }
 
     @Transactional
@@ -169,7 +177,7 @@ public class Events {
             countsAs = CountsAs.RESIGNING;
         } else {
             if (signed == null) {
-                projects.advance(projectId, p.version(), Stage.SIGNED, e.eventDate(), "签约于" + e.title());
+                lifecycle.advance(projectId, p.version(), Stage.SIGNED, e.eventDate(), "签约于" + e.title());
                 p = projects.find(projectId);
             } else if (signed.isAfter(e.eventDate())) {
                 throw new InvalidInputException("projectId", "event.project.signedLater", signed.toString());

@@ -12,6 +12,7 @@ import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.enterprises.Enterprises;
 import cn.yinfeng.projects.FundOrigin;
+import cn.yinfeng.projects.ProjectFollowups;
 import cn.yinfeng.projects.ProjectForm;
 import cn.yinfeng.projects.ProjectType;
 import cn.yinfeng.projects.Projects;
@@ -88,13 +89,21 @@ public class Trips {
     private final ActivityLists lists;
     private final Enterprises enterprises;
     private final Projects projects;
+    private final ProjectFollowups followups;
 
-    Trips(JdbcClient jdbc, ActivitySupport support, ActivityLists lists, Enterprises enterprises, Projects projects) {
+    Trips(
+            JdbcClient jdbc,
+            ActivitySupport support,
+            ActivityLists lists,
+            Enterprises enterprises,
+            Projects projects,
+            ProjectFollowups followups) {
         this.jdbc = jdbc;
         this.support = support;
         this.lists = lists;
         this.enterprises = enterprises;
         this.projects = projects;
+        this.followups = followups;
     }
 
     @Transactional
@@ -322,7 +331,7 @@ public class Trips {
                 .param("p", projectId)
                 .param("v", visitId)
                 .update();
-        projects.addFollowup(projectId, v.visitDate(), "外出招商拜访：" + t.title(), null, null);
+        followups.addFollowup(projectId, v.visitDate(), "外出招商拜访：" + t.title(), null, null);
         support.audit("TRIP_VISIT_LEAD", "trip", tripId, "visit " + visitId + " -> project " + projectId);
         return projectId;
     }

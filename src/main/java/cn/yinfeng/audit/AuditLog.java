@@ -28,20 +28,13 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
     private final AuditKey key;
 
-    AuditLog(
-            JdbcClient jdbc,
-            PlatformTransactionManager transactionManager,
-            Clock clock,
-            org.springframework.context.ApplicationEventPublisher events,
-            AuditKey key) {
+    AuditLog(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock, AuditKey key) {
         this.jdbc = jdbc;
         this.key = key;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        this.events = events;
     }
 
     /** Records an event by the current user (taken from the security context), from the current request. */
@@ -108,9 +101,6 @@ public class AuditLog {
                     .param("rule", AuditChain.KEYED)
                     .update();
         });
-        if (outcome == Outcome.SUCCESS && targetType != null) {
-            events.publishEvent(new AuditRecorded(action, targetType, target));
-        }
     }
 
     /** The address of the client of the current request, or of the request that started this background work. */

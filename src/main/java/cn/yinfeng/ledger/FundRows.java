@@ -10,6 +10,8 @@ import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.projects.FundOrigin;
 import cn.yinfeng.projects.Project;
+import cn.yinfeng.projects.ProjectFunds;
+import cn.yinfeng.projects.ProjectHistory;
 import cn.yinfeng.projects.Projects;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -20,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Funds arrived (到位资金) per project, month and origin, through {@link Projects#addFund} like the fund form: the
+ * Funds arrived (到位资金) per project, month and origin, through {@link ProjectFunds#addFund} like the fund form: the
  * record counts once the project's next version is approved, and the project goes back to draft for review.
  * Natural key: project code (or, without one, the project's name within the importer's region) + month + origin. A different amount replaces the month's record(s) for that origin.
  */
@@ -74,11 +76,13 @@ class FundRows implements RowHandler {
                     "导入的到位资金与表单录入一样，项目回到草稿，审核通过后计入统计。"));
 
     private final Projects projects;
+    private final ProjectFunds funds;
     private final JdbcClient jdbc;
-    private final cn.yinfeng.projects.ProjectHistory history;
+    private final ProjectHistory history;
 
-    FundRows(Projects projects, JdbcClient jdbc, cn.yinfeng.projects.ProjectHistory history) {
+    FundRows(Projects projects, ProjectFunds funds, JdbcClient jdbc, ProjectHistory history) {
         this.projects = projects;
+        this.funds = funds;
         this.jdbc = jdbc;
         this.history = history;
     }
@@ -167,14 +171,14 @@ class FundRows implements RowHandler {
         var same = history.funds(p.id()).stream()
                 .filter(f -> f.month().equals(month) && f.origin() == origin)
                 .toList();
-        BigDecimal stored = same.stream().map(Projects.Fund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal stored = same.stream().map(ProjectFunds.Fund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (!same.isEmpty() && amount != null && stored.compareTo(amount) == 0) {
             return RowResult.of(number, label, Outcome.UNCHANGED, p.id(), link);
         }
-        for (Projects.Fund f : same) {
-            projects.deleteFund(p.id(), f.id());
+        for (ProjectFunds.Fund f : same) {
+            funds.deleteFund(p.id(), f.id());
         }
-        projects.addFund(p.id(), month, origin, amount, trim(r.get("note")));
+        funds.addFund(p.id(), month, origin, amount, trim(r.get("note")));
         return RowResult.of(number, label, same.isEmpty() ? Outcome.CREATE : Outcome.UPDATE, p.id(), link);
     }
 }

@@ -11,6 +11,7 @@ import cn.yinfeng.projects.FundOrigin;
 import cn.yinfeng.projects.Project;
 import cn.yinfeng.projects.ProjectBatch;
 import cn.yinfeng.projects.ProjectForm;
+import cn.yinfeng.projects.ProjectLifecycle;
 import cn.yinfeng.projects.ProjectType;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.projects.Stage;
@@ -24,13 +25,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Project ledger rows: each goes through {@link Projects} exactly as the form does (validation, lifecycle, review
+ * Project ledger rows: each goes through {@link Projects} and {@link ProjectLifecycle} exactly as the form does (validation, lifecycle, review
  * back to draft). Natural key: the project code, else the name in the landing region.
  */
 @Component
 class ProjectRows implements RowHandler {
 
     private final Projects projects;
+    private final ProjectLifecycle lifecycle;
     private final JdbcClient jdbc;
     private final cn.yinfeng.enterprises.Enterprises enterprises;
     private final cn.yinfeng.chains.Chains chains;
@@ -39,6 +41,7 @@ class ProjectRows implements RowHandler {
 
     ProjectRows(
             Projects projects,
+            ProjectLifecycle lifecycle,
             JdbcClient jdbc,
             cn.yinfeng.enterprises.Enterprises enterprises,
             cn.yinfeng.chains.Chains chains,
@@ -46,6 +49,7 @@ class ProjectRows implements RowHandler {
             cn.yinfeng.projects.ProjectLookups lookups) {
         this.lookups = lookups;
         this.projects = projects;
+        this.lifecycle = lifecycle;
         this.jdbc = jdbc;
         this.enterprises = enterprises;
         this.chains = chains;
@@ -434,7 +438,7 @@ class ProjectRows implements RowHandler {
                 }
             }
             if (!dates.equals(current.dates())) {
-                projects.correctDates(current.id(), current.version(), dates);
+                lifecycle.correctDates(current.id(), current.version(), dates);
             }
         }
         if (target != existing.stage()) {
@@ -444,7 +448,7 @@ class ProjectRows implements RowHandler {
                 Stage next = current.stage().next();
                 LocalDate on =
                         next.dated() ? p.date(next) : (p.signed() != null ? p.signed() : LocalDate.now(Projects.ZONE));
-                projects.advance(current.id(), current.version(), next, on, "台账导入");
+                lifecycle.advance(current.id(), current.version(), next, on, "台账导入");
                 current = projects.find(existing.id());
             }
             if (current.stage() != target) {

@@ -51,6 +51,49 @@ public record Project(
 
     public record Investor(long id, String name, String creditCode) {}
 
+    /** The same project with these investors (read in one statement for a whole page of projects). */
+    Project withInvestors(List<Investor> list) {
+        return new Project(
+                id,
+                code,
+                name,
+                regionId,
+                regionName,
+                attractingRegionId,
+                attractingRegionName,
+                attractingShare,
+                chainId,
+                chainName,
+                chainNodeId,
+                projectType,
+                totalInvestment,
+                contractAmount,
+                outOfProvinceAmount,
+                foreignCurrency,
+                foreignAmount,
+                exchangeRate,
+                fundOrigin,
+                fundOriginDerived,
+                keyProject,
+                leaderUserId,
+                leaderName,
+                responsibleUnit,
+                contactName,
+                contactPhone,
+                counted,
+                notCountedReason,
+                expansionOfId,
+                stage,
+                heldStage,
+                holdReason,
+                dates,
+                reviewStatus,
+                list,
+                version,
+                updatedAt,
+                leaderDisabled);
+    }
+
     /** 亿元 with one decimal for display; amounts are stored in 万元. */
     public BigDecimal totalInvestmentYi() {
         return totalInvestment.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP);

@@ -42,12 +42,30 @@ class ProjectApiController {
 
     private final Projects projects;
     private final ProjectQueries queries;
+    private final ProjectDuplicates duplicates;
     private final ProjectHistory history;
+    private final ProjectLifecycle lifecycle;
+    private final ProjectReviews reviews;
+    private final ProjectFollowups followups;
+    private final ProjectFunds funds;
 
-    ProjectApiController(Projects projects, ProjectQueries queries, ProjectHistory history) {
+    ProjectApiController(
+            Projects projects,
+            ProjectQueries queries,
+            ProjectDuplicates duplicates,
+            ProjectHistory history,
+            ProjectLifecycle lifecycle,
+            ProjectReviews reviews,
+            ProjectFollowups followups,
+            ProjectFunds funds) {
         this.projects = projects;
         this.queries = queries;
+        this.duplicates = duplicates;
         this.history = history;
+        this.lifecycle = lifecycle;
+        this.reviews = reviews;
+        this.followups = followups;
+        this.funds = funds;
     }
 
     static ProjectFilter filter(
@@ -118,8 +136,8 @@ class ProjectApiController {
 
     @GetMapping("/duplicates")
     @Operation(summary = "Candidate duplicates across regions (same investor or name, similar amount and dates)")
-    List<ProjectQueries.DuplicateCandidate> duplicates() {
-        return queries.duplicates();
+    List<ProjectDuplicates.DuplicateCandidate> duplicates() {
+        return duplicates.candidates();
     }
 
     @GetMapping("/{id}")
@@ -143,7 +161,7 @@ class ProjectApiController {
     }
 
     @GetMapping("/{id}/transitions")
-    List<Projects.Transition> transitions(@PathVariable long id) {
+    List<ProjectLifecycle.Transition> transitions(@PathVariable long id) {
         return history.transitions(id);
     }
 
@@ -152,17 +170,17 @@ class ProjectApiController {
     Project transition(@PathVariable long id, @RequestBody TransitionRequest r) {
         long version = requireVersion(r.version());
         switch (r.action() == null ? "" : r.action()) {
-            case "ADVANCE" -> projects.advance(id, version, r.stage(), r.date(), r.note());
-            case "HOLD" -> projects.hold(id, version, r.date(), r.note());
-            case "RESUME" -> projects.resume(id, version, r.date(), r.note());
-            case "TERMINATE" -> projects.terminate(id, version, r.date(), r.note());
+            case "ADVANCE" -> lifecycle.advance(id, version, r.stage(), r.date(), r.note());
+            case "HOLD" -> lifecycle.hold(id, version, r.date(), r.note());
+            case "RESUME" -> lifecycle.resume(id, version, r.date(), r.note());
+            case "TERMINATE" -> lifecycle.terminate(id, version, r.date(), r.note());
             default -> throw new InvalidInputException("action", "validation.invalid");
         }
         return projects.find(id);
     }
 
     @GetMapping("/{id}/reviews")
-    List<Projects.Review> reviews(@PathVariable long id) {
+    List<ProjectReviews.Review> reviews(@PathVariable long id) {
         return history.reviews(id);
     }
 
@@ -171,27 +189,27 @@ class ProjectApiController {
     Project review(@PathVariable long id, @RequestBody ReviewRequest r) {
         long version = requireVersion(r.version());
         switch (r.action() == null ? "" : r.action()) {
-            case "SUBMIT" -> projects.submit(id, version);
-            case "APPROVE" -> projects.approve(id, version, r.opinion());
-            case "RETURN" -> projects.returnForChanges(id, version, r.opinion());
+            case "SUBMIT" -> reviews.submit(id, version);
+            case "APPROVE" -> reviews.approve(id, version, r.opinion());
+            case "RETURN" -> reviews.returnForChanges(id, version, r.opinion());
             default -> throw new InvalidInputException("action", "validation.invalid");
         }
         return projects.find(id);
     }
 
     @GetMapping("/{id}/followups")
-    List<Projects.Followup> followups(@PathVariable long id) {
+    List<ProjectFollowups.Followup> followups(@PathVariable long id) {
         return history.followups(id);
     }
 
     @PostMapping("/{id}/followups")
     @ResponseStatus(HttpStatus.CREATED)
     Created addFollowup(@PathVariable long id, @RequestBody FollowupRequest r) {
-        return new Created(projects.addFollowup(id, r.date(), r.content(), r.nextStep(), r.due()));
+        return new Created(followups.addFollowup(id, r.date(), r.content(), r.nextStep(), r.due()));
     }
 
     @GetMapping("/{id}/funds")
-    List<Projects.Fund> funds(@PathVariable long id) {
+    List<ProjectFunds.Fund> funds(@PathVariable long id) {
         return history.funds(id);
     }
 
@@ -199,17 +217,17 @@ class ProjectApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record funds arrived (万元) for a month and origin")
     Created addFund(@PathVariable long id, @RequestBody FundRequest r) {
-        return new Created(projects.addFund(id, r.month(), r.origin(), r.amount(), r.note()));
+        return new Created(funds.addFund(id, r.month(), r.origin(), r.amount(), r.note()));
     }
 
     @DeleteMapping("/{id}/funds/{fundId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteFund(@PathVariable long id, @PathVariable long fundId) {
-        projects.deleteFund(id, fundId);
+        funds.deleteFund(id, fundId);
     }
 
     @GetMapping("/{id}/timeline")
-    List<Projects.TimelineEntry> timeline(@PathVariable long id) {
+    List<ProjectHistory.TimelineEntry> timeline(@PathVariable long id) {
         return history.timeline(id);
     }
 

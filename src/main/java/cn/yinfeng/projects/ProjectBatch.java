@@ -8,13 +8,18 @@ import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.enterprises.Enterprises;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,18 +29,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * method, with the region and leader look-ups remembered for the batch), then all are written together: codes from
  * the same sequence, the rows and their "created" transitions by COPY, investors registered as the form would. One
  * audit row records the batch (how many, the first and last code, and where they came from) instead of one per
- * project. Written inside the caller's transaction, so a failure leaves nothing.
+ * project. Written inside the caller's transaction, so a failure leaves nothing. It publishes no
+ * {@link ProjectChanged}: evaluating thousands of new projects one by one after an import would cost more than the
+ * import, so the next periodic evaluation picks them up (docs/adr/0003-after-work-hooks.md).
  */
 public final class ProjectBatch {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProjectBatch.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectBatch.class);
 
     /** A project written by {@link #write}: the caller's key for the row, and the new project's id and code. */
     public record Created(int key, long id, String code) {}
 
     private record Pending(int key, ProjectForm form, long regionId, List<Long> investors) {}
 
-    private final Projects projects;
+    private final ProjectChecks checks;
+    private final ProjectWrites writes;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Enterprises enterprises;
@@ -47,17 +55,19 @@ public final class ProjectBatch {
     private final Map<String, Long> investors = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
     /** Chains, nodes and investors the rows name that the caller may read, each looked up once for the batch. */
-    private final java.util.Set<String> referencesSeen = new java.util.HashSet<>();
+    private final Set<String> referencesSeen = new HashSet<>();
 
     ProjectBatch(
-            Projects projects,
+            ProjectChecks checks,
+            ProjectWrites writes,
             JdbcClient jdbc,
             JdbcTemplate template,
             Enterprises enterprises,
             AuditLog audit,
             YinfengUser user,
             RegionScope scope) {
-        this.projects = projects;
+        this.checks = checks;
+        this.writes = writes;
         this.jdbc = jdbc;
         this.template = template;
         this.enterprises = enterprises;
@@ -68,13 +78,14 @@ public final class ProjectBatch {
 
     /** The problems {@link Projects#create} would report for this form; none means it may be {@link #add}ed. */
     public List<Problem> check(ProjectForm form) {
-        return projects.checkNew(
+        return checks.checkNew(
                 form,
                 regionOf(form),
                 scope,
-                id -> regions.computeIfAbsent(id, projects::regionById),
-                id -> leaders.computeIfAbsent(id, projects::isLeader),
-                referencesSeen);
+                id -> regions.computeIfAbsent(id, checks::regionById),
+                id -> leaders.computeIfAbsent(id, checks::isLeader),
+                referencesSeen,
+                writes.today());
     }
 
     /**
@@ -117,7 +128,49 @@ public final class ProjectBatch {
                 .query(Long.class)
                 .list();
         var codes = new ArrayList<String>(pending.size());
-        seqs.forEach(s -> codes.add(projects.code(s)));
+        LocalDate today = writes.today();
+        seqs.forEach(s -> codes.add(ProjectColumns.code(today, s)));
+        copyProjects(codes);
+        long t1 = System.nanoTime();
+        var ids = new HashMap<String, Long>(pending.size() * 2);
+        jdbc.sql("select p.code, p.id from unnest(:codes::varchar[]) c(code) join project p on p.code = c.code")
+                .param("codes", codes.toArray(String[]::new))
+                .query(rs -> {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                });
+        if (ids.size() != pending.size()) {
+            throw new IllegalStateException("wrote " + pending.size() + " projects, found " + ids.size());
+        }
+        long t2 = System.nanoTime();
+        var created = new ArrayList<Created>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            created.add(new Created(pending.get(i).key(), ids.get(codes.get(i)), codes.get(i)));
+        }
+        copyTransitions(created, today);
+        long t3 = System.nanoTime();
+        writeInvestors(created);
+        audit.record(
+                "PROJECT_CREATE_BATCH",
+                "project",
+                created.get(0).id(),
+                Outcome.SUCCESS,
+                created.size()
+                        + " projects " + created.get(0).code() + " .. "
+                        + created.get(created.size() - 1).code() + "; "
+                        + source);
+        LOG.debug(
+                "Batch of {} projects: rows {} ms, ids {} ms, transitions {} ms, investors and audit {} ms",
+                created.size(),
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000,
+                (System.nanoTime() - t3) / 1_000_000);
+        pending.clear();
+        return created;
+    }
+
+    /** The new project rows, with their codes, in one COPY. */
+    private void copyProjects(List<String> codes) {
         CopyRows.copy(template, """
                 copy project (code, name, name_key, region_id, attracting_region_id, attracting_share, chain_id,
                        chain_node_id, project_type, total_investment, contract_amount, out_of_province_amount,
@@ -127,8 +180,8 @@ public final class ProjectBatch {
                 """, rows -> {
             for (int i = 0; i < pending.size(); i++) {
                 Pending p = pending.get(i);
-                Map<String, Object> f = Projects.fields(p.form(), p.regionId());
-                Projects.putDates(f, p.form().dates());
+                Map<String, Object> f = ProjectColumns.fields(p.form(), p.regionId());
+                ProjectColumns.putDates(f, p.form().dates());
                 rows.add(codes.get(i))
                         .add(f.get("name"))
                         .add(f.get("nameKey"))
@@ -164,21 +217,10 @@ public final class ProjectBatch {
                 rows.endRow();
             }
         });
-        long t1 = System.nanoTime();
-        var ids = new HashMap<String, Long>(pending.size() * 2);
-        jdbc.sql("select p.code, p.id from unnest(:codes::varchar[]) c(code) join project p on p.code = c.code")
-                .param("codes", codes.toArray(String[]::new))
-                .query(rs -> {
-                    ids.put(rs.getString(1), rs.getLong(2));
-                });
-        if (ids.size() != pending.size()) {
-            throw new IllegalStateException("wrote " + pending.size() + " projects, found " + ids.size());
-        }
-        long t2 = System.nanoTime();
-        var created = new ArrayList<Created>(pending.size());
-        for (int i = 0; i < pending.size(); i++) {
-            created.add(new Created(pending.get(i).key(), ids.get(codes.get(i)), codes.get(i)));
-        }
+    }
+
+    /** The "created" transition of each new project, on its latest stage date or today. */
+    private void copyTransitions(List<Created> created, LocalDate today) {
         CopyRows.copy(
                 template,
                 "copy project_transition (project_id, from_stage, to_stage, on_date, actor_id, note) " + "from stdin",
@@ -188,35 +230,15 @@ public final class ProjectBatch {
                         rows.add(created.get(i).id())
                                 .add(null)
                                 .add(stageOf(form))
-                                .add(Objects.requireNonNullElse(Projects.latestDate(form.dates()), projects.today()))
+                                .add(Objects.requireNonNullElse(ProjectColumns.latestDate(form.dates()), today))
                                 .add(user.id())
                                 .add("created");
                         rows.endRow();
                     }
                 });
-        long t3 = System.nanoTime();
-        writeInvestors(created);
-        audit.record(
-                "PROJECT_CREATE_BATCH",
-                "project",
-                created.get(0).id(),
-                Outcome.SUCCESS,
-                created.size()
-                        + " projects " + created.get(0).code() + " .. "
-                        + created.get(created.size() - 1).code() + "; "
-                        + source);
-        LOG.debug(
-                "Batch of {} projects: rows {} ms, ids {} ms, transitions {} ms, investors and audit {} ms",
-                created.size(),
-                (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000,
-                (t3 - t2) / 1_000_000,
-                (System.nanoTime() - t3) / 1_000_000);
-        pending.clear();
-        return created;
     }
 
-    /** As {@code Projects.replaceInvestors} on a new project: the listed enterprises and the one named on the form. */
+    /** The investors of the new projects: the listed enterprises and the one named on the form, as one would have. */
     private void writeInvestors(List<Created> created) {
         if (pending.stream().allMatch(p -> p.investors().isEmpty())) {
             return;

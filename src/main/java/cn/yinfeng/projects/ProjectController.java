@@ -8,7 +8,6 @@ import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.Regions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -23,36 +22,36 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Pages of the project ledger: list, kanban, my projects, form, project page with its actions. */
+/** Pages of the project ledger: list, kanban, my projects, the form and the project page (its steps: {@link ProjectStepController}). */
 @Controller
 @RequestMapping("/projects")
 class ProjectController {
 
     private final Projects projects;
     private final ProjectQueries queries;
+    private final ProjectDuplicates duplicates;
     private final Regions regions;
     private final Chains chains;
     private final CurrentUser currentUser;
     private final MessageSource messages;
     private final Accounts accounts;
-    private final ProjectHistory history;
-    private final ProjectFiles files;
+    private final ProjectDetailPage page;
 
     ProjectController(
             Projects projects,
             ProjectQueries queries,
+            ProjectDuplicates duplicates,
             Regions regions,
             Chains chains,
             CurrentUser currentUser,
             MessageSource messages,
-            ProjectFiles files,
             Accounts accounts,
-            ProjectHistory history) {
-        this.history = history;
+            ProjectDetailPage page) {
         this.accounts = accounts;
-        this.files = files;
+        this.page = page;
         this.projects = projects;
         this.queries = queries;
+        this.duplicates = duplicates;
         this.regions = regions;
         this.chains = chains;
         this.currentUser = currentUser;
@@ -61,11 +60,7 @@ class ProjectController {
 
     @ModelAttribute
     void common(Model model) {
-        model.addAttribute("stages", Stage.values());
-        model.addAttribute("mainStages", Stage.mainLine());
-        model.addAttribute("origins", FundOrigin.values());
-        model.addAttribute("types", ProjectType.values());
-        model.addAttribute("reviewStatuses", ReviewStatus.values());
+        ProjectDetailPage.common(model);
     }
 
     private void pickers(Model model) {
@@ -156,7 +151,7 @@ class ProjectController {
 
     @GetMapping("/duplicates")
     String duplicates(Model model) {
-        model.addAttribute("candidates", queries.duplicates());
+        model.addAttribute("candidates", duplicates.candidates());
         model.addAttribute("canReview", projects.canReview());
         return "projects/duplicates";
     }
@@ -171,7 +166,7 @@ class ProjectController {
         if (!projects.canReview()) {
             throw new org.springframework.security.access.AccessDeniedException("city staff only");
         }
-        queries.dismissDuplicate(a, b, reason, currentUser.require().id());
+        duplicates.dismiss(a, b, reason, currentUser.require().id());
         redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
         return "redirect:/projects/duplicates";
     }
@@ -217,154 +212,7 @@ class ProjectController {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
-        Project p = projects.find(id);
-        model.addAttribute("p", p);
-        model.addAttribute("timeline", history.timeline(id));
-        var funds = history.funds(id);
-        model.addAttribute("funds", funds);
-        model.addAttribute(
-                "fundTotal", funds.stream().map(Projects.Fund::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
-        model.addAttribute("reviews", history.reviews(id));
-        model.addAttribute("canWrite", projects.canWrite(p));
-        model.addAttribute("canReview", projects.canReview());
-        model.addAttribute("today", projects.today());
-        model.addAttribute("nextStage", p.stage().next());
-        model.addAttribute("files", files.list(id));
-        model.addAttribute("fileKinds", ProjectFiles.Kind.values());
-        return "projects/detail";
-    }
-
-    @PostMapping("/{id}/advance")
-    String advance(
-            @PathVariable long id,
-            @RequestParam long version,
-            @RequestParam Stage stage,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String note,
-            Model model,
-            Locale locale,
-            RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> projects.advance(id, version, stage, date, note));
-    }
-
-    @PostMapping("/{id}/hold")
-    String hold(
-            @PathVariable long id,
-            @RequestParam long version,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String reason,
-            Model model,
-            Locale locale,
-            RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> projects.hold(id, version, date, reason));
-    }
-
-    @PostMapping("/{id}/resume")
-    String resume(
-            @PathVariable long id,
-            @RequestParam long version,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String note,
-            Model model,
-            Locale locale,
-            RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> projects.resume(id, version, date, note));
-    }
-
-    @PostMapping("/{id}/terminate")
-    String terminate(
-            @PathVariable long id,
-            @RequestParam long version,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String reason,
-            Model model,
-            Locale locale,
-            RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> projects.terminate(id, version, date, reason));
-    }
-
-    @PostMapping("/{id}/submit")
-    String submit(
-            @PathVariable long id,
-            @RequestParam long version,
-            Model model,
-            Locale locale,
-            RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> projects.submit(id, version));
-    }
-
-    @PostMapping("/{id}/approve")
-    String approve(
-            @PathVariable long id,
-            @RequestParam long version,
-            @RequestParam(required = false) String opinion,
-            Model model,
-            Locale locale,
-            RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> projects.approve(id, version, opinion));
-    }
-
-    @PostMapping("/{id}/return")
-    String returnIt(
-            @PathVariable long id,
-            @RequestParam long version,
-            @RequestParam(required = false) String opinion,
-            Model model,
-            Locale locale,
-            RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> projects.returnForChanges(id, version, opinion));
-    }
-
-    @PostMapping("/{id}/followups")
-    String followup(
-            @PathVariable long id,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) String content,
-            @RequestParam(required = false) String nextStep,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
-            Model model,
-            Locale locale,
-            RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> projects.addFollowup(id, date, content, nextStep, due));
-    }
-
-    @PostMapping("/{id}/funds")
-    String fund(
-            @PathVariable long id,
-            @RequestParam(required = false) String month,
-            @RequestParam(required = false) FundOrigin origin,
-            @RequestParam(required = false) BigDecimal amount,
-            @RequestParam(required = false) String note,
-            Model model,
-            Locale locale,
-            RedirectAttributes redirect) {
-        YearMonth ym;
-        try {
-            ym = month == null || month.isBlank() ? null : YearMonth.parse(month);
-        } catch (java.time.format.DateTimeParseException e) {
-            ym = null;
-        }
-        YearMonth m = ym;
-        return act(id, model, locale, redirect, () -> projects.addFund(id, m, origin, amount, note));
-    }
-
-    @PostMapping("/{id}/funds/{fundId}/delete")
-    String deleteFund(
-            @PathVariable long id, @PathVariable long fundId, Model model, Locale locale, RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> projects.deleteFund(id, fundId));
-    }
-
-    /** Runs an action; on invalid input re-shows the project page with the messages next to the action. */
-    private String act(long id, Model model, Locale locale, RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
-            show(id, model);
-            return "projects/detail";
-        }
-        redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
-        return "redirect:/projects/" + id;
+        return page.show(id, model);
     }
 
     private String form(Model model, Project project) {

@@ -84,6 +84,9 @@ class ProjectDemoData implements ApplicationRunner {
     };
 
     private final Projects projects;
+    private final ProjectReviews reviews;
+    private final ProjectFunds funds;
+    private final ProjectFollowups followups;
     private final Enterprises enterprises;
     private final JdbcClient jdbc;
     private final UserDetailsService users;
@@ -91,8 +94,18 @@ class ProjectDemoData implements ApplicationRunner {
     private final List<String> regionPool = new ArrayList<>();
     private int nameSeq;
 
-    ProjectDemoData(Projects projects, Enterprises enterprises, JdbcClient jdbc, UserDetailsService users) {
+    ProjectDemoData(
+            Projects projects,
+            ProjectReviews reviews,
+            ProjectFunds funds,
+            ProjectFollowups followups,
+            Enterprises enterprises,
+            JdbcClient jdbc,
+            UserDetailsService users) {
         this.projects = projects;
+        this.reviews = reviews;
+        this.funds = funds;
+        this.followups = followups;
         this.enterprises = enterprises;
         this.jdbc = jdbc;
         this.users = users;
@@ -633,23 +646,23 @@ class ProjectDemoData implements ApplicationRunner {
                         .multiply(BigDecimal.valueOf(3 + random.nextInt(10)))
                         .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN);
                 if (share.signum() > 0) {
-                    projects.addFund(id, m, p.origin(), share, null);
+                    funds.addFund(id, m, p.origin(), share, null);
                 }
             }
         }
         if (random.nextInt(3) == 0) {
             LocalDate on =
                     d.signedOn() != null ? d.signedOn().minusDays(10) : LocalDate.of(2024, 3 + random.nextInt(8), 12);
-            projects.addFollowup(id, on, "赴企业总部对接项目进展，企业表示将加快推进。", "协调用地与能评手续", on.plusDays(30));
+            followups.addFollowup(id, on, "赴企业总部对接项目进展，企业表示将加快推进。", "协调用地与能评手续", on.plusDays(30));
         }
         long version = projects.find(id).version();
         if (p.review() != ReviewStatus.DRAFT) {
-            projects.submit(id, version);
+            reviews.submit(id, version);
             version++;
             if (p.review() == ReviewStatus.APPROVED) {
-                projects.approve(id, version, "同意");
+                reviews.approve(id, version, "同意");
             } else if (p.review() == ReviewStatus.RETURNED) {
-                projects.returnForChanges(id, version, "签约金额与合同不一致，请核对后重新报送。");
+                reviews.returnForChanges(id, version, "签约金额与合同不一致，请核对后重新报送。");
             }
         }
         // the demo's history happened in 2023-2024: date the records as they would have been made then

@@ -185,7 +185,8 @@ public class ProjectFiles {
         RegionScope scope = currentUser.scope();
         Row row = scope.bind(jdbc.sql("select f.*, u.display_name, c.content from project_file f join project p on "
                         + "p.id = f.project_id left join app_user u on u.id = f.uploaded_by left join project_file_content c "
-                        + "on c.file_id = f.id where f.id = :f and f.project_id = :p and " + Projects.readable(scope)))
+                        + "on c.file_id = f.id where f.id = :f and f.project_id = :p and "
+                        + ProjectRecords.readable(scope)))
                 .param("f", fileId)
                 .param("p", projectId)
                 .query((rs, n) -> new Row(map(rs, n), rs.getString("stored_name"), rs.getBytes("content")))

@@ -1,6 +1,7 @@
 package cn.yinfeng.projects;
 
 import cn.yinfeng.audit.AuditQueries;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -16,6 +17,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProjectHistory {
 
+    /**
+     * One line of a project's timeline: what happened, when, by whom. {@code code} is the review action or fund
+     * origin; stage lines carry {@code from}/{@code to}; {@code on} is the business date.
+     */
+    public record TimelineEntry(
+            Instant at, String kind, String code, Stage from, Stage to, LocalDate on, String detail, String actor) {}
+
     private final Projects projects;
     private final JdbcClient jdbc;
     private final AuditQueries auditQueries;
@@ -26,15 +34,15 @@ public class ProjectHistory {
         this.auditQueries = auditQueries;
     }
 
-    public List<Projects.Transition> transitions(long id) {
+    public List<ProjectLifecycle.Transition> transitions(long id) {
         projects.find(id);
         return jdbc.sql(
                         "select t.*, u.display_name from project_transition t left join app_user u on u.id = t.actor_id "
                                 + "where t.project_id = :id order by t.id desc")
                 .param("id", id)
-                .query((rs, n) -> new Projects.Transition(
+                .query((rs, n) -> new ProjectLifecycle.Transition(
                         rs.getLong("id"),
-                        Projects.stage(rs.getString("from_stage")),
+                        ProjectRecords.stage(rs.getString("from_stage")),
                         Stage.valueOf(rs.getString("to_stage")),
                         rs.getObject("on_date", LocalDate.class),
                         rs.getString("display_name"),
@@ -43,12 +51,12 @@ public class ProjectHistory {
                 .list();
     }
 
-    public List<Projects.Followup> followups(long id) {
+    public List<ProjectFollowups.Followup> followups(long id) {
         projects.find(id);
         return jdbc.sql("select f.*, u.display_name from project_followup f left join app_user u on u.id = f.user_id "
                         + "where f.project_id = :id order by f.on_date desc, f.id desc")
                 .param("id", id)
-                .query((rs, n) -> new Projects.Followup(
+                .query((rs, n) -> new ProjectFollowups.Followup(
                         rs.getLong("id"),
                         rs.getObject("on_date", LocalDate.class),
                         rs.getString("display_name"),
@@ -59,28 +67,28 @@ public class ProjectHistory {
                 .list();
     }
 
-    public List<Projects.Fund> funds(long id) {
+    public List<ProjectFunds.Fund> funds(long id) {
         projects.find(id);
         return jdbc.sql("select * from project_fund where project_id = :id and deleted_at is null "
                         + "order by month desc, id desc")
                 .param("id", id)
-                .query((rs, n) -> new Projects.Fund(
+                .query((rs, n) -> new ProjectFunds.Fund(
                         rs.getLong("id"),
                         YearMonth.from(rs.getObject("month", LocalDate.class)),
                         FundOrigin.valueOf(rs.getString("origin")),
                         rs.getBigDecimal("amount"),
                         rs.getString("note"),
-                        Projects.ts(rs, "approved_at"),
+                        ProjectRecords.ts(rs, "approved_at"),
                         rs.getTimestamp("recorded_at").toInstant()))
                 .list();
     }
 
-    public List<Projects.Review> reviews(long id) {
+    public List<ProjectReviews.Review> reviews(long id) {
         projects.find(id);
         return jdbc.sql("select r.*, u.display_name from project_review r left join app_user u on u.id = r.actor_id "
                         + "where r.project_id = :id order by r.id desc")
                 .param("id", id)
-                .query((rs, n) -> new Projects.Review(
+                .query((rs, n) -> new ProjectReviews.Review(
                         rs.getLong("id"),
                         rs.getString("action"),
                         rs.getString("display_name"),
@@ -91,10 +99,10 @@ public class ProjectHistory {
     }
 
     /** Stages, follow-ups, funds and reviews of one project, newest first. */
-    public List<Projects.TimelineEntry> timeline(long id) {
-        var out = new ArrayList<Projects.TimelineEntry>();
+    public List<TimelineEntry> timeline(long id) {
+        var out = new ArrayList<TimelineEntry>();
         transitions(id)
-                .forEach(t -> out.add(new Projects.TimelineEntry(
+                .forEach(t -> out.add(new TimelineEntry(
                         t.at(),
                         "stage",
                         null,
@@ -104,7 +112,7 @@ public class ProjectHistory {
                         t.note() == null || "created".equals(t.note()) ? null : t.note(),
                         t.actor())));
         followups(id)
-                .forEach(f -> out.add(new Projects.TimelineEntry(
+                .forEach(f -> out.add(new TimelineEntry(
                         f.at(),
                         "followup",
                         null,
@@ -114,7 +122,7 @@ public class ProjectHistory {
                         f.content() + (f.nextStep() == null ? "" : " → " + f.nextStep()),
                         f.user())));
         funds(id)
-                .forEach(f -> out.add(new Projects.TimelineEntry(
+                .forEach(f -> out.add(new TimelineEntry(
                         f.recordedAt(),
                         "fund",
                         f.origin().name(),
@@ -124,12 +132,12 @@ public class ProjectHistory {
                         f.amount().toPlainString(),
                         null)));
         reviews(id)
-                .forEach(r -> out.add(new Projects.TimelineEntry(
-                        r.at(), "review", r.action(), null, null, null, r.opinion(), r.actor())));
+                .forEach(r -> out.add(
+                        new TimelineEntry(r.at(), "review", r.action(), null, null, null, r.opinion(), r.actor())));
         // edits of the fields themselves show from the audit log (stage and review steps are shown above)
         auditQueries.forTarget("project", id, 50).stream()
                 .filter(a -> a.action().equals("PROJECT_UPDATE") || a.action().equals("PROJECT_CREATE"))
-                .forEach(a -> out.add(new Projects.TimelineEntry(
+                .forEach(a -> out.add(new TimelineEntry(
                         a.at(),
                         "audit",
                         a.action(),
@@ -138,7 +146,7 @@ public class ProjectHistory {
                         null,
                         a.detail() == null || a.detail().isBlank() ? null : a.detail(),
                         a.username())));
-        out.sort(Comparator.comparing(Projects.TimelineEntry::at).reversed());
+        out.sort(Comparator.comparing(TimelineEntry::at).reversed());
         return out;
     }
 }

@@ -33,7 +33,7 @@ public class ProjectLookups {
                   from project p join region r on r.id = p.region_id
                  where p.leader_user_id = :me and %s
                  order by p.total_investment desc, p.id limit :n
-                """.formatted(Projects.readable(scope))))
+                """.formatted(ProjectRecords.readable(scope))))
                 .param("me", leaderUserId)
                 .param("n", limit)
                 .query((rs, n) -> new LeaderProject(
@@ -49,7 +49,7 @@ public class ProjectLookups {
     public java.util.Optional<Long> readableId(String codeOrId) {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql("select p.id from project p where (p.code = :c or cast(p.id as varchar) = :c) and "
-                        + Projects.readable(scope)))
+                        + ProjectRecords.readable(scope)))
                 .param("c", codeOrId.trim())
                 .query(Long.class)
                 .optional();
@@ -86,7 +86,7 @@ public class ProjectLookups {
                   join region r on r.id = p.region_id
                  where e.credit_code = any(:codes) and p.stage <> 'TERMINATED'
                  order by p.id
-                """.formatted(Projects.readable(scope))))
+                """.formatted(ProjectRecords.readable(scope))))
                 .param("codes", creditCodes.toArray(String[]::new))
                 .query((rs, n) -> new InvestorProject(
                         rs.getString(1),

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads over many projects: the filtered list with keyset pages, the totals of the filtered set, the kanban by
- * stage, a leader's own projects and the duplicate candidates. All bound to the caller's region scope.
+ * stage and a leader's own projects (duplicate candidates: {@link ProjectDuplicates}). All bound to the caller's
+ * region scope.
  */
 @Service
 public class ProjectQueries {
@@ -53,9 +54,6 @@ public class ProjectQueries {
 
     public record StageColumn(Stage stage, long count, BigDecimal totalInvestment, List<Row> top) {}
 
-    /** Two projects of different regions that may be one. */
-    public record DuplicateCandidate(Row a, Row b, String reason) {}
-
     /** sort name -> (SQL expression, is it numeric/date) */
     private static final Map<String, String> SORTS = Map.of(
             "id", "p.id",
@@ -63,7 +61,7 @@ public class ProjectQueries {
             "signed", "coalesce(p.signed_on, date '0001-01-01')",
             "name", "p.name");
 
-    private static final String ROW_SELECT = """
+    static final String ROW_SELECT = """
             select p.id, p.code, p.name, r.name as region_name, c.name as chain_name, p.stage, p.total_investment,
                    p.contract_amount, p.signed_on, p.key_project, p.review_status, u.display_name as leader_name,
                    p.counted
@@ -85,7 +83,7 @@ public class ProjectQueries {
 
     /** Builds the WHERE clause of a filter inside the caller's scope. */
     private String where(ProjectFilter f, RegionScope scope, Map<String, Object> params) {
-        var sql = new StringBuilder(" where ").append(Projects.readable(scope));
+        var sql = new StringBuilder(" where ").append(ProjectRecords.readable(scope));
         params.put(RegionScope.PARAM, scope.pathPattern());
         if (f.q() != null) {
             sql.append(" and (p.name ilike :q or p.code = :code)");
@@ -317,80 +315,6 @@ public class ProjectQueries {
                     top.stream().filter(r -> r.stage() == s).toList()));
         }
         return out;
-    }
-
-    /**
-     * Pairs of live projects in different regions that share an investor or a normalised name, with amounts within
-     * 20% of each other and signing dates (if both signed) within a year. Pairs already dismissed are left out.
-     */
-    @Transactional(readOnly = true)
-    public List<DuplicateCandidate> duplicates() {
-        var out = new ArrayList<DuplicateCandidate>();
-        for (DuplicatePair p : duplicatePairs(currentUser.scope())) {
-            out.add(new DuplicateCandidate(rowById(p.a()), rowById(p.b()), p.reason()));
-        }
-        return out;
-    }
-
-    /** A candidate pair: project ids a &lt; b and why they look alike ("investor" or "name"). */
-    public record DuplicatePair(long a, long b, String reason) {}
-
-    /** The candidate pairs with both projects inside {@code scope} (the rules of {@link #duplicates()}). */
-    @Transactional(readOnly = true)
-    public List<DuplicatePair> duplicatePairs(RegionScope scope) {
-        String sql = """
-                with pairs as (
-                    select ia.project_id as a, ib.project_id as b, 'investor' as reason
-                      from project_investor ia join project_investor ib
-                        on ia.enterprise_id = ib.enterprise_id and ia.project_id < ib.project_id
-                    union
-                    select pa.id, pb.id, 'name'
-                      from project pa join project pb on pa.name_key = pb.name_key and pa.id < pb.id
-                )
-                select distinct on (x.a, x.b) x.a, x.b, x.reason
-                  from pairs x
-                  join project pa on pa.id = x.a
-                  join project pb on pb.id = x.b
-                 where pa.region_id <> pb.region_id
-                   and pa.stage <> 'TERMINATED' and pb.stage <> 'TERMINATED'
-                   and abs(pa.total_investment - pb.total_investment)
-                       <= 0.2 * greatest(pa.total_investment, pb.total_investment)
-                   and (pa.signed_on is null or pb.signed_on is null
-                        or abs(pa.signed_on - pb.signed_on) <= 365)
-                   and not exists (select 1 from project_duplicate_dismissal d
-                                    where d.project_a = x.a and d.project_b = x.b)
-                   and %s and %s
-                 order by x.a, x.b, x.reason
-                 limit 200
-                """.formatted(scope.where("pa.region_id"), scope.where("pb.region_id"));
-        return scope.bind(jdbc.sql(sql))
-                .query((rs, n) -> new DuplicatePair(rs.getLong("a"), rs.getLong("b"), rs.getString("reason")))
-                .list();
-    }
-
-    @Transactional
-    public void dismissDuplicate(long a, long b, String reason, long userId) {
-        if (reason == null || reason.isBlank()) {
-            throw new cn.yinfeng.common.InvalidInputException("reason", "validation.required");
-        }
-        rowById(a);
-        rowById(b);
-        jdbc.sql("insert into project_duplicate_dismissal (project_a, project_b, dismissed_by, reason) values "
-                        + "(:a, :b, :u, :r) on conflict do nothing")
-                .param("a", Math.min(a, b))
-                .param("b", Math.max(a, b))
-                .param("u", userId)
-                .param("r", reason.trim())
-                .update();
-    }
-
-    private Row rowById(long id) {
-        RegionScope scope = currentUser.scope();
-        return scope.bind(jdbc.sql(ROW_SELECT + " where p.id = :id and " + Projects.readable(scope)))
-                .param("id", id)
-                .query(ProjectQueries::row)
-                .optional()
-                .orElseThrow(() -> new cn.yinfeng.common.NotFoundException("project", id));
     }
 
     static Row row(ResultSet rs, int n) throws SQLException {

@@ -1,7 +1,7 @@
 package cn.yinfeng.supervision;
 
-import cn.yinfeng.audit.AuditRecorded;
 import cn.yinfeng.common.AfterWork;
+import cn.yinfeng.projects.ProjectChanged;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +15,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * On change: once a write to a project has committed, its project rules are evaluated again.
+ * On change: once a write to a project has committed ({@link ProjectChanged}, published by the projects module), its
+ * project rules are evaluated again.
  * <p>
  * Not inside the commit: "after commit" still holds the writer's connection, and the evaluation's own transaction
  * needs another; under load every request thread could hold one connection and wait for a second, and the pool ran
@@ -23,6 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a request, which this filter opens, or a background import) the projects are noted and evaluated when its work is
  * done and its connection is back in the pool; outside one (scheduled jobs) they are evaluated at once. Either way
  * the next page the user opens shows the new state.
+ * <p>
+ * A plain {@code @TransactionalEventListener}, not Spring Modulith's {@code @ApplicationModuleListener}: that one is
+ * asynchronous (and opens a new transaction of its own), so the page the user opens after a change could still show
+ * the warnings from before it.
  */
 @Component
 class ProjectChangeListener extends OncePerRequestFilter {
@@ -36,16 +41,8 @@ class ProjectChangeListener extends OncePerRequestFilter {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(AuditRecorded event) {
-        if (!"project".equals(event.targetType()) || event.targetId() == null) {
-            return;
-        }
-        long id;
-        try {
-            id = Long.parseLong(event.targetId());
-        } catch (NumberFormatException e) {
-            return; // not a project id
-        }
+    void on(ProjectChanged event) {
+        long id = event.projectId();
         if (!AfterWork.defer(new Changed(id), () -> evaluate(id))) {
             evaluate(id);
         }

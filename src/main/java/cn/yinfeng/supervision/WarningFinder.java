@@ -2,7 +2,7 @@ package cn.yinfeng.supervision;
 
 import static cn.yinfeng.supervision.WarningRules.number;
 
-import cn.yinfeng.projects.ProjectQueries;
+import cn.yinfeng.projects.ProjectDuplicates;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
@@ -62,14 +62,14 @@ class WarningFinder {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Regions regions;
-    private final ProjectQueries projectQueries;
+    private final ProjectDuplicates projectDuplicates;
     private final Stats stats;
 
-    WarningFinder(JdbcClient jdbc, Clock clock, Regions regions, ProjectQueries projectQueries, Stats stats) {
+    WarningFinder(JdbcClient jdbc, Clock clock, Regions regions, ProjectDuplicates projectDuplicates, Stats stats) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.regions = regions;
-        this.projectQueries = projectQueries;
+        this.projectDuplicates = projectDuplicates;
         this.stats = stats;
     }
 
@@ -243,7 +243,7 @@ class WarningFinder {
         Region root = regions.find(regions.findRoot()).orElseThrow();
         Instant before = clock.instant().minus(Duration.ofDays((long) number(p, "days", 7)));
         var out = new ArrayList<Finding>();
-        for (var pair : projectQueries.duplicatePairs(regions.scopeOf(root.id()))) {
+        for (var pair : projectDuplicates.pairs(regions.scopeOf(root.id()))) {
             var row = jdbc.sql("select greatest(a.created_at, b.created_at) as at, b.region_id from project a, project "
                             + "b where a.id = :a and b.id = :b")
                     .param("a", pair.a())

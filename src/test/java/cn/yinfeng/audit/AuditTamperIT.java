@@ -264,11 +264,7 @@ class AuditTamperIT extends IntegrationTest {
                 st.execute(migration("V40__audit_keyed_chain.sql"));
             }
             var writer = new AuditLog(
-                    db,
-                    new DataSourceTransactionManager(new SingleConnectionDataSource(c, true)),
-                    appClock,
-                    event -> {},
-                    key);
+                    db, new DataSourceTransactionManager(new SingleConnectionDataSource(c, true)), appClock, key);
             writer.record(null, "new0", "LOGIN", null, null, Outcome.SUCCESS, "after V40", "10.0.1.1");
             writer.record(null, "new1", "LOGOUT", null, null, Outcome.SUCCESS, "after V40", "10.0.1.1");
             var cps = new AuditCheckpoints(db, key, appClock, file.toString());
