@@ -200,46 +200,6 @@ class ProjectRows implements RowHandler {
         return accounts.leaderByUsername(text).orElseGet(() -> LeaderNames.pick(text, leaders));
     }
 
-    private static ProjectForm newForm(ProjectChanges.Parsed p, Map<String, String> r) {
-        return ProjectForm.builder()
-                .name(p.name())
-                .regionId(p.region().id())
-                .chainId(p.chainId())
-                .projectType(p.type())
-                .totalInvestment(p.total())
-                .contractAmount(p.contract())
-                .outOfProvinceAmount(p.outOfProvince())
-                .fundOrigin(p.origin() != null ? p.origin() : p.derivedOrigin())
-                .fundOriginDerived(p.origin() == null && p.derivedOrigin() != null)
-                .keyProject(p.key())
-                .leaderUserId(p.leaderId())
-                .responsibleUnit(r.get("unit"))
-                .contactName(r.get("contactName"))
-                .contactPhone(r.get("contactPhone"))
-                .counted(p.counted())
-                .notCountedReason(r.get("notCountedReason"))
-                .investors(List.of())
-                .newInvestorName(r.get("investor"))
-                .newInvestorCode(r.get("investorCode"))
-                .stage(p.stage() == null ? Stage.RESERVE : p.stage())
-                .signedOn(p.signed())
-                .registeredOn(p.registered())
-                .startedOn(p.started())
-                .producingOn(p.producing())
-                .fullProductionOn(p.full())
-                .version(0L)
-                .build();
-    }
-
-    private static Long chainFor(Project existing, ProjectChanges.Parsed p, Map<String, String> r) {
-        // the same name may exist in several regions' chain sets: keep the project's own when the name is its chain's
-        return existing != null
-                        && !blank(r.get("chain"))
-                        && r.get("chain").trim().equals(existing.chainName())
-                ? existing.chainId()
-                : p.chainId();
-    }
-
     // ------------------------------------------------------------------ all rows at once
 
     /** Matches every row with a code or a region and name against the ledger in a few statements. */
@@ -318,7 +278,7 @@ class ProjectRows implements RowHandler {
         if (existing == null) {
             checkDuplicate(number, r, p, run);
             ProjectBatch batch = run.memo("projects:batch", projects::batch);
-            ProjectForm form = newForm(p, r);
+            ProjectForm form = ProjectRowForms.created(p, r);
             var problems = batch.check(form);
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
@@ -329,7 +289,8 @@ class ProjectRows implements RowHandler {
         if (touched(run).contains(existing.id())) {
             return null; // an earlier row of this file changed it: compare with it as it is now, in apply
         }
-        if (ProjectChanges.of(existing, p, r, chainFor(existing, p, r), run).isEmpty()) {
+        if (ProjectChanges.of(existing, p, r, ProjectRowForms.chainFor(existing, p, r), run)
+                .isEmpty()) {
             return RowResult.of(number, p.name(), Outcome.UNCHANGED, existing.id(), "/projects/" + existing.id());
         }
         return null;
@@ -370,10 +331,10 @@ class ProjectRows implements RowHandler {
             touched(run).add(existing.id());
         }
         ProjectChanges.noteOrigin(r, p, existing, run);
-        Long chainId = chainFor(existing, p, r);
+        Long chainId = ProjectRowForms.chainFor(existing, p, r);
         if (existing == null) {
             checkDuplicate(number, r, p, run);
-            long id = projects.create(newForm(p, r));
+            long id = projects.create(ProjectRowForms.created(p, r));
             return RowResult.of(number, name, Outcome.CREATE, id, "/projects/" + id);
         }
         // compare what the sheet says with what is stored; equal rows are left alone (idempotent re-import)
@@ -389,73 +350,46 @@ class ProjectRows implements RowHandler {
                 Stage.datedStages().stream().anyMatch(s -> changed.contains(ProjectChanges.dateField(s)));
         changed.removeIf(f -> f.equals("stage") || f.endsWith("On"));
         if (!changed.isEmpty()) {
-            FundOrigin origin = ProjectChanges.effectiveOrigin(existing, p);
-            Boolean derived = p.origin() != null
-                    ? Boolean.FALSE
-                    : existing.fundOrigin() == null && origin != null ? Boolean.TRUE : null;
-            boolean clear = run.clearBlanks;
-            var form = ProjectForm.of(existing)
-                    .name(name)
-                    .regionId(region.id())
-                    .chainId(chainId != null ? chainId : existing.chainId())
-                    .projectType(p.type() != null ? p.type() : existing.projectType())
-                    .totalInvestment(p.total() != null ? p.total() : existing.totalInvestment())
-                    .contractAmount(p.contract() != null || clear ? p.contract() : existing.contractAmount())
-                    .outOfProvinceAmount(
-                            p.outOfProvince() != null || clear ? p.outOfProvince() : existing.outOfProvinceAmount())
-                    .fundOrigin(origin)
-                    .fundOriginDerived(derived)
-                    .keyProject(p.key() != null ? p.key() : existing.keyProject())
-                    .leaderUserId(p.leaderId() != null ? p.leaderId() : existing.leaderUserId())
-                    .responsibleUnit(blank(r.get("unit")) && !clear ? existing.responsibleUnit() : r.get("unit"))
-                    .contactName(blank(r.get("contactName")) && !clear ? existing.contactName() : r.get("contactName"))
-                    .contactPhone(
-                            blank(r.get("contactPhone")) && !clear ? existing.contactPhone() : r.get("contactPhone"))
-                    .counted(p.counted() != null ? p.counted() : existing.counted())
-                    .notCountedReason(
-                            blank(r.get("notCountedReason")) ? existing.notCountedReason() : r.get("notCountedReason"))
-                    .newInvestorName(r.get("investor"))
-                    .newInvestorCode(r.get("investorCode"))
-                    .stage(null)
-                    .signedOn(null)
-                    .registeredOn(null)
-                    .startedOn(null)
-                    .producingOn(null)
-                    .fullProductionOn(null)
-                    .build();
-            projects.update(existing.id(), form);
+            projects.update(existing.id(), ProjectRowForms.updated(existing, p, r, chainId, run.clearBlanks));
         }
         if (datesChanged) {
-            // dates of stages already reached are corrected where the sheet gives them; later ones come with the
-            // stage moves below
-            Project current = projects.find(existing.id());
-            var dates = current.dates();
-            for (Stage s : Stage.datedStages()) {
-                if (p.date(s) != null
-                        && current.stage().onMainLine()
-                        && s.order() <= current.stage().order()) {
-                    dates = dates.with(s, p.date(s));
-                }
-            }
-            if (!dates.equals(current.dates())) {
-                lifecycle.correctDates(current.id(), current.version(), dates);
-            }
+            correctDates(existing.id(), p);
         }
         if (target != existing.stage()) {
-            // later stages move one step at a time with the sheet's dates: a gap is the same error as on the page
-            Project current = projects.find(existing.id());
-            while (current.stage().onMainLine() && current.stage().order() < target.order()) {
-                Stage next = current.stage().next();
-                LocalDate on =
-                        next.dated() ? p.date(next) : (p.signed() != null ? p.signed() : LocalDate.now(Projects.ZONE));
-                lifecycle.advance(current.id(), current.version(), next, on, "台账导入");
-                current = projects.find(existing.id());
-            }
-            if (current.stage() != target) {
-                throw new InvalidInputException("stage", "stage.notForward");
-            }
+            moveTo(existing.id(), target, p);
         }
         return RowResult.of(number, name, Outcome.UPDATE, existing.id(), link).withChanges(changes);
+    }
+
+    /** Dates of stages already reached, corrected where the sheet gives them; later ones come with the stage moves. */
+    private void correctDates(long id, ProjectChanges.Parsed p) {
+        Project current = projects.find(id);
+        var dates = current.dates();
+        for (Stage s : Stage.datedStages()) {
+            if (p.date(s) != null
+                    && current.stage().onMainLine()
+                    && s.order() <= current.stage().order()) {
+                dates = dates.with(s, p.date(s));
+            }
+        }
+        if (!dates.equals(current.dates())) {
+            lifecycle.correctDates(current.id(), current.version(), dates);
+        }
+    }
+
+    /** Later stages, one step at a time with the sheet's dates: a gap is the same error as on the page. */
+    private void moveTo(long id, Stage target, ProjectChanges.Parsed p) {
+        Project current = projects.find(id);
+        while (current.stage().onMainLine() && current.stage().order() < target.order()) {
+            Stage next = current.stage().next();
+            LocalDate on =
+                    next.dated() ? p.date(next) : (p.signed() != null ? p.signed() : LocalDate.now(Projects.ZONE));
+            lifecycle.advance(current.id(), current.version(), next, on, "台账导入");
+            current = projects.find(id);
+        }
+        if (current.stage() != target) {
+            throw new InvalidInputException("stage", "stage.notForward");
+        }
     }
 
     /**
