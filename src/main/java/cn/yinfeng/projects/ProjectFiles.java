@@ -1,7 +1,6 @@
 package cn.yinfeng.projects;
 
 import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.accounts.Role;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.InvalidInputException;
@@ -112,10 +111,7 @@ public class ProjectFiles {
 
     @Transactional
     public long store(long projectId, Kind kind, String originalName, InputStream content) {
-        var user = currentUser.require();
-        if (!user.hasRole(Role.COUNTY_STAFF) && !user.hasRole(Role.CITY_STAFF)) {
-            throw new AccessDeniedException("uploads need county or city staff");
-        }
+        var user = currentUser.requireStaff("uploads need county or city staff");
         Project p = projects.find(projectId);
         if (!projects.canWrite(p)) {
             throw new AccessDeniedException("project lands outside the caller's region");

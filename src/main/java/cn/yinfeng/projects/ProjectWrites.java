@@ -49,11 +49,7 @@ class ProjectWrites {
     }
 
     YinfengUser requireWriter() {
-        YinfengUser u = currentUser.require();
-        if (!u.hasRole(Role.COUNTY_STAFF) && !u.hasRole(Role.CITY_STAFF)) {
-            throw new AccessDeniedException("project edits need county or city staff");
-        }
-        return u;
+        return currentUser.requireStaff("project edits need county or city staff");
     }
 
     YinfengUser requireReviewer() {

@@ -91,10 +91,7 @@ public class Projects {
     }
 
     public boolean canWrite() {
-        return currentUser
-                .get()
-                .map(u -> u.hasRole(Role.COUNTY_STAFF) || u.hasRole(Role.CITY_STAFF))
-                .orElse(false);
+        return currentUser.isStaff();
     }
 
     public boolean canReview() {
