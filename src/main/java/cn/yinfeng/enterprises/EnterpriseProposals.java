@@ -17,9 +17,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -304,14 +306,10 @@ public class EnterpriseProposals {
 
     /** The rows with their proposers' and deciders' names, looked up together. */
     private List<Proposal> named(List<Row> rows) {
-        var ids = new HashSet<Long>();
-        for (Row row : rows) {
-            ids.add(row.proposedBy());
-            if (row.decidedBy() != null) {
-                ids.add(row.decidedBy());
-            }
-        }
-        Map<Long, String> names = accounts.displayNames(ids);
+        Map<Long, String> names = accounts.displayNames(rows.stream()
+                .flatMap(row -> Stream.of(row.proposedBy(), row.decidedBy()))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         return rows.stream()
                 .map(row -> {
                     Proposal p = row.unnamed();

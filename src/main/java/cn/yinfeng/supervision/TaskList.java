@@ -17,11 +17,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -215,14 +215,10 @@ class TaskList {
 
     /** The tasks with their issuers' and assignees' names, looked up together (the accounts module holds them). */
     private List<Task> named(List<Task> rows) {
-        var ids = new HashSet<Long>();
-        for (Task t : rows) {
-            ids.add(t.issuerId());
-            if (t.assigneeUserId() != null) {
-                ids.add(t.assigneeUserId());
-            }
-        }
-        Map<Long, String> names = accounts.displayNames(ids);
+        Map<Long, String> names = accounts.displayNames(rows.stream()
+                .flatMap(t -> Stream.of(t.issuerId(), t.assigneeUserId()))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         return rows.stream()
                 .map(t -> new Task(
                         t.id(),

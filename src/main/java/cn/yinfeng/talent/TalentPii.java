@@ -7,9 +7,10 @@ import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.InvalidInputException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -115,12 +116,9 @@ public class TalentPii {
                         rs.getLong("granted_by"),
                         rs.getString("granted_at")))
                 .list();
-        var ids = new HashSet<Long>();
-        stored.forEach(g -> {
-            ids.add(g.userId());
-            ids.add(g.grantedBy());
-        });
-        Map<Long, UserCard> users = accounts.cards(ids);
+        Map<Long, UserCard> users = accounts.cards(stored.stream()
+                .flatMap(g -> Stream.of(g.userId(), g.grantedBy()))
+                .collect(Collectors.toSet()));
         return stored.stream()
                 .map(g -> {
                     UserCard user = users.get(g.userId());
