@@ -11,8 +11,10 @@ import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -37,9 +39,11 @@ public class Accounts {
     private final AuditLog audit;
     private final Clock clock;
     private final Lockout lockout;
+    private final UserDirectory directory;
 
     Accounts(
             UserRepository users,
+            UserDirectory directory,
             Regions regions,
             PasswordEncoder encoder,
             PasswordPolicy policy,
@@ -48,6 +52,7 @@ public class Accounts {
             Lockout lockout) {
         this.lockout = lockout;
         this.users = users;
+        this.directory = directory;
         this.regions = regions;
         this.encoder = encoder;
         this.policy = policy;
@@ -80,12 +85,12 @@ public class Accounts {
     }
 
     /** Enabled leaders by id with the name people know them by (display name, else user name), for imports. */
-    public java.util.Map<Long, String> leaderNames() {
+    public Map<Long, String> leaderNames() {
         return users.leaderNames();
     }
 
     /** The leader account with this user name, an enabled one first. */
-    public java.util.Optional<Long> leaderByUsername(String username) {
+    public Optional<Long> leaderByUsername(String username) {
         return users.leaderByUsername(username);
     }
 
@@ -318,5 +323,59 @@ public class Accounts {
         if (roles == null || roles.isEmpty()) {
             problems.add(new Problem("roles", "user.roles.required"));
         }
+    }
+
+    // -- display names and roles for other modules
+
+    /** A user as another module lists them next to its own rows: user name, display name and region name. */
+    public record UserCard(long id, String username, String displayName, String regionName) {}
+
+    /** An enabled user with their e-mail address (null when none), for mail sent to everyone. */
+    public record Recipient(long id, String email, String displayName) {}
+
+    /**
+     * The name people know each user by (the display name, else the user name), enabled or not, in one query for a
+     * whole page of rows; ids that name no user are absent.
+     */
+    public Map<Long, String> displayNames(Collection<Long> ids) {
+        return directory.displayNames(ids);
+    }
+
+    /** Users by id, enabled or not, with user name, display name and region name, in one query. */
+    public Map<Long, UserCard> cards(Collection<Long> ids) {
+        return directory.cards(ids);
+    }
+
+    /** The user with exactly this user name (case counts), enabled or not. */
+    public Optional<Long> idOf(String username) {
+        return directory.idOf(username);
+    }
+
+    /**
+     * Users, enabled or not, whose display name contains {@code text} ignoring case (taken literally, no wildcards):
+     * a list that searches rows by the name of the user on them filters by these ids.
+     */
+    public Set<Long> displayNameContains(String text) {
+        return directory.displayNameContains(text);
+    }
+
+    /** The enabled users among {@code ids} holding at least one of {@code roles}, by id, in one query. */
+    public List<Long> enabledWithRole(Collection<Long> ids, Set<Role> roles) {
+        return directory.enabledWithRole(ids, roles);
+    }
+
+    /** The enabled users of region {@code regionId} itself (not below it) holding one of {@code roles}, by id. */
+    public List<Long> enabledOfRegion(long regionId, Set<Role> roles) {
+        return directory.enabledOfRegion(regionId, roles);
+    }
+
+    /** Whether {@code userId} is an enabled user of a region inside {@code scope}. */
+    public boolean enabledIn(long userId, RegionScope scope) {
+        return directory.enabledIn(userId, scope);
+    }
+
+    /** Every enabled user, by id, with their e-mail address. */
+    public List<Recipient> recipients() {
+        return directory.recipients();
     }
 }

@@ -1,5 +1,6 @@
 package cn.yinfeng.enterprises;
 
+import cn.yinfeng.accounts.Accounts;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.accounts.YinfengUser;
@@ -16,7 +17,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -78,22 +83,22 @@ public class EnterpriseProposals {
             "p.decided_at");
 
     private static final String SELECT = """
-            select p.*, e.name as enterprise_name, r.name as region_name, pu.display_name as proposer_name,
-                   du.display_name as decider_name
+            select p.*, e.name as enterprise_name, r.name as region_name
               from enterprise_proposal p
               join enterprise e on e.id = p.enterprise_id
               join region r on r.id = p.region_id
-              join app_user pu on pu.id = p.proposed_by
-              left join app_user du on du.id = p.decided_by
             """;
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final Enterprises enterprises;
     private final AuditLog audit;
+    private final Accounts accounts;
 
-    EnterpriseProposals(JdbcClient jdbc, CurrentUser currentUser, Enterprises enterprises, AuditLog audit) {
+    EnterpriseProposals(
+            JdbcClient jdbc, CurrentUser currentUser, Enterprises enterprises, AuditLog audit, Accounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.currentUser = currentUser;
         this.enterprises = enterprises;
         this.audit = audit;
@@ -169,10 +174,12 @@ public class EnterpriseProposals {
     public Proposal find(long proposalId) {
         requireStaff();
         RegionScope scope = currentUser.scope();
-        return scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + scope.where("p.region_id")))
+        var rows = scope.bind(jdbc.sql(SELECT + " where p.id = :id and " + scope.where("p.region_id")))
                 .param("id", proposalId)
                 .query(EnterpriseProposals::map)
-                .optional()
+                .list();
+        return named(rows).stream()
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("enterprise_proposal", proposalId));
     }
 
@@ -184,8 +191,10 @@ public class EnterpriseProposals {
         var params = new HashMap<String, Object>();
         params.put(RegionScope.PARAM, scope.pathPattern());
         if (s.q() != null) {
-            where.append(" and (e.name ilike :q or p.name ilike :q or pu.display_name ilike :q)");
+            // the proposer's name is the accounts module's: the users it matches, then their proposals
+            where.append(" and (e.name ilike :q or p.name ilike :q or p.proposed_by = any(:proposers))");
             params.put("q", Like.contains(s.q()));
+            params.put("proposers", accounts.displayNameContains(s.q()).toArray(Long[]::new));
         }
         if (s.status() != null) {
             where.append(" and p.status = :status");
@@ -204,7 +213,7 @@ public class EnterpriseProposals {
                 .params(params)
                 .query(EnterpriseProposals::map)
                 .list();
-        return new PageResult<>(rows, total, s.page(), s.size());
+        return new PageResult<>(named(rows), total, s.page(), s.size());
     }
 
     /**
@@ -292,7 +301,37 @@ public class EnterpriseProposals {
         return t == null ? null : t.toInstant();
     }
 
-    static Proposal map(ResultSet rs, int n) throws SQLException {
+    /** A stored proposal with the ids of the users on it, whose names the accounts module holds. */
+    private record Row(Proposal unnamed, long proposedBy, Long decidedBy) {}
+
+    /** The rows with their proposers' and deciders' names, looked up together. */
+    private List<Proposal> named(List<Row> rows) {
+        Map<Long, String> names = accounts.displayNames(rows.stream()
+                .flatMap(row -> Stream.of(row.proposedBy(), row.decidedBy()))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return rows.stream()
+                .map(row -> {
+                    Proposal p = row.unnamed();
+                    return new Proposal(
+                            p.id(),
+                            p.enterpriseId(),
+                            p.enterpriseName(),
+                            p.baseVersion(),
+                            p.proposed(),
+                            names.get(row.proposedBy()),
+                            p.regionId(),
+                            p.regionName(),
+                            p.proposedAt(),
+                            p.status(),
+                            row.decidedBy() == null ? null : names.get(row.decidedBy()),
+                            p.decidedAt(),
+                            p.reason());
+                })
+                .toList();
+    }
+
+    private static Row map(ResultSet rs, int n) throws SQLException {
         var form = new EnterpriseForm(
                 rs.getString("credit_code"),
                 rs.getString("name"),
@@ -305,19 +344,20 @@ public class EnterpriseProposals {
                 rs.getString("contact_phone"),
                 rs.getString("source_channel"),
                 rs.getLong("base_version"));
-        return new Proposal(
+        var unnamed = new Proposal(
                 rs.getLong("id"),
                 rs.getLong("enterprise_id"),
                 rs.getString("enterprise_name"),
                 rs.getLong("base_version"),
                 form,
-                rs.getString("proposer_name"),
+                null,
                 rs.getLong("region_id"),
                 rs.getString("region_name"),
                 ts(rs, "proposed_at"),
                 Status.valueOf(rs.getString("status")),
-                rs.getString("decider_name"),
+                null,
                 ts(rs, "decided_at"),
                 rs.getString("reason"));
+        return new Row(unnamed, rs.getLong("proposed_by"), rs.getObject("decided_by", Long.class));
     }
 }

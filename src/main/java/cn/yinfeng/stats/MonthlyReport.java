@@ -1,5 +1,6 @@
 package cn.yinfeng.stats;
 
+import cn.yinfeng.accounts.Accounts;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.audit.AuditLog;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,7 @@ public class MonthlyReport {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final Accounts accounts;
 
     MonthlyReport(
             StatsEngine engine,
@@ -79,7 +82,8 @@ public class MonthlyReport {
             CurrentUser currentUser,
             JdbcClient jdbc,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            Accounts accounts) {
         this.engine = engine;
         this.stats = stats;
         this.targets = targets;
@@ -88,6 +92,7 @@ public class MonthlyReport {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     @Transactional(readOnly = true) // on the replica when one is configured
@@ -321,17 +326,28 @@ public class MonthlyReport {
 
     public List<Published> published(String regionCode, int year, int month) {
         Region region = stats.region(regionCode);
-        return jdbc.sql("select p.*, u.display_name from published_report p left join app_user u on u.id = "
-                        + "p.published_by where p.region_id = :r and p.year = :y and p.month = :m order by p.id desc")
+        var publishers = new HashMap<Long, Long>(); // report id -> the user who published it
+        var rows = jdbc.sql("select * from published_report where region_id = :r and year = :y and month = :m "
+                        + "order by id desc")
                 .param("r", region.id())
                 .param("y", year)
                 .param("m", month)
-                .query((rs, n) -> new Published(
-                        rs.getLong("id"),
-                        rs.getTimestamp("published_at").toInstant(),
-                        rs.getString("display_name"),
-                        parse(rs.getString("figures"))))
+                .query((rs, n) -> {
+                    Long by = rs.getObject("published_by", Long.class);
+                    if (by != null) {
+                        publishers.put(rs.getLong("id"), by);
+                    }
+                    return new Published(
+                            rs.getLong("id"),
+                            rs.getTimestamp("published_at").toInstant(),
+                            null,
+                            parse(rs.getString("figures")));
+                })
                 .list();
+        Map<Long, String> names = accounts.displayNames(publishers.values());
+        return rows.stream()
+                .map(p -> new Published(p.id(), p.publishedAt(), names.get(publishers.get(p.id())), p.figures()))
+                .toList();
     }
 
     /** The figures of the latest publication that differ from today's. */

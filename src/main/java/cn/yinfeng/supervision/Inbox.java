@@ -1,10 +1,15 @@
 package cn.yinfeng.supervision;
 
+import cn.yinfeng.accounts.Accounts;
+import cn.yinfeng.accounts.Accounts.Recipient;
 import cn.yinfeng.common.PageResult;
+import cn.yinfeng.projects.Projects;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -54,18 +59,21 @@ public class Inbox {
     private final MessageSource messages;
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
+    private final Accounts accounts;
 
     Inbox(
             JdbcClient jdbc,
             Clock clock,
             MessageSource messages,
             ObjectProvider<JavaMailSender> mail,
-            @Value("${yinfeng.supervision.mail-from:yinfeng@localhost}") String from) {
+            @Value("${yinfeng.supervision.mail-from:yinfeng@localhost}") String from,
+            Accounts accounts) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.messages = messages;
         this.mail = mail;
         this.from = from;
+        this.accounts = accounts;
     }
 
     @Transactional
@@ -148,41 +156,42 @@ public class Inbox {
 
     /** The digest of every enabled user with something to read, in Chinese (the e-mail's language). */
     public List<Digest> digests() {
-        var out = new ArrayList<Digest>();
-        var users = jdbc.sql("""
-                select u.id, u.email, u.display_name,
+        List<Recipient> users = accounts.recipients();
+        record Counts(long unread, long warnings, long open, long overdue) {}
+        var counts = new HashMap<Long, Counts>();
+        jdbc.sql("""
+                select u.id,
                        (select count(*) from notification n where n.user_id = u.id and n.read_at is null) as unread,
                        (select count(*) from warning w where w.owner_user_id = u.id and w.cleared_at is null) as warnings,
                        (select count(*) from supervision_task t where t.status <> 'ACCEPTED'
                            and (t.assignee_user_id = u.id or t.issuer_id = u.id)) as open_tasks,
                        (select count(*) from supervision_task t where t.status = 'OPEN' and t.deadline < :today
                            and (t.assignee_user_id = u.id or t.issuer_id = u.id)) as overdue
-                  from app_user u where u.enabled order by u.id
+                  from unnest(:ids::bigint[]) as u(id)
                 """)
-                .param("today", java.time.LocalDate.now(clock.withZone(cn.yinfeng.projects.Projects.ZONE)))
-                .query()
-                .listOfRows();
+                .param("today", LocalDate.now(clock.withZone(Projects.ZONE)))
+                .param("ids", users.stream().map(Recipient::id).toArray(Long[]::new))
+                .query(rs -> {
+                    counts.put(
+                            rs.getLong("id"),
+                            new Counts(
+                                    rs.getLong("unread"),
+                                    rs.getLong("warnings"),
+                                    rs.getLong("open_tasks"),
+                                    rs.getLong("overdue")));
+                });
         Locale zh = Locale.SIMPLIFIED_CHINESE;
-        for (var u : users) {
-            long id = ((Number) u.get("id")).longValue();
-            long unread = ((Number) u.get("unread")).longValue();
-            long warnings = ((Number) u.get("warnings")).longValue();
-            long open = ((Number) u.get("open_tasks")).longValue();
-            long overdue = ((Number) u.get("overdue")).longValue();
+        var out = new ArrayList<Digest>();
+        for (Recipient u : users) {
+            Counts c = counts.get(u.id());
             var lines = new ArrayList<String>();
-            lines.add(messages.getMessage("digest.counts", new Object[] {unread, warnings, open, overdue}, zh));
-            for (Note n : list(id, true, 0, 10, zh).rows()) {
+            lines.add(messages.getMessage(
+                    "digest.counts", new Object[] {c.unread(), c.warnings(), c.open(), c.overdue()}, zh));
+            for (Note n : list(u.id(), true, 0, 10, zh).rows()) {
                 lines.add("· " + n.text() + (n.link() == null ? "" : " " + n.link()));
             }
             out.add(new Digest(
-                    id,
-                    (String) u.get("email"),
-                    (String) u.get("display_name"),
-                    unread,
-                    warnings,
-                    open,
-                    overdue,
-                    lines));
+                    u.id(), u.email(), u.displayName(), c.unread(), c.warnings(), c.open(), c.overdue(), lines));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package cn.yinfeng.supervision;
 
+import cn.yinfeng.accounts.Accounts;
+import cn.yinfeng.accounts.Role;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.projects.Projects;
@@ -7,6 +9,7 @@ import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ class TaskEscalation {
     private final Inbox inbox;
     private final TaskEvents events;
     private final int escalateEveryDays;
+    private final Accounts accounts;
 
     TaskEscalation(
             JdbcClient jdbc,
@@ -37,7 +41,8 @@ class TaskEscalation {
             AuditLog audit,
             Inbox inbox,
             TaskEvents events,
-            @Value("${yinfeng.supervision.escalate-every-days:3}") int escalateEveryDays) {
+            @Value("${yinfeng.supervision.escalate-every-days:3}") int escalateEveryDays,
+            Accounts accounts) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.regions = regions;
@@ -45,6 +50,7 @@ class TaskEscalation {
         this.inbox = inbox;
         this.events = events;
         this.escalateEveryDays = escalateEveryDays;
+        this.accounts = accounts;
     }
 
     /**
@@ -94,10 +100,7 @@ class TaskEscalation {
         String regionName = regions.find(target).map(Region::name).orElse("?");
         events.record(id, "ESCALATED", null, regionName);
         var told = new LinkedHashSet<Long>(
-                jdbc.sql("""
-                select distinct u.id from app_user u join user_role ur on ur.user_id = u.id
-                 where u.enabled and u.region_id = :r and ur.role in ('CITY_STAFF', 'LEADER', 'COUNTY_STAFF')
-                """).param("r", target).query(Long.class).list());
+                accounts.enabledOfRegion(target, EnumSet.of(Role.CITY_STAFF, Role.LEADER, Role.COUNTY_STAFF)));
         told.add(((Number) row.get("issuer_id")).longValue());
         for (long u : told) {
             inbox.notify(

@@ -1,5 +1,6 @@
 package cn.yinfeng.supervision;
 
+import cn.yinfeng.accounts.Accounts;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.common.Like;
@@ -18,6 +19,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -69,12 +73,9 @@ class TaskList {
             int size) {}
 
     private static final String SELECT = """
-            select t.*, p.name as project_name, iu.display_name as issuer_name, r.name as region_name,
-                   au.display_name as assignee_name
+            select t.*, p.name as project_name, r.name as region_name
               from supervision_task t
               join region r on r.id = t.assignee_region_id
-              join app_user iu on iu.id = t.issuer_id
-              left join app_user au on au.id = t.assignee_user_id
               left join project p on p.id = t.project_id
             """;
 
@@ -93,9 +94,11 @@ class TaskList {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CurrentUser currentUser;
+    private final Accounts accounts;
 
-    TaskList(JdbcClient jdbc, Clock clock, CurrentUser currentUser) {
+    TaskList(JdbcClient jdbc, Clock clock, CurrentUser currentUser, Accounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.clock = clock;
         this.currentUser = currentUser;
     }
@@ -150,7 +153,7 @@ class TaskList {
                 .param("off", s.page() * s.size())
                 .query(this::map)
                 .list();
-        return new PageResult<>(rows, total, s.page(), s.size());
+        return new PageResult<>(named(rows), total, s.page(), s.size());
     }
 
     public Task get(long id) {
@@ -163,6 +166,7 @@ class TaskList {
                 .param("today", today())
                 .query(this::map)
                 .optional()
+                .map(t -> named(List.of(t)).get(0))
                 .orElseThrow(() -> new NotFoundException("task", id));
     }
 
@@ -174,19 +178,28 @@ class TaskList {
                 .query((rs, n) -> files.computeIfAbsent(rs.getLong("event_id"), k -> new ArrayList<>())
                         .add(new FileRef(rs.getLong("id"), rs.getString("name"), rs.getLong("size_bytes"))))
                 .list();
-        return jdbc.sql("""
-                select e.id, e.kind, u.display_name, e.text, e.at from supervision_task_event e
-                  left join app_user u on u.id = e.actor_id where e.task_id = :t order by e.id
-                """)
+        record Stored(long id, String kind, Long actorId, String text, Instant at) {}
+        var stored = jdbc.sql("select id, kind, actor_id, text, at from supervision_task_event where task_id = :t "
+                        + "order by id")
                 .param("t", id)
-                .query((rs, n) -> new Event(
+                .query((rs, n) -> new Stored(
                         rs.getLong("id"),
                         rs.getString("kind"),
-                        rs.getString("display_name"),
+                        rs.getObject("actor_id", Long.class),
                         rs.getString("text"),
-                        rs.getTimestamp("at").toInstant(),
-                        files.getOrDefault(rs.getLong("id"), List.of())))
+                        rs.getTimestamp("at").toInstant()))
                 .list();
+        Map<Long, String> names = accounts.displayNames(
+                stored.stream().map(Stored::actorId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return stored.stream()
+                .map(e -> new Event(
+                        e.id(),
+                        e.kind(),
+                        e.actorId() == null ? null : names.get(e.actorId()),
+                        e.text(),
+                        e.at(),
+                        files.getOrDefault(e.id(), List.of())))
+                .toList();
     }
 
     public FileContent file(long taskId, long fileId) {
@@ -200,6 +213,39 @@ class TaskList {
                 .orElseThrow(() -> new NotFoundException("file", fileId));
     }
 
+    /** The tasks with their issuers' and assignees' names, looked up together (the accounts module holds them). */
+    private List<Task> named(List<Task> rows) {
+        Map<Long, String> names = accounts.displayNames(rows.stream()
+                .flatMap(t -> Stream.of(t.issuerId(), t.assigneeUserId()))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return rows.stream()
+                .map(t -> new Task(
+                        t.id(),
+                        t.code(),
+                        t.title(),
+                        t.requirement(),
+                        t.warningId(),
+                        t.projectId(),
+                        t.projectName(),
+                        t.issuerId(),
+                        names.get(t.issuerId()),
+                        t.regionId(),
+                        t.regionName(),
+                        t.assigneeUserId(),
+                        t.assigneeUserId() == null ? null : names.get(t.assigneeUserId()),
+                        t.assigneeUnit(),
+                        t.deadline(),
+                        t.status(),
+                        t.escalationLevel(),
+                        t.createdAt(),
+                        t.closedAt(),
+                        t.version(),
+                        t.overdue()))
+                .toList();
+    }
+
+    /** A task as stored; the people's names are added by {@link #named}. */
     private Task map(ResultSet rs, int n) throws SQLException {
         Timestamp closed = rs.getTimestamp("closed_at");
         Status status = Status.valueOf(rs.getString("status"));
@@ -213,11 +259,11 @@ class TaskList {
                 (Long) rs.getObject("project_id", Long.class),
                 rs.getString("project_name"),
                 rs.getLong("issuer_id"),
-                rs.getString("issuer_name"),
+                null,
                 rs.getLong("assignee_region_id"),
                 rs.getString("region_name"),
                 (Long) rs.getObject("assignee_user_id", Long.class),
-                rs.getString("assignee_name"),
+                null,
                 rs.getString("assignee_unit"),
                 deadline,
                 status,

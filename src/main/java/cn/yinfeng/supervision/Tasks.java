@@ -1,5 +1,6 @@
 package cn.yinfeng.supervision;
 
+import cn.yinfeng.accounts.Accounts;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.accounts.YinfengUser;
@@ -18,6 +19,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +64,7 @@ public class Tasks {
     private final Inbox inbox;
     private final TaskList list;
     private final TaskEvents events;
+    private final Accounts accounts;
 
     Tasks(
             JdbcClient jdbc,
@@ -71,7 +74,8 @@ public class Tasks {
             AuditLog audit,
             Inbox inbox,
             TaskList list,
-            TaskEvents events) {
+            TaskEvents events,
+            Accounts accounts) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.currentUser = currentUser;
@@ -80,6 +84,7 @@ public class Tasks {
         this.inbox = inbox;
         this.list = list;
         this.events = events;
+        this.accounts = accounts;
     }
 
     private LocalDate today() {
@@ -185,13 +190,7 @@ public class Tasks {
         }
         if (region != null
                 && form.assigneeUserId() != null
-                && jdbc.sql("select count(*) from app_user u join region r "
-                                        + "on r.id = u.region_id where u.id = :u and u.enabled and r.path like :p")
-                                .param("u", form.assigneeUserId())
-                                .param("p", region.path() + "%")
-                                .query(Long.class)
-                                .single()
-                        == 0) {
+                && !accounts.enabledIn(form.assigneeUserId(), new RegionScope(region.id(), region.path()))) {
             problems.add(new Problem("assigneeUserId", "task.assignee.outsideRegion"));
         }
         if (form.projectId() != null
@@ -274,16 +273,16 @@ public class Tasks {
         audit.record(accept ? "TASK_ACCEPT" : "TASK_SEND_BACK", "supervision_task", id, Outcome.SUCCESS, t.code());
     }
 
-    /** People a region's task is for: the named assignee, else the staff of that region. */
+    /** People a region's task is for: the named assignee (enabled, with a role), else the staff of that region. */
     private List<Long> assignees(long taskId) {
-        return jdbc.sql("""
-                select distinct u.id from supervision_task t join app_user u
-                    on (t.assignee_user_id is not null and u.id = t.assignee_user_id)
-                    or (t.assignee_user_id is null and u.region_id = t.assignee_region_id)
-                  join user_role ur on ur.user_id = u.id
-                 where t.id = :t and u.enabled
-                   and (t.assignee_user_id is not null or ur.role in ('COUNTY_STAFF', 'CITY_STAFF'))
-                """).param("t", taskId).query(Long.class).list();
+        record SentTo(Long userId, long regionId) {}
+        var to = jdbc.sql("select assignee_user_id, assignee_region_id from supervision_task where id = :t")
+                .param("t", taskId)
+                .query((rs, n) -> new SentTo(rs.getObject(1, Long.class), rs.getLong(2)))
+                .single();
+        return to.userId() != null
+                ? accounts.enabledWithRole(List.of(to.userId()), EnumSet.allOf(Role.class))
+                : accounts.enabledOfRegion(to.regionId(), EnumSet.of(Role.COUNTY_STAFF, Role.CITY_STAFF));
     }
 
     /** The task as the caller may see it, locked for this transaction; a stale version is a conflict. */

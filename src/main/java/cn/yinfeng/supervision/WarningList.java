@@ -1,5 +1,6 @@
 package cn.yinfeng.supervision;
 
+import cn.yinfeng.accounts.Accounts;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.regions.RegionScope;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,13 +65,12 @@ class WarningList {
     public record Count(String regionName, String rule, String ruleName, long yellow, long red) {}
 
     private static final String SELECT = """
-            select w.*, wr.name_zh, wr.name_en, r.name as region_name, u.display_name as owner_name,
+            select w.*, wr.name_zh, wr.name_en, r.name as region_name,
                    case w.subject_type when 'PROJECT' then p.name when 'REGION' then rr.name
                         else pa.name || ' / ' || pb.name end as subject_name
               from warning w
               join warning_rule wr on wr.code = w.rule_code
               join region r on r.id = w.region_id
-              left join app_user u on u.id = w.owner_user_id
               left join project p on w.subject_type = 'PROJECT' and p.id = w.subject_id
               left join region rr on w.subject_type = 'REGION' and rr.id = w.subject_id
               left join project pa on w.subject_type = 'PAIR' and pa.id = (w.detail ->> 'a')::bigint
@@ -88,9 +90,11 @@ class WarningList {
             "w.last_seen_at");
 
     private final JdbcClient jdbc;
+    private final Accounts accounts;
 
-    WarningList(JdbcClient jdbc) {
+    WarningList(JdbcClient jdbc, Accounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     /** The lights of these projects from their active warnings (projects without one are green). */
@@ -145,7 +149,7 @@ class WarningList {
                 .param("off", s.page() * s.size())
                 .query((rs, n) -> map(rs, locale))
                 .list();
-        return new PageResult<>(rows, total, s.page(), s.size());
+        return new PageResult<>(withOwnerNames(rows), total, s.page(), s.size());
     }
 
     public Warning get(long id, RegionScope scope, Locale locale) {
@@ -153,6 +157,7 @@ class WarningList {
                 .param("id", id)
                 .query((rs, n) -> map(rs, locale))
                 .optional()
+                .map(w -> withOwnerNames(List.of(w)).get(0))
                 .orElseThrow(() -> new NotFoundException("warning", id));
     }
 
@@ -176,6 +181,31 @@ class WarningList {
                 .list();
     }
 
+    /** The warnings with their owners' names, looked up together (the accounts module holds them). */
+    private List<Warning> withOwnerNames(List<Warning> rows) {
+        Map<Long, String> names = accounts.displayNames(
+                rows.stream().map(Warning::ownerId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        return rows.stream()
+                .map(w -> new Warning(
+                        w.id(),
+                        w.rule(),
+                        w.ruleName(),
+                        w.subjectType(),
+                        w.subjectId(),
+                        w.subjectName(),
+                        w.regionId(),
+                        w.regionName(),
+                        w.ownerId(),
+                        w.ownerId() == null ? null : names.get(w.ownerId()),
+                        w.level(),
+                        w.detail(),
+                        w.raisedAt(),
+                        w.lastSeenAt(),
+                        w.clearedAt()))
+                .toList();
+    }
+
+    /** A warning as stored; the owner's name is added by {@link #withOwnerNames}. */
     private static Warning map(ResultSet rs, Locale locale) throws SQLException {
         @SuppressWarnings("unchecked")
         Map<String, Object> detail = JSON.readValue(rs.getString("detail"), Map.class);
@@ -190,7 +220,7 @@ class WarningList {
                 rs.getLong("region_id"),
                 rs.getString("region_name"),
                 (Long) rs.getObject("owner_user_id", Long.class),
-                rs.getString("owner_name"),
+                null,
                 rs.getString("level"),
                 detail,
                 rs.getTimestamp("raised_at").toInstant(),

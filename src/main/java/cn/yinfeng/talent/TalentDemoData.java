@@ -1,5 +1,6 @@
 package cn.yinfeng.talent;
 
+import cn.yinfeng.accounts.Accounts;
 import cn.yinfeng.targets.Targets;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -76,6 +77,7 @@ class TalentDemoData implements ApplicationRunner {
     private final Targets targets;
     private final JdbcClient jdbc;
     private final UserDetailsService users;
+    private final Accounts accounts;
     private final Random random = new Random(2024_0615L);
 
     TalentDemoData(
@@ -88,7 +90,8 @@ class TalentDemoData implements ApplicationRunner {
             TalentPii pii,
             Targets targets,
             JdbcClient jdbc,
-            UserDetailsService users) {
+            UserDetailsService users,
+            Accounts accounts) {
         this.talents = talents;
         this.campaigns = campaigns;
         this.trainings = trainings;
@@ -99,15 +102,13 @@ class TalentDemoData implements ApplicationRunner {
         this.targets = targets;
         this.jdbc = jdbc;
         this.users = users;
+        this.accounts = accounts;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         if (jdbc.sql("select count(*) from talent").query(Long.class).single() > 0
-                || jdbc.sql("select count(*) from app_user where username = 'talent'")
-                                .query(Long.class)
-                                .single()
-                        == 0) {
+                || accounts.idOf("talent").isEmpty()) {
             return;
         }
         var previous = SecurityContextHolder.getContext();

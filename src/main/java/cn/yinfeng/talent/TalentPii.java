@@ -1,11 +1,16 @@
 package cn.yinfeng.talent;
 
+import cn.yinfeng.accounts.Accounts;
+import cn.yinfeng.accounts.Accounts.UserCard;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.InvalidInputException;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -36,9 +41,17 @@ public class TalentPii {
     private final Talents talents;
     private final TalentCrypto crypto;
     private final AuditLog audit;
+    private final Accounts accounts;
 
-    TalentPii(JdbcClient jdbc, CurrentUser currentUser, Talents talents, TalentCrypto crypto, AuditLog audit) {
+    TalentPii(
+            JdbcClient jdbc,
+            CurrentUser currentUser,
+            Talents talents,
+            TalentCrypto crypto,
+            AuditLog audit,
+            Accounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
         this.currentUser = currentUser;
         this.talents = talents;
         this.crypto = crypto;
@@ -91,34 +104,41 @@ public class TalentPii {
 
     public List<Grant> grants() {
         requireAdmin();
-        return jdbc.sql("""
-                select g.user_id, u.username, u.display_name, r.name as region_name, g.reason, b.username as granted_by,
+        record Stored(long userId, String reason, long grantedBy, String grantedAt) {}
+        var stored = jdbc.sql("""
+                select g.user_id, g.reason, g.granted_by,
                        to_char(g.granted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as granted_at
-                  from talent_pii_grant g join app_user u on u.id = g.user_id join region r on r.id = u.region_id
-                  join app_user b on b.id = g.granted_by order by g.granted_at desc
+                  from talent_pii_grant g order by g.granted_at desc
                 """)
-                .query((rs, n) -> new Grant(
+                .query((rs, n) -> new Stored(
                         rs.getLong("user_id"),
-                        rs.getString("username"),
-                        rs.getString("display_name"),
-                        rs.getString("region_name"),
                         rs.getString("reason"),
-                        rs.getString("granted_by"),
+                        rs.getLong("granted_by"),
                         rs.getString("granted_at")))
                 .list();
+        Map<Long, UserCard> users = accounts.cards(stored.stream()
+                .flatMap(g -> Stream.of(g.userId(), g.grantedBy()))
+                .collect(Collectors.toSet()));
+        return stored.stream()
+                .map(g -> {
+                    UserCard user = users.get(g.userId());
+                    return new Grant(
+                            g.userId(),
+                            user.username(),
+                            user.displayName(),
+                            user.regionName(),
+                            g.reason(),
+                            users.get(g.grantedBy()).username(),
+                            g.grantedAt());
+                })
+                .toList();
     }
 
     @Transactional
     public void grant(String username, String reason) {
         YinfengUser admin = requireAdmin();
         var problems = new java.util.ArrayList<InvalidInputException.Problem>();
-        Long userId = username == null
-                ? null
-                : jdbc.sql("select id from app_user where username = :u")
-                        .param("u", username.trim())
-                        .query(Long.class)
-                        .optional()
-                        .orElse(null);
+        Long userId = username == null ? null : accounts.idOf(username.trim()).orElse(null);
         if (userId == null) {
             problems.add(new InvalidInputException.Problem("username", "talent.grant.noUser"));
         }
