@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -136,7 +137,7 @@ class ArchitectureTest {
     void theScanSeesSqlInLiteralsAndTextBlocksButNotCommonTableExpressions() {
         Matcher text = TEXT.matcher("String a = \"select 1 from project p\"; String b = \"\"\"\n"
                 + "    with target as (select id from x) update target set y = 1\n    \"\"\";");
-        var sql = new java.util.ArrayList<String>();
+        var sql = new ArrayList<String>();
         while (text.find()) {
             sql.add(text.group(1) != null ? text.group(1) : text.group(2));
         }

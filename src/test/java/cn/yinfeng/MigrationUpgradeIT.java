@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A database of every released set of migrations upgrades to the current one, with the application's own Flyway
@@ -53,7 +54,7 @@ class MigrationUpgradeIT extends IntegrationTest {
         }
         assertThat(releases).isNotEmpty();
         DataSource dataSource = roles.ownerDataSource();
-        var owner = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        var owner = JdbcClient.create(dataSource);
         for (String release : releases) {
             String[] parts = release.trim().split("\\s+");
             Set<Integer> released =

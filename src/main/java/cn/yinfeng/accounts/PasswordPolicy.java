@@ -4,6 +4,7 @@ import cn.yinfeng.common.InvalidInputException.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Password complexity (MLPS 身份鉴别 a): length, a mix of character classes, not the user name. */
@@ -12,7 +13,7 @@ public class PasswordPolicy {
 
     private final SecurityProperties.Password rules;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     PasswordPolicy(SecurityProperties properties) {
         this.rules = properties.password();
     }

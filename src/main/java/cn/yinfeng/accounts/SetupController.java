@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -87,8 +88,7 @@ class SetupController {
                 this.setupCode.getBytes(StandardCharsets.UTF_8),
                 setupCode.trim().getBytes(StandardCharsets.UTF_8))) {
             model.addAttribute(
-                    "errors",
-                    Map.of("setupCode", java.util.List.of(messages.getMessage("setup.code.wrong", null, locale))));
+                    "errors", Map.of("setupCode", List.of(messages.getMessage("setup.code.wrong", null, locale))));
             return "accounts/setup";
         }
         try {

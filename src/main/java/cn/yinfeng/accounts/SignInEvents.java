@@ -2,6 +2,7 @@ package cn.yinfeng.accounts;
 
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -99,7 +100,7 @@ class SignInEvents {
         if (auth == null || !auth.isAuthenticated() || !(auth.getPrincipal() instanceof YinfengUser user)) {
             return; // anonymous requests are sent to sign in, not denied
         }
-        String target = event.getObject() instanceof jakarta.servlet.http.HttpServletRequest r
+        String target = event.getObject() instanceof HttpServletRequest r
                 ? r.getMethod() + " " + r.getRequestURI()
                 : String.valueOf(event.getObject());
         audit.record(

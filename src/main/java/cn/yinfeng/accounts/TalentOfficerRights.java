@@ -1,5 +1,6 @@
 package cn.yinfeng.accounts;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -54,7 +55,7 @@ final class TalentOfficerRights {
     }
 
     /** Whether TALENT_OFFICER is the only role among these authorities (factor authorities do not count). */
-    static boolean talentOnly(java.util.Collection<? extends GrantedAuthority> authorities) {
+    static boolean talentOnly(Collection<? extends GrantedAuthority> authorities) {
         var roles = authorities.stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(a -> a != null && a.startsWith("ROLE_"))

@@ -8,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -276,7 +278,7 @@ class UserRepository {
     List<UserRow> search(UserSearch search, RegionScope scope) {
         var sql = new StringBuilder(ROW_SELECT).append(" where ").append(scope.where("u.region_id"));
         var spec = new Object() {
-            final Map<String, Object> params = new java.util.HashMap<>();
+            final Map<String, Object> params = new HashMap<>();
         };
         if (search.q() != null) {
             sql.append(" and (u.username ilike :q or u.display_name ilike :q)");
@@ -303,8 +305,8 @@ class UserRepository {
     }
 
     /** Enabled leaders by id, each with the name people know them by: the display name, else the user name. */
-    java.util.Map<Long, String> leaderNames() {
-        var m = new java.util.LinkedHashMap<Long, String>();
+    Map<Long, String> leaderNames() {
+        var m = new LinkedHashMap<Long, String>();
         jdbc.sql("select u.id, u.display_name, u.username from app_user u join user_role ur on ur.user_id = u.id "
                         + "and ur.role = 'LEADER' where u.enabled order by u.id")
                 .query(rs -> {
@@ -314,7 +316,7 @@ class UserRepository {
     }
 
     /** The leader whose user name this is (an enabled one first). */
-    java.util.Optional<Long> leaderByUsername(String username) {
+    Optional<Long> leaderByUsername(String username) {
         return jdbc.sql("select u.id from app_user u join user_role ur on ur.user_id = u.id and ur.role = 'LEADER' "
                         + "where u.username = :n order by u.enabled desc, u.id limit 1")
                 .param("n", username)

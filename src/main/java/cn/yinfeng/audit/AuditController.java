@@ -3,11 +3,13 @@ package cn.yinfeng.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -35,11 +37,7 @@ class AuditController {
     private final ZoneId zone;
 
     AuditController(
-            AuditQueries queries,
-            AuditLog audit,
-            AuditCheckpoints checkpoints,
-            MessageSource messages,
-            java.time.Clock clock) {
+            AuditQueries queries, AuditLog audit, AuditCheckpoints checkpoints, MessageSource messages, Clock clock) {
         this.queries = queries;
         this.audit = audit;
         this.checkpoints = checkpoints;
@@ -124,7 +122,7 @@ class AuditController {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
-    private java.util.Optional<AuditCheckpoints.Checkpoint> writeCheckpoint() {
+    private Optional<AuditCheckpoints.Checkpoint> writeCheckpoint() {
         audit.record(
                 "AUDIT_CHECKPOINT",
                 "audit_log",

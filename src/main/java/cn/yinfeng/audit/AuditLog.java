@@ -1,6 +1,7 @@
 package cn.yinfeng.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -86,7 +87,7 @@ public class AuditLog {
                     values (:at, :userId, :username, :regionId, :action, :targetType, :targetId,
                             :outcome, :detail, :ip, :prev, :hash, :rule)
                     """)
-                    .param("at", java.sql.Timestamp.from(at))
+                    .param("at", Timestamp.from(at))
                     .param("userId", userId)
                     .param("username", user)
                     .param("regionId", regionId)

@@ -2,9 +2,12 @@ package cn.yinfeng.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +81,7 @@ public class AuditQueries {
     private final AuditKey key;
     private final AuditCheckpoints checkpoints;
 
-    AuditQueries(JdbcClient jdbc, java.time.Clock clock, AuditKey key, AuditCheckpoints checkpoints) {
+    AuditQueries(JdbcClient jdbc, Clock clock, AuditKey key, AuditCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.zone = clock.getZone();
         this.key = key;
@@ -88,18 +91,15 @@ public class AuditQueries {
     @Transactional(readOnly = true)
     public Page search(AuditSearch s) {
         var where = new StringBuilder(" where true");
-        var params = new java.util.HashMap<String, Object>();
+        var params = new HashMap<String, Object>();
         if (s.from() != null) {
             where.append(" and at >= :from");
-            params.put(
-                    "from", java.sql.Timestamp.from(s.from().atStartOfDay(zone).toInstant()));
+            params.put("from", Timestamp.from(s.from().atStartOfDay(zone).toInstant()));
         }
         if (s.to() != null) {
             where.append(" and at < :to");
             params.put(
-                    "to",
-                    java.sql.Timestamp.from(
-                            s.to().plusDays(1).atStartOfDay(zone).toInstant()));
+                    "to", Timestamp.from(s.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
         if (s.username() != null) {
             where.append(" and lower(username) = lower(:username)");
@@ -219,7 +219,7 @@ public class AuditQueries {
             // every checkpoint names a row that is still there; the highest one missing says how far the end went
             var missing = read.checkpoints().stream()
                     .filter(cp -> !seen.contains(cp.id()))
-                    .max(java.util.Comparator.comparingLong(AuditCheckpoints.Checkpoint::id));
+                    .max(Comparator.comparingLong(AuditCheckpoints.Checkpoint::id));
             if (missing.isPresent()) {
                 state.brokenAt = missing.get().id();
                 state.rowBefore = jdbc.sql("select max(id) from audit_log where id < :id")

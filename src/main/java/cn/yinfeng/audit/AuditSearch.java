@@ -1,6 +1,7 @@
 package cn.yinfeng.audit;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
  * Filters of the audit list. All optional.
@@ -20,11 +21,7 @@ public record AuditSearch(
         int size) {
 
     public AuditSearch {
-        sort = sort == null
-                        || !java.util.Set.of("at", "username", "action", "outcome")
-                                .contains(sort)
-                ? "at"
-                : sort;
+        sort = sort == null || !Set.of("at", "username", "action", "outcome").contains(sort) ? "at" : sort;
         dir = "asc".equalsIgnoreCase(dir) ? "asc" : "desc";
         page = Math.max(page, 0);
         size = size <= 0 ? 50 : Math.min(size, 200);

@@ -8,11 +8,15 @@ import cn.yinfeng.common.ConflictException;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.enterprises.Enterprises;
 import cn.yinfeng.enterprises.EnterprisesMerged;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -75,9 +79,9 @@ public class Chains {
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
-    private final cn.yinfeng.enterprises.Enterprises enterprises;
+    private final Enterprises enterprises;
 
-    Chains(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, cn.yinfeng.enterprises.Enterprises enterprises) {
+    Chains(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, Enterprises enterprises) {
         this.enterprises = enterprises;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
@@ -118,7 +122,7 @@ public class Chains {
      * The chain a ledger names by {@code name}: of {@code regionId}'s own set first, else the first made; empty when
      * none has that name.
      */
-    public java.util.Optional<Long> idByName(String name, long regionId) {
+    public Optional<Long> idByName(String name, long regionId) {
         return jdbc.sql("select id from chain where name = :n order by (owner_region_id = :r) desc, id limit 1")
                 .param("n", name)
                 .param("r", regionId)
@@ -356,7 +360,7 @@ public class Chains {
         throw new AccessDeniedException("needs one of " + List.of(roles));
     }
 
-    private Chain mapChain(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Chain mapChain(ResultSet rs, int n) throws SQLException {
         String sets = rs.getString("sets");
         return new Chain(
                 rs.getLong("id"),

@@ -1,5 +1,6 @@
 package cn.yinfeng.common;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ public final class FormErrors {
         for (var p : e.problems()) {
             String text =
                     messages.getMessage(p.messageKey(), localise(p.args(), messages, locale), p.messageKey(), locale);
-            out.computeIfAbsent(p.field() == null ? GLOBAL : p.field(), k -> new java.util.ArrayList<>())
+            out.computeIfAbsent(p.field() == null ? GLOBAL : p.field(), k -> new ArrayList<>())
                     .add(text);
         }
         return out;

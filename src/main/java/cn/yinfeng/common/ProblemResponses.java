@@ -3,6 +3,7 @@ package cn.yinfeng.common;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.MDC;
 
 /**
  * Writes an RFC 9457 problem document from places that run before Spring MVC (security filters), where the
@@ -17,7 +18,7 @@ public final class ProblemResponses {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String requestId = org.slf4j.MDC.get("requestId");
+        String requestId = MDC.get("requestId");
         String body = "{\"type\":\"about:blank\",\"status\":" + status + ",\"title\":" + json(title)
                 + ",\"detail\":" + json(detail) + (code == null ? "" : ",\"code\":" + json(code))
                 + (requestId == null ? "" : ",\"requestId\":" + json(requestId)) + "}";

@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +14,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.util.StringUtils;
 
 /**
@@ -111,8 +117,8 @@ class DatabaseConfiguration {
         // replaced every 30, so a restarted server or a dropped firewall state costs at most one failed request each.
         config.setConnectionTimeout(properties.connectTimeout().toMillis());
         config.setValidationTimeout(Math.min(3000, properties.connectTimeout().toMillis()));
-        config.setKeepaliveTime(java.time.Duration.ofMinutes(2).toMillis());
-        config.setMaxLifetime(java.time.Duration.ofMinutes(30).toMillis());
+        config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
+        config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
         config.addDataSourceProperty(
                 "socketTimeout", String.valueOf(properties.socketTimeout().toSeconds()));
         config.addDataSourceProperty(
@@ -129,7 +135,7 @@ class DatabaseConfiguration {
      * variant). Flyway, writes and ordinary reads stay on the primary.
      */
     @Bean(destroyMethod = "close")
-    @org.springframework.context.annotation.Primary
+    @Primary
     @Conditional(ReplicaConfigured.class)
     ReadRoutingDataSource routingDataSource(
             HikariDataSource dataSource, DatabaseProperties properties, DatabaseRoles roles) {
@@ -142,7 +148,7 @@ class DatabaseConfiguration {
         config.setReadOnly(true);
         config.setMaximumPoolSize(properties.poolSize());
         config.setConnectionTimeout(properties.connectTimeout().toMillis());
-        config.setKeepaliveTime(java.time.Duration.ofMinutes(2).toMillis());
+        config.setKeepaliveTime(Duration.ofMinutes(2).toMillis());
         config.addDataSourceProperty(
                 "socketTimeout", String.valueOf(properties.socketTimeout().toSeconds()));
         config.addDataSourceProperty("ApplicationName", "yinfeng-replica");
@@ -151,8 +157,7 @@ class DatabaseConfiguration {
     }
 
     /** The primary, with the replica for read-only transactions; closing it closes the replica's pool. */
-    static final class ReadRoutingDataSource extends org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy
-            implements AutoCloseable {
+    static final class ReadRoutingDataSource extends LazyConnectionDataSourceProxy implements AutoCloseable {
 
         private final HikariDataSource replica;
 
@@ -168,11 +173,9 @@ class DatabaseConfiguration {
         }
     }
 
-    static final class ReplicaConfigured implements org.springframework.context.annotation.Condition {
+    static final class ReplicaConfigured implements Condition {
         @Override
-        public boolean matches(
-                org.springframework.context.annotation.ConditionContext context,
-                org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return StringUtils.hasText(context.getEnvironment().getProperty("yinfeng.db.replica.url"));
         }
     }

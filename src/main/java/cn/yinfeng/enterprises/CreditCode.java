@@ -1,5 +1,6 @@
 package cn.yinfeng.enterprises;
 
+import java.text.Normalizer;
 import java.util.Locale;
 
 /**
@@ -19,7 +20,7 @@ public final class CreditCode {
         if (code == null || code.isBlank()) {
             return null;
         }
-        return java.text.Normalizer.normalize(code, java.text.Normalizer.Form.NFKC)
+        return Normalizer.normalize(code, Normalizer.Form.NFKC)
                 .replaceAll("\\s", "")
                 .toUpperCase(Locale.ROOT);
     }

@@ -1,5 +1,7 @@
 package cn.yinfeng.enterprises;
 
+import cn.yinfeng.common.Masks;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 
 /** An enterprise as the registry holds it. {@code creditCode} is null for a prospect. */
@@ -18,7 +20,7 @@ public record Enterprise(
         Long mergedIntoId,
         long version) {
 
-    @com.fasterxml.jackson.annotation.JsonProperty("prospect")
+    @JsonProperty("prospect")
     public boolean prospect() {
         return creditCode == null;
     }
@@ -35,7 +37,7 @@ public record Enterprise(
                 hqCity,
                 industry,
                 contactName,
-                cn.yinfeng.common.Masks.phone(contactPhone),
+                Masks.phone(contactPhone),
                 sourceChannel,
                 mergedIntoId,
                 version);

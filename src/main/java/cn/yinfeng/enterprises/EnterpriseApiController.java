@@ -1,5 +1,6 @@
 package cn.yinfeng.enterprises;
 
+import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -7,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -88,7 +90,7 @@ class EnterpriseApiController {
         var change = proposals.change(id, form);
         if (change.proposed()) {
             return ResponseEntity.accepted()
-                    .location(java.net.URI.create("/api/v1/enterprises/proposals/" + change.proposalId()))
+                    .location(URI.create("/api/v1/enterprises/proposals/" + change.proposalId()))
                     .body(proposals.find(change.proposalId()));
         }
         return ResponseEntity.ok(enterprises.find(id));
@@ -142,7 +144,7 @@ class EnterpriseApiController {
     Enterprise merge(@PathVariable long id, @RequestBody Map<String, Long> body) {
         Long into = body.get("intoId");
         if (into == null) {
-            throw new cn.yinfeng.common.InvalidInputException("intoId", "validation.required");
+            throw new InvalidInputException("intoId", "validation.required");
         }
         enterprises.merge(id, into);
         return enterprises.find(into);

@@ -2,7 +2,10 @@ package cn.yinfeng.enterprises;
 
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,8 +66,7 @@ class EnterpriseController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
             model.addAttribute("form", form);
-            model.addAttribute(
-                    "similar", form.name() == null ? java.util.List.of() : enterprises.similar(form.name(), null));
+            model.addAttribute("similar", form.name() == null ? List.of() : enterprises.similar(form.name(), null));
             return form(model, null);
         }
     }
@@ -153,12 +155,12 @@ class EnterpriseController {
     /** One line of the current-versus-proposed table. */
     record FieldRow(String labelKey, String current, String proposed) {
         public boolean changed() {
-            return !java.util.Objects.equals(current, proposed);
+            return !Objects.equals(current, proposed);
         }
     }
 
-    static java.util.List<FieldRow> rows(Enterprise e, Enterprises.EnterpriseForm f) {
-        return java.util.List.of(
+    static List<FieldRow> rows(Enterprise e, Enterprises.EnterpriseForm f) {
+        return List.of(
                 new FieldRow("field.enterpriseName", e.name(), f.name()),
                 new FieldRow("field.creditCode", e.creditCode(), f.creditCode()),
                 new FieldRow("field.formerNames", e.formerNames(), f.formerNames()),
@@ -171,7 +173,7 @@ class EnterpriseController {
                 new FieldRow("field.sourceChannel", e.sourceChannel(), f.sourceChannel()));
     }
 
-    private static String plain(java.math.BigDecimal d) {
+    private static String plain(BigDecimal d) {
         return d == null ? null : d.stripTrailingZeros().toPlainString();
     }
 

@@ -10,14 +10,18 @@ import cn.yinfeng.common.Like;
 import cn.yinfeng.common.NameKeys;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
+import cn.yinfeng.regions.RegionScope;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -63,14 +67,14 @@ public class Enterprises {
             "e.hq_city");
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final JdbcTemplate template;
     private final CurrentUser currentUser;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
     Enterprises(
             JdbcClient jdbc,
-            org.springframework.jdbc.core.JdbcTemplate template,
+            JdbcTemplate template,
             CurrentUser currentUser,
             AuditLog audit,
             ApplicationEventPublisher events) {
@@ -126,10 +130,10 @@ public class Enterprises {
      * SQL condition: entry {@code e} belongs to a region of the caller's scope (its {@code created_region_id}; an
      * entry without one belongs to the city, the root region). Binds {@link cn.yinfeng.regions.RegionScope#PARAM}.
      */
-    private static String owned(cn.yinfeng.regions.RegionScope scope) {
+    private static String owned(RegionScope scope) {
         return "(" + scope.where("e.created_region_id") + " or (e.created_region_id is null and exists (select 1 "
                 + "from region root where root.parent_id is null and root.path like :"
-                + cn.yinfeng.regions.RegionScope.PARAM
+                + RegionScope.PARAM
                 + ")))";
     }
 
@@ -166,7 +170,7 @@ public class Enterprises {
      * one), in one statement: the registry's export writes it so that an import matches a code-less entry in its own
      * region.
      */
-    public Map<Long, String> ownerRegionNames(java.util.Collection<Long> ids) {
+    public Map<Long, String> ownerRegionNames(Collection<Long> ids) {
         var out = new HashMap<Long, String>();
         if (!ids.isEmpty()) {
             jdbc.sql("select e.id, coalesce(r.name, (select root.name from region root where root.parent_id is null "
@@ -208,8 +212,8 @@ public class Enterprises {
     }
 
     /** The registry's names of the entries with these credit codes (normalised), in one statement (imports). */
-    public Map<String, String> namesByCode(java.util.Collection<String> codes) {
-        var out = new java.util.HashMap<String, String>();
+    public Map<String, String> namesByCode(Collection<String> codes) {
+        var out = new HashMap<String, String>();
         if (codes.isEmpty()) {
             return out;
         }
@@ -330,7 +334,7 @@ public class Enterprises {
     }
 
     /** Entries by id, as {@link #find} shows them, in one statement; ids that do not exist are left out. */
-    public Map<Long, Enterprise> findAll(java.util.Collection<Long> ids) {
+    public Map<Long, Enterprise> findAll(Collection<Long> ids) {
         var out = new HashMap<Long, Enterprise>();
         if (!ids.isEmpty()) {
             jdbc.sql("select * from enterprise where id = any(:ids)")
@@ -430,7 +434,7 @@ public class Enterprises {
             throw new InvalidInputException("intoId", "enterprise.merge.already");
         }
         events.publishEvent(new EnterprisesMerged(fromId, intoId));
-        String formers = java.util.stream.Stream.of(into.formerNames(), from.name(), from.formerNames())
+        String formers = Stream.of(into.formerNames(), from.name(), from.formerNames())
                 .filter(s -> s != null && !s.isBlank())
                 .distinct()
                 .reduce((a, b) -> a + "；" + b)

@@ -16,8 +16,13 @@ import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.regions.Region;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -113,8 +118,7 @@ class EnterpriseRows implements RowHandler {
     }
 
     /** What clerks write in the code column of a firm that has none yet. */
-    private static final java.util.Set<String> NO_CODE =
-            java.util.Set.of("无", "暂无", "无代码", "未取得", "未办理", "-", "--", "—", "——", "/", "\\");
+    private static final Set<String> NO_CODE = Set.of("无", "暂无", "无代码", "未取得", "未办理", "-", "--", "—", "——", "/", "\\");
 
     /** The row's credit code, normalised; null when blank or written as "none" (无, —, /). */
     private static String code(Map<String, String> r) {
@@ -203,7 +207,7 @@ class EnterpriseRows implements RowHandler {
     private static final Map<String, String> COLUMN_OF = Map.of(
             "registeredCapital", "capital", "hqProvince", "province", "hqCity", "city", "sourceChannel", "channel");
 
-    private static long inColumns(java.util.function.LongSupplier write) {
+    private static long inColumns(LongSupplier write) {
         try {
             return write.getAsLong();
         } catch (InvalidInputException e) {
@@ -262,10 +266,10 @@ class EnterpriseRows implements RowHandler {
     /** Matches every row against the registry in three statements, and looks up every credit code once. */
     @Override
     public void prefetch(List<Map<String, String>> rows, ImportRun run) {
-        var codes = new java.util.LinkedHashSet<String>();
+        var codes = new LinkedHashSet<String>();
         var regionIds = new ArrayList<Long>();
         var keys = new ArrayList<String>();
-        var names = new java.util.LinkedHashSet<String>();
+        var names = new LinkedHashSet<String>();
         for (var r : rows) {
             String code = code(r);
             if (code != null) {
@@ -281,9 +285,9 @@ class EnterpriseRows implements RowHandler {
                 }
             }
         }
-        var byCode = new java.util.HashMap<String, Long>();
-        var byKey = new java.util.HashMap<String, Long>();
-        var byName = new java.util.HashMap<String, Long>();
+        var byCode = new HashMap<String, Long>();
+        var byKey = new HashMap<String, Long>();
+        var byName = new HashMap<String, Long>();
         if (!codes.isEmpty()) {
             jdbc.sql("select credit_code, id from enterprise where credit_code = any(:c)")
                     .param("c", codes.toArray(String[]::new))
@@ -316,7 +320,7 @@ class EnterpriseRows implements RowHandler {
                 byName.put(rs.getString(1), rs.getLong(2));
             });
         }
-        var ids = new java.util.HashSet<Long>(byCode.values());
+        var ids = new HashSet<Long>(byCode.values());
         ids.addAll(byKey.values());
         ids.addAll(byName.values());
         var entries = enterprises.findAll(ids);
@@ -329,8 +333,8 @@ class EnterpriseRows implements RowHandler {
     }
 
     /** Entries that rows of this run have gone through {@link #apply} for (their prefetched copy is stale). */
-    private static java.util.Set<Long> touched(ImportRun run) {
-        return run.memo("enterprises:touched", java.util.HashSet::new);
+    private static Set<Long> touched(ImportRun run) {
+        return run.memo("enterprises:touched", HashSet::new);
     }
 
     /**
@@ -338,8 +342,8 @@ class EnterpriseRows implements RowHandler {
      * key and "name:" + name, whatever the region (a cautious match: such a row is decided against the registry as
      * it then is, row by row).
      */
-    private static java.util.Set<String> pending(ImportRun run) {
-        return run.memo("enterprises:pending", java.util.HashSet::new);
+    private static Set<String> pending(ImportRun run) {
+        return run.memo("enterprises:pending", HashSet::new);
     }
 
     private static void changed(ImportRun run, String name) {
@@ -349,7 +353,7 @@ class EnterpriseRows implements RowHandler {
 
     /** Ids of entries written before the end of the run, by row number. */
     private static Map<Integer, Long> written(ImportRun run) {
-        return run.memo("enterprises:written", java.util.HashMap::new);
+        return run.memo("enterprises:written", HashMap::new);
     }
 
     /**
@@ -416,7 +420,7 @@ class EnterpriseRows implements RowHandler {
 
     @Override
     public Map<Integer, Long> writeDeferred(ImportRun run, String source) {
-        var ids = new java.util.HashMap<>(written(run));
+        var ids = new HashMap<>(written(run));
         batch(run).write(source).forEach(c -> ids.put(c.key(), c.id()));
         return ids;
     }

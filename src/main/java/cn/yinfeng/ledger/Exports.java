@@ -1,11 +1,14 @@
 package cn.yinfeng.ledger;
 
+import cn.yinfeng.activities.Activities;
+import cn.yinfeng.audit.AuditEntry;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.AuditQueries;
 import cn.yinfeng.audit.AuditSearch;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.enterprises.Enterprise;
 import cn.yinfeng.enterprises.Enterprises;
+import cn.yinfeng.projects.FundOrigin;
 import cn.yinfeng.projects.ProjectFilter;
 import cn.yinfeng.projects.ProjectQueries;
 import java.io.IOException;
@@ -13,8 +16,15 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.dhatim.fastexcel.Workbook;
 import org.springframework.context.MessageSource;
@@ -51,8 +61,8 @@ public class Exports {
 
     List<Column<ProjectQueries.Row>> projectColumns(Locale locale) {
         // labels looked up once per export, not once per row
-        var stages = new java.util.HashMap<Object, String>();
-        var reviews = new java.util.HashMap<Object, String>();
+        var stages = new HashMap<Object, String>();
+        var reviews = new HashMap<Object, String>();
         return List.of(
                 new Column<>("项目编号", ProjectQueries.Row::code),
                 new Column<>("项目名称", ProjectQueries.Row::name),
@@ -89,11 +99,9 @@ public class Exports {
      * Funds arrived of the projects the filter selects, with the columns and words of the funds template (one line
      * per project, month and origin), so that the file imports back unchanged.
      */
-    public void funds(
-            ProjectFilter filter, java.time.YearMonth from, java.time.YearMonth to, String format, OutputStream out)
+    public void funds(ProjectFilter filter, YearMonth from, YearMonth to, String format, OutputStream out)
             throws IOException {
-        var origins =
-                new java.util.EnumMap<cn.yinfeng.projects.FundOrigin, String>(cn.yinfeng.projects.FundOrigin.class);
+        var origins = new EnumMap<FundOrigin, String>(FundOrigin.class);
         FundRows.COLUMNS.stream()
                 .filter(c -> c.field().equals("origin"))
                 .findFirst()
@@ -155,33 +163,32 @@ public class Exports {
     }
 
     /** The activities list (trips, delegations, talks, events) of a period, as the calendar list shows it. */
-    public void activities(
-            List<cn.yinfeng.activities.Activities.Entry> entries, String format, Locale locale, OutputStream out)
+    public void activities(List<Activities.Entry> entries, String format, Locale locale, OutputStream out)
             throws IOException {
-        List<Column<cn.yinfeng.activities.Activities.Entry>> columns = List.of(
+        List<Column<Activities.Entry>> columns = List.of(
                 new Column<>("类型", e -> messages.getMessage("activity." + e.type(), null, locale)),
                 new Column<>("开始日期", e -> e.date().toString()),
                 new Column<>("结束日期", e -> e.endDate().toString()),
-                new Column<>("事项", cn.yinfeng.activities.Activities.Entry::title),
-                new Column<>("区域", cn.yinfeng.activities.Activities.Entry::regionName),
-                new Column<>("负责/带队", cn.yinfeng.activities.Activities.Entry::who),
+                new Column<>("事项", Activities.Entry::title),
+                new Column<>("区域", Activities.Entry::regionName),
+                new Column<>("负责/带队", Activities.Entry::who),
                 new Column<>("状态", e -> messages.getMessage("activityStatus." + e.status(), null, locale)));
         long n = write("招商活动", columns, entries, format, out);
         audit.record("EXPORT", "activity", null, Outcome.SUCCESS, format + " " + n + " rows");
     }
 
     public void audit(AuditSearch search, OutputStream out) throws IOException {
-        List<Column<cn.yinfeng.audit.AuditEntry>> columns = List.of(
+        List<Column<AuditEntry>> columns = List.of(
                 new Column<>("时间", e -> e.at().toString()),
-                new Column<>("用户", cn.yinfeng.audit.AuditEntry::username),
-                new Column<>("操作", cn.yinfeng.audit.AuditEntry::action),
+                new Column<>("用户", AuditEntry::username),
+                new Column<>("操作", AuditEntry::action),
                 new Column<>("结果", e -> e.outcome().name()),
-                new Column<>("对象类型", cn.yinfeng.audit.AuditEntry::targetType),
-                new Column<>("对象", cn.yinfeng.audit.AuditEntry::targetId),
-                new Column<>("详情", cn.yinfeng.audit.AuditEntry::detail),
-                new Column<>("客户端地址", cn.yinfeng.audit.AuditEntry::clientIp),
-                new Column<>("哈希", cn.yinfeng.audit.AuditEntry::hash));
-        Iterable<cn.yinfeng.audit.AuditEntry> rows = paged(cursor -> {
+                new Column<>("对象类型", AuditEntry::targetType),
+                new Column<>("对象", AuditEntry::targetId),
+                new Column<>("详情", AuditEntry::detail),
+                new Column<>("客户端地址", AuditEntry::clientIp),
+                new Column<>("哈希", AuditEntry::hash));
+        Iterable<AuditEntry> rows = paged(cursor -> {
             int page = cursor == null ? 0 : Integer.parseInt(cursor);
             var p = auditQueries.search(new AuditSearch(
                     search.from(),
@@ -207,9 +214,9 @@ public class Exports {
      * for the first page). Only one page is in memory at any time.
      */
     static <T> Iterable<T> paged(Function<String, Chunk<T>> fetch) {
-        return () -> new java.util.Iterator<>() {
+        return () -> new Iterator<>() {
             String cursor;
-            java.util.Iterator<T> page = java.util.Collections.emptyIterator();
+            Iterator<T> page = Collections.emptyIterator();
             boolean done;
 
             @Override
@@ -226,7 +233,7 @@ public class Exports {
             @Override
             public T next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 return page.next();
             }
@@ -243,7 +250,7 @@ public class Exports {
             w.write(String.join(",", columns.stream().map(c -> csv(c.header())).toList()));
             w.write("\r\n");
             for (T row : rows) {
-                var cells = new java.util.ArrayList<String>();
+                var cells = new ArrayList<String>();
                 for (Column<T> c : columns) {
                     Object v = c.value().apply(row);
                     cells.add(

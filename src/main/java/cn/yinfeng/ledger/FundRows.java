@@ -6,6 +6,7 @@ import static cn.yinfeng.ledger.ImportRun.trim;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NameKeys;
+import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.projects.FundOrigin;
@@ -155,7 +156,7 @@ class FundRows implements RowHandler {
         Project p;
         try {
             p = projects.find(id);
-        } catch (cn.yinfeng.common.NotFoundException e) { // outside the reader's scope: the region rule
+        } catch (NotFoundException e) { // outside the reader's scope: the region rule
             throw new InvalidInputException("code", "import.projectOutOfScope");
         }
         if (!projects.canWrite(p)) {

@@ -6,8 +6,11 @@ import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -39,7 +42,7 @@ public class ImportHistory {
             int done,
             int total,
             boolean stale,
-            java.time.Instant at,
+            Instant at,
             Imports.SheetInfo sheet,
             ImportOptions options) {
 
@@ -69,9 +72,8 @@ public class ImportHistory {
         }
     }
 
-    static final List<String> STATUSES = java.util.Arrays.stream(ImportBatches.Status.values())
-            .map(Enum::name)
-            .toList();
+    static final List<String> STATUSES =
+            Arrays.stream(ImportBatches.Status.values()).map(Enum::name).toList();
 
     private static final Map<String, String> HISTORY_SORTS = Map.of(
             "at",
@@ -112,12 +114,12 @@ public class ImportHistory {
             int updated,
             int unchanged,
             int rejected,
-            java.time.Instant at) {}
+            Instant at) {}
 
     public PageResult<HistoryRow> history(HistorySearch search) {
         String where = " where b.user_id = :u" + (search.q() == null ? "" : " and b.file_name ilike :q escape '\\'")
                 + (search.status() == null ? "" : " and b.status = :s");
-        java.util.function.UnaryOperator<JdbcClient.StatementSpec> bind = spec -> {
+        UnaryOperator<JdbcClient.StatementSpec> bind = spec -> {
             spec = spec.param("u", currentUser.require().id());
             if (search.q() != null) {
                 spec = spec.param("q", Like.contains(search.q()));

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportJobs {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportJobs.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
 
     /** A run whose heartbeat is older than this is taken to have died with its instance. */
     static final Duration STALE = Duration.ofSeconds(60);

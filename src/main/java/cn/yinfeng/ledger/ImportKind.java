@@ -1,5 +1,6 @@
 package cn.yinfeng.ledger;
 
+import cn.yinfeng.common.NotFoundException;
 import java.util.Locale;
 
 /** What a ledger file holds; the path segment of its API ({@code /api/v1/ledger/projects/preview}). */
@@ -21,7 +22,7 @@ public enum ImportKind {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new cn.yinfeng.common.NotFoundException("import kind", text);
+            throw new NotFoundException("import kind", text);
         }
     }
 }

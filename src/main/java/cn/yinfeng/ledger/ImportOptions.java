@@ -1,6 +1,7 @@
 package cn.yinfeng.ledger;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the uploader said about a file, kept with its batch so that the commit runs exactly what was previewed:
@@ -12,17 +13,13 @@ import java.util.Map;
  * suspected.
  */
 public record ImportOptions(
-        Long regionId,
-        boolean clearBlanks,
-        Map<String, String> mapping,
-        Integer sheet,
-        java.util.Set<Integer> confirmed) {
+        Long regionId, boolean clearBlanks, Map<String, String> mapping, Integer sheet, Set<Integer> confirmed) {
 
     public static final ImportOptions NONE = new ImportOptions(null, false, Map.of(), null, null);
 
     public ImportOptions {
         mapping = mapping == null ? Map.of() : Map.copyOf(mapping);
-        confirmed = confirmed == null ? java.util.Set.of() : java.util.Set.copyOf(confirmed);
+        confirmed = confirmed == null ? Set.of() : Set.copyOf(confirmed);
     }
 
     public ImportOptions(Long regionId, boolean clearBlanks) {
@@ -33,7 +30,7 @@ public record ImportOptions(
         return new ImportOptions(regionId, clearBlanks, m, s, confirmed);
     }
 
-    ImportOptions withConfirmed(java.util.Set<Integer> rows) {
+    ImportOptions withConfirmed(Set<Integer> rows) {
         return new ImportOptions(regionId, clearBlanks, mapping, sheet, rows);
     }
 

@@ -10,11 +10,17 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,7 +44,7 @@ final class ImportRun {
     final boolean clearBlanks;
 
     /** Rows the uploader confirmed are not the duplicates the preview suspected. */
-    final java.util.Set<Integer> confirmed;
+    final Set<Integer> confirmed;
 
     ImportRun(
             YinfengUser user,
@@ -47,7 +53,7 @@ final class ImportRun {
             JdbcClient jdbc,
             String source,
             boolean clearBlanks,
-            java.util.Set<Integer> confirmed) {
+            Set<Integer> confirmed) {
         this.clearBlanks = clearBlanks;
         this.confirmed = confirmed;
         this.source = source;
@@ -58,7 +64,7 @@ final class ImportRun {
         this.visible = regions.visible(scope);
     }
 
-    private final Map<Integer, Map<String, cn.yinfeng.common.InvalidInputException.Problem>> warnings = new HashMap<>();
+    private final Map<Integer, Map<String, InvalidInputException.Problem>> warnings = new HashMap<>();
 
     /**
      * Notes a problem of a row that does not reject it (a leader named as people say it but with no account, say):
@@ -69,14 +75,14 @@ final class ImportRun {
         if (number == null) {
             return;
         }
-        warnings.computeIfAbsent(Integer.valueOf(number), k -> new java.util.LinkedHashMap<>())
+        warnings.computeIfAbsent(Integer.valueOf(number), k -> new LinkedHashMap<>())
                 .putIfAbsent(
-                        field + "|" + key + "|" + java.util.Arrays.toString(args),
-                        new cn.yinfeng.common.InvalidInputException.Problem(field, key, args));
+                        field + "|" + key + "|" + Arrays.toString(args),
+                        new InvalidInputException.Problem(field, key, args));
     }
 
     /** The warnings noted for a row, taken: each is reported once. */
-    List<cn.yinfeng.common.InvalidInputException.Problem> takeWarnings(int row) {
+    List<InvalidInputException.Problem> takeWarnings(int row) {
         var w = warnings.remove(row);
         return w == null ? List.of() : List.copyOf(w.values());
     }
@@ -92,7 +98,7 @@ final class ImportRun {
         String t = Normalizer.normalize(title, Normalizer.Form.NFKC);
         return visible.stream()
                 .filter(r -> t.contains(r.name()))
-                .max(java.util.Comparator.comparingInt(r -> r.name().length()))
+                .max(Comparator.comparingInt(r -> r.name().length()))
                 .orElse(null);
     }
 
@@ -260,11 +266,11 @@ final class ImportRun {
 
     /** Equal as text, blank and null being the same. */
     static boolean same(String a, String b) {
-        return java.util.Objects.equals(trim(a), trim(b));
+        return Objects.equals(trim(a), trim(b));
     }
     // ------------------------------------------------------------------ counted figures as people write them
 
-    private static final java.util.regex.Pattern VAGUE = java.util.regex.Pattern.compile("余|多|约|左右|近|几|数|上下|来|以上|若干");
+    private static final Pattern VAGUE = Pattern.compile("余|多|约|左右|近|几|数|上下|来|以上|若干");
     private static final String DIGITS = "零一二三四五六七八九";
 
     /**

@@ -9,15 +9,21 @@ import cn.yinfeng.ledger.Imports.Change;
 import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.ledger.Imports.SheetInfo;
+import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -35,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ImportRunner {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImportRunner.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRunner.class);
 
     /** Rows between two {@code DISCARD PLANS} in a run (see {@link #run}). */
     static final int REPLAN_EVERY = 500;
@@ -114,7 +120,7 @@ class ImportRunner {
         var importRun = new ImportRun(
                 user, currentUser.scope(), regions, jdbc, source, options.clearBlanks(), options.confirmed());
         boolean regional = handler.columns().stream().anyMatch(c -> c.field().equals("region"));
-        cn.yinfeng.regions.Region landing = null;
+        Region landing = null;
         if (regional && !read.fields().contains("region")) {
             // a county's own ledger has no region column: the region chosen on upload, else its title or file name
             // says whose it is ("孝义市2024年签约项目台账"); else each row is refused where the importer is above a county
@@ -246,14 +252,14 @@ class ImportRunner {
                             regional,
                             r,
                             importRun));
-                } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                } catch (DataIntegrityViolationException e) {
                     // a value the rules let through and the database refused (a text longer than its column, say):
                     // this row only, rolled back to its savepoint, instead of the whole import failing
                     // (its SQL state only: the database's message may quote the row, personal data included)
                     LOG.warn(
                             "Import row {} refused by the database: SQL state {}",
                             number,
-                            e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "-");
+                            e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : "-");
                     results.add(new RowResult(
                             number,
                             label,
@@ -273,7 +279,7 @@ class ImportRunner {
                         null,
                         List.of(messages.getMessage("import.skipped." + skipped.kind(), null, locale))));
             }
-            results.sort(java.util.Comparator.comparingInt(RowResult::rowNumber));
+            results.sort(Comparator.comparingInt(RowResult::rowNumber));
             long t3 = System.nanoTime();
             if (keep && bulk) {
                 progress.phase(ImportProgress.Phase.WRITING, (int) results.stream()

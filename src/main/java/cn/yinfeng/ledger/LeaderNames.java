@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +42,7 @@ final class LeaderNames {
      * The one leader a cell names among {@code leaders} (id → display name), or null: a name in common (titles
      * aside), else — for "刘市长" — the only leader whose name has that surname.
      */
-    static Long pick(String cell, java.util.Map<Long, String> leaders) {
+    static Long pick(String cell, Map<Long, String> leaders) {
         var wanted = candidates(cell);
         for (var e : leaders.entrySet()) {
             for (String c : candidates(e.getValue())) {

@@ -3,14 +3,18 @@ package cn.yinfeng.ledger;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.regions.Regions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -19,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
@@ -35,7 +40,7 @@ class LedgerController {
     private final ImportHistory history;
     private final CurrentUser currentUser;
     private final MessageSource messages;
-    private final cn.yinfeng.regions.Regions regions;
+    private final Regions regions;
     private final ResultCopies copies;
 
     LedgerController(
@@ -44,7 +49,7 @@ class LedgerController {
             ImportHistory history,
             CurrentUser currentUser,
             MessageSource messages,
-            cn.yinfeng.regions.Regions regions,
+            Regions regions,
             ResultCopies copies) {
         this.copies = copies;
         this.regions = regions;
@@ -161,16 +166,11 @@ class LedgerController {
                 id,
                 model,
                 locale,
-                () -> imports.remap(
-                        id,
-                        java.util.Map.of(),
-                        null,
-                        rows == null ? java.util.Set.of() : java.util.Set.copyOf(rows),
-                        locale));
+                () -> imports.remap(id, Map.of(), null, rows == null ? Set.of() : Set.copyOf(rows), locale));
     }
 
-    private static java.util.Map<String, String> pairs(List<String> columns, List<String> fields) {
-        var m = new java.util.LinkedHashMap<String, String>();
+    private static Map<String, String> pairs(List<String> columns, List<String> fields) {
+        var m = new LinkedHashMap<String, String>();
         for (int i = 0; columns != null && i < columns.size(); i++) {
             m.put(columns.get(i), fields != null && i < fields.size() ? fields.get(i) : "");
         }
@@ -181,7 +181,7 @@ class LedgerController {
      * Body of the API's mapping call: column as written → field (or {@code _ignore}, or blank to forget it), the
      * sheet to read, and the rows confirmed not to be the duplicates the preview suspected.
      */
-    record MappingRequest(java.util.Map<String, String> columns, Integer sheet, java.util.Set<Integer> confirmed) {}
+    record MappingRequest(Map<String, String> columns, Integer sheet, Set<Integer> confirmed) {}
 
     @PostMapping("/api/v1/ledger/{id:\\d+}/mapping")
     @ResponseBody
@@ -191,16 +191,8 @@ class LedgerController {
                     "Map a previewed batch's unrecognised columns to fields (or _ignore), choose its sheet, and/or "
                             + "confirm rows flagged as possible duplicates (their row numbers); "
                             + "the mapping is remembered for the caller's region and kind, and the dry run runs again (poll the batch)")
-    ImportHistory.Batch apiMapping(
-            @PathVariable long id,
-            @org.springframework.web.bind.annotation.RequestBody MappingRequest body,
-            Locale locale) {
-        imports.remap(
-                id,
-                body.columns() == null ? java.util.Map.of() : body.columns(),
-                body.sheet(),
-                body.confirmed(),
-                locale);
+    ImportHistory.Batch apiMapping(@PathVariable long id, @RequestBody MappingRequest body, Locale locale) {
+        imports.remap(id, body.columns() == null ? Map.of() : body.columns(), body.sheet(), body.confirmed(), locale);
         return history.batch(id);
     }
 

@@ -4,6 +4,7 @@ import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.ledger.sheet.AmountUnit;
 import cn.yinfeng.ledger.sheet.ColumnMapper;
 import cn.yinfeng.ledger.sheet.Header;
+import cn.yinfeng.ledger.sheet.HeaderNames;
 import cn.yinfeng.ledger.sheet.LedgerFiles;
 import cn.yinfeng.ledger.sheet.Limits;
 import cn.yinfeng.ledger.sheet.RowKind;
@@ -12,9 +13,11 @@ import cn.yinfeng.ledger.sheet.SheetTable;
 import cn.yinfeng.ledger.sheet.WorkbookReader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A ledger file read for a kind: whatever its format (xlsx, xls, csv), the sheet that looks like the kind's ledger,
@@ -75,9 +78,9 @@ final class LedgerSheets {
         names.putAll(handler.synonyms());
         var mapper = new ColumnMapper(names);
         var savedByKey = new HashMap<String, String>();
-        saved.forEach((k, v) -> savedByKey.put(cn.yinfeng.ledger.sheet.HeaderNames.key(k), v));
-        java.util.function.Function<String, String> fieldOf = name -> {
-            String f = savedByKey.get(cn.yinfeng.ledger.sheet.HeaderNames.key(name));
+        saved.forEach((k, v) -> savedByKey.put(HeaderNames.key(k), v));
+        Function<String, String> fieldOf = name -> {
+            String f = savedByKey.get(HeaderNames.key(name));
             return f != null ? (ColumnMapper.IGNORE.equals(f) ? null : f) : mapper.fieldOf(name);
         };
         WorkbookReader reader = LedgerFiles.open(file, new Limits(200, maxRows + 1_000, 50));
@@ -134,7 +137,7 @@ final class LedgerSheets {
             }
         }
         var unknown = mapping.unknown().stream().map(Header.Column::name).toList();
-        var headers = new java.util.LinkedHashMap<String, String>();
+        var headers = new LinkedHashMap<String, String>();
         fields.forEach((index, field) -> headers.put(field, header.column(index).name()));
         return new Read(
                 rows,

@@ -1,5 +1,6 @@
 package cn.yinfeng.ledger;
 
+import cn.yinfeng.enterprises.RegisteredDivision;
 import cn.yinfeng.projects.FundOrigin;
 import cn.yinfeng.projects.Project;
 import cn.yinfeng.projects.ProjectType;
@@ -59,7 +60,7 @@ final class ProjectChanges {
      * province 国内省外, elsewhere in the province 省内市外, in the same city 市内县际; null when the code says nothing.
      */
     static FundOrigin derivedOrigin(String creditCode, Region region) {
-        return cn.yinfeng.enterprises.RegisteredDivision.relation(creditCode, region.code())
+        return RegisteredDivision.relation(creditCode, region.code())
                 .map(rel -> switch (rel) {
                     case OTHER_PROVINCE -> FundOrigin.OUT_OF_PROVINCE;
                     case SAME_PROVINCE -> FundOrigin.IN_PROVINCE;
@@ -196,8 +197,7 @@ final class ProjectChanges {
                     r,
                     "origin",
                     "import.originDerived",
-                    cn.yinfeng.enterprises.RegisteredDivision.province(r.get("investorCode"))
-                            .orElse(""),
+                    RegisteredDivision.province(r.get("investorCode")).orElse(""),
                     ORIGIN_LABELS.get(p.derivedOrigin()));
         } else {
             run.warn(r, "origin", "import.originUnknown");

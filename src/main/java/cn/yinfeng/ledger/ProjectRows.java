@@ -2,9 +2,15 @@ package cn.yinfeng.ledger;
 
 import static cn.yinfeng.ledger.ImportRun.blank;
 
+import cn.yinfeng.accounts.Accounts;
+import cn.yinfeng.chains.Chains;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NameKeys;
+import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.enterprises.CreditCode;
+import cn.yinfeng.enterprises.Enterprise;
+import cn.yinfeng.enterprises.Enterprises;
 import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.projects.FundOrigin;
@@ -12,6 +18,7 @@ import cn.yinfeng.projects.Project;
 import cn.yinfeng.projects.ProjectBatch;
 import cn.yinfeng.projects.ProjectForm;
 import cn.yinfeng.projects.ProjectLifecycle;
+import cn.yinfeng.projects.ProjectLookups;
 import cn.yinfeng.projects.ProjectType;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.projects.Stage;
@@ -19,8 +26,12 @@ import cn.yinfeng.regions.Region;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -34,19 +45,19 @@ class ProjectRows implements RowHandler {
     private final Projects projects;
     private final ProjectLifecycle lifecycle;
     private final JdbcClient jdbc;
-    private final cn.yinfeng.enterprises.Enterprises enterprises;
-    private final cn.yinfeng.chains.Chains chains;
-    private final cn.yinfeng.accounts.Accounts accounts;
-    private final cn.yinfeng.projects.ProjectLookups lookups;
+    private final Enterprises enterprises;
+    private final Chains chains;
+    private final Accounts accounts;
+    private final ProjectLookups lookups;
 
     ProjectRows(
             Projects projects,
             ProjectLifecycle lifecycle,
             JdbcClient jdbc,
-            cn.yinfeng.enterprises.Enterprises enterprises,
-            cn.yinfeng.chains.Chains chains,
-            cn.yinfeng.accounts.Accounts accounts,
-            cn.yinfeng.projects.ProjectLookups lookups) {
+            Enterprises enterprises,
+            Chains chains,
+            Accounts accounts,
+            ProjectLookups lookups) {
         this.lookups = lookups;
         this.projects = projects;
         this.lifecycle = lifecycle;
@@ -124,14 +135,14 @@ class ProjectRows implements RowHandler {
         }
         if (!blank(r.get("investorCode")) && !blank(r.get("investor"))) {
             // the registry keeps its name for a credit code; a ledger's other spelling is shown beside it, not taken
-            String normalised = cn.yinfeng.enterprises.CreditCode.normalise(r.get("investorCode"));
+            String normalised = CreditCode.normalise(r.get("investorCode"));
             String registryName = normalised == null
                     ? null
                     : run.memo(
                             "investor:" + normalised,
                             () -> enterprises
                                     .findByCode(normalised)
-                                    .map(cn.yinfeng.enterprises.Enterprise::name)
+                                    .map(Enterprise::name)
                                     .orElse(null));
             if (registryName != null && !NameKeys.of(registryName).equals(NameKeys.of(r.get("investor")))) {
                 run.warn(
@@ -171,14 +182,14 @@ class ProjectRows implements RowHandler {
      * other project (only its region and code when the importer may not read it).
      */
     private void checkDuplicate(int number, Map<String, String> r, ProjectChanges.Parsed p, ImportRun run) {
-        String code = cn.yinfeng.enterprises.CreditCode.normalise(r.get("investorCode"));
+        String code = CreditCode.normalise(r.get("investorCode"));
         if (code == null || run.confirmed.contains(number)) {
             return;
         }
-        List<cn.yinfeng.projects.ProjectLookups.InvestorProject> others =
+        List<ProjectLookups.InvestorProject> others =
                 run.memo("investorProjects:" + code, () -> lookups.byInvestorCodes(List.of(code)));
         String key = NameKeys.of(p.name());
-        for (cn.yinfeng.projects.ProjectLookups.InvestorProject o : others) {
+        for (ProjectLookups.InvestorProject o : others) {
             boolean sameTotal = p.total() != null && ImportRun.same(o.totalInvestment(), p.total());
             boolean elsewhere =
                     o.regionId() != p.region().id() && (sameTotal || o.nameKey().equals(key));
@@ -205,7 +216,7 @@ class ProjectRows implements RowHandler {
     /** Matches every row with a code or a region and name against the ledger in a few statements. */
     @Override
     public void prefetch(List<Map<String, String>> rows, ImportRun run) {
-        var codes = new java.util.LinkedHashSet<String>();
+        var codes = new LinkedHashSet<String>();
         var regionIds = new ArrayList<Long>();
         var keys = new ArrayList<String>();
         for (var r : rows) {
@@ -219,7 +230,7 @@ class ProjectRows implements RowHandler {
                 }
             }
         }
-        var byCode = new java.util.HashMap<String, Long>();
+        var byCode = new HashMap<String, Long>();
         if (!codes.isEmpty()) {
             jdbc.sql("select code, id from project where code = any(:c)")
                     .param("c", codes.toArray(String[]::new))
@@ -227,7 +238,7 @@ class ProjectRows implements RowHandler {
                         byCode.put(rs.getString(1), rs.getLong(2));
                     });
         }
-        var byName = new java.util.HashMap<String, Long>();
+        var byName = new HashMap<String, Long>();
         if (!keys.isEmpty()) {
             jdbc.sql("""
                     select distinct on (p.region_id, p.name_key) p.region_id, p.name_key, p.id
@@ -242,18 +253,18 @@ class ProjectRows implements RowHandler {
                         byName.put(rs.getLong(1) + "|" + rs.getString(2), rs.getLong(3));
                     });
         }
-        var ids = new java.util.HashSet<Long>(byCode.values());
+        var ids = new HashSet<Long>(byCode.values());
         ids.addAll(byName.values());
         Map<Long, Project> found = projects.findAll(ids);
         run.memo("projects:prefetched", () -> new Prefetched(byCode, byName, found));
-        var investorCodes = new java.util.LinkedHashSet<String>();
+        var investorCodes = new LinkedHashSet<String>();
         rows.forEach(r -> {
-            String c = cn.yinfeng.enterprises.CreditCode.normalise(r.get("investorCode"));
+            String c = CreditCode.normalise(r.get("investorCode"));
             if (c != null) {
                 investorCodes.add(c);
             }
         });
-        var byInvestor = new java.util.HashMap<String, List<cn.yinfeng.projects.ProjectLookups.InvestorProject>>();
+        var byInvestor = new HashMap<String, List<ProjectLookups.InvestorProject>>();
         lookups.byInvestorCodes(investorCodes)
                 .forEach(ip -> byInvestor
                         .computeIfAbsent(ip.creditCode(), k -> new ArrayList<>())
@@ -302,14 +313,14 @@ class ProjectRows implements RowHandler {
         if (batch == null) {
             return Map.of();
         }
-        var ids = new java.util.HashMap<Integer, Long>();
+        var ids = new HashMap<Integer, Long>();
         batch.write(source).forEach(c -> ids.put(c.key(), c.id()));
         return ids;
     }
 
     /** Projects that rows of this run have gone through {@link #apply} for (their prefetched copy is stale). */
-    private static java.util.Set<Long> touched(ImportRun run) {
-        return run.memo("projects:touched", java.util.HashSet::new);
+    private static Set<Long> touched(ImportRun run) {
+        return run.memo("projects:touched", HashSet::new);
     }
 
     @Override
@@ -343,7 +354,7 @@ class ProjectRows implements RowHandler {
         if (changes.isEmpty()) {
             return RowResult.of(number, name, Outcome.UNCHANGED, existing.id(), link);
         }
-        var changed = new java.util.HashSet<String>();
+        var changed = new HashSet<String>();
         changes.forEach(c -> changed.add(c.column()));
         Stage target = p.stage() == null ? existing.stage() : p.stage();
         boolean datesChanged =
@@ -429,7 +440,7 @@ class ProjectRows implements RowHandler {
         if (pre != null) {
             Project p = pre.projects().get(id);
             if (p == null) {
-                throw new cn.yinfeng.common.NotFoundException("project", id);
+                throw new NotFoundException("project", id);
             }
             return p;
         }

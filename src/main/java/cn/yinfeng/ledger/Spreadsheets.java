@@ -1,11 +1,18 @@
 package cn.yinfeng.ledger;
 
 import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.ledger.sheet.LedgerFiles;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * The checks every uploaded workbook passes before any parser sees it, and the tolerant reading of what people type
@@ -32,8 +39,7 @@ final class Spreadsheets {
         }
     }
 
-    private static final java.util.regex.Pattern UNIQUE_COUNT =
-            java.util.regex.Pattern.compile("<sst\\b[^>]*\\suniqueCount\\s*=\\s*[\"'](\\d+)[\"']");
+    private static final Pattern UNIQUE_COUNT = Pattern.compile("<sst\\b[^>]*\\suniqueCount\\s*=\\s*[\"'](\\d+)[\"']");
 
     private Spreadsheets() {}
 
@@ -56,21 +62,21 @@ final class Spreadsheets {
         if (file.length > maxBytes) {
             throw new InvalidInputException("file", "import.tooLarge", maxBytes / (1024 * 1024));
         }
-        switch (cn.yinfeng.ledger.sheet.LedgerFiles.detect(file)) {
+        switch (LedgerFiles.detect(file)) {
             case OLE -> {
                 // an .xls (or WPS .et) or a password-protected workbook: the OLE reader tells them apart and reads
                 // only what the file holds (no compression, so its size bounds the work)
                 return;
             }
             case TEXT -> {
-                cn.yinfeng.ledger.sheet.LedgerFiles.checkText(file);
+                LedgerFiles.checkText(file);
                 return;
             }
             case XLSX -> {}
         }
         // the central directory is read directly: it is what Excel itself trusts, and it works for workbooks whose
         // local headers leave sizes to data descriptors (as streaming writers do)
-        var buf = java.nio.ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        var buf = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         int eocd = -1;
         for (int i = file.length - 22; i >= Math.max(0, file.length - 65_557); i--) {
             if (buf.getInt(i) == 0x06054b50) {
@@ -133,7 +139,7 @@ final class Spreadsheets {
                         strings.feed(file, dataStart, (int) compressed);
                     }
                 } else if (method == 8) {
-                    var inflater = new java.util.zip.Inflater(true);
+                    var inflater = new Inflater(true);
                     try {
                         inflater.setInput(file, dataStart, (int) compressed);
                         while (!inflater.finished()) {
@@ -169,7 +175,7 @@ final class Spreadsheets {
                     checkSharedStrings(head, strings.count, partSize, limits);
                 }
             }
-        } catch (java.util.zip.DataFormatException | IndexOutOfBoundsException ex) {
+        } catch (DataFormatException | IndexOutOfBoundsException ex) {
             throw new InvalidInputException("file", "import.notXlsx");
         }
         if (!workbook) {
@@ -286,7 +292,7 @@ final class Spreadsheets {
      * A date from what people type ("2024-05-18", "2024/5/18", "2024年5月18日", "2024.5.18") or from a date cell,
      * which the reader gives as Excel's day number (1900 system); null when it is not a date.
      */
-    static java.time.LocalDate date(String text) {
+    static LocalDate date(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -294,9 +300,7 @@ final class Spreadsheets {
         if (s.matches("\\d{5}(\\.0+)?")) {
             int serial = Integer.parseInt(s.replaceAll("\\..*", ""));
             // day 1 is 1900-01-01 and Excel counts a 29 February 1900 that never was: from day 61 on, 1899-12-30 + n
-            return serial >= 61 && serial < 80_000
-                    ? java.time.LocalDate.of(1899, 12, 30).plusDays(serial)
-                    : null;
+            return serial >= 61 && serial < 80_000 ? LocalDate.of(1899, 12, 30).plusDays(serial) : null;
         }
         s = s.replaceAll("[./年月]", "-")
                 .replace("日", "")
@@ -305,8 +309,7 @@ final class Spreadsheets {
         try {
             String[] parts = s.split("-");
             if (parts.length == 3) {
-                return java.time.LocalDate.of(
-                        Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+                return LocalDate.of(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
             }
             return null;
         } catch (RuntimeException e) {

@@ -12,12 +12,15 @@ import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.regions.Region;
+import java.text.Normalizer;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -134,8 +137,8 @@ class TripRows implements RowHandler {
                         + row.get("title").trim();
     }
 
-    private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile(
-            "(\\d{4})[年./-](\\d{1,2})[月./-](\\d{1,2})日?\\s*(?:[-—–~～至到]+\\s*(?:(\\d{4})[年./-])?"
+    private static final Pattern PERIOD =
+            Pattern.compile("(\\d{4})[年./-](\\d{1,2})[月./-](\\d{1,2})日?\\s*(?:[-—–~～至到]+\\s*(?:(\\d{4})[年./-])?"
                     + "(?:(\\d{1,2})[月./-])?(\\d{1,2})日?)?");
 
     /**
@@ -147,8 +150,7 @@ class TripRows implements RowHandler {
         if (blank(text)) {
             return null;
         }
-        String t = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
-                .replaceAll("\\s+", "");
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
         LocalDate one = Spreadsheets.date(t);
         if (one != null && one.getYear() >= 1900) { // not "3月12日-15日" read as the year 3
             return new LocalDate[] {one, one};
@@ -169,7 +171,7 @@ class TripRows implements RowHandler {
                     m.group(5) == null ? mo : Integer.parseInt(m.group(5)),
                     Integer.parseInt(m.group(6)));
             return end.isBefore(start) ? null : new LocalDate[] {start, end};
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }

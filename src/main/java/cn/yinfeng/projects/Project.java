@@ -1,6 +1,7 @@
 package cn.yinfeng.projects;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 
@@ -96,6 +97,6 @@ public record Project(
 
     /** 亿元 with one decimal for display; amounts are stored in 万元. */
     public BigDecimal totalInvestmentYi() {
-        return totalInvestment.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP);
+        return totalInvestment.movePointLeft(4).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -8,10 +8,13 @@ import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.Regions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -164,7 +167,7 @@ class ProjectController {
             Locale locale,
             RedirectAttributes redirect) {
         if (!projects.canReview()) {
-            throw new org.springframework.security.access.AccessDeniedException("city staff only");
+            throw new AccessDeniedException("city staff only");
         }
         duplicates.dismiss(a, b, reason, currentUser.require().id());
         redirect.addFlashAttribute("flash", messages.getMessage("saved", null, locale));
@@ -220,7 +223,7 @@ class ProjectController {
         pickers(model);
         if (project != null && project.leaderUserId() != null) {
             @SuppressWarnings("unchecked")
-            var leaders = new java.util.ArrayList<>((List<Accounts.UserRef>) model.getAttribute("leaders"));
+            var leaders = new ArrayList<>((List<Accounts.UserRef>) model.getAttribute("leaders"));
             if (leaders.stream().noneMatch(l -> l.id() == project.leaderUserId())) {
                 // the leader it has, since disabled: kept as it is (history), offered only to keep
                 leaders.add(
@@ -230,7 +233,7 @@ class ProjectController {
                                 messages.getMessage(
                                         "reference.leader.disabledName",
                                         new Object[] {project.leaderName()},
-                                        org.springframework.context.i18n.LocaleContextHolder.getLocale())));
+                                        LocaleContextHolder.getLocale())));
                 model.addAttribute("leaders", leaders);
             }
         }

@@ -3,9 +3,12 @@ package cn.yinfeng.projects;
 import cn.yinfeng.enterprises.CreditCode;
 import cn.yinfeng.enterprises.Enterprises;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -457,7 +460,7 @@ class ProjectDemoData implements ApplicationRunner {
 
     /** {@code count} whole-万元 amounts (multiples of 100), each at least {@code min}, adding up to {@code total}. */
     List<BigDecimal> split(BigDecimal total, int count, int min) {
-        long wan = total.setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+        long wan = total.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
         int[] weights = new int[count];
         long weightSum = 0;
         for (int i = 0; i < count; i++) {
@@ -575,7 +578,7 @@ class ProjectDemoData implements ApplicationRunner {
 
     // ------------------------------------------------------------------ making one project
 
-    private final Map<String, Long> investorIds = new java.util.HashMap<>();
+    private final Map<String, Long> investorIds = new HashMap<>();
 
     private void make(Plan p) {
         long regionId = jdbc.sql("select id from region where code = :c")
@@ -644,7 +647,7 @@ class ProjectDemoData implements ApplicationRunner {
             for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(2 + random.nextInt(2))) {
                 BigDecimal share = p.contract()
                         .multiply(BigDecimal.valueOf(3 + random.nextInt(10)))
-                        .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN);
+                        .divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
                 if (share.signum() > 0) {
                     funds.addFund(id, m, p.origin(), share, null);
                 }
@@ -667,7 +670,7 @@ class ProjectDemoData implements ApplicationRunner {
         }
         // the demo's history happened in 2023-2024: date the records as they would have been made then
         LocalDate made = d.signedOn() != null ? d.signedOn() : LocalDate.of(2024, 3, 1);
-        java.sql.Timestamp when = java.sql.Timestamp.valueOf(made.plusDays(7).atTime(10, 0));
+        Timestamp when = Timestamp.valueOf(made.plusDays(7).atTime(10, 0));
         jdbc.sql(
                         "update project set created_at = :t, updated_at = :t, code = 'P' || :year || substr(code, 6) where id = :id")
                 .param("t", when)

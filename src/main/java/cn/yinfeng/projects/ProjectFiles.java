@@ -3,6 +3,7 @@ package cn.yinfeng.projects;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.FileNames;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.regions.RegionScope;
@@ -12,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -134,7 +137,7 @@ public class ProjectFiles {
             throw new InvalidInputException("file", "file.type");
         }
         // a label only, never a path: a NUL or a control character in the client's name is dropped, not a 500
-        String label = cn.yinfeng.common.FileNames.safe(originalName);
+        String label = FileNames.safe(originalName);
         if (label.isEmpty()) {
             label = UUID.randomUUID()
                     + switch (type) {
@@ -200,7 +203,7 @@ public class ProjectFiles {
         return new Download(row.file(), content);
     }
 
-    static StoredFile map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    static StoredFile map(ResultSet rs, int n) throws SQLException {
         return new StoredFile(
                 rs.getLong("id"),
                 Kind.valueOf(rs.getString("kind")),

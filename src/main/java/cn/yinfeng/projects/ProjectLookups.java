@@ -3,7 +3,9 @@ package cn.yinfeng.projects;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.regions.RegionScope;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -46,7 +48,7 @@ public class ProjectLookups {
     }
 
     /** The id of the project with this code (or this id written out) that the caller may read. */
-    public java.util.Optional<Long> readableId(String codeOrId) {
+    public Optional<Long> readableId(String codeOrId) {
         RegionScope scope = currentUser.scope();
         return scope.bind(jdbc.sql("select p.id from project p where (p.code = :c or cast(p.id as varchar) = :c) and "
                         + ProjectRecords.readable(scope)))
@@ -72,7 +74,7 @@ public class ProjectLookups {
             boolean readable) {}
 
     /** The projects of the whole ledger whose investors have one of {@code creditCodes} (normalised), in one query. */
-    public List<InvestorProject> byInvestorCodes(java.util.Collection<String> creditCodes) {
+    public List<InvestorProject> byInvestorCodes(Collection<String> creditCodes) {
         if (creditCodes.isEmpty()) {
             return List.of();
         }

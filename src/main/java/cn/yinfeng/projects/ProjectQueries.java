@@ -1,12 +1,15 @@
 package cn.yinfeng.projects;
 
 import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,7 +44,7 @@ public class ProjectQueries {
             boolean counted) {
 
         public BigDecimal totalInvestmentYi() {
-            return totalInvestment.movePointLeft(4).setScale(2, java.math.RoundingMode.HALF_UP);
+            return totalInvestment.movePointLeft(4).setScale(2, RoundingMode.HALF_UP);
         }
     }
 
@@ -150,9 +153,9 @@ public class ProjectQueries {
             long projectId,
             String code,
             String name,
-            java.time.YearMonth month,
+            YearMonth month,
             FundOrigin origin,
-            java.math.BigDecimal amount,
+            BigDecimal amount,
             String note) {}
 
     /**
@@ -160,8 +163,7 @@ public class ProjectQueries {
      * one line per project, month and origin, after the line {@code after} (null: from the start), at most
      * {@code size}; months within {@code from}..{@code to} when given. Deleted records are left out.
      */
-    public List<FundLine> fundLines(
-            ProjectFilter filter, java.time.YearMonth from, java.time.YearMonth to, FundLine after, int size) {
+    public List<FundLine> fundLines(ProjectFilter filter, YearMonth from, YearMonth to, FundLine after, int size) {
         var params = new HashMap<String, Object>();
         var sql = new StringBuilder("""
                 select p.id, p.code, p.name, f.month, f.origin, sum(f.amount) as amount,
@@ -193,7 +195,7 @@ public class ProjectQueries {
                         rs.getLong("id"),
                         rs.getString("code"),
                         rs.getString("name"),
-                        java.time.YearMonth.from(rs.getObject("month", java.time.LocalDate.class)),
+                        YearMonth.from(rs.getObject("month", LocalDate.class)),
                         FundOrigin.valueOf(rs.getString("origin")),
                         rs.getBigDecimal("amount"),
                         rs.getString("note")))
@@ -218,7 +220,7 @@ public class ProjectQueries {
                 params.put("cursorValue", cursorValue(s, value));
                 params.put("cursorId", id);
             } catch (RuntimeException e) {
-                throw new cn.yinfeng.common.InvalidInputException("cursor", "validation.invalid");
+                throw new InvalidInputException("cursor", "validation.invalid");
             }
             sql.append(" and (")
                     .append(expr)

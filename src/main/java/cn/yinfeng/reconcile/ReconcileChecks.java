@@ -12,11 +12,14 @@ import cn.yinfeng.common.PageResult;
 import cn.yinfeng.regions.RegionScope;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,7 +149,7 @@ public class ReconcileChecks {
                 .param("x", result.cannotCheck())
                 .param("user", user.id())
                 .param("userName", user.displayName())
-                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("at", Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
         audit.record(
@@ -169,7 +172,7 @@ public class ReconcileChecks {
                     "reconcile_check",
                     version,
                     saved.version(),
-                    java.util.Collections.singletonMap("reportId", saved.row().reportId()));
+                    Collections.singletonMap("reportId", saved.row().reportId()));
         }
         if (reportId != null) {
             requireReport(reportId, scope);
@@ -322,7 +325,7 @@ public class ReconcileChecks {
     private static Row row(ResultSet rs, int n) throws SQLException {
         long report = rs.getLong("report_id");
         Long reportId = rs.wasNull() ? null : report;
-        java.sql.Date d = rs.getDate("text_date");
+        Date d = rs.getDate("text_date");
         return new Row(
                 rs.getLong("id"),
                 rs.getString("title"),

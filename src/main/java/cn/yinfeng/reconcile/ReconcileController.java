@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -172,7 +173,7 @@ class ReconcileController {
             List<Piece> pieces = new ArrayList<>();
             int at = 0;
             for (var c : claims.stream()
-                    .sorted(java.util.Comparator.comparingInt(ReconcileService.Checked::start))
+                    .sorted(Comparator.comparingInt(ReconcileService.Checked::start))
                     .toList()) {
                 if (c.start() < at) {
                     continue;

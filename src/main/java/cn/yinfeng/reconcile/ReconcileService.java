@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -89,7 +90,7 @@ public class ReconcileService {
     private final Regions regions;
     private final CurrentUser currentUser;
     private final BigDecimal tolerance;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
     ReconcileService(
             ClaimExtractorFactory extractors,
@@ -98,7 +99,7 @@ public class ReconcileService {
             Regions regions,
             CurrentUser currentUser,
             @Value("${yinfeng.reconcile.approx-tolerance:0.10}") BigDecimal tolerance,
-            org.springframework.context.MessageSource messages) {
+            MessageSource messages) {
         this.messages = messages;
         this.extractors = extractors;
         this.stats = stats;

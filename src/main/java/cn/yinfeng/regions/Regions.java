@@ -8,9 +8,14 @@ import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -156,7 +161,7 @@ public class Regions {
         } else if (current.parentId() != null) {
             problems.add(new Problem("parentId", "validation.required"));
         }
-        if (current.id() == scope.regionId() && !java.util.Objects.equals(form.parentId(), current.parentId())) {
+        if (current.id() == scope.regionId() && !Objects.equals(form.parentId(), current.parentId())) {
             problems.add(new Problem("parentId", "region.parent.ownRoot"));
         }
         if (!problems.isEmpty()) {
@@ -227,8 +232,8 @@ public class Regions {
 
     /** Parents before children, siblings by sort order then code. */
     static List<Region> treeOrder(List<Region> regions) {
-        var children = new java.util.HashMap<Long, List<Region>>();
-        var ids = new java.util.HashSet<Long>();
+        var children = new HashMap<Long, List<Region>>();
+        var ids = new HashSet<Long>();
         regions.forEach(r -> ids.add(r.id()));
         var roots = new ArrayList<Region>();
         for (Region r : regions) {
@@ -238,9 +243,9 @@ public class Regions {
                 children.computeIfAbsent(r.parentId(), k -> new ArrayList<>()).add(r);
             }
         }
-        var order = java.util.Comparator.comparingInt(Region::sortOrder).thenComparing(Region::code);
+        var order = Comparator.comparingInt(Region::sortOrder).thenComparing(Region::code);
         var out = new ArrayList<Region>(regions.size());
-        var stack = new java.util.ArrayDeque<Region>();
+        var stack = new ArrayDeque<Region>();
         roots.sort(order.reversed());
         roots.forEach(stack::push);
         while (!stack.isEmpty()) {

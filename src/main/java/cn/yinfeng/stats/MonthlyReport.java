@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -314,7 +315,7 @@ public class MonthlyReport {
                 .param("r", report.region().id())
                 .param("y", year)
                 .param("m", month)
-                .param("a", java.sql.Timestamp.from(report.asOf()))
+                .param("a", Timestamp.from(report.asOf()))
                 .param("u", user.id())
                 .param("f", text.toString())
                 .query(Long.class)

@@ -2,6 +2,7 @@ package cn.yinfeng.stats;
 
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.projects.Projects;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
@@ -18,7 +19,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -183,7 +186,7 @@ public class Stats {
         }
         return new Line(
                 ind.code(),
-                ind.name(org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+                ind.name(LocaleContextHolder.getLocale()),
                 ind.unit(),
                 value,
                 previous,
@@ -294,7 +297,7 @@ public class Stats {
                 .query(LocalDate.class)
                 .optional()
                 .orElse(null));
-        return d == null ? YearMonth.now(clock.withZone(cn.yinfeng.projects.Projects.ZONE)) : YearMonth.from(d);
+        return d == null ? YearMonth.now(clock.withZone(Projects.ZONE)) : YearMonth.from(d);
     }
 
     /**
@@ -308,7 +311,7 @@ public class Stats {
     }
 
     /** One read-only transaction for the statements of one answer (on the replica when one is configured). */
-    private <T> T read(java.util.function.Supplier<T> body) {
+    private <T> T read(Supplier<T> body) {
         return readOnly.execute(status -> body.get());
     }
 
@@ -405,9 +408,6 @@ public class Stats {
             return clock.instant();
         }
         // "as of" a date means at the end of that day, Beijing time
-        return asOf.plusDays(1)
-                .atStartOfDay(cn.yinfeng.projects.Projects.ZONE)
-                .toInstant()
-                .minusNanos(1000);
+        return asOf.plusDays(1).atStartOfDay(Projects.ZONE).toInstant().minusNanos(1000);
     }
 }

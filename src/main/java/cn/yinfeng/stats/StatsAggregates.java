@@ -1,12 +1,17 @@
 package cn.yinfeng.stats;
 
 import cn.yinfeng.projects.Projects;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -120,9 +125,9 @@ public class StatsAggregates {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final javax.sql.DataSource dataSource;
+    private final DataSource dataSource;
 
-    StatsAggregates(JdbcClient jdbc, PlatformTransactionManager transactions, javax.sql.DataSource dataSource) {
+    StatsAggregates(JdbcClient jdbc, PlatformTransactionManager transactions, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
@@ -174,14 +179,13 @@ public class StatsAggregates {
      */
     public void rebuild() {
         tx.executeWithoutResult(status -> {
-            java.sql.Connection connection =
-                    org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+            Connection connection = DataSourceUtils.getConnection(dataSource);
             int networkTimeout;
             try {
                 networkTimeout = connection.getNetworkTimeout();
                 connection.setNetworkTimeout(
                         Runnable::run, (int) Duration.ofHours(2).toMillis());
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
             try {
@@ -189,10 +193,10 @@ public class StatsAggregates {
             } finally {
                 try {
                     connection.setNetworkTimeout(Runnable::run, networkTimeout);
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     log.warn("Could not restore the network timeout: {}", e.toString());
                 }
-                org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(connection, dataSource);
+                DataSourceUtils.releaseConnection(connection, dataSource);
             }
         });
     }
@@ -237,12 +241,10 @@ public class StatsAggregates {
                     .param("to", to)
                     .param(
                             "fromTime",
-                            java.sql.Timestamp.from(
-                                    from.atStartOfDay(Projects.ZONE).toInstant()))
+                            Timestamp.from(from.atStartOfDay(Projects.ZONE).toInstant()))
                     .param(
                             "toTime",
-                            java.sql.Timestamp.from(
-                                    to.atStartOfDay(Projects.ZONE).toInstant()))
+                            Timestamp.from(to.atStartOfDay(Projects.ZONE).toInstant()))
                     .update();
         }
     }

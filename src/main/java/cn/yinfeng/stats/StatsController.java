@@ -1,6 +1,10 @@
 package cn.yinfeng.stats;
 
 import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.Role;
+import cn.yinfeng.audit.AuditLog;
+import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.projects.ProjectLookups;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
 import cn.yinfeng.targets.Targets;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,10 +44,10 @@ class StatsController {
     private final Regions regions;
     private final CurrentUser currentUser;
     private final MessageSource messages;
-    private final cn.yinfeng.projects.ProjectLookups projects;
+    private final ProjectLookups projects;
 
     private final StatsAggregates aggregates;
-    private final cn.yinfeng.audit.AuditLog audit;
+    private final AuditLog audit;
 
     StatsController(
             Stats stats,
@@ -51,9 +56,9 @@ class StatsController {
             Regions regions,
             CurrentUser currentUser,
             MessageSource messages,
-            cn.yinfeng.projects.ProjectLookups projects,
+            ProjectLookups projects,
             StatsAggregates aggregates,
-            cn.yinfeng.audit.AuditLog audit) {
+            AuditLog audit) {
         this.aggregates = aggregates;
         this.audit = audit;
         this.stats = stats;
@@ -85,9 +90,7 @@ class StatsController {
         model.addAttribute("screen", screen);
         // a leader sees the projects they own (包联) beside the figures
         var me = currentUser.require();
-        model.addAttribute(
-                "myProjects",
-                me.hasRole(cn.yinfeng.accounts.Role.LEADER) ? projects.ledBy(me.id(), 12) : java.util.List.of());
+        model.addAttribute("myProjects", me.hasRole(Role.LEADER) ? projects.ledBy(me.id(), 12) : List.of());
         return "stats/dashboard";
     }
 
@@ -110,14 +113,14 @@ class StatsController {
         var published = report.published(r.code(), end.getYear(), end.getMonthValue());
         model.addAttribute("published", published);
         model.addAttribute("changes", published.isEmpty() ? List.of() : report.changesSince(published.get(0), rep));
-        model.addAttribute("canPublish", currentUser.require().hasRole(cn.yinfeng.accounts.Role.CITY_STAFF));
+        model.addAttribute("canPublish", currentUser.require().hasRole(Role.CITY_STAFF));
         model.addAttribute("indicatorNames", indicatorNames());
         return "stats/report";
     }
 
     private Map<String, String> indicatorNames() {
         var names = new LinkedHashMap<String, String>();
-        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Locale locale = LocaleContextHolder.getLocale();
         targets.indicators().forEach(i -> names.put(i.code(), i.name(locale)));
         return names;
     }
@@ -195,7 +198,7 @@ class StatsController {
         long t0 = System.nanoTime();
         aggregates.rebuild();
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        audit.record("STATS_AGGREGATES_REBUILD", "stats", null, cn.yinfeng.audit.Outcome.SUCCESS, ms + " ms");
+        audit.record("STATS_AGGREGATES_REBUILD", "stats", null, Outcome.SUCCESS, ms + " ms");
         return new AggregateRun("rebuild", 0, ms);
     }
 
@@ -216,12 +219,7 @@ class StatsController {
             n = 1;
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        audit.record(
-                "STATS_AGGREGATES_REFRESH",
-                "stats",
-                month,
-                cn.yinfeng.audit.Outcome.SUCCESS,
-                n + " month(s), " + ms + " ms");
+        audit.record("STATS_AGGREGATES_REFRESH", "stats", month, Outcome.SUCCESS, n + " month(s), " + ms + " ms");
         return new AggregateRun("refresh", n, ms);
     }
 

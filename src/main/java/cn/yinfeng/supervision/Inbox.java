@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -145,9 +147,7 @@ public class Inbox {
         List<?> raw = JSON.readValue(argsJson, List.class);
         // an argument {"zh": ..., "en": ...} is a name known in both languages
         Object[] args = raw.stream()
-                .map(a -> a instanceof java.util.Map<?, ?> names
-                        ? names.get("en".equals(locale.getLanguage()) ? "en" : "zh")
-                        : a)
+                .map(a -> a instanceof Map<?, ?> names ? names.get("en".equals(locale.getLanguage()) ? "en" : "zh") : a)
                 .toArray();
         return messages.getMessage(key, args, key, locale);
     }
@@ -226,7 +226,7 @@ public class Inbox {
             try {
                 sender.send(message);
                 sent++;
-            } catch (org.springframework.mail.MailException e) {
+            } catch (MailException e) {
                 // one bad address or a refused message must not stop the others; the inbox still has it
                 log.warn("Digest for user {} not sent: {}", d.userId(), e.getMessage());
             }

@@ -1,9 +1,14 @@
 package cn.yinfeng.supervision;
 
+import cn.yinfeng.accounts.Accounts;
 import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.accounts.Role;
 import cn.yinfeng.accounts.YinfengUser;
+import cn.yinfeng.common.FileNames;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.projects.ProjectLookups;
+import cn.yinfeng.projects.Projects;
 import cn.yinfeng.regions.Regions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,8 +17,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -23,6 +30,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The bureau's board, a leader's board, warnings, tasks and the inbox. */
 @Controller
@@ -46,11 +55,11 @@ class SupervisionController {
     private final CurrentUser currentUser;
     private final Regions regions;
     private final MessageSource messages;
-    private final cn.yinfeng.projects.ProjectLookups projects;
-    private final cn.yinfeng.accounts.Accounts accounts;
+    private final ProjectLookups projects;
+    private final Accounts accounts;
 
     /** A project of the leader's board with its light. */
-    public record MyProject(cn.yinfeng.projects.ProjectLookups.LeaderProject project, WarningList.Light lights) {
+    public record MyProject(ProjectLookups.LeaderProject project, WarningList.Light lights) {
 
         public int light() {
             return lights.level();
@@ -67,8 +76,8 @@ class SupervisionController {
             CurrentUser currentUser,
             Regions regions,
             MessageSource messages,
-            cn.yinfeng.projects.ProjectLookups projects,
-            cn.yinfeng.accounts.Accounts accounts) {
+            ProjectLookups projects,
+            Accounts accounts) {
         this.rules = rules;
         this.warningList = warningList;
         this.warnings = warnings;
@@ -102,9 +111,7 @@ class SupervisionController {
         model.addAttribute("result", warningList.search(search, currentUser.scope(), locale));
         var counts = warningList.counts(currentUser.scope(), locale);
         model.addAttribute("counts", counts);
-        model.addAttribute(
-                "countsJson",
-                tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(counts));
+        model.addAttribute("countsJson", JsonMapper.builder().build().writeValueAsString(counts));
         model.addAttribute("rules", rules.rules());
         model.addAttribute("regions", regions.visible(currentUser.scope()));
         model.addAttribute("canIssue", tasks.canIssue());
@@ -114,8 +121,8 @@ class SupervisionController {
     @PostMapping("/supervision/evaluate")
     String evaluate(RedirectAttributes redirect, Locale locale) {
         YinfengUser me = currentUser.require();
-        if (!me.isAdmin() && !me.hasRole(cn.yinfeng.accounts.Role.CITY_STAFF)) {
-            throw new org.springframework.security.access.AccessDeniedException("city staff evaluate");
+        if (!me.isAdmin() && !me.hasRole(Role.CITY_STAFF)) {
+            throw new AccessDeniedException("city staff evaluate");
         }
         int active = warnings.evaluate();
         redirect.addFlashAttribute(
@@ -135,15 +142,14 @@ class SupervisionController {
     String mine(Locale locale, Model model) {
         YinfengUser me = currentUser.require();
         var mine = projects.ledBy(me.id(), 500);
-        var lights = warningList.projectLights(mine.stream()
-                .map(cn.yinfeng.projects.ProjectLookups.LeaderProject::id)
-                .toList());
+        var lights = warningList.projectLights(
+                mine.stream().map(ProjectLookups.LeaderProject::id).toList());
         model.addAttribute(
                 "projects",
                 mine.stream()
                         .map(p -> new MyProject(p, lights.getOrDefault(p.id(), new WarningList.Light(0, 0))))
-                        .sorted(java.util.Comparator.comparingInt((MyProject m) -> -m.light())
-                                .thenComparing(m -> m.project().totalInvestment(), java.util.Comparator.reverseOrder()))
+                        .sorted(Comparator.comparingInt((MyProject m) -> -m.light())
+                                .thenComparing(m -> m.project().totalInvestment(), Comparator.reverseOrder()))
                         .toList());
         model.addAttribute(
                 "warnings",
@@ -209,7 +215,7 @@ class SupervisionController {
                         regionId,
                         null,
                         null,
-                        LocalDate.now(cn.yinfeng.projects.Projects.ZONE).plusDays(7),
+                        LocalDate.now(Projects.ZONE).plusDays(7),
                         warningId,
                         projectId));
         return taskForm(model);
@@ -258,7 +264,7 @@ class SupervisionController {
         if (files != null) {
             for (MultipartFile f : files) {
                 if (!f.isEmpty()) {
-                    String name = cn.yinfeng.common.FileNames.safe(f.getOriginalFilename());
+                    String name = FileNames.safe(f.getOriginalFilename());
                     uploads.add(new Tasks.Upload(name.isEmpty() ? "file" : name, f.getContentType(), f.getBytes()));
                 }
             }
@@ -307,7 +313,7 @@ class SupervisionController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(f.name(), java.nio.charset.StandardCharsets.UTF_8)
+                                .filename(f.name(), StandardCharsets.UTF_8)
                                 .build()
                                 .toString())
                 .header("X-Content-Type-Options", "nosniff")

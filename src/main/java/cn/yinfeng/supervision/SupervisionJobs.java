@@ -2,7 +2,9 @@ package cn.yinfeng.supervision;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -30,14 +33,14 @@ class SupervisionJobs {
     private final TaskEscalation tasks;
     private final Inbox inbox;
     private final String baseUrl;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final JdbcClient jdbc;
     private final MeterRegistry meters;
 
     SupervisionJobs(
             Warnings warnings,
             TaskEscalation tasks,
             Inbox inbox,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            JdbcClient jdbc,
             @Value("${yinfeng.supervision.base-url:http://localhost:8080}") String baseUrl,
             MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -78,7 +81,7 @@ class SupervisionJobs {
     }
 
     /** Runs a job and records the run (who, when, how it ended) in {@code job_run}. */
-    private void run(String name, java.util.function.Supplier<String> job) {
+    private void run(String name, Supplier<String> job) {
         long id = jdbc.sql("insert into job_run (name, instance, started_at) values (:n, :i, now()) returning id")
                 .param("n", name)
                 .param("i", INSTANCE)
@@ -111,6 +114,5 @@ class SupervisionJobs {
     }
 
     /** This process, as ShedLock and job_run name it. */
-    static final String INSTANCE =
-            java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 }

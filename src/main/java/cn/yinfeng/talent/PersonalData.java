@@ -1,6 +1,7 @@
 package cn.yinfeng.talent;
 
 import cn.yinfeng.common.Masks;
+import java.util.Locale;
 
 /** Checks and masks of the two personal fields a talent office keeps: the ID number and the mobile phone. */
 final class PersonalData {
@@ -53,7 +54,7 @@ final class PersonalData {
 
     /** Upper case, no spaces: "141129 19900307 123x" is read as 14112919900307123X. */
     static String normaliseId(String id) {
-        return id == null || id.isBlank() ? null : id.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+        return id == null || id.isBlank() ? null : id.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     }
 
     static String normalisePhone(String phone) {

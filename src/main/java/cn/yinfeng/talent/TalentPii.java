@@ -7,6 +7,7 @@ import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.InvalidInputException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -137,7 +138,7 @@ public class TalentPii {
     @Transactional
     public void grant(String username, String reason) {
         YinfengUser admin = requireAdmin();
-        var problems = new java.util.ArrayList<InvalidInputException.Problem>();
+        var problems = new ArrayList<InvalidInputException.Problem>();
         Long userId = username == null ? null : accounts.idOf(username.trim()).orElse(null);
         if (userId == null) {
             problems.add(new InvalidInputException.Problem("username", "talent.grant.noUser"));

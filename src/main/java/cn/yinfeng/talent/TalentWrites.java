@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -88,7 +89,7 @@ class TalentWrites {
      * a 409 naming what is stored now ({@code shown} as name, value pairs).
      */
     <T extends Stored> void requireUpdated(
-            int rows, String table, Long expected, Supplier<T> now, java.util.function.Function<T, Object[]> shown) {
+            int rows, String table, Long expected, Supplier<T> now, Function<T, Object[]> shown) {
         ConflictException.unlessUpdated(rows, table, TalentChecks.version(expected), () -> {
             T current = now.get();
             Object[] pairs = shown.apply(current);

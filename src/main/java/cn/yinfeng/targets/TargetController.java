@@ -1,6 +1,7 @@
 package cn.yinfeng.targets;
 
 import cn.yinfeng.accounts.CurrentUser;
+import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,6 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Year;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -83,7 +85,7 @@ class TargetController {
     @ResponseBody
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "The indicator catalogue")
-    java.util.List<Indicator> indicators() {
+    List<Indicator> indicators() {
         return targets.indicators();
     }
 
@@ -102,7 +104,7 @@ class TargetController {
     @Operation(summary = "Set (or clear with null) one target; city staff and administrators")
     Map<String, BigDecimal> set(@RequestBody TargetRequest r) {
         if (r.regionId() == null || r.year() == null || r.indicatorCode() == null) {
-            throw new cn.yinfeng.common.InvalidInputException("indicatorCode", "validation.required");
+            throw new InvalidInputException("indicatorCode", "validation.required");
         }
         targets.setTarget(r.regionId(), r.year(), r.indicatorCode(), r.value());
         return targets.targets(r.regionId(), r.year());

@@ -1,6 +1,7 @@
 package cn.yinfeng.targets;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.ApplicationArguments;
@@ -60,14 +61,11 @@ class TargetDemoData implements ApplicationRunner {
         int i = 0;
         for (long unit : units) {
             BigDecimal factor = new BigDecimal(i % 3 == 0 ? "0.055" : i % 3 == 1 ? "0.075" : "0.095");
-            insert(
-                    unit,
-                    "SIGNED_COUNT",
-                    new BigDecimal(140).multiply(factor).setScale(0, java.math.RoundingMode.HALF_UP));
+            insert(unit, "SIGNED_COUNT", new BigDecimal(140).multiply(factor).setScale(0, RoundingMode.HALF_UP));
             insert(
                     unit,
                     "SIGNED_AMOUNT",
-                    new BigDecimal(11000000).multiply(factor).setScale(0, java.math.RoundingMode.HALF_UP));
+                    new BigDecimal(11000000).multiply(factor).setScale(0, RoundingMode.HALF_UP));
             insert(unit, "TRIPS", new BigDecimal(5));
             i++;
         }

@@ -9,6 +9,7 @@ import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public class Targets {
     }
 
     /** Targets of several regions for one year: by region id, then indicator code (regions without any are absent). */
-    public Map<Long, Map<String, BigDecimal>> targets(java.util.Collection<Long> regionIds, int year) {
+    public Map<Long, Map<String, BigDecimal>> targets(Collection<Long> regionIds, int year) {
         var out = new LinkedHashMap<Long, Map<String, BigDecimal>>();
         if (regionIds.isEmpty()) {
             return out;

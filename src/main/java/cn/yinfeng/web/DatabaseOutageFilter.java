@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
@@ -18,6 +20,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
@@ -63,8 +66,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessResourceException
                     || t instanceof SQLTransientConnectionException
-                    || t instanceof java.net.ConnectException
-                    || t instanceof java.net.SocketTimeoutException) {
+                    || t instanceof ConnectException
+                    || t instanceof SocketTimeoutException) {
                 return true;
             }
             // SQLSTATE class 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now
@@ -74,7 +77,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                 return true;
             }
             // a rollback on a connection the server has dropped fails too and hides the first error
-            if (t instanceof org.springframework.transaction.TransactionSystemException tse
+            if (t instanceof TransactionSystemException tse
                     && tse.getApplicationException() != null
                     && databaseUnavailable(tse.getApplicationException())) {
                 return true;

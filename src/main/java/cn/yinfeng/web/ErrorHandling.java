@@ -9,23 +9,31 @@ import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -38,13 +46,12 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
     private final AuditLog audit;
-    private final org.springframework.util.unit.DataSize maxFileSize;
+    private final DataSize maxFileSize;
 
     ErrorHandling(
             MessageSource messages,
             AuditLog audit,
-            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1MB}")
-                    org.springframework.util.unit.DataSize maxFileSize) {
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
         this.messages = messages;
         this.audit = audit;
         this.maxFileSize = maxFileSize;
@@ -122,18 +129,18 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
      * a unique key taken meanwhile): nothing was saved (the transaction rolled back), said as a 400 rather than a 500.
      * The database's own message is logged by SQL state only: it may quote the row, personal data included.
      */
-    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    @ExceptionHandler(DataIntegrityViolationException.class)
     Object refused(
-            org.springframework.dao.DataIntegrityViolationException e,
+            DataIntegrityViolationException e,
             HttpServletRequest request,
             HttpServletResponse response,
             Locale locale) {
-        org.slf4j.LoggerFactory.getLogger(ErrorHandling.class)
+        LoggerFactory.getLogger(ErrorHandling.class)
                 .warn(
                         "{} {} refused by the database: SQL state {}",
                         request.getMethod(),
                         request.getRequestURI(),
-                        e.getMostSpecificCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "-");
+                        e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : "-");
         return answer(
                 request,
                 response,
@@ -150,10 +157,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
      */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
-            org.springframework.web.multipart.MaxUploadSizeExceededException ex,
-            HttpHeaders headers,
-            HttpStatusCode status,
-            WebRequest request) {
+            MaxUploadSizeExceededException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONTENT_TOO_LARGE,
@@ -161,7 +165,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
         body.setTitle(messages.getMessage("error.413.title", null, locale));
         withRequestId(body);
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 
@@ -169,12 +173,9 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
      * An API upload the container could not read: a file name with a NUL byte (which Tomcat refuses), a body cut
      * short. A 400 saying so, not a 500.
      */
-    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    @ExceptionHandler(MultipartException.class)
     Object unreadableUpload(
-            org.springframework.web.multipart.MultipartException e,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Locale locale) {
+            MultipartException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return answer(
                 request,
                 response,
@@ -195,7 +196,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
         body.setTitle(messages.getMessage("error.400.title", null, locale));
         withRequestId(body);
         return ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 
@@ -215,7 +216,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
             extra.forEach(problem::setProperty);
             withRequestId(problem);
             return ResponseEntity.status(status)
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
         var mav = new ModelAndView("error/problem");

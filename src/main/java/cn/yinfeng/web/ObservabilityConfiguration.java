@@ -1,6 +1,7 @@
 package cn.yinfeng.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
 import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -25,10 +26,7 @@ class ObservabilityConfiguration {
         var registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(
-                jakarta.servlet.DispatcherType.REQUEST,
-                jakarta.servlet.DispatcherType.ERROR,
-                jakarta.servlet.DispatcherType.ASYNC,
-                jakarta.servlet.DispatcherType.FORWARD);
+                DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC, DispatcherType.FORWARD);
         return registration;
     }
 

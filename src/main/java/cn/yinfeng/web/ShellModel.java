@@ -5,11 +5,15 @@ import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What the layout needs on every page: who is signed in, their region, and the current path for the menu. */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+@ControllerAdvice(annotations = Controller.class)
 class ShellModel {
 
     private final CurrentUser currentUser;
@@ -46,7 +50,7 @@ class ShellModel {
     String listBase(HttpServletRequest request) {
         var query = new StringBuilder();
         request.getParameterMap().forEach((name, values) -> {
-            if (java.util.Set.of("sort", "dir", "page", "lang", "_csrf").contains(name)) {
+            if (Set.of("sort", "dir", "page", "lang", "_csrf").contains(name)) {
                 return;
             }
             for (String v : values) {
@@ -59,6 +63,6 @@ class ShellModel {
     }
 
     private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

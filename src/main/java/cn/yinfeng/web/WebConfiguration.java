@@ -2,6 +2,7 @@ package cn.yinfeng.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -9,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** Chinese first: pages speak Chinese until the user picks English ({@code ?lang=en}, kept in a cookie). */
 @Configuration(proxyBeanMethods = false)
@@ -37,11 +39,8 @@ class WebConfiguration implements WebMvcConfigurer {
      * versions), so the filter is registered disabled; the webjars are still served by the resolver chain.
      */
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<
-                    org.springframework.web.servlet.resource.ResourceUrlEncodingFilter>
-            resourceUrlEncodingFilter() {
-        var bean = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-                new org.springframework.web.servlet.resource.ResourceUrlEncodingFilter());
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        var bean = new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
         bean.setEnabled(false);
         return bean;
     }

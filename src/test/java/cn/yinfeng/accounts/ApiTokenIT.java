@@ -10,9 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
+import java.sql.Timestamp;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 
 /** Bearer tokens on /api/v1: the demo tokens, creation shown once, expiry, revocation, owner state, bad input. */
 class ApiTokenIT extends IntegrationTest {
@@ -118,7 +121,7 @@ class ApiTokenIT extends IntegrationTest {
         String user = accounts.create("lockedtok", "141181", Role.COUNTY_STAFF);
         String secret = accounts.token(user);
         jdbc.sql("update app_user set locked_until = :t where username = :u")
-                .param("t", java.sql.Timestamp.from(clock.instant().plusSeconds(600)))
+                .param("t", Timestamp.from(clock.instant().plusSeconds(600)))
                 .param("u", user)
                 .update();
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + secret))
@@ -149,14 +152,12 @@ class ApiTokenIT extends IntegrationTest {
 
     @Test
     void apiIgnoresTheSessionCookie() throws Exception {
-        var session = mvc.perform(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
-                                .user("xiaoyi")
-                                .password("Yinfeng@2024"))
+        var session = mvc.perform(SecurityMockMvcRequestBuilders.formLogin()
+                        .user("xiaoyi")
+                        .password("Yinfeng@2024"))
                 .andReturn()
                 .getRequest()
                 .getSession();
-        mvc.perform(get("/api/v1/me").session((org.springframework.mock.web.MockHttpSession) session))
-                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").session((MockHttpSession) session)).andExpect(status().isUnauthorized());
     }
 }

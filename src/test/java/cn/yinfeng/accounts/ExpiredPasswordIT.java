@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The expired-password form (checklist #2, #29): it serves only the user who has just signed in with the right but
@@ -47,8 +48,7 @@ class ExpiredPasswordIT extends IntegrationTest {
         return session;
     }
 
-    private org.springframework.test.web.servlet.ResultActions change(
-            MockHttpSession session, String username, String oldPassword) throws Exception {
+    private ResultActions change(MockHttpSession session, String username, String oldPassword) throws Exception {
         var request = post("/login/expired")
                 .with(csrf())
                 .session(session)

@@ -9,9 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.yinfeng.IntegrationTest;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * Every form of a signed-in user that checks a password or a one-time code counts towards the sign-in lockout
@@ -36,8 +38,7 @@ class PasswordFormsLockoutIT extends IntegrationTest {
         return session;
     }
 
-    private org.springframework.test.web.servlet.ResultActions changePassword(
-            MockHttpSession session, String oldPassword) throws Exception {
+    private ResultActions changePassword(MockHttpSession session, String oldPassword) throws Exception {
         return mvc.perform(post("/account/password")
                 .with(csrf())
                 .session(session)
@@ -113,7 +114,7 @@ class PasswordFormsLockoutIT extends IntegrationTest {
                 .param("u", user)
                 .update();
         var session = signIn(user, TestAccounts.PASSWORD, Totp.code(secret, clock.instant()), "/");
-        String wrong = java.util.stream.Stream.of("000000", "111111", "222222")
+        String wrong = Stream.of("000000", "111111", "222222")
                 .filter(c -> Totp.matchingStep(secret, c, clock.instant()) < 0)
                 .findFirst()
                 .orElseThrow();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yinfeng.YinfengApplication;
 import cn.yinfeng.web.HttpSession;
 import java.nio.file.Files;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,10 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ProdSetupIT {
 
     /** prod needs a talent encryption key (cn.yinfeng.talent); any 32 random bytes do here */
-    static final String TALENT_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    static final String TALENT_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     /** and an audit key (cn.yinfeng.audit) */
-    static final String AUDIT_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    static final String AUDIT_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     @Test
     void prodStartsEmptyAndTheSetupPageCreatesTheFirstAdministratorOnce() throws Exception {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.yinfeng.IntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
 
 /** Sign-in rules: lockout, unlock after the window, password expiry, TOTP, audit of each outcome. */
 class SignInIT extends IntegrationTest {
@@ -124,7 +125,7 @@ class SignInIT extends IntegrationTest {
                 .andReturn()
                 .getRequest()
                 .getSession();
-        mvc.perform(post("/logout").with(csrf()).session((org.springframework.mock.web.MockHttpSession) session))
+        mvc.perform(post("/logout").with(csrf()).session((MockHttpSession) session))
                 .andExpect(redirectedUrl("/login?logout"));
         assertThat(auditRows("LOGOUT", user, "SUCCESS")).isEqualTo(1);
     }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.yinfeng.IntegrationTest;
 import java.sql.Timestamp;
 import java.time.Duration;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
@@ -44,7 +45,7 @@ class TokenOwnerStateIT extends IntegrationTest {
         mvc.perform(get("/api/v1/me").header("Authorization", bearer).header("Accept-Language", "en"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail")
-                        .value(org.hamcrest.Matchers.startsWith("The token's account must change its password first")));
+                        .value(Matchers.startsWith("The token's account must change its password first")));
         assertThat(auditRows("API_TOKEN_REJECTED", null, "FAILURE")).isEqualTo(before + 2);
 
         // the owner changes the password through the sign-in: the token works again

@@ -12,9 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** A one-time code is accepted once (checklist #30), also when two sign-ins race with it. */
 class TotpReplayIT extends IntegrationTest {
@@ -105,13 +107,11 @@ class TotpReplayIT extends IntegrationTest {
                 .session(session)
                 .param("username", user)
                 .param("password", TestAccounts.PASSWORD));
-        String page = mvc.perform(
-                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/account/totp")
-                                .session(session))
+        String page = mvc.perform(MockMvcRequestBuilders.get("/account/totp").session(session))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        var m = java.util.regex.Pattern.compile("secret=([A-Z2-7]+)").matcher(page);
+        var m = Pattern.compile("secret=([A-Z2-7]+)").matcher(page);
         assertThat(m.find()).as("the otpauth link with the pending secret").isTrue();
         String secret = m.group(1);
         String code = Totp.code(secret, clock.instant());

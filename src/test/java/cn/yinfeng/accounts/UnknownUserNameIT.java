@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.yinfeng.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -111,8 +112,8 @@ class UnknownUserNameIT extends IntegrationTest {
             k[i] = timed(known);
             u[i] = timed(unknown);
         }
-        java.util.Arrays.sort(k);
-        java.util.Arrays.sort(u);
+        Arrays.sort(k);
+        Arrays.sort(u);
         // BCrypt(12) is some hundred milliseconds; without it an unknown name would take a few
         assertThat((double) u[1]).as("median ns, unknown vs known").isGreaterThan(0.4 * k[1]);
     }

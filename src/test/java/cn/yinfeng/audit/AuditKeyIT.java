@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yinfeng.YinfengApplication;
 import java.nio.file.Files;
+import java.util.Base64;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,7 +25,7 @@ class AuditKeyIT {
                                 "--yinfeng.db.embedded.clean=true",
                                 "--logging.level.root=off",
                                 "--yinfeng.talent.encryption-key="
-                                        + java.util.Base64.getEncoder().encodeToString(new byte[32]))
+                                        + Base64.getEncoder().encodeToString(new byte[32]))
                         .close())
                 .hasStackTraceContaining("yinfeng.audit.key")
                 .hasStackTraceContaining("YINFENG_AUDIT_KEY");

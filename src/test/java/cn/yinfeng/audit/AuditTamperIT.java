@@ -9,19 +9,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.config.DatabaseRoles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.crypto.SecretKey;
 import javax.sql.DataSource;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,7 +70,7 @@ class AuditTamperIT extends IntegrationTest {
     DataSource dataSource;
 
     @Autowired
-    cn.yinfeng.config.DatabaseRoles roles;
+    DatabaseRoles roles;
 
     @Test
     @DisplayName("checklist #32 (d): an untouched chain with checkpoints is intact, on the page and in the API")
@@ -83,7 +89,7 @@ class AuditTamperIT extends IntegrationTest {
                         .header("Accept-Language", "en"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.intact").value(true))
-                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("signed checkpoints")));
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("signed checkpoints")));
     }
 
     @Test
@@ -118,13 +124,13 @@ class AuditTamperIT extends IntegrationTest {
                     .andExpect(jsonPath("$.reason").value("checkpoint-missing"))
                     .andExpect(jsonPath("$.brokenAt").value(head))
                     .andExpect(jsonPath("$.message")
-                            .value(org.hamcrest.Matchers.containsString("检查点文件第 " + result.checkpointLine() + " 行）记下第 "
-                                    + head + " 号记录为链头，但这条记录已不在日志中：第 " + keep + " 号记录之后直到它的记录被删除")));
+                            .value(Matchers.containsString("检查点文件第 " + result.checkpointLine() + " 行）记下第 " + head
+                                    + " 号记录为链头，但这条记录已不在日志中：第 " + keep + " 号记录之后直到它的记录被删除")));
             mvc.perform(get("/api/v1/audit/verify")
                             .header("Authorization", "Bearer demo-token-admin")
                             .header("Accept-Language", "en"))
                     .andExpect(jsonPath("$.message")
-                            .value(org.hamcrest.Matchers.containsString(
+                            .value(Matchers.containsString(
                                     "recorded row " + head + " as the newest, but that row is no longer in the log")));
             MockHttpSession admin =
                     (MockHttpSession) mvc.perform(formLogin().user("admin").password("Yinfeng@2024"))
@@ -252,7 +258,7 @@ class AuditTamperIT extends IntegrationTest {
                 db.sql("""
                         insert into audit_log (at, username, action, outcome, detail, client_ip, prev_hash, hash)
                         values (:at, :u, 'LOGIN', 'SUCCESS', 'before V40', :ip, :prev, :hash)""")
-                        .param("at", java.sql.Timestamp.from(at.plusSeconds(i)))
+                        .param("at", Timestamp.from(at.plusSeconds(i)))
                         .param("u", "old" + i)
                         .param("ip", "10.0.0." + i)
                         .param("prev", prev)
@@ -333,11 +339,11 @@ class AuditTamperIT extends IntegrationTest {
             String head = db.sql("select hash from audit_log order by id desc limit 1")
                     .query(String.class)
                     .single();
-            Instant now = appClock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            Instant now = appClock.instant().truncatedTo(ChronoUnit.MICROS);
             db.sql("""
                     insert into audit_log (at, username, action, outcome, prev_hash, hash, hash_rule)
                     values (:at, 'forger', 'LOGIN', 'SUCCESS', :prev, :hash, 1)""")
-                    .param("at", java.sql.Timestamp.from(now))
+                    .param("at", Timestamp.from(now))
                     .param("prev", head)
                     .param(
                             "hash",
@@ -372,7 +378,7 @@ class AuditTamperIT extends IntegrationTest {
         Files.writeString(
                 checkpoints.file(),
                 String.join(" ", f[0], f[1], Long.toString(Long.parseLong(f[2]) - 1), f[3], f[4]) + "\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         try {
             var result = queries.verify();
             assertThat(result.intact()).isFalse();
@@ -487,7 +493,7 @@ class AuditTamperIT extends IntegrationTest {
                 st.execute("alter table audit_log enable trigger audit_log_no_update_delete");
             }
             c.commit();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -15,7 +15,9 @@ import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.DisplayName;
@@ -240,7 +242,7 @@ class EnterpriseProposalsIT extends IntegrationTest {
         return out.toByteArray();
     }
 
-    private final java.util.Map<String, MockHttpSession> sessions = new java.util.HashMap<>();
+    private final Map<String, MockHttpSession> sessions = new HashMap<>();
 
     private MockHttpSession session(String user) throws Exception {
         var s = sessions.get(user);

@@ -8,13 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
 
 /** The registry: check characters, the duplicate guard, similar names, merging with references, masking. */
 class EnterpriseRegistryIT extends IntegrationTest {
 
-    private org.springframework.test.web.servlet.ResultActions create(String token, String json) throws Exception {
+    private ResultActions create(String token, String json) throws Exception {
         return mvc.perform(post("/api/v1/enterprises")
                 .header("Authorization", token)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -35,7 +37,7 @@ class EnterpriseRegistryIT extends IntegrationTest {
                 .andExpect(jsonPath("$.prospect").value(false));
         create("Bearer demo-token-zhongyang", "{\"name\":\"另一个名字\",\"creditCode\":\"９１４４０３００７０８４６１１３６ｔ\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.creditCode[0]").value(org.hamcrest.Matchers.startsWith("该统一社会信用代码已登记")));
+                .andExpect(jsonPath("$.errors.creditCode[0]").value(Matchers.startsWith("该统一社会信用代码已登记")));
         create("Bearer demo-token-xiaoyi", "{\"name\":\"意向客商甲\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.prospect").value(true));

@@ -8,11 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -224,7 +226,7 @@ class BulkImportEquivalenceIT extends IntegrationTest {
         assertThat(expected).hasSize(9);
         assertThat(snapshot("乙")).isEqualTo(expected);
         assertThat(jdbc.sql("select total_investment from project where name = '乙既有二'")
-                        .query(java.math.BigDecimal.class)
+                        .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("2000");
         assertThat(jdbc.sql(
@@ -304,7 +306,7 @@ class BulkImportEquivalenceIT extends IntegrationTest {
                 .update();
         mvc.perform(post("/api/v1/ledger/" + batch + "/commit").header("Authorization", XIAOYI))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("没有写入任何数据")));
+                .andExpect(content().string(Matchers.containsString("没有写入任何数据")));
         assertThat(jdbc.sql("select count(*) from project where name like '丙整批回滚%'")
                         .query(Long.class)
                         .single())

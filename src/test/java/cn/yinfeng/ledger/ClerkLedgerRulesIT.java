@@ -10,6 +10,7 @@ import cn.yinfeng.IntegrationTest;
 import cn.yinfeng.ledger.sheet.ClerkLedgerVariants;
 import com.jayway.jsonpath.JsonPath;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,7 @@ class ClerkLedgerRulesIT extends IntegrationTest {
         var stored = project("高端铸造产业园-甲");
         assertThat((BigDecimal) stored.get("total_investment")).isEqualByComparingTo("9000");
         assertThat(stored.get("stage")).isEqualTo("SIGNED");
-        assertThat(stored.get("signed_on")).isEqualTo(java.sql.Date.valueOf(LocalDate.of(2025, 4, 18)));
+        assertThat(stored.get("signed_on")).isEqualTo(Date.valueOf(LocalDate.of(2025, 4, 18)));
         assertThat(stored.get("fund_origin_derived"))
                 .as("a blank origin leaves the derived one")
                 .isEqualTo(true);
@@ -202,7 +203,7 @@ class ClerkLedgerRulesIT extends IntegrationTest {
         stored = project("高端铸造产业园-甲");
         assertThat((BigDecimal) stored.get("total_investment")).isEqualByComparingTo("9000");
         assertThat((BigDecimal) stored.get("contract_amount")).isEqualByComparingTo("6000");
-        assertThat(stored.get("signed_on")).isEqualTo(java.sql.Date.valueOf(LocalDate.of(2025, 4, 20)));
+        assertThat(stored.get("signed_on")).isEqualTo(Date.valueOf(LocalDate.of(2025, 4, 20)));
 
         // without the amount: no change by default; cleared only when the upload says blanks clear
         byte[] without = ClerkLedgerVariants.laterSheet("-甲", "2025-04-20", "9000", null);

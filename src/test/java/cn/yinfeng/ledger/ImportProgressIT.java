@@ -17,11 +17,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.dhatim.fastexcel.Workbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports started from the page run in the background: the upload answers at once with the batch's page, which shows
@@ -36,7 +41,7 @@ class ImportProgressIT extends IntegrationTest {
     ImportJobs jobs;
 
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager tx;
+    PlatformTransactionManager tx;
 
     private MockHttpSession session(String user) throws Exception {
         return sessions.computeIfAbsent(user, u -> {
@@ -215,8 +220,7 @@ class ImportProgressIT extends IntegrationTest {
                         .session(session("xiaoyi"))
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("还没有完成预览")));
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString("还没有完成预览")));
 
         // its instance stopped answering a while ago: interrupted, and the polling page reloads to say so
         jdbc.sql("update import_progress set heartbeat_at = now() - interval '10 minutes' where batch_id = :id")
@@ -311,19 +315,18 @@ class ImportProgressIT extends IntegrationTest {
         // a commit in progress elsewhere holds the batch row for as long as it runs
         var locked = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        var holder = new Thread(() -> new org.springframework.transaction.support.TransactionTemplate(tx)
-                .executeWithoutResult(s -> {
-                    jdbc.sql("select id from import_batch where id = :id for update")
-                            .param("id", batch)
-                            .query(Long.class)
-                            .single();
-                    locked.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }));
+        var holder = new Thread(() -> new TransactionTemplate(tx).executeWithoutResult(s -> {
+            jdbc.sql("select id from import_batch where id = :id for update")
+                    .param("id", batch)
+                    .query(Long.class)
+                    .single();
+            locked.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
         holder.start();
         try {
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
@@ -418,7 +421,7 @@ class ImportProgressIT extends IntegrationTest {
         var release = new CountDownLatch(1);
         var user = new AtomicReference<String>();
         var progress = new ImportProgress();
-        var auth = new org.springframework.security.authentication.TestingAuthenticationToken("xiaoyi", null);
+        var auth = new TestingAuthenticationToken("xiaoyi", null);
         SecurityContextHolder.getContext().setAuthentication(auth);
         try {
             jobs.submit(batch, progress, () -> {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.yinfeng.common.InvalidInputException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 /** The reader's limits and tolerance, without Spring: row limit, size limit, header variants, date cells. */
 class ImportsReadTest {
@@ -22,7 +23,7 @@ class ImportsReadTest {
                 1_000_000,
                 maxRows,
                 Spreadsheets.MAX_SHARED_STRINGS,
-                org.springframework.util.unit.DataSize.ofBytes(Spreadsheets.MAX_SHARED_STRINGS_SIZE));
+                DataSize.ofBytes(Spreadsheets.MAX_SHARED_STRINGS_SIZE));
     }
 
     private static String problem(Runnable r) {

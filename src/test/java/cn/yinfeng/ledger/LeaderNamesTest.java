@@ -2,6 +2,7 @@ package cn.yinfeng.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 
 /** 包联领导 as clerks write it. */
@@ -24,7 +25,7 @@ class LeaderNamesTest {
 
     @Test
     void pickingTheOneLeaderACellNames() {
-        var leaders = new java.util.LinkedHashMap<Long, String>();
+        var leaders = new LinkedHashMap<Long, String>();
         leaders.put(1L, "分管副市长 刘市长");
         leaders.put(2L, "王建国");
         leaders.put(3L, "张卫东");

@@ -11,16 +11,24 @@ import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.assertj.core.api.Assertions;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Import with preview and commit, idempotence, round trip, hostile files, formula neutralisation. */
@@ -61,8 +69,8 @@ class LedgerIT extends IntegrationTest {
 
     /** The workbook wrapped as Office does when a password is set: ECMA-376 agile encryption in an OLE file. */
     static byte[] encrypted(byte[] xlsx, String password) throws Exception {
-        try (var fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem()) {
-            var info = new org.apache.poi.poifs.crypt.EncryptionInfo(org.apache.poi.poifs.crypt.EncryptionMode.agile);
+        try (var fs = new POIFSFileSystem()) {
+            var info = new EncryptionInfo(EncryptionMode.agile);
             var encryptor = info.getEncryptor();
             encryptor.confirmPassword(password);
             try (var os = encryptor.getDataStream(fs)) {
@@ -72,7 +80,7 @@ class LedgerIT extends IntegrationTest {
             fs.writeFilesystem(out);
             byte[] bytes = out.toByteArray();
             // it really is protected: the plain workbook's bytes are not in it
-            org.assertj.core.api.Assertions.assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+            Assertions.assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
                     .doesNotContain("xl/worksheets")
                     .doesNotContain("[Content_Types]");
             return bytes;
@@ -114,7 +122,7 @@ class LedgerIT extends IntegrationTest {
                 .andExpect(jsonPath("$.committed").value(true));
         assertThat(projects()).isEqualTo(before + 2);
         assertThat(jdbc.sql("select total_investment from project where name = '导入测试氢能装备项目'")
-                        .query(java.math.BigDecimal.class)
+                        .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("15000");
         mvc.perform(post("/api/v1/ledger/" + batch + "/commit").header("Authorization", XIAOYI))
@@ -151,11 +159,11 @@ class LedgerIT extends IntegrationTest {
         // an encrypted workbook (or .xls) is an OLE compound file
         preview(new byte[] {(byte) 0xd0, (byte) 0xcf, 0x11, (byte) 0xe0, 0, 0, 0, 0})
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.file[0]").value(org.hamcrest.Matchers.containsString("加密")));
+                .andExpect(jsonPath("$.errors.file[0]").value(Matchers.containsString("加密")));
         // and a genuinely password-protected one: the county's own ledger, encrypted the way Excel and WPS do it
         preview(encrypted(countyLedger(), "county-secret"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.file[0]").value(org.hamcrest.Matchers.containsString("加密")));
+                .andExpect(jsonPath("$.errors.file[0]").value(Matchers.containsString("加密")));
         // a zip bomb: 60 MB of zeros in a small file
         var bomb = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(bomb)) {
@@ -182,7 +190,7 @@ class LedgerIT extends IntegrationTest {
         }
         preview(xxe.toByteArray())
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.file[0]").value(org.hamcrest.Matchers.containsString("DOCTYPE")));
+                .andExpect(jsonPath("$.errors.file[0]").value(Matchers.containsString("DOCTYPE")));
         // 16,384 columns
         var wide = new ByteArrayOutputStream();
         Workbook wb = new Workbook(wide, "test", "1.0");
@@ -229,15 +237,13 @@ class LedgerIT extends IntegrationTest {
 
     @Test
     void templateCarriesTheHeadersAndInstructions() throws Exception {
-        var session = mvc.perform(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
-                                .user("xiaoyi")
-                                .password("Yinfeng@2024"))
+        var session = mvc.perform(SecurityMockMvcRequestBuilders.formLogin()
+                        .user("xiaoyi")
+                        .password("Yinfeng@2024"))
                 .andReturn()
                 .getRequest()
                 .getSession();
-        byte[] xlsx = mvc.perform(
-                        get("/ledger/template.xlsx").session((org.springframework.mock.web.MockHttpSession) session))
+        byte[] xlsx = mvc.perform(get("/ledger/template.xlsx").session((MockHttpSession) session))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()

@@ -14,13 +14,18 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.zip.ZipFile;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -252,7 +257,7 @@ class LedgerKindsIT extends IntegrationTest {
                     .getResponse()
                     .getContentAsByteArray();
             if (format.equals("csv")) {
-                String text = new String(export, java.nio.charset.StandardCharsets.UTF_8);
+                String text = new String(export, StandardCharsets.UTF_8);
                 assertThat(text).contains("项目编号").contains(code + ",到位资金导入测试项目,2019-04,境外,1500.50");
                 continue; // the import takes xlsx only
             }
@@ -263,10 +268,9 @@ class LedgerKindsIT extends IntegrationTest {
                     .isGreaterThanOrEqualTo(2);
         }
         // the funds page of /ledger links the export
-        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
-                                .user("xiaoyi")
-                                .password("Yinfeng@2024"))
+        var session = (MockHttpSession) mvc.perform(SecurityMockMvcRequestBuilders.formLogin()
+                        .user("xiaoyi")
+                        .password("Yinfeng@2024"))
                 .andReturn()
                 .getRequest()
                 .getSession();
@@ -274,7 +278,7 @@ class LedgerKindsIT extends IntegrationTest {
                         .andExpect(status().isOk())
                         .andReturn()
                         .getResponse()
-                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                        .getContentAsString(StandardCharsets.UTF_8))
                 .contains("href=\"/projects/funds/export?format=xlsx\"");
         // another county's funds are not in a county user's export
         String zhongyang = jdbc.sql(
@@ -288,7 +292,7 @@ class LedgerKindsIT extends IntegrationTest {
                     .andExpect(status().isOk())
                     .andReturn()
                     .getResponse()
-                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                    .getContentAsString(StandardCharsets.UTF_8);
             assertThat(all).doesNotContain(zhongyang + ",");
         }
     }
@@ -414,18 +418,18 @@ class LedgerKindsIT extends IntegrationTest {
                 assertThat(header.stream().map(c -> c.getText()).toList()).anyMatch(h -> h.endsWith("*"));
             }
             // the central directory is what Excel reads (the streaming writer leaves local sizes to descriptors)
-            var tmp = java.nio.file.Files.createTempFile("template", ".xlsx");
+            var tmp = Files.createTempFile("template", ".xlsx");
             String sheet1;
             try {
-                java.nio.file.Files.write(tmp, xlsx);
-                try (var zip = new java.util.zip.ZipFile(tmp.toFile())) {
+                Files.write(tmp, xlsx);
+                try (var zip = new ZipFile(tmp.toFile())) {
                     sheet1 = new String(
                             zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))
                                     .readAllBytes(),
                             StandardCharsets.UTF_8);
                 }
             } finally {
-                java.nio.file.Files.delete(tmp);
+                Files.delete(tmp);
             }
             assertThat(sheet1).as(kind + " pick lists").contains("<dataValidation");
             // the template itself reads back as a header with no rows
@@ -462,7 +466,7 @@ class LedgerKindsIT extends IntegrationTest {
         // and through the API's form the same: a field error, not a failed insert
         mvc.perform(post("/api/v1/enterprises")
                         .header("Authorization", XIAOYI)
-                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"接口超长城市公司\",\"hqCity\":\"" + "太".repeat(51) + "\"}"))
                 .andExpect(status().isBadRequest());
     }
@@ -496,7 +500,7 @@ class LedgerKindsIT extends IntegrationTest {
         }
         preview("projects", sheet("无表头", new String[] {"甲", "乙", "丙"}, new Object[] {"1", "2", "3"}))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.file[0]").value(org.hamcrest.Matchers.containsString("项目名称")));
+                .andExpect(jsonPath("$.errors.file[0]").value(Matchers.containsString("项目名称")));
         mvc.perform(multipart("/api/v1/ledger/nonsense/preview")
                         .file(new MockMultipartFile("file", "x.xlsx", "application/octet-stream", new byte[] {1}))
                         .header("Authorization", XIAOYI))

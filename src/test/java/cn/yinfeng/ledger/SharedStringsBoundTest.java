@@ -7,6 +7,7 @@ import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.DisplayName;
@@ -106,7 +107,7 @@ class SharedStringsBoundTest {
     @DisplayName("checklist #34: a table larger than the limit unpacked is refused, naming the limit in MB")
     void aTableLargerThanTheLimitIsRefused() throws IOException {
         // 1.2 MB of varied text (so that it is no zip bomb by ratio) in ten strings
-        var random = new java.util.Random(16);
+        var random = new Random(16);
         var text = new StringBuilder();
         for (int i = 0; i < 40_000; i++) {
             text.append((char) (0x4e00 + random.nextInt(3_000)));

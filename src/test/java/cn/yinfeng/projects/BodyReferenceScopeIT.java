@@ -13,6 +13,8 @@ import cn.yinfeng.IntegrationTest;
 import cn.yinfeng.accounts.Role;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -343,7 +345,7 @@ class BodyReferenceScopeIT extends IntegrationTest {
                         .replaceAll("(value=\")[^\"]*(\" name=\"_csrf\")", "$1$2");
     }
 
-    private final java.util.Map<String, MockHttpSession> sessions = new java.util.HashMap<>();
+    private final Map<String, MockHttpSession> sessions = new HashMap<>();
 
     private MockHttpSession session(String user) throws Exception {
         var s = sessions.get(user);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.yinfeng.common.InvalidInputException.Problem;
 import java.time.LocalDate;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The lifecycle rules, without Spring. */
@@ -61,7 +62,7 @@ class LifecycleTest {
         var noSigning = new StageDates(null, LocalDate.of(2024, 3, 20), LocalDate.of(2024, 5, 1), null, null);
         assertThat(Lifecycle.checkState(Stage.STARTED, noSigning, TODAY))
                 .extracting(Problem::field, Problem::messageKey)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("signedOn", "stage.dateMissing"));
+                .containsExactly(Tuple.tuple("signedOn", "stage.dateMissing"));
         var reversed = new StageDates(
                 LocalDate.of(2024, 6, 1), LocalDate.of(2024, 3, 20), LocalDate.of(2024, 7, 1), null, null);
         assertThat(Lifecycle.checkState(Stage.STARTED, reversed, TODAY))

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ class ProjectFilesIT extends IntegrationTest {
                 .isEqualTo(before);
     }
 
-    private static long filesIn(Path dir) throws java.io.IOException {
+    private static long filesIn(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }

@@ -10,10 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The ledger through its API: region rules, lifecycle, review with approved history, conflicts, duplicates. */
 class ProjectLedgerIT extends IntegrationTest {
@@ -30,11 +32,7 @@ class ProjectLedgerIT extends IntegrationTest {
                 .single();
     }
 
-    private ResultActions call(
-            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-            String token,
-            String json)
-            throws Exception {
+    private ResultActions call(MockHttpServletRequestBuilder request, String token, String json) throws Exception {
         return mvc.perform(request.header("Authorization", token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json == null ? "" : json));
@@ -383,7 +381,7 @@ class ProjectLedgerIT extends IntegrationTest {
         List<Double> amounts2 = JsonPath.read(second, "$.rows[*].totalInvestment");
         assertThat(ids1).hasSize(25).doesNotContainAnyElementsOf(ids2);
         assertThat(amounts1.get(24)).isGreaterThanOrEqualTo(amounts2.get(0));
-        assertThat(amounts1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(amounts1).isSortedAccordingTo(Comparator.reverseOrder());
         call(get("/api/v1/projects").param("cursor", "garbage"), CITY, null).andExpect(status().isBadRequest());
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Extraction rules one pattern at a time, and the corpus's precision and recall. */
@@ -75,9 +76,7 @@ class ClaimExtractorTest {
         var c = claims(page, LocalDate.of(2024, 10, 20), null);
         assertThat(c)
                 .extracting(Claim::indicator, Claim::regionCode)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("SIGNED_COUNT", "141121"),
-                        org.assertj.core.groups.Tuple.tuple("STARTED_COUNT", "141125"));
+                .containsExactly(Tuple.tuple("SIGNED_COUNT", "141121"), Tuple.tuple("STARTED_COUNT", "141125"));
     }
 
     @Test

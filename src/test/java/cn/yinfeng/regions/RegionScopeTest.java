@@ -3,6 +3,7 @@ package cn.yinfeng.regions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RegionScopeTest {
@@ -42,7 +43,7 @@ class RegionScopeTest {
         var b = new Region(3, "B", "B", null, RegionLevel.COUNTY, 1L, "/1/3/", 2, 0);
         var a = new Region(2, "A", "A", null, RegionLevel.COUNTY, 1L, "/1/2/", 1, 0);
         var a1 = new Region(4, "A1", "A1", null, RegionLevel.ZONE, 2L, "/1/2/4/", 1, 0);
-        assertThat(Regions.treeOrder(java.util.List.of(b, a1, root, a)))
+        assertThat(Regions.treeOrder(List.of(b, a1, root, a)))
                 .extracting(Region::code)
                 .containsExactly("141100", "A", "A1", "B");
     }

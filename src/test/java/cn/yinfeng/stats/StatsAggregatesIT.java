@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The monthly aggregates answer exactly what the history answers "as of now", on every indicator, region and a
@@ -145,8 +146,7 @@ class StatsAggregatesIT extends IntegrationTest {
         String wenshui = "/api/v1/stats/summary?region=141121&from=2017-01&to=2017-12";
         BigDecimal wenshuiBefore = count(wenshui, "SIGNED_COUNT");
         call(
-                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
-                                "/api/v1/projects/" + id),
+                        MockMvcRequestBuilders.put("/api/v1/projects/" + id),
                         CITY,
                         "{\"name\":\"聚合一致性测试项目\",\"regionId\":" + regionId("141121") + ",\"totalInvestment\":12000,"
                                 + "\"contractAmount\":11000,\"version\":" + version(id) + "}")

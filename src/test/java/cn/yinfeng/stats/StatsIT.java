@@ -7,7 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.targets.Indicator;
 import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -242,19 +248,17 @@ class StatsIT extends IntegrationTest {
     @Test
     void excelReportHasTheGovernmentLayoutAndExactTotals() throws Exception {
         var session = mvc.perform(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
-                                .user("city")
-                                .password("Yinfeng@2024"))
+                        SecurityMockMvcRequestBuilders.formLogin().user("city").password("Yinfeng@2024"))
                 .andReturn()
                 .getRequest()
                 .getSession();
-        byte[] xlsx = mvc.perform(get("/stats/report.xlsx?region=141100&to=2024-10")
-                        .session((org.springframework.mock.web.MockHttpSession) session))
+        byte[] xlsx = mvc.perform(
+                        get("/stats/report.xlsx?region=141100&to=2024-10").session((MockHttpSession) session))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        try (var wb = new ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             var sheet = wb.getFirstSheet();
             assertThat(sheet.getName()).isEqualTo("1-10月");
             var rows = sheet.read();
@@ -273,22 +277,13 @@ class StatsIT extends IntegrationTest {
     @Test
     void lightsFollowTheSchedule() {
         var stats = new Stats(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new BigDecimal("0.10"),
-                null,
-                new org.springframework.jdbc.support.JdbcTransactionManager());
+                null, null, null, null, null, null, new BigDecimal("0.10"), null, new JdbcTransactionManager());
         assertThat(stats.lightFor(new BigDecimal("100"), new BigDecimal("100"))).isEqualTo(Stats.Light.GREEN);
         assertThat(stats.lightFor(new BigDecimal("90"), new BigDecimal("100"))).isEqualTo(Stats.Light.YELLOW);
         assertThat(stats.lightFor(new BigDecimal("89.99"), new BigDecimal("100")))
                 .isEqualTo(Stats.Light.RED);
         var line = stats.line(
-                new cn.yinfeng.targets.Indicator(
-                        "X", "x", "x", cn.yinfeng.targets.Indicator.Unit.COUNT, "SIGNED_COUNT", null, null, true, 0),
+                new Indicator("X", "x", "x", Indicator.Unit.COUNT, "SIGNED_COUNT", null, null, true, 0),
                 new BigDecimal("50"),
                 new BigDecimal("40"),
                 new BigDecimal("120"),
@@ -302,16 +297,14 @@ class StatsIT extends IntegrationTest {
 
     @Test
     void publishingFreezesTheFiguresAndShowsLaterChanges() throws Exception {
-        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
-                                .user("city")
-                                .password("Yinfeng@2024"))
+        var session = (MockHttpSession) mvc.perform(
+                        SecurityMockMvcRequestBuilders.formLogin().user("city").password("Yinfeng@2024"))
                 .andReturn()
                 .getRequest()
                 .getSession();
         mvc.perform(post("/stats/report/publish")
                 .session(session)
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(SecurityMockMvcRequestPostProcessors.csrf())
                 .param("region", "141181")
                 .param("to", "2017-12"));
         String page = mvc.perform(get("/stats/report?region=141181&to=2017-12").session(session))

@@ -7,11 +7,17 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The daily digest goes out by SMTP (a local GreenMail receiver here) to each user with an address and something to
@@ -33,8 +39,8 @@ class DigestMailIT extends IntegrationTest {
     }
 
     /** SMTP as Spring Boot would configure it from spring.mail.host/port, pointed at the local receiver. */
-    private static org.springframework.mail.javamail.JavaMailSender smtp() {
-        var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+    private static JavaMailSender smtp() {
+        var sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(SMTP.getSmtp().getPort());
         return sender;
@@ -56,12 +62,7 @@ class DigestMailIT extends IntegrationTest {
         jdbc.sql("update app_user set email = 'xiaoyi@example.gov.cn' where id = :u")
                 .param("u", xiaoyi)
                 .update();
-        inbox.notify(
-                xiaoyi,
-                "TASK",
-                "inbox.taskAssigned",
-                java.util.List.of("DB2026-9999", "请推进项目开工"),
-                "/supervision/tasks/1");
+        inbox.notify(xiaoyi, "TASK", "inbox.taskAssigned", List.of("DB2026-9999", "请推进项目开工"), "/supervision/tasks/1");
         long unread = inbox.unread(xiaoyi);
 
         int sent = inbox.sendDigests("https://yinfeng.example.gov.cn", smtp());
@@ -75,12 +76,11 @@ class DigestMailIT extends IntegrationTest {
         assertThat(m.getSubject()).contains("每日督办提醒");
         String body = GreenMailUtil.getBody(m);
         String text = new String(
-                jakarta.mail.internet.MimeUtility.decode(
-                                new java.io.ByteArrayInputStream(
-                                        body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                MimeUtility.decode(
+                                new ByteArrayInputStream(body.getBytes(StandardCharsets.US_ASCII)),
                                 m.getEncoding() == null ? "7bit" : m.getEncoding())
                         .readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
+                StandardCharsets.UTF_8);
         assertThat(text)
                 .contains("未读消息 " + unread + " 条")
                 .contains("收到督办单 DB2026-9999：请推进项目开工")

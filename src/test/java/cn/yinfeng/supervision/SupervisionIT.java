@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.yinfeng.IntegrationTest;
 import cn.yinfeng.projects.Projects;
 import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,8 +18,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Each warning rule fires on a fixture and clears when its cause is gone (clock moved forward, change evaluated as
@@ -410,17 +415,16 @@ class SupervisionIT extends IntegrationTest {
         assertThat(regions).isNotEmpty().allMatch(r -> r.equals("中阳县"));
     }
 
-    private org.springframework.mock.web.MockHttpSession login(String username) throws Exception {
-        return (org.springframework.mock.web.MockHttpSession) mvc.perform(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
-                                .user(username)
-                                .password("Yinfeng@2024"))
+    private MockHttpSession login(String username) throws Exception {
+        return (MockHttpSession) mvc.perform(SecurityMockMvcRequestBuilders.formLogin()
+                        .user(username)
+                        .password("Yinfeng@2024"))
                 .andReturn()
                 .getRequest()
                 .getSession();
     }
 
-    private String page(String path, org.springframework.mock.web.MockHttpSession session) throws Exception {
+    private String page(String path, MockHttpSession session) throws Exception {
         return mvc.perform(get(path).session(session))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -446,8 +450,7 @@ class SupervisionIT extends IntegrationTest {
         assertThat(task).contains("data-testid=\"respond-form\"");
         // an empty response is an inline error, nothing changes
         String form = mvc.perform(
-                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
-                                        "/supervision/tasks/" + id + "/respond")
+                        MockMvcRequestBuilders.multipart("/supervision/tasks/" + id + "/respond")
                                 .param("version", "0")
                                 .param("text", "")
                                 .session(xiaoyi)
@@ -458,11 +461,9 @@ class SupervisionIT extends IntegrationTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(form).contains("此项必填");
-        var file = new org.springframework.mock.web.MockMultipartFile(
-                "files", "纪要.txt", "text/plain", "会议纪要".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var file = new MockMultipartFile("files", "纪要.txt", "text/plain", "会议纪要".getBytes(StandardCharsets.UTF_8));
         mvc.perform(
-                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
-                                        "/supervision/tasks/" + id + "/respond")
+                        MockMvcRequestBuilders.multipart("/supervision/tasks/" + id + "/respond")
                                 .file(file)
                                 .param("version", "0")
                                 .param("text", "已现场办公")
@@ -480,7 +481,7 @@ class SupervisionIT extends IntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("会议纪要");
+        assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("会议纪要");
         mvc.perform(get("/supervision/tasks/" + id + "/files/" + fileId).session(login("zhongyang")))
                 .andExpect(status().isNotFound());
         assertThat(page("/supervision/tasks/" + id, city))

@@ -7,12 +7,15 @@ import cn.yinfeng.YinfengApplication;
 import cn.yinfeng.web.HttpSession;
 import com.jayway.jsonpath.JsonPath;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +94,7 @@ class TwoInstancesIT extends IntegrationTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("data-testid=\"whoami\"");
             // signing out on B ends the session on A as well
-            onB.post("/logout", java.util.Map.of("_csrf", HttpSession.csrf(page.body())));
+            onB.post("/logout", Map.of("_csrf", HttpSession.csrf(page.body())));
             assertThat(onA.get("/projects").statusCode()).isEqualTo(302);
 
             // written through A, read through B
@@ -114,10 +117,10 @@ class TwoInstancesIT extends IntegrationTest {
 
             // an evidence file uploaded through A is downloaded through B, byte for byte (B has no shared directory)
             byte[] png = new byte[300_000];
-            new java.util.Random(16).nextBytes(png);
+            new Random(16).nextBytes(png);
             System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 0, png, 0, 8);
             String boundary = "yf" + System.nanoTime();
-            var body = new java.io.ByteArrayOutputStream();
+            var body = new ByteArrayOutputStream();
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nPHOTO\r\n--"
                             + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"site.png\"\r\n"
                             + "Content-Type: image/png\r\n\r\n")

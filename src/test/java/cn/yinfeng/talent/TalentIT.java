@@ -10,12 +10,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.yinfeng.IntegrationTest;
 import cn.yinfeng.accounts.Role;
+import cn.yinfeng.accounts.TestAccounts;
 import com.jayway.jsonpath.JsonPath;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
@@ -65,7 +67,7 @@ class TalentIT extends IntegrationTest {
                             .user(user)
                             .password(
                                     user.startsWith("t") && !user.equals("talent")
-                                            ? cn.yinfeng.accounts.TestAccounts.PASSWORD
+                                            ? TestAccounts.PASSWORD
                                             : "Yinfeng@2024"))
                     .andReturn()
                     .getRequest()
@@ -318,7 +320,7 @@ class TalentIT extends IntegrationTest {
         // a value moved to the other column does not decrypt (column bound as associated data)
         var crypto = new TalentCrypto("ZTUG3bgp/VA+8bCNWaDjBiouJh/zR4r31Bh9w7Yj2hE=");
         assertThat(crypto.decrypt(raw.get(0)[0], "talent.id_number")).isEqualTo(id);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> crypto.decrypt(raw.get(0)[0], "talent.phone"))
+        Assertions.assertThatThrownBy(() -> crypto.decrypt(raw.get(0)[0], "talent.phone"))
                 .isInstanceOf(IllegalStateException.class);
         // the audit detail names the person only
         assertThat(jdbc.sql("select count(*) from audit_log where detail like :p")

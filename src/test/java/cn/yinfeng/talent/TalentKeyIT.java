@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yinfeng.YinfengApplication;
 import java.nio.file.Files;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -21,8 +22,7 @@ class TalentKeyIT {
                                 "--yinfeng.db.embedded.data-dir=" + dir,
                                 "--yinfeng.db.embedded.clean=true",
                                 "--logging.level.root=off",
-                                "--yinfeng.audit.key="
-                                        + java.util.Base64.getEncoder().encodeToString(new byte[32]))
+                                "--yinfeng.audit.key=" + Base64.getEncoder().encodeToString(new byte[32]))
                         .close())
                 .hasStackTraceContaining("yinfeng.talent.encryption-key")
                 .hasStackTraceContaining("YINFENG_TALENT_KEY");

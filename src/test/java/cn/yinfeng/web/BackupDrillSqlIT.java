@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The backup drill (ops/backup-restore-drill.sh) checks a restored audit chain with ops/audit-chain-check.sql
@@ -39,8 +40,7 @@ class BackupDrillSqlIT extends IntegrationTest {
     @Test
     void theDrillsSqlChainCheckAgreesWithTheApplication() throws Exception {
         // rows with every kind of value: nulls, Chinese text, times with and without fractions
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/me")
-                .header("Authorization", "Bearer not-a-token"));
+        mvc.perform(MockMvcRequestBuilders.get("/api/v1/me").header("Authorization", "Bearer not-a-token"));
         String sql = Files.readString(Path.of("ops/audit-chain-check.sql"));
         var row = jdbc.sql(sql)
                 .query((rs, n) -> new long[] {

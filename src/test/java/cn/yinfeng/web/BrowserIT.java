@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.yinfeng.BrowserTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.Media;
+import com.microsoft.playwright.options.SelectOption;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,7 +156,7 @@ class BrowserIT extends BrowserTest {
         long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
         assertThat(jdbc.sql("select contract_amount from project_approved where project_id = :id and valid_to is null")
                         .param("id", id)
-                        .query(java.math.BigDecimal.class)
+                        .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("24000.50");
         assertThat(errors).isEmpty();
@@ -246,7 +254,7 @@ class BrowserIT extends BrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard-screen.png")));
         page.navigate(baseUrl() + "/stats/report?region=141100&to=2024-10");
         assertThat(page.textContent("[data-testid=briefing]")).startsWith("1-10月份，全市招商引资签约项目117个，签约金额941.5亿元");
-        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve("report-print.png"))
                 .setFullPage(true));
@@ -262,7 +270,7 @@ class BrowserIT extends BrowserTest {
         page.navigate(baseUrl() + "/ledger");
         page.setInputFiles(
                 "#file",
-                new com.microsoft.playwright.options.FilePayload(
+                new FilePayload(
                         "孝义台账.xlsx",
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         browserLedger()));
@@ -291,8 +299,7 @@ class BrowserIT extends BrowserTest {
         signIn(page, "city");
         page.navigate(baseUrl() + "/reconcile");
         String seed = new String(
-                getClass().getResourceAsStream("/reconcile/00-seed.txt").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
+                getClass().getResourceAsStream("/reconcile/00-seed.txt").readAllBytes(), StandardCharsets.UTF_8);
         page.fill("#text", seed);
         page.selectOption("#region", "141100");
         page.click("[data-testid=check]");
@@ -332,13 +339,12 @@ class BrowserIT extends BrowserTest {
         page.click("[data-testid=switch-kind]");
         page.waitForSelector(
                 "[data-testid=upload-form] input[name=kind][value=trips]",
-                new Page.WaitForSelectorOptions()
-                        .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+                new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve("import-kinds.png"))
                 .setFullPage(true));
-        var out = new java.io.ByteArrayOutputStream();
-        var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        var out = new ByteArrayOutputStream();
+        var wb = new Workbook(out, "test", "1.0");
         var ws = wb.newWorksheet("外出招商");
         String[] header = {"出访事项", "带队领导", "开始日期", "结束日期", "前往城市", "区域"};
         String[] row = {"浏览器导入测试赴杭州招商", "浏览器测试带队人", "2018-05-06", "2018-05-08", "杭州", "孝义市"};
@@ -351,7 +357,7 @@ class BrowserIT extends BrowserTest {
         wb.finish();
         page.setInputFiles(
                 "#file",
-                new com.microsoft.playwright.options.FilePayload(
+                new FilePayload(
                         "外出招商.xlsx",
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         out.toByteArray()));
@@ -376,8 +382,8 @@ class BrowserIT extends BrowserTest {
     }
 
     static byte[] browserLedger() throws Exception {
-        var out = new java.io.ByteArrayOutputStream();
-        var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        var out = new ByteArrayOutputStream();
+        var wb = new Workbook(out, "test", "1.0");
         var ws = wb.newWorksheet("台账");
         String[] header = {"项目名称", "落地区域", "总投资（万元）", "阶段"};
         String[] row = {"浏览器导入测试项目", "孝义市", "2.5亿", "洽谈"};
@@ -507,7 +513,7 @@ class BrowserIT extends BrowserTest {
                 .setFullPage(true));
         // issue a task to 孝义; an empty title is an inline error first
         city.navigate(baseUrl() + "/supervision/tasks/new");
-        city.selectOption("#regionId", new com.microsoft.playwright.options.SelectOption().setLabel("孝义市"));
+        city.selectOption("#regionId", new SelectOption().setLabel("孝义市"));
         city.fill("#requirement", "请于一周内组织企业现场办公并回复进展");
         city.click("[data-testid=task-form] button[type=submit]");
         assertThat(city.textContent("#title ~ .invalid-feedback")).contains("此项必填");

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -43,9 +44,8 @@ class ForwardedHeadersIT {
                         "--yinfeng.db.embedded.data-dir=" + dir,
                         "--yinfeng.db.embedded.clean=true",
                         "--logging.level.root=warn",
-                        "--yinfeng.talent.encryption-key="
-                                + java.util.Base64.getEncoder().encodeToString(new byte[32]),
-                        "--yinfeng.audit.key=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
+                        "--yinfeng.talent.encryption-key=" + Base64.getEncoder().encodeToString(new byte[32]),
+                        "--yinfeng.audit.key=" + Base64.getEncoder().encodeToString(new byte[32]),
                         "--yinfeng.audit.checkpoint-file=" + dir.resolve("audit-checkpoints.log"),
                         // the first administrator is not sent to enrol a second factor here: this test reads the API
                         // docs

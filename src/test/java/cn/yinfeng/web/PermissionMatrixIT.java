@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.yinfeng.IntegrationTest;
 import cn.yinfeng.accounts.Role;
+import cn.yinfeng.accounts.TestAccounts;
 import com.jayway.jsonpath.JsonPath;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -138,7 +140,7 @@ class PermissionMatrixIT extends IntegrationTest {
                 .query(Long.class)
                 .single();
         var page = mvc.perform(post("/admin/users")
-                        .session(session(countyAdmin, cn.yinfeng.accounts.TestAccounts.PASSWORD))
+                        .session(session(countyAdmin, TestAccounts.PASSWORD))
                         .with(csrf())
                         .param("username", "sneaky1")
                         .param("displayName", "越权")
@@ -155,7 +157,7 @@ class PermissionMatrixIT extends IntegrationTest {
                 .isZero();
     }
 
-    private final Map<String, MockHttpSession> sessions = new java.util.HashMap<>();
+    private final Map<String, MockHttpSession> sessions = new HashMap<>();
 
     private MockHttpSession session(String user) throws Exception {
         return session(user, "Yinfeng@2024");

@@ -3,16 +3,20 @@ package cn.yinfeng.ledger.sheet;
 import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLEventFactory;
 import javax.xml.stream.XMLEventReader;
 import javax.xml.stream.XMLEventWriter;
@@ -137,7 +141,7 @@ public final class AnnotatedCopy {
         var out = new ByteArrayOutputStream();
         try (var zip = XlsxReader.open(file);
                 var copy = new ZipOutputStream(out)) {
-            for (var e : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+            for (var e : Collections.list(zip.getEntriesInPhysicalOrder())) {
                 copy.putNextEntry(new ZipEntry(e.getName()));
                 try (InputStream in = zip.getInputStream(e)) {
                     if (e.getName().equals(part)) {
@@ -161,14 +165,14 @@ public final class AnnotatedCopy {
         inputs.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         inputs.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         XMLEventReader events = inputs.createXMLEventReader(
-                new java.io.FilterInputStream(in) {
+                new FilterInputStream(in) {
                     @Override
                     public void close() {}
                 },
                 "UTF-8");
         XMLEventWriter writer = XMLOutputFactory.newFactory()
                 .createXMLEventWriter(
-                        new java.io.FilterOutputStream(out) {
+                        new FilterOutputStream(out) {
                             @Override
                             public void close() throws IOException {
                                 flush();
@@ -187,7 +191,7 @@ public final class AnnotatedCopy {
                 if (name.equals("worksheet")) {
                     ns = s.getName().getNamespaceURI();
                 } else if (name.equals("row")) {
-                    Attribute r = s.getAttributeByName(new javax.xml.namespace.QName("r"));
+                    Attribute r = s.getAttributeByName(new QName("r"));
                     row = r == null ? null : Integer.valueOf(r.getValue());
                     if (row != null && results.containsKey(row)) {
                         // a row's spans hint at its cells; with a cell added they would be wrong, so they go

@@ -1,6 +1,7 @@
 package cn.yinfeng.ledger.sheet;
 
 import cn.yinfeng.common.InvalidInputException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Chooses the reader of a ledger file by its first bytes, never its name: a zip is an Office Open XML workbook
@@ -40,7 +41,7 @@ public final class LedgerFiles {
         if (!CsvReader.looksLikeText(file)) {
             throw new InvalidInputException("file", "import.unreadable.binary");
         }
-        String head = new String(file, 0, Math.min(file.length, 8192), java.nio.charset.StandardCharsets.ISO_8859_1);
+        String head = new String(file, 0, Math.min(file.length, 8192), StandardCharsets.ISO_8859_1);
         String start = head.replaceFirst("^\\xEF\\xBB\\xBF", "").stripLeading();
         if (start.startsWith("<") || start.startsWith("{")) {
             throw new InvalidInputException("file", "import.notXlsx");

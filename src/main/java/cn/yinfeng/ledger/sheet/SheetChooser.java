@@ -1,5 +1,6 @@
 package cn.yinfeng.ledger.sheet;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,7 +25,7 @@ public final class SheetChooser {
             }
             int score = (int) header.get().columns().stream()
                     .map(c -> fieldOf.apply(c.name()))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .distinct()
                     .count();
             if (score > bestScore) {

@@ -1,6 +1,8 @@
 package cn.yinfeng.ledger.sheet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -78,10 +80,10 @@ public record SheetTable(String name, int index, List<Row> rows, List<Merge> mer
         if (merges.isEmpty() || rows.isEmpty()) {
             return new SheetTable(name, index, List.copyOf(rows), List.copyOf(merges));
         }
-        var byNumber = new java.util.HashMap<Integer, Row>();
+        var byNumber = new HashMap<Integer, Row>();
         rows.forEach(r -> byNumber.put(r.number(), r));
         var out = new ArrayList<Row>(rows.size());
-        var widened = new java.util.HashMap<Integer, String[]>();
+        var widened = new HashMap<Integer, String[]>();
         for (Merge m : merges) {
             Row top = byNumber.get(m.firstRow());
             String value = top == null ? null : top.cell(m.firstColumn());
@@ -95,7 +97,7 @@ public record SheetTable(String name, int index, List<Row> rows, List<Merge> mer
                 }
                 String[] cells = widened.computeIfAbsent(r, k -> row.cells());
                 if (cells.length <= m.lastColumn()) {
-                    cells = java.util.Arrays.copyOf(cells, m.lastColumn() + 1);
+                    cells = Arrays.copyOf(cells, m.lastColumn() + 1);
                     widened.put(r, cells);
                 }
                 for (int c = m.firstColumn(); c <= m.lastColumn(); c++) {

@@ -4,11 +4,13 @@ import cn.yinfeng.common.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.eventusermodel.HSSFEventFactory;
+import org.apache.poi.hssf.eventusermodel.HSSFListener;
 import org.apache.poi.hssf.eventusermodel.HSSFRequest;
 import org.apache.poi.hssf.record.BOFRecord;
 import org.apache.poi.hssf.record.BoolErrRecord;
@@ -21,6 +23,7 @@ import org.apache.poi.hssf.record.MergeCellsRecord;
 import org.apache.poi.hssf.record.MulRKRecord;
 import org.apache.poi.hssf.record.NumberRecord;
 import org.apache.poi.hssf.record.RKRecord;
+import org.apache.poi.hssf.record.Record;
 import org.apache.poi.hssf.record.SSTRecord;
 import org.apache.poi.hssf.record.StringRecord;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -80,14 +83,14 @@ final class XlsReader implements WorkbookReader {
         }
     }
 
-    private final class Collector implements org.apache.poi.hssf.eventusermodel.HSSFListener {
+    private final class Collector implements HSSFListener {
         private SSTRecord sst;
         private int sheet = -1;
         private boolean inWorksheet;
         private FormulaRecord pendingString;
 
         @Override
-        public void processRecord(org.apache.poi.hssf.record.Record record) {
+        public void processRecord(Record record) {
             if (record instanceof FilePassRecord) {
                 throw new TooLarge(new InvalidInputException("file", "import.encrypted"));
             } else if (record instanceof BoundSheetRecord b) {
@@ -167,7 +170,7 @@ final class XlsReader implements WorkbookReader {
                 r = new String[column + 1];
                 rows.put(row + 1, r);
             } else if (r.length <= column) {
-                r = java.util.Arrays.copyOf(r, column + 1);
+                r = Arrays.copyOf(r, column + 1);
                 rows.put(row + 1, r);
             }
             r[column] = value;

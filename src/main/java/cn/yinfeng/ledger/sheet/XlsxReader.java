@@ -5,13 +5,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
@@ -160,11 +164,10 @@ final class XlsxReader implements WorkbookReader {
         void read(String name, XMLStreamReader xml) throws XMLStreamException;
     }
 
-    private void forEachPart(java.util.function.Predicate<String> wanted, PartReader reader)
-            throws IOException, XMLStreamException {
+    private void forEachPart(Predicate<String> wanted, PartReader reader) throws IOException, XMLStreamException {
         // by the central directory, as Excel reads it: a stream reader fails on entries whose sizes follow their data
         try (var zip = open(file)) {
-            for (var e : java.util.Collections.list(zip.getEntries())) {
+            for (var e : Collections.list(zip.getEntries())) {
                 if (!wanted.test(e.getName())) {
                     continue;
                 }
@@ -180,9 +183,9 @@ final class XlsxReader implements WorkbookReader {
         }
     }
 
-    static org.apache.commons.compress.archivers.zip.ZipFile open(byte[] file) throws IOException {
-        return org.apache.commons.compress.archivers.zip.ZipFile.builder()
-                .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(file))
+    static ZipFile open(byte[] file) throws IOException {
+        return ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(file))
                 .get();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.yinfeng.common.InvalidInputException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -255,7 +256,7 @@ class LedgerReadingTest {
     @Test
     void anOleFileThatIsNoWorkbook() throws Exception {
         try (var fs = new POIFSFileSystem()) {
-            fs.createDocument(new java.io.ByteArrayInputStream(new byte[100]), "WordDocument");
+            fs.createDocument(new ByteArrayInputStream(new byte[100]), "WordDocument");
             var out = new ByteArrayOutputStream();
             fs.writeFilesystem(out);
             assertProblem(out.toByteArray(), "import.unreadable.ole");
