@@ -105,7 +105,7 @@ public class Tasks {
             return t.assigneeUserId() == me.id();
         }
         // else the staff of the region it was sent to (or escalated away from: the region stays the assignee)
-        return (me.hasRole(Role.COUNTY_STAFF) || me.hasRole(Role.CITY_STAFF)) && me.region() == t.regionId();
+        return me.isStaff() && me.region() == t.regionId();
     }
 
     public boolean canReview(Task t) {
