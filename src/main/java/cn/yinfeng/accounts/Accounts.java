@@ -11,6 +11,7 @@ import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -318,5 +319,11 @@ public class Accounts {
         if (roles == null || roles.isEmpty()) {
             problems.add(new Problem("roles", "user.roles.required"));
         }
+    }
+
+    // -- display names for activities
+    /** The display names of the users among {@code ids} (any user, enabled or not: names kept on records). */
+    public Map<Long, String> displayNames(Collection<Long> ids) {
+        return users.displayNames(ids);
     }
 }

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -383,5 +385,19 @@ class UserRepository {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
+    }
+
+    // -- display names for activities
+    /** The display names of the users among {@code ids}, in one statement; ids of no user are left out. */
+    Map<Long, String> displayNames(Collection<Long> ids) {
+        var names = new HashMap<Long, String>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, display_name from app_user where id = any(:ids)")
+                    .param("ids", ids.toArray(Long[]::new))
+                    .query(rs -> {
+                        names.put(rs.getLong("id"), rs.getString("display_name"));
+                    });
+        }
+        return names;
     }
 }
