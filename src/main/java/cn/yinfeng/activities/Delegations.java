@@ -51,23 +51,14 @@ public class Delegations {
             List<LinkedProject> projects) {
 
         Delegation withEnterprises(List<String> enterprises) {
-            return new Delegation(
-                    id,
-                    regionId,
-                    regionName,
-                    visitDate,
-                    title,
-                    people,
-                    hostName,
-                    sites,
-                    outcome,
-                    status,
-                    version,
-                    enterprises,
-                    projects);
+            return with(enterprises, projects);
         }
 
         Delegation withProjects(List<LinkedProject> projects) {
+            return with(enterprises, projects);
+        }
+
+        private Delegation with(List<String> enterprises, List<LinkedProject> projects) {
             return new Delegation(
                     id,
                     regionId,
