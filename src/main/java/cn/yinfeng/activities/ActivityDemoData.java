@@ -1,5 +1,6 @@
 package cn.yinfeng.activities;
 
+import cn.yinfeng.accounts.Accounts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ class ActivityDemoData implements ApplicationRunner {
     private final Events events;
     private final JdbcClient jdbc;
     private final UserDetailsService users;
+    private final Accounts accounts;
     private final Random random = new Random(2024_0208L);
 
     ActivityDemoData(
@@ -57,7 +59,9 @@ class ActivityDemoData implements ApplicationRunner {
             Talks talks,
             Events events,
             JdbcClient jdbc,
-            UserDetailsService users) {
+            UserDetailsService users,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.trips = trips;
         this.delegations = delegations;
         this.talks = talks;
@@ -92,10 +96,7 @@ class ActivityDemoData implements ApplicationRunner {
 
     private void load() {
         long started = System.nanoTime();
-        Long leaderId = jdbc.sql("select id from app_user where username = 'leader'")
-                .query(Long.class)
-                .optional()
-                .orElse(null);
+        Long leaderId = accounts.leaderByUsername("leader").orElse(null);
         // 74 distinct enterprises to visit in 2024: the named ones first, then generated prospects
         var visitPool = new ArrayList<String>(List.of(
                 "中国生产力学会",

@@ -4,10 +4,17 @@ import cn.yinfeng.common.PageResult;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +50,12 @@ class ActivityLists {
         return where;
     }
 
-    /** {@code select} (with its joins) filtered by {@code where}: the total and the page asked for. */
-    <T> PageResult<T> page(String select, Where where, String order, RowMapper<T> mapper) {
+    /**
+     * {@code select} (with its joins) filtered by {@code where}: the total and the page asked for, each record
+     * {@code completed} with its related rows (read for the whole page at once, see {@link #attach}).
+     */
+    <T> PageResult<T> page(
+            String select, Where where, String order, RowMapper<T> mapper, UnaryOperator<List<T>> completed) {
         ActivityQuery q = where.query;
         String filtered = select + " where " + where.sql;
         long total = jdbc.sql("select count(*) from (" + filtered + ") as filtered")
@@ -57,7 +68,32 @@ class ActivityLists {
                 .param("offset", (long) q.page() * q.size())
                 .query(mapper)
                 .list();
-        return new PageResult<>(rows, total, q.page(), q.size());
+        return new PageResult<>(completed.apply(rows), total, q.page(), q.size());
+    }
+
+    /**
+     * Gives each record its related rows, read for all the records in one statement, so that a page costs the same
+     * few statements whatever its size. {@code related} selects the rows of the records whose ids it is given as
+     * {@code :ids} ({@code = any(:ids)}), naming the record's id {@code owner_id}, in the order a record lists them.
+     */
+    <T, V> List<T> attach(
+            List<T> records,
+            ToLongFunction<T> id,
+            StatementSpec related,
+            RowMapper<V> mapper,
+            BiFunction<T, List<V>, T> with) {
+        if (records.isEmpty()) {
+            return records;
+        }
+        var byOwner = new HashMap<Long, List<V>>();
+        related.param("ids", records.stream().map(id::applyAsLong).toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    List<V> rows = byOwner.computeIfAbsent(rs.getLong("owner_id"), k -> new ArrayList<>());
+                    rows.add(mapper.mapRow(rs, rows.size()));
+                });
+        return records.stream()
+                .map(r -> with.apply(r, byOwner.getOrDefault(id.applyAsLong(r), List.of())))
+                .toList();
     }
 
     /** A WHERE clause under construction: column names come from the code, every value is a bound parameter. */

@@ -100,10 +100,11 @@ class ActivitySupport {
     }
 
     String userName(long userId) {
-        return jdbc.sql("select display_name from app_user where id = :u")
-                .param("u", userId)
-                .query(String.class)
-                .single();
+        String name = accounts.displayNames(List.of(userId)).get(userId);
+        if (name == null) {
+            throw new NotFoundException("user", userId);
+        }
+        return name;
     }
 
     /**

@@ -3,6 +3,7 @@ package cn.yinfeng.activities;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.activities.Delegations.DelegationForm;
 import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.TypedNames;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
@@ -66,7 +67,7 @@ class DelegationPages {
                 form.hostName(),
                 form.sites(),
                 form.outcome(),
-                split(enterpriseNames),
+                TypedNames.split(enterpriseNames),
                 form.status(),
                 form.version());
         try {
@@ -82,15 +83,5 @@ class DelegationPages {
     String delegation(@PathVariable long id, Model model) {
         model.addAttribute("d", delegations.find(id));
         return "activities/delegation";
-    }
-
-    static List<String> split(String names) {
-        if (names == null || names.isBlank()) {
-            return List.of();
-        }
-        return List.of(names.split("[\\n,，、;；]+")).stream()
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .toList();
     }
 }

@@ -48,10 +48,38 @@ public class Delegations {
             ActivityStatus status,
             long version,
             List<String> enterprises,
-            List<LinkedProject> projects) {}
+            List<LinkedProject> projects) {
+
+        Delegation withEnterprises(List<String> enterprises) {
+            return with(enterprises, projects);
+        }
+
+        Delegation withProjects(List<LinkedProject> projects) {
+            return with(enterprises, projects);
+        }
+
+        private Delegation with(List<String> enterprises, List<LinkedProject> projects) {
+            return new Delegation(
+                    id,
+                    regionId,
+                    regionName,
+                    visitDate,
+                    title,
+                    people,
+                    hostName,
+                    sites,
+                    outcome,
+                    status,
+                    version,
+                    enterprises,
+                    projects);
+        }
+    }
 
     private static final String SELECT =
             "select d.*, r.name as region_name from delegation d join region r on r.id = d.region_id";
+    private static final String ENTERPRISES = "select de.delegation_id as owner_id, e.name from delegation_enterprise "
+            + "de join enterprise e on e.id = de.enterprise_id where de.delegation_id = any(:ids) order by e.name";
 
     private final JdbcClient jdbc;
     private final ActivitySupport support;
@@ -181,7 +209,8 @@ public class Delegations {
     }
 
     public Delegation find(long id) {
-        return support.findScoped("delegation", id, SELECT, "d", (rs, n) -> delegation(rs));
+        Delegation found = support.findScoped("delegation", id, SELECT, "d", (rs, n) -> delegation(rs));
+        return completed(List.of(found)).get(0);
     }
 
     /**
@@ -193,13 +222,24 @@ public class Delegations {
                 SELECT,
                 lists.where(q, "d").on("d.visit_date").text("d.title", "d.host_name", "d.sites"),
                 "d.visit_date desc, d.id desc",
-                (rs, n) -> delegation(rs));
+                (rs, n) -> delegation(rs),
+                this::completed);
     }
 
-    private Delegation delegation(ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
+    /** The delegations' visiting enterprises and linked projects, each kind read for all of them at once. */
+    private List<Delegation> completed(List<Delegation> delegations) {
+        var withEnterprises = lists.attach(
+                delegations,
+                Delegation::id,
+                jdbc.sql(ENTERPRISES),
+                (rs, n) -> rs.getString("name"),
+                Delegation::withEnterprises);
+        return links.attach(ProjectLinks.DELEGATION, withEnterprises, Delegation::id, Delegation::withProjects);
+    }
+
+    private static Delegation delegation(ResultSet rs) throws SQLException {
         return new Delegation(
-                id,
+                rs.getLong("id"),
                 rs.getLong("region_id"),
                 rs.getString("region_name"),
                 date(rs, "visit_date"),
@@ -210,11 +250,7 @@ public class Delegations {
                 rs.getString("outcome"),
                 ActivityStatus.valueOf(rs.getString("status")),
                 rs.getLong("version"),
-                jdbc.sql("select e.name from delegation_enterprise de join enterprise e "
-                                + "on e.id = de.enterprise_id where de.delegation_id = :d order by e.name")
-                        .param("d", id)
-                        .query(String.class)
-                        .list(),
-                links.linked(ProjectLinks.DELEGATION, id));
+                List.of(),
+                List.of());
     }
 }

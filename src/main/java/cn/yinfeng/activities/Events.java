@@ -63,13 +63,21 @@ public class Events {
             String notes,
             ActivityStatus status,
             long version,
-            List<EventProject> projects) {}
+            List<EventProject> projects) {
+
+        Event withProjects(List<EventProject> projects) {
+            return new Event(id, regionId, regionName, kind, title, eventDate, place, notes, status, version, projects);
+        }
+    }
 
     public record EventProject(
             long projectId, String code, String name, String regionName, CountsAs countsAs, BigDecimal amount) {}
 
     private static final String SELECT =
             "select ev.*, r.name as region_name from event ev join region r on r.id = ev.region_id";
+    private static final String PROJECTS = "select ep.event_id as owner_id, ep.*, p.code, p.name, "
+            + "r.name as region_name from event_project ep join project p on p.id = ep.project_id "
+            + "join region r on r.id = p.region_id where ep.event_id = any(:ids) order by p.code";
 
     private final JdbcClient jdbc;
     private final ActivitySupport support;
@@ -211,7 +219,8 @@ public class Events {
     }
 
     public Event find(long id) {
-        return support.findScoped("event", id, SELECT, "ev", (rs, n) -> event(rs));
+        Event found = support.findScoped("event", id, SELECT, "ev", (rs, n) -> event(rs));
+        return withProjects(List.of(found)).get(0);
     }
 
     /** Events in scope held in the period, newest first: by region subtree, and a text in the title, place or notes. */
@@ -220,10 +229,16 @@ public class Events {
                 SELECT,
                 lists.where(q, "ev").on("ev.event_date").text("ev.title", "ev.place", "ev.notes"),
                 "ev.event_date desc, ev.id desc",
-                (rs, n) -> event(rs));
+                (rs, n) -> event(rs),
+                this::withProjects);
     }
 
-    private Event event(ResultSet rs) throws SQLException {
+    /** The events' projects, read for all of them at once. */
+    private List<Event> withProjects(List<Event> events) {
+        return lists.attach(events, Event::id, jdbc.sql(PROJECTS), Events::project, Event::withProjects);
+    }
+
+    private static Event event(ResultSet rs) throws SQLException {
         return new Event(
                 rs.getLong("id"),
                 rs.getLong("region_id"),
@@ -235,21 +250,16 @@ public class Events {
                 rs.getString("notes"),
                 ActivityStatus.valueOf(rs.getString("status")),
                 rs.getLong("version"),
-                projects(rs.getLong("id")));
+                List.of());
     }
 
-    private List<EventProject> projects(long eventId) {
-        return jdbc.sql(
-                        "select ep.*, p.code, p.name, r.name as region_name from event_project ep join project p on "
-                                + "p.id = ep.project_id join region r on r.id = p.region_id where ep.event_id = :e order by p.code")
-                .param("e", eventId)
-                .query((rs, n) -> new EventProject(
-                        rs.getLong("project_id"),
-                        rs.getString("code"),
-                        rs.getString("name"),
-                        rs.getString("region_name"),
-                        CountsAs.valueOf(rs.getString("counts_as")),
-                        rs.getBigDecimal("amount")))
-                .list();
+    private static EventProject project(ResultSet rs, int n) throws SQLException {
+        return new EventProject(
+                rs.getLong("project_id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("region_name"),
+                CountsAs.valueOf(rs.getString("counts_as")),
+                rs.getBigDecimal("amount"));
     }
 }

@@ -44,7 +44,23 @@ public class Talks {
             String topics,
             ActivityStatus status,
             long version,
-            List<LinkedProject> projects) {}
+            List<LinkedProject> projects) {
+
+        Talk withProjects(List<LinkedProject> projects) {
+            return new Talk(
+                    id,
+                    regionId,
+                    regionName,
+                    talkDate,
+                    enterpriseId,
+                    enterpriseName,
+                    participants,
+                    topics,
+                    status,
+                    version,
+                    projects);
+        }
+    }
 
     private static final String SELECT = "select t.*, r.name as region_name, e.name as enterprise_name from talk t "
             + "join region r on r.id = t.region_id join enterprise e on e.id = t.enterprise_id";
@@ -126,7 +142,8 @@ public class Talks {
     }
 
     public Talk find(long id) {
-        return support.findScoped("talk", id, SELECT, "t", (rs, n) -> talk(rs));
+        Talk found = support.findScoped("talk", id, SELECT, "t", (rs, n) -> talk(rs));
+        return withProjects(List.of(found)).get(0);
     }
 
     /**
@@ -138,10 +155,16 @@ public class Talks {
                 SELECT,
                 lists.where(q, "t").on("t.talk_date").text("e.name", "t.participants", "t.topics"),
                 "t.talk_date desc, t.id desc",
-                (rs, n) -> talk(rs));
+                (rs, n) -> talk(rs),
+                this::withProjects);
     }
 
-    private Talk talk(ResultSet rs) throws SQLException {
+    /** The talks' linked projects, read for all of them at once. */
+    private List<Talk> withProjects(List<Talk> talks) {
+        return links.attach(ProjectLinks.TALK, talks, Talk::id, Talk::withProjects);
+    }
+
+    private static Talk talk(ResultSet rs) throws SQLException {
         return new Talk(
                 rs.getLong("id"),
                 rs.getLong("region_id"),
@@ -153,6 +176,6 @@ public class Talks {
                 rs.getString("topics"),
                 ActivityStatus.valueOf(rs.getString("status")),
                 rs.getLong("version"),
-                links.linked(ProjectLinks.TALK, rs.getLong("id")));
+                List.of());
     }
 }

@@ -70,7 +70,30 @@ public class Trips {
             String outcome,
             ActivityStatus status,
             long version,
-            List<Visit> visits) {}
+            List<Visit> visits) {
+
+        Trip withVisits(List<Visit> visits) {
+            return new Trip(
+                    id,
+                    regionId,
+                    regionName,
+                    title,
+                    leaderUserId,
+                    leaderName,
+                    leaderRank,
+                    pointToPoint,
+                    members,
+                    units,
+                    startDate,
+                    endDate,
+                    cities,
+                    purpose,
+                    outcome,
+                    status,
+                    version,
+                    visits);
+        }
+    }
 
     public record Visit(
             long id,
@@ -83,6 +106,8 @@ public class Trips {
 
     private static final String SELECT =
             "select t.*, r.name as region_name from trip t join region r on r.id = t.region_id";
+    private static final String VISITS = "select v.trip_id as owner_id, v.*, e.name from trip_visit v "
+            + "join enterprise e on e.id = v.enterprise_id where v.trip_id = any(:ids) order by v.visit_date, v.id";
 
     private final JdbcClient jdbc;
     private final ActivitySupport support;
@@ -210,7 +235,8 @@ public class Trips {
     }
 
     public Trip find(long id) {
-        return support.findScoped("trip", id, SELECT, "t", (rs, n) -> trip(rs));
+        Trip found = support.findScoped("trip", id, SELECT, "t", (rs, n) -> trip(rs));
+        return withVisits(List.of(found)).get(0);
     }
 
     /**
@@ -225,10 +251,16 @@ public class Trips {
                         .equal("t.leader_user_id", q.leaderId())
                         .text("t.title", "t.leader_name", "t.cities", "t.purpose"),
                 "t.start_date desc, t.id desc",
-                (rs, n) -> trip(rs));
+                (rs, n) -> trip(rs),
+                this::withVisits);
     }
 
-    private Trip trip(ResultSet rs) throws SQLException {
+    /** The trips' visits, read for all of them at once. */
+    private List<Trip> withVisits(List<Trip> trips) {
+        return lists.attach(trips, Trip::id, jdbc.sql(VISITS), Trips::visit, Trip::withVisits);
+    }
+
+    private static Trip trip(ResultSet rs) throws SQLException {
         return new Trip(
                 rs.getLong("id"),
                 rs.getLong("region_id"),
@@ -247,22 +279,18 @@ public class Trips {
                 rs.getString("outcome"),
                 ActivityStatus.valueOf(rs.getString("status")),
                 rs.getLong("version"),
-                visits(rs.getLong("id")));
+                List.of());
     }
 
-    private List<Visit> visits(long tripId) {
-        return jdbc.sql("select v.*, e.name from trip_visit v join enterprise e on e.id = v.enterprise_id "
-                        + "where v.trip_id = :t order by v.visit_date, v.id")
-                .param("t", tripId)
-                .query((rs, n) -> new Visit(
-                        rs.getLong("id"),
-                        rs.getLong("enterprise_id"),
-                        rs.getString("name"),
-                        date(rs, "visit_date"),
-                        rs.getString("city"),
-                        rs.getString("notes"),
-                        (Long) rs.getObject("project_id")))
-                .list();
+    private static Visit visit(ResultSet rs, int n) throws SQLException {
+        return new Visit(
+                rs.getLong("id"),
+                rs.getLong("enterprise_id"),
+                rs.getString("name"),
+                date(rs, "visit_date"),
+                rs.getString("city"),
+                rs.getString("notes"),
+                (Long) rs.getObject("project_id"));
     }
 
     /** Records a visit to an enterprise (from the registry by code, or a new prospect by name) during a trip. */

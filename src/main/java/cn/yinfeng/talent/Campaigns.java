@@ -4,7 +4,6 @@ import static cn.yinfeng.common.InvalidInputException.checkLength;
 import static cn.yinfeng.talent.TalentChecks.date;
 import static cn.yinfeng.talent.TalentChecks.dates;
 import static cn.yinfeng.talent.TalentChecks.required;
-import static cn.yinfeng.talent.TalentChecks.split;
 import static cn.yinfeng.talent.TalentChecks.throwIfAny;
 import static cn.yinfeng.talent.TalentChecks.trim;
 import static cn.yinfeng.talent.TalentChecks.version;
@@ -13,6 +12,7 @@ import static cn.yinfeng.talent.TalentChecks.zero;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
+import cn.yinfeng.common.TypedNames;
 import cn.yinfeng.talent.TalentQueries.ListSpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -179,10 +179,10 @@ public class Campaigns {
         dates(problems, f.startDate(), f.endDate());
         checkLength(problems, "name", f.name(), 200);
         checkLength(problems, "notes", f.notes(), 2000);
-        for (String place : split(f.cities())) {
+        for (String place : TypedNames.split(f.cities())) {
             checkLength(problems, "cities", place, 100);
         }
-        for (String place : split(f.universities())) {
+        for (String place : TypedNames.split(f.universities())) {
             checkLength(problems, "universities", place, 100);
         }
         throwIfAny(problems);
@@ -190,7 +190,7 @@ public class Campaigns {
 
     private void savePlaces(long campaignId, CampaignForm f) {
         for (var kind : List.of("CITY", "UNIVERSITY")) {
-            for (String name : split(kind.equals("CITY") ? f.cities() : f.universities())) {
+            for (String name : TypedNames.split(kind.equals("CITY") ? f.cities() : f.universities())) {
                 jdbc.sql("insert into talent_campaign_place (campaign_id, kind, name) values (:c, :k, :n) "
                                 + "on conflict do nothing")
                         .param("c", campaignId)

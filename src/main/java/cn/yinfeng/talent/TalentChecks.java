@@ -60,17 +60,6 @@ final class TalentChecks {
     }
 
     /** Names as clerks list them: one a line, or separated by commas, 、 or semicolons; each once. */
-    static List<String> split(String names) {
-        if (names == null || names.isBlank()) {
-            return List.of();
-        }
-        return List.of(names.split("[\\n,，、;；]+")).stream()
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .distinct()
-                .toList();
-    }
-
     static long version(Long v) {
         return v == null ? -1 : v;
     }

@@ -5,6 +5,7 @@ import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
+import cn.yinfeng.common.TypedNames;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
 import java.net.URLEncoder;
@@ -381,7 +382,7 @@ class TalentController {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        var people = TalentChecks.split(names).stream()
+        var people = TypedNames.split(names).stream()
                 .map(n -> new Trainings.ParticipantForm(n, unit))
                 .toList();
         return part("classes", id, () -> trainings.addParticipants(id, people), model, locale, redirect);
