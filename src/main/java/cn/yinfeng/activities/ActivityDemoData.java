@@ -1,8 +1,11 @@
 package cn.yinfeng.activities;
 
 import cn.yinfeng.accounts.Accounts;
+import cn.yinfeng.projects.Projects;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -112,7 +115,7 @@ class ActivityDemoData implements ApplicationRunner {
             "瑞丰", "华辰", "启明", "恒远", "中拓", "天工", "海纳", "博雅", "鼎信", "润泽", "星河", "远航", "新宇", "卓越", "同创", "领航", "融通", "金桥",
             "云帆", "沃土"
         };
-        var seen = new java.util.HashSet<>(visitPool);
+        var seen = new HashSet<>(visitPool);
         while (visitPool.size() < ENTERPRISES_VISITED_2024) {
             String name = CITIES[random.nextInt(CITIES.length)] + words[random.nextInt(words.length)]
                     + FIRMS[random.nextInt(FIRMS.length)] + "有限公司";
@@ -317,8 +320,8 @@ class ActivityDemoData implements ApplicationRunner {
         log.info("Demo activities loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static java.time.ZoneId Projects_ZONE() {
-        return cn.yinfeng.projects.Projects.ZONE;
+    private static ZoneId Projects_ZONE() {
+        return Projects.ZONE;
     }
 
     private long trip(

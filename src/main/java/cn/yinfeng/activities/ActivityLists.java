@@ -1,5 +1,6 @@
 package cn.yinfeng.activities;
 
+import cn.yinfeng.common.Like;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
@@ -141,13 +142,7 @@ class ActivityLists {
                 sql.append(" and (")
                         .append(String.join(" ilike :q or ", columns))
                         .append(" ilike :q)");
-                params.put(
-                        "q",
-                        "%"
-                                + query.q()
-                                        .replace("\\", "\\\\")
-                                        .replace("%", "\\%")
-                                        .replace("_", "\\_") + "%");
+                params.put("q", Like.contains(query.q()));
             }
             return this;
         }

@@ -2,11 +2,11 @@ package cn.yinfeng.activities;
 
 import cn.yinfeng.accounts.Accounts;
 import cn.yinfeng.accounts.CurrentUser;
-import cn.yinfeng.accounts.Role;
 import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.ConflictException;
+import cn.yinfeng.common.ConflictException.Stored;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NotFoundException;
@@ -18,12 +18,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +32,8 @@ import org.springframework.stereotype.Component;
 class ActivitySupport {
 
     /** The stored state shown with a conflict: the version now and the fields the user should compare. */
-    record Current(long version, Map<String, Object> fields) {}
-
     private final JdbcClient jdbc;
+
     private final CurrentUser currentUser;
     private final Accounts accounts;
     private final AuditLog audit;
@@ -59,18 +56,11 @@ class ActivitySupport {
     }
 
     boolean canWrite() {
-        return currentUser
-                .get()
-                .map(u -> u.hasRole(Role.COUNTY_STAFF) || u.hasRole(Role.CITY_STAFF))
-                .orElse(false);
+        return currentUser.isStaff();
     }
 
     YinfengUser requireWriter() {
-        YinfengUser u = currentUser.require();
-        if (!u.hasRole(Role.COUNTY_STAFF) && !u.hasRole(Role.CITY_STAFF)) {
-            throw new AccessDeniedException("activities need county or city staff");
-        }
-        return u;
+        return currentUser.requireStaff("activities need county or city staff");
     }
 
     /** A write to a record of a region outside the caller's scope is a 403. */
@@ -124,11 +114,9 @@ class ActivitySupport {
      * Runs an update written with {@code and version = :version}: when no row changed, someone saved since the
      * version was read, and the answer is a conflict with what is stored now; never a silent overwrite.
      */
-    void updateVersioned(StatementSpec update, String what, Long version, Supplier<Current> current) {
-        if (update.param("version", version(version)).update() == 0) {
-            Current now = current.get();
-            throw new ConflictException(what, version(version), now.version(), now.fields());
-        }
+    void updateVersioned(StatementSpec update, String what, Long version, Supplier<Stored> current) {
+        ConflictException.unlessUpdated(
+                update.param("version", version(version)).update(), what, version(version), current);
     }
 
     void audit(String action, String what, long id, String detail) {

@@ -7,7 +7,7 @@ import static cn.yinfeng.activities.ActivitySupport.trim;
 
 import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.activities.ActivitySupport.Checks;
-import cn.yinfeng.activities.ActivitySupport.Current;
+import cn.yinfeng.common.ConflictException.Stored;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.enterprises.Enterprises;
 import java.sql.ResultSet;
@@ -163,7 +163,7 @@ public class Delegations {
                 .param("id", id);
         support.updateVersioned(update, "delegation", f.version(), () -> {
             Delegation now = find(id);
-            return new Current(
+            return new Stored(
                     now.version(), Map.of("title", now.title(), "visitDate", now.visitDate(), "status", now.status()));
         });
         support.audit("DELEGATION_UPDATE", "delegation", id, f.title());

@@ -6,7 +6,7 @@ import static cn.yinfeng.activities.ActivitySupport.trim;
 
 import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.activities.ActivitySupport.Checks;
-import cn.yinfeng.activities.ActivitySupport.Current;
+import cn.yinfeng.common.ConflictException.Stored;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.projects.Project;
@@ -156,7 +156,7 @@ public class Events {
                 .param("id", id);
         support.updateVersioned(update, "event", f.version(), () -> {
             Event now = find(id);
-            return new Current(
+            return new Stored(
                     now.version(), Map.of("title", now.title(), "eventDate", now.eventDate(), "place", now.place()));
         });
         support.audit("EVENT_UPDATE", "event", id, f.title());

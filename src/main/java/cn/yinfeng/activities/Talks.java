@@ -7,7 +7,7 @@ import static cn.yinfeng.activities.ActivitySupport.trim;
 
 import cn.yinfeng.accounts.YinfengUser;
 import cn.yinfeng.activities.ActivitySupport.Checks;
-import cn.yinfeng.activities.ActivitySupport.Current;
+import cn.yinfeng.common.ConflictException.Stored;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.enterprises.Enterprises;
 import java.sql.ResultSet;
@@ -129,7 +129,7 @@ public class Talks {
                 .param("id", id);
         support.updateVersioned(update, "talk", f.version(), () -> {
             Talk now = find(id);
-            return new Current(now.version(), Map.of("talkDate", now.talkDate(), "participants", now.participants()));
+            return new Stored(now.version(), Map.of("talkDate", now.talkDate(), "participants", now.participants()));
         });
         support.audit("TALK_UPDATE", "talk", id, null);
     }

@@ -6,7 +6,7 @@ import static cn.yinfeng.activities.ActivitySupport.status;
 import static cn.yinfeng.activities.ActivitySupport.trim;
 
 import cn.yinfeng.accounts.YinfengUser;
-import cn.yinfeng.activities.ActivitySupport.Current;
+import cn.yinfeng.common.ConflictException.Stored;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
@@ -172,7 +172,7 @@ public class Trips {
                 """).params(params(f, region)).param("id", id);
         support.updateVersioned(update, "trip", f.version(), () -> {
             Trip now = find(id);
-            return new Current(
+            return new Stored(
                     now.version(),
                     Map.of(
                             "title",

@@ -2,6 +2,7 @@ package cn.yinfeng.projects;
 
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.Like;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
 import java.math.BigDecimal;
@@ -90,8 +91,7 @@ public class ProjectQueries {
         params.put(RegionScope.PARAM, scope.pathPattern());
         if (f.q() != null) {
             sql.append(" and (p.name ilike :q or p.code = :code)");
-            params.put(
-                    "q", "%" + f.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", Like.contains(f.q()));
             params.put("code", f.q().toUpperCase());
         }
         if (f.regionId() != null) {

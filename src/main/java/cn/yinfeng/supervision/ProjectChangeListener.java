@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * project rules are evaluated again.
  * <p>
  * Not inside the commit: "after commit" still holds the writer's connection, and the evaluation's own transaction
- * needs another; under load every request thread could hold one connection and wait for a second, and the pool ran
- * dry until its timeout (503s for everybody, found by the load suite). So within a unit of work ({@link AfterWork}:
+ * needs another; under load every request thread could hold one connection and wait for a second, until the pool
+ * is empty and every request times out. So within a unit of work ({@link AfterWork}:
  * a request, which this filter opens, or a background import) the projects are noted and evaluated when its work is
  * done and its connection is back in the pool; outside one (scheduled jobs) they are evaluated at once. Either way
  * the next page the user opens shows the new state.

@@ -9,8 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.yinfeng.IntegrationTest;
 import com.jayway.jsonpath.JsonPath;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -110,7 +113,7 @@ class ActivitiesIT extends IntegrationTest {
                         "{\"title\":\"超长带队人\",\"leaderName\":\"" + "带".repeat(101)
                                 + "\",\"cities\":\"z\",\"startDate\":\"2025-03-01\",\"endDate\":\"2025-03-02\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("数据库拒绝了提交的内容")));
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith("数据库拒绝了提交的内容")));
         assertThat(jdbc.sql("select count(*) from trip").query(Long.class).single())
                 .isEqualTo(before);
     }
@@ -274,10 +277,9 @@ class ActivitiesIT extends IntegrationTest {
         call(post("/api/v1/delegations/" + d + "/projects"), XIAOYI, "{\"projectId\":" + hidden + "}")
                 .andExpect(status().isNotFound()); // as a read of it (checklist #31)
         call(get("/api/v1/delegations/" + d), ZHONGYANG, null).andExpect(status().isNotFound());
-        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
-                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin()
-                                .user("xiaoyi")
-                                .password("Yinfeng@2024"))
+        var session = (MockHttpSession) mvc.perform(SecurityMockMvcRequestBuilders.formLogin()
+                        .user("xiaoyi")
+                        .password("Yinfeng@2024"))
                 .andReturn()
                 .getRequest()
                 .getSession();

@@ -11,6 +11,8 @@ import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.common.PageResult;
 import cn.yinfeng.enterprises.Enterprises;
+import cn.yinfeng.projects.ProjectFollowups;
+import cn.yinfeng.projects.ProjectLifecycle;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.regions.Regions;
 import com.jayway.jsonpath.JsonPath;
@@ -72,6 +74,12 @@ class ActivityListQueriesIT extends IntegrationTest {
 
     @Autowired
     Projects projects;
+
+    @Autowired
+    ProjectLifecycle lifecycle;
+
+    @Autowired
+    ProjectFollowups followups;
 
     @Autowired
     UserDetailsService users;
@@ -230,10 +238,10 @@ class ActivityListQueriesIT extends IntegrationTest {
             var support = new ActivitySupport(jdbc, currentUser, accountsApi, audit, appClock);
             var lists = new ActivityLists(jdbc, support, regions);
             var links = new ProjectLinks(jdbc, support, projects, lists);
-            trips = new Trips(jdbc, support, lists, enterprises, projects);
+            trips = new Trips(jdbc, support, lists, enterprises, projects, followups);
             delegations = new Delegations(jdbc, support, lists, links, enterprises);
             talks = new Talks(jdbc, support, lists, links, enterprises);
-            events = new Events(jdbc, support, lists, projects);
+            events = new Events(jdbc, support, lists, projects, lifecycle);
         }
     }
 
