@@ -2,12 +2,12 @@ package cn.yinfeng.projects;
 
 import cn.yinfeng.enterprises.CreditCode;
 import cn.yinfeng.enterprises.Enterprises;
+import cn.yinfeng.projects.ProjectDemoPlan.Plan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,43 +43,6 @@ class ProjectDemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectDemoData.class);
 
-    static final BigDecimal SIGNED_JAN_OCT_2024 = new BigDecimal("9415000.00");
-    static final int SIGNED_COUNT = 117;
-    static final int SIGNED_BIG = 62;
-    static final BigDecimal KEY_TOTAL = new BigDecimal("14271000.00");
-    static final int KEY_COUNT = 106;
-    /** 岚县"长三角"招商引资集中签约仪式 */
-    static final LocalDate LANXIAN_CEREMONY = LocalDate.of(2024, 5, 18);
-
-    /** region code -> weight of demo projects */
-    static final Map<String, Integer> REGION_WEIGHTS = Map.ofEntries(
-            Map.entry("141102", 8),
-            Map.entry("141181", 14),
-            Map.entry("141182", 10),
-            Map.entry("141121", 6),
-            Map.entry("141122", 6),
-            Map.entry("141123", 5),
-            Map.entry("141124", 5),
-            Map.entry("141125", 7),
-            Map.entry("141126", 3),
-            Map.entry("141127", 5),
-            Map.entry("141128", 3),
-            Map.entry("141129", 6),
-            Map.entry("141130", 4),
-            Map.entry("141171", 12));
-
-    static final String[] CHAINS = {
-        "LL-H2", "LL-NE", "LL-CT", "LL-CM", "LL-BD", "XY-CC", "XY-AM", "XY-LI", "XY-BJ", "XY-SW", "XY-NC"
-    };
-    static final String[] PREFIX = {
-        "华晋", "晋能", "中煤", "鑫磊", "汾河", "吕梁山", "黄河", "三晋", "新源", "宏达", "瑞丰", "华清", "金石", "中科", "天和", "远景", "海川", "博远",
-        "恒信", "中兴", "鼎盛", "永泰", "东方", "国泰", "长城", "安泰"
-    };
-    static final String[] TOPIC = {
-        "氢能重卡", "焦炉煤气制氢", "光伏组件", "储能电站", "锂电正极材料", "碳纤维", "针状焦", "石墨烯", "数据中心", "智慧物流园", "文旅康养", "乡村旅游", "铝镁合金",
-        "耐火材料", "固废综合利用", "白酒酿造", "生物降解材料", "装配式建筑", "农产品深加工", "算力中心", "风电装备", "精细化工", "新型建材", "冷链物流"
-    };
-    static final String[] SUFFIX = {"项目", "一期项目", "产业园项目", "基地项目", "扩能项目", "示范项目"};
     static final String[] HQ = {"北京市", "上海市", "江苏省", "浙江省", "广东省", "湖北省", "重庆市", "山东省", "河南省", "陕西省", "安徽省", "天津市"};
     static final String[] HQ_CODE = {
         "110000", "310000", "320000", "330000", "440000", "420000", "500000", "370000", "410000", "610000", "340000",
@@ -94,8 +57,6 @@ class ProjectDemoData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final UserDetailsService users;
     private final Random random = new Random(20241031L);
-    private final List<String> regionPool = new ArrayList<>();
-    private int nameSeq;
 
     ProjectDemoData(
             Projects projects,
@@ -114,34 +75,11 @@ class ProjectDemoData implements ApplicationRunner {
         this.users = users;
     }
 
-    /** One demo project to be made. Amounts in 万元. */
-    record Plan(
-            String name,
-            String region,
-            String chain,
-            ProjectType type,
-            BigDecimal total,
-            BigDecimal contract,
-            boolean key,
-            Stage stage,
-            StageDates dates,
-            String investor,
-            FundOrigin origin,
-            ReviewStatus review,
-            boolean counted,
-            String notCountedReason,
-            boolean leader) {}
-
     @Override
     public void run(ApplicationArguments args) {
         if (jdbc.sql("select count(*) from project").query(Long.class).single() > 0) {
             return;
         }
-        REGION_WEIGHTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-            for (int i = 0; i < e.getValue(); i++) {
-                regionPool.add(e.getKey());
-            }
-        });
         var city = users.loadUserByUsername("city");
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
@@ -149,7 +87,7 @@ class ProjectDemoData implements ApplicationRunner {
         SecurityContextHolder.setContext(context);
         try {
             long started = System.nanoTime();
-            List<Plan> plans = plan();
+            List<Plan> plans = new ProjectDemoPlan(random).plan();
             for (Plan p : plans) {
                 make(p);
             }
@@ -157,423 +95,6 @@ class ProjectDemoData implements ApplicationRunner {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
-    }
-
-    // ------------------------------------------------------------------ the plan
-
-    List<Plan> plan() {
-        var plans = new ArrayList<Plan>();
-        // A: signed January-October 2024, all approved and counted: 55 below 1 亿元, 62 at 1 亿元 or more
-        var small = new ArrayList<BigDecimal>();
-        for (int i = 0; i < SIGNED_COUNT - SIGNED_BIG - 1; i++) {
-            small.add(wan(500 + 100 * random.nextInt(95)));
-        }
-        BigDecimal greenhouse = wan(360);
-        small.add(greenhouse);
-        BigDecimal smallSum = small.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal hydrogen = wan(1_000_000);
-        BigDecimal battery = wan(32_000);
-        List<BigDecimal> big = new ArrayList<>(List.of(hydrogen, battery));
-        big.addAll(split(
-                SIGNED_JAN_OCT_2024.subtract(smallSum).subtract(hydrogen).subtract(battery), SIGNED_BIG - 2, 10_000));
-        for (int i = 0; i < small.size(); i++) {
-            boolean isGreenhouse = i == small.size() - 1;
-            // the first three are the projects signed at 岚县's 长三角 ceremony in 上海 (see the activities demo)
-            boolean lanxian = i < 3;
-            LocalDate signed =
-                    isGreenhouse ? LocalDate.of(2024, 5, 20) : lanxian ? LANXIAN_CEREMONY : dayIn(2024, 1, 10);
-            String region = isGreenhouse ? "141181" : lanxian ? "141127" : region();
-            plans.add(new Plan(
-                    isGreenhouse ? "金龙山绿色有机温室大棚（临水村草莓采摘园）" : name(),
-                    region,
-                    isGreenhouse ? null : chain(),
-                    isGreenhouse ? ProjectType.AGRI_TOURISM : type(),
-                    small.get(i),
-                    small.get(i),
-                    false,
-                    isGreenhouse ? Stage.STARTED : stageAfterSigning(),
-                    isGreenhouse
-                            ? new StageDates(signed, LocalDate.of(2024, 5, 28), LocalDate.of(2024, 6, 5), null, null)
-                            : null,
-                    isGreenhouse ? "孝义市金龙山农业开发有限公司" : investor(),
-                    origin(),
-                    ReviewStatus.APPROVED,
-                    true,
-                    null,
-                    false));
-            if (!isGreenhouse) {
-                plans.set(plans.size() - 1, withDates(plans.get(plans.size() - 1), signed));
-            }
-        }
-        for (int i = 0; i < big.size(); i++) {
-            Plan p;
-            if (i == 0) {
-                p = new Plan(
-                        "吕梁氢能全产业链示范园项目",
-                        "141171",
-                        "LL-H2",
-                        ProjectType.INDUSTRIAL,
-                        hydrogen,
-                        hydrogen,
-                        true,
-                        Stage.STARTED,
-                        new StageDates(
-                                LocalDate.of(2024, 4, 16),
-                                LocalDate.of(2024, 5, 10),
-                                LocalDate.of(2024, 8, 18),
-                                null,
-                                null),
-                        "华晋氢能科技集团有限公司",
-                        FundOrigin.OUT_OF_PROVINCE,
-                        ReviewStatus.APPROVED,
-                        true,
-                        null,
-                        true);
-            } else if (i == 1) {
-                p = new Plan(
-                        "废旧动力电池回收综合利用项目",
-                        "141171",
-                        "LL-NE",
-                        ProjectType.INDUSTRIAL,
-                        battery,
-                        battery,
-                        true,
-                        Stage.PRODUCING,
-                        new StageDates(
-                                LocalDate.of(2024, 3, 8),
-                                LocalDate.of(2024, 3, 29),
-                                LocalDate.of(2024, 5, 6),
-                                LocalDate.of(2024, 9, 26),
-                                null),
-                        "山西迪诺思新能源科技有限公司",
-                        FundOrigin.IN_PROVINCE,
-                        ReviewStatus.APPROVED,
-                        true,
-                        null,
-                        false);
-            } else {
-                p = withDates(
-                        new Plan(
-                                name(),
-                                region(),
-                                chain(),
-                                type(),
-                                big.get(i),
-                                big.get(i),
-                                true,
-                                stageAfterSigning(),
-                                null,
-                                investor(),
-                                origin(),
-                                ReviewStatus.APPROVED,
-                                true,
-                                null,
-                                big.get(i).compareTo(wan(100_000)) >= 0),
-                        dayIn(2024, 1, 10));
-            }
-            plans.add(p);
-        }
-        // the remaining key projects: 30 leads in talks or reserve, 14 signed in 2023
-        BigDecimal keySoFar = big.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<BigDecimal> otherKeys = split(KEY_TOTAL.subtract(keySoFar), KEY_COUNT - SIGNED_BIG, 10_000);
-        String[] talks = {"太钢集团不锈钢精深加工项目", "合肥安海半导体功率器件封测项目", "壹为新能源重卡整车制造项目"};
-        String[] talkInvestors = {"太原钢铁（集团）有限公司", "合肥安海半导体有限公司", "壹为新能源汽车有限公司"};
-        for (int i = 0; i < otherKeys.size(); i++) {
-            if (i < 30) {
-                Stage s = i % 3 == 0 ? Stage.RESERVE : Stage.NEGOTIATING;
-                boolean named = i < talks.length;
-                plans.add(new Plan(
-                        named ? talks[i] : name(),
-                        named ? "141100" : region(),
-                        chain(),
-                        ProjectType.INDUSTRIAL,
-                        otherKeys.get(i),
-                        null,
-                        true,
-                        named ? Stage.NEGOTIATING : s,
-                        StageDates.NONE,
-                        named ? talkInvestors[i] : investor(),
-                        origin(),
-                        ReviewStatus.APPROVED,
-                        true,
-                        null,
-                        named));
-            } else {
-                plans.add(withDates(
-                        new Plan(
-                                name(),
-                                region(),
-                                chain(),
-                                type(),
-                                otherKeys.get(i),
-                                otherKeys.get(i),
-                                true,
-                                Stage.STARTED,
-                                null,
-                                investor(),
-                                origin(),
-                                ReviewStatus.APPROVED,
-                                true,
-                                null,
-                                false),
-                        dayIn(2023, 1, 10)));
-            }
-        }
-        // 2023 non-key signings (for 同比) and November-December signings of both years
-        for (int i = 0; i < 91; i++) {
-            BigDecimal t = wan(500 + 100 * random.nextInt(790));
-            plans.add(withDates(
-                    new Plan(
-                            name(),
-                            region(),
-                            chain(),
-                            type(),
-                            t,
-                            t,
-                            false,
-                            stageAfterSigning(),
-                            null,
-                            investor(),
-                            origin(),
-                            ReviewStatus.APPROVED,
-                            true,
-                            null,
-                            false),
-                    dayIn(2023, 1, 10)));
-        }
-        for (int i = 0; i < 24; i++) {
-            int year = i < 12 ? 2024 : 2023;
-            BigDecimal t = wan(800 + 100 * random.nextInt(600));
-            plans.add(withDates(
-                    new Plan(
-                            name(),
-                            region(),
-                            chain(),
-                            type(),
-                            t,
-                            t,
-                            false,
-                            Stage.SIGNED,
-                            null,
-                            investor(),
-                            origin(),
-                            ReviewStatus.APPROVED,
-                            true,
-                            null,
-                            false),
-                    dayIn(year, 11, 12)));
-        }
-        // not counted for assessment (outside the seed's period, so the seed figures hold under either rule)
-        String[] reasons = {"房地产开发项目", "本地财政资金项目", "企业搬迁项目"};
-        for (int i = 0; i < 3; i++) {
-            BigDecimal t = wan(20_000 + 1000 * random.nextInt(30));
-            plans.add(withDates(
-                    new Plan(
-                            name(),
-                            region(),
-                            null,
-                            ProjectType.SERVICE,
-                            t,
-                            t,
-                            false,
-                            Stage.SIGNED,
-                            null,
-                            investor(),
-                            FundOrigin.IN_CITY,
-                            ReviewStatus.APPROVED,
-                            false,
-                            reasons[i],
-                            false),
-                    dayIn(2024, 11, 12)));
-        }
-        // work in progress at the counties: drafts, submitted, returned (signed 2024, not yet official)
-        ReviewStatus[] pending = {
-            ReviewStatus.DRAFT,
-            ReviewStatus.DRAFT,
-            ReviewStatus.DRAFT,
-            ReviewStatus.DRAFT,
-            ReviewStatus.SUBMITTED,
-            ReviewStatus.SUBMITTED,
-            ReviewStatus.SUBMITTED,
-            ReviewStatus.RETURNED,
-            ReviewStatus.RETURNED
-        };
-        for (ReviewStatus r : pending) {
-            BigDecimal t = wan(1000 + 100 * random.nextInt(300));
-            plans.add(withDates(
-                    new Plan(
-                            name(),
-                            region(),
-                            chain(),
-                            type(),
-                            t,
-                            t,
-                            false,
-                            Stage.SIGNED,
-                            null,
-                            investor(),
-                            origin(),
-                            r,
-                            true,
-                            null,
-                            false),
-                    dayIn(2024, 6, 10)));
-        }
-        // a duplicate: 汾阳 records, as a draft, a project 文水 already has (same investor, similar amount)
-        Plan original = withDates(
-                new Plan(
-                        "年产5万吨针状焦项目",
-                        "141121",
-                        "LL-CM",
-                        ProjectType.INDUSTRIAL,
-                        wan(86_000),
-                        wan(86_000),
-                        false,
-                        Stage.SIGNED,
-                        null,
-                        "山西宏特煤化工有限公司",
-                        FundOrigin.IN_PROVINCE,
-                        ReviewStatus.APPROVED,
-                        true,
-                        null,
-                        false),
-                LocalDate.of(2024, 11, 8));
-        plans.add(original);
-        plans.add(new Plan(
-                "宏特5万吨针状焦项目",
-                "141182",
-                "LL-CM",
-                ProjectType.INDUSTRIAL,
-                wan(90_000),
-                wan(90_000),
-                false,
-                Stage.SIGNED,
-                new StageDates(LocalDate.of(2024, 11, 15), null, null, null, null),
-                "山西宏特煤化工有限公司",
-                FundOrigin.IN_PROVINCE,
-                ReviewStatus.DRAFT,
-                true,
-                null,
-                false));
-        return plans;
-    }
-
-    /** {@code count} whole-万元 amounts (multiples of 100), each at least {@code min}, adding up to {@code total}. */
-    List<BigDecimal> split(BigDecimal total, int count, int min) {
-        long wan = total.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
-        int[] weights = new int[count];
-        long weightSum = 0;
-        for (int i = 0; i < count; i++) {
-            weights[i] = 1 + random.nextInt(20);
-            weightSum += weights[i];
-        }
-        var out = new ArrayList<BigDecimal>();
-        long used = 0;
-        for (int i = 0; i < count; i++) {
-            // round shares to 100 万元; the last one takes the exact remainder
-            long share = i == count - 1 ? wan - used : Math.max(min, wan * weights[i] / weightSum / 100 * 100);
-            used += share;
-            out.add(BigDecimal.valueOf(share).setScale(2));
-        }
-        if (out.get(count - 1).compareTo(BigDecimal.valueOf(min)) < 0) {
-            throw new IllegalStateException("demo amounts do not fit: " + out.get(count - 1));
-        }
-        return out;
-    }
-
-    private Plan withDates(Plan p, LocalDate signed) {
-        LocalDate registered =
-                p.stage().order() >= Stage.REGISTERED.order() ? signed.plusDays(7 + random.nextInt(40)) : null;
-        LocalDate startedOn =
-                p.stage().order() >= Stage.STARTED.order() ? registered.plusDays(10 + random.nextInt(80)) : null;
-        LocalDate producing =
-                p.stage().order() >= Stage.PRODUCING.order() ? startedOn.plusDays(90 + random.nextInt(200)) : null;
-        LocalDate full = p.stage().order() >= Stage.FULL_PRODUCTION.order()
-                ? producing.plusDays(60 + random.nextInt(200))
-                : null;
-        return new Plan(
-                p.name(),
-                p.region(),
-                p.chain(),
-                p.type(),
-                p.total(),
-                p.contract(),
-                p.key(),
-                p.stage(),
-                new StageDates(signed, registered, startedOn, producing, full),
-                p.investor(),
-                p.origin(),
-                p.review(),
-                p.counted(),
-                p.notCountedReason(),
-                p.leader());
-    }
-
-    private Stage stageAfterSigning() {
-        int r = random.nextInt(100);
-        return r < 30
-                ? Stage.SIGNED
-                : r < 50 ? Stage.REGISTERED : r < 80 ? Stage.STARTED : r < 95 ? Stage.PRODUCING : Stage.FULL_PRODUCTION;
-    }
-
-    private LocalDate dayIn(int year, int fromMonth, int months) {
-        LocalDate start = LocalDate.of(year, fromMonth, 1);
-        LocalDate end = start.plusMonths(months).minusDays(1);
-        if (end.getMonthValue() < fromMonth || end.getYear() > year) {
-            end = LocalDate.of(year, 12, 31);
-        }
-        if (year == 2024 && fromMonth == 1 && months == 10) {
-            end = LocalDate.of(2024, 10, 31);
-        }
-        long days = end.toEpochDay() - start.toEpochDay();
-        return start.plusDays(random.nextInt((int) days + 1));
-    }
-
-    private String region() {
-        return regionPool.get(random.nextInt(regionPool.size()));
-    }
-
-    private String chain() {
-        return random.nextInt(5) == 0 ? null : CHAINS[random.nextInt(CHAINS.length)];
-    }
-
-    private ProjectType type() {
-        int r = random.nextInt(10);
-        return r < 6
-                ? ProjectType.INDUSTRIAL
-                : r < 8 ? ProjectType.SERVICE : r < 9 ? ProjectType.AGRI_TOURISM : ProjectType.INFRASTRUCTURE;
-    }
-
-    private FundOrigin origin() {
-        int r = random.nextInt(20);
-        return r == 0
-                ? FundOrigin.OVERSEAS
-                : r < 13 ? FundOrigin.OUT_OF_PROVINCE : r < 17 ? FundOrigin.IN_PROVINCE : FundOrigin.IN_CITY;
-    }
-
-    private String name() {
-        nameSeq++;
-        return PREFIX[random.nextInt(PREFIX.length)]
-                + TOPIC[random.nextInt(TOPIC.length)]
-                + SUFFIX[random.nextInt(SUFFIX.length)]
-                + (nameSeq % 7 == 0 ? "（二期）" : "");
-    }
-
-    private final List<String> investorPool = new ArrayList<>();
-
-    private String investor() {
-        if (investorPool.size() < 140 || random.nextInt(4) != 0) {
-            String n = PREFIX[random.nextInt(PREFIX.length)]
-                    + TOPIC[random.nextInt(TOPIC.length)].replace("项目", "")
-                    + (random.nextBoolean() ? "科技有限公司" : "集团有限公司");
-            investorPool.add(n);
-            return n;
-        }
-        return investorPool.get(random.nextInt(investorPool.size()));
-    }
-
-    private static BigDecimal wan(long v) {
-        return BigDecimal.valueOf(v).setScale(2);
     }
 
     // ------------------------------------------------------------------ making one project
@@ -606,7 +127,7 @@ class ProjectDemoData implements ApplicationRunner {
                             + "registered_capital = :c, contact_name = :cn, contact_phone = :ph where id = :id")
                     .param("p", HQ[h])
                     .param("i", p.chain() == null ? "综合" : industry(p.chain()))
-                    .param("c", wan(1000 + 1000L * random.nextInt(50)))
+                    .param("c", ProjectDemoDraws.wan(1000 + 1000L * random.nextInt(50)))
                     .param("cn", "王经理")
                     .param("ph", "13" + (100000000 + random.nextInt(899999999)))
                     .param("id", id)
