@@ -5,17 +5,15 @@ import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.common.FileNames;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.common.Sha256;
 import cn.yinfeng.ledger.ImportBatches.Status;
 import cn.yinfeng.ledger.sheet.ColumnMapper;
 import cn.yinfeng.regions.Regions;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -196,7 +194,13 @@ public class Imports {
         options = withSavedMapping(kind, checked(options));
         Report report = runner.run(kind, file, locale, false, null, ImportProgress.NONE, false, options, fileName);
         long id = batches.insert(
-                kind, currentUser.require().id(), safeName(fileName), sha256(file), file, Status.PREVIEWED, options);
+                kind,
+                currentUser.require().id(),
+                safeName(fileName),
+                Sha256.hex(file),
+                file,
+                Status.PREVIEWED,
+                options);
         previewed(id, 0, kind, report);
         return new Report(
                 id,
@@ -305,7 +309,7 @@ public class Imports {
                 kind,
                 currentUser.require().id(),
                 safeName(fileName),
-                sha256(file),
+                Sha256.hex(file),
                 file,
                 Status.PREVIEWING,
                 withSavedMapping(kind, checked(options)));
@@ -413,13 +417,5 @@ public class Imports {
     static String safeName(String name) {
         String n = FileNames.safe(name);
         return n.isEmpty() ? "upload.xlsx" : n;
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

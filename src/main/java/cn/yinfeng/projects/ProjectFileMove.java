@@ -1,5 +1,6 @@
 package cn.yinfeng.projects;
 
+import cn.yinfeng.common.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ class ProjectFileMove implements ApplicationRunner {
                 return Optional.empty();
             }
             byte[] bytes = Files.size(path) == size ? Files.readAllBytes(path) : null;
-            if (bytes == null || !ProjectFiles.sha256(bytes).equals(sha256)) {
+            if (bytes == null || !Sha256.hex(bytes).equals(sha256)) {
                 log.warn(
                         "Evidence file {} in {} differs from what was uploaded (size or SHA-256); neither served nor moved",
                         id,

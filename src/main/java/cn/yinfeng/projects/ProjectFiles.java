@@ -6,18 +6,16 @@ import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.FileNames;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.common.Sha256;
 import cn.yinfeng.regions.RegionScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -156,7 +154,7 @@ public class ProjectFiles {
                 .param("o", label)
                 .param("t", type)
                 .param("n", bytes.length)
-                .param("h", sha256(bytes))
+                .param("h", Sha256.hex(bytes))
                 .param("u", user.id())
                 .query(Long.class)
                 .single();
@@ -213,13 +211,5 @@ public class ProjectFiles {
                 rs.getString("sha256"),
                 rs.getString("display_name"),
                 rs.getTimestamp("at").toInstant());
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,11 +1,9 @@
 package cn.yinfeng.supervision;
 
+import cn.yinfeng.common.Sha256;
 import cn.yinfeng.supervision.Tasks.Upload;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,18 +45,10 @@ class TaskEvents {
                 .param("n", f.name())
                 .param("ct", f.contentType() == null ? "application/octet-stream" : f.contentType())
                 .param("s", f.content().length)
-                .param("h", sha256(f.content()))
+                .param("h", Sha256.hex(f.content()))
                 .param("c", f.content())
                 .param("u", uploadedBy)
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

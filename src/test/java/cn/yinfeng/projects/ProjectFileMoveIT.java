@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.yinfeng.IntegrationTest;
+import cn.yinfeng.common.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HexFormat;
@@ -43,7 +44,7 @@ class ProjectFileMoveIT extends IntegrationTest {
                 .param("p", projectId)
                 .param("s", stored)
                 .param("n", recorded.length)
-                .param("h", ProjectFiles.sha256(recorded))
+                .param("h", Sha256.hex(recorded))
                 .query(Long.class)
                 .single();
     }
