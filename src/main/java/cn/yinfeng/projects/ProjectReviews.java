@@ -91,12 +91,13 @@ public class ProjectReviews {
                        attracting_share, chain_id, project_type, total_investment, contract_amount, fund_origin,
                        fund_origin_derived, out_of_province_amount, key_project, leader_user_id, counted,
                        expansion_of_id, stage, signed_on, registered_on, started_on, producing_on,
-                       full_production_on, approved_by, project_version)
+                       full_production_on, approved_by, project_version, foreign_currency, foreign_amount,
+                       exchange_rate)
                 select id, :at, name, region_id, attracting_region_id, attracting_share, chain_id, project_type,
                        total_investment, contract_amount, fund_origin, fund_origin_derived, out_of_province_amount,
                        key_project, leader_user_id, counted,
                        expansion_of_id, stage, signed_on, registered_on, started_on, producing_on,
-                       full_production_on, :by, version
+                       full_production_on, :by, version, foreign_currency, foreign_amount, exchange_rate
                   from project where id = :id
                 """).param("at", ts).param("by", approver).param("id", id).update();
         jdbc.sql("update project_fund set approved_at = :at where project_id = :id and approved_at is null "

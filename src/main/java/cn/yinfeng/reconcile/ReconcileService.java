@@ -263,7 +263,8 @@ public class ReconcileService {
             return true;
         }
         return switch (ind.unit()) {
-            case WAN -> c.money();
+            case WAN -> c.money() && !c.unit().contains("美元");
+            case USD -> c.money() && c.unit().contains("美元");
             case RATE -> c.unit().equals("%");
             case COUNT -> !c.money() && !c.unit().equals("%");
         };

@@ -7,7 +7,9 @@ import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
+import cn.yinfeng.targets.Catalogue;
 import cn.yinfeng.targets.Indicator;
+import cn.yinfeng.targets.RuleVersion;
 import cn.yinfeng.targets.Targets;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,9 +60,17 @@ public class MonthlyReport {
             BigDecimal signedAmountCompletion,
             Stats.Light light) {}
 
-    public record Report(Region region, int year, int month, Instant asOf, List<Row> rows, String briefing) {}
+    public record Report(
+            Region region, int year, int month, Instant asOf, List<Row> rows, String briefing, int ruleVersion) {}
 
-    public record Published(long id, Instant publishedAt, String publishedBy, Map<String, BigDecimal> figures) {}
+    /** A publication: its figures as published, the instant they were read as of and the rule version. */
+    public record Published(
+            long id,
+            Instant publishedAt,
+            String publishedBy,
+            Map<String, BigDecimal> figures,
+            Instant asOf,
+            int ruleVersion) {}
 
     /** A figure that differs from the published one. */
     public record Change(String code, BigDecimal published, BigDecimal now) {}
@@ -74,6 +84,7 @@ public class MonthlyReport {
     private final AuditLog audit;
     private final Clock clock;
     private final Accounts accounts;
+    private final Catalogue catalogue;
 
     MonthlyReport(
             StatsEngine engine,
@@ -84,7 +95,9 @@ public class MonthlyReport {
             JdbcClient jdbc,
             AuditLog audit,
             Clock clock,
-            Accounts accounts) {
+            Accounts accounts,
+            Catalogue catalogue) {
+        this.catalogue = catalogue;
         this.engine = engine;
         this.stats = stats;
         this.targets = targets;
@@ -98,9 +111,16 @@ public class MonthlyReport {
 
     @Transactional(readOnly = true) // on the replica when one is configured
     public Report build(String regionCode, int year, int month, Instant asOf) {
+        return build(regionCode, year, month, asOf, null);
+    }
+
+    /** The report under a rule version ({@code null}: the one in force today). */
+    @Transactional(readOnly = true)
+    public Report build(String regionCode, int year, int month, Instant asOf, Integer ruleVersion) {
         Region region = stats.region(regionCode);
         Instant at = asOf == null ? clock.instant() : asOf;
-        List<Indicator> indicators = targets.indicators().stream()
+        RuleVersion rules = ruleVersion == null ? catalogue.current() : catalogue.version(ruleVersion);
+        List<Indicator> indicators = rules.indicators().stream()
                 .filter(i -> COLUMNS.contains(i.code()) || i.code().equals("SIGNED_AMOUNT"))
                 .toList();
         List<Region> units = new ArrayList<>(regions.visible(currentUser.scope()).stream()
@@ -109,13 +129,14 @@ public class MonthlyReport {
         var groups = new ArrayList<Region>(units);
         groups.add(region);
         YearMonth to = YearMonth.of(year, month);
-        var now = engine.compute(groups, indicators, to.withMonth(1).atDay(1), to.atEndOfMonth(), asOf);
+        var now = engine.compute(groups, indicators, to.withMonth(1).atDay(1), to.atEndOfMonth(), asOf, rules);
         var before = engine.compute(
                 groups,
                 indicators,
                 to.minusYears(1).withMonth(1).atDay(1),
                 to.minusYears(1).atEndOfMonth(),
-                asOf);
+                asOf,
+                rules);
         var rows = new ArrayList<Row>();
         for (Region g : groups) {
             Map<String, BigDecimal> v = now.get(g.id());
@@ -136,7 +157,14 @@ public class MonthlyReport {
             rows.add(new Row(g.code(), g.name(), g.id() == region.id(), v, yoy, target, completion, light));
         }
         Row total = rows.get(rows.size() - 1);
-        return new Report(region, year, month, at, rows, briefing(region, month, total, before.get(region.id())));
+        return new Report(
+                region,
+                year,
+                month,
+                at,
+                rows,
+                briefing(region, month, total, before.get(region.id())),
+                rules.version());
     }
 
     /** "1-10月份，全市招商引资签约项目117个，签约金额941.5亿元……" */
@@ -310,14 +338,15 @@ public class MonthlyReport {
                         .append('=')
                         .append(v == null ? "" : v.toPlainString())
                         .append(';'));
-        long id = jdbc.sql("insert into published_report (region_id, year, month, as_of, published_by, figures) values "
-                        + "(:r, :y, :m, :a, :u, :f) returning id")
+        long id = jdbc.sql("insert into published_report (region_id, year, month, as_of, published_by, figures, "
+                        + "rule_version) values (:r, :y, :m, :a, :u, :f, :v) returning id")
                 .param("r", report.region().id())
                 .param("y", year)
                 .param("m", month)
                 .param("a", Timestamp.from(report.asOf()))
                 .param("u", user.id())
                 .param("f", text.toString())
+                .param("v", report.ruleVersion())
                 .query(Long.class)
                 .single();
         audit.record(
@@ -342,13 +371,29 @@ public class MonthlyReport {
                             rs.getLong("id"),
                             rs.getTimestamp("published_at").toInstant(),
                             null,
-                            parse(rs.getString("figures")));
+                            parse(rs.getString("figures")),
+                            rs.getTimestamp("as_of").toInstant(),
+                            rs.getInt("rule_version"));
                 })
                 .list();
         Map<Long, String> names = accounts.displayNames(publishers.values());
         return rows.stream()
-                .map(p -> new Published(p.id(), p.publishedAt(), names.get(publishers.get(p.id())), p.figures()))
+                .map(p -> new Published(
+                        p.id(),
+                        p.publishedAt(),
+                        names.get(publishers.get(p.id())),
+                        p.figures(),
+                        p.asOf(),
+                        p.ruleVersion()))
                 .toList();
+    }
+
+    /**
+     * A publication computed again as it was made: as of the instant it read and under the rule version it used.
+     * Its figures equal the published ones unless the history itself was rewritten.
+     */
+    public Report reproduce(String regionCode, Published published, int year, int month) {
+        return build(regionCode, year, month, published.asOf(), published.ruleVersion());
     }
 
     /** The figures of the latest publication that differ from today's. */

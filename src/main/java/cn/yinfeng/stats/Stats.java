@@ -6,7 +6,9 @@ import cn.yinfeng.projects.Projects;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
+import cn.yinfeng.targets.Catalogue;
 import cn.yinfeng.targets.Indicator;
+import cn.yinfeng.targets.RuleVersion;
 import cn.yinfeng.targets.Targets;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,8 +59,52 @@ public class Stats {
             BigDecimal aheadOfSchedule,
             Light light) {}
 
+    /**
+     * The rule version a figure is computed under: the one in force today, the one in force at the period's end (the
+     * then-valid rules), or a version by number.
+     */
+    public record Basis(Kind kind, int version) {
+
+        public enum Kind {
+            CURRENT,
+            PERIOD,
+            VERSION
+        }
+
+        public static final Basis CURRENT = new Basis(Kind.CURRENT, 0);
+        public static final Basis PERIOD = new Basis(Kind.PERIOD, 0);
+
+        public static Basis version(int version) {
+            return new Basis(Kind.VERSION, version);
+        }
+
+        /** From a request parameter: {@code current} (or none), {@code period}, or a version number. */
+        public static Basis parse(@Nullable String raw) {
+            if (raw == null || raw.isBlank() || raw.equalsIgnoreCase("current")) {
+                return CURRENT;
+            }
+            if (raw.equalsIgnoreCase("period")) {
+                return PERIOD;
+            }
+            try {
+                return version(Integer.parseInt(raw.trim()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("rules", "stats.rules.invalid");
+            }
+        }
+    }
+
+    /** The rule version a summary was computed under, and why that one. */
+    public record RulesUsed(int version, LocalDate effectiveFrom, Basis.Kind basis, String note) {}
+
     public record Summary(
-            String regionCode, String regionName, YearMonth from, YearMonth to, Instant asOf, List<Line> indicators) {
+            String regionCode,
+            String regionName,
+            YearMonth from,
+            YearMonth to,
+            Instant asOf,
+            List<Line> indicators,
+            RulesUsed rules) {
 
         public Line get(String code) {
             return indicators.stream()
@@ -87,6 +134,7 @@ public class Stats {
     private final BigDecimal yellowShare;
     private final StatsAggregates aggregates;
     private final TransactionTemplate readOnly;
+    private final Catalogue catalogue;
 
     Stats(
             StatsEngine engine,
@@ -97,7 +145,9 @@ public class Stats {
             Clock clock,
             @Value("${yinfeng.stats.yellow-share:0.10}") BigDecimal yellowShare,
             StatsAggregates aggregates,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            Catalogue catalogue) {
+        this.catalogue = catalogue;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.engine = engine;
@@ -117,10 +167,25 @@ public class Stats {
     }
 
     public Summary summary(String regionCode, YearMonth from, YearMonth to, LocalDate asOf) {
+        return summary(regionCode, from, to, asOf, Basis.CURRENT);
+    }
+
+    public Summary summary(String regionCode, YearMonth from, YearMonth to, LocalDate asOf, Basis basis) {
         if (from.isAfter(to)) {
             throw new InvalidInputException("from", "stats.period.order");
         }
-        return summaryOf(region(regionCode), from, to, asOf);
+        Region region = region(regionCode);
+        fresh();
+        return read(() -> summaryIn(region, from, to, asOf, basis));
+    }
+
+    /** The rule version a basis names for a period. */
+    public RuleVersion rules(Basis basis, YearMonth to) {
+        return switch (basis.kind()) {
+            case CURRENT -> catalogue.current();
+            case PERIOD -> catalogue.inForce(to.atEndOfMonth());
+            case VERSION -> catalogue.version(basis.version());
+        };
     }
 
     /**
@@ -132,21 +197,23 @@ public class Stats {
             throw new InvalidInputException("from", "stats.period.order");
         }
         fresh();
-        return read(() -> summaryIn(region, from, to, asOf));
+        return read(() -> summaryIn(region, from, to, asOf, Basis.CURRENT));
     }
 
-    private Summary summaryIn(Region region, YearMonth from, YearMonth to, LocalDate asOf) {
+    private Summary summaryIn(Region region, YearMonth from, YearMonth to, LocalDate asOf, Basis basis) {
         Instant at = asOfInstant(asOf);
-        List<Indicator> indicators = targets.indicators();
+        RuleVersion rules = rules(basis, to);
+        List<Indicator> indicators = rules.indicators();
         Instant historical = asOf == null ? null : at; // null: now, from the aggregates
-        var now = engine.compute(List.of(region), indicators, from.atDay(1), to.atEndOfMonth(), historical)
+        var now = engine.compute(List.of(region), indicators, from.atDay(1), to.atEndOfMonth(), historical, rules)
                 .get(region.id());
         var before = engine.compute(
                         List.of(region),
                         indicators,
                         from.minusYears(1).atDay(1),
                         to.minusYears(1).atEndOfMonth(),
-                        historical)
+                        historical,
+                        rules)
                 .get(region.id());
         Map<String, BigDecimal> yearTargets =
                 from.getYear() == to.getYear() ? targets.targets(region.id(), to.getYear()) : Map.of();
@@ -155,7 +222,14 @@ public class Stats {
             lines.add(line(
                     ind, now.get(ind.code()), before.get(ind.code()), yearTargets.get(ind.code()), to.getMonthValue()));
         }
-        return new Summary(region.code(), region.name(), from, to, at, lines);
+        return new Summary(
+                region.code(),
+                region.name(),
+                from,
+                to,
+                at,
+                lines,
+                new RulesUsed(rules.version(), rules.effectiveFrom(), basis.kind(), rules.note()));
     }
 
     Line line(Indicator ind, BigDecimal value, BigDecimal previous, BigDecimal target, int elapsedMonths) {
@@ -227,7 +301,12 @@ public class Stats {
                 .filter(r -> r.parentId() != null && r.parentId() == parent.id())
                 .toList();
         var values = engine.compute(
-                units, List.of(ind), from.atDay(1), to.atEndOfMonth(), asOf == null ? null : asOfInstant(asOf));
+                units,
+                List.of(ind),
+                from.atDay(1),
+                to.atEndOfMonth(),
+                asOf == null ? null : asOfInstant(asOf),
+                catalogue.current());
         Map<Long, Map<String, BigDecimal>> unitTargets = from.getYear() == to.getYear()
                 ? targets.targets(units.stream().map(Region::id).toList(), to.getYear())
                 : Map.of();

@@ -164,14 +164,17 @@ class StatsController {
     @ResponseBody
     @SecurityRequirement(name = "bearer")
     @Operation(
-            summary = "Built-in indicators for a region and period (YYYY-MM), with 同比 and target completion; "
-                    + "asOf=YYYY-MM-DD recomputes them as they stood that day. Amounts in 万元, exact.")
+            summary = "The catalogue's indicators for a region and period (YYYY-MM), with 同比 and target completion; "
+                    + "asOf=YYYY-MM-DD recomputes them as they stood that day; rules=current (default), period "
+                    + "(the version in force at the period's end) or a version number. Amounts in 万元, exact; "
+                    + "the answer names the rule version used.")
     Stats.Summary summary(
             @RequestParam(required = false) String region,
             @RequestParam String from,
             @RequestParam String to,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return stats.summary(region, YearMonth.parse(from), YearMonth.parse(to), asOf);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String rules) {
+        return stats.summary(region, YearMonth.parse(from), YearMonth.parse(to), asOf, Stats.Basis.parse(rules));
     }
 
     @GetMapping("/api/v1/stats/dashboard")
@@ -238,12 +241,50 @@ class StatsController {
                 region, indicator, YearMonth.parse(from), YearMonth.parse(to), asOf, "completion".equals(by));
     }
 
+    /** A publication with whether computing it again, as of its instant and under its version, gives its figures. */
+    record PublishedCheck(
+            long id,
+            java.time.Instant publishedAt,
+            String publishedBy,
+            java.time.Instant asOf,
+            int ruleVersion,
+            Map<String, java.math.BigDecimal> figures,
+            boolean reproduces) {}
+
+    @GetMapping("/api/v1/stats/report/published")
+    @ResponseBody
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "The publications of a monthly report (YYYY-MM), newest first, each computed again as of its "
+                    + "instant under the rule version it was made with: reproduces says whether every figure agrees")
+    List<PublishedCheck> publishedReports(@RequestParam(required = false) String region, @RequestParam String to) {
+        YearMonth end = YearMonth.parse(to);
+        return report.published(region, end.getYear(), end.getMonthValue()).stream()
+                .map(p -> {
+                    var again = report.reproduce(region, p, end.getYear(), end.getMonthValue());
+                    var total = again.rows().get(again.rows().size() - 1).values();
+                    boolean same = p.figures().entrySet().stream().allMatch(e -> {
+                        var now = total.get(e.getKey());
+                        return e.getValue() == null ? now == null : now != null && now.compareTo(e.getValue()) == 0;
+                    });
+                    return new PublishedCheck(
+                            p.id(), p.publishedAt(), p.publishedBy(), p.asOf(), p.ruleVersion(), p.figures(), same);
+                })
+                .toList();
+    }
+
     @GetMapping("/api/v1/stats/report")
     @ResponseBody
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "The monthly report: one row per unit plus the total, and the briefing paragraph")
-    MonthlyReport.Report apiReport(@RequestParam(required = false) String region, @RequestParam String to) {
+    @Operation(
+            summary = "The monthly report: one row per unit plus the total, and the briefing paragraph; rules=current "
+                    + "(default), period or a version number")
+    MonthlyReport.Report apiReport(
+            @RequestParam(required = false) String region,
+            @RequestParam String to,
+            @RequestParam(required = false) String rules) {
         YearMonth end = YearMonth.parse(to);
-        return report.build(region, end.getYear(), end.getMonthValue(), null);
+        int version = stats.rules(Stats.Basis.parse(rules), end).version();
+        return report.build(region, end.getYear(), end.getMonthValue(), null, version);
     }
 }

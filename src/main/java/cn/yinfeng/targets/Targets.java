@@ -28,34 +28,23 @@ public class Targets {
     private final CurrentUser currentUser;
     private final Regions regions;
     private final AuditLog audit;
+    private final Catalogue catalogue;
 
-    Targets(JdbcClient jdbc, CurrentUser currentUser, Regions regions, AuditLog audit) {
+    Targets(JdbcClient jdbc, CurrentUser currentUser, Regions regions, AuditLog audit, Catalogue catalogue) {
+        this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.regions = regions;
         this.audit = audit;
     }
 
+    /** The catalogue of the rule version in force today. */
     public List<Indicator> indicators() {
-        return jdbc.sql("select * from indicator order by sort_order, code")
-                .query((rs, n) -> new Indicator(
-                        rs.getString("code"),
-                        rs.getString("name_zh"),
-                        rs.getString("name_en"),
-                        Indicator.Unit.valueOf(rs.getString("unit")),
-                        rs.getString("computation"),
-                        rs.getBigDecimal("min_total"),
-                        rs.getString("fund_origin"),
-                        rs.getBoolean("eligible_only"),
-                        rs.getInt("sort_order")))
-                .list();
+        return catalogue.current().indicators();
     }
 
     public Indicator indicator(String code) {
-        return indicators().stream()
-                .filter(i -> i.code().equals(code))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("indicator", code));
+        return catalogue.current().indicator(code).orElseThrow(() -> new NotFoundException("indicator", code));
     }
 
     /** Targets of one region and year, by indicator code. */

@@ -248,8 +248,9 @@ class ReconcileIT extends IntegrationTest {
         assertThat(auditRows("RECONCILE_EXPORT", "city", "SUCCESS")).isPositive();
 
         // link to a published report; a stale version is a 409
-        Long report = jdbc.sql("insert into published_report (region_id, year, month, as_of, figures) values "
-                        + "((select id from region where code = '141100'), 2017, 10, now(), '{}') returning id")
+        Long report = jdbc.sql(
+                        "insert into published_report (region_id, year, month, as_of, figures, rule_version) values "
+                                + "((select id from region where code = '141100'), 2017, 10, now(), '{}', 1) returning id")
                 .query(Long.class)
                 .single();
         mvc.perform(put("/api/v1/reconcile/checks/" + id + "/report")

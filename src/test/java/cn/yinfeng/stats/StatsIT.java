@@ -277,13 +277,25 @@ class StatsIT extends IntegrationTest {
     @Test
     void lightsFollowTheSchedule() {
         var stats = new Stats(
-                null, null, null, null, null, null, new BigDecimal("0.10"), null, new JdbcTransactionManager());
+                null, null, null, null, null, null, new BigDecimal("0.10"), null, new JdbcTransactionManager(), null);
         assertThat(stats.lightFor(new BigDecimal("100"), new BigDecimal("100"))).isEqualTo(Stats.Light.GREEN);
         assertThat(stats.lightFor(new BigDecimal("90"), new BigDecimal("100"))).isEqualTo(Stats.Light.YELLOW);
         assertThat(stats.lightFor(new BigDecimal("89.99"), new BigDecimal("100")))
                 .isEqualTo(Stats.Light.RED);
         var line = stats.line(
-                new Indicator("X", "x", "x", Indicator.Unit.COUNT, "SIGNED_COUNT", null, null, true, 0),
+                new Indicator(
+                        "X",
+                        "x",
+                        "x",
+                        Indicator.Unit.COUNT,
+                        "SIGNED_COUNT",
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        true,
+                        false,
+                        0),
                 new BigDecimal("50"),
                 new BigDecimal("40"),
                 new BigDecimal("120"),
