@@ -119,6 +119,22 @@ public class Targets {
                 String.valueOf(value));
     }
 
+    /**
+     * Sets several targets of one region and year at once, all or none (one transaction): by indicator code, a
+     * null value clearing the target. Only values that differ from the stored ones are written.
+     */
+    @Transactional
+    public void setTargets(long regionId, int year, Map<String, BigDecimal> values) {
+        Map<String, BigDecimal> current = targets(regionId, year);
+        values.forEach((code, value) -> {
+            BigDecimal now = current.get(code);
+            boolean same = value == null ? now == null : now != null && now.compareTo(value) == 0;
+            if (!same) {
+                setTarget(regionId, year, code, value);
+            }
+        });
+    }
+
     public List<GoalGroup> goalGroups(long regionId, int year) {
         return jdbc.sql("select id, name from goal_group where region_id = :r and year = :y order by sort_order, id")
                 .param("r", regionId)
