@@ -38,8 +38,12 @@ final class StatsSql {
                  where p.region_id = ? and p.event = 'SIGNED' and p.counted and p.month between ? and ?
                  group by 1, 2
                 """, List.of(DataLoader.ROOT_ID, LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 12, 1))));
-        // Targets.indicator("SIGNED_AMOUNT") -> Targets.indicators()
-        out.add(new AppSql.Query("select * from indicator order by sort_order, code", List.of()));
+        // Targets.indicator("SIGNED_AMOUNT") -> Catalogue.current(): the version in force (its catalogue is cached)
+        out.add(new AppSql.Query("""
+                select coalesce((select version from rule_version where effective_from <= ?
+                                  order by effective_from desc, version desc limit 1),
+                                (select min(version) from rule_version))
+                """, List.of(LocalDate.of(year, 12, 31))));
         // Stats.ranking: Regions.visible(scope), then StatsEngine.compute over the cities
         out.add(new AppSql.Query(REGION_SELECT + " where" + SCOPE, List.of(SCOPE_PATTERN)));
         out.add(new AppSql.Query(DIRTY, List.of()));
