@@ -17,16 +17,21 @@ final class PeriodFinder {
     /** A year in Arabic or Chinese digits (2024, 二〇二四). */
     private static final String Y = "(\\d{4}|[〇零一二三四五六七八九]{4})";
 
+    /** A named part of a year: 前三季度, 一季度, 第1季度, 1至3季度, 上半年 … */
+    private static final String NAMED = "(前[三3]季度|前[两二2]季度|第?[一二三四1-4]季度|[一1]\\s*(?:-|—|~|至|到)\\s*[三3]季度"
+            + "|[一1]\\s*(?:-|—|~|至|到)\\s*[二2]季度|上半年|下半年|全年)";
+
     private static final String TO = "\\s*(?:-|—|~|至|到|－)+\\s*";
-    private static final Pattern P_YEAR_RANGE = Pattern.compile(Y + "年(?:的)?" + M + "(?:月份?)?" + TO + M + "月(?:份)?");
-    private static final Pattern P_RANGE = Pattern.compile(M + "(?:月份?)?" + TO + M + "月(?:份)?");
-    private static final Pattern P_UNTIL = Pattern.compile("截(?:至|止)(?:到)?(?:" + Y + "年)?" + M + "月(?:底|末|份)?");
+    private static final Pattern P_YEAR_RANGE =
+            Pattern.compile(Y + "\\s*年(?:的)?\\s*" + M + "\\s*(?:月份?)?" + TO + M + "\\s*月(?:份)?");
+    private static final Pattern P_RANGE = Pattern.compile(M + "\\s*(?:月份?)?" + TO + M + "\\s*月(?:份)?");
+    private static final Pattern P_UNTIL =
+            Pattern.compile("截(?:至|止)(?:到)?\\s*(?:" + Y + "\\s*年\\s*)?" + M + "\\s*月(?:底|末|份)?");
     private static final Pattern P_YEAR_SINCE = Pattern.compile("(?:自)?" + Y + "年(?:以来|来)");
-    private static final Pattern P_YEAR_NAMED =
-            Pattern.compile(Y + "年(?:度)?(?:的)?(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
-    private static final Pattern P_YEAR_MONTH = Pattern.compile(Y + "年" + M + "月(?:份)?(?![\\d日号底末初中])");
+    private static final Pattern P_YEAR_NAMED = Pattern.compile(Y + "\\s*年(?:度)?(?:的)?\\s*" + NAMED);
+    private static final Pattern P_YEAR_MONTH = Pattern.compile(Y + "\\s*年\\s*" + M + "\\s*月(?:份)?(?![\\d日号底末初中])");
     private static final Pattern P_YEAR = Pattern.compile(Y + "年(?:度|全年)?(?![\\d以来月份])");
-    private static final Pattern P_NAMED = Pattern.compile("(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
+    private static final Pattern P_NAMED = Pattern.compile(NAMED);
     private static final Pattern P_THIS_YEAR_SINCE = Pattern.compile("今年以来|今年来|年初以来|今年");
     private static final Pattern P_LAST_YEAR = Pattern.compile("(?:去年|上年)(?!同期|同比)");
     private static final Pattern P_YEAR_AGO = Pattern.compile("一年来|过去一年|这一年");
@@ -145,7 +150,14 @@ final class PeriodFinder {
     }
 
     private static int[] named(String n) {
-        return switch (n.replace("第", "")) {
+        String k = n.replace("第", "")
+                .replaceAll("[一1]\\s*(?:-|—|~|至|到)\\s*[三3]季度", "前三季度")
+                .replaceAll("[一1]\\s*(?:-|—|~|至|到)\\s*[二2]季度", "前两季度")
+                .replace('1', '一')
+                .replace('2', '二')
+                .replace('3', '三')
+                .replace('4', '四');
+        return switch (k) {
             case "前三季度" -> new int[] {1, 9};
             case "前两季度", "前二季度", "上半年" -> new int[] {1, 6};
             case "一季度" -> new int[] {1, 3};
