@@ -129,7 +129,17 @@ final class Indicators {
             case FUNDS_OVERSEAS -> money ? "FUNDS_OVERSEAS" : null;
             case REGISTERED -> things ? "REGISTERED_COUNT" : null;
             case SIGNED -> things ? "SIGNED_COUNT" : money ? "SIGNED_AMOUNT" : null;
-            case SIGNED_AMOUNT -> money ? "SIGNED_AMOUNT" : null;
+            case SIGNED_AMOUNT ->
+                // 签约省外项目42个,签约金额312.5亿元: the amount of the projects just counted
+                !money
+                        ? null
+                        : context == Family.SIGNED_OUT_PROVINCE
+                                ? "SIGNED_OUT_PROVINCE_AMOUNT"
+                                : context == Family.SIGNED_1YI_OUT_PROVINCE
+                                        ? "SIGNED_1YI_OUT_PROVINCE_AMOUNT"
+                                        : context == Family.SIGNED_OUT_CITY
+                                                ? "SIGNED_OUT_CITY_AMOUNT"
+                                                : "SIGNED_AMOUNT";
             case SIGNED_1YI -> things ? "SIGNED_1YI_COUNT" : money ? "SIGNED_1YI_AMOUNT" : null;
             case SIGNED_5YI -> things ? "SIGNED_5YI_COUNT" : money ? "SIGNED_5YI_AMOUNT" : null;
             case SIGNED_10YI -> things ? "SIGNED_10YI_COUNT" : money ? "SIGNED_10YI_AMOUNT" : null;

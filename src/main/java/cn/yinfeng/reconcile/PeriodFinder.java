@@ -19,7 +19,7 @@ final class PeriodFinder {
 
     /** A named part of a year: 前三季度, 一季度, 第1季度, 1至3季度, 上半年 … */
     private static final String NAMED = "(前[三3]季度|前[两二2]季度|第?[一二三四1-4]季度|[一1]\\s*(?:-|—|~|至|到)\\s*[三3]季度"
-            + "|[一1]\\s*(?:-|—|~|至|到)\\s*[二2]季度|上半年|下半年|全年)";
+            + "|[一1]\\s*(?:-|—|~|至|到)\\s*[二2]季度|上半年|下半年|全年(?!度?的?(?:目标|任务|计划)))"; // 全年目标 is a target, no period
 
     private static final String TO = "\\s*(?:-|—|~|至|到|－)+\\s*";
     private static final Pattern P_YEAR_RANGE =

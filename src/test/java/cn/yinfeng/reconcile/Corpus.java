@@ -42,7 +42,12 @@ final class Corpus {
         "16-docx-like",
         "17-heldout-summary",
         "18-heldout-rates",
-        "19-heldout-two-articles"
+        "19-heldout-two-articles",
+        "40-origin",
+        "41-completion",
+        "42-periods-spaces",
+        "43-registered-approx",
+        "44-unmapped"
     };
 
     record Text(String name, String body, LocalDate date, String region, List<String> expected) {}
