@@ -4,6 +4,7 @@ import static cn.yinfeng.reconcile.Indicators.code;
 import static cn.yinfeng.reconcile.Indicators.family;
 import static cn.yinfeng.reconcile.Indicators.growthCode;
 import static cn.yinfeng.reconcile.Indicators.nearestKeyword;
+import static cn.yinfeng.reconcile.ValueFinder.clauseEnd;
 import static cn.yinfeng.reconcile.ValueFinder.clauseStart;
 
 import cn.yinfeng.reconcile.Indicators.Family;
@@ -411,9 +412,13 @@ public final class ClaimExtractor {
             if (!COUNTING_UNITS.contains(f.unitShown)) {
                 return;
             }
+            // the words of its clause: before it (新建标准化厂房12个), or the whole clause when it names the thing
+            // after the value (精选8个事业单位)
             int clause = clauseStart(s, f.start);
-            String words = s.substring(clause, f.start).trim();
-            words = words.length() > 12 ? words.substring(words.length() - 12) : words;
+            String lead = s.substring(clause, f.start).trim();
+            String tail = s.substring(f.end, clauseEnd(s, f.end)).trim();
+            String words = tail.isEmpty() || lead.isEmpty() ? lead : lead + s.substring(f.start, f.end) + tail;
+            words = words.length() > 16 ? words.substring(0, 16) + "…" : words;
             before.unmapped.add(claim(
                     sentenceIndex,
                     s,

@@ -89,7 +89,7 @@ class ReconcileIT extends IntegrationTest {
                         .movePointRight(2)
                         .setScale(1, java.math.RoundingMode.HALF_UP)
                         .toPlainString();
-        String text = "2024年1-10月，全市签约省外投资项目30个，签约金额941.5亿元，完成年度目标的" + share + "%，新建标准化厂房12个；合同外资1.2亿美元。";
+        String text = "2024年1-10月，全市签约金额941.5亿元，完成年度目标的" + share + "%，其中签约省外投资项目30个，新建标准化厂房12个；合同外资1.2亿美元。";
         String json = check(CITY, text, "2024-11-05", "141100");
 
         Map<String, Object> origin = claim(json, "30个");
@@ -181,8 +181,13 @@ class ReconcileIT extends IntegrationTest {
         assertThat(claim(json, "26家").get("reason")).isEqualTo("reconcile.reason.indicator");
         assertThat(claim(json, "143人").get("regionCode")).isEqualTo("141129");
         // nothing of the 中阳 article is read as 吕梁's, nothing of the city article as 中阳's
-        List<String> zhongyang = JsonPath.read(json, "$.claims[?(@.regionCode == '141129')].written");
+        List<String> zhongyang =
+                JsonPath.read(json, "$.claims[?(@.regionCode == '141129' && @.indicator != 'UNMAPPED')].written");
         assertThat(zhongyang).containsExactlyInAnyOrder("47个", "143人", "500多人次", "4个", "3个");
+        // 精选8个事业单位 names no indicator: listed as such, with its words, never dropped
+        Map<String, Object> units = claim(json, "8个");
+        assertThat(units.get("indicator")).isEqualTo("UNMAPPED");
+        assertThat(units.get("reasonDetail")).isEqualTo("精选8个事业单位");
     }
 
     @Test
