@@ -335,14 +335,21 @@ public final class ClaimExtractor {
             before.end = f.end;
         }
 
-        /** 省外资金 (without 到位) after a signed claim is the signed amount from outside, else the funds. */
+        /**
+         * 省外资金 (市外资金) without 到位 is the signed amount from outside (引进省外资金120亿元), unless it follows funds
+         * in the same sentence (到位资金386.2亿元,其中省外资金215.7亿元): then the funds from outside.
+         */
         private static Family originFunds(Family fam, Found f, Family previous) {
-            if (!Indicators.signed(previous) || f.keyword == null || f.keyword.contains("到位")) {
+            if (fam != Family.FUNDS_OUT && fam != Family.FUNDS_OUT_CITY
+                    || f.keyword == null
+                    || f.keyword.contains("到位")
+                    || previous == Family.FUNDS
+                    || previous == Family.FUNDS_OUT
+                    || previous == Family.FUNDS_OUT_CITY
+                    || previous == Family.FUNDS_OVERSEAS) {
                 return fam;
             }
-            return fam == Family.FUNDS_OUT
-                    ? Family.SIGNED_OUT_PROVINCE
-                    : fam == Family.FUNDS_OUT_CITY ? Family.SIGNED_OUT_CITY : fam;
+            return fam == Family.FUNDS_OUT ? Family.SIGNED_OUT_PROVINCE : Family.SIGNED_OUT_CITY;
         }
 
         /** The second and later shares of a 分别完成年度任务的105.6%、98.4%和101.2%. */

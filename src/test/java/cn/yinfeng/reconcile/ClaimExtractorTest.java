@@ -119,9 +119,12 @@ class ClaimExtractorTest {
     }
 
     @Test
-    void fundsFromOutsideAreFundsUnlessTheySpeakOfASigning() {
+    void fundsFromOutsideAreTheSignedAmountUnlessTheyFollowFunds() {
         var funds = claims("全市到位资金386.2亿元,其中省外资金215.7亿元。", null, "141100");
         assertThat(funds).extracting(Claim::indicator).containsExactly("FUNDS", "FUNDS_OUT_PROVINCE");
+        assertThat(claims("2024年,全市引进省外资金120亿元。", null, "141100"))
+                .extracting(Claim::indicator)
+                .containsExactly("SIGNED_OUT_PROVINCE_AMOUNT");
         var signed = claims("2024年,全市签约项目30个,引进省外资金120亿元,省外到位资金50亿元。", null, "141100");
         assertThat(signed)
                 .extracting(Claim::indicator)
