@@ -30,7 +30,7 @@ final class ValueFinder {
     private static final Pattern GROWTH = Pattern.compile("(同比增长|同比提高|同比上升|增长|增幅为?|提高|同比下降|下降|减少)(了)?$");
     /** A share of the annual target: 完成年度目标任务的85.2%, 占全年目标的, 目标完成率为. */
     private static final Pattern COMPLETION =
-            Pattern.compile("(?:(?:完成|达到|达|占|为|实现)了?(?:全年度|全年|年度|年)?的?(?:目标|任务|计划)(?:任务)?的?"
+            Pattern.compile("(?:(?:完成|达到|达|占|为|实现)了?[^,;:、。\\d%]{0,6}?(?:目标|任务|计划)(?:任务)?的?"
                     + "|(?:全年|年度)?(?:目标|任务|计划)?完成率(?:为|达到|达|是)?)$");
     /** 近百家, 上千人: a bare 百 or 千 is a value only after such a word. */
     private static final Pattern BEFORE_ROUND = Pattern.compile("(近|上|超|逾|约|过)$");

@@ -122,6 +122,9 @@ class ClaimExtractorTest {
     void fundsFromOutsideAreTheSignedAmountUnlessTheyFollowFunds() {
         var funds = claims("全市到位资金386.2亿元,其中省外资金215.7亿元。", null, "141100");
         assertThat(funds).extracting(Claim::indicator).containsExactly("FUNDS", "FUNDS_OUT_PROVINCE");
+        assertThat(claims("2024年,全市引进外省客商投资项目8个。", null, "141100"))
+                .extracting(Claim::indicator)
+                .containsExactly("SIGNED_OUT_PROVINCE_COUNT");
         assertThat(claims("2024年,全市引进省外资金120亿元。", null, "141100"))
                 .extracting(Claim::indicator)
                 .containsExactly("SIGNED_OUT_PROVINCE_AMOUNT");
@@ -146,6 +149,9 @@ class ClaimExtractorTest {
         assertThat(rate)
                 .extracting(Claim::indicator, Claim::completion)
                 .containsExactly(Tuple.tuple("SIGNED_COUNT", true));
+        var handed = claims("2024年,全市到位资金386.2亿元,完成市下达年度目标任务的77.2%。", null, "141100");
+        assertThat(handed.get(1).completion()).isTrue();
+        assertThat(handed.get(1).indicator()).isEqualTo("FUNDS");
         var shares = claims("2024年,汾阳市签约项目19个,签约金额73.2亿元,分别完成年度任务的105.6%、98.4%。", null, "141100");
         assertThat(shares.subList(2, 4))
                 .extracting(Claim::indicator, Claim::completion)

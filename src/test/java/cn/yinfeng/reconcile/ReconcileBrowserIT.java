@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ReconcileBrowserIT extends BrowserTest {
 
     static final String TEXT =
-            "1-10月份，全市签约项目117个，签约金额941.5亿元，完成年度目标的85.2%；" + "其中签约省外投资项目42个。全市新建标准化厂房12个。\n\n全市签约外资项目3个，合同外资1.2亿美元。";
+            "1-10月份，全市签约项目117个，签约金额941.5亿元，完成年度目标的85.2%；" + "其中签约省外投资项目42个，新建标准化厂房12个。\n\n全市签约外资项目3个，合同外资1.2亿美元。";
 
     @Test
     void theResultListsTheShareAndTheUnmappedValueAtBothWidths() throws Exception {
