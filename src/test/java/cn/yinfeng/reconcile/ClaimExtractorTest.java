@@ -133,6 +133,9 @@ class ClaimExtractorTest {
         assertThat(claims("2024年,全市引进省外资金120亿元。", null, "141100"))
                 .extracting(Claim::indicator)
                 .containsExactly("SIGNED_OUT_PROVINCE_AMOUNT");
+        assertThat(claims("截至9月末,我市引进市外资金到位62.3亿元。", null, "141100"))
+                .extracting(Claim::indicator)
+                .containsExactly("FUNDS_OUT_CITY");
         var signed = claims("2024年,全市签约项目30个,引进省外资金120亿元,省外到位资金50亿元。", null, "141100");
         assertThat(signed)
                 .extracting(Claim::indicator)
@@ -177,6 +180,9 @@ class ClaimExtractorTest {
         assertThat(claims("2024 年前3季度,全市签约项目70个。", null, "141100").get(0).to()).isEqualTo(YearMonth.of(2024, 9));
         assertThat(claims("1至10月,全市签约项目90个。", date, "141100").get(0).to()).isEqualTo(YearMonth.of(2024, 10));
         assertThat(claims("上半年,全市签约项目50个。", date, "141100").get(0).to()).isEqualTo(YearMonth.of(2024, 6));
+        assertThat(claims("截至目前,全市新注册项目156个。", date, "141100").get(0).to())
+                .as("year to the text's date")
+                .isEqualTo(YearMonth.of(2024, 11));
     }
 
     @Test
