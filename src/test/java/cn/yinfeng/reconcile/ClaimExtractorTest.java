@@ -117,6 +117,12 @@ class ClaimExtractorTest {
                         "SIGNED_OVERSEAS_COUNT",
                         "SIGNED_OVERSEAS_USD",
                         "FUNDS_OVERSEAS");
+        assertThat(claims("1-10月份,全市新签约省外项目58个,协议引资额326.5亿元,同比增长15.3%。", null, "141100"))
+                .extracting(Claim::indicator, Claim::growth)
+                .containsExactly(
+                        Tuple.tuple("SIGNED_OUT_PROVINCE_COUNT", false),
+                        Tuple.tuple("SIGNED_OUT_PROVINCE_AMOUNT", false),
+                        Tuple.tuple("SIGNED_OUT_PROVINCE_AMOUNT", true));
         assertThat(c.get(6).value()).as("万美元").isEqualByComparingTo("12000");
         assertThat(c.get(6).unit()).isEqualTo("亿美元");
         assertThat(c.get(6).usd()).isTrue();
