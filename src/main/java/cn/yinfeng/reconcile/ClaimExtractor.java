@@ -209,6 +209,8 @@ public final class ClaimExtractor {
             final List<String> codes = new ArrayList<>();
             /** The codes the next shares of a 分别完成年度任务的105.6%、98.4% speak of. */
             final java.util.Deque<String> shares = new java.util.ArrayDeque<>();
+            /** For shares of a 同比分别增长14.3%和22.1%, the sign of the growth; 0 for shares of the target. */
+            int sharesGrowthSign;
             /** Values whose indicator cannot be read: listed when the sentence carries claims. */
             final List<Claim> unmapped = new ArrayList<>();
 
@@ -320,6 +322,17 @@ public final class ClaimExtractor {
                 fam = originFunds(fam, f, before.family);
                 code = growth ? growthIndicator(s, f, before.code) : code(fam, f.unit, before.family);
             }
+            if (growth && s.substring(clauseStart(s, f.start), f.start).contains("分别")) {
+                // 签约项目32个,签约金额186.5亿元,同比分别增长14.3%和22.1%: one rate for each claim before, in order
+                int n = 1 + listLength(s, f.end);
+                if (n > 1 && before.codes.size() >= n) {
+                    List<String> over = before.codes.subList(before.codes.size() - n, before.codes.size());
+                    code = over.get(0);
+                    before.shares.clear();
+                    before.shares.addAll(over.subList(1, n));
+                    before.sharesGrowthSign = f.growthSign;
+                }
+            }
             if (code == null) {
                 unmapped(sentenceIndex, s, f, before);
                 return;
@@ -371,6 +384,13 @@ public final class ClaimExtractor {
             if (!f.completion) {
                 code = before.shares.poll();
                 keyword = "分别";
+                if (before.sharesGrowthSign != 0) {
+                    BigDecimal v = before.sharesGrowthSign < 0 ? f.value.negate() : f.value;
+                    claims.add(claim(sentenceIndex, s, f, code, keyword, v, true, false));
+                    before.mapped++;
+                    before.end = f.end;
+                    return;
+                }
             } else {
                 int clause = clauseStart(s, f.start);
                 Family own = nearestKeyword(s, clause, f.completionAt);
@@ -386,6 +406,7 @@ public final class ClaimExtractor {
                         code = over.get(0);
                         before.shares.clear();
                         before.shares.addAll(over.subList(1, n));
+                        before.sharesGrowthSign = 0;
                     }
                 }
             }
@@ -424,7 +445,7 @@ public final class ClaimExtractor {
             int clause = clauseStart(s, f.start);
             String lead = s.substring(clause, f.start).trim();
             String tail = s.substring(f.end, clauseEnd(s, f.end)).trim();
-            String words = tail.isEmpty() || lead.isEmpty() ? lead : lead + s.substring(f.start, f.end) + tail;
+            String words = tail.isEmpty() ? lead : lead + s.substring(f.start, f.end) + tail;
             words = words.length() > 16 ? words.substring(0, 16) + "…" : words;
             before.unmapped.add(claim(
                     sentenceIndex,

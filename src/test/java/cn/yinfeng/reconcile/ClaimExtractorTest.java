@@ -173,6 +173,19 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void growthRatesHandedOutWithFenbie() {
+        var c = claims("第一季度,全市签约项目32个,签约金额186.5亿元,同比分别增长14.3%和22.1%。", null, "141100");
+        assertThat(c)
+                .extracting(Claim::indicator, Claim::growth)
+                .containsExactly(
+                        Tuple.tuple("SIGNED_COUNT", false),
+                        Tuple.tuple("SIGNED_AMOUNT", false),
+                        Tuple.tuple("SIGNED_COUNT", true),
+                        Tuple.tuple("SIGNED_AMOUNT", true));
+        assertThat(c.get(3).value()).isEqualByComparingTo("22.1");
+    }
+
+    @Test
     void periodsAndFiguresWrittenWithSpaces() {
         LocalDate date = LocalDate.of(2024, 11, 5);
         var c = claims("1—10 月份,全市签约项目219 个,签约金额1 019.6亿元。", date, "141100");
