@@ -27,6 +27,9 @@ final class PeriodFinder {
     private static final Pattern P_RANGE = Pattern.compile(M + "\\s*(?:月份?)?" + TO + M + "\\s*月(?:份)?");
     private static final Pattern P_UNTIL =
             Pattern.compile("截(?:至|止)(?:到)?\\s*(?:" + Y + "\\s*年\\s*)?" + M + "\\s*月(?:底|末|份)?");
+    /** 前10个月, 今年前9个月: from January. */
+    private static final Pattern P_FIRST_MONTHS = Pattern.compile("(?:" + Y + "\\s*年)?前\\s*" + M + "\\s*个月");
+
     private static final Pattern P_YEAR_SINCE = Pattern.compile("(?:自)?" + Y + "年(?:以来|来)");
     private static final Pattern P_YEAR_NAMED = Pattern.compile(Y + "\\s*年(?:度)?(?:的)?\\s*" + NAMED);
     private static final Pattern P_YEAR_MONTH = Pattern.compile(Y + "\\s*年\\s*" + M + "\\s*月(?:份)?(?![\\d日号底末初中])");
@@ -83,6 +86,7 @@ final class PeriodFinder {
     private static final List<Rule> RULES = List.of(
             new Rule(P_YEAR_RANGE, m -> range(m, year(m.group(1)), month(m.group(2)), month(m.group(3)))),
             new Rule(P_RANGE, m -> range(m, null, month(m.group(1)), month(m.group(2)))),
+            new Rule(P_FIRST_MONTHS, m -> range(m, m.group(1) == null ? null : year(m.group(1)), 1, month(m.group(2)))),
             new Rule(P_UNTIL, m -> range(m, m.group(1) == null ? null : year(m.group(1)), 1, month(m.group(2)))),
             new Rule(P_YEAR_SINCE, m -> spec(m, year(m.group(1)), 0, 1, 12, true, false, false)),
             new Rule(P_YEAR_NAMED, m -> {

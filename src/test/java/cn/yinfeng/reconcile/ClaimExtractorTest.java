@@ -199,6 +199,7 @@ class ClaimExtractorTest {
         assertThat(claims("2024 年前3季度,全市签约项目70个。", null, "141100").get(0).to()).isEqualTo(YearMonth.of(2024, 9));
         assertThat(claims("1至10月,全市签约项目90个。", date, "141100").get(0).to()).isEqualTo(YearMonth.of(2024, 10));
         assertThat(claims("上半年,全市签约项目50个。", date, "141100").get(0).to()).isEqualTo(YearMonth.of(2024, 6));
+        assertThat(claims("今年前10个月,全市签约项目117个。", date, "141100").get(0).to()).isEqualTo(YearMonth.of(2024, 10));
         assertThat(claims("截至目前,全市新注册项目156个。", date, "141100").get(0).to())
                 .as("year to the text's date")
                 .isEqualTo(YearMonth.of(2024, 11));
