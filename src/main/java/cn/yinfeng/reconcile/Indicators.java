@@ -54,6 +54,9 @@ final class Indicators {
     /** Words that are no clause break inside an indicator's words. */
     private static final String W = "[^,;:、。]";
 
+    /** 吕梁市外商投资项目, 山西省外资项目: the 市/省 ends a region's name and 外商/外资 is foreign. */
+    private static final String NOT_FOREIGN = "(?!商|资(?!金))";
+
     private static final List<Keyword> KEYWORDS = List.of(
             // origin qualifiers first: of two words ending at the same place the earlier entry wins
             kw(
@@ -62,11 +65,12 @@ final class Indicators {
                             + "{0,4}?项目",
                     Family.SIGNED_1YI_OUT_PROVINCE),
             kw(
-                    "签约(?:省外|外省)" + W + "{0,6}?项目|引进(?:省外|外省)" + W + "{0,6}?项目|(?:省外|外省)" + W + "{0,4}?项目|签约省外资金"
-                            + "|省外签约(?:金额|资金|额)?",
+                    "签约(?:省外|外省)" + W + "{0,6}?项目|引进(?:省外|外省)" + W + "{0,6}?项目|(?:省外|外省)" + NOT_FOREIGN + W
+                            + "{0,4}?项目|签约省外资金" + "|省外签约(?:金额|资金|额)?",
                     Family.SIGNED_OUT_PROVINCE),
             kw(
-                    "签约市外" + W + "{0,6}?项目|引进市外" + W + "{0,6}?项目|市外" + W + "{0,4}?项目|签约市外资金" + "|市外签约(?:金额|资金|额)?",
+                    "签约市外" + W + "{0,6}?项目|引进市外" + W + "{0,6}?项目|市外" + NOT_FOREIGN + W + "{0,4}?项目|签约市外资金"
+                            + "|市外签约(?:金额|资金|额)?",
                     Family.SIGNED_OUT_CITY),
             kw(
                     "(?:境外|外资|外商)资金(?:实际)?到位|(?:境外|外资|外商)(?:到位)?资金|到位(?:境外|外资)资金|外资到位|实际(?:利用|使用|到位)外资",

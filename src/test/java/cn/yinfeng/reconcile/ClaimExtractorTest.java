@@ -123,6 +123,9 @@ class ClaimExtractorTest {
                         Tuple.tuple("SIGNED_OUT_PROVINCE_COUNT", false),
                         Tuple.tuple("SIGNED_OUT_PROVINCE_AMOUNT", false),
                         Tuple.tuple("SIGNED_OUT_PROVINCE_AMOUNT", true));
+        assertThat(claims("2024年,孝义市外商投资项目5个,吕梁市外资项目2个。", null, "141100"))
+                .extracting(Claim::indicator)
+                .containsExactly("SIGNED_OVERSEAS_COUNT", "SIGNED_OVERSEAS_COUNT");
         assertThat(c.get(6).value()).as("万美元").isEqualByComparingTo("12000");
         assertThat(c.get(6).unit()).isEqualTo("亿美元");
         assertThat(c.get(6).usd()).isTrue();
