@@ -230,6 +230,8 @@ public final class ClaimExtractor {
         private Integer periodYear;
         private String region;
         private String regionText;
+        /** The code of the paragraph's last plain claim: a share in the next sentence may speak of it. */
+        private String paragraphCode;
 
         Article(int segment, Home home, LocalDate date, String defaultRegion) {
             this.segment = segment;
@@ -241,6 +243,7 @@ public final class ClaimExtractor {
         void newParagraph() {
             region = home.code();
             regionText = null;
+            paragraphCode = null;
         }
 
         void read(int sentenceIndex, String s) {
@@ -344,6 +347,7 @@ public final class ClaimExtractor {
                 before.family = fam == Family.TOTAL && before.family != null ? before.family : fam;
                 before.code = code;
                 before.codes.add(code);
+                paragraphCode = code;
             }
             before.end = f.end;
         }
@@ -396,7 +400,9 @@ public final class ClaimExtractor {
                 Family own = nearestKeyword(s, clause, f.completionAt);
                 String lead = s.substring(clause, f.start);
                 keyword = lead.trim();
-                code = own != null && growthCode(own) != null ? growthCode(own) : before.code;
+                code = own != null && growthCode(own) != null
+                        ? growthCode(own)
+                        : before.code != null ? before.code : paragraphCode;
                 if (lead.contains("分别")
                         || s.substring(Math.min(Math.max(0, before.end), clause), clause)
                                 .contains("分别")) {

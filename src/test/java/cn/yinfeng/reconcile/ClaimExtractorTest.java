@@ -166,6 +166,10 @@ class ClaimExtractorTest {
         assertThat(rate)
                 .extracting(Claim::indicator, Claim::completion)
                 .containsExactly(Tuple.tuple("SIGNED_COUNT", true));
+        var next = claims("2024年,全市到位资金386.2亿元。完成年度目标任务的77.2%。", null, "141100");
+        assertThat(next.get(1).indicator())
+                .as("of the paragraph's claim before")
+                .isEqualTo("FUNDS");
         var handed = claims("2024年,全市到位资金386.2亿元,完成市下达年度目标任务的77.2%。", null, "141100");
         assertThat(handed.get(1).completion()).isTrue();
         assertThat(handed.get(1).indicator()).isEqualTo("FUNDS");
