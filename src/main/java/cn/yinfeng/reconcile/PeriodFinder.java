@@ -36,7 +36,7 @@ final class PeriodFinder {
     private static final Pattern P_YEAR = Pattern.compile(Y + "年(?:度|全年)?(?![\\d以来月份])");
     private static final Pattern P_NAMED = Pattern.compile(NAMED);
     private static final Pattern P_THIS_YEAR_SINCE = Pattern.compile("今年以来|今年来|年初以来|截(?:至|止)(?:目前|当前|现在)|今年");
-    private static final Pattern P_LAST_YEAR = Pattern.compile("(?:去年|上年)(?!同期|同比)");
+    private static final Pattern P_LAST_YEAR = Pattern.compile("(?<![较比于与])(?:去年|上年)(?!同期|同比)"); // 较上年增加 compares
     private static final Pattern P_YEAR_AGO = Pattern.compile("一年来|过去一年|这一年");
     private static final Pattern P_MONTH = Pattern.compile("(?<![\\d年至到~-])" + M + "月(?:份)?(?![\\d日号底末初中])");
     private static final Pattern P_UNCLEAR = Pattern.compile("近年来|近几年|多年来|近些年|现如今|历年来|以往");

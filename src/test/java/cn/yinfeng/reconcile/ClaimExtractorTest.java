@@ -89,6 +89,9 @@ class ClaimExtractorTest {
         var c = claims("上半年,全市开工率达61.5%,较去年同期提高8.2个百分点;投产项目15个。", LocalDate.of(2024, 8, 5), "141100");
         assertThat(c).extracting(Claim::indicator).containsExactly("START_RATE", "PRODUCING_COUNT");
         assertThat(c.get(1).to()).isEqualTo(YearMonth.of(2024, 6));
+        var more = claims("2024年,全市签约项目135个,较上年增加12个,增幅9.8%。", null, "141100");
+        assertThat(more.get(1).growth()).isTrue();
+        assertThat(more.get(1).from()).isEqualTo(YearMonth.of(2024, 1));
     }
 
     @Test
