@@ -66,7 +66,7 @@ final class ChineseNumerals {
                 total += section;
                 section = 0;
             } else {
-                section += (number == 0 && unit == 10 ? 1 : number) * unit;
+                section += (number == 0 && (unit == 10 || !any) ? 1 : number) * unit; // 十二, 百 (近百家)
             }
             number = 0;
             any = true;

@@ -4,6 +4,7 @@ import static cn.yinfeng.reconcile.Indicators.code;
 import static cn.yinfeng.reconcile.Indicators.family;
 import static cn.yinfeng.reconcile.Indicators.growthCode;
 import static cn.yinfeng.reconcile.Indicators.nearestKeyword;
+import static cn.yinfeng.reconcile.ValueFinder.clauseEnd;
 import static cn.yinfeng.reconcile.ValueFinder.clauseStart;
 
 import cn.yinfeng.reconcile.Indicators.Family;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 /**
  * Finds the statistical claims in a Chinese text, with rules only (no model, no Spring): the text is laid out into
@@ -38,6 +40,14 @@ public final class ClaimExtractor {
     public static final String UNKNOWN_REGION = "?";
 
     private static final String CURRENT = "";
+
+    /** The units of a value that must be listed even when its indicator cannot be read. */
+    private static final java.util.Set<String> COUNTING_UNITS =
+            java.util.Set.of("个", "项", "家", "次", "批次", "亿元", "万元", "%", "万美元", "亿美元");
+
+    private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile("\\s*(?:、|和|及|与|,)\\s*");
+    private static final java.util.regex.Pattern LIST_ITEM =
+            java.util.regex.Pattern.compile("\\s*(?:、|和|及|与|,)\\s*\\d+(?:\\.\\d+)?\\s?%");
     /** 全市/我市: the city, or a county-level city (孝义市) in its own article. */
     private static final String CITY_WORD = "!";
 
@@ -195,6 +205,16 @@ public final class ClaimExtractor {
             Family family;
             int end = -1;
             String code;
+            /** The codes of the sentence's plain claims so far, in order (分别完成…的 speaks of the last ones). */
+            final List<String> codes = new ArrayList<>();
+            /** The codes the next shares of a 分别完成年度任务的105.6%、98.4% speak of. */
+            final java.util.Deque<String> shares = new java.util.ArrayDeque<>();
+            /** For shares of a 同比分别增长14.3%和22.1%, the sign of the growth; 0 for shares of the target. */
+            int sharesGrowthSign;
+            /** Values whose indicator cannot be read: listed when the sentence carries claims. */
+            final List<Claim> unmapped = new ArrayList<>();
+
+            int mapped;
         }
 
         private final int segment;
@@ -210,6 +230,8 @@ public final class ClaimExtractor {
         private Integer periodYear;
         private String region;
         private String regionText;
+        /** The code of the paragraph's last plain claim: a share in the next sentence may speak of it. */
+        private String paragraphCode;
 
         Article(int segment, Home home, LocalDate date, String defaultRegion) {
             this.segment = segment;
@@ -221,6 +243,7 @@ public final class ClaimExtractor {
         void newParagraph() {
             region = home.code();
             regionText = null;
+            paragraphCode = null;
         }
 
         void read(int sentenceIndex, String s) {
@@ -233,6 +256,9 @@ public final class ClaimExtractor {
                 } else if (m instanceof Found f) {
                     valueSaid(sentenceIndex, s, f, before);
                 }
+            }
+            if (before.mapped > 0) { // a sentence of figures: its unreadable values are listed, never dropped
+                claims.addAll(before.unmapped);
             }
         }
 
@@ -288,45 +314,190 @@ public final class ClaimExtractor {
         }
 
         private void valueSaid(int sentenceIndex, String s, Found f, Before before) {
-            Family fam = family(s, f, before.family, before.end);
-            if (fam == null) {
+            if (f.completion || shareInList(s, f, before)) {
+                completionSaid(sentenceIndex, s, f, before);
                 return;
             }
+            Family fam = family(s, f, before.family, before.end);
             boolean growth = f.unit.equals("%") && f.growthSign != 0;
-            String code = growth ? growthIndicator(s, f, before.code) : code(fam, f.unit, before.family);
+            String code = null;
+            if (fam != null) {
+                fam = originFunds(fam, f, before.family);
+                code = growth ? growthIndicator(s, f, before.code) : code(fam, f.unit, before.family);
+            }
+            if (growth && s.substring(clauseStart(s, f.start), f.start).contains("分别")) {
+                // 签约项目32个,签约金额186.5亿元,同比分别增长14.3%和22.1%: one rate for each claim before, in order
+                int n = 1 + listLength(s, f.end);
+                if (n > 1 && before.codes.size() >= n) {
+                    List<String> over = before.codes.subList(before.codes.size() - n, before.codes.size());
+                    code = over.get(0);
+                    before.shares.clear();
+                    before.shares.addAll(over.subList(1, n));
+                    before.sharesGrowthSign = f.growthSign;
+                }
+            }
             if (code == null) {
+                unmapped(sentenceIndex, s, f, before);
                 return;
             }
             BigDecimal value = growth && f.growthSign < 0 ? f.value.negate() : f.value;
+            claims.add(claim(sentenceIndex, s, f, code, f.keyword, value, growth, false));
+            before.mapped++;
+            if (!growth) {
+                before.family = fam == Family.TOTAL && before.family != null ? before.family : fam;
+                before.code = code;
+                before.codes.add(code);
+                paragraphCode = code;
+            }
+            before.end = f.end;
+        }
+
+        /**
+         * 省外资金 (市外资金) without 到位 is the signed amount from outside (引进省外资金120亿元), unless it follows funds
+         * in the same sentence (到位资金386.2亿元,其中省外资金215.7亿元): then the funds from outside.
+         */
+        private static Family originFunds(Family fam, Found f, Family previous) {
+            if (fam != Family.FUNDS_OUT && fam != Family.FUNDS_OUT_CITY
+                    || f.keyword == null
+                    || f.keyword.contains("到位")
+                    || previous == Family.FUNDS
+                    || previous == Family.FUNDS_OUT
+                    || previous == Family.FUNDS_OUT_CITY
+                    || previous == Family.FUNDS_OVERSEAS) {
+                return fam;
+            }
+            return fam == Family.FUNDS_OUT ? Family.SIGNED_OUT_PROVINCE : Family.SIGNED_OUT_CITY;
+        }
+
+        /** The second and later shares of a 分别完成年度任务的105.6%、98.4%和101.2%. */
+        private static boolean shareInList(String s, Found f, Before before) {
+            return !before.shares.isEmpty()
+                    && f.unit.equals("%")
+                    && f.growthSign == 0
+                    && LIST_GAP.matcher(s.substring(Math.max(0, before.end), f.start))
+                            .matches();
+        }
+
+        /**
+         * A share of the annual target (完成年度目标的85.2%): of the indicator its clause names, else of the claim
+         * before it; 分别 hands the shares out over the claims before, in order.
+         */
+        private void completionSaid(int sentenceIndex, String s, Found f, Before before) {
+            String code;
+            String keyword;
+            if (!f.completion) {
+                code = before.shares.poll();
+                keyword = "分别";
+                if (before.sharesGrowthSign != 0) {
+                    BigDecimal v = before.sharesGrowthSign < 0 ? f.value.negate() : f.value;
+                    claims.add(claim(sentenceIndex, s, f, code, keyword, v, true, false));
+                    before.mapped++;
+                    before.end = f.end;
+                    return;
+                }
+            } else {
+                int clause = clauseStart(s, f.start);
+                Family own = nearestKeyword(s, clause, f.completionAt);
+                String lead = s.substring(clause, f.start);
+                keyword = lead.trim();
+                code = own != null && growthCode(own) != null
+                        ? growthCode(own)
+                        : before.code != null ? before.code : paragraphCode;
+                if (lead.contains("分别")
+                        || s.substring(Math.min(Math.max(0, before.end), clause), clause)
+                                .contains("分别")) {
+                    int n = 1 + listLength(s, f.end);
+                    if (before.codes.size() >= n) {
+                        List<String> over = before.codes.subList(before.codes.size() - n, before.codes.size());
+                        code = over.get(0);
+                        before.shares.clear();
+                        before.shares.addAll(over.subList(1, n));
+                        before.sharesGrowthSign = 0;
+                    }
+                }
+            }
+            if (code == null) {
+                unmapped(sentenceIndex, s, f, before);
+                return;
+            }
+            claims.add(claim(sentenceIndex, s, f, code, keyword, f.value, false, true));
+            before.mapped++;
+            before.end = f.end;
+        }
+
+        /** How many percentages follow in a list (、98.4%和101.2%). */
+        private static int listLength(String s, int from) {
+            Matcher m = LIST_ITEM.matcher(s.substring(from));
+            int n = 0;
+            int at = 0;
+            while (m.find(at) && m.start() == at) {
+                n++;
+                at = m.end();
+            }
+            return n;
+        }
+
+        /**
+         * A value with a counting unit whose indicator cannot be read: kept as {@link Claim#UNMAPPED} with the words
+         * before it in its clause, unless its unit counts people or plain 元 (no statistic of the catalogue's kind).
+         */
+        private void unmapped(int sentenceIndex, String s, Found f, Before before) {
+            before.end = f.end;
+            if (!COUNTING_UNITS.contains(f.unitShown)) {
+                return;
+            }
+            // the words of its clause: before it (新建标准化厂房12个), or the whole clause when it names the thing
+            // after the value (精选8个事业单位)
+            int clause = clauseStart(s, f.start);
+            String lead = s.substring(clause, f.start).trim();
+            String tail = s.substring(f.end, clauseEnd(s, f.end)).trim();
+            String words = tail.isEmpty() ? lead : lead + s.substring(f.start, f.end) + tail;
+            words = words.length() > 16 ? words.substring(0, 16) + "…" : words;
+            before.unmapped.add(claim(
+                    sentenceIndex,
+                    s,
+                    f,
+                    Claim.UNMAPPED,
+                    words.isEmpty() ? null : words,
+                    f.growthSign < 0 ? f.value.negate() : f.value,
+                    false,
+                    false));
+        }
+
+        private Claim claim(
+                int sentenceIndex,
+                String s,
+                Found f,
+                String code,
+                String keyword,
+                BigDecimal value,
+                boolean growth,
+                boolean completion) {
             YearMonth from = null;
             YearMonth to = null;
             if (period != null && !period.unclear() && periodYear != null) {
                 from = YearMonth.of(periodYear, period.fromMonth());
                 to = period.openEnd() ? null : YearMonth.of(periodYear, period.toMonth());
             }
-            claims.add(new Claim(
+            return new Claim(
                     segment,
                     sentenceIndex,
                     f.start,
                     f.end,
                     s.substring(f.start, f.end),
                     code,
-                    f.keyword,
+                    keyword,
                     f.unitShown,
                     value,
                     f.step,
                     f.qualifier,
                     growth,
+                    completion,
                     region,
                     regionText,
                     from,
                     to,
-                    period == null ? null : period.text()));
-            if (!growth) {
-                before.family = fam == Family.TOTAL && before.family != null ? before.family : fam;
-                before.code = code;
-            }
-            before.end = f.end;
+                    period == null ? null : period.text());
         }
 
         /** A growth rate (同比增长8%) is of the indicator its clause names before it, else of the value before. */
@@ -369,6 +540,7 @@ public final class ClaimExtractor {
                 c.step(),
                 c.qualifier(),
                 c.growth(),
+                c.completion(),
                 c.regionCode(),
                 c.regionText(),
                 from,

@@ -15,6 +15,13 @@ final class Indicators {
     private Indicators() {}
 
     enum Family {
+        SIGNED_OUT_PROVINCE,
+        SIGNED_1YI_OUT_PROVINCE,
+        SIGNED_OUT_CITY,
+        SIGNED_OVERSEAS,
+        FUNDS_OUT_CITY,
+        FUNDS_OVERSEAS,
+        REGISTERED,
         SIGNED,
         SIGNED_AMOUNT,
         SIGNED_1YI,
@@ -44,13 +51,42 @@ final class Indicators {
 
     private record Keyword(Pattern pattern, Family family) {}
 
+    /** Words that are no clause break inside an indicator's words. */
+    private static final String W = "[^,;:、。]";
+
+    /** 吕梁市外商投资项目, 山西省外资项目: the 市/省 ends a region's name and 外商/外资 is foreign. */
+    private static final String NOT_FOREIGN = "(?!商|资(?!金))";
+
     private static final List<Keyword> KEYWORDS = List.of(
-            kw("签约金额|签约额|签约资金|签约总额|签约投资|协议(?:投资|金额)|合同(?:投资|金额)", Family.SIGNED_AMOUNT),
+            // origin qualifiers first: of two words ending at the same place the earlier entry wins
+            kw(
+                    "(?<![\\d.两三四五六七八九十])(?:1|一)?亿元(?:及)?以上(?:的)?(?:签约)?省外" + W + "{0,6}?项目"
+                            + "|(?:超|过)亿元(?:的)?省外" + W + "{0,4}?项目|省外(?:签约)?(?:1|一)?亿元(?:及)?以上(?:的)?" + W
+                            + "{0,4}?项目",
+                    Family.SIGNED_1YI_OUT_PROVINCE),
+            kw(
+                    "签约(?:省外|外省)" + W + "{0,6}?项目|引进(?:省外|外省)" + W + "{0,6}?项目|(?:省外|外省)" + NOT_FOREIGN + W
+                            + "{0,4}?项目|签约省外资金" + "|省外签约(?:金额|资金|额)?",
+                    Family.SIGNED_OUT_PROVINCE),
+            kw(
+                    "签约市外" + W + "{0,6}?项目|引进市外" + W + "{0,6}?项目|市外" + NOT_FOREIGN + W + "{0,4}?项目|签约市外资金"
+                            + "|市外签约(?:金额|资金|额)?",
+                    Family.SIGNED_OUT_CITY),
+            kw(
+                    "(?:境外|外资|外商)资金(?:实际)?到位|(?:境外|外资|外商)(?:到位)?资金|到位(?:境外|外资)资金|外资到位|实际(?:利用|使用|到位)外资",
+                    Family.FUNDS_OVERSEAS),
+            kw(
+                    "签约(?:境外|外资|外商)" + W + "{0,6}?项目|引进(?:境外|外资|外商)" + W + "{0,6}?项目|(?:境外|外资|外商)" + W
+                            + "{0,4}?项目|(?:签约|合同|协议|引进|利用)外资|外资签约(?:金额|额)?",
+                    Family.SIGNED_OVERSEAS),
+            kw("市外资金(?:实际)?到位|市外(?:到位)?资金|到位市外资金", Family.FUNDS_OUT_CITY),
+            kw("(?:引进|新)?注册" + W + "{0,6}?项目|注册落地" + W + "{0,6}?项目", Family.REGISTERED),
+            kw("签约金额|签约额|签约资金|签约总额|签约投资|签约引资额?|协议(?:投资|金额|引资)(?:额|总额)?|合同(?:投资|金额)|引资(?:总)?额", Family.SIGNED_AMOUNT),
             kw("亿元(?:及)?以上(?:的)?(?:签约|产业|工业|招商|重大)?(?:的)?项目|超亿元(?:的)?项目|过亿元(?:的)?项目", Family.SIGNED_1YI),
             kw("重点招引项目|重点招商项目|重点项目", Family.KEY),
             kw("签约[^,;:、。亿]{0,6}?项目|项目签约|签约(?!仪式|活动|大会)", Family.SIGNED),
             kw("总投资|投资总额|总额|计划投资", Family.TOTAL),
-            kw("省外(?:到位)?资金|到位省外资金|省外到位资金", Family.FUNDS_OUT),
+            kw("省外资金(?:实际)?到位|省外(?:到位)?资金|到位省外资金", Family.FUNDS_OUT),
             kw("到位资金|资金到位(?!率)|实际到位|到位(?!率)", Family.FUNDS),
             kw("开工项目|新开工|开工(?!率)", Family.STARTED),
             kw("投产项目|建成投产|竣工投产|投产(?!率)", Family.PRODUCING),
@@ -80,14 +116,37 @@ final class Indicators {
 
     /** The code a family and a unit name; null when the unit does not fit (外出招商 + 人 is no claim). */
     static String code(Family f, String unit, Family context) {
-        boolean money = unit.endsWith("元");
+        boolean usd = unit.endsWith("美元");
+        boolean money = unit.endsWith("元") && !usd;
         boolean pct = unit.equals("%");
         boolean things = unit.equals("个") || unit.equals("项") || unit.equals("家");
         boolean times = unit.equals("次") || unit.equals("批次") || unit.equals("批");
         boolean people = unit.equals("人") || unit.equals("名");
+        if (usd && (f == Family.SIGNED || f == Family.SIGNED_AMOUNT || f == Family.TOTAL)) {
+            return "SIGNED_OVERSEAS_USD"; // a signing in US dollars is a foreign one
+        }
         return switch (f) {
+            case SIGNED_OUT_PROVINCE ->
+                things ? "SIGNED_OUT_PROVINCE_COUNT" : money ? "SIGNED_OUT_PROVINCE_AMOUNT" : null;
+            case SIGNED_1YI_OUT_PROVINCE ->
+                things ? "SIGNED_1YI_OUT_PROVINCE_COUNT" : money ? "SIGNED_1YI_OUT_PROVINCE_AMOUNT" : null;
+            case SIGNED_OUT_CITY -> things ? "SIGNED_OUT_CITY_COUNT" : money ? "SIGNED_OUT_CITY_AMOUNT" : null;
+            case SIGNED_OVERSEAS -> things ? "SIGNED_OVERSEAS_COUNT" : usd ? "SIGNED_OVERSEAS_USD" : null;
+            case FUNDS_OUT_CITY -> money ? "FUNDS_OUT_CITY" : null;
+            case FUNDS_OVERSEAS -> money ? "FUNDS_OVERSEAS" : null;
+            case REGISTERED -> things ? "REGISTERED_COUNT" : null;
             case SIGNED -> things ? "SIGNED_COUNT" : money ? "SIGNED_AMOUNT" : null;
-            case SIGNED_AMOUNT -> money ? "SIGNED_AMOUNT" : null;
+            case SIGNED_AMOUNT ->
+                // 签约省外项目42个,签约金额312.5亿元: the amount of the projects just counted
+                !money
+                        ? null
+                        : context == Family.SIGNED_OUT_PROVINCE
+                                ? "SIGNED_OUT_PROVINCE_AMOUNT"
+                                : context == Family.SIGNED_1YI_OUT_PROVINCE
+                                        ? "SIGNED_1YI_OUT_PROVINCE_AMOUNT"
+                                        : context == Family.SIGNED_OUT_CITY
+                                                ? "SIGNED_OUT_CITY_AMOUNT"
+                                                : "SIGNED_AMOUNT";
             case SIGNED_1YI -> things ? "SIGNED_1YI_COUNT" : money ? "SIGNED_1YI_AMOUNT" : null;
             case SIGNED_5YI -> things ? "SIGNED_5YI_COUNT" : money ? "SIGNED_5YI_AMOUNT" : null;
             case SIGNED_10YI -> things ? "SIGNED_10YI_COUNT" : money ? "SIGNED_10YI_AMOUNT" : null;
@@ -100,6 +159,9 @@ final class Indicators {
                                 ? "TOTAL_INVESTMENT"
                                 : switch (context) {
                                     case KEY -> "KEY_TOTAL";
+                                    case SIGNED_OUT_PROVINCE -> "SIGNED_OUT_PROVINCE_AMOUNT";
+                                    case SIGNED_1YI_OUT_PROVINCE -> "SIGNED_1YI_OUT_PROVINCE_AMOUNT";
+                                    case SIGNED_OUT_CITY -> "SIGNED_OUT_CITY_AMOUNT";
                                     case SIGNED, SIGNED_AMOUNT -> "SIGNED_AMOUNT";
                                     case SIGNED_1YI -> "SIGNED_1YI_AMOUNT";
                                     case SIGNED_5YI -> "SIGNED_5YI_AMOUNT";
@@ -128,14 +190,32 @@ final class Indicators {
         };
     }
 
-    /** The count or amount a growth rate speaks of. */
+    /** A family of signed projects (a 省外资金 after one of them is the signed amount from outside). */
+    static boolean signed(Family f) {
+        return f != null && f.name().startsWith("SIGNED");
+    }
+
+    /** The count or amount a growth rate (or a share of the annual target) speaks of. */
     static String growthCode(Family f) {
         return switch (f) {
-            case SIGNED, KEY, SIGNED_1YI, STARTED, PRODUCING, TRIPS, VISITED, DELEGATION ->
-                code(f, "个", null) != null ? code(f, "个", null) : code(f, "次", null);
+            case SIGNED,
+                    KEY,
+                    SIGNED_1YI,
+                    STARTED,
+                    PRODUCING,
+                    TRIPS,
+                    VISITED,
+                    DELEGATION,
+                    SIGNED_OUT_PROVINCE,
+                    SIGNED_1YI_OUT_PROVINCE,
+                    SIGNED_OUT_CITY,
+                    SIGNED_OVERSEAS,
+                    REGISTERED -> code(f, "个", null) != null ? code(f, "个", null) : code(f, "次", null);
             case SIGNED_AMOUNT -> "SIGNED_AMOUNT";
             case FUNDS -> "FUNDS";
             case FUNDS_OUT -> "FUNDS_OUT_PROVINCE";
+            case FUNDS_OUT_CITY -> "FUNDS_OUT_CITY";
+            case FUNDS_OVERSEAS -> "FUNDS_OVERSEAS";
             case TALENT -> "TALENT_INTRODUCED";
             case TRAINING -> "TALENT_TRAINED";
             default -> null;

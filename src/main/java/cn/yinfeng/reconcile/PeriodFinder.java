@@ -17,18 +17,26 @@ final class PeriodFinder {
     /** A year in Arabic or Chinese digits (2024, 二〇二四). */
     private static final String Y = "(\\d{4}|[〇零一二三四五六七八九]{4})";
 
+    /** A named part of a year: 前三季度, 一季度, 第1季度, 1至3季度, 上半年 … */
+    private static final String NAMED = "(前[三3]季度|前[两二2]季度|第?[一二三四1-4]季度|[一1]\\s*(?:-|—|~|至|到)\\s*[三3]季度"
+            + "|[一1]\\s*(?:-|—|~|至|到)\\s*[二2]季度|上半年|下半年|全年(?!度?的?(?:目标|任务|计划)))"; // 全年目标 is a target, no period
+
     private static final String TO = "\\s*(?:-|—|~|至|到|－)+\\s*";
-    private static final Pattern P_YEAR_RANGE = Pattern.compile(Y + "年(?:的)?" + M + "(?:月份?)?" + TO + M + "月(?:份)?");
-    private static final Pattern P_RANGE = Pattern.compile(M + "(?:月份?)?" + TO + M + "月(?:份)?");
-    private static final Pattern P_UNTIL = Pattern.compile("截(?:至|止)(?:到)?(?:" + Y + "年)?" + M + "月(?:底|末|份)?");
+    private static final Pattern P_YEAR_RANGE =
+            Pattern.compile(Y + "\\s*年(?:的)?\\s*" + M + "\\s*(?:月份?)?" + TO + M + "\\s*月(?:份)?");
+    private static final Pattern P_RANGE = Pattern.compile(M + "\\s*(?:月份?)?" + TO + M + "\\s*月(?:份)?");
+    private static final Pattern P_UNTIL =
+            Pattern.compile("截(?:至|止)(?:到)?\\s*(?:" + Y + "\\s*年\\s*)?" + M + "\\s*月(?:底|末|份)?");
+    /** 前10个月, 今年前9个月: from January. */
+    private static final Pattern P_FIRST_MONTHS = Pattern.compile("(?:" + Y + "\\s*年)?前\\s*" + M + "\\s*个月");
+
     private static final Pattern P_YEAR_SINCE = Pattern.compile("(?:自)?" + Y + "年(?:以来|来)");
-    private static final Pattern P_YEAR_NAMED =
-            Pattern.compile(Y + "年(?:度)?(?:的)?(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
-    private static final Pattern P_YEAR_MONTH = Pattern.compile(Y + "年" + M + "月(?:份)?(?![\\d日号底末初中])");
+    private static final Pattern P_YEAR_NAMED = Pattern.compile(Y + "\\s*年(?:度)?(?:的)?\\s*" + NAMED);
+    private static final Pattern P_YEAR_MONTH = Pattern.compile(Y + "\\s*年\\s*" + M + "\\s*月(?:份)?(?![\\d日号底末初中])");
     private static final Pattern P_YEAR = Pattern.compile(Y + "年(?:度|全年)?(?![\\d以来月份])");
-    private static final Pattern P_NAMED = Pattern.compile("(前三季度|前两季度|前二季度|第?一季度|第?二季度|第?三季度|第?四季度|上半年|下半年|全年)");
-    private static final Pattern P_THIS_YEAR_SINCE = Pattern.compile("今年以来|今年来|年初以来|今年");
-    private static final Pattern P_LAST_YEAR = Pattern.compile("(?:去年|上年)(?!同期|同比)");
+    private static final Pattern P_NAMED = Pattern.compile(NAMED);
+    private static final Pattern P_THIS_YEAR_SINCE = Pattern.compile("今年以来|今年来|年初以来|截(?:至|止)(?:目前|当前|现在)|今年");
+    private static final Pattern P_LAST_YEAR = Pattern.compile("(?<![较比于与])(?:去年|上年)(?!同期|同比)"); // 较上年增加 compares
     private static final Pattern P_YEAR_AGO = Pattern.compile("一年来|过去一年|这一年");
     private static final Pattern P_MONTH = Pattern.compile("(?<![\\d年至到~-])" + M + "月(?:份)?(?![\\d日号底末初中])");
     private static final Pattern P_UNCLEAR = Pattern.compile("近年来|近几年|多年来|近些年|现如今|历年来|以往");
@@ -78,6 +86,7 @@ final class PeriodFinder {
     private static final List<Rule> RULES = List.of(
             new Rule(P_YEAR_RANGE, m -> range(m, year(m.group(1)), month(m.group(2)), month(m.group(3)))),
             new Rule(P_RANGE, m -> range(m, null, month(m.group(1)), month(m.group(2)))),
+            new Rule(P_FIRST_MONTHS, m -> range(m, m.group(1) == null ? null : year(m.group(1)), 1, month(m.group(2)))),
             new Rule(P_UNTIL, m -> range(m, m.group(1) == null ? null : year(m.group(1)), 1, month(m.group(2)))),
             new Rule(P_YEAR_SINCE, m -> spec(m, year(m.group(1)), 0, 1, 12, true, false, false)),
             new Rule(P_YEAR_NAMED, m -> {
@@ -145,7 +154,14 @@ final class PeriodFinder {
     }
 
     private static int[] named(String n) {
-        return switch (n.replace("第", "")) {
+        String k = n.replace("第", "")
+                .replaceAll("[一1]\\s*(?:-|—|~|至|到)\\s*[三3]季度", "前三季度")
+                .replaceAll("[一1]\\s*(?:-|—|~|至|到)\\s*[二2]季度", "前两季度")
+                .replace('1', '一')
+                .replace('2', '二')
+                .replace('3', '三')
+                .replace('4', '四');
+        return switch (k) {
             case "前三季度" -> new int[] {1, 9};
             case "前两季度", "前二季度", "上半年" -> new int[] {1, 6};
             case "一季度" -> new int[] {1, 3};

@@ -285,13 +285,23 @@ public class ReconcileChecks {
             ws.value(r, 0, c.index() + 1);
             ws.value(r, 1, neutralise(sentences.get(c.sentence()).text()));
             ws.value(r, 2, neutralise(c.written()));
-            ws.value(r, 3, neutralise(c.indicatorName()));
+            ws.value(
+                    r,
+                    3,
+                    neutralise(c.indicatorName() + (c.completion() ? " " + msg("reconcile.completion", locale) : "")));
             ws.value(r, 4, neutralise(c.regionName() == null ? c.regionCode() : c.regionName()));
             ws.value(r, 5, c.from() == null ? "" : c.from() + " ~ " + c.to());
             ws.value(r, 6, neutralise(c.claimShown()));
             ws.value(r, 7, neutralise(c.ledgerShown() == null ? "" : c.ledgerShown()));
             ws.value(r, 8, msg("reconcile.verdict." + c.verdict(), locale));
-            ws.value(r, 9, msg(c.reason(), locale));
+            ws.value(
+                    r,
+                    9,
+                    neutralise(
+                            c.reasonDetail() == null
+                                    ? msg(c.reason(), locale)
+                                    : messages.getMessage(
+                                            c.reason(), new Object[] {c.reasonDetail()}, c.reason(), locale)));
             r++;
         }
         ws.freezePane(0, 1);

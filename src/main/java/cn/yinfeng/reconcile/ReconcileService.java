@@ -46,7 +46,12 @@ public class ReconcileService {
     /** A request to check a text. {@code region} is the default region's code, {@code date} the text's date. */
     public record Request(String text, LocalDate date, String region) {}
 
-    /** One claim with its verdict. Values in the claim's unit family: 万元, a count, or percent. */
+    /**
+     * One claim with its verdict. Values in the claim's unit family: 万元, 万美元, a count, or percent (a growth rate
+     * or, for {@code completion}, the share of the annual target). {@code reason} is a message key, {@code
+     * reasonDetail} its argument when it has one (the words of an unmapped value). An unmapped value has {@code
+     * indicator} {@value Claim#UNMAPPED}.
+     */
     public record Checked(
             int index,
             int sentence,
@@ -60,6 +65,7 @@ public class ReconcileService {
             BigDecimal value,
             Claim.Qualifier qualifier,
             boolean growth,
+            Boolean completion,
             String regionCode,
             String regionName,
             YearMonth from,
@@ -67,10 +73,17 @@ public class ReconcileService {
             String periodText,
             Verdict verdict,
             String reason,
+            String reasonDetail,
             BigDecimal ledgerValue,
             String claimShown,
             String ledgerShown,
-            String link) {}
+            String link) {
+
+        /** A check saved before completion claims existed reads as none. */
+        public Checked {
+            completion = Boolean.TRUE.equals(completion);
+        }
+    }
 
     public record Sentence(int index, int segment, String text) {}
 
@@ -145,7 +158,9 @@ public class ReconcileService {
         int cannot = 0;
         for (Claim c : extraction.claims()) {
             String code = c.regionCode() == null ? defaultRegion.code() : c.regionCode();
-            Checked checked = check(out.size(), c, code, request.date(), catalogue, summaries, scope, locale);
+            Checked checked = c.unmapped()
+                    ? unmapped(out.size(), c, code, locale)
+                    : check(out.size(), c, code, request.date(), catalogue, summaries, scope, locale);
             out.add(checked);
             switch (checked.verdict()) {
                 case AGREES -> agrees++;
@@ -201,10 +216,14 @@ public class ReconcileService {
             return found.cannot("reconcile.reason.scope", null);
         }
         Stats.Line line = summary.get().get(ind.code());
-        BigDecimal ledger = line == null ? null : c.growth() ? line.yoy() : line.value();
+        String link = link(ind, region, c, date);
+        if (c.completion() && line != null && line.completion() == null) {
+            return found.cannot("reconcile.reason.noTarget", link);
+        }
+        BigDecimal ledger =
+                line == null ? null : c.growth() ? line.yoy() : c.completion() ? line.completion() : line.value();
         if (ledger == null) {
-            return found.cannot(
-                    c.growth() ? "reconcile.reason.noPrevious" : "reconcile.reason.noValue", link(ind, region, c));
+            return found.cannot(c.growth() ? "reconcile.reason.noPrevious" : "reconcile.reason.noValue", link);
         }
         if (c.unit().equals("%")) {
             ledger = ledger.multiply(BigDecimal.valueOf(100)); // fractions to percent (同比 of a rate: points)
@@ -213,7 +232,7 @@ public class ReconcileService {
         String reason = v == Verdict.AGREES
                 ? "reconcile.reason.agrees." + c.qualifier().name().toLowerCase(Locale.ROOT)
                 : "reconcile.reason.disagrees";
-        return found.result(v, reason, ledger, show(ledger, c), link(ind, region, c));
+        return found.result(v, reason, ledger, show(ledger, c), link);
     }
 
     /** A claim with its indicator and region as named, before it is checked. */
@@ -221,6 +240,22 @@ public class ReconcileService {
 
         Checked cannot(String reason, String link) {
             return result(Verdict.CANNOT_CHECK, reason, null, null, link);
+        }
+
+        Checked cannot(String reason, String detail, String link) {
+            return ReconcileService.result(
+                    index,
+                    c,
+                    indicatorName,
+                    regionCode,
+                    regionName,
+                    Verdict.CANNOT_CHECK,
+                    reason,
+                    detail,
+                    null,
+                    show(c.value(), c),
+                    null,
+                    link);
         }
 
         Checked result(Verdict verdict, String reason, BigDecimal ledger, String ledgerShown, String link) {
@@ -232,6 +267,7 @@ public class ReconcileService {
                     regionName,
                     verdict,
                     reason,
+                    null,
                     ledger,
                     show(c.value(), c),
                     ledgerShown,
@@ -259,15 +295,27 @@ public class ReconcileService {
     }
 
     static boolean fits(Indicator ind, Claim c) {
-        if (c.growth()) {
+        if (c.growth() || c.completion()) {
             return true;
         }
         return switch (ind.unit()) {
-            case WAN -> c.money() && !c.unit().contains("美元");
-            case USD -> c.money() && c.unit().contains("美元");
+            case WAN -> c.money();
+            case USD -> c.usd();
             case RATE -> c.unit().equals("%");
-            case COUNT -> !c.money() && !c.unit().equals("%");
+            case COUNT -> !c.money() && !c.usd() && !c.unit().equals("%");
         };
+    }
+
+    /** A value whose indicator cannot be read: listed with the reason, counted as cannot check. */
+    private Checked unmapped(int index, Claim c, String regionCode, Locale locale) {
+        Region region = ClaimExtractor.UNKNOWN_REGION.equals(regionCode)
+                ? null
+                : regions.findByCode(regionCode).orElse(null);
+        String name = messages.getMessage("reconcile.indicator.UNMAPPED", null, Claim.UNMAPPED, locale);
+        var found = new Found(index, c, name, regionCode, region == null ? null : region.name());
+        return c.keyword() == null
+                ? found.cannot("reconcile.reason.unmapped.none", null)
+                : found.cannot("reconcile.reason.unmapped.words", c.keyword(), null);
     }
 
     /** Does the ledger's value agree with the claim, within the claim's rounding or qualifier? */
@@ -304,6 +352,23 @@ public class ReconcileService {
             }
             return v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "万元";
         }
+        if (c.usd()) {
+            if (c.unit().equals("亿美元")) {
+                return v.movePointLeft(4)
+                                .setScale(
+                                        Math.max(
+                                                2,
+                                                c.step()
+                                                        .movePointLeft(4)
+                                                        .stripTrailingZeros()
+                                                        .scale()),
+                                        RoundingMode.HALF_UP)
+                                .stripTrailingZeros()
+                                .toPlainString()
+                        + "亿美元";
+            }
+            return v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "万美元";
+        }
         if (c.unit().equals("%")) {
             return v.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "%";
         }
@@ -314,40 +379,18 @@ public class ReconcileService {
         return x.toPlainString() + c.unit();
     }
 
-    /** Where the records behind the ledger's value are listed. */
-    static String link(Indicator ind, Region region, Claim c) {
-        String code = ind.code();
-        LocalDate from = c.from().atDay(1);
-        LocalDate to = c.to().atEndOfMonth();
-        UriComponentsBuilder b;
-        switch (code) {
-            case "TRIPS", "POINT_TO_POINT", "VISITED" ->
-                b = UriComponentsBuilder.fromPath("/activities")
-                        .queryParam("month", c.to().toString())
-                        .queryParam("regionId", region.id())
-                        .queryParam("from", from)
-                        .queryParam("to", to)
-                        .queryParam("type", "TRIP");
-            case "DELEGATIONS" ->
-                b = UriComponentsBuilder.fromPath("/activities")
-                        .queryParam("month", c.to().toString())
-                        .queryParam("regionId", region.id())
-                        .queryParam("from", from)
-                        .queryParam("to", to)
-                        .queryParam("type", "DELEGATION");
-            case "KEY_COUNT", "KEY_TOTAL" ->
-                b = UriComponentsBuilder.fromPath("/projects")
-                        .queryParam("regionId", region.id())
-                        .queryParam("keyProject", true);
-            default -> {
-                b = UriComponentsBuilder.fromPath("/projects").queryParam("regionId", region.id());
-                if (code.startsWith("SIGNED") || code.endsWith("_RATE")) {
-                    b.queryParam("signedFrom", from).queryParam("signedTo", to);
-                }
-                if (ind.minTotal() != null && ind.minTotal().signum() > 0) {
-                    b.queryParam("band", ind.minTotal().stripTrailingZeros().toPlainString());
-                }
-            }
+    /**
+     * The explanation of the ledger's figure: how it was computed and from which records, for the claim's region,
+     * indicator and months, as of the text's date when given.
+     */
+    static String link(Indicator ind, Region region, Claim c, LocalDate asOf) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/stats/explain")
+                .queryParam("region", region.code())
+                .queryParam("indicator", ind.code())
+                .queryParam("from", c.from().toString())
+                .queryParam("to", c.to().toString());
+        if (asOf != null) {
+            b.queryParam("asOf", asOf.toString());
         }
         return b.build().toUriString();
     }
@@ -360,6 +403,7 @@ public class ReconcileService {
             String regionName,
             Verdict verdict,
             String reason,
+            String reasonDetail,
             BigDecimal ledger,
             String claimShown,
             String ledgerShown,
@@ -377,6 +421,7 @@ public class ReconcileService {
                 c.value(),
                 c.qualifier(),
                 c.growth(),
+                c.completion(),
                 regionCode,
                 regionName,
                 c.from(),
@@ -384,6 +429,7 @@ public class ReconcileService {
                 c.periodText(),
                 verdict,
                 reason,
+                reasonDetail,
                 ledger,
                 claimShown,
                 ledgerShown,

@@ -15,17 +15,26 @@ final class ValueFinder {
     private ValueFinder() {}
 
     private static final Pattern VALUE =
-            Pattern.compile("(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*)"
-                    + "(余|多)?(万|亿)?(余|多)?(批次|人次|亿元|万元|元|个|家|次|批|人|名|项|%)");
+            Pattern.compile("(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?: \\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?"
+                    + "|[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)"
+                    + " ?(余|多)?(万|亿)?(余|多)? ?(批次|人次|亿元|万元|美元|元|个|家|次|批|人|名|项|%)");
     /** What may not follow a unit: 个月, 个百分点, 一次性, 一个个, 项目 … */
-    private static final Pattern NOT_AFTER_UNIT = Pattern.compile("^(?:月|百分点|性|日|民|单|称|义|目|素|旦|乡|庭)");
+    private static final Pattern NOT_AFTER_UNIT = Pattern.compile("^(?:月|百分点|性|日|民|单|称|义|目|素|旦|乡|庭|工作日|小时|季度|星期)");
 
-    private static final Pattern BAND_AFTER = Pattern.compile("^(?:及)?以上(?:的)?(?:签约|产业|工业|招商|重大|重点)?(?:的)?项目");
+    private static final Pattern BAND_AFTER =
+            Pattern.compile("^(?:及)?以上(?:的)?(?:省外|市外|境外|外资)?(?:签约|产业|工业|招商|重大|重点)?(?:的)?(?:省外|市外|境外|外资)?项目");
     private static final Pattern AFTER_LOWER = Pattern.compile("^(以上|余|多)");
     private static final Pattern AFTER_APPROX = Pattern.compile("^左右");
     private static final Pattern BEFORE_APPROX = Pattern.compile("(将近|接近|近乎|近|大约|约为|(?<![签合预制节公邀条契])约)$");
     private static final Pattern BEFORE_LOWER = Pattern.compile("(超过|超|逾|突破|多于|高于)$");
     private static final Pattern GROWTH = Pattern.compile("(同比增长|同比提高|同比上升|增长|增幅为?|提高|同比下降|下降|减少)(了)?$");
+    /** A share of the annual target: 完成年度目标任务的85.2%, 占全年目标的, 目标完成率为. */
+    private static final Pattern COMPLETION =
+            Pattern.compile("(?:(?:完成|达到|达|占|为|实现)了?[^,;:、。\\d%]{0,6}?(?:目标|任务|计划)(?:任务)?的?"
+                    + "|(?:全年|年度)?(?:目标|任务|计划)?完成率(?:为|达到|达|是)?)$");
+    /** 近百家, 上千人: a bare 百 or 千 is a value only after such a word. */
+    private static final Pattern BEFORE_ROUND = Pattern.compile("(近|上|超|逾|约|过)$");
+
     private static final String CLAUSE_BREAKS = ",;:、()。!?";
 
     /** A value found: where it stands, what it is worth, its unit and qualifier, the words that name it. */
@@ -39,6 +48,8 @@ final class ValueFinder {
         Qualifier qualifier = Qualifier.EXACT;
         int growthSign;
         int growthAt;
+        boolean completion;
+        int completionAt;
         String keyword;
         Family band;
         int bandAt;
@@ -77,6 +88,14 @@ final class ValueFinder {
             if (Character.isLetterOrDigit(before) && before < 128 || before == '.') {
                 return true;
             }
+            if (before == '第') { // a ranking or an ordinal (第3名, 第二批次), not a figure
+                return true;
+            }
+        }
+        char first = m.group(1).charAt(0);
+        if ((first == '百' || first == '千')
+                && !BEFORE_ROUND.matcher(s.substring(0, numStart)).find()) {
+            return true; // 百家, 千家万户: words, not a value
         }
         String unit = m.group(5);
         String after = s.substring(m.end());
@@ -96,7 +115,9 @@ final class ValueFinder {
         String unit = m.group(5);
         String after = s.substring(m.end());
         boolean chinese = !Character.isDigit(num.charAt(0));
-        BigDecimal n = chinese ? ChineseNumerals.parse(num) : new BigDecimal(num.replace(",", ""));
+        BigDecimal n = chinese
+                ? ChineseNumerals.parse(num)
+                : new BigDecimal(num.replace(",", "").replace(" ", ""));
         if (n == null) {
             return null;
         }
@@ -117,6 +138,7 @@ final class ValueFinder {
         }
         qualify(s, m, f, after);
         growth(s, f, unit);
+        completion(s, f, unit);
         return f;
     }
 
@@ -125,8 +147,9 @@ final class ValueFinder {
             Found f, BigDecimal n, String unit, String mult, BigDecimal multiplier, boolean chinese, int scale) {
         BigDecimal unitValue = unit.equals("亿元") ? YI : unit.equals("万元") ? WAN : multiplier;
         BigDecimal yuan = n.multiply(unitValue);
-        f.unit = "万元";
-        f.unitShown = unit.equals("元") ? (mult == null ? "元" : mult + "元") : unit;
+        boolean usd = unit.equals("美元");
+        f.unit = usd ? "万美元" : "万元"; // US dollars stay dollars: 3.2亿美元 is 32000 万美元
+        f.unitShown = unit.equals("元") || usd ? (mult == null ? unit : mult + unit) : unit;
         f.value = yuan.divide(WAN);
         BigDecimal writtenStep = chinese
                 ? BigDecimal.ONE.movePointRight(trailingZeros(yuan))
@@ -169,7 +192,11 @@ final class ValueFinder {
         String head = s.substring(Math.max(0, numStart - 4), numStart);
         Matcher approx = BEFORE_APPROX.matcher(head);
         Matcher lowerBefore = BEFORE_LOWER.matcher(head);
-        if (approx.find()) {
+        char first = m.group(1).charAt(0);
+        if ((first == '百' || first == '千') && numStart > 0 && "上过".indexOf(s.charAt(numStart - 1)) >= 0) {
+            f.qualifier = Qualifier.LOWER_BOUND; // 上百家: at least a hundred
+            f.start = numStart - 1;
+        } else if (approx.find()) {
             f.qualifier = Qualifier.APPROX;
             f.start = numStart - (head.length() - approx.start());
         } else if (lowerBefore.find()) {
@@ -186,6 +213,18 @@ final class ValueFinder {
             if (g.find()) {
                 f.growthSign = g.group(1).contains("下降") || g.group(1).contains("减少") ? -1 : 1;
                 f.growthAt = clauseStart(s, f.start) + g.start();
+            }
+        }
+    }
+
+    /** A percentage after 完成年度目标的 (or 目标完成率) in its clause is a share of the annual target. */
+    private static void completion(String s, Found f, String unit) {
+        if (unit.equals("%") && f.growthSign == 0) {
+            int clause = clauseStart(s, f.start);
+            Matcher c = COMPLETION.matcher(s.substring(clause, f.start).stripTrailing());
+            if (c.find()) {
+                f.completion = true;
+                f.completionAt = clause + c.start();
             }
         }
     }

@@ -14,9 +14,11 @@ import java.util.Map;
 /**
  * The labelled corpus under {@code src/test/resources/reconcile/}: {@code NN-name.txt} (optional header lines
  * {@code #date: 2024-11-05} and {@code #region: 141100}, then the text) with {@code NN-name.claims}, one expected
- * claim a line: {@code INDICATOR | value | qualifier | region | from..to [| growth]} (money in 万元, {@code -} for no
- * region, {@code ?} for an unclear period). Scores claim extraction: a found claim is right when all five fields
- * equal an expected one's (each expected claim matched once).
+ * claim a line: {@code INDICATOR | value | qualifier | region | from..to [| growth|completion]} (money in 万元, US
+ * dollars in 万美元, {@code -} for no region, {@code ?} for an unclear period). Scores claim extraction: a found claim
+ * is right when all its fields equal an expected one's (each expected claim matched once). Values listed as
+ * {@link Claim#UNMAPPED} (indicator unreadable, shown to people as such) are left out of the score: they are neither
+ * counted as found nor expected, so precision and recall measure the claims the checker maps.
  */
 final class Corpus {
 
@@ -40,7 +42,12 @@ final class Corpus {
         "16-docx-like",
         "17-heldout-summary",
         "18-heldout-rates",
-        "19-heldout-two-articles"
+        "19-heldout-two-articles",
+        "40-origin",
+        "41-completion",
+        "42-periods-spaces",
+        "43-registered-approx",
+        "44-unmapped"
     };
 
     record Text(String name, String body, LocalDate date, String region, List<String> expected) {}
@@ -132,7 +139,7 @@ final class Corpus {
                 c.qualifier().name(),
                 c.regionCode() == null ? "-" : c.regionCode(),
                 period,
-                c.growth() ? "growth" : "");
+                c.growth() ? "growth" : c.completion() ? "completion" : "");
     }
 
     static Score score(ClaimExtractor extractor, Text t) {
@@ -141,7 +148,12 @@ final class Corpus {
         t.expected().forEach(e -> want.merge(e, 1, Integer::sum));
         int matched = 0;
         List<String> wrong = new ArrayList<>();
+        int found = 0;
         for (Claim c : result.claims()) {
+            if (c.unmapped()) {
+                continue; // listed for people to check by hand; not scored
+            }
+            found++;
             String k = key(c);
             if (want.getOrDefault(k, 0) > 0) {
                 want.merge(k, -1, Integer::sum);
@@ -156,7 +168,7 @@ final class Corpus {
                 missed.add(k);
             }
         });
-        return new Score(result.claims().size(), t.expected().size(), matched, missed, wrong);
+        return new Score(found, t.expected().size(), matched, missed, wrong);
     }
 
     /** Scores every text; prints per text and the totals; returns {precision, recall}. */

@@ -61,6 +61,12 @@ class ReconcileIT extends IntegrationTest {
     }
 
     private BigDecimal ledger(String token, String region, String from, String to, String code) throws Exception {
+        return field(token, region, from, to, code, "value");
+    }
+
+    /** A field of one indicator's line in the stats summary, null when the line has none. */
+    private BigDecimal field(String token, String region, String from, String to, String code, String field)
+            throws Exception {
         String json = mvc.perform(get("/api/v1/stats/summary")
                         .header("Authorization", token)
                         .param("region", region)
@@ -70,8 +76,86 @@ class ReconcileIT extends IntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        List<Object> v = JsonPath.read(json, "$.indicators[?(@.code == '" + code + "')].value");
-        return new BigDecimal(v.get(0).toString());
+        List<Object> v = JsonPath.read(json, "$.indicators[?(@.code == '" + code + "')]." + field);
+        return v.isEmpty() || v.get(0) == null ? null : new BigDecimal(v.get(0).toString());
+    }
+
+    @Test
+    void originWordsACompletionShareAndAnUnmappedValueThroughTheApi() throws Exception {
+        BigDecimal completion = field(CITY, "141100", "2024-01", "2024-10", "SIGNED_AMOUNT", "completion");
+        String share = completion == null
+                ? "88.8"
+                : completion
+                        .movePointRight(2)
+                        .setScale(1, java.math.RoundingMode.HALF_UP)
+                        .toPlainString();
+        String text = "2024年1-10月，全市签约金额941.5亿元，完成年度目标的" + share + "%，其中签约省外投资项目30个，新建标准化厂房12个；合同外资1.2亿美元。";
+        String json = check(CITY, text, "2024-11-05", "141100");
+
+        Map<String, Object> origin = claim(json, "30个");
+        assertThat(origin.get("indicator")).isEqualTo("SIGNED_OUT_PROVINCE_COUNT");
+        assertThat(claim(json, "1.2亿美元").get("indicator")).isEqualTo("SIGNED_OVERSEAS_USD");
+        assertThat(new BigDecimal(claim(json, "1.2亿美元").get("value").toString()))
+                .as("万美元")
+                .isEqualByComparingTo("12000");
+
+        Map<String, Object> amount = claim(json, "941.5亿元");
+        assertThat(amount.get("verdict")).isEqualTo("AGREES");
+        assertThat(amount.get("completion")).isEqualTo(false);
+        assertThat(amount.get("link"))
+                .isEqualTo("/stats/explain?region=141100&indicator=SIGNED_AMOUNT&from=2024-01&to=2024-10"
+                        + "&asOf=2024-11-05");
+
+        Map<String, Object> c = claim(json, share + "%");
+        assertThat(c.get("completion")).isEqualTo(true);
+        assertThat(c.get("indicator")).isEqualTo("SIGNED_AMOUNT");
+        if (completion == null) {
+            assertThat(c.get("verdict")).isEqualTo("CANNOT_CHECK");
+            assertThat(c.get("reason")).isEqualTo("reconcile.reason.noTarget");
+        } else {
+            assertThat(c.get("verdict")).as(c.toString()).isEqualTo("AGREES");
+            String off = completion
+                    .movePointRight(2)
+                    .add(BigDecimal.ONE)
+                    .setScale(1, java.math.RoundingMode.HALF_UP)
+                    .toPlainString();
+            String changed = check(CITY, text.replace(share + "%", off + "%"), "2024-11-05", "141100");
+            assertThat(claim(changed, off + "%").get("verdict")).isEqualTo("DISAGREES");
+        }
+
+        Map<String, Object> unmapped = claim(json, "12个");
+        assertThat(unmapped.get("indicator")).isEqualTo("UNMAPPED");
+        assertThat(unmapped.get("verdict")).isEqualTo("CANNOT_CHECK");
+        assertThat(unmapped.get("reason")).isEqualTo("reconcile.reason.unmapped.words");
+        assertThat(unmapped.get("reasonDetail")).isEqualTo("新建标准化厂房");
+        assertThat(unmapped.get("link")).isNull();
+        List<Object> all = JsonPath.read(json, "$.claims[?(@.verdict == 'CANNOT_CHECK')]");
+        assertThat((Integer) JsonPath.read(json, "$.cannotCheck")).isEqualTo(all.size());
+    }
+
+    @Test
+    void theResultPageShowsTheCompletionShareAndWhyAValueIsUnmapped() throws Exception {
+        var session = (MockHttpSession) mvc.perform(
+                        SecurityMockMvcRequestBuilders.formLogin().user("city").password("Yinfeng@2024"))
+                .andReturn()
+                .getRequest()
+                .getSession();
+        String page = mvc.perform(post("/reconcile/check")
+                        .param("text", "2024年1-10月，全市签约金额941.5亿元，完成年度目标的85.2%，新建标准化厂房12个。")
+                        .param("date", "2024-11-05")
+                        .param("region", "141100")
+                        .session(session)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("data-testid=\"completion\"")
+                .contains("“新建标准化厂房”不在指标库中")
+                .contains("未识别的指标")
+                .contains("/stats/explain?region=141100&amp;indicator=SIGNED_AMOUNT&amp;from=2024-01&amp;to=2024-10"
+                        + "&amp;asOf=2024-11-05");
     }
 
     @Test
@@ -85,9 +169,7 @@ class ReconcileIT extends IntegrationTest {
         assertThat(claim(json, "117个").get("from")).isEqualTo("2024-01");
         assertThat(claim(json, "117个").get("to")).isEqualTo("2024-10");
         assertThat((String) claim(json, "117个").get("link"))
-                .contains("/projects?regionId=")
-                .contains("signedFrom=2024-01-01")
-                .contains("signedTo=2024-10-31");
+                .isEqualTo("/stats/explain?region=141100&indicator=SIGNED_COUNT&from=2024-01&to=2024-10");
         // "一年来" in an article reporting 1-10月 reads January-October: the ledger's trips in that period are what the
         // 50余次 is checked against (the demo has 49 by October and 53 over the year: the view makes that visible)
         assertThat(claim(json, "50余次").get("to")).isEqualTo("2024-10");
@@ -99,8 +181,13 @@ class ReconcileIT extends IntegrationTest {
         assertThat(claim(json, "26家").get("reason")).isEqualTo("reconcile.reason.indicator");
         assertThat(claim(json, "143人").get("regionCode")).isEqualTo("141129");
         // nothing of the 中阳 article is read as 吕梁's, nothing of the city article as 中阳's
-        List<String> zhongyang = JsonPath.read(json, "$.claims[?(@.regionCode == '141129')].written");
+        List<String> zhongyang =
+                JsonPath.read(json, "$.claims[?(@.regionCode == '141129' && @.indicator != 'UNMAPPED')].written");
         assertThat(zhongyang).containsExactlyInAnyOrder("47个", "143人", "500多人次", "4个", "3个");
+        // 精选8个事业单位 names no indicator: listed as such, with its words, never dropped
+        Map<String, Object> units = claim(json, "8个");
+        assertThat(units.get("indicator")).isEqualTo("UNMAPPED");
+        assertThat(units.get("reasonDetail")).isEqualTo("精选8个事业单位");
     }
 
     @Test
@@ -111,7 +198,7 @@ class ReconcileIT extends IntegrationTest {
         assertThat(count.get("verdict")).isEqualTo("DISAGREES");
         assertThat(new BigDecimal(count.get("ledgerValue").toString())).isEqualByComparingTo("117");
         assertThat(count.get("ledgerShown")).isEqualTo("117个");
-        assertThat((String) count.get("link")).startsWith("/projects?");
+        assertThat((String) count.get("link")).startsWith("/stats/explain?region=141100&indicator=SIGNED_COUNT&");
         Map<String, Object> amount = claim(json, "945.5亿元");
         assertThat(amount.get("verdict")).isEqualTo("DISAGREES");
         assertThat(amount.get("ledgerShown")).isEqualTo("941.5亿元");
