@@ -2,6 +2,7 @@ package cn.yinfeng.stats;
 
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
@@ -135,6 +136,7 @@ public class Stats {
     private final StatsAggregates aggregates;
     private final TransactionTemplate readOnly;
     private final Catalogue catalogue;
+    private final FigureExplanation explanation;
 
     Stats(
             StatsEngine engine,
@@ -146,7 +148,9 @@ public class Stats {
             @Value("${yinfeng.stats.yellow-share:0.10}") BigDecimal yellowShare,
             StatsAggregates aggregates,
             PlatformTransactionManager transactions,
-            Catalogue catalogue) {
+            Catalogue catalogue,
+            FigureExplanation explanation) {
+        this.explanation = explanation;
         this.catalogue = catalogue;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -177,6 +181,18 @@ public class Stats {
         Region region = region(regionCode);
         fresh();
         return read(() -> summaryIn(region, from, to, asOf, basis));
+    }
+
+    /** The records behind one figure: counted, and left out with the reason (see {@link FigureExplanation}). */
+    public FigureExplanation.Explained explain(
+            String regionCode, String code, YearMonth from, YearMonth to, LocalDate asOf, Basis basis) {
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("from", "stats.period.order");
+        }
+        Region region = region(regionCode);
+        RuleVersion rules = rules(basis, to);
+        Indicator ind = rules.indicator(code).orElseThrow(() -> new NotFoundException("indicator", code));
+        return read(() -> explanation.explain(region, ind, from, to, asOfInstant(asOf), rules));
     }
 
     /** The rule version a basis names for a period. */

@@ -277,7 +277,17 @@ class StatsIT extends IntegrationTest {
     @Test
     void lightsFollowTheSchedule() {
         var stats = new Stats(
-                null, null, null, null, null, null, new BigDecimal("0.10"), null, new JdbcTransactionManager(), null);
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new BigDecimal("0.10"),
+                null,
+                new JdbcTransactionManager(),
+                null,
+                null);
         assertThat(stats.lightFor(new BigDecimal("100"), new BigDecimal("100"))).isEqualTo(Stats.Light.GREEN);
         assertThat(stats.lightFor(new BigDecimal("90"), new BigDecimal("100"))).isEqualTo(Stats.Light.YELLOW);
         assertThat(stats.lightFor(new BigDecimal("89.99"), new BigDecimal("100")))

@@ -34,6 +34,18 @@ class RulesBrowserIT extends BrowserTest {
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(SHOTS.resolve("rules-" + width + ".png"))
                     .setFullPage(true));
+            // a figure's records: counted, and left out with the reason
+            page.navigate(baseUrl() + "/stats/explain?region=141100&indicator=SIGNED_OUT_PROVINCE_COUNT&from=2024-01"
+                    + "&to=2024-10&asOf=2026-01-01");
+            assertThat(page.textContent("[data-testid=explain-items]")).contains("资金来源不属于本指标");
+            assertThat(page.locator("[data-testid=explain-items] tr[data-counted=true]")
+                            .count())
+                    .isEqualTo(Integer.parseInt(
+                            page.textContent("[data-testid=explain-counted]").trim()));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SHOTS.resolve("explain-" + width + ".png"))
+                    .setFullPage(false));
+            page.navigate(baseUrl() + "/rules?version=1");
             if (width == 1440) {
                 page.fill("#code", "SIGNED_OUT_PROVINCE_2YI");
                 page.fill("#nameZh", "2亿元以上省外签约项目数");

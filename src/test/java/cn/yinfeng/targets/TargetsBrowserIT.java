@@ -68,6 +68,13 @@ class TargetsBrowserIT extends BrowserTest {
         for (int width : new int[] {1440, 390}) {
             Page p = signedIn("city", width, errors);
             p.navigate(baseUrl() + "/targets");
+            int year = jdbc.sql("select extract(year from max(m.month))::int from stats_project_month m join region r "
+                            + "on r.id = m.region_id where r.code = '141100' and m.event = 'SIGNED'")
+                    .query(Integer.class)
+                    .single();
+            assertThat(p.textContent("[data-testid=months]")).contains(year + "年1-");
+            // the demo's year, with the city's targets
+            p.navigate(baseUrl() + "/targets?year=2024");
             assertThat(p.textContent("[data-testid=months]")).contains("2024年1-12月");
             assertThat(p.textContent("[data-code=SIGNED_AMOUNT] [data-col=completion]"))
                     .endsWith("%");

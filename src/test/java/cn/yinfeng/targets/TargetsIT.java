@@ -179,6 +179,12 @@ class TargetsIT extends IntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(page).contains("2024年1-12月").contains("data-testid=\"targets-table\"");
+        // the year of the latest month with a signing in the city (other tests may have added later ones)
+        int year = jdbc.sql("select extract(year from max(p.month))::int from stats_project_month p join region r "
+                        + "on r.id = p.region_id where r.code = '141100' and p.event = 'SIGNED'")
+                .query(Integer.class)
+                .single();
+        assertThat(year).isGreaterThanOrEqualTo(2024);
+        assertThat(page).contains(year + "年1-").contains("data-testid=\"targets-table\"");
     }
 }
