@@ -39,7 +39,7 @@ public final class ClaimExtractor {
     /** Region code for 全县/本县 and the like when no county is in context, and for names not in the tree. */
     public static final String UNKNOWN_REGION = "?";
 
-    private static final String CURRENT = "";
+    private static final String CURRENT = RegionWords.CURRENT;
 
     /** The units of a value that must be listed even when its indicator cannot be read. */
     private static final java.util.Set<String> COUNTING_UNITS =
@@ -48,84 +48,20 @@ public final class ClaimExtractor {
     private static final java.util.regex.Pattern LIST_GAP = java.util.regex.Pattern.compile("\\s*(?:、|和|及|与|,)\\s*");
     private static final java.util.regex.Pattern LIST_ITEM =
             java.util.regex.Pattern.compile("\\s*(?:、|和|及|与|,)\\s*\\d+(?:\\.\\d+)?\\s?%");
-    /** 全市/我市: the city, or a county-level city (孝义市) in its own article. */
-    private static final String CITY_WORD = "!";
-
-    private record Alias(String text, String code) {}
+    private static final String CITY_WORD = RegionWords.CITY_WORD;
 
     // ---- state --------------------------------------------------------------------------------------------------
 
-    private final List<Alias> aliases;
-
-    public ClaimExtractor(List<RegionName> regions) {
-        Map<String, String> byText = new HashMap<>();
-        String rootCode = null;
-        for (RegionName r : regions) {
-            if (r.root()) {
-                rootCode = r.code();
-            }
-        }
-        for (RegionName r : regions) {
-            add(byText, r.name(), r.code());
-            add(byText, r.shortName(), r.code());
-            String stripped = r.name().replaceAll("(市|县|区)$", "");
-            if (stripped.length() >= 2 && !stripped.equals(r.name())) {
-                add(byText, stripped, r.code());
-            }
-            if (r.name().contains("开发区")) {
-                add(byText, "经开区", r.code());
-                add(byText, "经济技术开发区", r.code());
-                for (RegionName root : regions) {
-                    if (root.root()) {
-                        add(byText, root.name().replaceAll("市$", "") + "经开区", r.code());
-                    }
-                }
-            }
-        }
-        if (rootCode != null) {
-            for (String s : List.of("全市", "我市", "本市", "市本级", "全市域")) {
-                byText.put(s, CITY_WORD);
-            }
-        }
-        for (String s : List.of("全县", "我县", "本县", "该县", "全区", "我区", "本区", "该区", "全县域")) {
-            byText.put(s, CURRENT);
-        }
-        List<Alias> list = new ArrayList<>();
-        byText.forEach((t, c) -> list.add(new Alias(t, c)));
-        list.sort(Comparator.comparingInt((Alias a) -> a.text().length())
-                .reversed()
-                .thenComparing(Alias::text));
-        this.aliases = List.copyOf(list);
-        this.rootCode = rootCode;
-        Map<String, String> names = new HashMap<>();
-        for (RegionName r : regions) {
-            names.put(r.code(), r.name());
-        }
-        this.names = Map.copyOf(names);
-    }
-
-    private final Map<String, String> names;
-
-    /**
-     * The region 全市/我市 mean: a county-level city (孝义市) when the article is about it (its headline names it, or
-     * it is the text's default region), else the city.
-     */
-    private String cityWord(String home, boolean homeInHeadline, String defaultRegion) {
-        if (home != null
-                && !home.equals(rootCode)
-                && names.getOrDefault(home, "").endsWith("市")
-                && (homeInHeadline || home.equals(defaultRegion))) {
-            return home;
-        }
-        return rootCode == null ? UNKNOWN_REGION : rootCode;
-    }
-
+    private final RegionWords regionWords;
     private final String rootCode;
 
-    private static void add(Map<String, String> map, String text, String code) {
-        if (text != null && text.length() >= 2) {
-            map.putIfAbsent(text, code);
-        }
+    public ClaimExtractor(List<RegionName> regions) {
+        this.regionWords = new RegionWords(regions);
+        this.rootCode = regionWords.rootCode();
+    }
+
+    private String cityWord(String home, boolean homeInHeadline, String defaultRegion) {
+        return regionWords.cityWord(home, homeInHeadline, defaultRegion);
     }
 
     /**
@@ -558,16 +494,6 @@ public final class ClaimExtractor {
     }
 
     List<RegionMention> regions(String s) {
-        List<RegionMention> out = new ArrayList<>();
-        for (int i = 0; i < s.length(); i++) {
-            for (Alias a : aliases) {
-                if (s.startsWith(a.text(), i)) {
-                    out.add(new RegionMention(i, i + a.text().length(), a.code(), a.text()));
-                    i += a.text().length() - 1;
-                    break;
-                }
-            }
-        }
-        return out;
+        return regionWords.mentions(s);
     }
 }
