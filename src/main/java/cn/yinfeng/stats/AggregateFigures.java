@@ -89,19 +89,15 @@ class AggregateFigures {
         }
         if (!select.isEmpty() || fundsRate) {
             select.add("sum(p.amount) filter (where p.event = 'SIGNED' and p.counted) as cohort");
-            jdbc.sql(grp + " select g.gid, " + String.join(", ", select)
-                            + " from grp g join stats_project_month p on p.region_id = g.gid"
-                            + " where p.month between :fromMonth and :toMonth group by g.gid")
-                    .params(params)
-                    .query((rs, n) -> {
-                        var values = out.computeIfAbsent(rs.getLong("gid"), k -> new HashMap<>());
-                        for (var e : cols.entrySet()) {
-                            values.put(e.getKey(), rs.getBigDecimal(e.getValue()));
-                        }
-                        values.put(StatsEngine.COHORT_CONTRACT, rs.getBigDecimal("cohort"));
-                        return null;
-                    })
-                    .list();
+            StatsEngine.readByGroup(
+                    jdbc.sql(grp + " select g.gid, " + String.join(", ", select)
+                                    + " from grp g join stats_project_month p on p.region_id = g.gid"
+                                    + " where p.month between :fromMonth and :toMonth group by g.gid")
+                            .params(params),
+                    cols,
+                    StatsEngine.COHORT_CONTRACT,
+                    "cohort",
+                    out);
         }
         var fundSelect = new ArrayList<String>();
         var fundCols = new LinkedHashMap<String, String>();
@@ -125,22 +121,18 @@ class AggregateFigures {
         }
         if (!fundCols.isEmpty() || fundsRate) {
             fundSelect.add("null as none");
-            jdbc.sql(grp + " select g.gid, fm.*, (select sum(fc.amount) from stats_fund_cohort fc"
-                            + " where fc.region_id = g.gid and fc.signed_month between :fromMonth and :toMonth"
-                            + " and fc.month <= :toMonth and fc.counted) as cohort_funds"
-                            + " from grp g cross join lateral (select " + String.join(", ", fundSelect)
-                            + " from stats_fund_month f where f.region_id = g.gid"
-                            + " and f.month between :fromMonth and :toMonth) fm")
-                    .params(params)
-                    .query((rs, n) -> {
-                        var values = out.computeIfAbsent(rs.getLong("gid"), k -> new HashMap<>());
-                        for (var e : fundCols.entrySet()) {
-                            values.put(e.getKey(), rs.getBigDecimal(e.getValue()));
-                        }
-                        values.put(StatsEngine.COHORT_FUNDS, rs.getBigDecimal("cohort_funds"));
-                        return null;
-                    })
-                    .list();
+            StatsEngine.readByGroup(
+                    jdbc.sql(grp + " select g.gid, fm.*, (select sum(fc.amount) from stats_fund_cohort fc"
+                                    + " where fc.region_id = g.gid and fc.signed_month between :fromMonth and :toMonth"
+                                    + " and fc.month <= :toMonth and fc.counted) as cohort_funds"
+                                    + " from grp g cross join lateral (select " + String.join(", ", fundSelect)
+                                    + " from stats_fund_month f where f.region_id = g.gid"
+                                    + " and f.month between :fromMonth and :toMonth) fm")
+                            .params(params),
+                    fundCols,
+                    StatsEngine.COHORT_FUNDS,
+                    "cohort_funds",
+                    out);
         }
         return out;
     }

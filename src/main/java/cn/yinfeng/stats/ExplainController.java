@@ -35,7 +35,7 @@ class ExplainController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String rules,
             Model model) {
-        Stats.Basis basis = Stats.Basis.parse(rules);
+        RuleBasis basis = RuleBasis.parse(rules);
         var explained = stats.explain(region, indicator, YearMonth.parse(from), YearMonth.parse(to), asOf, basis);
         var version = catalogue.version(explained.ruleVersion());
         model.addAttribute("x", explained);
@@ -61,6 +61,6 @@ class ExplainController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String rules) {
         return stats.explain(
-                region, indicator, YearMonth.parse(from), YearMonth.parse(to), asOf, Stats.Basis.parse(rules));
+                region, indicator, YearMonth.parse(from), YearMonth.parse(to), asOf, RuleBasis.parse(rules));
     }
 }

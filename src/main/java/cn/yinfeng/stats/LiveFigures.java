@@ -72,17 +72,13 @@ class LiveFigures {
         if (!select.isEmpty() || fundsRate) {
             select.add("sum(s.w * " + IndicatorSql.amount("COHORT_CONTRACT")
                     + ") filter (where s.signed_on between :from and :to and " + eligible + ") as cohort");
-            jdbc.sql(with + " select s.gid, " + String.join(", ", select) + " from snap s group by s.gid")
-                    .params(params)
-                    .query((rs, n) -> {
-                        var values = out.computeIfAbsent(rs.getLong("gid"), k -> new HashMap<>());
-                        for (var e : cols.entrySet()) {
-                            values.put(e.getKey(), rs.getBigDecimal(e.getValue()));
-                        }
-                        values.put(StatsEngine.COHORT_CONTRACT, rs.getBigDecimal("cohort"));
-                        return null;
-                    })
-                    .list();
+            StatsEngine.readByGroup(
+                    jdbc.sql(with + " select s.gid, " + String.join(", ", select) + " from snap s group by s.gid")
+                            .params(params),
+                    cols,
+                    StatsEngine.COHORT_CONTRACT,
+                    "cohort",
+                    out);
         }
 
         var fundSelect = new ArrayList<String>();
@@ -99,19 +95,16 @@ class LiveFigures {
         if (!fundCols.isEmpty() || fundsRate) {
             fundSelect.add("sum(s.w * f.amount) filter (where s.signed_on between :from and :to and " + eligible
                     + ") as cohort_funds");
-            jdbc.sql(with + " select s.gid, " + String.join(", ", fundSelect)
-                            + " from snap s join project_fund f on f.project_id = s.project_id"
-                            + " where f.month <= :toMonth and " + IndicatorSql.fundValidAt("f") + " group by s.gid")
-                    .params(params)
-                    .query((rs, n) -> {
-                        var values = out.computeIfAbsent(rs.getLong("gid"), k -> new HashMap<>());
-                        for (var e : fundCols.entrySet()) {
-                            values.put(e.getKey(), rs.getBigDecimal(e.getValue()));
-                        }
-                        values.put(StatsEngine.COHORT_FUNDS, rs.getBigDecimal("cohort_funds"));
-                        return null;
-                    })
-                    .list();
+            StatsEngine.readByGroup(
+                    jdbc.sql(with + " select s.gid, " + String.join(", ", fundSelect)
+                                    + " from snap s join project_fund f on f.project_id = s.project_id"
+                                    + " where f.month <= :toMonth and " + IndicatorSql.fundValidAt("f")
+                                    + " group by s.gid")
+                            .params(params),
+                    fundCols,
+                    StatsEngine.COHORT_FUNDS,
+                    "cohort_funds",
+                    out);
         }
         return out;
     }

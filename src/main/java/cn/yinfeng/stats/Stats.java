@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,43 +59,8 @@ public class Stats {
             BigDecimal aheadOfSchedule,
             Light light) {}
 
-    /**
-     * The rule version a figure is computed under: the one in force today, the one in force at the period's end (the
-     * then-valid rules), or a version by number.
-     */
-    public record Basis(Kind kind, int version) {
-
-        public enum Kind {
-            CURRENT,
-            PERIOD,
-            VERSION
-        }
-
-        public static final Basis CURRENT = new Basis(Kind.CURRENT, 0);
-        public static final Basis PERIOD = new Basis(Kind.PERIOD, 0);
-
-        public static Basis version(int version) {
-            return new Basis(Kind.VERSION, version);
-        }
-
-        /** From a request parameter: {@code current} (or none), {@code period}, or a version number. */
-        public static Basis parse(@Nullable String raw) {
-            if (raw == null || raw.isBlank() || raw.equalsIgnoreCase("current")) {
-                return CURRENT;
-            }
-            if (raw.equalsIgnoreCase("period")) {
-                return PERIOD;
-            }
-            try {
-                return version(Integer.parseInt(raw.trim()));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("rules", "stats.rules.invalid");
-            }
-        }
-    }
-
     /** The rule version a summary was computed under, and why that one. */
-    public record RulesUsed(int version, LocalDate effectiveFrom, Basis.Kind basis, String note) {}
+    public record RulesUsed(int version, LocalDate effectiveFrom, RuleBasis.Kind basis, String note) {}
 
     public record Summary(
             String regionCode,
@@ -171,10 +135,10 @@ public class Stats {
     }
 
     public Summary summary(String regionCode, YearMonth from, YearMonth to, LocalDate asOf) {
-        return summary(regionCode, from, to, asOf, Basis.CURRENT);
+        return summary(regionCode, from, to, asOf, RuleBasis.CURRENT);
     }
 
-    public Summary summary(String regionCode, YearMonth from, YearMonth to, LocalDate asOf, Basis basis) {
+    public Summary summary(String regionCode, YearMonth from, YearMonth to, LocalDate asOf, RuleBasis basis) {
         if (from.isAfter(to)) {
             throw new InvalidInputException("from", "stats.period.order");
         }
@@ -185,7 +149,7 @@ public class Stats {
 
     /** The records behind one figure: counted, and left out with the reason (see {@link FigureExplanation}). */
     public FigureExplanation.Explained explain(
-            String regionCode, String code, YearMonth from, YearMonth to, LocalDate asOf, Basis basis) {
+            String regionCode, String code, YearMonth from, YearMonth to, LocalDate asOf, RuleBasis basis) {
         if (from.isAfter(to)) {
             throw new InvalidInputException("from", "stats.period.order");
         }
@@ -196,7 +160,7 @@ public class Stats {
     }
 
     /** The rule version a basis names for a period. */
-    public RuleVersion rules(Basis basis, YearMonth to) {
+    public RuleVersion rules(RuleBasis basis, YearMonth to) {
         return switch (basis.kind()) {
             case CURRENT -> catalogue.current();
             case PERIOD -> catalogue.inForce(to.atEndOfMonth());
@@ -213,10 +177,10 @@ public class Stats {
             throw new InvalidInputException("from", "stats.period.order");
         }
         fresh();
-        return read(() -> summaryIn(region, from, to, asOf, Basis.CURRENT));
+        return read(() -> summaryIn(region, from, to, asOf, RuleBasis.CURRENT));
     }
 
-    private Summary summaryIn(Region region, YearMonth from, YearMonth to, LocalDate asOf, Basis basis) {
+    private Summary summaryIn(Region region, YearMonth from, YearMonth to, LocalDate asOf, RuleBasis basis) {
         Instant at = asOfInstant(asOf);
         RuleVersion rules = rules(basis, to);
         List<Indicator> indicators = rules.indicators();

@@ -174,7 +174,7 @@ class StatsController {
             @RequestParam String to,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String rules) {
-        return stats.summary(region, YearMonth.parse(from), YearMonth.parse(to), asOf, Stats.Basis.parse(rules));
+        return stats.summary(region, YearMonth.parse(from), YearMonth.parse(to), asOf, RuleBasis.parse(rules));
     }
 
     @GetMapping("/api/v1/stats/dashboard")
@@ -284,7 +284,7 @@ class StatsController {
             @RequestParam String to,
             @RequestParam(required = false) String rules) {
         YearMonth end = YearMonth.parse(to);
-        int version = stats.rules(Stats.Basis.parse(rules), end).version();
+        int version = stats.rules(RuleBasis.parse(rules), end).version();
         return report.build(region, end.getYear(), end.getMonthValue(), null, version);
     }
 }

@@ -254,6 +254,28 @@ class StatsEngine {
         return out;
     }
 
+    /**
+     * Reads a figures query's rows, one per group ({@code gid}): each indicator's column by its code, and the cohort
+     * column under {@code cohortKey}.
+     */
+    static void readByGroup(
+            JdbcClient.StatementSpec statement,
+            Map<String, String> columns,
+            String cohortKey,
+            String cohortColumn,
+            Map<Long, Map<String, BigDecimal>> out) {
+        statement
+                .query((rs, n) -> {
+                    var values = out.computeIfAbsent(rs.getLong("gid"), k -> new HashMap<>());
+                    for (var e : columns.entrySet()) {
+                        values.put(e.getKey(), rs.getBigDecimal(e.getValue()));
+                    }
+                    values.put(cohortKey, rs.getBigDecimal(cohortColumn));
+                    return null;
+                })
+                .list();
+    }
+
     static boolean wholeMonths(LocalDate from, LocalDate to) {
         return from.getDayOfMonth() == 1 && to.equals(to.withDayOfMonth(to.lengthOfMonth()));
     }
