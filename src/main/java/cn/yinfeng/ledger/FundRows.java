@@ -179,7 +179,7 @@ class FundRows implements RowHandler {
         for (ProjectFunds.Fund f : same) {
             funds.deleteFund(p.id(), f.id());
         }
-        funds.addFund(p.id(), month, origin, amount, trim(r.get("note")));
+        funds.addFund(p.id(), month, origin, amount, trim(r.get("note")), run.backfill);
         return RowResult.of(number, label, same.isEmpty() ? Outcome.CREATE : Outcome.UPDATE, p.id(), link);
     }
 }

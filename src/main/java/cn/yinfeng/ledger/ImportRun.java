@@ -46,6 +46,9 @@ final class ImportRun {
     /** Rows the uploader confirmed are not the duplicates the preview suspected. */
     final Set<Integer> confirmed;
 
+    /** The file is an old ledger loaded afterwards (补录): what it creates is marked back-filled. */
+    final boolean backfill;
+
     ImportRun(
             YinfengUser user,
             RegionScope scope,
@@ -53,7 +56,9 @@ final class ImportRun {
             JdbcClient jdbc,
             String source,
             boolean clearBlanks,
-            Set<Integer> confirmed) {
+            Set<Integer> confirmed,
+            boolean backfill) {
+        this.backfill = backfill;
         this.clearBlanks = clearBlanks;
         this.confirmed = confirmed;
         this.source = source;

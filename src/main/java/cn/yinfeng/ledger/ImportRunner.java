@@ -118,7 +118,14 @@ class ImportRunner {
         long t1 = System.nanoTime();
         var user = currentUser.require();
         var importRun = new ImportRun(
-                user, currentUser.scope(), regions, jdbc, source, options.clearBlanks(), options.confirmed());
+                user,
+                currentUser.scope(),
+                regions,
+                jdbc,
+                source,
+                options.clearBlanks(),
+                options.confirmed(),
+                options.backfill());
         boolean regional = handler.columns().stream().anyMatch(c -> c.field().equals("region"));
         Region landing = null;
         if (regional && !read.fields().contains("region")) {

@@ -110,6 +110,7 @@ class LedgerController {
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) Long regionId,
             @RequestParam(defaultValue = "false") boolean clearBlanks,
+            @RequestParam(defaultValue = "false") boolean backfill,
             Model model,
             Locale locale)
             throws IOException {
@@ -123,7 +124,7 @@ class LedgerController {
                             k,
                             file.getOriginalFilename(),
                             file.getBytes(),
-                            new ImportOptions(regionId, clearBlanks),
+                            new ImportOptions(regionId, clearBlanks, backfill),
                             locale);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
@@ -266,13 +267,14 @@ class LedgerController {
             @RequestParam MultipartFile file,
             @RequestParam(required = false) Long regionId,
             @RequestParam(defaultValue = "false") boolean clearBlanks,
+            @RequestParam(defaultValue = "false") boolean backfill,
             Locale locale)
             throws IOException {
         return imports.preview(
                 ImportKind.of(kind),
                 file.getOriginalFilename(),
                 file.getBytes(),
-                new ImportOptions(regionId, clearBlanks),
+                new ImportOptions(regionId, clearBlanks, backfill),
                 locale);
     }
 

@@ -15,6 +15,7 @@ import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.projects.FundOrigin;
 import cn.yinfeng.projects.Project;
+import cn.yinfeng.projects.ProjectBackfill;
 import cn.yinfeng.projects.ProjectBatch;
 import cn.yinfeng.projects.ProjectForm;
 import cn.yinfeng.projects.ProjectLifecycle;
@@ -49,6 +50,7 @@ class ProjectRows implements RowHandler {
     private final Chains chains;
     private final Accounts accounts;
     private final ProjectLookups lookups;
+    private final ProjectBackfill backfill;
 
     ProjectRows(
             Projects projects,
@@ -57,7 +59,9 @@ class ProjectRows implements RowHandler {
             Enterprises enterprises,
             Chains chains,
             Accounts accounts,
-            ProjectLookups lookups) {
+            ProjectLookups lookups,
+            ProjectBackfill backfill) {
+        this.backfill = backfill;
         this.lookups = lookups;
         this.projects = projects;
         this.lifecycle = lifecycle;
@@ -315,6 +319,9 @@ class ProjectRows implements RowHandler {
         }
         var ids = new HashMap<Integer, Long>();
         batch.write(source).forEach(c -> ids.put(c.key(), c.id()));
+        if (run.backfill) {
+            backfill.markImported(ids.values(), source);
+        }
         return ids;
     }
 
@@ -346,6 +353,9 @@ class ProjectRows implements RowHandler {
         if (existing == null) {
             checkDuplicate(number, r, p, run);
             long id = projects.create(ProjectRowForms.created(p, r));
+            if (run.backfill) {
+                backfill.markImported(List.of(id), run.source);
+            }
             return RowResult.of(number, name, Outcome.CREATE, id, "/projects/" + id);
         }
         // compare what the sheet says with what is stored; equal rows are left alone (idempotent re-import)

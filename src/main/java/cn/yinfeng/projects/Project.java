@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A project's working copy as its page and the API show it. A null {@code projectType} or {@code fundOrigin} is
  * unknown; {@code fundOriginDerived}: the origin was inferred from the investor's credit code. {@code leaderDisabled}: the 包联 leader it names has
- * since been disabled (or lost the leader role); the link is kept as history and shown as such.
+ * since been disabled (or lost the leader role); the link is kept as history and shown as such. {@code backfilled}: the
+ * project was loaded from an old ledger (补录); its first approved version stands for the time before it was recorded.
  */
 public record Project(
         long id,
@@ -48,7 +49,8 @@ public record Project(
         List<Investor> investors,
         long version,
         Instant updatedAt,
-        boolean leaderDisabled) {
+        boolean leaderDisabled,
+        boolean backfilled) {
 
     public record Investor(long id, String name, String creditCode) {}
 
@@ -92,7 +94,8 @@ public record Project(
                 list,
                 version,
                 updatedAt,
-                leaderDisabled);
+                leaderDisabled,
+                backfilled);
     }
 
     /** 亿元 with one decimal for display; amounts are stored in 万元. */

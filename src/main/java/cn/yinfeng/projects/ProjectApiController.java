@@ -38,6 +38,9 @@ class ProjectApiController {
 
     record FundRequest(YearMonth month, FundOrigin origin, BigDecimal amount, String note) {}
 
+    /** Whether the project's first record describes the past (补录); {@code version} as read. */
+    record BackfillRequest(Boolean backfilled, Long version) {}
+
     record Created(long id) {}
 
     private final Projects projects;
@@ -48,6 +51,7 @@ class ProjectApiController {
     private final ProjectReviews reviews;
     private final ProjectFollowups followups;
     private final ProjectFunds funds;
+    private final ProjectBackfill backfill;
 
     ProjectApiController(
             Projects projects,
@@ -57,7 +61,9 @@ class ProjectApiController {
             ProjectLifecycle lifecycle,
             ProjectReviews reviews,
             ProjectFollowups followups,
-            ProjectFunds funds) {
+            ProjectFunds funds,
+            ProjectBackfill backfill) {
+        this.backfill = backfill;
         this.projects = projects;
         this.queries = queries;
         this.duplicates = duplicates;
@@ -194,6 +200,18 @@ class ProjectApiController {
             case "RETURN" -> reviews.returnForChanges(id, version, r.opinion());
             default -> throw new InvalidInputException("action", "validation.invalid");
         }
+        return projects.find(id);
+    }
+
+    @PutMapping("/{id}/backfilled")
+    @Operation(
+            summary = "City staff: mark a project back-filled (补录) or not. Its first approved version and the funds "
+                    + "approved with it then count \"as of\" dates before they were recorded; 409 on a stale version")
+    Project backfilled(@PathVariable long id, @RequestBody BackfillRequest r) {
+        if (r.backfilled() == null) {
+            throw new InvalidInputException("backfilled", "validation.required");
+        }
+        backfill.mark(id, requireVersion(r.version()), r.backfilled());
         return projects.find(id);
     }
 

@@ -44,6 +44,16 @@ public class ProjectFunds {
     /** Records funds arrived in a month; they count once the project's next version is approved. */
     @Transactional
     public long addFund(long id, YearMonth month, FundOrigin origin, BigDecimal amount, String note) {
+        return addFund(id, month, origin, amount, note, false);
+    }
+
+    /**
+     * Records funds arrived in a month; {@code backfilled}: entered afterwards from an old ledger (补录), so once
+     * approved the record counts "as of" the time before it was entered too.
+     */
+    @Transactional
+    public long addFund(
+            long id, YearMonth month, FundOrigin origin, BigDecimal amount, String note, boolean backfilled) {
         YinfengUser user = writes.requireWriter();
         writes.requireWritable(id);
         var problems = new ArrayList<Problem>();
@@ -63,8 +73,9 @@ public class ProjectFunds {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long fid = jdbc.sql("insert into project_fund (project_id, month, origin, amount, note, recorded_by) values "
-                        + "(:p, :m, :o, :a, :n, :u) returning id")
+        long fid = jdbc.sql("insert into project_fund (project_id, month, origin, amount, note, recorded_by, "
+                        + "backfilled) values (:p, :m, :o, :a, :n, :u, :b) returning id")
+                .param("b", backfilled)
                 .param("p", id)
                 .param("m", month.atDay(1))
                 .param("o", origin.name())

@@ -147,6 +147,7 @@ class ProjectRecords {
                 investors,
                 rs.getLong("version"),
                 rs.getTimestamp("updated_at").toInstant(),
-                rs.getBoolean("leader_disabled"));
+                rs.getBoolean("leader_disabled"),
+                rs.getBoolean("backfilled"));
     }
 }

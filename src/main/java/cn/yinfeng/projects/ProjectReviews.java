@@ -79,7 +79,10 @@ public class ProjectReviews {
         }
     }
 
-    /** Writes the current working copy as the approved version valid from {@code at}; funds so far are approved. */
+    /**
+     * Writes the current working copy as the approved version valid from {@code at}; funds so far are approved. The
+     * first approved version of a back-filled project is marked so ({@link ProjectBackfill}).
+     */
     private void snapshotApproved(long id, Long approver, Instant at) {
         Timestamp ts = Timestamp.from(at);
         jdbc.sql("update project_approved set valid_to = :at where project_id = :id and valid_to is null")
@@ -92,19 +95,21 @@ public class ProjectReviews {
                        fund_origin_derived, out_of_province_amount, key_project, leader_user_id, counted,
                        expansion_of_id, stage, signed_on, registered_on, started_on, producing_on,
                        full_production_on, approved_by, project_version, foreign_currency, foreign_amount,
-                       exchange_rate)
+                       exchange_rate, backfilled)
                 select id, :at, name, region_id, attracting_region_id, attracting_share, chain_id, project_type,
                        total_investment, contract_amount, fund_origin, fund_origin_derived, out_of_province_amount,
                        key_project, leader_user_id, counted,
                        expansion_of_id, stage, signed_on, registered_on, started_on, producing_on,
-                       full_production_on, :by, version, foreign_currency, foreign_amount, exchange_rate
-                  from project where id = :id
+                       full_production_on, :by, version, foreign_currency, foreign_amount, exchange_rate,
+                       backfilled and not exists (select 1 from project_approved x where x.project_id = p.id)
+                  from project p where id = :id
                 """).param("at", ts).param("by", approver).param("id", id).update();
-        jdbc.sql("update project_fund set approved_at = :at where project_id = :id and approved_at is null "
-                        + "and deleted_at is null")
-                .param("at", ts)
-                .param("id", id)
-                .update();
+        // the funds approved with a back-filled first version are history like it
+        jdbc.sql("""
+                update project_fund set approved_at = :at, backfilled = backfilled or coalesce((select a.backfilled
+                       from project_approved a where a.project_id = :id and a.valid_from = :at), false)
+                 where project_id = :id and approved_at is null and deleted_at is null
+                """).param("at", ts).param("id", id).update();
     }
 
     private void recordReview(long id, String action, YinfengUser user, String opinion, long version) {

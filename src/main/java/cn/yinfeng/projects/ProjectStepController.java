@@ -30,6 +30,7 @@ class ProjectStepController {
     private final ProjectReviews reviews;
     private final ProjectFollowups followups;
     private final ProjectFunds funds;
+    private final ProjectBackfill backfill;
     private final ProjectDetailPage page;
     private final MessageSource messages;
 
@@ -38,8 +39,10 @@ class ProjectStepController {
             ProjectReviews reviews,
             ProjectFollowups followups,
             ProjectFunds funds,
+            ProjectBackfill backfill,
             ProjectDetailPage page,
             MessageSource messages) {
+        this.backfill = backfill;
         this.lifecycle = lifecycle;
         this.reviews = reviews;
         this.followups = followups;
@@ -110,6 +113,17 @@ class ProjectStepController {
             Locale locale,
             RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> reviews.submit(id, version));
+    }
+
+    @PostMapping("/{id}/backfilled")
+    String backfilled(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam boolean backfilled,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
+        return act(id, model, locale, redirect, () -> backfill.mark(id, version, backfilled));
     }
 
     @PostMapping("/{id}/approve")

@@ -6,6 +6,7 @@ import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
+import cn.yinfeng.stats.AsOfRecords;
 import cn.yinfeng.stats.Stats;
 import cn.yinfeng.targets.Indicator;
 import cn.yinfeng.targets.Targets;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,7 +97,19 @@ public class ReconcileService {
             List<Checked> claims,
             int agrees,
             int disagrees,
-            int cannotCheck) {}
+            int cannotCheck,
+            List<AsOf> asOf) {
+
+        public Result {
+            asOf = asOf == null ? List.of() : asOf; // checks saved without the notes
+        }
+    }
+
+    /**
+     * A figure the check read as of the text's date that differs from today's ledger: back-filled records read as
+     * first recorded, or records begun only after that date (see {@link AsOfRecords}).
+     */
+    public record AsOf(String regionName, YearMonth from, YearMonth to, AsOfRecords.Note note) {}
 
     private final ClaimExtractorFactory extractors;
     private final Stats stats;
@@ -151,7 +165,7 @@ public class ReconcileService {
             catalogue.put(i.code(), i);
         }
         Locale locale = LocaleContextHolder.getLocale();
-        Map<String, Optional<Stats.Summary>> summaries = new HashMap<>();
+        Map<String, Optional<Stats.Summary>> summaries = new LinkedHashMap<>();
         List<Checked> out = new ArrayList<>();
         int agrees = 0;
         int disagrees = 0;
@@ -171,8 +185,21 @@ public class ReconcileService {
         List<Sentence> sentences = extraction.sentences().stream()
                 .map(s -> new Sentence(s.index(), s.segment(), s.text()))
                 .toList();
+        List<AsOf> asOf = summaries.values().stream()
+                .flatMap(Optional::stream)
+                .filter(s -> s.asOfRecords() != null)
+                .map(s -> new AsOf(s.regionName(), s.from(), s.to(), s.asOfRecords()))
+                .toList();
         return new Result(
-                request.date(), defaultRegion.code(), defaultRegion.name(), sentences, out, agrees, disagrees, cannot);
+                request.date(),
+                defaultRegion.code(),
+                defaultRegion.name(),
+                sentences,
+                out,
+                agrees,
+                disagrees,
+                cannot,
+                asOf);
     }
 
     private Checked check(

@@ -23,16 +23,29 @@ final class IndicatorSql {
 
     private IndicatorSql() {}
 
-    /** The versions that count as of {@code :asOf}: the one valid at that instant. */
+    /**
+     * The versions that count as of {@code :asOf}: the one valid at that instant, or, before a back-filled project
+     * was first recorded, its first version (the only one marked back-filled), which stands for that time.
+     */
     static String validAt(String alias) {
         String a = alias + ".";
-        return "(" + a + "valid_from <= :asOf and (" + a + "valid_to is null or " + a + "valid_to > :asOf))";
+        return "((" + a + "valid_from <= :asOf and (" + a + "valid_to is null or " + a + "valid_to > :asOf)) or ("
+                + firstRecorded(alias) + "))";
     }
 
-    /** The fund records that count as of {@code :asOf}: approved by then and not deleted by then. */
+    /** A back-filled version read before it was recorded (what a figure says it took "按首次录入"). */
+    static String firstRecorded(String alias) {
+        return alias + ".backfilled and " + alias + ".valid_from > :asOf";
+    }
+
+    /**
+     * The fund records that count as of {@code :asOf}: approved by then (a back-filled record: approved at all) and
+     * not deleted by then.
+     */
     static String fundValidAt(String alias) {
         String a = alias + ".";
-        return a + "approved_at <= :asOf and (" + a + "deleted_at is null or " + a + "deleted_at > :asOf)";
+        return "(" + a + "approved_at <= :asOf or (" + a + "backfilled and " + a + "approved_at is not null)) and (" + a
+                + "deleted_at is null or " + a + "deleted_at > :asOf)";
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +63,10 @@ public class Stats {
     /** The rule version a summary was computed under, and why that one. */
     public record RulesUsed(int version, LocalDate effectiveFrom, RuleBasis.Kind basis, String note) {}
 
+    /**
+     * A region's figures for a period. {@code asOfRecords}: for a past "as of", what it read differently from today's
+     * ledger (back-filled records read as first recorded, records begun later); null otherwise.
+     */
     public record Summary(
             String regionCode,
             String regionName,
@@ -69,7 +74,8 @@ public class Stats {
             YearMonth to,
             Instant asOf,
             List<Line> indicators,
-            RulesUsed rules) {
+            RulesUsed rules,
+            AsOfRecords.@Nullable Note asOfRecords) {
 
         public Line get(String code) {
             return indicators.stream()
@@ -101,6 +107,7 @@ public class Stats {
     private final TransactionTemplate readOnly;
     private final Catalogue catalogue;
     private final FigureExplanation explanation;
+    private final AsOfRecords asOfRecords;
 
     Stats(
             StatsEngine engine,
@@ -113,7 +120,9 @@ public class Stats {
             StatsAggregates aggregates,
             PlatformTransactionManager transactions,
             Catalogue catalogue,
-            FigureExplanation explanation) {
+            FigureExplanation explanation,
+            AsOfRecords asOfRecords) {
+        this.asOfRecords = asOfRecords;
         this.explanation = explanation;
         this.catalogue = catalogue;
         this.readOnly = new TransactionTemplate(transactions);
@@ -209,7 +218,8 @@ public class Stats {
                 to,
                 at,
                 lines,
-                new RulesUsed(rules.version(), rules.effectiveFrom(), basis.kind(), rules.note()));
+                new RulesUsed(rules.version(), rules.effectiveFrom(), basis.kind(), rules.note()),
+                asOf == null ? null : asOfRecords.of(region, from, to, at));
     }
 
     Line line(Indicator ind, BigDecimal value, BigDecimal previous, BigDecimal target, int elapsedMonths) {

@@ -42,7 +42,7 @@ class ImportsReadTest {
             rows[i] = new Object[] {"项目" + i, "孝义市", "100"};
         }
         byte[] file = LedgerKindsIT.sheet("标题", new String[] {"项目名称", "落地区域", "总投资"}, rows);
-        var handler = new ProjectRows(null, null, null, null, null, null, null);
+        var handler = new ProjectRows(null, null, null, null, null, null, null, null);
         assertThat(imports(10).read(file, handler)).hasSize(6);
         assertThat(problem(() -> imports(5).read(file, handler))).isEqualTo("import.tooManyRows");
     }

@@ -50,14 +50,19 @@ class CheckedJsonTest {
                 List.of(checked),
                 1,
                 0,
-                0);
+                0,
+                List.of());
         String written = json.writeValueAsString(result);
         assertThat(written).contains("\"completion\":true");
-        String old = written.replace("\"completion\":true,", "").replace("\"reasonDetail\":null,", "");
+        String old = written.replace("\"completion\":true,", "")
+                .replace("\"reasonDetail\":null,", "")
+                .replace(",\"asOf\":[]", "");
         assertThat(old).doesNotContain("completion").doesNotContain("reasonDetail");
         var read = json.readValue(old, ReconcileService.Result.class);
         assertThat(read.claims().get(0).completion()).isFalse();
         assertThat(read.claims().get(0).reasonDetail()).isNull();
+        assertThat(old).doesNotContain("asOf");
+        assertThat(read.asOf()).as("a check saved before the as-of notes").isEmpty();
         assertThat(read.claims().get(0).written()).isEqualTo("117个");
     }
 }
