@@ -178,6 +178,11 @@ public final class Main {
                         o.loadSeconds()));
             }
             System.out.print(statsReport);
+            // after the load suite: the version it makes is in force from then on (and no longer plain)
+            progress("rule versions: making one, then timing the summary and the explanation under it");
+            System.out.print(StatsBench.ruleVersions(http, base, db, results.get(0).endpoint(), o.ruleWarmup(),
+                    o.ruleRequests(), o.recomputeRuns()));
+            System.out.printf("load average (1 min) after the rule-version scenarios %s%n", loadAverage());
             if (o.explain()) {
                 explain(db, scenarios);
             }
@@ -279,7 +284,7 @@ public final class Main {
      * this connection (pgjdbc server-prepares it as {@code $1..$n}). The choice is made after five executions by
      * comparing estimated costs, so it can differ between runs; the app's connections see the same statistics.
      */
-    private static String planKind(Connection db, AppSql.Query q) throws SQLException {
+    static String planKind(Connection db, AppSql.Query q) throws SQLException {
         try (PreparedStatement ps = db.prepareStatement(
                 "select generic_plans, custom_plans from pg_prepared_statements where statement = ?")) {
             ps.setString(1, q.numbered());

@@ -4,11 +4,13 @@ import java.nio.file.Path;
 
 /** Command-line options, all {@code --name=value}. */
 record Options(int projects, Path appJar, int jitWarmup, int warmup, int requests, long seed,
-        int startTimeoutSeconds, boolean explain, int holdSeconds, boolean load, int loadUsers, int loadSeconds) {
+        int startTimeoutSeconds, boolean explain, int holdSeconds, boolean load, int loadUsers, int loadSeconds,
+        int ruleWarmup, int ruleRequests, int recomputeRuns) {
 
     static final String USAGE = """
             usage: Main [--projects=N] [--app-jar=PATH] [--jit-warmup=N] [--warmup=N] [--requests=N] [--seed=N]
                         [--start-timeout=SECONDS] [--explain] [--hold=SECONDS]
+                        [--rule-warmup=N] [--rule-requests=N] [--recompute-runs=N]
               --projects       projects to generate (default 1000000); follow-ups and funds are about 2.5 x N each
               --app-jar        application jar (default target/yinfeng-0.1.0-SNAPSHOT.jar in the repository root)
               --jit-warmup     rounds of cheap calls (me, list page 1, its SQL) that warm the freshly started JVMs
@@ -24,6 +26,10 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
               --load           also run the Gatling load simulation, with one and then two app instances
               --load-users     concurrent users of the load simulation (default 200)
               --load-seconds   duration of each load run (default 60)
+              --rule-warmup    untimed calls before each rule-version scenario, which reads the approved history
+                               (default 3)
+              --rule-requests  timed calls of each rule-version scenario (default 30)
+              --recompute-runs timed recomputations of the province's year under the new version (default 5)
             """;
 
     static Options parse(String[] args, Path repoRoot) {
@@ -39,6 +45,9 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
         boolean load = false;
         int loadUsers = 200;
         int loadSeconds = 60;
+        int ruleWarmup = 3;
+        int ruleRequests = 30;
+        int recomputeRuns = 5;
         for (String arg : args) {
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -56,6 +65,9 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
                 case "--load" -> load = true;
                 case "--load-users" -> loadUsers = positive(name, value);
                 case "--load-seconds" -> loadSeconds = positive(name, value);
+                case "--rule-warmup" -> ruleWarmup = Integer.parseInt(value);
+                case "--rule-requests" -> ruleRequests = positive(name, value);
+                case "--recompute-runs" -> recomputeRuns = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -64,7 +76,7 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
             throw new IllegalArgumentException("--projects must be at least 25000 (page 1000 must exist)");
         }
         return new Options(projects, jar, jitWarmup, warmup, requests, seed, startTimeout, explain, hold, load,
-                loadUsers, loadSeconds);
+                loadUsers, loadSeconds, ruleWarmup, ruleRequests, recomputeRuns);
     }
 
     private static int positive(String name, String value) {
