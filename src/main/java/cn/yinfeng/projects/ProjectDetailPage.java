@@ -14,8 +14,10 @@ class ProjectDetailPage {
     private final Projects projects;
     private final ProjectHistory history;
     private final ProjectFiles files;
+    private final ProjectCredits credits;
 
-    ProjectDetailPage(Projects projects, ProjectHistory history, ProjectFiles files) {
+    ProjectDetailPage(Projects projects, ProjectHistory history, ProjectFiles files, ProjectCredits credits) {
+        this.credits = credits;
         this.projects = projects;
         this.history = history;
         this.files = files;
@@ -39,6 +41,7 @@ class ProjectDetailPage {
         model.addAttribute(
                 "fundTotal", funds.stream().map(ProjectFunds.Fund::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("reviews", history.reviews(id));
+        model.addAttribute("split", credits.of(id));
         model.addAttribute("canWrite", projects.canWrite(p));
         model.addAttribute("canReview", projects.canReview());
         model.addAttribute("today", projects.today());

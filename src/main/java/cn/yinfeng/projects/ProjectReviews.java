@@ -26,8 +26,10 @@ public class ProjectReviews {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final ProjectCredits credits;
 
-    ProjectReviews(ProjectWrites writes, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ProjectReviews(ProjectWrites writes, JdbcClient jdbc, AuditLog audit, Clock clock, ProjectCredits credits) {
+        this.credits = credits;
         this.writes = writes;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -54,6 +56,7 @@ public class ProjectReviews {
         lockSubmitted(id, version);
         writes.setReview(id, ReviewStatus.APPROVED, "", Map.of());
         snapshotApproved(id, user.id(), clock.instant());
+        credits.requestIfNew(id);
         recordReview(id, "APPROVE", user, opinion, version + 1);
         audit.record("PROJECT_APPROVE", "project", id, Outcome.SUCCESS, opinion);
         writes.changed(id);

@@ -3,6 +3,7 @@ package cn.yinfeng.stats;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
+import cn.yinfeng.projects.ProjectCredits;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
@@ -65,7 +66,8 @@ public class Stats {
 
     /**
      * A region's figures for a period. {@code asOfRecords}: for a past "as of", what it read differently from today's
-     * ledger (back-filled records read as first recorded, records begun later); null otherwise.
+     * ledger (back-filled records read as first recorded, records begun later); null otherwise. {@code splits}: the
+     * split credits of the period's signings not confirmed by the attracting county (待确认, 有异议); null when none.
      */
     public record Summary(
             String regionCode,
@@ -75,7 +77,8 @@ public class Stats {
             Instant asOf,
             List<Line> indicators,
             RulesUsed rules,
-            AsOfRecords.@Nullable Note asOfRecords) {
+            AsOfRecords.@Nullable Note asOfRecords,
+            ProjectCredits.@Nullable Open splits) {
 
         public Line get(String code) {
             return indicators.stream()
@@ -108,6 +111,7 @@ public class Stats {
     private final Catalogue catalogue;
     private final FigureExplanation explanation;
     private final AsOfRecords asOfRecords;
+    private final ProjectCredits credits;
 
     Stats(
             StatsEngine engine,
@@ -121,7 +125,9 @@ public class Stats {
             PlatformTransactionManager transactions,
             Catalogue catalogue,
             FigureExplanation explanation,
-            AsOfRecords asOfRecords) {
+            AsOfRecords asOfRecords,
+            ProjectCredits credits) {
+        this.credits = credits;
         this.asOfRecords = asOfRecords;
         this.explanation = explanation;
         this.catalogue = catalogue;
@@ -219,7 +225,13 @@ public class Stats {
                 at,
                 lines,
                 new RulesUsed(rules.version(), rules.effectiveFrom(), basis.kind(), rules.note()),
-                asOf == null ? null : asOfRecords.of(region, from, to, at));
+                asOf == null ? null : asOfRecords.of(region, from, to, at),
+                openSplits(region, from, to, at));
+    }
+
+    private ProjectCredits.@Nullable Open openSplits(Region region, YearMonth from, YearMonth to, Instant at) {
+        ProjectCredits.Open open = credits.open(region, from.atDay(1), to.atEndOfMonth(), at);
+        return open.pending() + open.disputed() == 0 ? null : open;
     }
 
     Line line(Indicator ind, BigDecimal value, BigDecimal previous, BigDecimal target, int elapsedMonths) {
