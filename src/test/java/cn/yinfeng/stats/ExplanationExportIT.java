@@ -511,4 +511,34 @@ class ExplanationExportIT extends IntegrationTest {
         assertThat(response.getStatus()).isIn(403, 404);
         assertThat(response.getContentAsString()).doesNotContain("中阳县碳基新材料产业园");
     }
+
+    @Test
+    void theExportIsNotCappedWhereThePageIs() throws Exception {
+        long big = project("""
+                "name":"中阳县煤层气综合利用项目","projectType":"INDUSTRIAL","totalInvestment":66000,
+                "contractAmount":65000.5,"fundOrigin":"OUT_OF_PROVINCE","stage":"SIGNED","signedOn":"2036-01-05"
+                """, true);
+        // 2,100 approved records of funds arrived in one month, more than a page lists
+        jdbc.sql("""
+                insert into project_fund (project_id, month, origin, amount, note, recorded_at, approved_at)
+                select :p, date '2036-02-01', 'OUT_OF_PROVINCE', 10.25, '分笔到账第' || n || '笔', now(), now()
+                  from generate_series(1, 2100) n
+                """).param("p", big).update();
+        String q = "region=141129&from=2036-01&to=2036-05&rules=1&indicator=FUNDS";
+        assertThat(figure(api("/api/v1/stats/summary?region=141129&from=2036-01&to=2036-05&rules=1"), "FUNDS"))
+                .isEqualByComparingTo("21525.00");
+        JsonNode x = api("/api/v1/stats/explain?" + q);
+        assertThat(x.get("truncated").asBoolean()).isTrue();
+        assertThat(x.get("items").size()).isEqualTo(FigureExplanation.LIMIT);
+        assertThat(x.get("counted").asLong()).isEqualTo(2100);
+        assertThat(x.get("total").decimalValue()).isEqualByComparingTo("21525.00");
+        for (String format : List.of("xlsx", "csv")) {
+            byte[] bytes = file("/api/v1/stats/explain/export?" + q + "&format=" + format, null);
+            List<List<String>> rows = format.equals("xlsx") ? xlsx(bytes) : csv(bytes);
+            assertThat(rows).as(format).hasSize(2 + 2100 + 1);
+            Read r = read(rows, false, "计入", "合计（即该数据）");
+            assertThat(r.num()).as(format).isEqualByComparingTo("21525.00");
+            assertThat(r.total()).as(format).isEqualByComparingTo("21525.00");
+        }
+    }
 }
