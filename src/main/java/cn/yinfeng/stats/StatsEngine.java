@@ -149,20 +149,11 @@ class StatsEngine {
         // 3. activities: done ones in the period, recorded by the as-of date
         var act = new HashMap<Long, Map<String, BigDecimal>>();
         if (indicators.stream().anyMatch(i -> ACTIVITY.contains(i.computation()))) {
-            jdbc.sql(grp.substring(0, grp.length() - 2) + """
-                     select g.gid,
-                       (select count(*) from trip t join region r on r.id = t.region_id where r.path like g.gpath || '%'
-                          and t.status = 'DONE' and t.start_date between :from and :to and t.created_at <= :asOf) as trips,
-                       (select count(*) from trip t join region r on r.id = t.region_id where r.path like g.gpath || '%'
-                          and t.status = 'DONE' and t.point_to_point and t.start_date between :from and :to
-                          and t.created_at <= :asOf) as p2p,
-                       (select count(distinct v.enterprise_id) from trip_visit v join trip t on t.id = v.trip_id
-                          join region r on r.id = t.region_id where r.path like g.gpath || '%' and t.status = 'DONE'
-                          and v.visit_date between :from and :to and t.created_at <= :asOf) as visited,
-                       (select count(*) from delegation d join region r on r.id = d.region_id where r.path like g.gpath || '%'
-                          and d.status = 'DONE' and d.visit_date between :from and :to and d.created_at <= :asOf) as delegations
-                      from grp g
-                    """)
+            // the same pieces the explanation lists the records with (RecordSql)
+            var columns = new ArrayList<String>();
+            RecordSql.ACTIVITIES.forEach((c, a) -> columns.add(a.figure() + " as " + c.toLowerCase()));
+            jdbc.sql(grp.substring(0, grp.length() - 2) + " select g.gid, " + String.join(", ", columns)
+                            + " from grp g")
                     .params(params)
                     .query((rs, n) -> {
                         act.put(
@@ -171,7 +162,7 @@ class StatsEngine {
                                         "TRIPS",
                                         rs.getBigDecimal("trips"),
                                         "POINT_TO_POINT",
-                                        rs.getBigDecimal("p2p"),
+                                        rs.getBigDecimal("point_to_point"),
                                         "VISITED",
                                         rs.getBigDecimal("visited"),
                                         "DELEGATIONS",
@@ -188,9 +179,7 @@ class StatsEngine {
                     ? grp.substring(0, grp.length() - 2) + " select g.gid, sum(k.projects) as n, sum(k.total) as total "
                             + "from grp g join stats_stage_month k on k.region_id = g.gid and k.key_project group by g.gid"
                     : grp.substring(0, grp.length() - 2) + " select g.gid, count(*) as n, sum(a.total_investment) as "
-                            + "total from grp g join region r on r.path like g.gpath || '%' join project_approved a on "
-                            + "a.region_id = r.id where a.key_project and " + IndicatorSql.validAt("a")
-                            + " group by g.gid";
+                            + "total from " + RecordSql.keyProjects() + " group by g.gid";
             jdbc.sql(sql)
                     .params(params)
                     .query((rs, n) -> {

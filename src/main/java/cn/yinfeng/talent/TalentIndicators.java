@@ -12,19 +12,59 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers the catalogue's talent computations for the statistics engine: {@code TALENTS_INTRODUCED} (talents whose
  * date introduced is in the period) and {@code TRAINING_ATTENDANCE} (人次: participants present at sessions held in
- * the period), each for a region and its subtree, counting only what was recorded by the as-of instant.
+ * the period), each for a region and its subtree, counting only what was recorded by the as-of instant. The figure
+ * and the list of its records ({@link #records}) are built from the same pieces ({@link Piece}).
  */
 @Component
 class TalentIndicators implements IndicatorSource {
 
     static final String TALENTS_INTRODUCED = "TALENTS_INTRODUCED";
     static final String TRAINING_ATTENDANCE = "TRAINING_ATTENDANCE";
+
+    /**
+     * One computation over the talent tables, joined to region {@code r}: the date that puts a record in the period,
+     * the condition under which it counts (recorded by the as-of instant), and what a list shows of it.
+     */
+    record Piece(
+            String kind, String from, String date, String counts, String id, String label, String detail, String link) {
+
+        String figure() {
+            return "(select count(*) from " + from + " where r.path like g.gpath || '%' and " + date
+                    + " between :from and :to and " + counts + ")";
+        }
+    }
+
+    static final Map<String, Piece> PIECES = Map.of(
+            TALENTS_INTRODUCED,
+            new Piece(
+                    "TALENT",
+                    "talent t join region r on r.id = t.region_id",
+                    "t.introduced_on",
+                    "t.created_at <= :asOf",
+                    "t.id",
+                    "t.name",
+                    "t.employer",
+                    "'/talent/talents/' || t.id"),
+            TRAINING_ATTENDANCE,
+            new Piece(
+                    "ATTENDANCE",
+                    "talent_training_attendance a join talent_training_session s on s.id = a.session_id"
+                            + " join talent_training_class c on c.id = s.class_id"
+                            + " join talent_training_participant p on p.id = a.participant_id"
+                            + " join region r on r.id = c.region_id",
+                    "s.session_date",
+                    "a.created_at <= :asOf",
+                    "s.id * 1000000 + p.id",
+                    "p.name",
+                    "c.name || ' · ' || s.topic",
+                    "'/talent/classes/' || c.id"));
 
     private final JdbcClient jdbc;
 
@@ -54,19 +94,9 @@ class TalentIndicators implements IndicatorSource {
             params.put("g" + i, groups.get(i).id());
             params.put("p" + i, groups.get(i).path());
         }
-        jdbc.sql("with grp(gid, gpath) as (values " + String.join(", ", values) + ")" + """
-                 select g.gid,
-                   (select count(*) from talent t join region r on r.id = t.region_id
-                     where r.path like g.gpath || '%' and t.introduced_on between :from and :to
-                       and t.created_at <= :asOf) as talents,
-                   (select count(*) from talent_training_attendance a
-                      join talent_training_session s on s.id = a.session_id
-                      join talent_training_class c on c.id = s.class_id
-                      join region r on r.id = c.region_id
-                     where r.path like g.gpath || '%' and s.session_date between :from and :to
-                       and a.created_at <= :asOf) as attendance
-                  from grp g
-                """)
+        jdbc.sql("with grp(gid, gpath) as (values " + String.join(", ", values) + ") select g.gid, "
+                        + PIECES.get(TALENTS_INTRODUCED).figure() + " as talents, "
+                        + PIECES.get(TRAINING_ATTENDANCE).figure() + " as attendance from grp g")
                 .params(params)
                 .query((rs, n) -> {
                     var m = new HashMap<String, BigDecimal>();
@@ -81,5 +111,44 @@ class TalentIndicators implements IndicatorSource {
                 })
                 .list();
         return out;
+    }
+
+    /**
+     * Every record of the period in the group's subtree: those recorded by the as-of instant (counted, each adding 1),
+     * then those recorded after it ({@code RECORDED_LATER}). Only names, employers and classes are shown: no personal
+     * data beyond what the talent lists show.
+     */
+    @Override
+    public boolean records(
+            Region group, String computation, LocalDate from, LocalDate to, Instant asOf, Consumer<SourceRecord> sink) {
+        Piece piece = PIECES.get(computation);
+        if (piece == null) {
+            return false;
+        }
+        String sql = "with grp(gid, gpath) as (values (cast(:g as bigint), cast(:p as varchar)))"
+                + " select " + piece.id() + " as id, " + piece.label() + " as label, " + piece.detail()
+                + " as detail, r.name as region_name, " + piece.date() + " as d, " + piece.link() + " as link, "
+                + "coalesce(" + piece.counts() + ", false) as counted from " + piece.from()
+                + " join grp g on r.path like g.gpath || '%' where " + piece.date() + " between :from and :to"
+                + " order by counted desc, d, id";
+        jdbc.sql(sql)
+                .param("g", group.id())
+                .param("p", group.path())
+                .param("from", from)
+                .param("to", to)
+                .param("asOf", Timestamp.from(asOf))
+                .query(rs -> {
+                    sink.accept(new SourceRecord(
+                            piece.kind(),
+                            rs.getLong("id"),
+                            rs.getString("label"),
+                            rs.getString("detail"),
+                            rs.getString("region_name"),
+                            rs.getObject("d", LocalDate.class),
+                            BigDecimal.ONE,
+                            rs.getBoolean("counted") ? null : "RECORDED_LATER",
+                            rs.getString("link")));
+                });
+        return true;
     }
 }

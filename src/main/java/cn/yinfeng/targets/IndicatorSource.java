@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A module that computes some of the catalogue's computations from its own tables (e.g. talent: 引进人才数,
@@ -16,10 +18,37 @@ import java.util.Set;
  */
 public interface IndicatorSource {
 
+    /**
+     * One record behind a figure, as a page or an export lists it: what it is ({@code kind}, its id, a label and a
+     * detail), where and when, what it adds to the figure, and, when it is left out, why ({@code reason}, a code
+     * whose words are the message {@code explain.reason.<code>}; null: counted). {@code link} is the record's page.
+     */
+    record SourceRecord(
+            String kind,
+            long id,
+            String label,
+            @Nullable String detail,
+            String regionName,
+            @Nullable LocalDate date,
+            BigDecimal adds,
+            @Nullable String reason,
+            @Nullable String link) {}
+
     /** Names of the computations this source answers, as in {@code indicator.computation}. */
     Set<String> computations();
 
     /** Values by group id, then by computation name; a missing value reads as 0. */
     Map<Long, Map<String, BigDecimal>> compute(
             List<Region> groups, Set<String> computations, LocalDate from, LocalDate to, Instant asOf);
+
+    /**
+     * The records behind one computation for one group, handed to {@code sink} one at a time (never all held):
+     * the counted ones first, whose {@code adds} sum to what {@link #compute} gives, then those of the period left
+     * out, each with its reason. Returns false when this source cannot list the records of that computation (the
+     * default), and then hands nothing.
+     */
+    default boolean records(
+            Region group, String computation, LocalDate from, LocalDate to, Instant asOf, Consumer<SourceRecord> sink) {
+        return false;
+    }
 }

@@ -42,7 +42,7 @@ class FigureExplanationIT extends IntegrationTest {
         JsonNode summary = api("/api/v1/stats/summary?" + PERIOD);
         int explained = 0;
         for (Indicator ind : catalogue.version(1).indicators()) {
-            if (!FigureExplanation.explains(ind) || ind.unit() == Indicator.Unit.RATE) {
+            if (!FigureExplanation.explainsInSql(ind) || ind.unit() == Indicator.Unit.RATE) {
                 continue;
             }
             JsonNode x = api("/api/v1/stats/explain?" + PERIOD + "&indicator=" + ind.code() + "&rules=1");
