@@ -65,6 +65,9 @@ class ExplainController {
                 FigureExplanation.explainsInSql(ind)
                         && !cn.yinfeng.targets.IndicatorRules.ACTIVITY.contains(ind.computation()));
         model.addAttribute("asOfDate", asOf);
+        model.addAttribute(
+                "asOfNote",
+                asOf == null ? null : stats.asOfRecords(region, YearMonth.parse(from), YearMonth.parse(to), asOf));
         return "stats/explain";
     }
 

@@ -174,6 +174,12 @@ public class Stats {
         return read(() -> explanation.explain(region, ind, from, to, asOfInstant(asOf), rules));
     }
 
+    /** What a read as of a past day takes differently from today's ledger (see {@link AsOfRecords}); null: nothing. */
+    public AsOfRecords.@Nullable Note asOfRecords(String regionCode, YearMonth from, YearMonth to, LocalDate asOf) {
+        Region region = region(regionCode);
+        return read(() -> asOfRecords.of(region, from, to, asOfInstant(asOf)));
+    }
+
     /** The rule version a basis names for a period. */
     public RuleVersion rules(RuleBasis basis, YearMonth to) {
         return switch (basis.kind()) {

@@ -203,6 +203,18 @@ class BackfilledHistoryIT extends IntegrationTest {
                         "SIGNED_AMOUNT"))
                 .isEqualByComparingTo("61400.50");
 
+        // the figure's list as of that date is the back-filled four, as first recorded
+        String list = body(mvc.perform(get("/api/v1/stats/explain")
+                        .param("region", "141129")
+                        .param("indicator", "SIGNED_AMOUNT")
+                        .param("from", "2021-01")
+                        .param("to", "2021-12")
+                        .param("asOf", "2021-12-31")
+                        .header("Authorization", CITY))
+                .andExpect(status().isOk()));
+        assertThat(new BigDecimal(JsonPath.read(list, "$.total").toString())).isEqualByComparingTo("59400.50");
+        assertThat((Integer) JsonPath.read(list, "$.counted")).isEqualTo(4);
+
         // the report check dated at the 通报's own date agrees and says how it read the year
         String check = body(call(post("/api/v1/reconcile"), CITY, """
                         {"text": "2021年，中阳县新签约招商引资项目4个，签约总额5.94亿元。", "date": "2021-12-31", "region": "141129"}
