@@ -68,4 +68,33 @@ public abstract class IntegrationTest {
                 .query(Long.class)
                 .single();
     }
+
+    /** A project's current version, as a client that just read it would send. */
+    protected long projectVersion(long id) {
+        return jdbc.sql("select version from project where id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    /** A region's id by its code. */
+    protected long regionByCode(String code) {
+        return jdbc.sql("select id from region where code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The county submits the project through the API and the city approves it. */
+    protected void submitAndApprove(long id, String countyToken) throws Exception {
+        for (String[] step : new String[][] {{countyToken, "SUBMIT"}, {"Bearer demo-token-city", "APPROVE"}}) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                    "/api/v1/projects/" + id + "/reviews")
+                            .header("Authorization", step[0])
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                            .content("{\"action\":\"" + step[1] + "\",\"version\":" + projectVersion(id) + "}"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                            .isOk());
+        }
+    }
 }

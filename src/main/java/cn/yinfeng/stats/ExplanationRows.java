@@ -50,8 +50,9 @@ final class ExplanationRows {
     }
 
     /**
-     * Every approved project of the period (by the computation's date), counted or left out with the first reason;
-     * a rate lists its cohort, each project adding its weight to the denominator and, when it is in the numerator,
+     * Every approved project of the period (by the computation's date), counted or left out with the first reason,
+     * and the projects of the period recorded by then with no approved version ({@code PROJECT_NOT_APPROVED}: the
+     * drafts and submissions a list of the working copies would show beside the figure); a rate lists its cohort, each project adding its weight to the denominator and, when it is in the numerator,
      * to that too.
      */
     static String projects(Indicator ind, RuleVersion rules) {
@@ -67,8 +68,23 @@ final class ExplanationRows {
                          cast(null as varchar) as detail, r.name as region_name, %1$s as d, s.w, %2$s as adds,
                          %3$s as part, %4$s as reason, s.fund_origin as origin, s.total_investment
                     from snap s join region r on r.id = s.region_id
-                   where %1$s between :from and :to)
-                """.formatted(date, adds, part, reason);
+                   where %1$s between :from and :to
+                  union all
+                  select 'PROJECT', p.id, p.id, p.name, cast(null as varchar), r.name, %5$s, 1.0, %6$s,
+                         'DENOMINATOR', 'PROJECT_NOT_APPROVED', p.fund_origin, p.total_investment
+                    from project p join region r on r.id = p.region_id
+                   where %5$s between :from and :to and p.created_at <= :asOf
+                     and exists (select 1 from region gr join grp g on gr.path like g.gpath || '%%'
+                                  where gr.id in (p.region_id, p.attracting_region_id))
+                     and not exists (select 1 from project_approved a where a.project_id = p.id and %7$s))
+                """.formatted(
+                        date,
+                        adds,
+                        part,
+                        reason,
+                        date.replace("s.", "p."),
+                        numerator == null ? IndicatorSql.amount(c).replace("s.", "p.") : "1.0",
+                        IndicatorSql.validAt("a"));
     }
 
     /**

@@ -20,18 +20,11 @@ import org.springframework.http.MediaType;
  */
 class SplitCreditBrowserIT extends BrowserTest {
 
-    private long version(long id) {
-        return jdbc.sql("select version from project where id = :id")
-                .param("id", id)
-                .query(Long.class)
-                .single();
-    }
-
     private void review(long id, String token, String action) throws Exception {
         mvc.perform(post("/api/v1/projects/" + id + "/reviews")
                         .header("Authorization", token)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"action\":\"" + action + "\",\"version\":" + version(id) + "}"))
+                        .content("{\"action\":\"" + action + "\",\"version\":" + projectVersion(id) + "}"))
                 .andExpect(status().isOk());
     }
 

@@ -40,33 +40,6 @@ class SplitCreditIT extends IntegrationTest {
         return a.andReturn().getResponse().getContentAsString();
     }
 
-    private long version(long id) {
-        return jdbc.sql("select version from project where id = :id")
-                .param("id", id)
-                .query(Long.class)
-                .single();
-    }
-
-    private long region(String code) {
-        return jdbc.sql("select id from region where code = :c")
-                .param("c", code)
-                .query(Long.class)
-                .single();
-    }
-
-    private void submitAndApprove(long id) throws Exception {
-        call(
-                        post("/api/v1/projects/" + id + "/reviews"),
-                        XIAOYI,
-                        "{\"action\":\"SUBMIT\",\"version\":" + version(id) + "}")
-                .andExpect(status().isOk());
-        call(
-                        post("/api/v1/projects/" + id + "/reviews"),
-                        CITY,
-                        "{\"action\":\"APPROVE\",\"version\":" + version(id) + "}")
-                .andExpect(status().isOk());
-    }
-
     private String summary(String region) throws Exception {
         return body(mvc.perform(get("/api/v1/stats/summary")
                         .param("region", region)
@@ -114,8 +87,8 @@ class SplitCreditIT extends IntegrationTest {
                                         post("/api/v1/projects"),
                                         XIAOYI,
                                         form.formatted(
-                                                region("141181"),
-                                                region("141129"),
+                                                regionByCode("141181"),
+                                                regionByCode("141129"),
                                                 "40",
                                                 ", \"stage\": \"SIGNED\", \"signedOn\": \"2022-05-20\""))
                                 .andExpect(status().isCreated())),
@@ -124,7 +97,17 @@ class SplitCreditIT extends IntegrationTest {
         // a split not approved yet is listed, not counted, and nobody is asked yet
         assertThat(split(ZHONGYANG, "ATTRACTING", id)).contains("\"approved\":false");
         assertThat(notices("zhongyang", "inbox.creditRequested")).isEqualTo(requestsBefore);
-        submitAndApprove(id);
+        // the figure's list names it beside the figure, left out as not approved yet
+        String list = body(mvc.perform(get("/api/v1/stats/explain")
+                        .param("region", "141129")
+                        .param("indicator", "SIGNED_COUNT")
+                        .param("from", "2022-01")
+                        .param("to", "2022-12")
+                        .header("Authorization", CITY))
+                .andExpect(status().isOk()));
+        assertThat(JsonPath.<List<String>>read(list, "$.items[?(@.id == " + id + ")].reason"))
+                .containsExactly("PROJECT_NOT_APPROVED");
+        submitAndApprove(id, XIAOYI);
         assertThat(notices("zhongyang", "inbox.creditRequested")).isEqualTo(requestsBefore + 1);
 
         // both sides count their part; the attracting side's figure says it waits for confirmation
@@ -143,22 +126,22 @@ class SplitCreditIT extends IntegrationTest {
 
         // only the attracting side answers; a dispute needs its reason; a stale version is a conflict
         String confirm = "{\"decision\":\"CONFIRMED\",\"version\":%d}";
-        call(post("/api/v1/projects/" + id + "/credit-decisions"), XIAOYI, confirm.formatted(version(id)))
+        call(post("/api/v1/projects/" + id + "/credit-decisions"), XIAOYI, confirm.formatted(projectVersion(id)))
                 .andExpect(status().isForbidden());
         call(
                         post("/api/v1/projects/" + id + "/credit-decisions"),
                         ZHONGYANG,
-                        "{\"decision\":\"DISPUTED\",\"note\":\"  \",\"version\":" + version(id) + "}")
+                        "{\"decision\":\"DISPUTED\",\"note\":\"  \",\"version\":" + projectVersion(id) + "}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.note").exists());
-        call(post("/api/v1/projects/" + id + "/credit-decisions"), ZHONGYANG, confirm.formatted(version(id) - 1))
+        call(post("/api/v1/projects/" + id + "/credit-decisions"), ZHONGYANG, confirm.formatted(projectVersion(id) - 1))
                 .andExpect(status().isConflict());
         long disputesBefore = notices("xiaoyi", "inbox.creditDisputed");
         call(
                         post("/api/v1/projects/" + id + "/credit-decisions"),
                         ZHONGYANG,
                         "{\"decision\":\"DISPUTED\",\"note\":\"项目由市投促中心对接，我县只协助考察一次，分成应为20%\",\"version\":"
-                                + version(id) + "}")
+                                + projectVersion(id) + "}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("DISPUTED"));
         assertThat(notices("xiaoyi", "inbox.creditDisputed")).isEqualTo(disputesBefore + 1);
@@ -169,9 +152,13 @@ class SplitCreditIT extends IntegrationTest {
         call(
                         put("/api/v1/projects/" + id),
                         XIAOYI,
-                        form.formatted(region("141181"), region("141129"), "20", ", \"version\": " + version(id)))
+                        form.formatted(
+                                regionByCode("141181"),
+                                regionByCode("141129"),
+                                "20",
+                                ", \"version\": " + projectVersion(id)))
                 .andExpect(status().isOk());
-        submitAndApprove(id);
+        submitAndApprove(id, XIAOYI);
         assertThat(split(ZHONGYANG, "ATTRACTING", id)).contains("\"state\":\"PENDING\"");
         assertThat(notices("zhongyang", "inbox.creditRequested")).isEqualTo(requestsBefore + 2);
         assertThat(signed(summary("141129")))
@@ -192,7 +179,7 @@ class SplitCreditIT extends IntegrationTest {
         mvc.perform(post("/projects/credits/confirm")
                         .session(session)
                         .with(csrf())
-                        .param("pick", id + ":" + version(id)))
+                        .param("pick", id + ":" + projectVersion(id)))
                 .andExpect(status().is3xxRedirection());
         assertThat(split(ZHONGYANG, "ATTRACTING", id)).contains("\"state\":\"CONFIRMED\"");
         assertThat(notices("xiaoyi", "inbox.creditConfirmed")).isPositive();

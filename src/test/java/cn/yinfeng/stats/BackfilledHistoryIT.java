@@ -55,31 +55,11 @@ class BackfilledHistoryIT extends IntegrationTest {
         return actions.andReturn().getResponse().getContentAsString();
     }
 
-    private long version(long id) {
-        return jdbc.sql("select version from project where id = :id")
-                .param("id", id)
-                .query(Long.class)
-                .single();
-    }
-
     private long id(String name) {
         return jdbc.sql("select id from project where name = :n")
                 .param("n", name)
                 .query(Long.class)
                 .single();
-    }
-
-    private void submitAndApprove(long id) throws Exception {
-        call(
-                        post("/api/v1/projects/" + id + "/reviews"),
-                        ZHONGYANG,
-                        "{\"action\":\"SUBMIT\",\"version\":" + version(id) + "}")
-                .andExpect(status().isOk());
-        call(
-                        post("/api/v1/projects/" + id + "/reviews"),
-                        CITY,
-                        "{\"action\":\"APPROVE\",\"version\":" + version(id) + "}")
-                .andExpect(status().isOk());
     }
 
     private String summary(String asOf) throws Exception {
@@ -138,7 +118,7 @@ class BackfilledHistoryIT extends IntegrationTest {
                         "$.id"))
                 .longValue();
         for (long id : List.of(building, herbs, resort, coldChain)) {
-            submitAndApprove(id);
+            submitAndApprove(id, ZHONGYANG);
         }
 
         // as of the 通报's date: the back-filled three as first recorded, the other not yet on record
@@ -161,7 +141,7 @@ class BackfilledHistoryIT extends IntegrationTest {
         assertThat(now).doesNotContain("asOfRecords");
 
         // only city staff mark a project back-filled, at the version they saw
-        long v = version(coldChain);
+        long v = projectVersion(coldChain);
         call(
                         put("/api/v1/projects/" + coldChain + "/backfilled"),
                         ZHONGYANG,
@@ -190,9 +170,9 @@ class BackfilledHistoryIT extends IntegrationTest {
         call(put("/api/v1/projects/" + building), ZHONGYANG, """
                         {"name": "年产10万吨新型建材项目", "regionId": %d, "totalInvestment": 30000,
                          "fundOrigin": "IN_PROVINCE", "version": %d}
-                        """.formatted(zhongyang, version(building)))
+                        """.formatted(zhongyang, projectVersion(building)))
                 .andExpect(status().isOk());
-        submitAndApprove(building);
+        submitAndApprove(building, ZHONGYANG);
         assertThat(value(summary("2021-12-31"), "SIGNED_AMOUNT")).isEqualByComparingTo("59400.50");
         assertThat(value(
                         body(mvc.perform(get("/api/v1/stats/summary")
