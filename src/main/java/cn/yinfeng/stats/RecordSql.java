@@ -19,7 +19,7 @@ final class RecordSql {
     private RecordSql() {}
 
     /**
-     * One activity computation: its tables (joined to region {@code r}), the date that puts a record in the period,
+     * One activity computation: its {@code from} clause (tables joined to region {@code r}), the date that puts a record in the period,
      * the condition under which a record of the period counts, the reasons it does not (in order), and for counts of
      * distinct things the key counted once. {@code label}, {@code detail} and {@code ref} are what a list shows and
      * links to.
@@ -38,7 +38,7 @@ final class RecordSql {
 
         /** The figure for the group {@code g}, a scalar subquery. */
         String figure() {
-            return "(select " + (distinct == null ? "count(*)" : "count(distinct " + distinct + ")") + " from " + from
+            return "(select " + (distinct == null ? "count(*)" : "count(distinct " + distinct + ")") + " " + from
                     + " where r.path like g.gpath || '%' and " + date + " between :from and :to and " + counts + ")";
         }
     }
@@ -53,7 +53,7 @@ final class RecordSql {
             "TRIPS",
             new Activity(
                     "TRIP",
-                    "trip t join region r on r.id = t.region_id",
+                    "from trip t join region r on r.id = t.region_id",
                     "t.start_date",
                     TRIP_DONE_BY_THEN,
                     TRIP_REASONS,
@@ -65,7 +65,7 @@ final class RecordSql {
             "POINT_TO_POINT",
             new Activity(
                     "TRIP",
-                    "trip t join region r on r.id = t.region_id",
+                    "from trip t join region r on r.id = t.region_id",
                     "t.start_date",
                     TRIP_DONE_BY_THEN + " and t.point_to_point",
                     List.of(
@@ -80,7 +80,7 @@ final class RecordSql {
             "VISITED",
             new Activity(
                     "VISIT",
-                    "trip_visit v join trip t on t.id = v.trip_id join region r on r.id = t.region_id"
+                    "from trip_visit v join trip t on t.id = v.trip_id join region r on r.id = t.region_id"
                             + " join enterprise e on e.id = v.enterprise_id",
                     "v.visit_date",
                     TRIP_DONE_BY_THEN,
@@ -93,7 +93,7 @@ final class RecordSql {
             "DELEGATIONS",
             new Activity(
                     "DELEGATION",
-                    "delegation d join region r on r.id = d.region_id",
+                    "from delegation d join region r on r.id = d.region_id",
                     "d.visit_date",
                     "d.status = 'DONE' and d.created_at <= :asOf",
                     List.of(
@@ -129,7 +129,7 @@ final class RecordSql {
                          cast(null as varchar) as origin, cast(null as numeric) as total_investment
                     from (select %2$s as id, %3$s as ref_id, %4$s as label, %5$s as detail, r.name as region_name,
                                  %6$s as d, %7$s as reason, %8$s as first
-                            from %9$s join grp g on r.path like g.gpath || '%%'
+                            %9$s join grp g on r.path like g.gpath || '%%'
                            where %6$s between :from and :to) x)
                 """.formatted(a.kind(), a.id(), a.ref(), a.label(), a.detail(), a.date(), reason, first, a.from());
     }
