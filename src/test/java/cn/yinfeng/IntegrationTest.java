@@ -1,5 +1,8 @@
 package cn.yinfeng;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import cn.yinfeng.accounts.TestAccounts;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +14,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
@@ -88,13 +92,11 @@ public abstract class IntegrationTest {
     /** The county submits the project through the API and the city approves it. */
     protected void submitAndApprove(long id, String countyToken) throws Exception {
         for (String[] step : new String[][] {{countyToken, "SUBMIT"}, {"Bearer demo-token-city", "APPROVE"}}) {
-            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                                    "/api/v1/projects/" + id + "/reviews")
+            mvc.perform(post("/api/v1/projects/" + id + "/reviews")
                             .header("Authorization", step[0])
-                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                            .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"action\":\"" + step[1] + "\",\"version\":" + projectVersion(id) + "}"))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
-                            .isOk());
+                    .andExpect(status().isOk());
         }
     }
 }

@@ -37,12 +37,10 @@ public class ProjectBackfill {
         if (ids.isEmpty()) {
             return 0;
         }
-        for (long id : ids) {
-            writes.requireWritable(id);
-        }
-        int n = jdbc.sql("update project p set backfilled = true where p.id in (:ids) and not p.backfilled "
+        writes.requireWritable(ids);
+        int n = jdbc.sql("update project p set backfilled = true where p.id = any(:ids) and not p.backfilled "
                         + "and not exists (select 1 from project_approved a where a.project_id = p.id)")
-                .param("ids", ids)
+                .param("ids", ids.toArray(Long[]::new))
                 .update();
         if (n > 0) {
             audit.record("PROJECT_BACKFILL", "import", null, Outcome.SUCCESS, n + " projects, " + source);

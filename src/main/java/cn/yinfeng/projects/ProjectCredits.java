@@ -10,9 +10,12 @@ import cn.yinfeng.common.PageResult;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.RegionScope;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -122,7 +125,7 @@ public class ProjectCredits {
                 (s.side() == Side.ATTRACTING ? scope.where("p.attracting_region_id") : scope.where("p.region_id"))
                         + (s.q() == null || s.q().isBlank() ? "" : " and (p.name ilike :q or p.code ilike :q)")
                         + (s.state() == null ? "" : " and coalesce(dec.decision, 'PENDING') = :state");
-        var params = new java.util.HashMap<String, Object>();
+        var params = new HashMap<String, Object>();
         if (s.q() != null && !s.q().isBlank()) {
             params.put("q", Like.contains(s.q().trim()));
         }
@@ -155,7 +158,7 @@ public class ProjectCredits {
                 .orElse(null);
     }
 
-    private static Split split(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Split split(ResultSet rs) throws SQLException {
         Timestamp at = rs.getTimestamp("decided_at");
         return new Split(
                 rs.getLong("id"),

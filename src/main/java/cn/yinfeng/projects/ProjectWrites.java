@@ -9,6 +9,8 @@ import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.regions.RegionScope;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +91,19 @@ class ProjectWrites {
         RegionScope scope = currentUser.scope();
         if (!records.exists(id, ProjectRecords.writable(scope), scope)) {
             throw outsideWriteScope(id, scope);
+        }
+    }
+
+    /** Refuses a change of several projects unless the caller may write every one, in one statement. */
+    void requireWritable(Collection<Long> ids) {
+        RegionScope scope = currentUser.scope();
+        long writable = scope.bind(jdbc.sql(
+                        "select count(*) from project p where p.id = any(:ids) and " + ProjectRecords.writable(scope)))
+                .param("ids", ids.toArray(Long[]::new))
+                .query(Long.class)
+                .single();
+        if (writable != new HashSet<>(ids).size()) {
+            throw new AccessDeniedException("some of the projects land outside the caller's region");
         }
     }
 

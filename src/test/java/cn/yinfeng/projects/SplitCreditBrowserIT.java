@@ -20,14 +20,6 @@ import org.springframework.http.MediaType;
  */
 class SplitCreditBrowserIT extends BrowserTest {
 
-    private void review(long id, String token, String action) throws Exception {
-        mvc.perform(post("/api/v1/projects/" + id + "/reviews")
-                        .header("Authorization", token)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"action\":\"" + action + "\",\"version\":" + projectVersion(id) + "}"))
-                .andExpect(status().isOk());
-    }
-
     private Page login(BrowserContext context, String user) {
         Page page = context.newPage();
         page.navigate(baseUrl() + "/login");
@@ -65,8 +57,7 @@ class SplitCreditBrowserIT extends BrowserTest {
                 .getResponse()
                 .getContentAsString();
         long id = ((Number) JsonPath.read(created, "$.id")).longValue();
-        review(id, "Bearer demo-token-xiaoyi", "SUBMIT");
-        review(id, "Bearer demo-token-city", "APPROVE");
+        submitAndApprove(id, "Bearer demo-token-xiaoyi");
 
         var errors = new ArrayList<String>();
         for (int width : new int[] {1440, 390}) {
