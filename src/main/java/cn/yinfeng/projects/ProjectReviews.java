@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +28,17 @@ public class ProjectReviews {
     private final AuditLog audit;
     private final Clock clock;
     private final ProjectCredits credits;
+    private final ApplicationEventPublisher events;
 
-    ProjectReviews(ProjectWrites writes, JdbcClient jdbc, AuditLog audit, Clock clock, ProjectCredits credits) {
+    ProjectReviews(
+            ProjectWrites writes,
+            JdbcClient jdbc,
+            AuditLog audit,
+            Clock clock,
+            ProjectCredits credits,
+            ApplicationEventPublisher events) {
         this.credits = credits;
+        this.events = events;
         this.writes = writes;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -47,25 +56,27 @@ public class ProjectReviews {
         recordReview(id, "SUBMIT", user, null, version + 1);
         audit.record("PROJECT_SUBMIT", "project", id, Outcome.SUCCESS, null);
         writes.changed(id);
+        published(p, "SUBMIT", user, null);
     }
 
     /** City staff accept the submitted version: it becomes the official one from now on. */
     @Transactional
     public void approve(long id, long version, String opinion) {
         YinfengUser user = writes.requireReviewer();
-        lockSubmitted(id, version);
+        Project p = lockSubmitted(id, version);
         writes.setReview(id, ReviewStatus.APPROVED, "", Map.of());
         snapshotApproved(id, user.id(), clock.instant());
         credits.requestIfNew(id);
         recordReview(id, "APPROVE", user, opinion, version + 1);
         audit.record("PROJECT_APPROVE", "project", id, Outcome.SUCCESS, opinion);
         writes.changed(id);
+        published(p, "APPROVE", user, opinion);
     }
 
     @Transactional
     public void returnForChanges(long id, long version, String opinion) {
         YinfengUser user = writes.requireReviewer();
-        lockSubmitted(id, version);
+        Project p = lockSubmitted(id, version);
         if (opinion == null || opinion.isBlank()) {
             throw new InvalidInputException("opinion", "review.opinionRequired");
         }
@@ -73,13 +84,29 @@ public class ProjectReviews {
         recordReview(id, "RETURN", user, opinion.trim(), version + 1);
         audit.record("PROJECT_RETURN", "project", id, Outcome.SUCCESS, opinion);
         writes.changed(id);
+        published(p, "RETURN", user, opinion.trim());
     }
 
     /** The project locked for a city step: it must be waiting for review, at the version the reviewer saw. */
-    private void lockSubmitted(long id, long version) {
-        if (writes.lockForReview(id, version).reviewStatus() != ReviewStatus.SUBMITTED) {
+    private Project lockSubmitted(long id, long version) {
+        Project p = writes.lockForReview(id, version);
+        if (p.reviewStatus() != ReviewStatus.SUBMITTED) {
             throw new InvalidInputException(null, "review.notSubmitted");
         }
+        return p;
+    }
+
+    private void published(Project p, String action, YinfengUser actor, String opinion) {
+        Long submitter = action.equals("SUBMIT")
+                ? Long.valueOf(actor.id())
+                : jdbc.sql("select actor_id from project_review where project_id = :p and action = 'SUBMIT'"
+                                + " order by id desc limit 1")
+                        .param("p", p.id())
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
+        events.publishEvent(new ProjectReviewed(
+                p.id(), p.code(), p.name(), p.regionId(), p.regionName(), action, actor.id(), opinion, submitter));
     }
 
     /**
