@@ -39,3 +39,19 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 });
+
+// pickers: a search box offers choices (htmx); picking one sets the hidden value, clearing the box clears it
+document.addEventListener('click', e => {
+  const choice = e.target.closest('[data-pick-id]');
+  if (!choice) return;
+  const picker = choice.closest('[data-picker]');
+  picker.querySelector('[data-picker-value]').value = choice.dataset.pickId;
+  picker.querySelector('[data-picker-text]').value = choice.dataset.pickLabel;
+  picker.querySelector('[data-picker-results]').innerHTML = '';
+});
+document.addEventListener('input', e => {
+  const text = e.target.closest('[data-picker-text]');
+  if (text && text.value.trim() === '') {
+    text.closest('[data-picker]').querySelector('[data-picker-value]').value = '';
+  }
+});

@@ -37,7 +37,7 @@ class DatabaseConfiguration {
 
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.system(cn.yinfeng.common.Times.ZONE);
     }
 
     @Bean(destroyMethod = "close")
@@ -51,7 +51,7 @@ class DatabaseConfiguration {
                 .setDataDirectory(embedded.dataDir())
                 .setCleanDataDirectory(embedded.clean())
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("timezone", "Asia/Shanghai");
+                .setServerConfig("timezone", cn.yinfeng.common.Times.ZONE.getId());
         if (embedded.port() > 0) {
             builder.setPort(embedded.port());
         }

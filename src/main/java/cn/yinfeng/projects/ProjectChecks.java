@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -161,6 +162,7 @@ class ProjectChecks {
         }
         checkAttracting(f, regionId, regionById, problems);
         checkAmounts(f, problems);
+        checkNewInvestor(f, problems);
         boolean anyForeign = f.foreignCurrency() != null && !f.foreignCurrency().isBlank()
                 || f.foreignAmount() != null
                 || f.exchangeRate() != null;
@@ -195,6 +197,22 @@ class ProjectChecks {
             problems.add(new Problem("chainNodeId", "project.node.invalid"));
         }
         return problems;
+    }
+
+    /** An investor named on the form: its credit code must be one, and a code alone needs the name beside it. */
+    private static void checkNewInvestor(ProjectForm f, List<Problem> problems) {
+        String code = cn.yinfeng.enterprises.CreditCode.normalise(f.newInvestorCode());
+        if (code == null) {
+            return;
+        }
+        var problem = cn.yinfeng.enterprises.CreditCode.problem(code);
+        if (problem != null) {
+            problems.add(new Problem(
+                    "newInvestorCode", "enterprise.code." + problem.name().toLowerCase(Locale.ROOT)));
+        }
+        if (f.newInvestorName() == null || f.newInvestorName().isBlank()) {
+            problems.add(new Problem("newInvestorName", "project.investor.nameRequired"));
+        }
     }
 
     /** Beyond numeric(16, 2): 14 digits before the point (a 1E999999999 typed into a sheet stays a field error). */

@@ -39,6 +39,7 @@ class ProjectController {
     private final MessageSource messages;
     private final Accounts accounts;
     private final ProjectDetailPage page;
+    private final ProjectLookups lookups;
 
     ProjectController(
             Projects projects,
@@ -49,7 +50,9 @@ class ProjectController {
             CurrentUser currentUser,
             MessageSource messages,
             Accounts accounts,
-            ProjectDetailPage page) {
+            ProjectDetailPage page,
+            ProjectLookups lookups) {
+        this.lookups = lookups;
         this.accounts = accounts;
         this.page = page;
         this.projects = projects;
@@ -174,6 +177,14 @@ class ProjectController {
         return "redirect:/projects/duplicates";
     }
 
+    /** The projects a picker offers for what was typed (an htmx fragment of choices). */
+    @GetMapping("/pick")
+    String pick(@RequestParam(name = "q", required = false) String q, Model model) {
+        model.addAttribute("picks", lookups.search(q, 10));
+        model.addAttribute("q", q == null ? "" : q.trim());
+        return "projects/pick :: results";
+    }
+
     @GetMapping("/new")
     String newForm(Model model) {
         model.addAttribute("form", ProjectForm.empty(currentUser.require().region()));
@@ -238,6 +249,9 @@ class ProjectController {
             }
         }
         var form = (ProjectForm) model.getAttribute("form");
+        if (form != null && form.expansionOfId() != null) {
+            model.addAttribute("expansionOf", lookups.pick(form.expansionOfId()).orElse(null));
+        }
         model.addAttribute("nodes", form != null && form.chainId() != null ? chains.nodes(form.chainId()) : List.of());
         return "projects/form";
     }

@@ -55,8 +55,6 @@ public record ProjectForm(
         return builder()
                 .name("")
                 .regionId(regionId)
-                .projectType(ProjectType.INDUSTRIAL)
-                .fundOrigin(FundOrigin.OUT_OF_PROVINCE)
                 .fundOriginDerived(false)
                 .keyProject(false)
                 .counted(true)

@@ -47,6 +47,46 @@ public class ProjectLookups {
                 .list();
     }
 
+    /** A project offered by a search box that picks one (an expansion's parent project). */
+    public record Pick(long id, String code, String name, String regionName) {
+
+        public String label() {
+            return code + " · " + name + "（" + regionName + "）";
+        }
+    }
+
+    /** Readable projects whose name or code holds {@code text}: exact codes first, then by name; at most {@code limit}. */
+    public List<Pick> search(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql("""
+                select p.id, p.code, p.name, r.name as region_name
+                  from project p join region r on r.id = p.region_id
+                 where (p.name ilike :t or p.code ilike :t) and %s
+                 order by (p.code = :exact) desc, p.name, p.id limit :n
+                """.formatted(ProjectRecords.readable(scope))))
+                .param("t", cn.yinfeng.common.Like.contains(text.trim()))
+                .param("exact", text.trim())
+                .param("n", limit)
+                .query((rs, n) -> new Pick(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    /** The readable project {@code id} as a picker shows it, or empty. */
+    public Optional<Pick> pick(long id) {
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql("""
+                select p.id, p.code, p.name, r.name as region_name
+                  from project p join region r on r.id = p.region_id
+                 where p.id = :id and %s
+                """.formatted(ProjectRecords.readable(scope))))
+                .param("id", id)
+                .query((rs, n) -> new Pick(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
     /** The id of the project with this code (or this id written out) that the caller may read. */
     public Optional<Long> readableId(String codeOrId) {
         RegionScope scope = currentUser.scope();

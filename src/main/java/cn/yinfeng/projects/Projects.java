@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Projects {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = cn.yinfeng.common.Times.ZONE;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;

@@ -69,7 +69,7 @@ class TalentExport {
 
     private static final Pattern KEEP_AS_TEXT = Pattern.compile("[0-9Xx*]+");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = cn.yinfeng.common.Times.ZONE;
 
     private final Talents talents;
     private final TalentPii pii;

@@ -108,9 +108,10 @@ public class TalentPii {
         record Stored(long userId, String reason, long grantedBy, String grantedAt) {}
         var stored = jdbc.sql("""
                 select g.user_id, g.reason, g.granted_by,
-                       to_char(g.granted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as granted_at
+                       to_char(g.granted_at at time zone :zone, 'YYYY-MM-DD HH24:MI') as granted_at
                   from talent_pii_grant g order by g.granted_at desc
                 """)
+                .param("zone", cn.yinfeng.common.Times.ZONE.getId())
                 .query((rs, n) -> new Stored(
                         rs.getLong("user_id"),
                         rs.getString("reason"),

@@ -8,7 +8,6 @@ import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.ConflictException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -47,7 +46,7 @@ class TalentWrites {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        return LocalDate.now(clock.withZone(cn.yinfeng.common.Times.ZONE));
     }
 
     /** Only the talent office records and edits. */

@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Catalogue {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = cn.yinfeng.common.Times.ZONE;
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;

@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Tag(name = "targets", description = "指标目录与年度目标 / indicators and targets")
 class TargetController {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = cn.yinfeng.common.Times.ZONE;
 
     /** {@code value} in 万元 / count / fraction, or {@code text} as a clerk types it ("1019.6亿", "117个", "85%"). */
     record TargetRequest(
