@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Project and fund indicators read from the monthly aggregates ({@code V12__stats_aggregates.sql}): the current
  * approved ledger, whole months, the rules whose eligibility is the projects' own flag, and filters the aggregates'
- * dimensions hold (size bands; the origin of funds). {@link #answers} says which indicators qualify.
+ * dimensions hold (size bands; the origin of funds, a fund record's own for funds and the project's for projects).
+ * {@link #answers} says which indicators qualify.
  */
 @Component
 class AggregateFigures {
@@ -23,6 +24,8 @@ class AggregateFigures {
     private static final Map<String, String> EXPR = Map.of(
             "SIGNED_COUNT", "sum(p.projects) filter (where p.event = 'SIGNED' and %s)",
             "SIGNED_AMOUNT", "sum(p.amount) filter (where p.event = 'SIGNED' and %s)",
+            "SIGNED_USD", "sum(p.usd_amount) filter (where p.event = 'SIGNED' and %s)",
+            "REGISTERED_COUNT", "sum(p.projects) filter (where p.event = 'REGISTERED' and %s)",
             "STARTED_COUNT", "sum(p.projects) filter (where p.event = 'STARTED' and %s)",
             "PRODUCING_COUNT", "sum(p.projects) filter (where p.event = 'PRODUCING' and %s)",
             "PERFORMANCE_RATE",
@@ -55,10 +58,7 @@ class AggregateFigures {
                     && band(ind.minTotal()) == 0
                     && (ind.computation().equals("FUNDS") || ind.fundOrigins().isEmpty());
         }
-        return EXPR.containsKey(ind.computation())
-                && noProjectFilter
-                && ind.fundOrigins().isEmpty()
-                && band(ind.minTotal()) >= 0;
+        return EXPR.containsKey(ind.computation()) && noProjectFilter && band(ind.minTotal()) >= 0;
     }
 
     static int band(BigDecimal minTotal) {
@@ -83,7 +83,8 @@ class AggregateFigures {
             }
             String col = "c" + cols.size();
             params.put("band_" + col, band(ind.minTotal()));
-            String filter = "p.band >= :band_" + col + (ind.eligibleOnly() ? " and p.counted" : "");
+            String filter = "p.band >= :band_" + col + origins("p.origin", ind.fundOrigins())
+                    + (ind.eligibleOnly() ? " and p.counted" : "");
             select.add(template.formatted(filter) + " as " + col);
             cols.put(ind.code(), col);
         }
@@ -106,17 +107,8 @@ class AggregateFigures {
                 continue;
             }
             String col = "f" + fundCols.size();
-            String origin = ind.fundOrigins().isEmpty()
-                    ? ""
-                    : " and f.origin in ("
-                            + String.join(
-                                    ", ",
-                                    ind.fundOrigins().stream()
-                                            .map(o -> "'" + origin(o) + "'")
-                                            .toList())
-                            + ")";
-            fundSelect.add("sum(f.amount) filter (where true" + origin + (ind.eligibleOnly() ? " and f.counted" : "")
-                    + ") as " + col);
+            fundSelect.add("sum(f.amount) filter (where true" + origins("f.origin", ind.fundOrigins())
+                    + (ind.eligibleOnly() ? " and f.counted" : "") + ") as " + col);
             fundCols.put(ind.code(), col);
         }
         if (!fundCols.isEmpty() || fundsRate) {
@@ -135,6 +127,20 @@ class AggregateFigures {
                     out);
         }
         return out;
+    }
+
+    /**
+     * The condition {@code " and column in (...)"} for an indicator's origins, empty when it has none. A project with
+     * no recorded origin is held under {@code ''} and so matches none.
+     */
+    private static String origins(String column, List<String> origins) {
+        return origins.isEmpty()
+                ? ""
+                : " and " + column + " in ("
+                        + String.join(
+                                ", ",
+                                origins.stream().map(o -> "'" + origin(o) + "'").toList())
+                        + ")";
     }
 
     private static String origin(String o) {

@@ -19,7 +19,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the {@code stats_*_month} tables (see {@code V12__stats_aggregates.sql}) equal to what the live queries compute
+ * Keeps the {@code stats_*_month} tables (see {@code V12__stats_aggregates.sql}; the project rows' origin, USD amount
+ * and REGISTERED event: {@code V53__aggregates_by_origin.sql}) equal to what the live queries compute
  * over the current approved ledger. Writers only mark months dirty (triggers); {@link #refreshDirty()} recomputes those
  * months from the detail tables, one delete and one insert per table and month, under a transaction-level advisory
  * lock so that two instances never refresh at once. {@link #rebuild()} recomputes everything.
@@ -50,15 +51,16 @@ public class StatsAggregates {
 
     private static final String PROJECTS =
             """
-            insert into stats_project_month (region_id, month, event, band, counted, projects, amount, performing,
-                                             started, producing)
-            select ra.ancestor_id, x.month, x.event, x.band, x.counted, sum(x.projects), sum(x.amount),
-                   sum(x.performing), sum(x.started), sum(x.producing)
+            insert into stats_project_month (region_id, month, event, band, counted, origin, projects, amount,
+                                             usd_amount, performing, started, producing)
+            select ra.ancestor_id, x.month, x.event, x.band, x.counted, x.origin, sum(x.projects), sum(x.amount),
+                   sum(x.usd_amount), sum(x.performing), sum(x.started), sum(x.producing)
               from (select cr.rid, stats_month_of(a.d) as month, a.event,
                            case when a.total_investment >= 100000 then 3 when a.total_investment >= 50000 then 2
                                 when a.total_investment >= 10000 then 1 else 0 end as band,
-                           a.counted, sum(cr.w) as projects,
+                           a.counted, coalesce(a.fund_origin, '') as origin, sum(cr.w) as projects,
                            sum(cr.w * coalesce(a.contract_amount, a.total_investment)) as amount,
+                           sum(cr.w * case when a.foreign_currency = 'USD' then a.foreign_amount end) as usd_amount,
                            coalesce(sum(cr.w) filter (where a.stage in ('REGISTERED', 'STARTED', 'PRODUCING',
                                                                        'FULL_PRODUCTION')), 0) as performing,
                            coalesce(sum(cr.w) filter (where a.started_on is not null), 0) as started,
@@ -66,12 +68,16 @@ public class StatsAggregates {
                       from (select 'SIGNED' as event, signed_on as d, * from project_approved
                              where valid_to is null and signed_on >= :from and signed_on < :to
                             union all
+                            select 'REGISTERED', registered_on, * from project_approved
+                             where valid_to is null and registered_on >= :from and registered_on < :to
+                            union all
                             select 'STARTED', started_on, * from project_approved
                              where valid_to is null and started_on >= :from and started_on < :to
                             union all
                             select 'PRODUCING', producing_on, * from project_approved
                              where valid_to is null and producing_on >= :from and producing_on < :to) a
-            """ + CREDIT + " where " + CREDITED + " group by 1, 2, 3, 4, 5) x" + ROLL_UP + " group by 1, 2, 3, 4, 5";
+            """ + CREDIT + " where " + CREDITED + " group by 1, 2, 3, 4, 5, 6) x" + ROLL_UP
+                    + " group by 1, 2, 3, 4, 5, 6";
 
     private static final String CHAINS =
             """

@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The monthly aggregates answer exactly what the history answers "as of now", on every indicator, region and a
- * spread of periods; a write is seen by the next read; a full rebuild and a one-month refresh leave them unchanged.
+ * spread of periods (and on a 2015 ledger of their own for the origin, USD and registration indicators); a write is
+ * seen by the next read; a full rebuild and a one-month refresh leave them unchanged.
  */
 class StatsAggregatesIT extends IntegrationTest {
 
@@ -169,6 +170,137 @@ class StatsAggregatesIT extends IntegrationTest {
         assertThat(count(summary, "FUNDS")).isEqualByComparingTo(fundsBefore);
         assertThat(count(wenshui, "SIGNED_COUNT")).isEqualByComparingTo(wenshuiBefore.add(BigDecimal.ONE));
         assertAggregatesEqualHistory();
+    }
+
+    /**
+     * The origin indicators (the project's origin; for funds the record's own), 境外签约金额 in USD and 注册项目数 are
+     * read from the aggregates and equal the history on a 2015 ledger of every origin, a blank one, currencies other
+     * than USD, split credit, an uncounted project and a project whose origin changes after approval.
+     */
+    @Test
+    void originUsdAndRegisteredIndicatorsFromTheAggregatesEqualTheHistory() throws Exception {
+        List<Indicator> indicators = targets.indicators().stream()
+                .filter(i -> !i.fundOrigins().isEmpty()
+                        || i.computation().equals("SIGNED_USD")
+                        || i.computation().equals("REGISTERED_COUNT"))
+                .toList();
+        assertThat(indicators)
+                .extracting(Indicator::code)
+                .contains(
+                        "SIGNED_OUT_PROVINCE_COUNT",
+                        "SIGNED_OUT_CITY_AMOUNT",
+                        "SIGNED_OVERSEAS_COUNT",
+                        "SIGNED_OVERSEAS_USD",
+                        "SIGNED_1YI_OUT_PROVINCE_AMOUNT",
+                        "FUNDS_OVERSEAS",
+                        "REGISTERED_COUNT");
+        assertThat(indicators).allMatch(AggregateFigures::answers);
+
+        long xiaoyi = regionId("141181");
+        long wenshui = regionId("141121");
+        long overseas = project("""
+                "name":"2015聚合境外美元项目","projectType":"INDUSTRIAL","totalInvestment":12000,
+                "contractAmount":10655.33,"fundOrigin":"OVERSEAS","foreignCurrency":"USD","foreignAmount":1500.75,
+                "exchangeRate":7.1,"attractingRegionId":%d,"attractingShare":30,"stage":"STARTED",
+                "signedOn":"2015-03-12","registeredOn":"2015-04-02","startedOn":"2015-05-20"
+                """.formatted(wenshui));
+        call(
+                        post("/api/v1/projects/" + overseas + "/funds"),
+                        XIAOYI,
+                        "{\"month\":\"2015-06\",\"origin\":\"OVERSEAS\",\"amount\":2100.4}")
+                .andExpect(status().isCreated());
+        approve(overseas, XIAOYI);
+        approve(project("""
+                        "name":"2015聚合省外项目","projectType":"INDUSTRIAL","totalInvestment":60000,
+                        "contractAmount":58000,"fundOrigin":"OUT_OF_PROVINCE","stage":"REGISTERED",
+                        "signedOn":"2015-02-10","registeredOn":"2015-06-01"
+                        """), XIAOYI);
+        // the ledger left the origin blank: in no origin's figures; its euros are not USD
+        approve(project("""
+                        "name":"2015聚合来源不明项目","projectType":"SERVICE","totalInvestment":8000,
+                        "contractAmount":8000,"foreignCurrency":"EUR","foreignAmount":800,"exchangeRate":7.8,
+                        "stage":"REGISTERED","signedOn":"2015-07-08","registeredOn":"2015-07-20"
+                        """), XIAOYI);
+        approve(project("""
+                        "name":"2015聚合不计入项目","projectType":"OTHER","totalInvestment":9000,"contractAmount":9000,
+                        "fundOrigin":"OVERSEAS","foreignCurrency":"USD","foreignAmount":300,"exchangeRate":7.0,
+                        "counted":false,"notCountedReason":"房地产项目","stage":"SIGNED","signedOn":"2015-08-01"
+                        """), XIAOYI);
+        String changing = """
+                "name":"2015聚合来源变更项目","projectType":"INDUSTRIAL","totalInvestment":15000,
+                "contractAmount":14000,"fundOrigin":"%s","foreignCurrency":"USD","foreignAmount":200,
+                "exchangeRate":7.0,"stage":"REGISTERED","signedOn":"2015-09-15","registeredOn":"2015-10-10"
+                """;
+        long changed = project(changing.formatted("IN_CITY"));
+        approve(changed, XIAOYI);
+
+        Region city = allRegions().stream()
+                .filter(r -> r.code().equals("141100"))
+                .findFirst()
+                .orElseThrow();
+        LocalDate from = LocalDate.of(2015, 1, 1);
+        LocalDate to = LocalDate.of(2015, 12, 31);
+        var before = engine.compute(List.of(city), indicators, from, to, null, catalogue.current())
+                .get(city.id());
+        assertThat(before.get("SIGNED_OVERSEAS_COUNT")).isEqualByComparingTo("1");
+        assertThat(before.get("SIGNED_OVERSEAS_USD")).isEqualByComparingTo("1500.75");
+        assertThat(before.get("REGISTERED_COUNT")).isEqualByComparingTo("4");
+        assertAggregatesEqualHistoryIn2015(indicators);
+
+        // the city corrects the origin: the next read moves it into the overseas and out-of-city figures
+        call(
+                        MockMvcRequestBuilders.put("/api/v1/projects/" + changed),
+                        CITY,
+                        "{\"regionId\":" + xiaoyi + "," + changing.formatted("OVERSEAS") + ",\"version\":"
+                                + version(changed) + "}")
+                .andExpect(status().isOk());
+        approve(changed, CITY);
+        assertThat(jdbc.sql("select string_agg(fund_origin, ',' order by valid_from) from project_approved"
+                                + " where project_id = :id")
+                        .param("id", changed)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("IN_CITY,OVERSEAS");
+        var after = engine.compute(List.of(city), indicators, from, to, null, catalogue.current())
+                .get(city.id());
+        assertThat(after.get("SIGNED_OVERSEAS_COUNT")).isEqualByComparingTo("2");
+        assertThat(after.get("SIGNED_OVERSEAS_USD")).isEqualByComparingTo("1700.75");
+        assertThat(after.get("SIGNED_OUT_CITY_COUNT"))
+                .isEqualByComparingTo(before.get("SIGNED_OUT_CITY_COUNT").add(BigDecimal.ONE));
+        assertThat(after.get("FUNDS_OVERSEAS")).isEqualByComparingTo("2100.4");
+        assertAggregatesEqualHistoryIn2015(indicators);
+    }
+
+    private void assertAggregatesEqualHistoryIn2015(List<Indicator> indicators) {
+        List<Region> groups = allRegions();
+        RuleVersion rules = catalogue.current();
+        for (LocalDate[] period : List.of(
+                new LocalDate[] {LocalDate.of(2015, 1, 1), LocalDate.of(2015, 12, 31)},
+                new LocalDate[] {LocalDate.of(2015, 3, 1), LocalDate.of(2015, 6, 30)},
+                new LocalDate[] {LocalDate.of(2015, 7, 1), LocalDate.of(2015, 7, 31)},
+                new LocalDate[] {LocalDate.of(2015, 9, 1), LocalDate.of(2015, 10, 31)})) {
+            var fromAggregates = engine.compute(groups, indicators, period[0], period[1], null, rules);
+            var live = engine.compute(groups, indicators, period[0], period[1], LIVE, rules);
+            for (Region g : groups) {
+                for (Indicator ind : indicators) {
+                    BigDecimal a = fromAggregates.get(g.id()).get(ind.code());
+                    BigDecimal l = live.get(g.id()).get(ind.code());
+                    assertThat(a == null ? null : a.stripTrailingZeros())
+                            .as("%s %s %s..%s", g.code(), ind.code(), period[0], period[1])
+                            .isEqualTo(l == null ? null : l.stripTrailingZeros());
+                }
+            }
+        }
+    }
+
+    /** A draft of 孝义 with these JSON fields; its id. */
+    private long project(String fields) throws Exception {
+        String body = call(post("/api/v1/projects"), XIAOYI, "{\"regionId\":" + regionId("141181") + "," + fields + "}")
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
     }
 
     @Test
