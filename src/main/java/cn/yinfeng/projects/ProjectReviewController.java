@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,13 +25,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ProjectReviewController {
 
     private final ProjectReviewQueue queue;
+    private final ProjectReviewCompare compare;
+    private final Projects projects;
     private final ProjectReviews reviews;
     private final ProjectWrites writes;
     private final MessageSource messages;
 
     ProjectReviewController(
-            ProjectReviewQueue queue, ProjectReviews reviews, ProjectWrites writes, MessageSource messages) {
+            ProjectReviewQueue queue,
+            ProjectReviewCompare compare,
+            Projects projects,
+            ProjectReviews reviews,
+            ProjectWrites writes,
+            MessageSource messages) {
         this.queue = queue;
+        this.compare = compare;
+        this.projects = projects;
         this.reviews = reviews;
         this.writes = writes;
         this.messages = messages;
@@ -56,6 +66,18 @@ class ProjectReviewController {
         model.addAttribute("stages", Stage.values());
         model.addAttribute("types", ProjectType.values());
         return "projects/review";
+    }
+
+    /** The submitted working copy beside the approved version in force, changed fields marked; approve or return. */
+    @GetMapping("/{id}/review")
+    String sideBySide(@PathVariable long id, Model model) {
+        writes.requireReviewer();
+        Project p = projects.find(id); // refuses a project the reviewer cannot read
+        boolean[] never = {false};
+        model.addAttribute("p", p);
+        model.addAttribute("fields", compare.compare(id, never));
+        model.addAttribute("neverApproved", never[0]);
+        return "projects/review-compare";
     }
 
     /** The batch form: SUBMIT from the list (back there), APPROVE or RETURN from the queue (back to it). */
