@@ -15,7 +15,19 @@ import org.springframework.stereotype.Component;
 class ProjectReviewCompare {
 
     /** One field: its message key, the approved and the submitted value, whether they differ. */
-    record Field(String key, String approved, String submitted, boolean changed) {}
+    record Field(String key, String approved, String submitted, boolean changed) {
+
+        /** The message prefix of a coded value (stage, type, origin), "bool" for yes/no, else null (shown as is). */
+        public String codes() {
+            return switch (key) {
+                case "reviewCompare.stage" -> "stage.";
+                case "reviewCompare.project_type" -> "type.";
+                case "reviewCompare.fund_origin" -> "origin.";
+                case "reviewCompare.key_project", "reviewCompare.counted" -> "bool";
+                default -> null;
+            };
+        }
+    }
 
     static final List<String> FIELDS = List.of(
             "name",
