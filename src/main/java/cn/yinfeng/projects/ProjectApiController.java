@@ -34,6 +34,9 @@ class ProjectApiController {
     /** A review step: SUBMIT (county), APPROVE or RETURN (city; RETURN needs an opinion). */
     record ReviewRequest(String action, String opinion, Long version) {}
 
+    /** A review step for several projects: SUBMIT, APPROVE or RETURN, one opinion, each item at its version. */
+    record BatchReviewRequest(String action, String opinion, List<ProjectReviews.BatchItem> items) {}
+
     record FollowupRequest(LocalDate date, String content, String nextStep, LocalDate due) {}
 
     record FundRequest(YearMonth month, FundOrigin origin, BigDecimal amount, String note) {}
@@ -183,6 +186,14 @@ class ProjectApiController {
             default -> throw new InvalidInputException("action", "validation.invalid");
         }
         return projects.find(id);
+    }
+
+    @PostMapping("/reviews")
+    @Operation(
+            summary = "Submit (county), approve or return (city staff) several projects at once: all or nothing;"
+                    + " an id outside the caller's scope is a 403/404, a stale version a 409 naming the project")
+    List<ProjectReviews.BatchResult> batchReview(@RequestBody BatchReviewRequest r) {
+        return reviews.batch(r.action(), r.opinion(), r.items());
     }
 
     @GetMapping("/{id}/reviews")

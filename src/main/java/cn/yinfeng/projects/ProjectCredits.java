@@ -255,22 +255,28 @@ public class ProjectCredits {
      * version named the same region and share) and unanswered.
      */
     void requestIfNew(long projectId) {
-        jdbc.sql("select p.name, r.name as landing, p.attracting_region_id, p.attracting_share from project p"
+        requestIfNew(List.of(projectId));
+    }
+
+    /** {@link #requestIfNew(long)} for several projects, in one statement. */
+    void requestIfNew(java.util.Collection<Long> projectIds) {
+        jdbc.sql("select p.id, p.name, r.name as landing, p.attracting_region_id, p.attracting_share from project p"
                         + " join region r on r.id = p.region_id " + LATEST
-                        + " where p.id = :id and p.attracting_region_id <> p.region_id"
+                        + " where p.id = any(:ids) and p.attracting_region_id <> p.region_id"
                         + " and coalesce(p.attracting_share, 0) > 0 and dec.decision is null"
                         + " and not exists (select 1 from project_approved a where a.project_id = p.id"
                         + " and a.valid_to is not null and a.attracting_region_id = p.attracting_region_id"
-                        + " and a.attracting_share = p.attracting_share)")
-                .param("id", projectId)
+                        + " and a.attracting_share = p.attracting_share)"
+                        + " order by p.id")
+                .param("ids", projectIds.toArray(Long[]::new))
                 .query((rs, n) -> new CreditRequested(
-                        projectId,
+                        rs.getLong("id"),
                         rs.getString("name"),
                         rs.getString("landing"),
                         rs.getLong("attracting_region_id"),
                         rs.getBigDecimal("attracting_share")))
-                .optional()
-                .ifPresent(events::publishEvent);
+                .list()
+                .forEach(events::publishEvent);
     }
 
     /**

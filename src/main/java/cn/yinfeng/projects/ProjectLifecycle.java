@@ -29,9 +29,12 @@ public class ProjectLifecycle {
         this.audit = audit;
     }
 
-    /** Moves the project one stage forward on the main line, with the date it happened. */
+    /**
+     * Moves the project one stage forward on the main line, with the date it happened. Returns whether this withdrew a
+     * submission (the project was waiting for review and is a draft again), so the page can say so.
+     */
     @Transactional
-    public void advance(long id, long version, Stage target, LocalDate on, String note) {
+    public boolean advance(long id, long version, Stage target, LocalDate on, String note) {
         YinfengUser user = writes.requireWriter();
         Project p = writes.lockForWrite(id, version);
         var problems = Lifecycle.checkAdvance(p.stage(), p.dates(), target, on, writes.today());
@@ -46,6 +49,7 @@ public class ProjectLifecycle {
         writes.recordTransition(id, p.stage(), target, on, user, note);
         audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, p.stage() + " -> " + target + " on " + on);
         writes.changed(id);
+        return p.reviewStatus() == ReviewStatus.SUBMITTED;
     }
 
     /**
@@ -75,7 +79,7 @@ public class ProjectLifecycle {
 
     /** 暂缓: the project waits; {@link #resume} brings it back to the stage it had. */
     @Transactional
-    public void hold(long id, long version, LocalDate on, String reason) {
+    public boolean hold(long id, long version, LocalDate on, String reason) {
         YinfengUser user = writes.requireWriter();
         Project p = writes.lockForWrite(id, version);
         requireReason(reason);
@@ -84,10 +88,11 @@ public class ProjectLifecycle {
         }
         String set = "held_stage = stage, stage = 'SUSPENDED', hold_reason = :r";
         step(id, user, p.stage(), Stage.SUSPENDED, on, reason, set, p.stage() + " -> SUSPENDED: " + reason);
+        return p.reviewStatus() == ReviewStatus.SUBMITTED;
     }
 
     @Transactional
-    public void resume(long id, long version, LocalDate on, String note) {
+    public boolean resume(long id, long version, LocalDate on, String note) {
         YinfengUser user = writes.requireWriter();
         Project p = writes.lockForWrite(id, version);
         if (p.stage() != Stage.SUSPENDED || p.heldStage() == null) {
@@ -95,11 +100,12 @@ public class ProjectLifecycle {
         }
         String set = "stage = held_stage, held_stage = null, hold_reason = null";
         step(id, user, Stage.SUSPENDED, p.heldStage(), on, note, set, "SUSPENDED -> " + p.heldStage());
+        return p.reviewStatus() == ReviewStatus.SUBMITTED;
     }
 
     /** 终止: final; the reason is kept. */
     @Transactional
-    public void terminate(long id, long version, LocalDate on, String reason) {
+    public boolean terminate(long id, long version, LocalDate on, String reason) {
         YinfengUser user = writes.requireWriter();
         Project p = writes.lockForWrite(id, version);
         requireReason(reason);
@@ -108,6 +114,7 @@ public class ProjectLifecycle {
         }
         String set = "held_stage = null, stage = 'TERMINATED', hold_reason = :r";
         step(id, user, p.stage(), Stage.TERMINATED, on, reason, set, p.stage() + " -> TERMINATED: " + reason);
+        return p.reviewStatus() == ReviewStatus.SUBMITTED;
     }
 
     /**

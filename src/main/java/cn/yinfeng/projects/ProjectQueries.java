@@ -42,7 +42,8 @@ public class ProjectQueries {
             boolean keyProject,
             ReviewStatus reviewStatus,
             String leaderName,
-            boolean counted) {
+            boolean counted,
+            long version) {
 
         public BigDecimal totalInvestmentYi() {
             return totalInvestment.movePointLeft(4).setScale(2, RoundingMode.HALF_UP);
@@ -68,7 +69,7 @@ public class ProjectQueries {
     static final String ROW_SELECT = """
             select p.id, p.code, p.name, r.name as region_name, c.name as chain_name, p.stage, p.total_investment,
                    p.contract_amount, p.signed_on, p.key_project, p.review_status, u.display_name as leader_name,
-                   p.counted
+                   p.counted, p.version
               from project p
               join region r on r.id = p.region_id
               left join chain c on c.id = p.chain_id
@@ -333,6 +334,7 @@ public class ProjectQueries {
                 rs.getBoolean("key_project"),
                 ReviewStatus.valueOf(rs.getString("review_status")),
                 rs.getString("leader_name"),
-                rs.getBoolean("counted"));
+                rs.getBoolean("counted"),
+                rs.getLong("version"));
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -66,7 +67,7 @@ class ProjectStepController {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> lifecycle.advance(id, version, stage, date, note));
+        return stageStep(id, model, locale, redirect, () -> lifecycle.advance(id, version, stage, date, note));
     }
 
     @PostMapping("/{id}/hold")
@@ -78,7 +79,7 @@ class ProjectStepController {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> lifecycle.hold(id, version, date, reason));
+        return stageStep(id, model, locale, redirect, () -> lifecycle.hold(id, version, date, reason));
     }
 
     @PostMapping("/{id}/resume")
@@ -90,7 +91,7 @@ class ProjectStepController {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> lifecycle.resume(id, version, date, note));
+        return stageStep(id, model, locale, redirect, () -> lifecycle.resume(id, version, date, note));
     }
 
     @PostMapping("/{id}/terminate")
@@ -102,7 +103,7 @@ class ProjectStepController {
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        return act(id, model, locale, redirect, () -> lifecycle.terminate(id, version, date, reason));
+        return stageStep(id, model, locale, redirect, () -> lifecycle.terminate(id, version, date, reason));
     }
 
     @PostMapping("/{id}/submit")
@@ -185,6 +186,19 @@ class ProjectStepController {
     String deleteFund(
             @PathVariable long id, @PathVariable long fundId, Model model, Locale locale, RedirectAttributes redirect) {
         return act(id, model, locale, redirect, () -> funds.deleteFund(id, fundId));
+    }
+
+    /**
+     * A stage step: like {@link #act}, but when it withdrew a submission (待审核 -> 草稿) the flash says so, so the
+     * county knows to submit again.
+     */
+    private String stageStep(long id, Model model, Locale locale, RedirectAttributes redirect, BooleanSupplier action) {
+        boolean[] withdrew = {false};
+        String view = act(id, model, locale, redirect, () -> withdrew[0] = action.getAsBoolean());
+        if (withdrew[0]) {
+            redirect.addFlashAttribute("flash", messages.getMessage("projects.stageWithdrew", null, locale));
+        }
+        return view;
     }
 
     /** Runs an action; on invalid input re-shows the project page with the messages next to the action. */

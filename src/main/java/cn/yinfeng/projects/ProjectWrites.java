@@ -86,6 +86,34 @@ class ProjectWrites {
         return p;
     }
 
+    /**
+     * Several projects locked at once for a batch step, each at its version ({@code versions}: id to version), in id
+     * order: in the caller's write scope when {@code write}, else read scope (review). One outside it refuses the
+     * whole batch (404 or 403), one stale is a 409 whose current values name the project.
+     */
+    Map<Long, Project> lockAll(Map<Long, Long> versions, boolean write) {
+        RegionScope scope = currentUser.scope();
+        var ids = new java.util.TreeSet<>(versions.keySet());
+        Map<Long, Project> found =
+                records.load(ids, write ? ProjectRecords.writable(scope) : ProjectRecords.readable(scope), scope, true);
+        for (Long id : ids) {
+            Project p = found.get(id);
+            if (p == null) {
+                throw write ? outsideWriteScope(id, scope) : new NotFoundException("project", id);
+            }
+            if (p.version() != versions.get(id)) {
+                var current = new LinkedHashMap<String, Object>();
+                current.put("id", p.id());
+                current.put("code", p.code());
+                current.put("name", p.name());
+                current.put("reviewStatus", p.reviewStatus());
+                current.put("updatedAt", p.updatedAt());
+                throw new ConflictException("project", versions.get(id), p.version(), current);
+            }
+        }
+        return found;
+    }
+
     /** Refuses a change of a project the caller may not write: not found when unreadable, denied when only read. */
     void requireWritable(long id) {
         RegionScope scope = currentUser.scope();

@@ -183,6 +183,8 @@ public final class Main {
             System.out.print(StatsBench.ruleVersions(http, base, db, results.get(0).endpoint(), o.ruleWarmup(),
                     o.ruleRequests(), o.recomputeRuns()));
             System.out.printf("load average (1 min) after the rule-version scenarios %s%n", loadAverage());
+            progress("batch review: approving %d projects at once through the API", ReviewBench.BATCH);
+            System.out.print(ReviewBench.run(http, base, db));
             if (o.explain()) {
                 explain(db, scenarios);
             }
