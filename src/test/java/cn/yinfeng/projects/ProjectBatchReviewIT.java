@@ -156,16 +156,10 @@ class ProjectBatchReviewIT extends IntegrationTest {
         var items = items(ids);
         signIn("city");
         // as in a request: the warnings of the changed projects are evaluated after the work, not in the batch
-        long millis;
-        long start = System.nanoTime();
+        // (its speed is measured by the bench's ReviewBench, never asserted here)
         try (var work = AfterWork.open()) {
             reviews.batch("APPROVE", "批量通过", items);
-            millis = (System.nanoTime() - start) / 1_000_000;
         }
-        long withWarnings = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("batch approve of 200 projects: " + millis + " ms (" + withWarnings
-                + " ms with the deferred warning evaluations)");
-        assertThat(millis).as("200 approvals in one batch").isLessThan(2000);
 
         assertThat(count("select count(*) from project where id = any(:ids) and review_status = 'APPROVED'", ids))
                 .isEqualTo(200);
