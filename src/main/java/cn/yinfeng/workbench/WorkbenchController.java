@@ -83,7 +83,7 @@ class WorkbenchController {
         if (me.hasRole(Role.COUNTY_STAFF)) {
             model.addAttribute("waitingForCity", work.inStatus(ReviewStatus.SUBMITTED, SHORT));
         }
-        if (me.hasRole(Role.CITY_STAFF) || me.isAdmin()) {
+        if (me.hasRole(Role.CITY_STAFF)) {
             model.addAttribute("reviewQueue", work.reviewQueue());
             model.addAttribute("reviewOldest", work.inStatus(ReviewStatus.SUBMITTED, SHORT));
         }
