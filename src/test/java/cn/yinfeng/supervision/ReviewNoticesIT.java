@@ -23,6 +23,9 @@ class ReviewNoticesIT extends IntegrationTest {
     @Autowired
     Inbox inbox;
 
+    @Autowired
+    TaskEscalation tasks;
+
     private ResultActions call(MockHttpServletRequestBuilder r, String token, String json) throws Exception {
         return mvc.perform(r.header("Authorization", token)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -89,5 +92,37 @@ class ReviewNoticesIT extends IntegrationTest {
         review(id, CITY, "APPROVE", null);
         assertThat(notes(county, id)).contains("项目「审核通知测试项目2037」(" + code + ") 已审核通过");
         assertThat(notes(city, id)).hasSize(2);
+    }
+
+    @Test
+    void aTaskDueWithinTwoDaysRemindsItsAssigneeOnce() {
+        long talent = user("talent");
+        long task = jdbc.sql("""
+                insert into supervision_task (code, title, requirement, issuer_id, assignee_region_id,
+                                              assignee_user_id, deadline, created_at)
+                values ('DUE2037-1', '到期提醒测试', '请办理', :issuer, (select id from region where code = '141129'),
+                        :u, current_date + 1, now())
+                returning id
+                """)
+                .param("issuer", user("city"))
+                .param("u", talent)
+                .query(Long.class)
+                .single();
+        jdbc.sql("update supervision_task set deadline = :d where id = :id")
+                .param(
+                        "d",
+                        java.time.LocalDate.now(clock.withZone(cn.yinfeng.projects.Projects.ZONE))
+                                .plusDays(1))
+                .param("id", task)
+                .update();
+        tasks.remindDueSoon(2);
+        tasks.remindDueSoon(2);
+        assertThat(inbox.list(talent, false, 0, 200, Locale.SIMPLIFIED_CHINESE).rows().stream()
+                        .filter(n -> n.link().equals("/supervision/tasks/" + task))
+                        .map(Inbox.Note::text))
+                .singleElement()
+                .asString()
+                .startsWith("督办单 DUE2037-1 将于")
+                .endsWith("请及时办理：到期提醒测试");
     }
 }
