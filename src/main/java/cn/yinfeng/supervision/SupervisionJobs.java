@@ -35,6 +35,7 @@ class SupervisionJobs {
     private final String baseUrl;
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
+    private final int dueSoonDays;
 
     SupervisionJobs(
             Warnings warnings,
@@ -42,7 +43,9 @@ class SupervisionJobs {
             Inbox inbox,
             JdbcClient jdbc,
             @Value("${yinfeng.supervision.base-url:http://localhost:8080}") String baseUrl,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            @Value("${yinfeng.supervision.due-soon-days:2}") int dueSoonDays) {
+        this.dueSoonDays = dueSoonDays;
         this.jdbc = jdbc;
         this.meters = meters;
         this.warnings = warnings;
@@ -72,6 +75,13 @@ class SupervisionJobs {
     @SchedulerLock(name = "supervision-escalate", lockAtLeastFor = "PT10S")
     void escalate() {
         run("supervision-escalate", () -> tasks.escalateOverdue() + " tasks escalated");
+    }
+
+    /** Open tasks due within two days remind their assignee, once per task. */
+    @Scheduled(cron = "${yinfeng.supervision.due-soon-cron:0 30 7 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "supervision-due-soon", lockAtLeastFor = "PT10S")
+    void remindDueSoon() {
+        run("supervision-due-soon", () -> tasks.remindDueSoon(dueSoonDays) + " tasks reminded");
     }
 
     @Scheduled(cron = "${yinfeng.supervision.digest-cron:0 0 8 * * *}", zone = "Asia/Shanghai")

@@ -80,6 +80,44 @@ class TaskEscalation {
         return n;
     }
 
+    /**
+     * Open tasks due within {@code remindDays} days (today included) remind their assignee once: the task
+     * remembers the day it did ({@code deadline_reminded_on}), so a second run the same or a later day is silent.
+     * Returns how many tasks reminded.
+     */
+    @Transactional
+    public int remindDueSoon(int remindDays) {
+        LocalDate today = LocalDate.now(clock.withZone(Projects.ZONE));
+        var due = jdbc.sql("""
+                update supervision_task set deadline_reminded_on = :today
+                 where status = 'OPEN' and deadline >= :today and deadline <= :until
+                   and deadline_reminded_on is null
+                returning id, code, title, deadline, assignee_user_id, assignee_region_id
+                """)
+                .param("today", today)
+                .param("until", today.plusDays(remindDays))
+                .query()
+                .listOfRows();
+        for (var row : due) {
+            long id = ((Number) row.get("id")).longValue();
+            Object user = row.get("assignee_user_id");
+            List<Long> to = user != null
+                    ? accounts.enabledWithRole(List.of(((Number) user).longValue()), EnumSet.allOf(Role.class))
+                    : accounts.enabledOfRegion(
+                            ((Number) row.get("assignee_region_id")).longValue(),
+                            EnumSet.of(Role.COUNTY_STAFF, Role.CITY_STAFF));
+            for (long u : to) {
+                inbox.notify(
+                        u,
+                        "TASK",
+                        "inbox.taskDueSoon",
+                        List.of(row.get("code"), row.get("title"), String.valueOf(row.get("deadline"))),
+                        "/supervision/tasks/" + id);
+            }
+        }
+        return due.size();
+    }
+
     /** One level up from where the task last reached; false when it is already at the top of the tree. */
     private boolean escalate(Map<String, Object> row, LocalDate today) {
         long id = ((Number) row.get("id")).longValue();

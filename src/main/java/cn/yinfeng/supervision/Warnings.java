@@ -110,9 +110,43 @@ public class Warnings {
             inbox.notify(
                     f.ownerId(),
                     "WARNING",
-                    "inbox.warningRaised",
-                    List.of(Map.of("zh", rule.nameZh(), "en", rule.nameEn())),
-                    "/supervision/warnings/" + raised.get("id"));
+                    "inbox.warningRaisedOn",
+                    List.of(Map.of("zh", rule.nameZh(), "en", rule.nameEn()), subjectLabel(f)),
+                    "PROJECT".equals(f.subjectType())
+                            ? "/projects/" + f.subjectId()
+                            : "/supervision/warnings/" + raised.get("id"));
         }
+    }
+
+    /** What a warning is about, for its note: a project by name and code, a region, or the two projects of a pair. */
+    private String subjectLabel(Finding f) {
+        return switch (f.subjectType()) {
+            case "PROJECT" ->
+                jdbc.sql("select name || '（' || code || '）' from project where id = :id")
+                        .param("id", f.subjectId())
+                        .query(String.class)
+                        .optional()
+                        .orElse("#" + f.subjectId());
+            case "REGION" ->
+                jdbc.sql("select name from region where id = :id")
+                        .param("id", f.subjectId())
+                        .query(String.class)
+                        .optional()
+                        .orElse("#" + f.subjectId());
+            default ->
+                jdbc.sql("""
+                        select string_agg(p.name || '（' || p.code || '）', ' / ' order by p.id)
+                          from project p where p.id in (:a, :b)
+                        """)
+                        .param("a", idOf(f.detail().get("a"), f.subjectId()))
+                        .param("b", idOf(f.detail().get("b"), f.subjectId()))
+                        .query(String.class)
+                        .optional()
+                        .orElse("#" + f.subjectId());
+        };
+    }
+
+    private static long idOf(Object v, long fallback) {
+        return v instanceof Number n ? n.longValue() : v == null ? fallback : Long.parseLong(v.toString());
     }
 }

@@ -128,10 +128,17 @@ class SupervisionIT extends IntegrationTest {
         assertThat(active("NO_FOLLOWUP", id)).isNull();
         // no money in 200 days of a 24-month schedule: 6 months' worth missing, red
         assertThat(active("FUNDS_BEHIND", id)).isEqualTo("RED");
-        // the leader who owns it (包联) is told
-        assertThat(jdbc.sql("select count(*) from notification where user_id = :u and kind = 'WARNING' and link like "
-                                + "'/supervision/warnings/%'")
+        // the leader who owns it (包联) is told, with the project named and linked
+        assertThat(jdbc.sql("select count(*) from notification where user_id = :u and kind = 'WARNING' and link = :l "
+                                + "and message = 'inbox.warningRaisedOn' and args ->> 1 like '%（' || :c || '）'")
                         .param("u", leader)
+                        .param("l", "/projects/" + id)
+                        .param(
+                                "c",
+                                jdbc.sql("select code from project where id = :id")
+                                        .param("id", id)
+                                        .query(String.class)
+                                        .single())
                         .query(Long.class)
                         .single())
                 .isPositive();
