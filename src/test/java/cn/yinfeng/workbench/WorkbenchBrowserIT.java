@@ -82,6 +82,10 @@ class WorkbenchBrowserIT extends BrowserTest {
         assertThat(county.textContent("[data-testid=wb-drafts]")).doesNotContain("工作台测试退回项目");
         assertThat(county.textContent("[data-testid=wb-waiting]")).contains("工作台测试待审项目");
         assertThat(county.locator("[data-testid=wb-review]").count()).isZero();
+        // the return reached the county's inbox with the opinion, and the note opens the project
+        assertThat(county.textContent("[data-testid=wb-inbox]"))
+                .contains("工作台测试退回项目")
+                .contains("请补充投资协议扫描件");
         county.screenshot(new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve("workbench-county-1440.png"))
                 .setFullPage(true));
@@ -96,6 +100,11 @@ class WorkbenchBrowserIT extends BrowserTest {
                 .query(Long.class)
                 .single();
         assertThat(queue).contains("（" + waitingInCity + "）");
+        // the submission reached the city's reviewers
+        assertThat(city.textContent("[data-testid=wb-inbox]")).contains("工作台测试待审项目");
+        city.click("[data-testid=wb-inbox] a:has-text('工作台测试待审项目')");
+        city.waitForURL(baseUrl() + "/projects/" + waiting[0]);
+        city.navigate(baseUrl() + "/");
         city.screenshot(new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve("workbench-city-1440.png"))
                 .setFullPage(true));
