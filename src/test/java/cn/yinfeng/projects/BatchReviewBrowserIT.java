@@ -45,7 +45,7 @@ class BatchReviewBrowserIT extends BrowserTest {
         List<Long> ids = jdbc.sql("""
                         insert into project (code, name, name_key, region_id, total_investment, stage, signed_on)
                         select 'BRB-' || :tag || '-' || g, :tag || '号项目' || g, :tag || '号项目' || g, r.id, 8000,
-                               'SIGNED', ('2038-05-0' || g)::date
+                               'SIGNED', ('2012-05-0' || g)::date
                           from region r, generate_series(1, 2) g where r.code = '141181'
                         returning id
                         """).param("tag", tag).query(Long.class).list();

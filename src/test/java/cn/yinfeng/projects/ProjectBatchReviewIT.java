@@ -41,14 +41,14 @@ class ProjectBatchReviewIT extends IntegrationTest {
         SecurityContextHolder.setContext(context);
     }
 
-    /** Projects written by hand in {@code region}, in {@code status}, named for this test, signed in 2038. */
+    /** Projects written by hand in {@code region}, in {@code status}, named for this test, signed in 2012. */
     private List<Long> projects(int n, String region, String status) {
         String tag = "BR-" + System.nanoTime() + "-";
         return jdbc.sql("""
                         insert into project (code, name, name_key, region_id, total_investment, review_status,
                                              stage, signed_on)
                         select :tag || g, '批量审核测试' || :tag || g, '批量审核测试' || :tag || g, r.id, 5000,
-                               :status, 'SIGNED', date '2038-03-01'
+                               :status, 'SIGNED', date '2012-03-01'
                           from region r, generate_series(1, :n) g where r.code = :region
                         returning id
                         """)
