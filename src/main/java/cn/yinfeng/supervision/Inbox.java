@@ -62,6 +62,7 @@ public class Inbox {
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
     private final Accounts accounts;
+    private final RobotDeliveries robots;
 
     Inbox(
             JdbcClient jdbc,
@@ -69,7 +70,9 @@ public class Inbox {
             MessageSource messages,
             ObjectProvider<JavaMailSender> mail,
             @Value("${yinfeng.supervision.mail-from:yinfeng@localhost}") String from,
-            Accounts accounts) {
+            Accounts accounts,
+            RobotDeliveries robots) {
+        this.robots = robots;
         this.jdbc = jdbc;
         this.clock = clock;
         this.messages = messages;
@@ -89,6 +92,14 @@ public class Inbox {
                 .param("l", link)
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
+        // the group-chat robots of the recipient's region (and above) that carry this kind, in this transaction
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        robots.queue(
+                userId,
+                kind,
+                messages.getMessage("robot.title." + kind, null, messages.getMessage("robot.title", null, zh), zh),
+                text(messageKey, JSON.writeValueAsString(args), zh),
+                link);
     }
 
     public long unread(long userId) {

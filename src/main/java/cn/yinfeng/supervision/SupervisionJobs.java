@@ -36,6 +36,7 @@ class SupervisionJobs {
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
     private final int dueSoonDays;
+    private final RobotDeliveries robots;
 
     SupervisionJobs(
             Warnings warnings,
@@ -44,7 +45,9 @@ class SupervisionJobs {
             JdbcClient jdbc,
             @Value("${yinfeng.supervision.base-url:http://localhost:8080}") String baseUrl,
             MeterRegistry meters,
-            @Value("${yinfeng.supervision.due-soon-days:2}") int dueSoonDays) {
+            @Value("${yinfeng.supervision.due-soon-days:2}") int dueSoonDays,
+            RobotDeliveries robots) {
+        this.robots = robots;
         this.dueSoonDays = dueSoonDays;
         this.jdbc = jdbc;
         this.meters = meters;
@@ -82,6 +85,15 @@ class SupervisionJobs {
     @SchedulerLock(name = "supervision-due-soon", lockAtLeastFor = "PT10S")
     void remindDueSoon() {
         run("supervision-due-soon", () -> tasks.remindDueSoon(dueSoonDays) + " tasks reminded");
+    }
+
+    /** Group-chat robot messages that failed (or were never tried) are sent again once due, with backoff. */
+    @Scheduled(
+            initialDelayString = "${yinfeng.supervision.robots.sweep-interval:1m}",
+            fixedDelayString = "${yinfeng.supervision.robots.sweep-interval:1m}")
+    @SchedulerLock(name = "supervision-robots", lockAtLeastFor = "PT5S")
+    void sweepRobots() {
+        run("supervision-robots", () -> robots.sweep() + " robot messages delivered");
     }
 
     @Scheduled(cron = "${yinfeng.supervision.digest-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
