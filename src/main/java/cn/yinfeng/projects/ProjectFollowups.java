@@ -51,8 +51,16 @@ public class ProjectFollowups {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long fid = jdbc.sql("insert into project_followup (project_id, on_date, user_id, content, next_step, due_date) "
-                        + "values (:p, :on, :u, :c, :n, :d) returning id")
+        // one writer of a project's follow-ups at a time, so exactly one of them is the latest
+        jdbc.sql("select id from project where id = :p for update")
+                .param("p", id)
+                .query(Long.class)
+                .single();
+        jdbc.sql("update project_followup set latest = false where project_id = :p and latest")
+                .param("p", id)
+                .update();
+        long fid = jdbc.sql("insert into project_followup (project_id, on_date, user_id, content, next_step, due_date, "
+                        + "latest) values (:p, :on, :u, :c, :n, :d, true) returning id")
                 .param("p", id)
                 .param("on", on)
                 .param("u", user.id())

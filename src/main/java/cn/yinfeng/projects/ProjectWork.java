@@ -116,8 +116,7 @@ public class ProjectWork {
         return scope.bind(jdbc.sql("""
                         select p.id, p.name, f.next_step, f.due_date
                           from project_followup f join project p on p.id = f.project_id
-                         where f.due_date is not null and f.due_date <= :until
-                           and f.id = (select max(l.id) from project_followup l where l.project_id = p.id)
+                         where f.latest and f.due_date is not null and f.due_date <= :until
                            and p.stage not in ('TERMINATED', 'FULL_PRODUCTION') and %s
                          order by f.due_date, p.id limit :n
                         """.formatted(ProjectRecords.writable(scope))))

@@ -337,7 +337,7 @@ final class DataLoader {
         var r = new SplittableRandom(seed + 1);
         long id = 0;
         try (var copy = new CopyStream(c, "project_followup",
-                "id, project_id, on_date, user_id, content, next_step, due_date, created_at")) {
+                "id, project_id, on_date, user_id, content, next_step, due_date, created_at, latest")) {
             for (int p = 1; p <= projects; p++) {
                 int n = r.nextInt(6); // 0..5, 2.5 on average
                 for (int i = 0; i < n; i++) {
@@ -348,7 +348,7 @@ final class DataLoader {
                     } else {
                         copy.nul().nul();
                     }
-                    copy.timestamp(day, "18:00:00").endRow();
+                    copy.timestamp(day, "18:00:00").text(i == n - 1 ? "t" : "f").endRow();
                 }
             }
             return copy.finish();

@@ -75,19 +75,21 @@ final class LedgerBench {
     private static final Pattern BATCH = Pattern.compile("\"batchId\":(\\d+)");
 
     static final String USAGE = """
-              --suite          what to run: api, ledger or api,ledger (default api)
+              --suite          what to run: api, ledger, work (the workbench and a batch approval) or a
+                               list of them, e.g. api,ledger (default api)
               --import-rows    ledger suite: project rows in the uploaded file (default 100000)
               --ledger-repeats ledger suite: timed exports per size, parse-only reads and bare writes (default 3)
               --app-heap       ledger suite: the application's -Xmx (default 1g)
             """;
 
     /** The suites to run and the ledger suite's settings; {@link #rest} is what is left for {@link Options}. */
-    record Suite(boolean api, boolean ledger, int importRows, int repeats, String appHeap, int jmxPort,
+    record Suite(boolean api, boolean ledger, boolean work, int importRows, int repeats, String appHeap, int jmxPort,
             String[] rest) {
 
         static Suite parse(String[] args) {
             boolean api = true;
             boolean ledger = false;
+            boolean work = false;
             int rows = 100_000;
             int repeats = 3;
             String heap = "1g";
@@ -101,8 +103,9 @@ final class LedgerBench {
                         var names = List.of(value.split(","));
                         api = names.contains("api");
                         ledger = names.contains("ledger");
-                        if (!api && !ledger) {
-                            throw new IllegalArgumentException("--suite takes api, ledger or api,ledger");
+                        work = names.contains("work");
+                        if (!api && !ledger && !work) {
+                            throw new IllegalArgumentException("--suite takes api, ledger, work or a list of them");
                         }
                     }
                     case "--import-rows" -> rows = Integer.parseInt(value.replace("_", ""));
@@ -119,7 +122,7 @@ final class LedgerBench {
                     throw new IllegalStateException(e);
                 }
             }
-            return new Suite(api, ledger, rows, Math.max(1, repeats), heap, port, rest.toArray(String[]::new));
+            return new Suite(api, ledger, work, rows, Math.max(1, repeats), heap, port, rest.toArray(String[]::new));
         }
 
         /** JVM options of the app: only the ledger suite adds a heap cap and a local JMX port to sample it. */

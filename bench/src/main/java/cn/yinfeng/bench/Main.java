@@ -143,7 +143,14 @@ public final class Main {
 
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             if (!suite.api()) {
-                LedgerBench.run(suite, http, app.baseUrl(), db, app.log());
+                if (suite.work()) {
+                    // the daily work alone (issue 20): the workbench and a batch approval
+                    System.out.print(WorkbenchBench.run(app.baseUrl(), db, o.warmup(), o.requests()));
+                    System.out.print(ReviewBench.run(http, app.baseUrl(), db));
+                }
+                if (suite.ledger()) {
+                    LedgerBench.run(suite, http, app.baseUrl(), db, app.log());
+                }
                 return 0;
             }
             List<Scenario> scenarios = scenarios(db);
@@ -183,6 +190,8 @@ public final class Main {
             System.out.print(StatsBench.ruleVersions(http, base, db, results.get(0).endpoint(), o.ruleWarmup(),
                     o.ruleRequests(), o.recomputeRuns()));
             System.out.printf("load average (1 min) after the rule-version scenarios %s%n", loadAverage());
+            progress("workbench: signing in as city staff and timing GET / against its statements");
+            System.out.print(WorkbenchBench.run(base, db, o.warmup(), o.requests()));
             progress("batch review: approving %d projects at once through the API", ReviewBench.BATCH);
             System.out.print(ReviewBench.run(http, base, db));
             if (o.explain()) {
