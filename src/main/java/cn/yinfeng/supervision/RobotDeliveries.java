@@ -186,7 +186,7 @@ class RobotDeliveries {
         Optional<Claimed> claimed = jdbc.sql("""
                 update notification_delivery d set next_attempt_at = :lease
                   from notification_channel c
-                 where d.id = :id and c.id = d.channel_id
+                 where d.id = :id and c.id = d.channel_id and c.enabled
                    and d.delivered_at is null and d.failed_at is null and d.next_attempt_at <= :now
                 returning c.kind, c.url, c.secret, d.payload::text as payload, d.attempts
                 """)
