@@ -5,6 +5,7 @@ import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.Times;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
 import cn.yinfeng.targets.Catalogue;
@@ -24,6 +25,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dhatim.fastexcel.PaperSize;
+import org.dhatim.fastexcel.Position;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -219,6 +222,26 @@ public class MonthlyReport {
         return n == null ? "0" : n.stripTrailingZeros().toPlainString();
     }
 
+    /**
+     * The sheet prints as offices send it: A4 landscape, every column on one page wide, the two header rows on each
+     * page, the region and period at the top, and the print time (local) and "第 x 页，共 y 页" at the foot.
+     */
+    static void printSetup(Worksheet ws, Report report, Instant printedAt) {
+        ws.paperSize(PaperSize.A4_PAPER);
+        ws.pageOrientation("landscape");
+        ws.fitToWidth((short) 1);
+        ws.fitToHeight((short) 0);
+        ws.repeatRows(1, 2);
+        ws.leftMargin(0.4f);
+        ws.rightMargin(0.4f);
+        ws.topMargin(0.7f);
+        ws.bottomMargin(0.7f);
+        ws.header(
+                report.region().name() + " " + report.year() + "年1-" + report.month() + "月", Position.CENTER, "宋体", 10);
+        ws.footer("打印于 " + Times.format(printedAt, "yyyy-MM-dd HH:mm"), Position.LEFT, "宋体", 9);
+        ws.footer("第 &P 页，共 &N 页", Position.RIGHT, "宋体", 9);
+    }
+
     /** Streams the report as an xlsx workbook: title, two header rows with merged groups, one row per unit. */
     public void writeXlsx(Report report, OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "Yinfeng", "1.0");
@@ -306,13 +329,14 @@ public class MonthlyReport {
         }
         ws.value(r + 1, 0, report.briefing());
         ws.range(r + 1, 0, r + 1, 11).merge();
-        ws.value(r + 2, 0, "数据口径：经市级审核通过的项目，截至 " + report.asOf() + "；金额单位亿元。");
+        ws.value(r + 2, 0, "数据口径：经市级审核通过的项目，截至 " + Times.format(report.asOf(), "yyyy-MM-dd HH:mm") + "；金额单位亿元。");
         ws.range(r + 2, 0, r + 2, 11).merge();
         ws.width(0, 22);
         for (int c = 1; c <= 11; c++) {
             ws.width(c, 13);
         }
         ws.freezePane(1, 3);
+        printSetup(ws, report, clock.instant());
         wb.finish();
         audit.record(
                 "REPORT_EXPORT",

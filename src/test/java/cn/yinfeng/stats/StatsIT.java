@@ -271,7 +271,44 @@ class StatsIT extends IntegrationTest {
             assertThat(total.getCellAsNumber(1).orElseThrow()).isEqualByComparingTo("117");
             assertThat(total.getCellAsNumber(2).orElseThrow()).isEqualByComparingTo("941.5");
             assertThat(total.getCellAsNumber(3).orElseThrow()).isEqualByComparingTo("62");
+            // the 截至 line in Beijing time, never an ISO instant
+            assertThat(rows.get(rows.size() - 1).getCellText(0))
+                    .containsPattern("截至 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}；")
+                    .doesNotContain("T")
+                    .doesNotContain("Z；");
         }
+        // it prints on A4 landscape, one page wide, header rows repeated, page x of y and the local print time
+        String sheetXml = zipEntry(xlsx, "xl/worksheets/sheet1.xml");
+        assertThat(sheetXml)
+                .contains("paperSize=\"9\"")
+                .contains("orientation=\"landscape\"")
+                .contains("fitToWidth=\"1\"")
+                .contains("fitToHeight=\"0\"")
+                .contains("fitToPage=\"true\"")
+                .contains("&amp;P")
+                .contains("&amp;N")
+                .contains(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"))
+                        .toString());
+        assertThat(zipEntry(xlsx, "xl/workbook.xml"))
+                .contains("_xlnm.Print_Titles")
+                .contains("!$2:$3");
+    }
+
+    private static String zipEntry(byte[] zip, String name) throws java.io.IOException {
+        // the workbook is streamed (entry sizes after the data), so it is read as a file, not as a stream
+        var file = java.nio.file.Files.createTempFile("report", ".xlsx");
+        try {
+            java.nio.file.Files.write(file, zip);
+            try (var z = new java.util.zip.ZipFile(file.toFile())) {
+                var e = z.getEntry(name);
+                if (e != null) {
+                    return new String(z.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        throw new AssertionError("no " + name + " in the workbook");
     }
 
     @Test
