@@ -140,6 +140,23 @@ class ProjectListBrowserIT extends BrowserTest {
         desk.navigate(baseUrl() + "/enterprises");
         shot(desk, "enterprises-list", 1440);
         wide.close();
+
+        // the talent lists' numbered pager (the talent office's demo user)
+        for (int width : new int[] {1440, 390}) {
+            var context2 = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 900));
+            Page t = context2.newPage();
+            t.onPageError(errors::add);
+            t.navigate(baseUrl() + "/login");
+            t.fill("#username", "talent");
+            t.fill("#password", "Yinfeng@2024");
+            t.click("button[type=submit]");
+            t.waitForURL(baseUrl() + "/");
+            t.navigate(baseUrl() + "/talent/talents?size=5&page=2");
+            assertThat(t.textContent("[data-testid=pager]")).contains("3");
+            t.locator("[data-testid=pager]").scrollIntoViewIfNeeded();
+            screen(t, "talent-pager", width);
+            context2.close();
+        }
         assertThat(errors).isEmpty();
     }
 }
