@@ -34,6 +34,7 @@ final class TalentOfficerRights {
     /** API paths a talent-only user may reach. */
     static final List<String> API = List.of(
             "/api/v1/me",
+            "/api/v1/me/**",
             "/api/v1/tokens",
             "/api/v1/tokens/**",
             "/api/v1/regions",

@@ -2,6 +2,9 @@ package cn.yinfeng.enterprises;
 
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
+import cn.yinfeng.common.Pager;
+import cn.yinfeng.prefs.ListPrefs;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +28,16 @@ class EnterpriseController {
     private final EnterpriseProposals proposals;
     private final MessageSource messages;
 
-    EnterpriseController(Enterprises enterprises, EnterpriseProposals proposals, MessageSource messages) {
+    static final String LIST_KEY = "enterprises";
+
+    private static final java.util.Set<String> NOT_FILTERS =
+            java.util.Set.of("sort", "dir", "page", "pageNo", "size", "lang", "_csrf");
+
+    private final ListPrefs listPrefs;
+
+    EnterpriseController(
+            Enterprises enterprises, EnterpriseProposals proposals, MessageSource messages, ListPrefs listPrefs) {
+        this.listPrefs = listPrefs;
         this.enterprises = enterprises;
         this.proposals = proposals;
         this.messages = messages;
@@ -39,12 +51,29 @@ class EnterpriseController {
             @RequestParam(defaultValue = "updated") String sort,
             @RequestParam(defaultValue = "desc") String dir,
             @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) Integer pageNo,
+            @RequestParam(required = false) Integer size,
+            HttpServletRequest request,
             Model model) {
-        var search = new Enterprises.Search(q, industry, prospect, sort, "desc".equals(dir), page, 20);
+        // the page size chosen is kept for the user, as on the project list
+        if (size != null && ListPrefs.PAGE_SIZES.contains(size)) {
+            listPrefs.savePageSize(LIST_KEY, size);
+        }
+        Integer saved = listPrefs.get(LIST_KEY).pageSize();
+        int pageSize = saved == null ? ListPrefs.PAGE_SIZES.get(0) : saved;
+        int current = pageNo != null ? Math.max(0, pageNo - 1) : page;
+        var search = new Enterprises.Search(q, industry, prospect, sort, "desc".equals(dir), current, pageSize);
         model.addAttribute("search", search);
         model.addAttribute("sort", sort);
         model.addAttribute("dir", dir);
-        model.addAttribute("result", enterprises.search(search));
+        var result = enterprises.search(search);
+        var filters = Pager.params(request.getParameterMap(), NOT_FILTERS);
+        var hidden = new java.util.ArrayList<>(filters);
+        hidden.add(java.util.Map.entry("sort", sort));
+        hidden.add(java.util.Map.entry("dir", dir));
+        String base = request.getRequestURI() + "?" + Pager.query(hidden);
+        model.addAttribute("result", result);
+        model.addAttribute("pager", Pager.of(result, base, hidden, ListPrefs.PAGE_SIZES));
         model.addAttribute("industries", enterprises.industries());
         model.addAttribute("canEdit", enterprises.canEdit());
         return "enterprises/list";

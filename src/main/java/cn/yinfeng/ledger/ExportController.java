@@ -6,6 +6,7 @@ import static cn.yinfeng.ledger.LedgerController.attachment;
 import cn.yinfeng.activities.Activities;
 import cn.yinfeng.audit.AuditSearch;
 import cn.yinfeng.audit.Outcome;
+import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.enterprises.Enterprises;
 import cn.yinfeng.projects.FundOrigin;
 import cn.yinfeng.projects.ProjectFilter;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,8 +50,9 @@ class ExportController {
     @GetMapping({"/projects/export", "/api/v1/projects/export"})
     @SecurityRequirement(name = "bearer")
     @Operation(
-            summary = "The projects the caller may read, filtered as the project list filters them, as the list shows "
-                    + "them, xlsx or csv")
+            summary = "The projects the caller may read, filtered and sorted as the project list filters and sorts "
+                    + "them (`sort`, `dir`), without the columns named by `hide`, only `ids` when given (selected "
+                    + "rows), xlsx or csv")
     @ExportFile
     void exportProjects(
             @RequestParam(defaultValue = "xlsx") @Parameter(description = FORMAT) String format,
@@ -64,14 +67,30 @@ class ExportController {
             @RequestParam(required = false) ReviewStatus review,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo,
+            @RequestParam(defaultValue = "id") @Parameter(description = "id, name, investment or signed") String sort,
+            @RequestParam(defaultValue = "desc") @Parameter(description = "asc or desc") String dir,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description = "list columns left out: region, chain, stage, "
+                                    + "investment, signed, leader, review")
+                    List<String> hide,
+            @RequestParam(required = false) @Parameter(description = "only these projects (at most 2,000)")
+                    List<Long> ids,
             Locale locale,
             HttpServletResponse response)
             throws IOException {
+        if (ids != null && ids.size() > 2000) {
+            throw new InvalidInputException("ids", "validation.invalid");
+        }
         boolean csv = "csv".equals(format);
         attachment(response, csv ? "text/csv;charset=UTF-8" : XLSX, "项目台账." + (csv ? "csv" : "xlsx"));
         exports.projects(
                 new ProjectFilter(
                         q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom, signedTo),
+                sort,
+                dir,
+                hide == null ? List.of() : hide,
+                ids == null || ids.isEmpty() ? null : ids,
                 csv ? "csv" : "xlsx",
                 locale,
                 response.getOutputStream());

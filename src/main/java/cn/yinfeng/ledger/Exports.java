@@ -59,40 +59,83 @@ public class Exports {
         this.messages = messages;
     }
 
-    List<Column<ProjectQueries.Row>> projectColumns(Locale locale) {
+    /** The export's columns by key; a key the list's column chooser hides (region, stage, …) is left out. */
+    java.util.LinkedHashMap<String, Column<ProjectQueries.Row>> projectColumnsByKey(Locale locale) {
         // labels looked up once per export, not once per row
         var stages = new HashMap<Object, String>();
         var reviews = new HashMap<Object, String>();
-        return List.of(
-                new Column<>("项目编号", ProjectQueries.Row::code),
-                new Column<>("项目名称", ProjectQueries.Row::name),
-                new Column<>("落地区域", ProjectQueries.Row::regionName),
-                new Column<>("产业链", ProjectQueries.Row::chainName),
+        var c = new java.util.LinkedHashMap<String, Column<ProjectQueries.Row>>();
+        c.put("code", new Column<>("项目编号", ProjectQueries.Row::code));
+        c.put("name", new Column<>("项目名称", ProjectQueries.Row::name));
+        c.put("region", new Column<>("落地区域", ProjectQueries.Row::regionName));
+        c.put("chain", new Column<>("产业链", ProjectQueries.Row::chainName));
+        c.put(
+                "stage",
                 new Column<>(
                         "阶段",
-                        r -> stages.computeIfAbsent(r.stage(), k -> messages.getMessage("stage." + k, null, locale))),
-                new Column<>("总投资（万元）", ProjectQueries.Row::totalInvestment),
-                new Column<>("签约金额（万元）", ProjectQueries.Row::contractAmount),
+                        r -> stages.computeIfAbsent(r.stage(), k -> messages.getMessage("stage." + k, null, locale))));
+        c.put("investment", new Column<>("总投资（万元）", ProjectQueries.Row::totalInvestment));
+        c.put("contract", new Column<>("签约金额（万元）", ProjectQueries.Row::contractAmount));
+        c.put(
+                "signed",
                 new Column<>(
-                        "签约日期", r -> r.signedOn() == null ? null : r.signedOn().toString()),
-                new Column<>("重点项目", r -> r.keyProject() ? "是" : "否"),
-                new Column<>("包联领导", ProjectQueries.Row::leaderName),
+                        "签约日期", r -> r.signedOn() == null ? null : r.signedOn().toString()));
+        c.put("key", new Column<>("重点项目", r -> r.keyProject() ? "是" : "否"));
+        c.put("leader", new Column<>("包联领导", ProjectQueries.Row::leaderName));
+        c.put(
+                "review",
                 new Column<>(
                         "审核状态",
                         r -> reviews.computeIfAbsent(
-                                r.reviewStatus(), k -> messages.getMessage("review." + k, null, locale))),
-                new Column<>("计入考核", r -> r.counted() ? "是" : "否"));
+                                r.reviewStatus(), k -> messages.getMessage("review." + k, null, locale))));
+        c.put("counted", new Column<>("计入考核", r -> r.counted() ? "是" : "否"));
+        return c;
+    }
+
+    List<Column<ProjectQueries.Row>> projectColumns(Locale locale) {
+        return List.copyOf(projectColumnsByKey(locale).values());
     }
 
     /** Every project the filter selects, in keyset pages of 2,000. */
     public void projects(ProjectFilter filter, String format, Locale locale, OutputStream out) throws IOException {
-        var columns = projectColumns(locale);
+        projects(filter, "id", "desc", List.of(), null, format, locale, out);
+    }
+
+    /**
+     * The projects the filter selects (only {@code ids} when given: the rows a user selected), in the list's sort,
+     * without the columns the user hid; keyset pages of 2,000. The code and name are always written.
+     */
+    public void projects(
+            ProjectFilter filter,
+            String sort,
+            String dir,
+            List<String> hidden,
+            List<Long> ids,
+            String format,
+            Locale locale,
+            OutputStream out)
+            throws IOException {
+        var byKey = projectColumnsByKey(locale);
+        for (String h : hidden) {
+            if (!h.equals("code") && !h.equals("name")) {
+                byKey.remove(h);
+                if (h.equals("investment")) {
+                    byKey.remove("contract"); // the list's 总投资 column stands for both amounts
+                }
+            }
+        }
+        var columns = List.copyOf(byKey.values());
         Iterable<ProjectQueries.Row> rows = paged(cursor -> {
-            var p = projects.exportPage(filter, cursor, 2000);
+            var p = projects.exportPage(filter, sort, dir, ids, cursor, 2000);
             return new Chunk<>(p.rows(), p.next());
         });
         long n = write("项目台账", columns, rows, format, out);
-        audit.record("EXPORT", "project", null, Outcome.SUCCESS, format + " " + n + " rows");
+        audit.record(
+                "EXPORT",
+                "project",
+                null,
+                Outcome.SUCCESS,
+                format + " " + n + " rows" + (ids == null ? "" : " selected") + " sort " + sort + " " + dir);
     }
 
     /**

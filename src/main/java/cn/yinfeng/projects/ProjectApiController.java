@@ -94,7 +94,10 @@ class ProjectApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Filtered list, keyset-paged: pass the previous page's `next` as `cursor`")
+    @Operation(
+            summary = "Filtered list, keyset-paged: pass the previous page's `next` as `cursor` (or `prev` as "
+                    + "`before` for the page before); `page` opens a page by number within the first 10,000 rows "
+                    + "(carry it beside a cursor to keep the number). The count: `/api/v1/projects/count`")
     ProjectQueries.Page list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) Long regionId,
@@ -110,13 +113,34 @@ class ProjectApiController {
             @RequestParam(defaultValue = "id") String sort,
             @RequestParam(defaultValue = "desc") String dir,
             @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String before,
+            @RequestParam(required = false) Integer page,
             @RequestParam(defaultValue = "20") int size) {
-        return queries.list(
-                filter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom, signedTo),
-                sort,
-                dir,
-                cursor,
-                size);
+        var f = filter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom, signedTo);
+        if (before == null && page == null) {
+            return queries.list(f, sort, dir, cursor, size);
+        }
+        return queries.page(f, sort, dir, cursor, before, page, size);
+    }
+
+    @GetMapping("/count")
+    @Operation(
+            summary = "How many projects the filter selects: exact (`exact` true) up to 10,000, else the planner's "
+                    + "estimate; `/totals` counts exactly with the sums")
+    ProjectQueries.Count count(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long regionId,
+            @RequestParam(required = false) Long chainId,
+            @RequestParam(required = false) Stage stage,
+            @RequestParam(required = false) BigDecimal band,
+            @RequestParam(required = false) Long leaderId,
+            @RequestParam(required = false) FundOrigin origin,
+            @RequestParam(required = false) Boolean keyProject,
+            @RequestParam(required = false) ReviewStatus review,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate signedTo) {
+        return queries.count(
+                filter(q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom, signedTo));
     }
 
     @GetMapping("/totals")

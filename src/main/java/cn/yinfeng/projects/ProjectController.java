@@ -6,6 +6,7 @@ import cn.yinfeng.chains.Chains;
 import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.regions.Regions;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ class ProjectController {
     private final Accounts accounts;
     private final ProjectDetailPage page;
     private final ProjectLookups lookups;
+    private final ProjectListPage listPage;
 
     ProjectController(
             Projects projects,
@@ -51,7 +53,9 @@ class ProjectController {
             MessageSource messages,
             Accounts accounts,
             ProjectDetailPage page,
-            ProjectLookups lookups) {
+            ProjectLookups lookups,
+            ProjectListPage listPage) {
+        this.listPage = listPage;
         this.lookups = lookups;
         this.accounts = accounts;
         this.page = page;
@@ -92,14 +96,14 @@ class ProjectController {
             @RequestParam(defaultValue = "id") String sort,
             @RequestParam(defaultValue = "desc") String dir,
             @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String before,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size,
+            HttpServletRequest request,
             Model model) {
         var filter = ProjectApiController.filter(
                 q, regionId, chainId, stage, band, leaderId, origin, keyProject, review, signedFrom, signedTo);
-        model.addAttribute("filter", filter);
-        model.addAttribute("page", queries.list(filter, sort, dir, cursor, 20));
-        model.addAttribute("sort", sort);
-        model.addAttribute("dir", dir);
-        model.addAttribute("firstPage", cursor != null && !cursor.isBlank());
+        listPage.fill(filter, sort, dir, cursor, before, page, size, request, model);
         model.addAttribute("canWrite", projects.canWrite());
         pickers(model);
         return "projects/list";

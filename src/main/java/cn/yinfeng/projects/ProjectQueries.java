@@ -51,9 +51,23 @@ public class ProjectQueries {
     }
 
     /**
-     * A keyset page: {@code next} is the cursor of the page after this one, null at the end.
+     * A page: {@code next} is the cursor of the page after this one (null at the end), {@code prev} the cursor of
+     * this page's first row when there are rows before it (pass it as {@code before}); {@code page} is the 1-based
+     * page number when the request said it, {@code size} the page size used.
      */
-    public record Page(List<Row> rows, String next, String sort, String dir) {}
+    public record Page(List<Row> rows, String next, String sort, String dir, String prev, Integer page, int size) {}
+
+    /** How many rows a filter selects: exact up to {@link #EXACT_COUNT}, else the planner's estimate. */
+    public record Count(long value, boolean exact) {}
+
+    /**
+     * Rows a page may skip by OFFSET (page N is OFFSET (N-1)×size): beyond, pages are reached by keyset only (next
+     * and previous), since an OFFSET reads and throws away every row before it.
+     */
+    public static final int OFFSET_ROWS = 10_000;
+
+    /** Up to this many rows a count is exact (a bounded scan); beyond it is estimated. */
+    public static final int EXACT_COUNT = 10_000;
 
     public record Totals(long count, BigDecimal totalInvestment, BigDecimal contractAmount, long keyProjects) {}
 
@@ -145,7 +159,52 @@ public class ProjectQueries {
      */
     @Transactional(readOnly = true)
     public Page list(ProjectFilter filter, String sort, String dir, String cursor, int size) {
-        return list(filter, sort, dir, cursor, size, 200);
+        return list(filter, sort, dir, cursor, null, null, null, size, 200);
+    }
+
+    /**
+     * A numbered page: after {@code cursor} (next), before {@code before} (previous), or page {@code page} by OFFSET
+     * when it starts within {@link #OFFSET_ROWS} rows (a deeper page number opens the last page so reachable).
+     * {@code page} is carried along with a cursor so the pager can show where the user is.
+     */
+    @Transactional(readOnly = true)
+    public Page page(
+            ProjectFilter filter, String sort, String dir, String cursor, String before, Integer page, int size) {
+        return list(filter, sort, dir, cursor, before, page, null, size, 200);
+    }
+
+    /**
+     * The number of rows the filter selects in the caller's scope: counted exactly up to {@link #EXACT_COUNT} (the
+     * scan stops there), estimated by the planner beyond (the list says "约" then; the totals strip counts exactly
+     * in the background).
+     */
+    @Transactional(readOnly = true)
+    public Count count(ProjectFilter filter) {
+        var params = new HashMap<String, Object>();
+        String where = where(filter, currentUser.scope(), params);
+        params.put("cap", EXACT_COUNT + 1);
+        long n = jdbc.sql("select count(*) from (select 1 from project p" + where + " limit :cap) t")
+                .params(params)
+                .query(Long.class)
+                .single();
+        if (n <= EXACT_COUNT) {
+            return new Count(n, true);
+        }
+        params.remove("cap");
+        try {
+            String plan = jdbc.sql("explain (format json) select 1 from project p" + where)
+                    .params(params)
+                    .query(String.class)
+                    .single();
+            var m = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)")
+                    .matcher(plan);
+            if (m.find()) {
+                return new Count(Math.max(EXACT_COUNT + 1, (long) Double.parseDouble(m.group(1))), false);
+            }
+        } catch (RuntimeException e) {
+            // an estimate is a courtesy: without one the list says "more than 10,000"
+        }
+        return new Count(EXACT_COUNT + 1, false);
     }
 
     /** Keyset pages of up to 2,000 rows for streamed exports (the same query, rules and scope as the list). */
@@ -204,50 +263,114 @@ public class ProjectQueries {
     }
 
     public Page exportPage(ProjectFilter filter, String cursor, int size) {
-        return list(filter, "id", "desc", cursor, size, 2000);
+        return list(filter, "id", "desc", cursor, null, null, null, size, 2000);
     }
 
-    private Page list(ProjectFilter filter, String sort, String dir, String cursor, int size, int maxSize) {
+    /**
+     * Keyset pages of an export in the list's sort, optionally only the projects {@code ids} names (the rows a user
+     * selected; still within the filter and the caller's scope).
+     */
+    public Page exportPage(ProjectFilter filter, String sort, String dir, List<Long> ids, String cursor, int size) {
+        return list(filter, sort, dir, cursor, null, null, ids, size, 2000);
+    }
+
+    private void cursorParams(String s, String cursor, String name, Map<String, Object> params) {
+        int bar = cursor.lastIndexOf('|');
+        try {
+            String value = cursor.substring(0, bar);
+            long id = Long.parseLong(cursor.substring(bar + 1));
+            params.put(name + "Value", cursorValue(s, value));
+            params.put(name + "Id", id);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(name, "validation.invalid");
+        }
+    }
+
+    private Page list(
+            ProjectFilter filter,
+            String sort,
+            String dir,
+            String cursor,
+            String before,
+            Integer page,
+            List<Long> ids,
+            int size,
+            int maxSize) {
         String s = SORTS.containsKey(sort) ? sort : "id";
         boolean desc = !"asc".equals(dir);
         String expr = SORTS.get(s);
         var params = new HashMap<String, Object>();
         var sql = new StringBuilder(ROW_SELECT).append(where(filter, currentUser.scope(), params));
-        if (cursor != null && !cursor.isBlank()) {
-            int bar = cursor.lastIndexOf('|');
-            try {
-                String value = cursor.substring(0, bar);
-                long id = Long.parseLong(cursor.substring(bar + 1));
-                params.put("cursorValue", cursorValue(s, value));
-                params.put("cursorId", id);
-            } catch (RuntimeException e) {
-                throw new InvalidInputException("cursor", "validation.invalid");
-            }
+        if (ids != null) {
+            sql.append(" and p.id = any(:ids)");
+            params.put("ids", ids.stream().limit(2000).toArray(Long[]::new));
+        }
+        int pageSize = Math.max(1, Math.min(size, maxSize));
+        boolean after = cursor != null && !cursor.isBlank();
+        // previous page: the rows just before the cursor, read in the opposite order and turned back
+        boolean backwards = !after && before != null && !before.isBlank();
+        if (after) {
+            cursorParams(s, cursor, "cursor", params);
             sql.append(" and (")
                     .append(expr)
                     .append(", p.id) ")
                     .append(desc ? "<" : ">")
                     .append(" (:cursorValue, :cursorId)");
+        } else if (backwards) {
+            cursorParams(s, before, "before", params);
+            sql.append(" and (")
+                    .append(expr)
+                    .append(", p.id) ")
+                    .append(desc ? ">" : "<")
+                    .append(" (:beforeValue, :beforeId)");
         }
+        boolean reverse = backwards ? !desc : desc;
         sql.append(" order by ")
                 .append(expr)
-                .append(desc ? " desc" : " asc")
+                .append(reverse ? " desc" : " asc")
                 .append(", p.id")
-                .append(desc ? " desc" : " asc")
+                .append(reverse ? " desc" : " asc")
                 .append(" limit :limit");
-        int pageSize = Math.max(1, Math.min(size, maxSize));
         params.put("limit", pageSize + 1);
+        Integer number = page == null ? null : Math.max(1, page);
+        if (!after && !backwards && number != null && number > 1) {
+            // a page by number: OFFSET only within the first OFFSET_ROWS rows
+            int reachable = Math.max(1, OFFSET_ROWS / pageSize + 1);
+            number = Math.min(number, reachable);
+            sql.append(" offset :offset");
+            params.put("offset", (number - 1) * pageSize);
+        }
         List<Row> rows = new ArrayList<>(jdbc.sql(sql.toString())
                 .params(params)
                 .query(ProjectQueries::row)
                 .list());
-        String next = null;
-        if (rows.size() > pageSize) {
+        boolean more = rows.size() > pageSize;
+        if (more) {
             rows = new ArrayList<>(rows.subList(0, pageSize));
-            Row last = rows.get(rows.size() - 1);
-            next = cursorOf(s, last) + "|" + last.id();
         }
-        return new Page(rows, next, s, desc ? "desc" : "asc");
+        String next = null;
+        String prev = null;
+        if (backwards) {
+            java.util.Collections.reverse(rows);
+            // read backwards: "more" means rows before this page; after it there is at least the cursor's row
+            if (more && !rows.isEmpty()) {
+                prev = cursorOf(s, rows.get(0)) + "|" + rows.get(0).id();
+            }
+            if (!rows.isEmpty()) {
+                Row last = rows.get(rows.size() - 1);
+                next = cursorOf(s, last) + "|" + last.id();
+            }
+        } else {
+            if (more) {
+                Row last = rows.get(rows.size() - 1);
+                next = cursorOf(s, last) + "|" + last.id();
+            }
+            boolean earlier = after || (number != null && number > 1);
+            if (earlier && !rows.isEmpty()) {
+                prev = cursorOf(s, rows.get(0)) + "|" + rows.get(0).id();
+            }
+        }
+        return new Page(rows, next, s, desc ? "desc" : "asc", prev, number, pageSize);
     }
 
     private static Object cursorValue(String sort, String value) {

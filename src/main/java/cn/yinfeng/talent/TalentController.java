@@ -5,9 +5,11 @@ import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.common.PageResult;
+import cn.yinfeng.common.Pager;
 import cn.yinfeng.common.TypedNames;
 import cn.yinfeng.regions.Region;
 import cn.yinfeng.regions.Regions;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -136,9 +138,30 @@ class TalentController {
 
     @GetMapping("/{kind}")
     String list(
-            @PathVariable String kind, ListQuery query, @RequestParam(required = false) String filter, Model model) {
+            @PathVariable String kind,
+            ListQuery asked,
+            @RequestParam(required = false) String filter,
+            @RequestParam(required = false) Integer pageNo,
+            HttpServletRequest request,
+            Model model) {
         TalentRecordPage page = page(kind, "talent list");
+        // the pager's go-to box sends the page number counted from 1
+        ListQuery query = pageNo == null
+                ? asked
+                : new ListQuery(
+                        asked.q(),
+                        asked.regionId(),
+                        asked.year(),
+                        asked.sort(),
+                        asked.dir(),
+                        Math.max(0, pageNo - 1),
+                        asked.size());
         PageResult<?> result = page.list(query, filter);
+        var hidden = new ArrayList<>(Pager.params(request.getParameterMap(), NOT_FILTERS));
+        hidden.add(Map.entry("sort", query.sort() == null ? "date" : query.sort()));
+        hidden.add(Map.entry("dir", query.sort() == null ? "desc" : (query.asc() ? "asc" : "desc")));
+        model.addAttribute(
+                "pager", Pager.of(result, request.getRequestURI() + "?" + Pager.query(hidden), hidden, List.of()));
         model.addAttribute("kind", kind);
         model.addAttribute("result", result);
         model.addAttribute("query", query);
@@ -157,6 +180,9 @@ class TalentController {
         model.addAttribute("granted", "talents".equals(kind) && pii.granted());
         return "talent/list";
     }
+
+    private static final java.util.Set<String> NOT_FILTERS =
+            java.util.Set.of("sort", "dir", "page", "pageNo", "lang", "_csrf");
 
     /** A list's search as a query string, each parameter followed by {@code &}; {@code filter} as given. */
     static String queryString(ListQuery query, String filter) {

@@ -43,14 +43,15 @@ class ShellModel {
     }
 
     /**
-     * The current list URL without its sort, direction and page, ending in {@code ?} or {@code &}, so that sortable
+     * The current list URL without its sort, direction, page (number, cursor) and page size, ending in {@code ?} or {@code &}, so that sortable
      * headers and pagers keep the user's filters: {@code listBase + 'sort=name&dir=asc'}.
      */
     @ModelAttribute("listBase")
     String listBase(HttpServletRequest request) {
         var query = new StringBuilder();
         request.getParameterMap().forEach((name, values) -> {
-            if (Set.of("sort", "dir", "page", "lang", "_csrf").contains(name)) {
+            if (Set.of("sort", "dir", "page", "cursor", "before", "size", "lang", "_csrf")
+                    .contains(name)) {
                 return;
             }
             for (String v : values) {

@@ -32,6 +32,8 @@ class PermissionMatrixIT extends IntegrationTest {
     static Stream<Arguments> apiMatrix() {
         return Stream.of(
                 Arguments.of("/api/v1/me", List.of(200, 200, 200, 200, 200, 200)),
+                Arguments.of("/api/v1/me/list-prefs/projects", List.of(200, 200, 200, 200, 200, 200)),
+                Arguments.of("/api/v1/me/list-prefs/projects/filters", List.of(200, 200, 200, 200, 200, 200)),
                 Arguments.of("/api/v1/regions", List.of(200, 200, 200, 200, 200, 200)),
                 Arguments.of("/api/v1/regions/141100", List.of(200, 200, 200, 404, 404, 404)),
                 Arguments.of("/api/v1/regions/141181", List.of(200, 200, 200, 200, 404, 404)),
