@@ -378,6 +378,17 @@ public class MonthlyReport {
         return id;
     }
 
+    /** The 简报's 期号: the months of the year published for the region up to this one (numbered per year). */
+    public int issueNumber(Region region, int year, int month) {
+        return jdbc.sql("select count(distinct month) from published_report where region_id = :r and year = :y "
+                        + "and month <= :m")
+                .param("r", region.id())
+                .param("y", year)
+                .param("m", month)
+                .query(Integer.class)
+                .single();
+    }
+
     public List<Published> published(String regionCode, int year, int month) {
         Region region = stats.region(regionCode);
         var publishers = new HashMap<Long, Long>(); // report id -> the user who published it

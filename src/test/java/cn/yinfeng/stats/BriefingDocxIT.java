@@ -1,0 +1,103 @@
+package cn.yinfeng.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.yinfeng.IntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.util.stream.Collectors;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+
+/**
+ * The 简报 read back from its .docx: A4 with the standard's margins, the 报头 in red over a red rule with its 期号,
+ * the briefing and the table carrying the published (frozen) figures even after the ledger changed, the 报尾.
+ * Publishes 吕梁市 2024-05, a month no other test publishes.
+ */
+class BriefingDocxIT extends IntegrationTest {
+
+    private static final String CITY = "Bearer demo-token-city";
+
+    @Test
+    void theBriefingCarriesTheFrozenFiguresInTheOfficialLayout() throws Exception {
+        // not published: no briefing, and the message says what to do
+        String refused = mvc.perform(get("/api/v1/stats/report/briefing.docx?region=141100&to=2024-05")
+                        .header("Authorization", CITY))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(refused).contains("请先发布月报");
+
+        var session = (MockHttpSession) mvc.perform(
+                        SecurityMockMvcRequestBuilders.formLogin().user("city").password("Yinfeng@2024"))
+                .andReturn()
+                .getRequest()
+                .getSession();
+        mvc.perform(post("/stats/report/publish")
+                        .session(session)
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("region", "141100")
+                        .param("to", "2024-05"))
+                .andExpect(status().is3xxRedirection());
+        String json = mvc.perform(
+                        get("/api/v1/stats/report?region=141100&to=2024-05").header("Authorization", CITY))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String briefingText = com.jayway.jsonpath.JsonPath.read(json, "$.briefing");
+        Number signed = com.jayway.jsonpath.JsonPath.read(json, "$.rows[-1].values.SIGNED_COUNT");
+
+        byte[] docx = mvc.perform(get("/stats/report/briefing.docx?region=141100&to=2024-05")
+                        .session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            var sect = doc.getDocument().getBody().getSectPr();
+            assertThat(sect.getPgSz().getW()).isEqualTo(BigInteger.valueOf(11906));
+            assertThat(sect.getPgSz().getH()).isEqualTo(BigInteger.valueOf(16838));
+            // 37 mm top, 28 mm left (in twips)
+            assertThat(((BigInteger) sect.getPgMar().getTop()).intValue()).isBetween(2090, 2100);
+            assertThat(((BigInteger) sect.getPgMar().getLeft()).intValue()).isBetween(1585, 1590);
+
+            var paragraphs = doc.getParagraphs();
+            XWPFParagraph head = paragraphs.get(0);
+            assertThat(head.getText()).isEqualTo("招商引资工作简报");
+            assertThat(head.getRuns().get(0).getColor()).isEqualTo("C00000");
+            assertThat(head.getRuns().get(0).getFontSizeAsDouble()).isEqualTo(36.0);
+            assertThat(paragraphs.get(1).getText()).matches("第\\d+期");
+            XWPFParagraph unit = paragraphs.get(2);
+            assertThat(unit.getText()).startsWith("吕梁市投资促进中心");
+            assertThat(unit.getCTP().getPPr().getPBdr().getBottom().xmlText())
+                    .contains("C00000")
+                    .contains("single");
+            XWPFParagraph title = paragraphs.get(3);
+            assertThat(title.getText()).isEqualTo("吕梁市2024年1-5月招商引资工作进展情况");
+            assertThat(title.getRuns().get(0).getFontSizeAsDouble()).isEqualTo(22.0);
+            String all = paragraphs.stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertThat(all)
+                    .contains(briefingText)
+                    .contains("报送：")
+                    .contains("抄送：")
+                    .contains("印发");
+            assertThat(paragraphs.get(4).getRuns().get(0).getFontFamily()).isEqualTo("仿宋_GB2312");
+
+            var table = doc.getTables().get(0);
+            assertThat(table.getRow(0).getCell(11).getText()).isEqualTo("完成率");
+            var total = table.getRow(table.getNumberOfRows() - 1);
+            assertThat(total.getCell(0).getText()).isEqualTo("合计");
+            assertThat(total.getCell(1).getText()).isEqualTo(String.valueOf(signed.longValue()));
+            assertThat(table.getNumberOfRows()).isEqualTo(1 + 15); // header, 13 counties, the zone, the total
+        }
+    }
+}
