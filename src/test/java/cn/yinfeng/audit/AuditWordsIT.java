@@ -1,0 +1,84 @@
+package cn.yinfeng.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.yinfeng.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+
+/**
+ * The audit page and API in words: an action's name (the code beside it), the user's display name with the stored
+ * user name, the server's own address as 本机 and a mapped IPv6 address as IPv4, a project target as a link.
+ */
+class AuditWordsIT extends IntegrationTest {
+
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void thePageAndTheApiNameTheActionTheUserAndTheAddress() throws Exception {
+        long adminId = jdbc.sql("select id from app_user where username = 'admin'")
+                .query(Long.class)
+                .single();
+        String displayName = jdbc.sql("select display_name from app_user where id = :id")
+                .param("id", adminId)
+                .query(String.class)
+                .single();
+        String name = "charts-words-" + System.nanoTime();
+        AuditActor actor = new AuditActor() {
+            public Long userId() {
+                return adminId;
+            }
+
+            public String username() {
+                return name;
+            }
+
+            public Long regionId() {
+                return null;
+            }
+        };
+        audit.record(actor, name, "PROJECT_APPROVE", "project", 7L, Outcome.SUCCESS, "ok", "::1");
+        audit.record(actor, name, "SOME_FUTURE_CODE", "widget", 3L, Outcome.SUCCESS, null, "::ffff:10.20.30.40");
+
+        MockHttpSession admin =
+                (MockHttpSession) mvc.perform(formLogin().user("admin").password("Yinfeng@2024"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession();
+        String page = mvc.perform(get("/admin/audit")
+                        .param("username", name)
+                        .session(admin)
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("审核通过项目", "PROJECT_APPROVE", "SOME_FUTURE_CODE")
+                .contains(displayName, name)
+                .contains("本机", "10.20.30.40")
+                .contains("href=\"/projects/7\"", "项目")
+                .doesNotContain(">::1<");
+
+        mvc.perform(get("/api/v1/audit")
+                        .param("username", name)
+                        .header("Authorization", "Bearer demo-token-admin")
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows.length()").value(2))
+                .andExpect(jsonPath("$.rows[1].action").value("PROJECT_APPROVE"))
+                .andExpect(jsonPath("$.rows[1].actionName").value("Project approved"))
+                .andExpect(jsonPath("$.rows[1].address").value("This machine"))
+                .andExpect(jsonPath("$.rows[1].userDisplayName").value(displayName))
+                .andExpect(jsonPath("$.rows[1].targetLink").value("/projects/7"))
+                .andExpect(jsonPath("$.rows[0].actionName").value("SOME_FUTURE_CODE"))
+                .andExpect(jsonPath("$.rows[0].address").value("10.20.30.40"));
+    }
+}
