@@ -1,7 +1,11 @@
 package cn.yinfeng.audit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -20,6 +24,12 @@ public class AuditWords {
             "enterprise", "/enterprises/",
             "supervision_task", "/supervision/tasks/",
             "delegation", "/activities/delegations/");
+
+    /** One change as callers write it in the detail: {@code field: old -> new}, several joined by "; ". */
+    private static final Pattern CHANGE = Pattern.compile("([A-Za-z][A-Za-z0-9]*): (.*) -> (.*)", Pattern.DOTALL);
+
+    /** A changed field in words: its label (message key {@code audit.field.NAME}, else the name), old, new. */
+    public record Change(String field, String before, String after) {}
 
     private final MessageSource messages;
 
@@ -79,5 +89,25 @@ public class AuditWords {
             return null;
         }
         return a.matches("\\d{1,3}(\\.\\d{1,3}){3}") ? a : ip.trim();
+    }
+
+    /**
+     * The detail's field changes as lines, or an empty list when the detail is not a list of changes (then the page
+     * shows the detail as written).
+     */
+    public List<Change> changes(@Nullable String detail, Locale locale) {
+        var out = new ArrayList<Change>();
+        if (detail == null || !detail.contains(" -> ")) {
+            return out;
+        }
+        for (String part : detail.split("; ")) {
+            Matcher m = CHANGE.matcher(part.trim());
+            if (!m.matches()) {
+                return new ArrayList<>();
+            }
+            String label = messages.getMessage("audit.field." + m.group(1), null, m.group(1), locale);
+            out.add(new Change(label, m.group(2), m.group(3)));
+        }
+        return out;
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.mock.web.MockHttpSession;
 
 /**
  * The audit page and API in words: an action's name (the code beside it), the user's display name with the stored
- * user name, the server's own address as 本机 and a mapped IPv6 address as IPv4, a project target as a link.
+ * user name, the server's own address as 本机 and a mapped IPv6 address as IPv4, a project target as a link, and
+ * the changed fields as "字段: 旧 → 新" lines. Screenshots of the page at 1440 and 390 px come from AuditPageBrowserIT.
  */
 class AuditWordsIT extends IntegrationTest {
 
@@ -44,7 +45,15 @@ class AuditWordsIT extends IntegrationTest {
                 return null;
             }
         };
-        audit.record(actor, name, "PROJECT_APPROVE", "project", 7L, Outcome.SUCCESS, "ok", "::1");
+        audit.record(
+                actor,
+                name,
+                "PROJECT_APPROVE",
+                "project",
+                7L,
+                Outcome.SUCCESS,
+                "name: 旧名 -> 新名; totalInvestment: 100 -> 120",
+                "::1");
         audit.record(actor, name, "SOME_FUTURE_CODE", "widget", 3L, Outcome.SUCCESS, null, "::ffff:10.20.30.40");
 
         MockHttpSession admin =
@@ -65,7 +74,9 @@ class AuditWordsIT extends IntegrationTest {
                 .contains(displayName, name)
                 .contains("本机", "10.20.30.40")
                 .contains("href=\"/projects/7\"", "项目")
-                .doesNotContain(">::1<");
+                .doesNotContain(">::1<")
+                .contains("名称</span>: <span>旧名</span> → <span>新名</span>")
+                .contains("总投资（万元）</span>: <span>100</span> → <span>120</span>");
 
         mvc.perform(get("/api/v1/audit")
                         .param("username", name)
