@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +76,17 @@ class AuditController {
         model.addAttribute("search", search);
         var result = queries.search(search);
         model.addAttribute("result", result);
-        model.addAttribute("userNames", names(result));
+        var names = names(result);
+        model.addAttribute("userNames", names);
+        // the user a row acts on, by row id: "用户 王科长 (1)" rather than "user 1"
+        var targetNames = new HashMap<Long, String>();
+        result.rows().forEach(e -> {
+            Long target = userTarget(e);
+            if (target != null && names.containsKey(target)) {
+                targetNames.put(e.id(), names.get(target));
+            }
+        });
+        model.addAttribute("targetNames", targetNames);
         model.addAttribute("actions", queries.actions());
         model.addAttribute("outcomes", Outcome.values());
         return "audit/list";
@@ -143,6 +154,16 @@ class AuditController {
                 result.size());
     }
 
+    /** The id of the user a row acts on ("user" and "app_user" targets), or null. */
+    static @Nullable Long userTarget(AuditEntry e) {
+        if (e.targetId() == null
+                || !("user".equals(e.targetType()) || "app_user".equals(e.targetType()))
+                || !e.targetId().matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(e.targetId());
+    }
+
     /** An audit row as stored, with its action, user and address in words. */
     public record NamedEntry(
             long id,
@@ -171,6 +192,10 @@ class AuditController {
         result.rows().forEach(e -> {
             if (e.userId() != null) {
                 ids.add(e.userId());
+            }
+            Long target = userTarget(e);
+            if (target != null) {
+                ids.add(target);
             }
         });
         AuditUserNames source = userNames.getIfAvailable();

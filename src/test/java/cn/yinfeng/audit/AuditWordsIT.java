@@ -55,6 +55,7 @@ class AuditWordsIT extends IntegrationTest {
                 "name: 旧名 -> 新名; totalInvestment: 100 -> 120",
                 "::1");
         audit.record(actor, name, "SOME_FUTURE_CODE", "widget", 3L, Outcome.SUCCESS, null, "::ffff:10.20.30.40");
+        audit.record(actor, name, "USER_UPDATE", "user", adminId, Outcome.SUCCESS, null, "10.9.8.7");
 
         MockHttpSession admin =
                 (MockHttpSession) mvc.perform(formLogin().user("admin").password("Yinfeng@2024"))
@@ -76,20 +77,30 @@ class AuditWordsIT extends IntegrationTest {
                 .contains("href=\"/projects/7\"", "项目")
                 .doesNotContain(">::1<")
                 .contains("名称</span>: <span>旧名</span> → <span>新名</span>")
-                .contains("总投资（万元）</span>: <span>100</span> → <span>120</span>");
+                .contains("总投资（万元）</span>: <span>100</span> → <span>120</span>")
+                .contains("data-testid=\"audit-page-number\"")
+                .contains(displayName + " (" + adminId + ")");
+
+        String csv = mvc.perform(
+                        get("/admin/audit/export.csv").param("username", name).session(admin))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("操作名称", "审核通过项目", "本机", "10.20.30.40");
 
         mvc.perform(get("/api/v1/audit")
                         .param("username", name)
                         .header("Authorization", "Bearer demo-token-admin")
                         .header("Accept-Language", "en"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.rows.length()").value(2))
-                .andExpect(jsonPath("$.rows[1].action").value("PROJECT_APPROVE"))
-                .andExpect(jsonPath("$.rows[1].actionName").value("Project approved"))
-                .andExpect(jsonPath("$.rows[1].address").value("This machine"))
-                .andExpect(jsonPath("$.rows[1].userDisplayName").value(displayName))
-                .andExpect(jsonPath("$.rows[1].targetLink").value("/projects/7"))
-                .andExpect(jsonPath("$.rows[0].actionName").value("SOME_FUTURE_CODE"))
-                .andExpect(jsonPath("$.rows[0].address").value("10.20.30.40"));
+                .andExpect(jsonPath("$.rows.length()").value(3))
+                .andExpect(jsonPath("$.rows[2].action").value("PROJECT_APPROVE"))
+                .andExpect(jsonPath("$.rows[2].actionName").value("Project approved"))
+                .andExpect(jsonPath("$.rows[2].address").value("This machine"))
+                .andExpect(jsonPath("$.rows[2].userDisplayName").value(displayName))
+                .andExpect(jsonPath("$.rows[2].targetLink").value("/projects/7"))
+                .andExpect(jsonPath("$.rows[1].actionName").value("SOME_FUTURE_CODE"))
+                .andExpect(jsonPath("$.rows[1].address").value("10.20.30.40"));
     }
 }
