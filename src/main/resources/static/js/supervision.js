@@ -1,4 +1,4 @@
-// Warnings board: active warnings per region, yellow and red stacked. The table beside it holds the same figures.
+// Warnings board: active warnings per region, yellow and red stacked as horizontal bars. The table beside it holds the same figures.
 document.addEventListener('DOMContentLoaded', function () {
   var data = document.getElementById('warning-data');
   var el = document.getElementById('warningChart');
@@ -16,16 +16,21 @@ document.addEventListener('DOMContentLoaded', function () {
     yellow[c.regionName] = (yellow[c.regionName] || 0) + c.yellow;
     red[c.regionName] = (red[c.regionName] || 0) + c.red;
   });
-  var chart = echarts.init(el);
+  // one horizontal bar per region, the chart as tall as its rows, every region labelled
+  regions.reverse();
+  el.style.height = (regions.length * 26 + 70) + 'px';
+  var chart = echarts.init(el, null, {renderer: 'svg'});
+  var total = function (r) { return (yellow[r] || 0) + (red[r] || 0); };
   chart.setOption({
     tooltip: {trigger: 'axis'},
     legend: {data: [data.dataset.yellow, data.dataset.red]},
-    grid: {left: 40, right: 10, top: 30, bottom: 60},
-    xAxis: {type: 'category', data: regions, axisLabel: {rotate: 30}},
-    yAxis: {type: 'value', minInterval: 1},
+    grid: {left: 8, right: 40, top: 30, bottom: 8, containLabel: true},
+    yAxis: {type: 'category', data: regions, axisLabel: {interval: 0, hideOverlap: false}},
+    xAxis: {type: 'value', minInterval: 1},
     series: [
       {name: data.dataset.yellow, type: 'bar', stack: 'w', color: '#f0ad4e', data: regions.map(function (r) { return yellow[r]; })},
-      {name: data.dataset.red, type: 'bar', stack: 'w', color: '#d9534f', data: regions.map(function (r) { return red[r]; })}
+      {name: data.dataset.red, type: 'bar', stack: 'w', color: '#d9534f', data: regions.map(function (r) { return red[r]; }),
+       label: {show: true, position: 'right', color: '#1f2937', formatter: function (p) { return total(p.name); }}}
     ]
   });
   window.addEventListener('resize', function () { chart.resize(); });

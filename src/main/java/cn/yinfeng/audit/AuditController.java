@@ -8,8 +8,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -35,9 +41,19 @@ class AuditController {
     private final AuditCheckpoints checkpoints;
     private final MessageSource messages;
     private final ZoneId zone;
+    private final AuditWords words;
+    private final ObjectProvider<AuditUserNames> userNames;
 
     AuditController(
-            AuditQueries queries, AuditLog audit, AuditCheckpoints checkpoints, MessageSource messages, Clock clock) {
+            AuditQueries queries,
+            AuditLog audit,
+            AuditCheckpoints checkpoints,
+            MessageSource messages,
+            Clock clock,
+            AuditWords words,
+            ObjectProvider<AuditUserNames> userNames) {
+        this.words = words;
+        this.userNames = userNames;
         this.queries = queries;
         this.audit = audit;
         this.checkpoints = checkpoints;
@@ -58,7 +74,19 @@ class AuditController {
             Model model) {
         var search = new AuditSearch(from, to, username, action, outcome, sort, dir, page, 50);
         model.addAttribute("search", search);
-        model.addAttribute("result", queries.search(search));
+        var result = queries.search(search);
+        model.addAttribute("result", result);
+        var names = names(result);
+        model.addAttribute("userNames", names);
+        // the user a row acts on, by row id: "用户 王科长 (1)" rather than "user 1"
+        var targetNames = new HashMap<Long, String>();
+        result.rows().forEach(e -> {
+            Long target = userTarget(e);
+            if (target != null && names.containsKey(target)) {
+                targetNames.put(e.id(), names.get(target));
+            }
+        });
+        model.addAttribute("targetNames", targetNames);
         model.addAttribute("actions", queries.actions());
         model.addAttribute("outcomes", Outcome.values());
         return "audit/list";
@@ -89,15 +117,89 @@ class AuditController {
     @ResponseBody
     @SecurityRequirement(name = "bearer")
     @Operation(summary = "Audit rows, filtered and paged (administrators)")
-    AuditQueries.Page api(
+    NamedPage api(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String username,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) Outcome outcome,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return queries.search(new AuditSearch(from, to, username, action, outcome, "at", "desc", page, size));
+            @RequestParam(defaultValue = "50") int size,
+            Locale locale) {
+        var result = queries.search(new AuditSearch(from, to, username, action, outcome, "at", "desc", page, size));
+        var names = names(result);
+        return new NamedPage(
+                result.rows().stream()
+                        .map(e -> new NamedEntry(
+                                e.id(),
+                                e.at(),
+                                e.userId(),
+                                e.username(),
+                                e.userId() == null ? null : names.get(e.userId()),
+                                e.regionId(),
+                                e.action(),
+                                words.action(e.action(), locale),
+                                e.targetType(),
+                                e.targetId(),
+                                words.targetLink(e.targetType(), e.targetId()),
+                                e.outcome(),
+                                e.detail(),
+                                e.clientIp(),
+                                words.address(e.clientIp(), locale),
+                                e.prevHash(),
+                                e.hash()))
+                        .toList(),
+                result.total(),
+                result.page(),
+                result.size());
+    }
+
+    /** The id of the user a row acts on ("user" and "app_user" targets), or null. */
+    static @Nullable Long userTarget(AuditEntry e) {
+        if (e.targetId() == null
+                || !("user".equals(e.targetType()) || "app_user".equals(e.targetType()))
+                || !e.targetId().matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.valueOf(e.targetId());
+    }
+
+    /** An audit row as stored, with its action, user and address in words. */
+    public record NamedEntry(
+            long id,
+            Instant at,
+            @Nullable Long userId,
+            @Nullable String username,
+            @Nullable String userDisplayName,
+            @Nullable Long regionId,
+            String action,
+            String actionName,
+            @Nullable String targetType,
+            @Nullable String targetId,
+            @Nullable String targetLink,
+            Outcome outcome,
+            @Nullable String detail,
+            @Nullable String clientIp,
+            String address,
+            @Nullable String prevHash,
+            String hash) {}
+
+    /** A page of audit rows in words. */
+    public record NamedPage(List<NamedEntry> rows, long total, int page, int size) {}
+
+    private Map<Long, String> names(AuditQueries.Page result) {
+        var ids = new LinkedHashSet<Long>();
+        result.rows().forEach(e -> {
+            if (e.userId() != null) {
+                ids.add(e.userId());
+            }
+            Long target = userTarget(e);
+            if (target != null) {
+                ids.add(target);
+            }
+        });
+        AuditUserNames source = userNames.getIfAvailable();
+        return source == null || ids.isEmpty() ? Map.of() : source.displayNames(ids);
     }
 
     @GetMapping("/api/v1/audit/verify")

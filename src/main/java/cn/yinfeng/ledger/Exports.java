@@ -5,6 +5,7 @@ import cn.yinfeng.audit.AuditEntry;
 import cn.yinfeng.audit.AuditLog;
 import cn.yinfeng.audit.AuditQueries;
 import cn.yinfeng.audit.AuditSearch;
+import cn.yinfeng.audit.AuditWords;
 import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.enterprises.Enterprise;
 import cn.yinfeng.enterprises.Enterprises;
@@ -43,6 +44,7 @@ public class Exports {
     private final ProjectQueries projects;
     private final Enterprises enterprises;
     private final AuditQueries auditQueries;
+    private final AuditWords auditWords;
     private final AuditLog audit;
     private final MessageSource messages;
 
@@ -51,7 +53,9 @@ public class Exports {
             Enterprises enterprises,
             AuditQueries auditQueries,
             AuditLog audit,
-            MessageSource messages) {
+            MessageSource messages,
+            AuditWords auditWords) {
+        this.auditWords = auditWords;
         this.projects = projects;
         this.enterprises = enterprises;
         this.auditQueries = auditQueries;
@@ -225,11 +229,13 @@ public class Exports {
                 new Column<>("时间", e -> e.at().toString()),
                 new Column<>("用户", AuditEntry::username),
                 new Column<>("操作", AuditEntry::action),
+                new Column<>("操作名称", e -> auditWords.action(e.action(), Locale.SIMPLIFIED_CHINESE)),
                 new Column<>("结果", e -> e.outcome().name()),
                 new Column<>("对象类型", AuditEntry::targetType),
                 new Column<>("对象", AuditEntry::targetId),
                 new Column<>("详情", AuditEntry::detail),
                 new Column<>("客户端地址", AuditEntry::clientIp),
+                new Column<>("地址", e -> auditWords.address(e.clientIp(), Locale.SIMPLIFIED_CHINESE)),
                 new Column<>("哈希", AuditEntry::hash));
         Iterable<AuditEntry> rows = paged(cursor -> {
             int page = cursor == null ? 0 : Integer.parseInt(cursor);

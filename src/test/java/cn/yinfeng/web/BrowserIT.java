@@ -240,7 +240,7 @@ class BrowserIT extends BrowserTest {
         page.navigate(baseUrl() + "/stats?region=141100&to=2024-10");
         page.waitForSelector("#dashboard[data-charts-ready=true]");
         for (String chart : new String[] {"trend", "ranking", "chains", "funnel", "bands"}) {
-            assertThat(page.locator("#chart-" + chart + " canvas").count())
+            assertThat(page.locator("#chart-" + chart + " svg").count())
                     .as(chart)
                     .isGreaterThan(0);
         }
@@ -490,7 +490,7 @@ class BrowserIT extends BrowserTest {
         page.navigate(baseUrl() + "/talent/talents?lang=zh_CN");
         page.navigate(baseUrl() + "/talent?region=141129&year=2024");
         page.waitForSelector("#talent-dashboard[data-charts-ready=true]");
-        assertThat(page.locator("#chart-degree canvas").count()).isGreaterThan(0);
+        assertThat(page.locator("#chart-degree svg").count()).isGreaterThan(0);
         assertThat(page.locator("#chart-monthly canvas").count()).isGreaterThan(0);
         assertThat(page.textContent("[data-testid=kpi-postgraduates]")).isEqualTo("143");
         page.screenshot(new Page.ScreenshotOptions()
@@ -507,7 +507,7 @@ class BrowserIT extends BrowserTest {
         // the board, with its chart once warnings have been evaluated
         city.navigate(baseUrl() + "/supervision");
         city.click("[data-testid=evaluate]");
-        city.waitForSelector("#warningChart canvas");
+        city.waitForSelector("#warningChart svg");
         city.screenshot(new Page.ScreenshotOptions()
                 .setPath(SHOTS.resolve("supervision-board.png"))
                 .setFullPage(true));
