@@ -224,6 +224,26 @@ class WarningRulesIT extends IntegrationTest {
 
         // another county sees no deadline of this project
         assertThat(box(session("zhongyang"), id)).doesNotContain("本阶段期限");
+
+        // once submitted, the review deadline is shown too
+        mvc.perform(post("/api/v1/projects/" + id + "/reviews")
+                        .header("Authorization", XIAOYI)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"SUBMIT\",\"version\":" + projectVersion(id) + "}"))
+                .andExpect(status().isOk());
+        int review = jdbc.sql("select (params ->> 'days')::int from warning_rule where code = 'REVIEW_WAITING'")
+                .query(Integer.class)
+                .single();
+        // the review's time is the one the review recorded (not this test's moved clock): due that day plus the days
+        java.time.LocalDate submitted = jdbc.sql("select cast(max(at) at time zone 'Asia/Shanghai' as date) from "
+                        + "project_review where project_id = :p and action = 'SUBMIT'")
+                .param("p", id)
+                .query(java.time.LocalDate.class)
+                .single();
+        assertThat(box(xiaoyi, id))
+                .contains("审核期限：")
+                .contains("（提交后 " + review + " 天内审核）")
+                .contains("截止 " + submitted.plusDays(review));
     }
 
     private String box(MockHttpSession session, long id) throws Exception {
