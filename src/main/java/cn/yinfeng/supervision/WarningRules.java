@@ -17,7 +17,14 @@ class WarningRules {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public record Rule(
-            String code, String nameZh, String nameEn, String level, String params, boolean enabled, int sortOrder) {
+            String code,
+            String nameZh,
+            String nameEn,
+            String level,
+            String params,
+            boolean enabled,
+            int sortOrder,
+            long version) {
 
         public String name(Locale locale) {
             return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
@@ -39,8 +46,14 @@ class WarningRules {
                         rs.getString("level"),
                         rs.getString("params"),
                         rs.getBoolean("enabled"),
-                        rs.getInt("sort_order")))
+                        rs.getInt("sort_order"),
+                        rs.getLong("version")))
                 .list();
+    }
+
+    /** One rule by its code. */
+    public java.util.Optional<Rule> rule(String code) {
+        return rules().stream().filter(r -> r.code().equals(code)).findFirst();
     }
 
     /** The rule's numbers by name. */

@@ -9,6 +9,7 @@ import cn.yinfeng.projects.ProjectWork;
 import cn.yinfeng.projects.ReviewStatus;
 import cn.yinfeng.regions.Regions;
 import cn.yinfeng.stats.Stats;
+import cn.yinfeng.supervision.Deadlines;
 import cn.yinfeng.supervision.Inbox;
 import cn.yinfeng.supervision.SupervisionWork;
 import cn.yinfeng.talent.Campaigns;
@@ -45,6 +46,7 @@ class WorkbenchController {
     private final Regions regions;
     private final Campaigns campaigns;
     private final Clock clock;
+    private final Deadlines deadlines;
 
     WorkbenchController(
             CurrentUser currentUser,
@@ -55,7 +57,9 @@ class WorkbenchController {
             Stats stats,
             Regions regions,
             Campaigns campaigns,
-            Clock clock) {
+            Clock clock,
+            Deadlines deadlines) {
+        this.deadlines = deadlines;
         this.currentUser = currentUser;
         this.work = work;
         this.lookups = lookups;
@@ -79,6 +83,7 @@ class WorkbenchController {
             model.addAttribute("returned", work.inStatus(ReviewStatus.RETURNED, SHORT));
             model.addAttribute("drafts", work.inStatus(ReviewStatus.DRAFT, SHORT));
             model.addAttribute("stepsDue", work.stepsDue(7, SHORT));
+            model.addAttribute("deadlinesDue", deadlines.dueWithin(7, SHORT));
         }
         if (me.hasRole(Role.COUNTY_STAFF)) {
             model.addAttribute("waitingForCity", work.inStatus(ReviewStatus.SUBMITTED, SHORT));

@@ -41,7 +41,8 @@ class PermissionMatrixIT extends IntegrationTest {
                 Arguments.of("/api/v1/users", List.of(200, 403, 403, 403, 403, 403)),
                 Arguments.of("/api/v1/audit", List.of(200, 403, 403, 403, 403, 403)),
                 Arguments.of("/api/v1/audit/verify", List.of(200, 403, 403, 403, 403, 403)),
-                Arguments.of("/api/v1/tokens", List.of(200, 200, 200, 200, 200, 200)));
+                Arguments.of("/api/v1/tokens", List.of(200, 200, 200, 200, 200, 200)),
+                Arguments.of("/api/v1/warning-rules/STAGE_STALLED", List.of(200, 200, 200, 200, 200, 403)));
     }
 
     @ParameterizedTest(name = "{0}")
