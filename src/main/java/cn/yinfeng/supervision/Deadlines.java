@@ -84,11 +84,23 @@ public class Deadlines {
      */
     public List<Due> dueWithin(int window, int limit) {
         RegionScope scope = currentUser.scope();
-        var rows = scope.bind(jdbc.sql(SINCE + " where p.stage in ('RESERVE', 'NEGOTIATING', 'SIGNED', 'REGISTERED',"
-                        + " 'STARTED') and " + scope.where("p.region_id")))
+        LocalDate today = today();
+        // the database keeps only the projects with a deadline in the window, so the page never reads the ledger
+        String stageDays = rule("STAGE_STALLED").map(WarningRules::json).orElse("{}");
+        Integer reviewDays =
+                rule("REVIEW_WAITING").flatMap(p -> days(p, "days")).orElse(null);
+        var rows = scope.bind(jdbc.sql("select * from (" + SINCE
+                        + " where p.stage in ('RESERVE', 'NEGOTIATING', 'SIGNED', 'REGISTERED', 'STARTED') and "
+                        + scope.where("p.region_id") + ") x"
+                        + " where x.since + cast(cast(:stageDays as jsonb) ->> x.stage as integer) between :today and :until"
+                        + " or (x.review_status = 'SUBMITTED' and x.submitted_on + cast(:reviewDays as integer)"
+                        + " between :today and :until)"))
+                .param("stageDays", stageDays)
+                .param("reviewDays", reviewDays, java.sql.Types.INTEGER)
+                .param("today", today)
+                .param("until", today.plusDays(window))
                 .query((rs, n) -> row(rs))
                 .list();
-        LocalDate today = today();
         var out = new ArrayList<Due>();
         for (Row r : rows) {
             stageDeadline(r, today)

@@ -63,6 +63,11 @@ class WarningRules {
         return m;
     }
 
+    /** The rule's numbers as JSON, as stored. */
+    static String json(Map<String, Object> params) {
+        return JSON.writeValueAsString(params);
+    }
+
     /** A rule's number, or the fallback when the rule does not set it. */
     static double number(Map<String, Object> params, String name, double fallback) {
         Object v = params.get(name);

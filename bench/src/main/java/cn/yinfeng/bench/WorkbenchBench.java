@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Issue 20, the workbench: {@code GET /} as a city's reviewer sees it (city staff of the first city, about a
  * twelfth of the projects, 15 % of them not approved), signed in with a password in a browser-like session, against
- * the statements the page runs (copied from {@code ProjectWork}, {@code Inbox} and {@code TaskList}; change them
- * when those change). The floor is {@code GET /inbox/badge} in the same session: the session, the security
+ * the statements the page runs (copied from {@code ProjectWork}, {@code Inbox}, {@code TaskList} and {@code Deadlines}; change
+ * them when those change). The floor is {@code GET /inbox/badge} in the same session: the session, the security
  * context and one count. Target: page p95 ÷ (floor p95 + SQL p95) ≤ 1.5.
  */
 final class WorkbenchBench {
@@ -210,6 +210,26 @@ final class WorkbenchBench {
                  where p.review_status = 'SUBMITTED' and\s""" + SCOPE + """
                  group by r.id, r.name order by oldest, r.name""", List.of(path)));
         inStatus(out, "SUBMITTED", path);
+        // Deadlines.dueWithin(7): the two rules (read whole each time), then the projects due in the window
+        out.add(new AppSql.Query("select * from warning_rule order by sort_order, code", List.of()));
+        out.add(new AppSql.Query("select * from warning_rule order by sort_order, code", List.of()));
+        out.add(new AppSql.Query("""
+                select * from (
+                select p.id, p.code, p.name, p.stage, p.review_status, s.since,
+                       (select cast(max(r.at) at time zone 'Asia/Shanghai' as date) from project_review r
+                         where r.project_id = p.id and r.action = 'SUBMIT') as submitted_on
+                  from project p
+                 cross join lateral (
+                       select greatest(max(t.on_date), p.signed_on, p.registered_on, p.started_on,
+                                       cast(p.created_at at time zone 'Asia/Shanghai' as date)) as since
+                         from project_transition t where t.project_id = p.id) s
+                 where p.stage in ('RESERVE', 'NEGOTIATING', 'SIGNED', 'REGISTERED', 'STARTED') and\s""" + SCOPE + """
+                ) x where x.since + cast(cast(? as jsonb) ->> x.stage as integer) between ? and ?
+                   or (x.review_status = 'SUBMITTED' and x.submitted_on + cast(? as integer) between ? and ?)""",
+                List.of(path, "{\"RESERVE\": 180, \"NEGOTIATING\": 45, \"SIGNED\": 90, \"REGISTERED\": 90, "
+                        + "\"STARTED\": 365, \"redFactor\": 2}", java.sql.Date.valueOf(today),
+                        java.sql.Date.valueOf(today.plusDays(7)), 3, java.sql.Date.valueOf(today),
+                        java.sql.Date.valueOf(today.plusDays(7)))));
         return out;
     }
 
