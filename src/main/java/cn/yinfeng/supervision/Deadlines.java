@@ -72,10 +72,11 @@ public class Deadlines {
         }
         Row r = rows.get(0);
         LocalDate today = today();
+        Spans spans = spans();
         return Optional.of(new ProjectDeadlines(
                 r.stage(),
-                stageDeadline(r, today).orElse(null),
-                reviewDeadline(r, today).orElse(null)));
+                stageDeadline(r, spans, today).orElse(null),
+                reviewDeadline(r, spans, today).orElse(null)));
     }
 
     /**
@@ -86,27 +87,25 @@ public class Deadlines {
         RegionScope scope = currentUser.scope();
         LocalDate today = today();
         // the database keeps only the projects with a deadline in the window, so the page never reads the ledger
-        String stageDays = rule("STAGE_STALLED").map(WarningRules::json).orElse("{}");
-        Integer reviewDays =
-                rule("REVIEW_WAITING").flatMap(p -> days(p, "days")).orElse(null);
+        Spans spans = spans();
         var rows = scope.bind(jdbc.sql("select * from (" + SINCE
                         + " where p.stage in ('RESERVE', 'NEGOTIATING', 'SIGNED', 'REGISTERED', 'STARTED') and "
                         + scope.where("p.region_id") + ") x"
                         + " where x.since + cast(cast(:stageDays as jsonb) ->> x.stage as integer) between :today and :until"
                         + " or (x.review_status = 'SUBMITTED' and x.submitted_on + cast(:reviewDays as integer)"
                         + " between :today and :until)"))
-                .param("stageDays", stageDays)
-                .param("reviewDays", reviewDays, java.sql.Types.INTEGER)
+                .param("stageDays", WarningRules.json(spans.stageDays()))
+                .param("reviewDays", spans.reviewDays().orElse(null), java.sql.Types.INTEGER)
                 .param("today", today)
                 .param("until", today.plusDays(window))
                 .query((rs, n) -> row(rs))
                 .list();
         var out = new ArrayList<Due>();
         for (Row r : rows) {
-            stageDeadline(r, today)
+            stageDeadline(r, spans, today)
                     .filter(d -> d.dueWithin(window))
                     .ifPresent(d -> out.add(new Due(r.id(), r.code(), r.name(), STAGE, r.stage(), d)));
-            reviewDeadline(r, today)
+            reviewDeadline(r, spans, today)
                     .filter(d -> d.dueWithin(window))
                     .ifPresent(d -> out.add(new Due(r.id(), r.code(), r.name(), REVIEW, r.stage(), d)));
         }
@@ -135,21 +134,32 @@ public class Deadlines {
                 submitted == null ? null : submitted.toLocalDate());
     }
 
-    private Optional<Deadline> stageDeadline(Row r, LocalDate today) {
-        return rule("STAGE_STALLED").flatMap(p -> days(p, r.stage())).map(days -> Deadline.of(r.since(), days, today));
+    /** The spans the two rules allow, read once per call: days per stage (empty when off), review days. */
+    private record Spans(Map<String, Object> stageDays, Optional<Integer> reviewDays) {}
+
+    private Spans spans() {
+        List<Rule> all = rules.rules();
+        return new Spans(
+                rule(all, "STAGE_STALLED").orElse(Map.of()),
+                rule(all, "REVIEW_WAITING").flatMap(p -> days(p, "days")));
     }
 
-    private Optional<Deadline> reviewDeadline(Row r, LocalDate today) {
+    private static Optional<Deadline> stageDeadline(Row r, Spans spans, LocalDate today) {
+        return days(spans.stageDays(), r.stage()).map(days -> Deadline.of(r.since(), days, today));
+    }
+
+    private static Optional<Deadline> reviewDeadline(Row r, Spans spans, LocalDate today) {
         if (!"SUBMITTED".equals(r.reviewStatus()) || r.submitted() == null) {
             return Optional.empty();
         }
-        return rule("REVIEW_WAITING")
-                .flatMap(p -> days(p, "days"))
-                .map(days -> Deadline.of(r.submitted(), days, today));
+        return spans.reviewDays().map(days -> Deadline.of(r.submitted(), days, today));
     }
 
-    private Optional<Map<String, Object>> rule(String code) {
-        return rules.rule(code).filter(Rule::enabled).map(WarningRules::params);
+    private static Optional<Map<String, Object>> rule(List<Rule> all, String code) {
+        return all.stream()
+                .filter(r -> r.code().equals(code) && r.enabled())
+                .findFirst()
+                .map(WarningRules::params);
     }
 
     private static Optional<Integer> days(Map<String, Object> params, String key) {

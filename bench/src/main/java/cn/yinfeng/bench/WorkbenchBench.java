@@ -210,8 +210,7 @@ final class WorkbenchBench {
                  where p.review_status = 'SUBMITTED' and\s""" + SCOPE + """
                  group by r.id, r.name order by oldest, r.name""", List.of(path)));
         inStatus(out, "SUBMITTED", path);
-        // Deadlines.dueWithin(7): the two rules (read whole each time), then the projects due in the window
-        out.add(new AppSql.Query("select * from warning_rule order by sort_order, code", List.of()));
+        // Deadlines.dueWithin(7): the rules (read once), then the projects due in the window
         out.add(new AppSql.Query("select * from warning_rule order by sort_order, code", List.of()));
         out.add(new AppSql.Query("""
                 select * from (
