@@ -140,7 +140,28 @@ public class ReconcileService {
         return tolerance;
     }
 
+    /**
+     * Where a check reads its figures: a region's summary for a period, empty when there is none. The ledger's
+     * statistics as of the text's date by default; a published report's frozen figures when a text written from it
+     * is checked.
+     */
+    @FunctionalInterface
+    public interface Figures {
+        Optional<Stats.Summary> summary(String regionCode, YearMonth from, YearMonth to);
+    }
+
     public Result check(Request request) {
+        return check(request, (region, from, to) -> {
+            try {
+                return Optional.of(stats.summary(region, from, to, request.date()));
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Checks a text against the given figures (the caller's scope still decides which regions may be read). */
+    public Result check(Request request, Figures figures) {
         String text = request.text() == null ? "" : request.text();
         if (text.isBlank()) {
             throw new InvalidInputException("text", "reconcile.text.required");
@@ -174,7 +195,7 @@ public class ReconcileService {
             String code = c.regionCode() == null ? defaultRegion.code() : c.regionCode();
             Checked checked = c.unmapped()
                     ? unmapped(out.size(), c, code, locale)
-                    : check(out.size(), c, code, request.date(), catalogue, summaries, scope, locale);
+                    : check(out.size(), c, code, request.date(), catalogue, summaries, figures, scope, locale);
             out.add(checked);
             switch (checked.verdict()) {
                 case AGREES -> agrees++;
@@ -209,6 +230,7 @@ public class ReconcileService {
             LocalDate date,
             Map<String, Indicator> catalogue,
             Map<String, Optional<Stats.Summary>> summaries,
+            Figures figures,
             RegionScope scope,
             Locale locale) {
         Indicator ind = indicator(c.indicator(), catalogue);
@@ -232,13 +254,8 @@ public class ReconcileService {
         if (unchecked != null) {
             return found.cannot(unchecked, null);
         }
-        Optional<Stats.Summary> summary = summaries.computeIfAbsent(regionCode + "|" + c.from() + "|" + c.to(), k -> {
-            try {
-                return Optional.of(stats.summary(regionCode, c.from(), c.to(), date));
-            } catch (NotFoundException e) {
-                return Optional.empty();
-            }
-        });
+        Optional<Stats.Summary> summary = summaries.computeIfAbsent(
+                regionCode + "|" + c.from() + "|" + c.to(), k -> figures.summary(regionCode, c.from(), c.to()));
         if (summary.isEmpty()) {
             return found.cannot("reconcile.reason.scope", null);
         }

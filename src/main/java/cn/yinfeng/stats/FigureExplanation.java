@@ -202,6 +202,21 @@ public class FigureExplanation {
                 truncated);
     }
 
+    /** The counted rows that add most, largest first (an indicator listed in SQL; else none). */
+    List<Item> largest(
+            Region region, Indicator ind, YearMonth from, YearMonth to, Instant asOf, RuleVersion rules, int limit) {
+        String rows = ExplanationRows.of(ind, rules);
+        if (rows == null) {
+            return List.of();
+        }
+        return jdbc.sql(rows
+                        + " select * from rows where reason is null order by adds desc nulls last, id limit :limit")
+                .params(params(region, from, to, asOf))
+                .param("limit", limit)
+                .query((rs, n) -> item(rs))
+                .list();
+    }
+
     /**
      * Every row of the list, counted first, handed to {@code sink} as it is read (run inside a transaction, so that
      * the database hands rows over {@link #FETCH_SIZE} at a time). Returns false when the indicator's records cannot

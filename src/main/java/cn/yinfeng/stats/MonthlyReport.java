@@ -58,6 +58,7 @@ public class MonthlyReport {
             String regionName,
             boolean total,
             Map<String, BigDecimal> values,
+            BigDecimal signedAmountPrevious,
             BigDecimal signedAmountYoy,
             BigDecimal signedAmountTarget,
             BigDecimal signedAmountCompletion,
@@ -157,7 +158,7 @@ public class MonthlyReport {
                             amount,
                             target.multiply(BigDecimal.valueOf(month))
                                     .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP));
-            rows.add(new Row(g.code(), g.name(), g.id() == region.id(), v, yoy, target, completion, light));
+            rows.add(new Row(g.code(), g.name(), g.id() == region.id(), v, prev, yoy, target, completion, light));
         }
         Row total = rows.get(rows.size() - 1);
         return new Report(
@@ -168,6 +169,39 @@ public class MonthlyReport {
                 rows,
                 briefing(region, month, total, before.get(region.id())),
                 rules.version());
+    }
+
+    /**
+     * A row of the report as a statistics summary of its unit for the months 1-N: the report's own (frozen) figures,
+     * 同比 and completion of the signed amount with its 序时进度, for checking a text written from the report (the
+     * reconcile checker reads summaries).
+     */
+    public Stats.Summary asSummary(Report report, Row row) {
+        RuleVersion rules = catalogue.version(report.ruleVersion());
+        var lines = new ArrayList<Stats.Line>();
+        for (Indicator ind : rules.indicators()) {
+            if (!row.values().containsKey(ind.code())) {
+                continue;
+            }
+            boolean amount = ind.code().equals("SIGNED_AMOUNT");
+            lines.add(stats.line(
+                    ind,
+                    row.values().get(ind.code()),
+                    amount ? row.signedAmountPrevious() : null,
+                    amount ? row.signedAmountTarget() : null,
+                    report.month()));
+        }
+        YearMonth to = YearMonth.of(report.year(), report.month());
+        return new Stats.Summary(
+                row.regionCode(),
+                row.regionName(),
+                to.withMonth(1),
+                to,
+                report.asOf(),
+                lines,
+                new Stats.RulesUsed(rules.version(), rules.effectiveFrom(), RuleBasis.Kind.VERSION, rules.note()),
+                null,
+                null);
     }
 
     /** "1-10月份，全市招商引资签约项目117个，签约金额941.5亿元……" */
@@ -182,11 +216,19 @@ public class MonthlyReport {
                 .append("个，签约金额")
                 .append(yi(v.get("SIGNED_AMOUNT")))
                 .append("亿元");
-        if (total.signedAmountYoy() != null) {
-            BigDecimal pct = total.signedAmountYoy().movePointRight(2).setScale(1, RoundingMode.HALF_UP);
-            text.append(pct.signum() >= 0 ? "，同比增长" : "，同比下降")
-                    .append(pct.abs().toPlainString())
-                    .append("%");
+        switch (YearOnYear.of(v.get("SIGNED_AMOUNT"), total.signedAmountPrevious(), total.signedAmountYoy())) {
+            case NONE_BEFORE -> text.append("，上年同期无签约金额");
+            case TINY_BASE -> text.append("，上年同期基数较小，不作同比");
+            case UP ->
+                text.append("，同比增长")
+                        .append(YearOnYear.percent(total.signedAmountYoy()).toPlainString())
+                        .append('%');
+            case DOWN ->
+                text.append("，同比下降")
+                        .append(YearOnYear.percent(total.signedAmountYoy().negate())
+                                .toPlainString())
+                        .append('%');
+            case FLAT -> text.append("，与上年同期持平");
         }
         text.append("；其中亿元以上项目").append(count(v.get("SIGNED_1YI_COUNT"))).append("个。");
         text.append("到位资金")

@@ -174,6 +174,17 @@ public class Stats {
         return read(() -> explanation.explain(region, ind, from, to, asOfInstant(asOf), rules));
     }
 
+    /**
+     * The {@code limit} counted records that add most to a figure of a region's months, as of an instant under a rule
+     * version (a publication's): the largest projects signed in a 简报.
+     */
+    public List<FigureExplanation.Item> largest(
+            Region region, String code, YearMonth from, YearMonth to, Instant asOf, int ruleVersion, int limit) {
+        RuleVersion rules = catalogue.version(ruleVersion);
+        Indicator ind = rules.indicator(code).orElseThrow(() -> new NotFoundException("indicator", code));
+        return read(() -> explanation.largest(region, ind, from, to, asOf, rules, limit));
+    }
+
     /** What a read as of a past day takes differently from today's ledger (see {@link AsOfRecords}); null: nothing. */
     public AsOfRecords.@Nullable Note asOfRecords(String regionCode, YearMonth from, YearMonth to, LocalDate asOf) {
         Region region = region(regionCode);

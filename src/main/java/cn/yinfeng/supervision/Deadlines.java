@@ -84,7 +84,14 @@ public class Deadlines {
      * past it are warnings on the board already), the nearest first, at most {@code limit}.
      */
     public List<Due> dueWithin(int window, int limit) {
-        RegionScope scope = currentUser.scope();
+        return dueWithin(currentUser.scope(), window, limit);
+    }
+
+    /**
+     * Like {@link #dueWithin(int, int)} for the projects of a scope the caller has already resolved inside their own
+     * (a report's region: the risks a 简报 names).
+     */
+    public List<Due> dueWithin(RegionScope scope, int window, int limit) {
         LocalDate today = today();
         // the database keeps only the projects with a deadline in the window, so the page never reads the ledger
         Spans spans = spans();

@@ -1,4 +1,4 @@
-package cn.yinfeng.stats;
+package cn.yinfeng.briefing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -6,8 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.yinfeng.IntegrationTest;
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -53,8 +57,14 @@ class BriefingDocxIT extends IntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        String briefingText = com.jayway.jsonpath.JsonPath.read(json, "$.briefing");
-        Number signed = com.jayway.jsonpath.JsonPath.read(json, "$.rows[-1].values.SIGNED_COUNT");
+        Number signed = JsonPath.read(json, "$.rows[-1].values.SIGNED_COUNT");
+        Number amount = JsonPath.read(json, "$.rows[-1].values.SIGNED_AMOUNT");
+        List<Number> countyAmounts = JsonPath.read(json, "$.rows[0:13].values.SIGNED_AMOUNT");
+        String yi = new BigDecimal(amount.toString())
+                .movePointLeft(4)
+                .setScale(1, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
 
         byte[] docx = mvc.perform(get("/stats/report/briefing.docx?region=141100&to=2024-05")
                         .session(session))
@@ -86,7 +96,10 @@ class BriefingDocxIT extends IntegrationTest {
             assertThat(title.getRuns().get(0).getFontSizeAsDouble()).isEqualTo(22.0);
             String all = paragraphs.stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
             assertThat(all)
-                    .contains(briefingText)
+                    .contains("1-5月份，全市招商引资签约项目" + signed.longValue() + "个，签约金额" + yi + "亿元")
+                    .contains("从各县（市、区）看，")
+                    .contains("近期需关注")
+                    .doesNotContainPattern("同比增长\\d{4,}")
                     .contains("报送：")
                     .contains("抄送：")
                     .contains("印发");
@@ -98,6 +111,40 @@ class BriefingDocxIT extends IntegrationTest {
             assertThat(total.getCell(0).getText()).isEqualTo("合计");
             assertThat(total.getCell(1).getText()).isEqualTo(String.valueOf(signed.longValue()));
             assertThat(table.getNumberOfRows()).isEqualTo(1 + 15); // header, 13 counties, the zone, the total
+            assertThat(table.getRow(0).getCtRow().getTrPr().xmlText()).contains("tblHeader");
+
+            // the chart is a native Word chart whose data are the table's signed amounts, in 亿元
+            assertThat(doc.getCharts()).hasSize(1);
+            var chart = doc.getCharts().get(0);
+            var series = chart.getChartSeries().get(0).getSeries(0);
+            assertThat(series.getCategoryData().getPointCount()).isEqualTo(14);
+            assertThat(series.getCategoryData().getPointAt(0)).isEqualTo("离石区");
+            for (int i = 0; i < 13; i++) {
+                BigDecimal expected = new BigDecimal(countyAmounts.get(i).toString()).movePointLeft(4);
+                assertThat(new BigDecimal(series.getValuesData().getPointAt(i).toString()))
+                        .isEqualByComparingTo(expected);
+            }
+            assertThat(chart.getWorkbook().getSheetAt(0).getRow(1).getCell(0).getStringCellValue())
+                    .isEqualTo("离石区");
+        }
+
+        // the same document in English
+        byte[] english = mvc.perform(get("/api/v1/stats/report/briefing.docx?region=141100&to=2024-05")
+                        .header("Authorization", CITY)
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(english))) {
+            String all =
+                    doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertThat(all)
+                    .contains("Investment Promotion Briefing")
+                    .contains("the city signed " + signed.longValue() + " investment projects worth " + yi
+                            + " hundred million yuan")
+                    .doesNotContain("报送");
+            assertThat(doc.getTables().get(0).getRow(0).getCell(11).getText()).isEqualTo("Completion");
         }
     }
 }
