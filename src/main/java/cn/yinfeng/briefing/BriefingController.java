@@ -15,8 +15,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The monthly 简报 as a Word document ({@code .docx}, GB/T 9704 layout), built from the latest publication of the
@@ -59,14 +61,62 @@ class BriefingController {
         audited(composed, "docx");
     }
 
-    private Briefings.Composed compose(String region, String to) {
-        YearMonth month;
+    /** What the API answers for a month's 简报: its words and what the check found. */
+    record BriefingJson(
+            String title,
+            String issue,
+            List<String> paragraphs,
+            int claims,
+            int agreed,
+            List<String> problems,
+            boolean offered) {
+        static BriefingJson of(Briefings.Composed c) {
+            BriefingDocument d = c.document();
+            return new BriefingJson(
+                    d.title(),
+                    d.issue(),
+                    d.paragraphs(),
+                    c.check().claims(),
+                    c.check().agreed(),
+                    c.check().problems(),
+                    c.check().passed());
+        }
+    }
+
+    @GetMapping("/api/v1/stats/report/briefing")
+    @ResponseBody
+    @Operation(
+            summary = "The month's 简报 text from its latest publication and what the check against the frozen "
+                    + "figures found (offered=false: the documents are refused until it passes)")
+    BriefingJson briefingJson(@RequestParam(required = false) String region, @RequestParam String to) {
+        return BriefingJson.of(checked(region, to));
+    }
+
+    /** The report page's preview of the 简报 (htmx fragment): its paragraphs and the check's verdict. */
+    @GetMapping("/stats/report/briefing")
+    String preview(@RequestParam(required = false) String region, @RequestParam String to, Model model) {
         try {
-            month = YearMonth.parse(to);
+            model.addAttribute("briefing", BriefingJson.of(checked(region, to)));
+        } catch (InvalidInputException notPublished) {
+            model.addAttribute("briefing", null);
+        }
+        return "briefing/preview :: preview";
+    }
+
+    private Briefings.Composed checked(String region, String to) {
+        return briefings.checked(region, month(to), LocaleContextHolder.getLocale(), clock.instant());
+    }
+
+    private static YearMonth month(String to) {
+        try {
+            return YearMonth.parse(to);
         } catch (RuntimeException e) {
             throw new InvalidInputException(List.of(new Problem("to", "validation.month")));
         }
-        return briefings.published(region, month, LocaleContextHolder.getLocale(), clock.instant());
+    }
+
+    private Briefings.Composed compose(String region, String to) {
+        return briefings.published(region, month(to), LocaleContextHolder.getLocale(), clock.instant());
     }
 
     private static String suffix() {

@@ -82,15 +82,7 @@ class Briefings {
      * the check finds a number that does not agree with the frozen figures.
      */
     Composed published(String regionCode, YearMonth month, Locale locale, Instant printedAt) {
-        Region r = stats.region(regionCode);
-        List<MonthlyReport.Published> published = report.published(r.code(), month.getYear(), month.getMonthValue());
-        if (published.isEmpty()) {
-            throw new InvalidInputException(List.of(new Problem("to", "report.briefingNeedsPublication")));
-        }
-        MonthlyReport.Report frozen =
-                report.reproduce(r.code(), published.get(0), month.getYear(), month.getMonthValue());
-        Composed composed =
-                compose(frozen, report.issueNumber(r, month.getYear(), month.getMonthValue()), locale, printedAt);
+        Composed composed = checked(regionCode, month, locale, printedAt);
         if (!composed.check().passed()) {
             throw new InvalidInputException(List.of(new Problem(
                     "to",
@@ -98,6 +90,21 @@ class Briefings {
                     String.join("；", composed.check().problems()))));
         }
         return composed;
+    }
+
+    /**
+     * The 简报 of a published month with its check, whatever the check found (the report page shows the text and
+     * the check's findings); refused when the month is not published.
+     */
+    Composed checked(String regionCode, YearMonth month, Locale locale, Instant printedAt) {
+        Region r = stats.region(regionCode);
+        List<MonthlyReport.Published> published = report.published(r.code(), month.getYear(), month.getMonthValue());
+        if (published.isEmpty()) {
+            throw new InvalidInputException(List.of(new Problem("to", "report.briefingNeedsPublication")));
+        }
+        MonthlyReport.Report frozen =
+                report.reproduce(r.code(), published.get(0), month.getYear(), month.getMonthValue());
+        return compose(frozen, report.issueNumber(r, month.getYear(), month.getMonthValue()), locale, printedAt);
     }
 
     /** The 简报 of a report (published or not), with its check: the text is always checked in Chinese. */

@@ -128,6 +128,35 @@ class BriefingDocxIT extends IntegrationTest {
                     .isEqualTo("离石区");
         }
 
+        // the text and its check as JSON, and the report page's preview of it
+        String briefing = mvc.perform(get("/api/v1/stats/report/briefing?region=141100&to=2024-05")
+                        .header("Authorization", CITY))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat((Boolean) JsonPath.read(briefing, "$.offered")).isTrue();
+        assertThat((Integer) JsonPath.read(briefing, "$.claims")).isGreaterThanOrEqualTo(5);
+        assertThat((Integer) JsonPath.read(briefing, "$.agreed")).isEqualTo(JsonPath.read(briefing, "$.claims"));
+        assertThat((String) JsonPath.read(briefing, "$.paragraphs[0]")).startsWith("1-5月份，全市招商引资签约项目");
+        String preview = mvc.perform(
+                        get("/stats/report/briefing?region=141100&to=2024-05").session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(preview)
+                .contains("data-testid=\"briefing-check\"")
+                .contains("逐一相符")
+                .contains("1-5月份，全市");
+        // a county's user cannot read the city's 简报
+        mvc.perform(get("/api/v1/stats/report/briefing?region=141100&to=2024-05")
+                        .header("Authorization", "Bearer demo-token-xiaoyi"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/stats/report/briefing.docx?region=141100&to=2024-05")
+                        .header("Authorization", "Bearer demo-token-xiaoyi"))
+                .andExpect(status().isNotFound());
+
         // the same document in English
         byte[] english = mvc.perform(get("/api/v1/stats/report/briefing.docx?region=141100&to=2024-05")
                         .header("Authorization", CITY)
