@@ -251,6 +251,21 @@ class StatsController {
             Map<String, java.math.BigDecimal> figures,
             boolean reproduces) {}
 
+    /** A publication just made: its id and the 期号 of the month. */
+    record PublishedJson(long id, int issue) {}
+
+    @PostMapping("/api/v1/stats/report/publish")
+    @ResponseBody
+    @SecurityRequirement(name = "bearer")
+    @Operation(
+            summary = "Publishes the monthly report (YYYY-MM) as it stands now: its figures are frozen with the "
+                    + "instant and rule version used; city staff only")
+    PublishedJson apiPublish(@RequestParam(required = false) String region, @RequestParam String to) {
+        YearMonth end = YearMonth.parse(to);
+        long id = report.publish(region, end.getYear(), end.getMonthValue());
+        return new PublishedJson(id, report.issueNumber(stats.region(region), end.getYear(), end.getMonthValue()));
+    }
+
     @GetMapping("/api/v1/stats/report/published")
     @ResponseBody
     @SecurityRequirement(name = "bearer")

@@ -1,15 +1,20 @@
 package cn.yinfeng.briefing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.yinfeng.IntegrationTest;
 import cn.yinfeng.stats.MonthlyReport;
+import com.jayway.jsonpath.JsonPath;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +52,35 @@ class BriefingsIT extends IntegrationTest {
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void publishedThroughTheApiTheMonthHasItsCheckedBriefing() throws Exception {
+        SecurityContextHolder.clearContext(); // signed in by the requests' tokens here
+        // county staff do not publish; city staff do, and the month then has its 简报
+        mvc.perform(post("/api/v1/stats/report/publish?region=141182&to=2024-07")
+                        .header("Authorization", "Bearer demo-token-xiaoyi"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/stats/report/briefing?region=141182&to=2024-07")
+                        .header("Authorization", "Bearer demo-token-city"))
+                .andExpect(status().isBadRequest());
+        String published = mvc.perform(post("/api/v1/stats/report/publish?region=141182&to=2024-07")
+                        .header("Authorization", "Bearer demo-token-city"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(((Number) JsonPath.read(published, "$.id")).longValue()).isPositive();
+        assertThat((Integer) JsonPath.read(published, "$.issue")).isEqualTo(1);
+        String briefing = mvc.perform(get("/api/v1/stats/report/briefing?region=141182&to=2024-07")
+                        .header("Authorization", "Bearer demo-token-city"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat((Boolean) JsonPath.read(briefing, "$.offered")).isTrue();
+        assertThat((String) JsonPath.read(briefing, "$.issue")).isEqualTo("第1期");
+        assertThat((String) JsonPath.read(briefing, "$.paragraphs[0]")).startsWith("1-7月份，汾阳市招商引资签约项目");
     }
 
     @ParameterizedTest(name = "{0} 2024-{1}")
