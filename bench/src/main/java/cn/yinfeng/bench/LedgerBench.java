@@ -83,13 +83,14 @@ final class LedgerBench {
             """;
 
     /** The suites to run and the ledger suite's settings; {@link #rest} is what is left for {@link Options}. */
-    record Suite(boolean api, boolean ledger, boolean work, int importRows, int repeats, String appHeap, int jmxPort,
+    record Suite(boolean api, boolean ledger, boolean work, boolean briefing, int importRows, int repeats, String appHeap, int jmxPort,
             String[] rest) {
 
         static Suite parse(String[] args) {
             boolean api = true;
             boolean ledger = false;
             boolean work = false;
+            boolean briefing = false;
             int rows = 100_000;
             int repeats = 3;
             String heap = "1g";
@@ -104,8 +105,10 @@ final class LedgerBench {
                         api = names.contains("api");
                         ledger = names.contains("ledger");
                         work = names.contains("work");
-                        if (!api && !ledger && !work) {
-                            throw new IllegalArgumentException("--suite takes api, ledger, work or a list of them");
+                        briefing = names.contains("briefing");
+                        if (!api && !ledger && !work && !briefing) {
+                            throw new IllegalArgumentException(
+                                    "--suite takes api, ledger, work, briefing or a list of them");
                         }
                     }
                     case "--import-rows" -> rows = Integer.parseInt(value.replace("_", ""));
@@ -122,7 +125,7 @@ final class LedgerBench {
                     throw new IllegalStateException(e);
                 }
             }
-            return new Suite(api, ledger, work, rows, Math.max(1, repeats), heap, port, rest.toArray(String[]::new));
+            return new Suite(api, ledger, work, briefing, rows, Math.max(1, repeats), heap, port, rest.toArray(String[]::new));
         }
 
         /** JVM options of the app: only the ledger suite adds a heap cap and a local JMX port to sample it. */

@@ -148,6 +148,10 @@ public final class Main {
                     System.out.print(WorkbenchBench.run(app.baseUrl(), db, o.warmup(), o.requests()));
                     System.out.print(ReviewBench.run(http, app.baseUrl(), db));
                 }
+                if (suite.briefing()) {
+                    progress("简报: publishing the province's month, then timing its .docx and PDF");
+                    System.out.print(BriefingBench.run(http, app.baseUrl(), o.briefingWarmup(), o.briefingRequests()));
+                }
                 if (suite.ledger()) {
                     LedgerBench.run(suite, http, app.baseUrl(), db, app.log());
                 }
@@ -194,6 +198,10 @@ public final class Main {
             System.out.print(WorkbenchBench.run(base, db, o.warmup(), o.requests()));
             progress("batch review: approving %d projects at once through the API", ReviewBench.BATCH);
             System.out.print(ReviewBench.run(http, base, db));
+            if (suite.briefing()) {
+                progress("简报: publishing the province's month, then timing its .docx and PDF");
+                System.out.print(BriefingBench.run(http, base, o.briefingWarmup(), o.briefingRequests()));
+            }
             if (o.explain()) {
                 explain(db, scenarios);
             }

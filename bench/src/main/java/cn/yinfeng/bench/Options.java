@@ -5,12 +5,13 @@ import java.nio.file.Path;
 /** Command-line options, all {@code --name=value}. */
 record Options(int projects, Path appJar, int jitWarmup, int warmup, int requests, long seed,
         int startTimeoutSeconds, boolean explain, int holdSeconds, boolean load, int loadUsers, int loadSeconds,
-        int ruleWarmup, int ruleRequests, int recomputeRuns) {
+        int ruleWarmup, int ruleRequests, int recomputeRuns, int briefingWarmup, int briefingRequests) {
 
     static final String USAGE = """
             usage: Main [--projects=N] [--app-jar=PATH] [--jit-warmup=N] [--warmup=N] [--requests=N] [--seed=N]
                         [--start-timeout=SECONDS] [--explain] [--hold=SECONDS]
                         [--rule-warmup=N] [--rule-requests=N] [--recompute-runs=N]
+                        [--briefing-warmup=N] [--briefing-requests=N] [--suite=api,ledger,work,briefing]
               --projects       projects to generate (default 1000000); follow-ups and funds are about 2.5 x N each
               --app-jar        application jar (default target/yinfeng-0.1.0-SNAPSHOT.jar in the repository root)
               --jit-warmup     rounds of cheap calls (me, list page 1, its SQL) that warm the freshly started JVMs
@@ -30,6 +31,9 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
                                (default 3)
               --rule-requests  timed calls of each rule-version scenario (default 30)
               --recompute-runs timed recomputations of the province's year under the new version (default 5)
+              --briefing-warmup untimed calls before each 简报 document is timed (default 3)
+              --briefing-requests timed calls of the report, the .docx and the PDF (default 20)
+              --suite          what to run (default api); briefing: the 简报 documents of the province
             """;
 
     static Options parse(String[] args, Path repoRoot) {
@@ -48,6 +52,8 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
         int ruleWarmup = 3;
         int ruleRequests = 30;
         int recomputeRuns = 5;
+        int briefingWarmup = 3;
+        int briefingRequests = 20;
         for (String arg : args) {
             int eq = arg.indexOf('=');
             String name = eq < 0 ? arg : arg.substring(0, eq);
@@ -68,6 +74,8 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
                 case "--rule-warmup" -> ruleWarmup = Integer.parseInt(value);
                 case "--rule-requests" -> ruleRequests = positive(name, value);
                 case "--recompute-runs" -> recomputeRuns = positive(name, value);
+                case "--briefing-warmup" -> briefingWarmup = Integer.parseInt(value);
+                case "--briefing-requests" -> briefingRequests = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -76,7 +84,7 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
             throw new IllegalArgumentException("--projects must be at least 25000 (page 1000 must exist)");
         }
         return new Options(projects, jar, jitWarmup, warmup, requests, seed, startTimeout, explain, hold, load,
-                loadUsers, loadSeconds, ruleWarmup, ruleRequests, recomputeRuns);
+                loadUsers, loadSeconds, ruleWarmup, ruleRequests, recomputeRuns, briefingWarmup, briefingRequests);
     }
 
     private static int positive(String name, String value) {
