@@ -60,7 +60,7 @@ final class PdfFonts {
                 resolve("heading", heading, HEADING_CANDIDATES));
     }
 
-    private static Path resolve(String role, String configured, List<Path> candidates) {
+    static Path resolve(String role, String configured, List<Path> candidates) {
         if (configured != null && !configured.isBlank()) {
             Path p = Path.of(configured.strip());
             if (!Files.isRegularFile(p)) {

@@ -319,6 +319,86 @@ class BriefingPdfTest {
     }
 
     @Test
+    void noLineStartsWithPunctuationThatCloses() throws IOException {
+        byte[] pdf = render(lvliang(PARAGRAPHS, UNITS.length), "lvliang");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (String line : text(doc).split("\\R")) {
+                String l = line.strip();
+                if (!l.isEmpty()) {
+                    assertThat("。，、；：）」").as(l).doesNotContain(l.substring(0, 1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLongTableRepeatsItsHeadRowOnEveryPage() throws IOException {
+        BriefingDocument one = lvliang(List.of(PARAGRAPHS.get(0)), UNITS.length);
+        List<BriefingDocument.Row> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rows.addAll(one.rows().subList(0, UNITS.length));
+        }
+        rows.add(one.rows().get(UNITS.length));
+        BriefingDocument d = new BriefingDocument(
+                one.briefingName(),
+                one.issue(),
+                one.issuer(),
+                one.date(),
+                one.title(),
+                one.paragraphs(),
+                one.tableHeading(),
+                one.heads(),
+                rows,
+                one.basis(),
+                one.chart(),
+                one.sentTo(),
+                one.copiedTo(),
+                one.printed());
+        byte[] pdf = render(d, "long-table");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            int tablePages = 0;
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                String page = squeeze(pageText(doc, p));
+                if (page.contains("离石区")) {
+                    tablePages++;
+                    assertThat(page).as("page " + p).contains("单位", "投产项");
+                }
+            }
+            assertThat(tablePages).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void aTrueTypeFileServesLatinTextAndRefusesChineseItLacks() throws IOException {
+        Path dejavu = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(dejavu), "fonts-dejavu-core");
+        PdfFonts latin = PdfFonts.configured("", dejavu.toString(), "");
+        var out = new ByteArrayOutputStream();
+        BriefingPdf.write(english(), latin, out);
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            assertThat(text(doc).replaceAll("\\s+", " ")).contains("hundred million yuan");
+            for (PDPage page : doc.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    assertThat(page.getResources().getFont(name).isEmbedded()).isTrue();
+                }
+            }
+        }
+        assertThatThrownBy(() -> BriefingPdf.write(lvliang(PARAGRAPHS, 3), latin, new ByteArrayOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DejaVu")
+                .hasMessageContaining("U+");
+    }
+
+    @Test
+    void noInstalledDefaultNamesThePackagesToInstall() {
+        assertThatThrownBy(() -> PdfFonts.resolve("title", " ", List.of(Path.of("/no/such/uming.ttc"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("fonts-arphic-uming")
+                .hasMessageContaining("fonts-wqy-microhei")
+                .hasMessageContaining("yinfeng.report.pdf.fonts.title");
+    }
+
+    @Test
     void aCharacterTheFontCannotDrawIsRefusedByName() {
         BriefingDocument d = lvliang(List.of("1-5月，全市签约形势良好😀，继续努力。"), 3);
         assertThatThrownBy(() -> BriefingPdf.write(d, fonts, new ByteArrayOutputStream()))
