@@ -6,6 +6,7 @@ import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The monthly 简报 as a Word document ({@code .docx}, GB/T 9704 layout), built from the latest publication of the
+ * The monthly 简报 as a Word document ({@code .docx}) and a PDF, both in the GB/T 9704 layout, built from the latest publication of the
  * month: its frozen figures computed again as of the instant and under the rule version it used, so the document
  * says what was published, and its text checked against them before it is offered. A month not yet published has
  * no 简报 (the page says to publish first). In the reader's language.
@@ -35,6 +36,11 @@ class BriefingController {
     private final Clock clock;
     private final AuditLog audit;
     private final BriefingDocument.Fonts fonts;
+    /** Font files of the PDF, blank for the default; resolved per document, so a machine without them still runs. */
+    private final String pdfTitleFont;
+
+    private final String pdfBodyFont;
+    private final String pdfHeadingFont;
 
     BriefingController(
             Briefings briefings,
@@ -42,11 +48,35 @@ class BriefingController {
             AuditLog audit,
             @Value("${yinfeng.report.fonts.title:方正小标宋简体}") String titleFont,
             @Value("${yinfeng.report.fonts.body:仿宋_GB2312}") String bodyFont,
-            @Value("${yinfeng.report.fonts.heading:黑体}") String headingFont) {
+            @Value("${yinfeng.report.fonts.heading:黑体}") String headingFont,
+            @Value("${yinfeng.report.pdf.fonts.title:}") String pdfTitleFont,
+            @Value("${yinfeng.report.pdf.fonts.body:}") String pdfBodyFont,
+            @Value("${yinfeng.report.pdf.fonts.heading:}") String pdfHeadingFont) {
         this.briefings = briefings;
         this.clock = clock;
         this.audit = audit;
         this.fonts = new BriefingDocument.Fonts(titleFont, bodyFont, headingFont);
+        this.pdfTitleFont = pdfTitleFont;
+        this.pdfBodyFont = pdfBodyFont;
+        this.pdfHeadingFont = pdfHeadingFont;
+    }
+
+    @GetMapping({"/stats/report/briefing.pdf", "/api/v1/stats/report/briefing.pdf"})
+    @Operation(
+            summary = "The month's 简报 as a PDF (A4, GB/T 9704 layout, CJK fonts embedded) from its latest "
+                    + "publication")
+    void briefingPdf(
+            @RequestParam(required = false) String region, @RequestParam String to, HttpServletResponse response)
+            throws IOException {
+        Briefings.Composed composed = compose(region, to);
+        BriefingDocument doc = composed.document();
+        var pdf = new ByteArrayOutputStream();
+        BriefingPdf.write(doc, PdfFonts.configured(pdfTitleFont, pdfBodyFont, pdfHeadingFont), pdf);
+        response.setContentType("application/pdf");
+        response.setContentLength(pdf.size());
+        attachment(response, doc.title() + suffix() + ".pdf");
+        pdf.writeTo(response.getOutputStream());
+        audited(composed, "pdf");
     }
 
     @GetMapping({"/stats/report/briefing.docx", "/api/v1/stats/report/briefing.docx"})

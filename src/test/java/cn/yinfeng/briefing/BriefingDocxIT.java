@@ -1,6 +1,7 @@
 package cn.yinfeng.briefing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -11,8 +12,15 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
@@ -128,6 +136,42 @@ class BriefingDocxIT extends IntegrationTest {
                     .isEqualTo("离石区");
         }
 
+        // the PDF: A4 pages, every font embedded, the same words and the table's figures as text
+        var pdfResponse = mvc.perform(get("/stats/report/briefing.pdf?region=141100&to=2024-05")
+                        .session(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        assertThat(pdfResponse.getContentType()).isEqualTo("application/pdf");
+        assertThat(pdfResponse.getHeader("Content-Disposition")).contains(".pdf");
+        byte[] pdf = pdfResponse.getContentAsByteArray();
+        Path out = Path.of("target", "briefing-pdf");
+        Files.createDirectories(out);
+        Files.write(out.resolve("city-2024-05.pdf"), pdf); // to look at
+        assertThat(pdf.length).isLessThan(2 * 1024 * 1024);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isBetween(2, 4);
+            for (PDPage page : doc.getPages()) {
+                assertThat(page.getMediaBox().getWidth()).isCloseTo(595.28f, within(0.5f));
+                assertThat(page.getMediaBox().getHeight()).isCloseTo(841.89f, within(0.5f));
+                for (COSName name : page.getResources().getFontNames()) {
+                    assertThat(page.getResources().getFont(name).isEmbedded()).isTrue();
+                }
+            }
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            assertThat(text)
+                    .contains("招商引资工作简报")
+                    .contains("吕梁市2024年1-5月招商引资工作进展情况")
+                    .contains("1-5月份，全市招商引资签约项目" + signed.longValue() + "个，签约金额" + yi + "亿元")
+                    .contains("合计" + signed.longValue()
+                            + new BigDecimal(amount.toString()).movePointLeft(4).setScale(2, RoundingMode.HALF_UP))
+                    .contains("报送：")
+                    .contains("印发");
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                assertThat(text).contains("—" + p + "—");
+            }
+        }
+
         // the text and its check as JSON, and the report page's preview of it
         String briefing = mvc.perform(get("/api/v1/stats/report/briefing?region=141100&to=2024-05")
                         .header("Authorization", CITY))
@@ -174,6 +218,17 @@ class BriefingDocxIT extends IntegrationTest {
                             + " hundred million yuan")
                     .doesNotContain("报送");
             assertThat(doc.getTables().get(0).getRow(0).getCell(11).getText()).isEqualTo("Completion");
+        }
+        byte[] englishPdf = mvc.perform(get("/api/v1/stats/report/briefing.pdf?region=141100&to=2024-05")
+                        .header("Authorization", CITY)
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(englishPdf)) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("Investment Promotion Briefing").contains("hundred million yuan");
         }
     }
 }
