@@ -134,7 +134,7 @@ final class BriefingPdf {
                 size,
                 true,
                 PdfPages.RED);
-        pages.down(box);
+        pages.down(box + 4);
         paragraph(body, BODY, d.issue(), 0, PdfPages.PITCH, Align.CENTRE, false);
         float base = PdfPages.baseline(pages.y(), PdfPages.PITCH, BODY);
         pages.text(body, d.issuer(), PdfPages.LEFT, base, BODY, false, PdfPages.BLACK);
@@ -144,7 +144,7 @@ final class BriefingPdf {
         pages.down(2);
     }
 
-    /** A paragraph, line by line, onto as many pages as it takes. */
+    /** A paragraph, line by line, onto as many pages as it takes (at least two lines on each). */
     private void paragraph(
             PdfTextLayout.Face face, float size, String text, float indent, float pitch, Align align, boolean bold)
             throws IOException {
@@ -153,6 +153,10 @@ final class BriefingPdf {
         List<PdfTextLayout.Line> lines = PdfTextLayout.wrap(face, size, text, width - indent, width);
         for (int i = 0; i < lines.size(); i++) {
             PdfTextLayout.Line l = lines.get(i);
+            int left = lines.size() - i;
+            if ((i == 0 || left == 2) && left >= 2 && !pages.fits(2 * pitch)) {
+                pages.newPage(); // no paragraph's first line alone at a page's foot, no last line alone at its top
+            }
             pages.ensure(pitch);
             float x0 = PdfPages.LEFT + (i == 0 ? indent : 0);
             float room = PdfPages.RIGHT - x0;

@@ -194,11 +194,7 @@ final class PdfTable {
     }
 
     private static float longestPiece(PdfTextLayout.Face face, float s, String text) {
-        float w = 0;
-        for (PdfTextLayout.Line l : PdfTextLayout.wrap(face, s, text, 0.1f, 0.1f)) {
-            w = Math.max(w, l.width());
-        }
-        return w;
+        return PdfTextLayout.widestPiece(face, s, text);
     }
 
     private List<List<String>> lines(List<String> cells, PdfTextLayout.Face face, boolean head) {

@@ -1,6 +1,7 @@
 package cn.yinfeng.briefing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,9 @@ final class PdfTextLayout {
                 try {
                     font.encode(s);
                     w = font.getStringWidth(s) / 1000f;
-                } catch (IllegalArgumentException | IOException e) {
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(
                             String.format(
                                     "The character \"%s\" (U+%04X) cannot be set in the PDF: the font %s has no glyph"
@@ -148,6 +151,17 @@ final class PdfTextLayout {
             wrapPart(face, size, part, lines.isEmpty() ? first : rest, rest, lines);
         }
         return lines;
+    }
+
+    /** The width of the widest piece the breaker keeps whole (a word, a number, one CJK character). */
+    static float widestPiece(Face face, float size, String text) {
+        float w = 0;
+        for (Token t : tokens(face, size, text.replace('\n', ' '))) {
+            if (!t.space()) {
+                w = Math.max(w, t.width());
+            }
+        }
+        return w;
     }
 
     private static void wrapPart(Face face, float size, String text, float first, float rest, List<Line> out) {

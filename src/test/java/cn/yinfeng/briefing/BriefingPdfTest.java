@@ -186,6 +186,11 @@ class BriefingPdfTest {
         long ms = (System.nanoTime() - start) / 1_000_000;
         byte[] pdf = out.toByteArray();
         Files.write(OUT.resolve(name + ".pdf"), pdf);
+        try (var old = Files.newDirectoryStream(OUT, name + "-*.png")) {
+            for (Path p : old) {
+                Files.delete(p); // pages of an earlier, longer rendering
+            }
+        }
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDFRenderer renderer = new PDFRenderer(doc);
             for (int i = 0; i < doc.getNumberOfPages(); i++) {
