@@ -20,7 +20,7 @@ suite=bookworm
 mirror="${MIRROR:-http://deb.debian.org/debian}"
 security_mirror="${SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
 arch="$(dpkg --print-architecture)"
-packages=openjdk-17-jre-headless,ca-certificates,tzdata
+packages=openjdk-17-jre-headless,ca-certificates,tzdata,fonts-arphic-uming
 uid=10001
 
 command -v debootstrap >/dev/null || { apt-get update -qq && apt-get install -y -qq debootstrap >/dev/null; }
