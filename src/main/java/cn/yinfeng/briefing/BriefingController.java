@@ -71,7 +71,12 @@ class BriefingController {
         Briefings.Composed composed = compose(region, to);
         BriefingDocument doc = composed.document();
         var pdf = new ByteArrayOutputStream();
-        BriefingPdf.write(doc, PdfFonts.configured(pdfTitleFont, pdfBodyFont, pdfHeadingFont), pdf);
+        try {
+            BriefingPdf.write(doc, PdfFonts.configured(pdfTitleFont, pdfBodyFont, pdfHeadingFont), pdf);
+        } catch (MissingGlyphException e) {
+            throw new InvalidInputException(
+                    List.of(new Problem("to", "report.briefingPdfGlyph", e.character(), e.codePoint(), e.font())));
+        }
         response.setContentType("application/pdf");
         response.setContentLength(pdf.size());
         attachment(response, doc.title() + suffix() + ".pdf");

@@ -182,7 +182,8 @@ class Briefings {
                 rows,
                 en
                         ? "Basis: projects approved by the city, as of " + asOf
-                                + "; projects in numbers, amounts in 100 million yuan; counting rules version " + frozen.ruleVersion() + "."
+                                + "; projects in numbers, amounts in 100 million yuan; counting rules version "
+                                + frozen.ruleVersion() + "."
                         : "数据口径：经市级审核通过的项目，截至 " + asOf + "；项目单位：个，金额单位：亿元；认定规则第 " + frozen.ruleVersion() + " 版。",
                 chart,
                 (en ? "To: " : "报送：") + units.sentTo(),
@@ -197,8 +198,8 @@ class Briefings {
                 : report.region().name() + report.year() + "年1-" + report.month() + "月招商引资工作进展情况";
     }
 
-    static final List<String> HEADS = List.of(
-            "单位", "签约项目", "签约金额", "亿元以上项目", "到位资金", "开工", "投产", "履约率", "开工率", "签约金额同比", "年度目标", "完成率");
+    static final List<String> HEADS =
+            List.of("单位", "签约项目", "签约金额", "亿元以上项目", "到位资金", "开工", "投产", "履约率", "开工率", "签约金额同比", "年度目标", "完成率");
 
     static final List<String> HEADS_EN = List.of(
             "Unit",

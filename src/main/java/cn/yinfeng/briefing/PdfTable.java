@@ -90,8 +90,19 @@ final class PdfTable {
         }
     }
 
-    /** The type size and the column widths: the largest size at which no figure has to wrap. */
+    /**
+     * The type size and the column widths: the largest size at which every head fits on two lines and no figure
+     * wraps, else the largest at which no figure wraps.
+     */
     private void layout() {
+        for (float s : SIZES) {
+            float[] w = widths(s, false);
+            if (w != null && headsOnTwoLines(s, w)) {
+                size = s;
+                widths = w;
+                return;
+            }
+        }
         for (float s : SIZES) {
             float[] w = widths(s, false);
             if (w != null) {
@@ -147,6 +158,15 @@ final class PdfTable {
             out[c] = min[c] + extra * (two[c] - min[c]) / lack;
         }
         return out;
+    }
+
+    private boolean headsOnTwoLines(float s, float[] w) {
+        for (int c = 0; c < columns && c < heads.size(); c++) {
+            if (width(twoLines(headFace, s, heads.get(c)), s) + 2 * PAD > w[c] + 0.01f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code base} with what is left of {@code total} shared equally. */

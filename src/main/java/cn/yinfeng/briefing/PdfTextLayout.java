@@ -50,13 +50,7 @@ final class PdfTextLayout {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
-                            String.format(
-                                    "The character \"%s\" (U+%04X) cannot be set in the PDF: the font %s has no glyph"
-                                            + " for it; use another character or configure a font that has it"
-                                            + " (yinfeng.report.pdf.fonts.title|body|heading)",
-                                    s, cp, name),
-                            e);
+                    throw new MissingGlyphException(s, name, e);
                 }
                 widths.put(cp, w);
             }

@@ -407,7 +407,7 @@ class BriefingPdfTest {
     void aCharacterTheFontCannotDrawIsRefusedByName() {
         BriefingDocument d = lvliang(List.of("1-5月，全市签约形势良好😀，继续努力。"), 3);
         assertThatThrownBy(() -> BriefingPdf.write(d, fonts, new ByteArrayOutputStream()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(MissingGlyphException.class)
                 .hasMessageContaining("😀")
                 .hasMessageContaining("U+1F600")
                 .hasMessageContaining("UMing");
