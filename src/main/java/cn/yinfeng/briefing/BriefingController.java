@@ -79,7 +79,8 @@ class BriefingController {
         }
         response.setContentType("application/pdf");
         response.setContentLength(pdf.size());
-        attachment(response, doc.title() + suffix() + ".pdf");
+        // inline: a phone opens it in its viewer rather than only saving it
+        disposition(response, ContentDisposition.inline(), doc.title() + suffix() + ".pdf");
         pdf.writeTo(response.getOutputStream());
         audited(composed, "pdf");
     }
@@ -91,7 +92,7 @@ class BriefingController {
         Briefings.Composed composed = compose(region, to);
         BriefingDocument doc = composed.document();
         response.setContentType(DOCX);
-        attachment(response, doc.title() + suffix() + ".docx");
+        disposition(response, ContentDisposition.attachment(), doc.title() + suffix() + ".docx");
         BriefingDocx.write(doc, fonts, response.getOutputStream());
         audited(composed, "docx");
     }
@@ -158,10 +159,11 @@ class BriefingController {
         return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? " (briefing)" : "（简报）";
     }
 
-    private static void attachment(HttpServletResponse response, String filename) {
+    private static void disposition(
+            HttpServletResponse response, ContentDisposition.Builder kind, String filename) {
         response.setHeader(
                 "Content-Disposition",
-                ContentDisposition.attachment()
+                kind
                         .filename(filename, StandardCharsets.UTF_8)
                         .build()
                         .toString());
