@@ -268,6 +268,14 @@ class StatsPrintBrowserIT extends BrowserTest {
         phone.locator("[data-testid=ranking]")
                 .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                         .setPath(SHOTS.resolve("stats-390-ranking.png")));
+        phone.locator("[data-testid=indicator-table]")
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(SHOTS.resolve("stats-390-indicators.png")));
+        // no header stands one character a line: each is at most two lines of the table's type
+        Object tallestHeader = phone.evaluate(
+                "() => Math.max(...[...document.querySelectorAll("
+                        + "'[data-testid=ranking-table] th, [data-testid=indicator-table] th')].map(th => th.getBoundingClientRect().height))");
+        assertThat(number(tallestHeader)).isLessThan(50);
 
         Page wide = signedIn(1440, 900);
         wide.navigate(baseUrl() + REPORT);
