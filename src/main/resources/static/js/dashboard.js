@@ -38,7 +38,10 @@ document.addEventListener('DOMContentLoaded', () => {
     // Counties as horizontal bars: one row per county, the chart as tall as its rows, every label shown.
     const rankingEl = document.getElementById('chart-ranking');
     const rk = [...d.ranking].reverse();
-    if (rankingEl) rankingEl.style.height = (rk.length * theme.row + 90) + 'px';
+    if (rankingEl) {
+      rankingEl.style.height = (rk.length * theme.row + 90) + 'px';
+      rankingEl.style.setProperty('--rows', rk.length); // print.css prints it tighter, so it fits beside the trend
+    }
     const ranking = make('chart-ranking');
     const colors = {GREEN: '#15803d', YELLOW: '#ca8a04', RED: '#b91c1c'};
     ranking && ranking.setOption(Object.assign({}, base, {
