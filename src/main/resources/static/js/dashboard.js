@@ -22,15 +22,25 @@ document.addEventListener('DOMContentLoaded', () => {
     return el ? echarts.init(el, null, {renderer: 'svg'}) : null;
   };
   const charts = [];
+  let trendResize = () => {};
   fetch(url, {headers: {'Accept': 'application/json'}}).then(r => r.json()).then(d => {
     // opened while printing (or in print emulation) the charts draw at once, without animation
     const base = {textStyle: text(), backgroundColor: 'transparent', animation: !window.matchMedia('print').matches};
     const months = d.trend.map(p => p.label + (document.documentElement.lang === 'en' ? '' : '月'));
     const trend = make('chart-trend');
+    // twelve month labels crowd each other below ~520 px (a phone): there they slant instead
+    const slant = () => trend && trend.getDom().clientWidth < 520 ? 40 : 0;
+    let trendSlant = slant();
+    trendResize = () => {
+      if (slant() !== trendSlant) {
+        trendSlant = slant();
+        trend.setOption({xAxis: {axisLabel: {rotate: trendSlant}}});
+      }
+    };
     trend && trend.setOption(Object.assign({}, base, {
       tooltip: tooltip('axis'), legend: legend({data: [d.year + ' ' + t.thisYear, (d.year - 1) + ' ' + t.lastYear]}),
       grid: {left: 8, right: 16, top: 48, bottom: 8, containLabel: true},
-      xAxis: axis({type: 'category', data: months, axisLabel: text({interval: 0, hideOverlap: false})}),
+      xAxis: axis({type: 'category', data: months, axisLabel: text({interval: 0, hideOverlap: false, rotate: trendSlant})}),
       yAxis: axis({type: 'value', name: t.yi}),
       series: [{name: d.year + ' ' + t.thisYear, type: 'bar', data: d.trend.map(p => yi(p.value))},
                {name: (d.year - 1) + ' ' + t.lastYear, type: 'line', data: d.trendPrevious.map(p => yi(p.value))}]}));
@@ -108,5 +118,5 @@ document.addEventListener('DOMContentLoaded', () => {
     charts.push(trend, ranking, chains, funnel, bands);
     root.dataset.chartsReady = 'true';
   });
-  window.addEventListener('resize', () => charts.forEach(c => c && c.resize()));
+  window.addEventListener('resize', () => { trendResize(); charts.forEach(c => c && c.resize()); });
 });

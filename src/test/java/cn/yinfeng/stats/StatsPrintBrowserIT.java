@@ -265,6 +265,11 @@ class StatsPrintBrowserIT extends BrowserTest {
         assertThat(rightmostCell(phone, "[data-testid=ranking-table]")).isLessThanOrEqualTo(390);
         assertThat(rightmostCell(phone, "[data-testid=indicator-table]")).isLessThanOrEqualTo(390);
         shot(phone, "stats-390.png");
+        phone.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("stats-390-viewport.png")));
+        assertThat(phone.evaluate("() => echarts.getInstanceByDom(document.getElementById('chart-trend'))"
+                        + ".getOption().xAxis[0].axisLabel.rotate"))
+                .as("month labels slant on a phone")
+                .isEqualTo(40);
         phone.locator("[data-testid=ranking]")
                 .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                         .setPath(SHOTS.resolve("stats-390-ranking.png")));
