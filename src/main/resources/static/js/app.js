@@ -55,3 +55,38 @@ document.addEventListener('input', e => {
     text.closest('[data-picker]').querySelector('[data-picker-value]').value = '';
   }
 });
+
+// printing: every ECharts chart on the page redraws at its print size (print.css) without animation when the browser
+// prints (beforeprint, or the print media query turning on, as in print preview and emulation), and at its screen
+// size again afterwards; the print header's time is set to the moment of printing, in the application's zone.
+(() => {
+  const charts = () => window.echarts
+    ? [...document.querySelectorAll('[_echarts_instance_]')].map(el => window.echarts.getInstanceByDom(el)).filter(Boolean)
+    : [];
+  const stamp = () => document.querySelectorAll('time[data-print-time]').forEach(t => {
+    try {
+      const parts = {};
+      new Intl.DateTimeFormat('en-GB', {timeZone: t.dataset.zone || 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+        day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'})
+        .formatToParts(new Date()).forEach(p => { parts[p.type] = p.value; });
+      t.textContent = parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute;
+    } catch (e) { /* an unknown zone: the time the page was rendered stays */ }
+  });
+  let printing = false;
+  const toPrint = () => {
+    printing = true;
+    stamp();
+    charts().forEach(c => { c.setOption({animation: false}); c.resize({animation: {duration: 0}}); });
+  };
+  const toScreen = () => {
+    if (!printing) return;
+    printing = false;
+    charts().forEach(c => { c.resize({animation: {duration: 0}}); c.setOption({animation: true}); });
+  };
+  window.addEventListener('beforeprint', toPrint);
+  window.addEventListener('afterprint', toScreen);
+  const media = window.matchMedia('print');
+  media.addEventListener('change', e => (e.matches ? toPrint() : toScreen()));
+  // a page opened while printing (or emulating print) draws its charts still
+  window.yfPrinting = () => media.matches;
+})();

@@ -22,14 +22,25 @@ document.addEventListener('DOMContentLoaded', () => {
     return el ? echarts.init(el, null, {renderer: 'svg'}) : null;
   };
   const charts = [];
+  let trendResize = () => {};
   fetch(url, {headers: {'Accept': 'application/json'}}).then(r => r.json()).then(d => {
-    const base = {textStyle: text(), backgroundColor: 'transparent'};
+    // opened while printing (or in print emulation) the charts draw at once, without animation
+    const base = {textStyle: text(), backgroundColor: 'transparent', animation: !window.matchMedia('print').matches};
     const months = d.trend.map(p => p.label + (document.documentElement.lang === 'en' ? '' : '月'));
     const trend = make('chart-trend');
+    // twelve month labels crowd each other below ~520 px (a phone): there they slant instead
+    const slant = () => trend && trend.getDom().clientWidth < 520 ? 40 : 0;
+    let trendSlant = slant();
+    trendResize = () => {
+      if (slant() !== trendSlant) {
+        trendSlant = slant();
+        trend.setOption({xAxis: {axisLabel: {rotate: trendSlant}}});
+      }
+    };
     trend && trend.setOption(Object.assign({}, base, {
       tooltip: tooltip('axis'), legend: legend({data: [d.year + ' ' + t.thisYear, (d.year - 1) + ' ' + t.lastYear]}),
       grid: {left: 8, right: 16, top: 48, bottom: 8, containLabel: true},
-      xAxis: axis({type: 'category', data: months, axisLabel: text({interval: 0, hideOverlap: false})}),
+      xAxis: axis({type: 'category', data: months, axisLabel: text({interval: 0, hideOverlap: false, rotate: trendSlant})}),
       yAxis: axis({type: 'value', name: t.yi}),
       series: [{name: d.year + ' ' + t.thisYear, type: 'bar', data: d.trend.map(p => yi(p.value))},
                {name: (d.year - 1) + ' ' + t.lastYear, type: 'line', data: d.trendPrevious.map(p => yi(p.value))}]}));
@@ -37,7 +48,10 @@ document.addEventListener('DOMContentLoaded', () => {
     // Counties as horizontal bars: one row per county, the chart as tall as its rows, every label shown.
     const rankingEl = document.getElementById('chart-ranking');
     const rk = [...d.ranking].reverse();
-    if (rankingEl) rankingEl.style.height = (rk.length * theme.row + 90) + 'px';
+    if (rankingEl) {
+      rankingEl.style.height = (rk.length * theme.row + 90) + 'px';
+      rankingEl.style.setProperty('--rows', rk.length); // print.css prints it tighter, so it fits beside the trend
+    }
     const ranking = make('chart-ranking');
     const colors = {GREEN: '#15803d', YELLOW: '#ca8a04', RED: '#b91c1c'};
     ranking && ranking.setOption(Object.assign({}, base, {
@@ -61,7 +75,7 @@ document.addEventListener('DOMContentLoaded', () => {
     d.chains.forEach(p => { byName[p.label] = yi(p.value); });
     if (chainsEl) chainsEl.style.height = (250 + d.chains.length * (theme.size + 10)) + 'px';
     const chains = make('chart-chains');
-    chains && chains.setOption(Object.assign({}, base, {tooltip: Object.assign(tooltip('item'), {formatter: '{b}: {c} ' + t.yi + ' ({d}%)'}),
+    const chainsOption = Object.assign({}, base, {tooltip: Object.assign(tooltip('item'), {formatter: '{b}: {c} ' + t.yi + ' ({d}%)'}),
       legend: legend({orient: 'vertical', bottom: 0, left: 'center', itemGap: 6,
         formatter: name => name + '  ' + byName[name] + ' ' + t.yi + '  ' + share(byName[name])}),
       series: [{type: 'pie', radius: ['40%', '88%'], center: ['50%', 115], height: 230, top: 0,
@@ -69,7 +83,23 @@ document.addEventListener('DOMContentLoaded', () => {
                 label: {show: true, position: 'inside', formatter: p => p.percent >= 8 ? p.percent.toFixed(0) + '%' : '',
                         color: '#fff', fontSize: theme.size},
                 labelLine: {show: false},
-                data: d.chains.map(p => ({name: p.label, value: yi(p.value)}))}]}));
+                data: d.chains.map(p => ({name: p.label, value: yi(p.value)}))}]});
+    // printed, the pie spans the page (print.css) with its legend beside it instead of below; on screen again, as before
+    const chainsFor = print => {
+      if (!print) return chainsOption;
+      const legendBeside = Object.assign({}, chainsOption.legend, {left: '55%', top: 'middle'});
+      delete legendBeside.bottom;
+      return Object.assign({}, chainsOption, {animation: false, legend: legendBeside,
+        series: [Object.assign({}, chainsOption.series[0], {center: ['27%', '50%'], height: '100%'})]});
+    };
+    const printMedia = window.matchMedia('print');
+    chains && chains.setOption(chainsFor(printMedia.matches));
+    if (chains) {
+      const relayout = print => { chains.resize({animation: {duration: 0}}); chains.setOption(chainsFor(print), true); };
+      window.addEventListener('beforeprint', () => relayout(true));
+      window.addEventListener('afterprint', () => relayout(false));
+      printMedia.addEventListener('change', e => relayout(e.matches));
+    }
     const stages = t.stages.split('|');
     const funnel = make('chart-funnel');
     funnel && funnel.setOption(Object.assign({}, base, {tooltip: tooltip('item'),
@@ -88,5 +118,5 @@ document.addEventListener('DOMContentLoaded', () => {
     charts.push(trend, ranking, chains, funnel, bands);
     root.dataset.chartsReady = 'true';
   });
-  window.addEventListener('resize', () => charts.forEach(c => c && c.resize()));
+  window.addEventListener('resize', () => { trendResize(); charts.forEach(c => c && c.resize()); });
 });
