@@ -159,14 +159,10 @@ class BriefingController {
         return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? " (briefing)" : "（简报）";
     }
 
-    private static void disposition(
-            HttpServletResponse response, ContentDisposition.Builder kind, String filename) {
+    private static void disposition(HttpServletResponse response, ContentDisposition.Builder kind, String filename) {
         response.setHeader(
                 "Content-Disposition",
-                kind
-                        .filename(filename, StandardCharsets.UTF_8)
-                        .build()
-                        .toString());
+                kind.filename(filename, StandardCharsets.UTF_8).build().toString());
     }
 
     private void audited(Briefings.Composed composed, String format) {

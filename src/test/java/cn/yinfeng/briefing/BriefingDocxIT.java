@@ -143,7 +143,9 @@ class BriefingDocxIT extends IntegrationTest {
                 .andReturn()
                 .getResponse();
         assertThat(pdfResponse.getContentType()).isEqualTo("application/pdf");
-        assertThat(pdfResponse.getHeader("Content-Disposition")).startsWith("inline").contains(".pdf");
+        assertThat(pdfResponse.getHeader("Content-Disposition"))
+                .startsWith("inline")
+                .contains(".pdf");
         byte[] pdf = pdfResponse.getContentAsByteArray();
         Path out = Path.of("target", "briefing-pdf");
         Files.createDirectories(out);
