@@ -92,6 +92,7 @@ class ProjectListBrowserIT extends BrowserTest {
         page.click("[data-testid=next-page]");
         assertThat(rows(page)).isEqualTo(5);
         page.click("[data-testid=prev-page]");
+        page.waitForLoadState(); // the list's script binds the selection on load: check after it
         assertThat(page.getAttribute(
                         "[data-testid=projects-table] tbody tr:first-child [data-row-select]", "data-row-select"))
                 .isEqualTo(String.valueOf(newestFirst.get(40)));
