@@ -5,6 +5,7 @@ import cn.yinfeng.audit.Outcome;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The monthly 简报 as a Word document ({@code .docx}) and a PDF, both in the GB/T 9704 layout, built from the latest publication of the
- * month: its frozen figures computed again as of the instant and under the rule version it used, so the document
+ * The monthly 简报 as a Word document ({@code .docx}) and a PDF, both in the GB/T 9704 layout, built from the
+ * latest publication of the month: its frozen figures computed again as of the instant and under the rule version it used, so the document
  * says what was published, and its text checked against them before it is offered. A month not yet published has
  * no 简报 (the page says to publish first). In the reader's language.
  */
@@ -36,9 +37,8 @@ class BriefingController {
     private final Clock clock;
     private final AuditLog audit;
     private final BriefingDocument.Fonts fonts;
-    /** Font files of the PDF, blank for the default; resolved per document, so a machine without them still runs. */
+    // font files of the PDF, blank for the default; resolved per document, so a machine without them still runs
     private final String pdfTitleFont;
-
     private final String pdfBodyFont;
     private final String pdfHeadingFont;
 
@@ -62,6 +62,7 @@ class BriefingController {
     }
 
     @GetMapping({"/stats/report/briefing.pdf", "/api/v1/stats/report/briefing.pdf"})
+    @SecurityRequirement(name = "bearer")
     @Operation(
             summary = "The month's 简报 as a PDF (A4, GB/T 9704 layout, CJK fonts embedded) from its latest "
                     + "publication")
@@ -86,14 +87,18 @@ class BriefingController {
     }
 
     @GetMapping({"/stats/report/briefing.docx", "/api/v1/stats/report/briefing.docx"})
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "The month's 简报 as a Word document (GB/T 9704 layout) from its latest publication")
     void briefing(@RequestParam(required = false) String region, @RequestParam String to, HttpServletResponse response)
             throws IOException {
         Briefings.Composed composed = compose(region, to);
         BriefingDocument doc = composed.document();
+        var docx = new ByteArrayOutputStream(); // whole before it is sent: a failure never sends half a file
+        BriefingDocx.write(doc, fonts, docx);
         response.setContentType(DOCX);
+        response.setContentLength(docx.size());
         disposition(response, ContentDisposition.attachment(), doc.title() + suffix() + ".docx");
-        BriefingDocx.write(doc, fonts, response.getOutputStream());
+        docx.writeTo(response.getOutputStream());
         audited(composed, "docx");
     }
 
@@ -120,6 +125,7 @@ class BriefingController {
     }
 
     @GetMapping("/api/v1/stats/report/briefing")
+    @SecurityRequirement(name = "bearer")
     @ResponseBody
     @Operation(
             summary = "The month's 简报 text from its latest publication and what the check against the frozen "

@@ -109,23 +109,33 @@ class Briefings {
 
     /** The 简报 of a report (published or not), with its check: the text is always checked in Chinese. */
     Composed compose(MonthlyReport.Report frozen, int issue, Locale locale, Instant printedAt) {
-        BriefingText.Inputs inputs = inputs(frozen, locale);
-        BriefingText.Inputs chinese = locale.getLanguage().equals("zh") ? inputs : inputs(frozen, Locale.CHINA);
+        Named named = named(frozen);
+        BriefingText.Inputs inputs = inputs(frozen, named, locale);
+        BriefingText.Inputs chinese = locale.getLanguage().equals("zh") ? inputs : inputs(frozen, named, Locale.CHINA);
         String text = String.join("\n", BriefingText.write(chinese, Locale.CHINA));
         BriefingCheck.Result check = checker.check(text, report, frozen, chinese);
         return new Composed(document(frozen, inputs, issue, locale, printedAt), check, frozen, chinese);
     }
 
-    private BriefingText.Inputs inputs(MonthlyReport.Report frozen, Locale locale) {
+    /** What the text names besides the report's rows, read once for both languages. */
+    private record Named(List<FigureExplanation.Item> largest, List<Deadlines.Due> due) {}
+
+    private Named named(MonthlyReport.Report frozen) {
         Region region = frozen.region();
         YearMonth to = YearMonth.of(frozen.year(), frozen.month());
-        List<FigureExplanation.Item> items = stats.largest(
-                region, "SIGNED_AMOUNT", to.withMonth(1), to, frozen.asOf(), frozen.ruleVersion(), LARGEST);
-        var largest = items.stream()
+        return new Named(
+                stats.largest(
+                        region, "SIGNED_AMOUNT", to.withMonth(1), to, frozen.asOf(), frozen.ruleVersion(), LARGEST),
+                deadlines.dueWithin(regions.scopeOf(region.id()), RISK_WINDOW, RISKS));
+    }
+
+    private BriefingText.Inputs inputs(MonthlyReport.Report frozen, Named named, Locale locale) {
+        Region region = frozen.region();
+        var largest = named.largest().stream()
                 .filter(i -> i.adds() != null && i.adds().signum() > 0)
                 .map(i -> new BriefingText.Largest(i.label(), i.regionName(), i.adds()))
                 .toList();
-        var risks = deadlines.dueWithin(regions.scopeOf(region.id()), RISK_WINDOW, RISKS).stream()
+        var risks = named.due().stream()
                 .map(d -> new BriefingText.Risk(
                         d.name(),
                         d.kind().equals("REVIEW")
