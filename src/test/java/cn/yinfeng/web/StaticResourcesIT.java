@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Webjars are served at version-agnostic URLs although the resource-URL rewriting filter is off (see
- * {@code WebConfiguration}): pages link them as written, and the resolver chain finds the versioned file.
+ * {@code WebConfiguration}); pages link them under their version and content hash ({@code Assets}).
  */
 class StaticResourcesIT extends IntegrationTest {
 
@@ -32,6 +32,6 @@ class StaticResourcesIT extends IntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(login).contains("href=\"/webjars/bootstrap/css/bootstrap.min.css\"");
+        assertThat(login).containsPattern("href=\"/webjars/bootstrap/[0-9.]+/css/bootstrap\\.min-[0-9a-f]{32}\\.css\"");
     }
 }
