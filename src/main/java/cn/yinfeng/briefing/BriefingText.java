@@ -361,17 +361,13 @@ final class BriefingText {
     }
 
     /** 万元 as 亿元 to one place, trailing zeros dropped (941.5, 76), as the city's reports write them. */
+    /** 万元 as 亿元 the way the report's paragraph writes them (one place, no trailing zero). */
     static String yi(BigDecimal wan) {
-        return wan == null
-                ? "0"
-                : wan.movePointLeft(4)
-                        .setScale(1, RoundingMode.HALF_UP)
-                        .stripTrailingZeros()
-                        .toPlainString();
+        return MonthlyReport.yi(wan);
     }
 
     static String count(BigDecimal n) {
-        return n == null ? "0" : n.stripTrailingZeros().toPlainString();
+        return MonthlyReport.count(n);
     }
 
     /** A share (four places) as a percentage to one place: 0.2214 → 22.1. */
