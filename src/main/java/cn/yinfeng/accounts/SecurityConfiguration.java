@@ -96,6 +96,7 @@ class SecurityConfiguration {
     SecurityFilterChain actuatorChain(
             HttpSecurity http,
             ApiTokens tokens,
+            WarmUpIdentity warmUp,
             AuditLog audit,
             MessageSource messages,
             @Value("${yinfeng.metrics.scrape-token:}") String scrapeToken)
@@ -112,7 +113,7 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
                 .addFilterBefore(
-                        new MetricsScrapeFilter(scrapeToken, new BearerTokenFilter(tokens, audit, messages)),
+                        new MetricsScrapeFilter(scrapeToken, new BearerTokenFilter(tokens, warmUp, audit, messages)),
                         AnonymousAuthenticationFilter.class)
                 .headers(h ->
                         h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
@@ -133,7 +134,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, AuditLog audit, MessageSource messages)
+    SecurityFilterChain apiChain(
+            HttpSecurity http, ApiTokens tokens, WarmUpIdentity warmUp, AuditLog audit, MessageSource messages)
             throws Exception {
         http.securityMatcher("/api/**")
                 // least privilege (checklist #8): a talent-only user reaches the talent API and their own
@@ -148,7 +150,8 @@ class SecurityConfiguration {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens, audit, messages), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new BearerTokenFilter(tokens, warmUp, audit, messages), AnonymousAuthenticationFilter.class)
                 .headers(h ->
                         h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {

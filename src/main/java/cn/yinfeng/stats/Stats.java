@@ -22,8 +22,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,6 +116,7 @@ public class Stats {
     private final AsOfRecords asOfRecords;
     private final ProjectCredits credits;
     private final DashboardSeries series;
+    private final Executor parallel;
 
     Stats(
             StatsEngine engine,
@@ -127,7 +132,9 @@ public class Stats {
             FigureExplanation explanation,
             AsOfRecords asOfRecords,
             ProjectCredits credits,
-            DashboardSeries series) {
+            DashboardSeries series,
+            @Qualifier("statsParallel") Executor parallel) {
+        this.parallel = parallel;
         this.credits = credits;
         this.series = series;
         this.asOfRecords = asOfRecords;
@@ -316,11 +323,20 @@ public class Stats {
         return read(() -> ranking(region, indicator, from, to, asOf, byCompletion));
     }
 
-    private List<Rank> ranking(
-            Region parent, Indicator ind, YearMonth from, YearMonth to, LocalDate asOf, boolean byCompletion) {
-        List<Region> units = regions.visible(currentUser.scope()).stream()
+    /** The regions directly below a region that the caller sees: the units a ranking compares. */
+    private List<Region> units(Region parent) {
+        return regions.visible(currentUser.scope()).stream()
                 .filter(r -> r.parentId() != null && r.parentId() == parent.id())
                 .toList();
+    }
+
+    private List<Rank> ranking(
+            Region parent, Indicator ind, YearMonth from, YearMonth to, LocalDate asOf, boolean byCompletion) {
+        return ranking(units(parent), ind, from, to, asOf, byCompletion);
+    }
+
+    private List<Rank> ranking(
+            List<Region> units, Indicator ind, YearMonth from, YearMonth to, LocalDate asOf, boolean byCompletion) {
         var values = engine.compute(
                 units,
                 List.of(ind),
@@ -371,20 +387,33 @@ public class Stats {
             List<Point> funnel,
             List<Point> bands) {}
 
+    /**
+     * The dashboard of a region up to a month. The ranking (the heaviest read) runs on a second connection while this
+     * thread reads the series: the answer waits for the slower of the two, not for both. Neither holds a connection
+     * while it waits for the other, so a full pool slows the dashboard down but cannot deadlock it.
+     */
     public Dashboard dashboard(String regionCode, YearMonth end) {
         Region region = region(regionCode);
+        Indicator signed = targets.indicator("SIGNED_AMOUNT");
+        List<Region> units = units(region);
+        YearMonth from = end.withMonth(1);
         fresh();
-        return read(() -> {
-            var trends = series.monthlySigned(region, end.getYear());
-            return new Dashboard(
-                    end.getYear(),
-                    trends.get(end.getYear()),
-                    trends.get(end.getYear() - 1),
-                    ranking(region, targets.indicator("SIGNED_AMOUNT"), end.withMonth(1), end, null, false),
-                    series.chainMix(region, end.withMonth(1), end),
-                    series.funnel(region),
-                    series.bands(region, end.withMonth(1), end));
-        });
+        CompletableFuture<List<Rank>> ranking = CompletableFuture.supplyAsync(
+                () -> read(() -> ranking(units, signed, from, end, null, false)), parallel);
+        DashboardSeries.Series s = read(() -> series.of(region, from, end));
+        return new Dashboard(
+                end.getYear(), s.trend(), s.trendPrevious(), join(ranking), s.chains(), s.funnel(), s.bands());
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The latest month with a counted signing in a region's subtree: where a reader wants to land. */

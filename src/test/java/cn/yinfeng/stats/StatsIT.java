@@ -327,6 +327,7 @@ class StatsIT extends IntegrationTest {
                 null,
                 null,
                 null,
+                null,
                 null);
         assertThat(stats.lightFor(new BigDecimal("100"), new BigDecimal("100"))).isEqualTo(Stats.Light.GREEN);
         assertThat(stats.lightFor(new BigDecimal("90"), new BigDecimal("100"))).isEqualTo(Stats.Light.YELLOW);

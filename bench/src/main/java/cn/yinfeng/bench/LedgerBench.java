@@ -75,22 +75,25 @@ final class LedgerBench {
     private static final Pattern BATCH = Pattern.compile("\"batchId\":(\\d+)");
 
     static final String USAGE = """
-              --suite          what to run: api, ledger, work (the workbench and a batch approval) or a
-                               list of them, e.g. api,ledger (default api)
+              --suite          what to run: api, ledger, work (the workbench and a batch approval), stats (the
+                               statistics measurements and the dashboard alone), web (pages in Chromium over a
+                               throttled connection) or a list of them, e.g. api,ledger (default api)
               --import-rows    ledger suite: project rows in the uploaded file (default 100000)
               --ledger-repeats ledger suite: timed exports per size, parse-only reads and bare writes (default 3)
               --app-heap       ledger suite: the application's -Xmx (default 1g)
             """;
 
     /** The suites to run and the ledger suite's settings; {@link #rest} is what is left for {@link Options}. */
-    record Suite(boolean api, boolean ledger, boolean work, boolean briefing, int importRows, int repeats, String appHeap, int jmxPort,
-            String[] rest) {
+    record Suite(boolean api, boolean ledger, boolean work, boolean briefing, boolean stats, boolean web, int importRows,
+            int repeats, String appHeap, int jmxPort, String[] rest) {
 
         static Suite parse(String[] args) {
             boolean api = true;
             boolean ledger = false;
             boolean work = false;
             boolean briefing = false;
+            boolean stats = false;
+            boolean web = false;
             int rows = 100_000;
             int repeats = 3;
             String heap = "1g";
@@ -106,9 +109,11 @@ final class LedgerBench {
                         ledger = names.contains("ledger");
                         work = names.contains("work");
                         briefing = names.contains("briefing");
-                        if (!api && !ledger && !work && !briefing) {
+                        stats = names.contains("stats");
+                        web = names.contains("web");
+                        if (!api && !ledger && !work && !briefing && !stats && !web) {
                             throw new IllegalArgumentException(
-                                    "--suite takes api, ledger, work, briefing or a list of them");
+                                    "--suite takes api, ledger, work, briefing, stats, web or a list of them");
                         }
                     }
                     case "--import-rows" -> rows = Integer.parseInt(value.replace("_", ""));
@@ -125,7 +130,7 @@ final class LedgerBench {
                     throw new IllegalStateException(e);
                 }
             }
-            return new Suite(api, ledger, work, briefing, rows, Math.max(1, repeats), heap, port, rest.toArray(String[]::new));
+            return new Suite(api, ledger, work, briefing, stats, web, rows, Math.max(1, repeats), heap, port, rest.toArray(String[]::new));
         }
 
         /** JVM options of the app: only the ledger suite adds a heap cap and a local JMX port to sample it. */

@@ -143,6 +143,12 @@ public final class Main {
 
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             if (!suite.api()) {
+                if (suite.stats()) {
+                    Timing.Stats floor = floor(http, app.baseUrl(), o);
+                    progress("statistics: rebuilding the aggregates, then timing them");
+                    System.out.print(StatsBench.run(http, app.baseUrl(), db, floor, o.warmup(), o.requests(),
+                            data.projects(), data.funds()));
+                }
                 if (suite.work()) {
                     // the daily work alone (issue 20): the workbench and a batch approval
                     System.out.print(WorkbenchBench.run(app.baseUrl(), db, o.warmup(), o.requests()));
@@ -155,6 +161,7 @@ public final class Main {
                 if (suite.ledger()) {
                     LedgerBench.run(suite, http, app.baseUrl(), db, app.log());
                 }
+                hold(o, app.baseUrl());
                 return 0;
             }
             List<Scenario> scenarios = scenarios(db);
@@ -208,13 +215,26 @@ public final class Main {
             if (suite.ledger()) {
                 LedgerBench.run(suite, http, base, db, app.log());
             }
-            if (o.holdSeconds() > 0) {
-                progress("holding for %d s: PostgreSQL on port %d (user postgres, database postgres), app at %s, "
-                        + "token %s", o.holdSeconds(), postgres.getPort(), base, DataLoader.TOKEN_SECRET);
-                Thread.sleep(o.holdSeconds() * 1000L);
-            }
+            hold(o, base);
         }
         return 0;
+    }
+
+    /** {@code --hold}: keeps PostgreSQL and the app up after the report, to look at them by hand. */
+    private static void hold(Options o, String base) throws InterruptedException {
+        if (o.holdSeconds() > 0) {
+            progress("holding for %d s: PostgreSQL on port %d (user postgres, database postgres), app at %s, "
+                    + "token %s", o.holdSeconds(), postgres.getPort(), base, DataLoader.TOKEN_SECRET);
+            Thread.sleep(o.holdSeconds() * 1000L);
+        }
+    }
+
+    /** The floor, {@code GET /api/v1/me}, timed after the JIT warm-up of the freshly started app. */
+    private static Timing.Stats floor(HttpClient http, String base, Options o) throws Exception {
+        for (int i = 0; i < o.jitWarmup(); i++) {
+            get(http, base, "/api/v1/me");
+        }
+        return Timing.measure(o.warmup(), o.requests(), () -> get(http, base, "/api/v1/me"));
     }
 
     /** The five calls, with the SQL each runs; the page-1000 cursor and the city come from the loaded data. */

@@ -323,7 +323,7 @@ final class StatsBench {
         return response.body();
     }
 
-    /** The dashboard's trend (this year's twelve months) must equal the trend statement's sums. */
+    /** The dashboard's trend (this year's twelve months) must equal the series statement's trend rows. */
     private static void checkTrend(String body, Connection db, List<AppSql.Query> statements) throws SQLException {
         Matcher m = TREND.matcher(body);
         if (!m.find()) {
@@ -337,12 +337,13 @@ final class StatsBench {
         }
         var fromSql = new BigDecimal[12];
         Arrays.fill(fromSql, BigDecimal.ZERO);
-        try (PreparedStatement ps = db.prepareStatement(statements.get(StatsSql.TREND).sql())) {
-            Main.bind(ps, statements.get(StatsSql.TREND).params());
+        try (PreparedStatement ps = db.prepareStatement(statements.get(StatsSql.SERIES).sql())) {
+            Main.bind(ps, statements.get(StatsSql.SERIES).params());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getInt("y") == YEAR) {
-                        fromSql[rs.getInt("m") - 1] = rs.getBigDecimal("amount");
+                    int key = rs.getInt("key");
+                    if (rs.getString("kind").equals("T") && key / 100 == YEAR) {
+                        fromSql[key % 100 - 1] = rs.getBigDecimal("v");
                     }
                 }
             }

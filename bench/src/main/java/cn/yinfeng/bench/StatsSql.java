@@ -35,8 +35,8 @@ import java.util.stream.Collectors;
  */
 final class StatsSql {
 
-    /** Index of the trend statement in {@link #dashboard}. */
-    static final int TREND = 2;
+    /** Index of the series statement (trend, chains, funnel, bands) in {@link #dashboard}. */
+    static final int SERIES = 7;
 
     private static final String REGION_SELECT = "select id, code, name, short_name, level, parent_id, path, sort_order, "
             + "version from region";
@@ -53,13 +53,6 @@ final class StatsSql {
                 List.of(DataLoader.ROOT_CODE, SCOPE_PATTERN)));
         // Stats.fresh()
         out.add(new AppSql.Query(DIRTY, List.of()));
-        // Stats.monthlySigned
-        out.add(new AppSql.Query("""
-                select extract(year from p.month)::int as y, extract(month from p.month)::int as m, sum(p.amount) as amount
-                  from stats_project_month p
-                 where p.region_id = ? and p.event = 'SIGNED' and p.counted and p.month between ? and ?
-                 group by 1, 2
-                """, List.of(DataLoader.ROOT_ID, LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 12, 1))));
         // Targets.indicator("SIGNED_AMOUNT") -> Catalogue.current(): the version in force (its catalogue is cached)
         out.add(new AppSql.Query("""
                 select coalesce((select version from rule_version where effective_from <= ?
@@ -95,20 +88,29 @@ final class StatsSql {
         out.add(new AppSql.Query("select region_id, indicator_code, value from target where region_id in ("
                 + String.join(", ", java.util.Collections.nCopies(cityIds.size(), "?")) + ") and year = ?",
                 targetParams));
-        // Stats.chainMix, funnel, bands
+        // DashboardSeries.of: the trend, the chain mix, the funnel and the bands in one statement
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 1);
+        long root = DataLoader.ROOT_ID;
         out.add(new AppSql.Query("""
-                select coalesce(c.name, '未归链') as label, sum(x.amount) as v
+                select 'T' as kind, (extract(year from p.month) * 100 + extract(month from p.month))::int as key,
+                       null as label, sum(p.amount) as v
+                  from stats_project_month p
+                 where p.region_id = ? and p.event = 'SIGNED' and p.counted and p.month between ? and ?
+                 group by 2
+                union all
+                select 'C', 0, coalesce(c.name, '未归链'), sum(x.amount)
                   from stats_chain_month x left join chain c on c.id = x.chain_id
                  where x.region_id = ? and x.counted and x.month between ? and ?
-                 group by 1 order by 2 desc
-                """, List.of(DataLoader.ROOT_ID, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1))));
-        out.add(new AppSql.Query("select s.stage, sum(s.projects) as n from stats_stage_month s where s.region_id = ? "
-                + "group by 1", List.of(DataLoader.ROOT_ID)));
-        out.add(new AppSql.Query("""
-                select p.band, sum(p.projects) as n from stats_project_month p
+                 group by 3
+                union all
+                select 'F', 0, s.stage, sum(s.projects) from stats_stage_month s where s.region_id = ? group by 3
+                union all
+                select 'B', p.band, null, sum(p.projects)
+                  from stats_project_month p
                  where p.region_id = ? and p.event = 'SIGNED' and p.counted and p.month between ? and ?
-                 group by 1
-                """, List.of(DataLoader.ROOT_ID, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 1))));
+                 group by 2
+                """, List.of(root, LocalDate.of(year - 1, 1, 1), to, root, from, to, root, root, from, to)));
         return out;
     }
 
