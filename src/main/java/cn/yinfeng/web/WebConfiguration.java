@@ -2,6 +2,7 @@ package cn.yinfeng.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,9 +50,17 @@ class WebConfiguration implements WebMvcConfigurer {
         return bean;
     }
 
-    /** A year, public, immutable: every link to a static file carries its content's hash ({@link Assets}). */
-    static final CacheControl STATIC =
-            CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+    /**
+     * A year ({@code yinfeng.web.static-max-age}), public, immutable: every link to a static file carries its
+     * content's hash ({@link Assets}). 0 sends no-store, as for pages: only to measure what caching saves (bench).
+     */
+    private final CacheControl staticCache;
+
+    WebConfiguration(@Value("${yinfeng.web.static-max-age:365d}") Duration staticMaxAge) {
+        this.staticCache = staticMaxAge.isZero()
+                ? CacheControl.noStore()
+                : CacheControl.maxAge(staticMaxAge).cachePublic().immutable();
+    }
 
     /**
      * Static files (spring.web.resources.add-mappings is off, so these are the only ones): the app's own under
@@ -62,14 +71,14 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/webjars/**")
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .setCacheControl(STATIC)
+                .setCacheControl(staticCache)
                 .resourceChain(true)
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
                 .addResolver(new LiteWebJarsResourceResolver());
         for (String dir : new String[] {"css", "js"}) {
             registry.addResourceHandler("/" + dir + "/**")
                     .addResourceLocations("classpath:/static/" + dir + "/")
-                    .setCacheControl(STATIC)
+                    .setCacheControl(staticCache)
                     .resourceChain(true)
                     .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
         }

@@ -136,6 +136,33 @@ final class AppProcess implements AutoCloseable {
                 + tail());
     }
 
+    /**
+     * Polls the readiness probe, {@code GET /actuator/health/readiness}, until it answers 200: the instance has run
+     * its warm-up (it answers 503 while it does), as a load balancer would wait for it. Returns the seconds waited.
+     */
+    double awaitReadiness(HttpClient http, Duration timeout) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("application exited with code " + process.exitValue() + "\n"
+                        + tail());
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - start) / 1e9;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the readiness probe did not answer 200 within " + timeout.toSeconds()
+                + " s\n" + tail());
+    }
+
     /** The end of the application's log, for error messages. */
     String tail() {
         try {

@@ -13,37 +13,41 @@ import java.util.Comparator;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The load suite ({@code --load}): {@link LoadSimulation} with Gatling, first against the one application instance,
- * then against it and a second instance on the same database (Gatling spreads its users over both). Gatling prints
+ * The load suite ({@code --load}): {@link LoadSimulation} with Gatling, first against a freshly started instance,
+ * then against it and a second fresh instance on the same database (Gatling spreads its users over both); each
+ * takes traffic once its readiness probe answers, after its own warm-up, as behind a load balancer. Gatling prints
  * each run's requests, errors (anything but the expected statuses), throughput and p50/p95/p99; target p95 ≤ 500 ms.
  */
 final class LoadBench {
 
     private static final double P95_TARGET_MS = 500;
     private static final String LEADER_PASSWORD = "Bench#Load2024";
-    private static final int WARM_UP_SECONDS = 30;
 
     private LoadBench() {}
 
     record Run(String label, String report) {}
 
-    static String run(Connection db, String base, Path jar, int pgPort, Path target, int users, int seconds)
+    static String run(Connection db, Path jar, int pgPort, Path target, int users, int seconds)
             throws Exception {
         prepareUsers(db);
         String ids = projectIds(db);
         var runs = new ArrayList<Run>();
-        // a freshly started JVM compiles its hot paths during the first minute; on two cores that compile storm plus
-        // 200 users arriving gave a few seconds of 503s in some cold runs. Each instance gets a short unmeasured run
-        // at a fifth of the users first (its report is listed, marked), so the measured runs show the steady state.
-        runs.add(gatling("warm-up (not measured)", base, ids, Math.max(1, users / 5), WARM_UP_SECONDS, target));
-        runs.add(gatling("one instance", base, ids, users, seconds, target));
-        Main.progress("load: starting a second application instance");
-        try (AppProcess second = AppProcess.start(jar, pgPort, target.resolve("app2"))) {
-            var http = java.net.http.HttpClient.newHttpClient();
+        // both runs from a cold start, as after a deployment: each new instance takes traffic only once its readiness
+        // probe answers 200, i.e. after its own warm-up (cn.yinfeng.web.WarmUp); no unmeasured run before
+        var http = java.net.http.HttpClient.newHttpClient();
+        Main.progress("load: starting a fresh application instance, waiting for its readiness probe");
+        try (AppProcess first = AppProcess.start(jar, pgPort, target.resolve("app-load1"))) {
+            first.awaitReady(http, java.time.Duration.ofSeconds(240));
+            double ready = first.awaitReadiness(http, java.time.Duration.ofSeconds(240));
+            runs.add(gatling(String.format("one instance, cold (ready %.0f s after it answered)", ready),
+                    first.baseUrl(), ids, users, seconds, target));
+            Main.progress("load: a second fresh instance, waiting for its readiness probe");
+            try (AppProcess second = AppProcess.start(jar, pgPort, target.resolve("app-load2"))) {
             second.awaitReady(http, java.time.Duration.ofSeconds(240));
-            runs.add(gatling("warm-up of the second (not measured)", second.baseUrl(), ids, Math.max(1, users / 5),
-                    WARM_UP_SECONDS, target));
-            runs.add(gatling("two instances", base + "," + second.baseUrl(), ids, users, seconds, target));
+            double ready2 = second.awaitReadiness(http, java.time.Duration.ofSeconds(240));
+            runs.add(gatling(String.format("two instances, the second cold (ready %.0f s)", ready2),
+                    first.baseUrl() + "," + second.baseUrl(), ids, users, seconds, target));
+            }
         }
         var out = new StringBuilder(String.format("%nLoad (Gatling, %d concurrent users of mixed roles for %d s, "
                 + "closed model, 1-2 s pauses): Gatling printed each run's requests, errors, p50/p95/p99 and "

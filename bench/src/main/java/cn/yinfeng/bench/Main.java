@@ -149,6 +149,9 @@ public final class Main {
                     System.out.print(StatsBench.run(http, app.baseUrl(), db, floor, o.warmup(), o.requests(),
                             data.projects(), data.funds()));
                 }
+                if (suite.web()) {
+                    web(o, http, benchDir.resolve("target"), db);
+                }
                 if (suite.work()) {
                     // the daily work alone (issue 20): the workbench and a batch approval
                     System.out.print(WorkbenchBench.run(app.baseUrl(), db, o.warmup(), o.requests()));
@@ -192,7 +195,7 @@ public final class Main {
                     data.projects(), data.funds());
             report(o, data, db, results, loadBefore, seconds(t0));
             if (o.load()) {
-                System.out.print(LoadBench.run(db, base, o.appJar(), postgres.getPort(), target, o.loadUsers(),
+                System.out.print(LoadBench.run(db, o.appJar(), postgres.getPort(), target, o.loadUsers(),
                         o.loadSeconds()));
             }
             System.out.print(statsReport);
@@ -218,6 +221,20 @@ public final class Main {
             hold(o, base);
         }
         return 0;
+    }
+
+    /** The web suite: this instance, and a second one with the old static-file settings on the same database. */
+    private static void web(Options o, HttpClient http, Path target, Connection db) throws Exception {
+        progress("web: waiting for the readiness probe (warm-up), starting an instance with the old settings");
+        double waited = app.awaitReadiness(http, Duration.ofSeconds(o.startTimeoutSeconds()));
+        try (AppProcess old = AppProcess.start(o.appJar(), postgres.getPort(), target.resolve("app-old"), List.of(),
+                WebBench.OLD_SETTINGS)) {
+            old.awaitReady(http, Duration.ofSeconds(o.startTimeoutSeconds()));
+            double oldWaited = old.awaitReadiness(http, Duration.ofSeconds(o.startTimeoutSeconds()));
+            progress("web: ready after %.1f s more (this one) and %.1f s after answering (the old one)", waited,
+                    oldWaited);
+            System.out.print(WebBench.run(app.baseUrl(), old.baseUrl(), db));
+        }
     }
 
     /** {@code --hold}: keeps PostgreSQL and the app up after the report, to look at them by hand. */

@@ -25,7 +25,7 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
               --hold           keep PostgreSQL and the app running this many seconds after the report, to look
                                at them by hand (the ports are printed)
               --load           also run the Gatling load simulation, with one and then two app instances
-              --load-users     concurrent users of the load simulation (default 200)
+              --load-users     concurrent users of the load simulation (default 300)
               --load-seconds   duration of each load run (default 60)
               --rule-warmup    untimed calls before each rule-version scenario, which reads the approved history
                                (default 3)
@@ -47,7 +47,7 @@ record Options(int projects, Path appJar, int jitWarmup, int warmup, int request
         boolean explain = false;
         int hold = 0;
         boolean load = false;
-        int loadUsers = 200;
+        int loadUsers = 300;
         int loadSeconds = 60;
         int ruleWarmup = 3;
         int ruleRequests = 30;

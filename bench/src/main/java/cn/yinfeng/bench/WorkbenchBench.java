@@ -28,8 +28,8 @@ final class WorkbenchBench {
 
     static final String USER = "benchcity";
     /** The password of {@link #USER}; the hash below is its BCrypt (cost 12), as the application stores them. */
-    private static final String PASSWORD = "Bench@2026-workbench";
-    private static final String HASH = "$2a$12$RLSNM.ASpP7Vby.FhfJVMOpc8MBrgVBprN8Zrshh9UgMorHBiBq9G";
+    static final String PASSWORD = "Bench@2026-workbench";
+    static final String HASH = "$2a$12$RLSNM.ASpP7Vby.FhfJVMOpc8MBrgVBprN8Zrshh9UgMorHBiBq9G";
     /** The first city (path /1/2/): ids 2 .. 1 + CITIES are the cities. */
     private static final long CITY_ID = 2;
     private static final double TARGET = 1.5;
