@@ -323,27 +323,35 @@ public class Stats {
         return read(() -> ranking(region, indicator, from, to, asOf, byCompletion));
     }
 
-    /** The regions directly below a region that the caller sees: the units a ranking compares. */
-    private List<Region> units(Region parent) {
-        return regions.visible(currentUser.scope()).stream()
+    /** The regions directly below a region among those the caller sees: the units a ranking compares. */
+    private static List<Region> units(List<Region> visible, Region parent) {
+        return visible.stream()
                 .filter(r -> r.parentId() != null && r.parentId() == parent.id())
                 .toList();
     }
 
     private List<Rank> ranking(
             Region parent, Indicator ind, YearMonth from, YearMonth to, LocalDate asOf, boolean byCompletion) {
-        return ranking(units(parent), ind, from, to, asOf, byCompletion);
+        return ranking(
+                units(regions.visible(currentUser.scope()), parent),
+                ind,
+                from,
+                to,
+                asOf,
+                byCompletion,
+                catalogue.current());
     }
 
     private List<Rank> ranking(
-            List<Region> units, Indicator ind, YearMonth from, YearMonth to, LocalDate asOf, boolean byCompletion) {
+            List<Region> units,
+            Indicator ind,
+            YearMonth from,
+            YearMonth to,
+            LocalDate asOf,
+            boolean byCompletion,
+            RuleVersion rules) {
         var values = engine.compute(
-                units,
-                List.of(ind),
-                from.atDay(1),
-                to.atEndOfMonth(),
-                asOf == null ? null : asOfInstant(asOf),
-                catalogue.current());
+                units, List.of(ind), from.atDay(1), to.atEndOfMonth(), asOf == null ? null : asOfInstant(asOf), rules);
         Map<Long, Map<String, BigDecimal>> unitTargets = from.getYear() == to.getYear()
                 ? targets.targets(units.stream().map(Region::id).toList(), to.getYear())
                 : Map.of();
@@ -393,13 +401,23 @@ public class Stats {
      * while it waits for the other, so a full pool slows the dashboard down but cannot deadlock it.
      */
     public Dashboard dashboard(String regionCode, YearMonth end) {
-        Region region = region(regionCode);
-        Indicator signed = targets.indicator("SIGNED_AMOUNT");
-        List<Region> units = units(region);
+        // the caller's regions once: the region asked for and the units below it are both among them
+        RegionScope scope = currentUser.scope();
+        List<Region> visible = regions.visible(scope);
+        boolean own = regionCode == null || regionCode.isBlank();
+        Region region = visible.stream()
+                .filter(r -> own ? r.id() == scope.regionId() : r.code().equals(regionCode))
+                .findFirst()
+                .orElseThrow(
+                        () -> new NotFoundException("region", own ? String.valueOf(scope.regionId()) : regionCode));
+        RuleVersion rules = catalogue.current();
+        Indicator signed =
+                rules.indicator("SIGNED_AMOUNT").orElseThrow(() -> new NotFoundException("indicator", "SIGNED_AMOUNT"));
+        List<Region> units = units(visible, region);
         YearMonth from = end.withMonth(1);
         fresh();
         CompletableFuture<List<Rank>> ranking = CompletableFuture.supplyAsync(
-                () -> read(() -> ranking(units, signed, from, end, null, false)), parallel);
+                () -> read(() -> ranking(units, signed, from, end, null, false, rules)), parallel);
         DashboardSeries.Series s = read(() -> series.of(region, from, end));
         return new Dashboard(
                 end.getYear(), s.trend(), s.trendPrevious(), join(ranking), s.chains(), s.funnel(), s.bands());

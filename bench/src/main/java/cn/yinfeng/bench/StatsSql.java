@@ -48,19 +48,18 @@ final class StatsSql {
 
     static List<AppSql.Query> dashboard(int year) {
         var out = new ArrayList<AppSql.Query>();
-        // Stats.region(code) -> Regions.visible(scope, code)
-        out.add(new AppSql.Query(REGION_SELECT + " where code = ? and" + SCOPE,
-                List.of(DataLoader.ROOT_CODE, SCOPE_PATTERN)));
-        // Stats.fresh()
-        out.add(new AppSql.Query(DIRTY, List.of()));
-        // Targets.indicator("SIGNED_AMOUNT") -> Catalogue.current(): the version in force (its catalogue is cached)
+        // CurrentUser.scope() -> Regions.scopeOf: the caller's own region
+        out.add(new AppSql.Query(REGION_SELECT + " where id = ?", List.of(DataLoader.ROOT_ID)));
+        // Stats.dashboard: Regions.visible(scope), the region asked for and the units below it among them
+        out.add(new AppSql.Query(REGION_SELECT + " where" + SCOPE, List.of(SCOPE_PATTERN)));
+        // Catalogue.current(): the version in force (its catalogue is cached)
         out.add(new AppSql.Query("""
                 select coalesce((select version from rule_version where effective_from <= ?
                                   order by effective_from desc, version desc limit 1),
                                 (select min(version) from rule_version))
                 """, List.of(LocalDate.of(year, 12, 31))));
-        // Stats.ranking: Regions.visible(scope), then StatsEngine.compute over the cities
-        out.add(new AppSql.Query(REGION_SELECT + " where" + SCOPE, List.of(SCOPE_PATTERN)));
+        // Stats.fresh(), then on the second connection StatsEngine.compute's own check and its statement
+        out.add(new AppSql.Query(DIRTY, List.of()));
         out.add(new AppSql.Query(DIRTY, List.of()));
         var values = new ArrayList<String>();
         var params = new ArrayList<Object>();
