@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class WarmUpIdentity {
 
-    /** Not an account id (those start at 1); audit rows of the warm-up carry it with the name below. */
+    /** Not an account id (those start at 1): no row anywhere can be taken for the warm-up's. */
     static final long ID = -1;
 
     static final String NAME = "warm-up";

@@ -317,29 +317,33 @@ public class Stats {
             YearMonth to,
             LocalDate asOf,
             boolean byCompletion) {
-        Region region = region(regionCode);
-        Indicator indicator = targets.indicator(indicatorCode);
+        Place place = place(regionCode);
+        RuleVersion rules = catalogue.current();
+        Indicator indicator =
+                rules.indicator(indicatorCode).orElseThrow(() -> new NotFoundException("indicator", indicatorCode));
         fresh();
-        return read(() -> ranking(region, indicator, from, to, asOf, byCompletion));
+        return read(() -> ranking(place.units(), indicator, from, to, asOf, byCompletion, rules));
     }
 
-    /** The regions directly below a region among those the caller sees: the units a ranking compares. */
-    private static List<Region> units(List<Region> visible, Region parent) {
-        return visible.stream()
-                .filter(r -> r.parentId() != null && r.parentId() == parent.id())
+    /** A region inside the caller's scope and the units directly below it that the caller sees. */
+    private record Place(Region region, List<Region> units) {}
+
+    /**
+     * The region by code (the caller's own when no code is given) and its units, from one read of the caller's
+     * regions; a region outside the scope is "not found", as for {@link #region}.
+     */
+    private Place place(@Nullable String code) {
+        RegionScope scope = currentUser.scope();
+        List<Region> visible = regions.visible(scope);
+        boolean own = code == null || code.isBlank();
+        Region region = visible.stream()
+                .filter(r -> own ? r.id() == scope.regionId() : r.code().equals(code))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("region", own ? String.valueOf(scope.regionId()) : code));
+        List<Region> units = visible.stream()
+                .filter(r -> r.parentId() != null && r.parentId() == region.id())
                 .toList();
-    }
-
-    private List<Rank> ranking(
-            Region parent, Indicator ind, YearMonth from, YearMonth to, LocalDate asOf, boolean byCompletion) {
-        return ranking(
-                units(regions.visible(currentUser.scope()), parent),
-                ind,
-                from,
-                to,
-                asOf,
-                byCompletion,
-                catalogue.current());
+        return new Place(region, units);
     }
 
     private List<Rank> ranking(
@@ -401,19 +405,12 @@ public class Stats {
      * while it waits for the other, so a full pool slows the dashboard down but cannot deadlock it.
      */
     public Dashboard dashboard(String regionCode, YearMonth end) {
-        // the caller's regions once: the region asked for and the units below it are both among them
-        RegionScope scope = currentUser.scope();
-        List<Region> visible = regions.visible(scope);
-        boolean own = regionCode == null || regionCode.isBlank();
-        Region region = visible.stream()
-                .filter(r -> own ? r.id() == scope.regionId() : r.code().equals(regionCode))
-                .findFirst()
-                .orElseThrow(
-                        () -> new NotFoundException("region", own ? String.valueOf(scope.regionId()) : regionCode));
+        Place place = place(regionCode);
+        Region region = place.region();
         RuleVersion rules = catalogue.current();
         Indicator signed =
                 rules.indicator("SIGNED_AMOUNT").orElseThrow(() -> new NotFoundException("indicator", "SIGNED_AMOUNT"));
-        List<Region> units = units(visible, region);
+        List<Region> units = place.units();
         YearMonth from = end.withMonth(1);
         fresh();
         CompletableFuture<List<Rank>> ranking = CompletableFuture.supplyAsync(

@@ -1,6 +1,7 @@
 package cn.yinfeng.web;
 
 import cn.yinfeng.accounts.WarmUpIdentity;
+import cn.yinfeng.common.Times;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +38,7 @@ class WarmUp implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
     private static final Pattern FIRST_ID = Pattern.compile("\"id\":(\\d+)");
+    private static final String LIST = "/api/v1/projects?size=20";
 
     record Result(int requests, int failures, double seconds) {}
 
@@ -105,7 +105,7 @@ class WarmUp implements HealthIndicator {
         try {
             List<String> pages = pages();
             List<String> api = api();
-            @Nullable String project = null;
+            @Nullable String project = null; // the first project of the list, once the list has answered
             for (int i = 1; i <= rounds && System.nanoTime() - start < limit.toNanos(); i++) {
                 round = i;
                 for (String p : pages) {
@@ -116,12 +116,12 @@ class WarmUp implements HealthIndicator {
                     requests++;
                     String body = get(http, base + p, token);
                     failures += body == null ? 1 : 0;
-                    if (project == null && body != null && p.startsWith("/api/v1/projects?")) {
+                    if (project == null && body != null && p.equals(LIST)) {
                         Matcher m = FIRST_ID.matcher(body);
-                        project = m.find() ? "/api/v1/projects/" + m.group(1) : "";
+                        project = m.find() ? "/api/v1/projects/" + m.group(1) : null;
                     }
                 }
-                if (project != null && !project.isEmpty()) {
+                if (project != null) {
                     requests++;
                     failures += get(http, base + project, token) == null ? 1 : 0;
                 }
@@ -142,16 +142,15 @@ class WarmUp implements HealthIndicator {
     }
 
     private List<String> api() {
-        YearMonth now = YearMonth.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        YearMonth now = YearMonth.now(clock.withZone(Times.ZONE));
         String from = now.withMonth(1).toString();
-        var out = new ArrayList<String>();
-        out.add("/api/v1/me");
-        out.add("/api/v1/projects?size=20");
-        out.add("/api/v1/projects/totals");
-        out.add("/api/v1/stats/summary?from=" + from + "&to=" + now);
-        out.add("/api/v1/stats/dashboard?to=" + now);
-        out.add("/api/v1/stats/ranking?indicator=SIGNED_AMOUNT&from=" + from + "&to=" + now);
-        return out;
+        return List.of(
+                "/api/v1/me",
+                LIST,
+                "/api/v1/projects/totals",
+                "/api/v1/stats/summary?from=" + from + "&to=" + now,
+                "/api/v1/stats/dashboard?to=" + now,
+                "/api/v1/stats/ranking?indicator=SIGNED_AMOUNT&from=" + from + "&to=" + now);
     }
 
     /** The body of a 2xx answer, or null (logged at debug) for anything else. */
