@@ -330,7 +330,8 @@ final class StatsSql {
 
     /**
      * The statements of {@code GET /api/v1/stats/explain?region=&indicator=&from=&to=&rules=<version>}: the region,
-     * then FigureExplanation's list (the first {@link #EXPLAIN_LIMIT} + 1 rows, each with the totals of all).
+     * then FigureExplanation's list (the first {@link #EXPLAIN_LIMIT} + 1 rows, each with the totals of all): the
+     * approved projects of the period, counted or left out, and those recorded by then with no approved version.
      */
     static List<AppSql.Query> explain(Version rules, Indicator ind, Group group, YearMonth from, YearMonth to,
             Instant asOf) {
@@ -352,12 +353,22 @@ final class StatsSql {
                   select s.project_id, s.name, r.name as region_name, %1$s as d, s.w, %2$s as adds, s.fund_origin,
                          s.project_type, s.total_investment, %3$s as reason
                     from snap s join region r on r.id = s.region_id
-                   where %1$s between :from and :to)
+                   where %1$s between :from and :to
+                  union all
+                  select p.id, p.name, r.name, %5$s, 1.0, %6$s, p.fund_origin, p.project_type, p.total_investment,
+                         'PROJECT_NOT_APPROVED'
+                    from project p join region r on r.id = p.region_id
+                   where %5$s between :from and :to and p.created_at <= :asOf
+                     and exists (select 1 from region gr join grp g on gr.path like g.gpath || '%%'
+                                  where gr.id in (p.region_id, p.attracting_region_id))
+                     and not exists (select 1 from project_approved a where a.project_id = p.id and %7$s))
                 select *, count(*) filter (where reason is null) over () as n_counted,
                        count(*) filter (where reason is not null) over () as n_left,
                        sum(adds) filter (where reason is null) over () as total
                   from rows order by reason nulls first, d, project_id limit %4$d
-                """.formatted(date, adds, reason, EXPLAIN_LIMIT + 1);
+                """.formatted(date, adds, reason, EXPLAIN_LIMIT + 1, date.replace("s.", "p."),
+                rateNumerator(c) == null ? amount(c).replace("s.", "p.") : "1.0",
+                "(" + validAt("a") + " or (a.backfilled and a.valid_from > :asOf))");
         return List.of(new AppSql.Query(REGION_SELECT + " where code = ? and" + SCOPE,
                 List.of(group.code(), SCOPE_PATTERN)), named(sql, params));
     }
