@@ -47,7 +47,8 @@ final class WebBench {
     static final List<String> OLD_SETTINGS = List.of("--server.compression.enabled=false",
             "--yinfeng.web.static-max-age=0");
 
-    private record Visit(double lcpMs, double loadMs, long bytes, int requests) {}
+    /** One visit; {@code htmlMs}: when the page's HTML had arrived; {@code element}: the LCP element, briefly. */
+    private record Visit(double lcpMs, double loadMs, long bytes, int requests, double htmlMs, String element) {}
 
     private record PageRow(String label, List<Visit> oldCold, List<Visit> cold, List<Visit> warm) {}
 
@@ -133,19 +134,28 @@ final class WebBench {
         bytes.set(0);
         requests.set(0);
         page.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.NETWORKIDLE).setTimeout(60_000));
-        Object lcp = page.evaluate("""
+        @SuppressWarnings("unchecked")
+        var lcp = (java.util.Map<String, Object>) page.evaluate("""
                 () => new Promise(resolve => {
                   new PerformanceObserver(list => {
                     const all = list.getEntries();
-                    resolve(all[all.length - 1].startTime);
+                    const last = all[all.length - 1];
+                    const el = last.element;
+                    const what = !el ? '?' : el.tagName.toLowerCase()
+                        + (el.dataset && el.dataset.testid ? '[' + el.dataset.testid + ']' : '')
+                        + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '')
+                        + ' "' + (el.textContent || '').trim().slice(0, 16) + '"';
+                    resolve({t: last.startTime, what: what});
                   }).observe({type: 'largest-contentful-paint', buffered: true});
-                  setTimeout(() => resolve(-1), 3000);
+                  setTimeout(() => resolve({t: -1, what: 'none'}), 3000);
                 })""");
+        Object html = page.evaluate("() => performance.getEntriesByType('navigation')[0].responseEnd");
         Object load = page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd");
         if (page.url().contains("/login")) { // the session ended: what was measured is the sign-in page
             throw new IllegalStateException("web: " + url + " ended at " + page.url());
         }
-        return new Visit(((Number) lcp).doubleValue(), ((Number) load).doubleValue(), bytes.get(), requests.get());
+        return new Visit(((Number) lcp.get("t")).doubleValue(), ((Number) load).doubleValue(), bytes.get(),
+                requests.get(), ((Number) html).doubleValue(), String.valueOf(lcp.get("what")));
     }
 
     private static String report(List<PageRow> rows) {
@@ -186,7 +196,13 @@ final class WebBench {
             out.append(r.label()).append(' ').append(Arrays.toString(r.cold().stream()
                     .mapToLong(v -> Math.round(v.lcpMs())).toArray())).append("  ");
         }
-        return out.append('\n').toString();
+        out.append('\n');
+        for (PageRow r : rows) {
+            out.append(String.format("%s: HTML arrived at %.0f ms cold, %.0f ms warm (medians); LCP element %s%n",
+                    r.label(), median(r.cold(), Visit::htmlMs), median(r.warm(), Visit::htmlMs),
+                    r.cold().get(0).element()));
+        }
+        return out.toString();
     }
 
     /** City staff of the first city, with the workbench suite's password (another name: both may run). */
