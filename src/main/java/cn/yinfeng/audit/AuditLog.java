@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -102,6 +103,26 @@ public class AuditLog {
                     .param("rule", AuditChain.KEYED)
                     .update();
         });
+    }
+
+    /** The newest row's id (0 when the log is empty): a mark to ask {@link #recordedSince} about later. */
+    public long latestId() {
+        return jdbc.sql("select coalesce(max(id), 0) from audit_log")
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Whether anything but the {@code ignoring} actions was recorded after the row {@code id}: every write of the
+     * platform records a row (in its own transaction, under the chain's lock, so rows become visible in id order),
+     * so none means nothing was written since.
+     */
+    public boolean recordedSince(long id, Collection<String> ignoring) {
+        return jdbc.sql("select exists (select 1 from audit_log where id > :id and action <> all(:ignoring))")
+                .param("id", id)
+                .param("ignoring", ignoring.toArray(String[]::new))
+                .query(Boolean.class)
+                .single();
     }
 
     /** The address of the client of the current request, or of the request that started this background work. */

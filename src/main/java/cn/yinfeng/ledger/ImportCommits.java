@@ -17,8 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The commit of a previewed import: the file the dry run read runs again and its accepted rows are kept, all in one
- * transaction with the batch's new status and its audit row, either in the request (the API) or in the background
+ * The commit of a previewed import: what its dry run decided is written when nothing changed since, else the file
+ * the dry run read runs again, and its accepted rows are kept, all in one transaction with the batch's new status and its audit row, either in the request (the API) or in the background
  * (the page, with progress). The batch's states are {@link ImportBatches}'.
  */
 @Service
@@ -127,16 +127,7 @@ public class ImportCommits {
             throw new InvalidInputException(null, "import.alreadyCommitted");
         }
         ImportBatches.Stored b = locked.stored();
-        Report report = runner.run(
-                b.kind(),
-                b.file(),
-                locale,
-                true,
-                "import_batch " + batchId,
-                progress,
-                attempt != null,
-                b.options(),
-                b.fileName());
+        Report report = runner.commit(batchId, b, locale, progress, attempt != null);
         if (report.created() + report.updated() == 0) {
             // nothing would be written: the batch stays previewed (its rows' reasons are on its page)
             throw new InvalidInputException(null, "import.nothingToCommit");

@@ -38,7 +38,7 @@ final class ImportRun {
     private final Map<String, Optional<?>> memo = new HashMap<>();
 
     /** Where the rows come from, for the audit rows of records written together ("import_batch 12"); null in a dry run. */
-    final String source;
+    String source;
 
     /** Whether a blank cell clears an existing record's value (the uploader said so); else it leaves it as it is. */
     final boolean clearBlanks;
@@ -67,6 +67,12 @@ final class ImportRun {
         this.regions = regions;
         this.jdbc = jdbc;
         this.visible = regions.visible(scope);
+    }
+
+    /** This dry run's, now committed under {@code source} (its decisions written by {@link ImportRunner#commit}). */
+    ImportRun committing(String source) {
+        this.source = source;
+        return this;
     }
 
     private final Map<Integer, Map<String, InvalidInputException.Problem>> warnings = new HashMap<>();

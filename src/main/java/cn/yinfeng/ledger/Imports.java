@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
@@ -132,6 +133,7 @@ public class Imports {
     }
 
     private final ImportRunner runner;
+    private final DryRuns dryRuns;
     private final ImportBatches batches;
     private final Regions regions;
     private final CurrentUser currentUser;
@@ -144,6 +146,7 @@ public class Imports {
 
     Imports(
             ImportRunner runner,
+            DryRuns dryRuns,
             ImportBatches batches,
             Regions regions,
             CurrentUser currentUser,
@@ -155,6 +158,7 @@ public class Imports {
             @Value("${yinfeng.import.max-shared-strings:500000}") int maxSharedStrings,
             @Value("${yinfeng.import.max-shared-strings-size:64MB}") DataSize maxSharedStringsSize) {
         this.runner = runner;
+        this.dryRuns = dryRuns;
         this.batches = batches;
         this.jobs = jobs;
         this.queue = queue;
@@ -192,7 +196,9 @@ public class Imports {
         requireWriter();
         Spreadsheets.check(file, limits);
         options = withSavedMapping(kind, checked(options));
-        Report report = runner.run(kind, file, locale, false, null, ImportProgress.NONE, false, options, fileName);
+        var decided = new AtomicReference<DryRuns.Decided>();
+        Report report = runner.run(
+                kind, file, locale, false, null, ImportProgress.NONE, false, options, fileName, decided::set);
         long id = batches.insert(
                 kind,
                 currentUser.require().id(),
@@ -201,7 +207,9 @@ public class Imports {
                 file,
                 Status.PREVIEWED,
                 options);
-        previewed(id, 0, kind, report);
+        if (previewed(id, 0, kind, report) && decided.get() != null) {
+            dryRuns.keep(id, decided.get());
+        }
         return new Report(
                 id,
                 kind,
@@ -268,6 +276,7 @@ public class Imports {
         if (confirmed != null) {
             options = options.withConfirmed(confirmed);
         }
+        dryRuns.forget(batchId); // decided under the options replaced here
         Integer attempt = batches.claim(batchId, user.id(), Status.PREVIEWED, Status.PREVIEWING, options);
         if (attempt == null) {
             attempt = batches.claim(batchId, user.id(), Status.FAILED, Status.PREVIEWING, options);
@@ -334,24 +343,27 @@ public class Imports {
                 return; // another run has taken it over
             }
             ImportBatches.Stored b = batch.get();
-            previewed(
-                    id,
-                    attempt,
-                    b.kind(),
-                    runner.run(b.kind(), b.file(), locale, false, null, progress, true, b.options(), b.fileName()));
+            var decided = new AtomicReference<DryRuns.Decided>();
+            Report report = runner.run(
+                    b.kind(), b.file(), locale, false, null, progress, true, b.options(), b.fileName(), decided::set);
+            if (previewed(id, attempt, b.kind(), report) && decided.get() != null) {
+                dryRuns.keep(id, decided.get());
+            }
         });
     }
 
-    /** Stores a dry run's report if the batch is still this attempt's; audited. */
-    private void previewed(long id, int attempt, ImportKind kind, Report report) {
-        if (batches.previewed(id, attempt, report, JSON.writeValueAsString(shown(report.results())))) {
-            audit.record(
-                    "IMPORT_PREVIEW",
-                    "import_batch",
-                    id,
-                    cn.yinfeng.audit.Outcome.SUCCESS,
-                    kind + " rows=" + report.rows() + " rejected=" + report.rejected());
+    /** Stores a dry run's report if the batch is still this attempt's (says whether it was); audited. */
+    private boolean previewed(long id, int attempt, ImportKind kind, Report report) {
+        if (!batches.previewed(id, attempt, report, JSON.writeValueAsString(shown(report.results())))) {
+            return false;
         }
+        audit.record(
+                "IMPORT_PREVIEW",
+                "import_batch",
+                id,
+                cn.yinfeng.audit.Outcome.SUCCESS,
+                kind + " rows=" + report.rows() + " rejected=" + report.rejected());
+        return true;
     }
 
     /** Rows a report page lists: rejected ones first, at most this many; the copy with results has all of them. */

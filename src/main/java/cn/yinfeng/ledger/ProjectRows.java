@@ -325,6 +325,20 @@ class ProjectRows implements RowHandler {
         return ids;
     }
 
+    /** Deciding writes nothing but the investors a new project names, which {@link #reopen} registers again. */
+    @Override
+    public boolean decisionsOutliveTheRun() {
+        return true;
+    }
+
+    @Override
+    public void reopen(ImportRun run) {
+        ProjectBatch batch = run.memo("projects:batch", () -> null);
+        if (batch != null) {
+            batch.afterRollback();
+        }
+    }
+
     /** Projects that rows of this run have gone through {@link #apply} for (their prefetched copy is stale). */
     private static Set<Long> touched(ImportRun run) {
         return run.memo("projects:touched", HashSet::new);

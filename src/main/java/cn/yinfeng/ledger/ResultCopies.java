@@ -56,8 +56,8 @@ public class ResultCopies {
                 .orElseThrow(() -> new NotFoundException("import", batchId));
         ImportKind kind = row.kind();
         byte[] file = row.file();
-        Report report =
-                runner.run(kind, file, locale, false, null, ImportProgress.NONE, false, row.options(), row.fileName());
+        Report report = runner.run(
+                kind, file, locale, false, null, ImportProgress.NONE, false, row.options(), row.fileName(), null);
         var read = runner.read(kind, file, row.options(), false);
         var texts = new HashMap<Integer, String>();
         for (RowResult r : report.results()) {

@@ -96,6 +96,18 @@ interface RowHandler {
         return Map.of();
     }
 
+    /**
+     * Whether the decisions of a dry run still hold in a later transaction when nothing was written in between, so
+     * that its commit may write them without deciding again (see {@link ImportRunner#commit}): true only for kinds
+     * that write nothing while deciding, or that {@link #reopen} can set right.
+     */
+    default boolean decisionsOutliveTheRun() {
+        return false;
+    }
+
+    /** Makes a dry run's kept records fit for a new transaction (what the rolled-back one had written is gone). */
+    default void reopen(ImportRun run) {}
+
     /** The page of a record written by {@link #writeDeferred}. */
     default String link(Long id) {
         return null;

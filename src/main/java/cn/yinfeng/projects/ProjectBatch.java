@@ -96,6 +96,11 @@ public final class ProjectBatch {
         if (!check(form).isEmpty()) {
             throw new IllegalArgumentException("row " + key + " has problems; check it before adding it");
         }
+        pending.add(new Pending(key, form, regionOf(form), investorsOf(form)));
+    }
+
+    /** The investors of a form, registering the one it names anew, each registered once for the batch. */
+    private List<Long> investorsOf(ProjectForm form) {
         var ids = new LinkedHashSet<Long>();
         (form.investors() == null ? List.<Long>of() : form.investors()).forEach(e -> ids.add(enterprises.resolve(e)));
         if (form.newInvestorName() != null && !form.newInvestorName().isBlank()) {
@@ -107,7 +112,17 @@ public final class ProjectBatch {
             }
             ids.add(id);
         }
-        pending.add(new Pending(key, form, regionOf(form), List.copyOf(ids)));
+        return List.copyOf(ids);
+    }
+
+    /**
+     * For a write in a new transaction after the one the forms were added in was rolled back (a dry run's, whose
+     * decisions the commit writes): the investors {@link #add} registered went with it, so they are found or
+     * registered again.
+     */
+    public void afterRollback() {
+        investors.clear();
+        pending.replaceAll(p -> new Pending(p.key(), p.form(), p.regionId(), investorsOf(p.form())));
     }
 
     public int size() {

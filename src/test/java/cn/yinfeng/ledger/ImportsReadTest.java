@@ -20,6 +20,7 @@ class ImportsReadTest {
                 null,
                 null,
                 null,
+                null,
                 1_000_000,
                 maxRows,
                 Spreadsheets.MAX_SHARED_STRINGS,
