@@ -10,6 +10,8 @@ import java.util.List;
  * unknown; {@code fundOriginDerived}: the origin was inferred from the investor's credit code. {@code leaderDisabled}: the 包联 leader it names has
  * since been disabled (or lost the leader role); the link is kept as history and shown as such. {@code backfilled}: the
  * project was loaded from an old ledger (补录); its first approved version stands for the time before it was recorded.
+ * {@code lossReason}: the code of the city's reason (see {@link LossReasons}) a held or ended project gave, with
+ * {@code holdReason} its note.
  */
 public record Project(
         long id,
@@ -44,6 +46,7 @@ public record Project(
         Stage stage,
         Stage heldStage,
         String holdReason,
+        String lossReason,
         StageDates dates,
         ReviewStatus reviewStatus,
         List<Investor> investors,
@@ -89,6 +92,7 @@ public record Project(
                 stage,
                 heldStage,
                 holdReason,
+                lossReason,
                 dates,
                 reviewStatus,
                 list,

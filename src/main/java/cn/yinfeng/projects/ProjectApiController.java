@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectApiController {
 
     /** A lifecycle step: ADVANCE (to {@code stage}), HOLD, RESUME or TERMINATE; {@code version} as read. */
-    record TransitionRequest(String action, Stage stage, LocalDate date, String note, Long version) {}
+    record TransitionRequest(String action, Stage stage, LocalDate date, String reason, String note, Long version) {}
+
+    /** The city's reason (a code of GET /api/v1/loss-reasons) for a held or ended project, with a note. */
+    record LossReasonRequest(String reason, String note, Long version) {}
 
     /** A review step: SUBMIT (county), APPROVE or RETURN (city; RETURN needs an opinion). */
     record ReviewRequest(String action, String opinion, Long version) {}
@@ -199,16 +202,28 @@ class ProjectApiController {
     }
 
     @PostMapping("/{id}/transitions")
-    @Operation(summary = "Lifecycle step; skipping a stage, a future date or a date before the previous stage is a 400")
+    @Operation(
+            summary =
+                    "Lifecycle step (ADVANCE, HOLD, RESUME, TERMINATE); HOLD and TERMINATE name a reason of"
+                            + " /api/v1/loss-reasons; skipping a stage, a future date or a date before the previous stage is a 400")
     Project transition(@PathVariable long id, @RequestBody TransitionRequest r) {
         long version = requireVersion(r.version());
         switch (r.action() == null ? "" : r.action()) {
             case "ADVANCE" -> lifecycle.advance(id, version, r.stage(), r.date(), r.note());
-            case "HOLD" -> lifecycle.hold(id, version, r.date(), r.note());
+            case "HOLD" -> lifecycle.hold(id, version, r.date(), r.reason(), r.note());
             case "RESUME" -> lifecycle.resume(id, version, r.date(), r.note());
-            case "TERMINATE" -> lifecycle.terminate(id, version, r.date(), r.note());
+            case "TERMINATE" -> lifecycle.terminate(id, version, r.date(), r.reason(), r.note());
             default -> throw new InvalidInputException("action", "validation.invalid");
         }
+        return projects.find(id);
+    }
+
+    @PutMapping("/{id}/loss-reason")
+    @Operation(
+            summary = "The reason of a held or ended project (a code of /api/v1/loss-reasons) and its note; a project"
+                    + " on the main line is a 400")
+    Project explainLoss(@PathVariable long id, @RequestBody LossReasonRequest r) {
+        lifecycle.explain(id, requireVersion(r.version()), r.reason(), r.note());
         return projects.find(id);
     }
 

@@ -1,6 +1,9 @@
 package cn.yinfeng.projects;
 
 import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -15,9 +18,16 @@ class ProjectDetailPage {
     private final ProjectHistory history;
     private final ProjectFiles files;
     private final ProjectCredits credits;
+    private final LossReasons reasons;
 
-    ProjectDetailPage(Projects projects, ProjectHistory history, ProjectFiles files, ProjectCredits credits) {
+    ProjectDetailPage(
+            Projects projects,
+            ProjectHistory history,
+            ProjectFiles files,
+            ProjectCredits credits,
+            LossReasons reasons) {
         this.credits = credits;
+        this.reasons = reasons;
         this.projects = projects;
         this.history = history;
         this.files = files;
@@ -48,6 +58,14 @@ class ProjectDetailPage {
         model.addAttribute("nextStage", p.stage().next());
         model.addAttribute("files", files.list(id));
         model.addAttribute("fileKinds", ProjectFiles.Kind.values());
+        Locale locale = LocaleContextHolder.getLocale();
+        var all = reasons.all();
+        model.addAttribute(
+                "lossReasons",
+                all.stream().filter(LossReasons.LossReason::active).toList());
+        model.addAttribute(
+                "reasonNames",
+                all.stream().collect(Collectors.toMap(LossReasons.LossReason::code, r -> r.name(locale))));
         return "projects/detail";
     }
 }

@@ -46,6 +46,7 @@ public class ProjectHistory {
                         Stage.valueOf(rs.getString("to_stage")),
                         rs.getObject("on_date", LocalDate.class),
                         rs.getString("display_name"),
+                        rs.getString("reason"),
                         rs.getString("note"),
                         rs.getTimestamp("at").toInstant()))
                 .list();
@@ -105,7 +106,7 @@ public class ProjectHistory {
                 .forEach(t -> out.add(new TimelineEntry(
                         t.at(),
                         "stage",
-                        null,
+                        t.reason(),
                         t.from(),
                         t.to(),
                         t.on(),
@@ -136,7 +137,9 @@ public class ProjectHistory {
                         new TimelineEntry(r.at(), "review", r.action(), null, null, null, r.opinion(), r.actor())));
         // edits of the fields themselves show from the audit log (stage and review steps are shown above)
         auditQueries.forTarget("project", id, 50).stream()
-                .filter(a -> a.action().equals("PROJECT_UPDATE") || a.action().equals("PROJECT_CREATE"))
+                .filter(a -> a.action().equals("PROJECT_UPDATE")
+                        || a.action().equals("PROJECT_CREATE")
+                        || a.action().equals("PROJECT_LOSS_REASON"))
                 .forEach(a -> out.add(new TimelineEntry(
                         a.at(),
                         "audit",

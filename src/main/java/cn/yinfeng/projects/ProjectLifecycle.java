@@ -13,20 +13,24 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A project's way through its stages (the rules are {@link Lifecycle}'s): forward on the main line, dates corrected,
- * held, resumed and terminated. Each step is a transition with its business date, takes the project back to draft
+ * held, resumed and terminated (with the city's reason, see {@link LossReasons}). Each step is a transition with its business date, takes the project back to draft
  * and is audited.
  */
 @Service
 public class ProjectLifecycle {
 
-    public record Transition(long id, Stage from, Stage to, LocalDate on, String actor, String note, Instant at) {}
+    /** A step; {@code reason}: the city's reason code of a hold or termination (null otherwise). */
+    public record Transition(
+            long id, Stage from, Stage to, LocalDate on, String actor, String reason, String note, Instant at) {}
 
     private final ProjectWrites writes;
     private final AuditLog audit;
+    private final LossReasons reasons;
 
-    ProjectLifecycle(ProjectWrites writes, AuditLog audit) {
+    ProjectLifecycle(ProjectWrites writes, AuditLog audit, LossReasons reasons) {
         this.writes = writes;
         this.audit = audit;
+        this.reasons = reasons;
     }
 
     /**
@@ -77,17 +81,20 @@ public class ProjectLifecycle {
         writes.changed(id);
     }
 
-    /** 暂缓: the project waits; {@link #resume} brings it back to the stage it had. */
+    /**
+     * 暂缓: the project waits, for one of the city's reasons ({@code reason}, a code of {@link LossReasons}) with a
+     * note; {@link #resume} brings it back to the stage it had.
+     */
     @Transactional
-    public boolean hold(long id, long version, LocalDate on, String reason) {
+    public boolean hold(long id, long version, LocalDate on, String reason, String note) {
         YinfengUser user = writes.requireWriter();
         Project p = writes.lockForWrite(id, version);
-        requireReason(reason);
+        requireReason(reason, note);
         if (!p.stage().onMainLine()) {
             throw new InvalidInputException("stage", "stage.notActive");
         }
-        String set = "held_stage = stage, stage = 'SUSPENDED', hold_reason = :r";
-        step(id, user, p.stage(), Stage.SUSPENDED, on, reason, set, p.stage() + " -> SUSPENDED: " + reason);
+        String set = "held_stage = stage, stage = 'SUSPENDED', hold_reason = :r, loss_reason = :lr";
+        step(id, user, p.stage(), Stage.SUSPENDED, on, reason, note, set);
         return p.reviewStatus() == ReviewStatus.SUBMITTED;
     }
 
@@ -98,41 +105,78 @@ public class ProjectLifecycle {
         if (p.stage() != Stage.SUSPENDED || p.heldStage() == null) {
             throw new InvalidInputException("stage", "stage.notSuspended");
         }
-        String set = "stage = held_stage, held_stage = null, hold_reason = null";
-        step(id, user, Stage.SUSPENDED, p.heldStage(), on, note, set, "SUSPENDED -> " + p.heldStage());
+        String set = "stage = held_stage, held_stage = null, hold_reason = null, loss_reason = null";
+        step(id, user, Stage.SUSPENDED, p.heldStage(), on, null, note, set);
         return p.reviewStatus() == ReviewStatus.SUBMITTED;
     }
 
-    /** 终止: final; the reason is kept. */
+    /** 终止 (退库): final; the reason and the note are kept. */
     @Transactional
-    public boolean terminate(long id, long version, LocalDate on, String reason) {
+    public boolean terminate(long id, long version, LocalDate on, String reason, String note) {
         YinfengUser user = writes.requireWriter();
         Project p = writes.lockForWrite(id, version);
-        requireReason(reason);
+        requireReason(reason, note);
         if (p.stage() == Stage.TERMINATED) {
             throw new InvalidInputException("stage", "stage.terminated");
         }
-        String set = "held_stage = null, stage = 'TERMINATED', hold_reason = :r";
-        step(id, user, p.stage(), Stage.TERMINATED, on, reason, set, p.stage() + " -> TERMINATED: " + reason);
+        String set = "held_stage = null, stage = 'TERMINATED', hold_reason = :r, loss_reason = :lr";
+        step(id, user, p.stage(), Stage.TERMINATED, on, reason, note, set);
         return p.reviewStatus() == ReviewStatus.SUBMITTED;
     }
 
     /**
-     * Holds, resumes or terminates: the date checked, the row set ({@code :r} is the note), the transition kept with
-     * the note, the step audited and published.
+     * Gives a project already held or ended the reason it lacks or corrects it (a hold recorded before the list, or
+     * read from a ledger that named none). Back to draft like every change; audited with the old and new reason.
      */
-    private void step(
-            long id, YinfengUser user, Stage from, Stage to, LocalDate on, String note, String set, String detail) {
-        ProjectWrites.requireDate(on, writes.today());
-        writes.backToDraft(id, set, Map.of("r", note == null ? "" : note.trim()));
-        writes.recordTransition(id, from, to, on, user, note);
-        audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, detail);
+    @Transactional
+    public void explain(long id, long version, String reason, String note) {
+        writes.requireWriter();
+        Project p = writes.lockForWrite(id, version);
+        if (p.stage().onMainLine()) {
+            throw new InvalidInputException("stage", "loss.notLost");
+        }
+        requireReason(reason, note);
+        writes.backToDraft(
+                id,
+                "loss_reason = :lr, hold_reason = :r",
+                Map.of("lr", reason.trim(), "r", note == null ? "" : note.trim()));
+        audit.record(
+                "PROJECT_LOSS_REASON",
+                "project",
+                id,
+                Outcome.SUCCESS,
+                reasonName(p.lossReason()) + " → " + reasonName(reason.trim()));
         writes.changed(id);
     }
 
-    private static void requireReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "validation.required");
+    /**
+     * Holds, resumes or terminates: the date checked, the row set ({@code :r} is the note, {@code :lr} the reason),
+     * the transition kept with both, the step audited and published.
+     */
+    private void step(
+            long id, YinfengUser user, Stage from, Stage to, LocalDate on, String reason, String note, String set) {
+        ProjectWrites.requireDate(on, writes.today());
+        var params = new HashMap<String, Object>();
+        params.put("r", note == null ? "" : note.trim());
+        params.put("lr", reason == null ? null : reason.trim());
+        writes.backToDraft(id, set, params);
+        writes.recordTransition(id, from, to, on, user, note, reason == null ? null : reason.trim());
+        String why =
+                reason == null ? "" : ": " + reason.trim() + (note == null || note.isBlank() ? "" : " " + note.trim());
+        audit.record("PROJECT_STAGE", "project", id, Outcome.SUCCESS, from + " -> " + to + why);
+        writes.changed(id);
+    }
+
+    private String reasonName(String code) {
+        return code == null
+                ? "—"
+                : reasons.find(code).map(LossReasons.LossReason::name).orElse(code);
+    }
+
+    private void requireReason(String reason, String note) {
+        var problems = reasons.check(reason, note, "reason", "note");
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
     }
 }

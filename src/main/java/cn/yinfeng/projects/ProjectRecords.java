@@ -137,6 +137,7 @@ class ProjectRecords {
                 Stage.valueOf(rs.getString("stage")),
                 stage(rs.getString("held_stage")),
                 rs.getString("hold_reason"),
+                rs.getString("loss_reason"),
                 new StageDates(
                         rs.getObject("signed_on", LocalDate.class),
                         rs.getObject("registered_on", LocalDate.class),

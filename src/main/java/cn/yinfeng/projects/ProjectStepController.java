@@ -76,10 +76,11 @@ class ProjectStepController {
             @RequestParam long version,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note,
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        return stageStep(id, model, locale, redirect, () -> lifecycle.hold(id, version, date, reason));
+        return stageStep(id, model, locale, redirect, () -> lifecycle.hold(id, version, date, reason, note));
     }
 
     @PostMapping("/{id}/resume")
@@ -100,10 +101,23 @@ class ProjectStepController {
             @RequestParam long version,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note,
             Model model,
             Locale locale,
             RedirectAttributes redirect) {
-        return stageStep(id, model, locale, redirect, () -> lifecycle.terminate(id, version, date, reason));
+        return stageStep(id, model, locale, redirect, () -> lifecycle.terminate(id, version, date, reason, note));
+    }
+
+    @PostMapping("/{id}/loss-reason")
+    String explain(
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String note,
+            Model model,
+            Locale locale,
+            RedirectAttributes redirect) {
+        return act(id, model, locale, redirect, () -> lifecycle.explain(id, version, reason, note));
     }
 
     @PostMapping("/{id}/submit")

@@ -176,8 +176,14 @@ class ProjectWrites {
     }
 
     void recordTransition(long id, Stage from, Stage to, LocalDate on, YinfengUser user, String note) {
-        jdbc.sql("insert into project_transition (project_id, from_stage, to_stage, on_date, actor_id, note) "
-                        + "values (:p, :f, :t, :on, :u, :n)")
+        recordTransition(id, from, to, on, user, note, null);
+    }
+
+    /** A transition with the reason of a hold or a termination (a code of {@link LossReasons}). */
+    void recordTransition(long id, Stage from, Stage to, LocalDate on, YinfengUser user, String note, String reason) {
+        jdbc.sql("insert into project_transition (project_id, from_stage, to_stage, on_date, actor_id, note, reason) "
+                        + "values (:p, :f, :t, :on, :u, :n, :r)")
+                .param("r", reason)
                 .param("p", id)
                 .param("f", from == null ? null : from.name())
                 .param("t", to.name())

@@ -175,7 +175,8 @@ class ProjectLedgerIT extends IntegrationTest {
         call(
                         post("/api/v1/projects/" + id + "/transitions"),
                         XIAOYI,
-                        "{\"action\":\"HOLD\",\"date\":\"2025-06-01\",\"note\":\"企业资金链紧张\",\"version\":" + version(id)
+                        "{\"action\":\"HOLD\",\"date\":\"2025-06-01\",\"reason\":\"FUNDING\",\"note\":\"企业资金链紧张\","
+                                + "\"version\":" + version(id)
                                 + "}")
                 .andExpect(jsonPath("$.stage").value("SUSPENDED"));
         call(
