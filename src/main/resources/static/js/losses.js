@@ -47,7 +47,7 @@ document.addEventListener('DOMContentLoaded', function () {
       legend: {type: 'scroll', data: chart.reasons.map(function (g) { return label(g.key); })},
       grid: {left: 8, right: 24, top: 34, bottom: 8, containLabel: true},
       yAxis: {type: 'category', data: regions, axisLabel: {interval: 0}},
-      xAxis: {type: 'value', name: wan},
+      xAxis: {type: 'value'},
       series: chart.reasons.map(function (g) {
         return {name: label(g.key), type: 'bar', stack: 'loss', color: colour[g.key],
           data: regions.map(function (r) { return cells[r + '|' + g.key] || 0; })};

@@ -210,9 +210,19 @@ class LossDemoData implements ApplicationRunner {
         version = projects.find(id).version();
         reviews.submit(id, version);
         reviews.approve(id, version + 1, "同意");
-        Timestamp made = Timestamp.valueOf(l.on().minusMonths(4).atTime(10, 0));
+        // the lead was recorded some months before it was lost: date its record and first step then
+        LocalDate recorded = l.on().minusMonths(4);
         jdbc.sql("update project set created_at = :t where id = :id")
-                .param("t", made)
+                .param("t", Timestamp.valueOf(recorded.atTime(10, 0)))
+                .param("id", id)
+                .update();
+        jdbc.sql("update project_transition set on_date = :d, at = :t where project_id = :id and from_stage is null")
+                .param("d", recorded)
+                .param("t", Timestamp.valueOf(recorded.atTime(10, 0)))
+                .param("id", id)
+                .update();
+        jdbc.sql("update project_transition set at = :t where project_id = :id and from_stage is not null")
+                .param("t", Timestamp.valueOf(l.on().atTime(16, 0)))
                 .param("id", id)
                 .update();
     }

@@ -42,7 +42,10 @@ class PermissionMatrixIT extends IntegrationTest {
                 Arguments.of("/api/v1/audit", List.of(200, 403, 403, 403, 403, 403)),
                 Arguments.of("/api/v1/audit/verify", List.of(200, 403, 403, 403, 403, 403)),
                 Arguments.of("/api/v1/tokens", List.of(200, 200, 200, 200, 200, 200)),
-                Arguments.of("/api/v1/warning-rules/STAGE_STALLED", List.of(200, 200, 200, 200, 200, 403)));
+                Arguments.of("/api/v1/warning-rules/STAGE_STALLED", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/api/v1/losses", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/api/v1/losses/projects", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/api/v1/loss-reasons", List.of(200, 200, 200, 200, 200, 403)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,7 +67,9 @@ class PermissionMatrixIT extends IntegrationTest {
                 Arguments.of("/admin/users", List.of(200, 403, 403, 403, 403, 403)),
                 Arguments.of("/admin/users/new", List.of(200, 403, 403, 403, 403, 403)),
                 Arguments.of("/admin/regions", List.of(200, 403, 403, 403, 403, 403)),
-                Arguments.of("/admin/audit", List.of(200, 403, 403, 403, 403, 403)));
+                Arguments.of("/admin/audit", List.of(200, 403, 403, 403, 403, 403)),
+                Arguments.of("/losses", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/losses/reasons", List.of(200, 200, 200, 200, 200, 403)));
     }
 
     @ParameterizedTest(name = "{0}")
