@@ -174,17 +174,8 @@ class LossDemoData implements ApplicationRunner {
     }
 
     private void make(Lost l, int i) {
-        long regionId = jdbc.sql("select id from region where code = :c")
-                .param("c", l.region())
-                .query(Long.class)
-                .single();
-        Long chainId = l.chain() == null
-                ? null
-                : jdbc.sql("select id from chain where code = :c")
-                        .param("c", l.chain())
-                        .query(Long.class)
-                        .optional()
-                        .orElse(null);
+        long regionId = ProjectDemoData.regionId(jdbc, l.region());
+        Long chainId = ProjectDemoData.chainId(jdbc, l.chain());
         long investor = enterprises.findOrCreate(creditCode(i), l.investor());
         var form = ProjectForm.builder()
                 .name(l.name())

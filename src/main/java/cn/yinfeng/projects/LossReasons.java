@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -51,11 +53,13 @@ public class LossReasons {
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final MessageSource messages;
 
-    LossReasons(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit) {
+    LossReasons(JdbcClient jdbc, CurrentUser currentUser, AuditLog audit, MessageSource messages) {
         this.jdbc = jdbc;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.messages = messages;
     }
 
     /** Every reason, retired ones too, in the city's order. */
@@ -68,6 +72,17 @@ public class LossReasons {
     /** The reasons a project can be given now. */
     public List<LossReason> active() {
         return all().stream().filter(LossReason::active).toList();
+    }
+
+    /**
+     * Every reason's name in the user's language, by code, in the city's order, with
+     * {@link ProjectLosses#UNEXPLAINED} for the projects that name none.
+     */
+    public Map<String, String> names(Locale locale) {
+        var names = new LinkedHashMap<String, String>();
+        all().forEach(r -> names.put(r.code(), r.name(locale)));
+        names.put(ProjectLosses.UNEXPLAINED, messages.getMessage("loss.unexplained", null, locale));
+        return names;
     }
 
     public Optional<LossReason> find(String code) {

@@ -102,17 +102,8 @@ class ProjectDemoData implements ApplicationRunner {
     private final Map<String, Long> investorIds = new HashMap<>();
 
     private void make(Plan p) {
-        long regionId = jdbc.sql("select id from region where code = :c")
-                .param("c", p.region())
-                .query(Long.class)
-                .single();
-        Long chainId = p.chain() == null
-                ? null
-                : jdbc.sql("select id from chain where code = :c")
-                        .param("c", p.chain())
-                        .query(Long.class)
-                        .optional()
-                        .orElse(null);
+        long regionId = regionId(jdbc, p.region());
+        Long chainId = chainId(jdbc, p.chain());
         Long leader = p.leader()
                 ? jdbc.sql("select id from app_user where username = 'leader'")
                         .query(Long.class)
@@ -228,6 +219,25 @@ class ProjectDemoData implements ApplicationRunner {
             case "XY-BJ" -> "食品饮料";
             default -> "制造业";
         };
+    }
+
+    /** The demo region of this code. */
+    static long regionId(JdbcClient jdbc, String code) {
+        return jdbc.sql("select id from region where code = :c")
+                .param("c", code)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The demo chain of this code, or null (no code, or the chain not in the demo). */
+    static Long chainId(JdbcClient jdbc, String code) {
+        return code == null
+                ? null
+                : jdbc.sql("select id from chain where code = :c")
+                        .param("c", code)
+                        .query(Long.class)
+                        .optional()
+                        .orElse(null);
     }
 
     private String randomCreditCode(String areaCode) {

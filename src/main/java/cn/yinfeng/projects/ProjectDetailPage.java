@@ -1,8 +1,6 @@
 package cn.yinfeng.projects;
 
 import java.math.BigDecimal;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -58,14 +56,8 @@ class ProjectDetailPage {
         model.addAttribute("nextStage", p.stage().next());
         model.addAttribute("files", files.list(id));
         model.addAttribute("fileKinds", ProjectFiles.Kind.values());
-        Locale locale = LocaleContextHolder.getLocale();
-        var all = reasons.all();
-        model.addAttribute(
-                "lossReasons",
-                all.stream().filter(LossReasons.LossReason::active).toList());
-        model.addAttribute(
-                "reasonNames",
-                all.stream().collect(Collectors.toMap(LossReasons.LossReason::code, r -> r.name(locale))));
+        model.addAttribute("lossReasons", reasons.active());
+        model.addAttribute("reasonNames", reasons.names(LocaleContextHolder.getLocale()));
         return "projects/detail";
     }
 }

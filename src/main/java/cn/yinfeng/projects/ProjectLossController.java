@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
@@ -73,17 +74,12 @@ class ProjectLossController {
 
     @GetMapping("/losses")
     String page(
-            @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) Long chainId,
-            @RequestParam(required = false) ProjectLosses.Kind kind,
-            @RequestParam(required = false) String reason,
+            @ParameterObject ProjectLosses.Filter filter,
             @RequestParam(defaultValue = "investment") String sort,
             @RequestParam(defaultValue = "desc") String dir,
             @RequestParam(defaultValue = "0") int page,
             Locale locale,
             Model model) {
-        var filter = new ProjectLosses.Filter(year, regionId, chainId, kind, blank(reason));
         model.addAttribute("filter", filter);
         model.addAttribute("sort", sort);
         model.addAttribute("dir", dir);
@@ -92,7 +88,7 @@ class ProjectLossController {
         model.addAttribute("chains", chains.list(null));
         int thisYear = LocalDate.now(Projects.ZONE).getYear();
         model.addAttribute("years", List.of(thisYear, thisYear - 1, thisYear - 2, thisYear - 3, thisYear - 4));
-        Map<String, String> names = reasonNames(locale);
+        Map<String, String> names = reasons.names(locale);
         model.addAttribute("reasonNames", names);
         model.addAttribute("reasons", reasons.all());
         model.addAttribute("canEditReasons", reasons.canEdit());
@@ -120,17 +116,9 @@ class ProjectLossController {
             responseCode = "200",
             description = "The workbook, as an attachment",
             content = @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")))
-    void exportXlsx(
-            @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) Long chainId,
-            @RequestParam(required = false) ProjectLosses.Kind kind,
-            @RequestParam(required = false) String reason,
-            Locale locale,
-            HttpServletResponse response)
+    void exportXlsx(@ParameterObject ProjectLosses.Filter filter, Locale locale, HttpServletResponse response)
             throws IOException {
-        var filter = new ProjectLosses.Filter(year, regionId, chainId, kind, blank(reason));
-        losses.summary(filter); // a filter outside the caller's scope is refused before any byte is sent
+        losses.check(filter); // a filter outside the caller's scope is refused before any byte is sent
         response.setContentType(XLSX);
         response.setHeader(
                 "Content-Disposition",
@@ -148,13 +136,8 @@ class ProjectLossController {
             summary = "Investment lost to holds (暂缓) and terminations (终止/退库) in the caller's scope: totals and"
                     + " groups by reason (NONE: no reason recorded), county, chain and year of the step; reason,"
                     + " kind (HELD or ENDED), year, regionId and chainId filter; each total is the sum of its list")
-    ProjectLosses.Summary summary(
-            @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) Long chainId,
-            @RequestParam(required = false) ProjectLosses.Kind kind,
-            @RequestParam(required = false) String reason) {
-        return losses.summary(new ProjectLosses.Filter(year, regionId, chainId, kind, blank(reason)));
+    ProjectLosses.Summary summary(@ParameterObject ProjectLosses.Filter filter) {
+        return losses.summary(filter);
     }
 
     @GetMapping("/api/v1/losses/projects")
@@ -164,21 +147,12 @@ class ProjectLossController {
             summary = "The held and ended projects behind GET /api/v1/losses, a page at a time; sort: investment"
                     + " (default), lost, name or region")
     PageResult<ProjectLosses.Row> projects(
-            @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) Long regionId,
-            @RequestParam(required = false) Long chainId,
-            @RequestParam(required = false) ProjectLosses.Kind kind,
-            @RequestParam(required = false) String reason,
+            @ParameterObject ProjectLosses.Filter filter,
             @RequestParam(defaultValue = "investment") String sort,
             @RequestParam(defaultValue = "desc") String dir,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return losses.list(
-                new ProjectLosses.Filter(year, regionId, chainId, kind, blank(reason)),
-                sort,
-                "desc".equals(dir),
-                Math.max(0, page),
-                Math.min(Math.max(1, size), 500));
+        return losses.list(filter, sort, "desc".equals(dir), Math.max(0, page), Math.min(Math.max(1, size), 500));
     }
 
     @GetMapping("/losses/reasons")
@@ -256,16 +230,5 @@ class ProjectLossController {
     LossReasons.LossReason updateReasonApi(@PathVariable String code, @RequestBody LossReasons.Form form) {
         reasons.update(code, form);
         return reasons.find(code).orElseThrow();
-    }
-
-    private Map<String, String> reasonNames(Locale locale) {
-        var names = new LinkedHashMap<String, String>();
-        reasons.all().forEach(r -> names.put(r.code(), r.name(locale)));
-        names.put(ProjectLosses.UNEXPLAINED, messages.getMessage("loss.unexplained", null, locale));
-        return names;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

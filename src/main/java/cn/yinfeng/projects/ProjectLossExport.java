@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
@@ -53,7 +52,7 @@ class ProjectLossExport {
 
     /** Writes the workbook; returns the number of projects listed. */
     long write(ProjectLosses.Filter f, Locale locale, OutputStream out) {
-        Map<String, String> names = reasonNames(locale);
+        Map<String, String> names = reasons.names(locale);
         ProjectLosses.Summary s = losses.summary(f);
         long[] n = {0};
         try {
@@ -103,7 +102,12 @@ class ProjectLossExport {
                 list.value(i, 2, row.regionName());
                 list.value(i, 3, row.chainName());
                 list.value(i, 4, msg("stage." + row.stage(), locale));
-                list.value(i, 5, row.reason() == null ? msg("loss.unexplained", locale) : names.get(row.reason()));
+                list.value(
+                        i,
+                        5,
+                        row.reason() == null
+                                ? msg("loss.unexplained", locale)
+                                : names.getOrDefault(row.reason(), row.reason()));
                 list.value(i, 6, row.note());
                 if (row.lostOn() != null) {
                     list.value(i, 7, row.lostOn().toString());
@@ -155,13 +159,6 @@ class ProjectLossExport {
         ws.range(r, 0, r, 2).style().bold().set();
         ws.style(r, 2).format("#,##0.00").bold().set();
         return r + 2;
-    }
-
-    private Map<String, String> reasonNames(Locale locale) {
-        Map<String, String> names =
-                reasons.all().stream().collect(Collectors.toMap(LossReasons.LossReason::code, x -> x.name(locale)));
-        names.put(ProjectLosses.UNEXPLAINED, msg("loss.unexplained", locale));
-        return names;
     }
 
     private static String describe(ProjectLosses.Filter f) {

@@ -8,6 +8,8 @@ import cn.yinfeng.regions.RegionScope;
 import cn.yinfeng.regions.Regions;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,8 @@ public class ProjectLosses {
     /** {@code reason}: a reason's code, or {@link #UNEXPLAINED} for projects that name none. */
     public record Filter(Integer year, Long regionId, Long chainId, Kind kind, String reason) {
 
-        public static Filter none() {
-            return new Filter(null, null, null, null, null);
+        public Filter {
+            reason = reason == null || reason.isBlank() ? null : reason.trim();
         }
     }
 
@@ -87,37 +89,70 @@ public class ProjectLosses {
         this.regions = regions;
     }
 
+    /**
+     * The totals and every group in one statement: the filtered projects are read once and grouped by each set at
+     * the same time ({@code grouping sets}); which set a row belongs to is told by its {@code grouping()} flags.
+     */
     @Transactional(readOnly = true)
     public Summary summary(Filter f) {
         var params = new HashMap<String, Object>();
         String lost = lost(f, params);
+        String sql = "with lost as (" + lost + "), keyed as (select coalesce(loss_reason, '" + UNEXPLAINED
+                + "') as reason_key, reason_name, region_id, region_name, chain_id, chain_name,"
+                + " extract(year from lost_on)::int as yr, total_investment, review_status from lost)"
+                + """
+                 select grouping(reason_key) as g_reason, grouping(region_id) as g_region,
+                        grouping(region_name) as g_region_name, grouping(chain_id) as g_chain, grouping(yr) as g_year,
+                        reason_key, reason_name, region_id::text as region_key, region_name,
+                        chain_id::text as chain_key, chain_name, yr::text as year_key, count(*) as n,
+                        coalesce(sum(total_investment), 0) as investment,
+                        count(*) filter (where review_status <> 'APPROVED') as unreviewed
+                   from keyed
+                  group by grouping sets ((), (reason_key, reason_name), (region_id, region_name),
+                        (chain_id, chain_name), (yr), (region_name, reason_key))
+                """;
         long[] total = {0, 0};
         BigDecimal[] sum = {BigDecimal.ZERO};
-        bind(
-                        jdbc.sql("with lost as (" + lost + ") select count(*), coalesce(sum(total_investment), 0), "
-                                + "count(*) filter (where review_status <> 'APPROVED') from lost"),
-                        params)
-                .query(rs -> {
-                    total[0] = rs.getLong(1);
-                    sum[0] = rs.getBigDecimal(2);
-                    total[1] = rs.getLong(3);
-                });
-        return new Summary(
-                total[0],
-                sum[0],
-                total[1],
-                groups(lost, params, "coalesce(loss_reason, '" + UNEXPLAINED + "')", "reason_name", "1, 2"),
-                groups(lost, params, "region_id::text", "region_name", "1, 2"),
-                groups(lost, params, "chain_id::text", "chain_name", "1, 2"),
-                years(lost, params),
-                bind(
-                                jdbc.sql("with lost as (" + lost + ") select region_name, coalesce(loss_reason, '"
-                                        + UNEXPLAINED
-                                        + "'), "
-                                        + "sum(total_investment) from lost group by 1, 2 order by 1, 2"),
-                                params)
-                        .query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), rs.getBigDecimal(3)))
-                        .list());
+        var byReason = new ArrayList<Group>();
+        var byRegion = new ArrayList<Group>();
+        var byChain = new ArrayList<Group>();
+        var byYear = new ArrayList<Group>();
+        var cells = new ArrayList<Cell>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            boolean reason = rs.getInt("g_reason") == 0;
+            boolean regionName = rs.getInt("g_region_name") == 0;
+            long n = rs.getLong("n");
+            BigDecimal investment = rs.getBigDecimal("investment");
+            if (reason && regionName) {
+                cells.add(new Cell(rs.getString("region_name"), rs.getString("reason_key"), investment));
+            } else if (reason) {
+                byReason.add(new Group(rs.getString("reason_key"), rs.getString("reason_name"), n, investment));
+            } else if (rs.getInt("g_region") == 0) {
+                byRegion.add(new Group(rs.getString("region_key"), rs.getString("region_name"), n, investment));
+            } else if (rs.getInt("g_chain") == 0) {
+                byChain.add(new Group(rs.getString("chain_key"), rs.getString("chain_name"), n, investment));
+            } else if (rs.getInt("g_year") == 0) {
+                byYear.add(new Group(rs.getString("year_key"), rs.getString("year_key"), n, investment));
+            } else {
+                total[0] = n;
+                sum[0] = investment;
+                total[1] = rs.getLong("unreviewed");
+            }
+        });
+        Comparator<Group> largestFirst = Comparator.comparing(Group::investment)
+                .reversed()
+                .thenComparing(Group::key, Comparator.nullsLast(Comparator.naturalOrder()));
+        byReason.sort(largestFirst);
+        byRegion.sort(largestFirst);
+        byChain.sort(largestFirst);
+        byYear.sort(Comparator.comparing(Group::key, Comparator.nullsLast(Comparator.naturalOrder())));
+        cells.sort(Comparator.comparing(Cell::region).thenComparing(Cell::reason));
+        return new Summary(total[0], sum[0], total[1], byReason, byRegion, byChain, byYear, cells);
+    }
+
+    /** Refuses a filter that names a region outside the caller's scope (before a file starts to stream). */
+    public void check(Filter f) {
+        lost(f, new HashMap<>());
     }
 
     /** A page of the projects the filter selects, sorted by {@code sort} (investment, lost, name, region). */
@@ -125,16 +160,16 @@ public class ProjectLosses {
     public PageResult<Row> list(Filter f, String sort, boolean desc, int page, int size) {
         var params = new HashMap<String, Object>();
         String lost = lost(f, params);
-        long total = bind(jdbc.sql("with lost as (" + lost + ") select count(*) from lost"), params)
+        long total = jdbc.sql("with lost as (" + lost + ") select count(*) from lost")
+                .params(params)
                 .query(Long.class)
                 .single();
         String order = SORTS.getOrDefault(sort, "total_investment") + (desc ? " desc nulls last" : " asc nulls first");
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        List<Row> rows = bind(
-                        jdbc.sql("with lost as (" + lost + ") select * from lost order by " + order
-                                + ", id limit :limit offset :offset"),
-                        params)
+        List<Row> rows = jdbc.sql("with lost as (" + lost + ") select * from lost order by " + order
+                        + ", id limit :limit offset :offset")
+                .params(params)
                 .query((rs, n) -> row(rs))
                 .list();
         return new PageResult<>(rows, total, page, size);
@@ -145,7 +180,8 @@ public class ProjectLosses {
     public void each(Filter f, Consumer<Row> out) {
         var params = new HashMap<String, Object>();
         String lost = lost(f, params);
-        bind(jdbc.sql("with lost as (" + lost + ") select * from lost order by total_investment desc, id"), params)
+        jdbc.sql("with lost as (" + lost + ") select * from lost order by total_investment desc, id")
+                .params(params)
                 .query(rs -> {
                     out.accept(row(rs));
                 });
@@ -187,12 +223,12 @@ public class ProjectLosses {
             sql.append(" and p.chain_id = :chain");
             params.put("chain", f.chainId());
         }
-        if (f.reason() != null && !f.reason().isBlank()) {
+        if (f.reason() != null) {
             if (UNEXPLAINED.equals(f.reason())) {
                 sql.append(" and p.loss_reason is null");
             } else {
                 sql.append(" and p.loss_reason = :reason");
-                params.put("reason", f.reason().trim());
+                params.put("reason", f.reason());
             }
         }
         if (f.year() != null) {
@@ -201,28 +237,6 @@ public class ProjectLosses {
             params.put("yearTo", LocalDate.of(f.year() + 1, 1, 1));
         }
         return sql.toString();
-    }
-
-    private List<Group> groups(String lost, Map<String, Object> params, String key, String name, String groupBy) {
-        return bind(
-                        jdbc.sql("with lost as (" + lost + ") select " + key + ", " + name + ", count(*), "
-                                + "sum(total_investment) from lost group by " + groupBy + " order by 4 desc, 1"),
-                        params)
-                .query((rs, n) -> new Group(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
-                .list();
-    }
-
-    private List<Group> years(String lost, Map<String, Object> params) {
-        return bind(
-                        jdbc.sql("with lost as (" + lost + ") select extract(year from lost_on)::int::text, count(*), "
-                                + "sum(total_investment) from lost group by 1 order by 1 nulls last"),
-                        params)
-                .query((rs, n) -> new Group(rs.getString(1), rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
-                .list();
-    }
-
-    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
-        return spec.params(params);
     }
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
