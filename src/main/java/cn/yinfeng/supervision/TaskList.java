@@ -53,7 +53,50 @@ class TaskList {
             Instant createdAt,
             Instant closedAt,
             long version,
-            boolean overdue) {}
+            boolean overdue,
+            String kind,
+            String category,
+            Long leaderUserId,
+            String leaderName,
+            Long projectRegionId,
+            String projectRegionName) {
+
+        public boolean problem() {
+            return "PROBLEM".equals(kind);
+        }
+
+        /** This task with the people's names filled in from {@code names}. */
+        Task named(Map<Long, String> names) {
+            return new Task(
+                    id,
+                    code,
+                    title,
+                    requirement,
+                    warningId,
+                    projectId,
+                    projectName,
+                    issuerId,
+                    names.get(issuerId),
+                    regionId,
+                    regionName,
+                    assigneeUserId,
+                    assigneeUserId == null ? null : names.get(assigneeUserId),
+                    assigneeUnit,
+                    deadline,
+                    status,
+                    escalationLevel,
+                    createdAt,
+                    closedAt,
+                    version,
+                    overdue,
+                    kind,
+                    category,
+                    leaderUserId,
+                    leaderUserId == null ? null : names.get(leaderUserId),
+                    projectRegionId,
+                    projectRegionName);
+        }
+    }
 
     public record Event(long id, String kind, String actorName, String text, Instant at, List<FileRef> files) {}
 
@@ -73,9 +116,10 @@ class TaskList {
             int size) {}
 
     private static final String SELECT = """
-            select t.*, p.name as project_name, r.name as region_name
+            select t.*, p.name as project_name, r.name as region_name, pr.name as project_region_name
               from supervision_task t
               join region r on r.id = t.assignee_region_id
+              left join region pr on pr.id = t.project_region_id
               left join project p on p.id = t.project_id
             """;
 
@@ -108,6 +152,15 @@ class TaskList {
     }
 
     /**
+     * SQL condition on {@code t}: tasks sent into the scope, problems of projects landing in it, and those the caller
+     * ({@code :me}) issued or owns as the leader. Bound by the scope and {@code :me}.
+     */
+    static String visible(RegionScope scope) {
+        return "(" + scope.where("t.assignee_region_id") + " or " + scope.where("t.project_region_id")
+                + " or t.issuer_id = :me or t.leader_user_id = :me)";
+    }
+
+    /**
      * Tasks visible to the caller: those assigned inside their region scope, and those they issued. {@code mine}:
      * assigned to them, to their region, or issued by them.
      */
@@ -115,7 +168,7 @@ class TaskList {
         YinfengUser me = currentUser.require();
         RegionScope scope = currentUser.scope();
         var where = new ArrayList<String>();
-        where.add("(" + scope.where("t.assignee_region_id") + " or t.issuer_id = :me)");
+        where.add(visible(scope));
         var params = new HashMap<String, Object>();
         params.put("me", me.id());
         params.put("today", today());
@@ -133,8 +186,8 @@ class TaskList {
             params.put("region", s.regionId());
         }
         if (s.mine()) {
-            where.add("(t.assignee_user_id = :me or t.issuer_id = :me or (t.assignee_user_id is null and "
-                    + "t.assignee_region_id = :myRegion))");
+            where.add("(t.assignee_user_id = :me or t.issuer_id = :me or t.leader_user_id = :me or "
+                    + "(t.assignee_user_id is null and t.assignee_region_id = :myRegion))");
             params.put("myRegion", me.region());
         }
         if (s.overdue()) {
@@ -159,8 +212,7 @@ class TaskList {
     public Task get(long id) {
         YinfengUser me = currentUser.require();
         RegionScope scope = currentUser.scope();
-        return scope.bind(jdbc.sql(SELECT + " where t.id = :id and (" + scope.where("t.assignee_region_id")
-                        + " or t.issuer_id = :me)"))
+        return scope.bind(jdbc.sql(SELECT + " where t.id = :id and " + visible(scope)))
                 .param("id", id)
                 .param("me", me.id())
                 .param("today", today())
@@ -213,40 +265,17 @@ class TaskList {
                 .orElseThrow(() -> new NotFoundException("file", fileId));
     }
 
-    /** The tasks with their issuers' and assignees' names, looked up together (the accounts module holds them). */
-    private List<Task> named(List<Task> rows) {
+    /** The tasks with their people's names, looked up together (the accounts module holds them). */
+    List<Task> named(List<Task> rows) {
         Map<Long, String> names = accounts.displayNames(rows.stream()
-                .flatMap(t -> Stream.of(t.issuerId(), t.assigneeUserId()))
+                .flatMap(t -> Stream.of(t.issuerId(), t.assigneeUserId(), t.leaderUserId()))
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
-        return rows.stream()
-                .map(t -> new Task(
-                        t.id(),
-                        t.code(),
-                        t.title(),
-                        t.requirement(),
-                        t.warningId(),
-                        t.projectId(),
-                        t.projectName(),
-                        t.issuerId(),
-                        names.get(t.issuerId()),
-                        t.regionId(),
-                        t.regionName(),
-                        t.assigneeUserId(),
-                        t.assigneeUserId() == null ? null : names.get(t.assigneeUserId()),
-                        t.assigneeUnit(),
-                        t.deadline(),
-                        t.status(),
-                        t.escalationLevel(),
-                        t.createdAt(),
-                        t.closedAt(),
-                        t.version(),
-                        t.overdue()))
-                .toList();
+        return rows.stream().map(t -> t.named(names)).toList();
     }
 
     /** A task as stored; the people's names are added by {@link #named}. */
-    private Task map(ResultSet rs, int n) throws SQLException {
+    Task map(ResultSet rs, int n) throws SQLException {
         Timestamp closed = rs.getTimestamp("closed_at");
         Status status = Status.valueOf(rs.getString("status"));
         LocalDate deadline = rs.getObject("deadline", LocalDate.class);
@@ -271,6 +300,12 @@ class TaskList {
                 rs.getTimestamp("created_at").toInstant(),
                 closed == null ? null : closed.toInstant(),
                 rs.getLong("version"),
-                status == Status.OPEN && deadline.isBefore(today()));
+                status == Status.OPEN && deadline.isBefore(today()),
+                rs.getString("kind"),
+                rs.getString("category"),
+                (Long) rs.getObject("leader_user_id", Long.class),
+                null,
+                (Long) rs.getObject("project_region_id", Long.class),
+                rs.getString("project_region_name"));
     }
 }

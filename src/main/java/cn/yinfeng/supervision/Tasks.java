@@ -101,6 +101,9 @@ public class Tasks {
 
     public boolean canRespond(Task t) {
         YinfengUser me = currentUser.require();
+        if (t.leaderUserId() != null && t.leaderUserId() == me.id()) {
+            return true; // a problem's leader answers for the units under them
+        }
         if (t.assigneeUserId() != null) {
             return t.assigneeUserId() == me.id();
         }
@@ -237,7 +240,11 @@ public class Tasks {
             }
         }
         inbox.notify(
-                t.issuerId(), "TASK", "inbox.taskResponded", List.of(t.code(), t.title()), "/supervision/tasks/" + id);
+                t.issuerId(),
+                "TASK",
+                t.problem() ? "inbox.problemResponded" : "inbox.taskResponded",
+                List.of(t.code(), t.title()),
+                "/supervision/tasks/" + id);
         audit.record("TASK_RESPOND", "supervision_task", id, Outcome.SUCCESS, t.code());
     }
 
@@ -266,27 +273,36 @@ public class Tasks {
             inbox.notify(
                     u,
                     "TASK",
-                    accept ? "inbox.taskAccepted" : "inbox.taskSentBack",
+                    (t.problem() ? "inbox.problem" : "inbox.task") + (accept ? "Accepted" : "SentBack"),
                     List.of(t.code(), t.title()),
                     "/supervision/tasks/" + id);
         }
         audit.record(accept ? "TASK_ACCEPT" : "TASK_SEND_BACK", "supervision_task", id, Outcome.SUCCESS, t.code());
     }
 
-    /** People a region's task is for: the named assignee (enabled, with a role), else the staff of that region. */
-    private List<Long> assignees(long taskId) {
-        record SentTo(Long userId, long regionId) {}
-        var to = jdbc.sql("select assignee_user_id, assignee_region_id from supervision_task where id = :t")
+    /**
+     * People a task is for: the named assignee (enabled, with a role), else the staff of its region; and a problem's
+     * leader.
+     */
+    List<Long> assignees(long taskId) {
+        record SentTo(Long userId, long regionId, Long leaderId) {}
+        var to = jdbc.sql(
+                        "select assignee_user_id, assignee_region_id, leader_user_id from supervision_task where id = :t")
                 .param("t", taskId)
-                .query((rs, n) -> new SentTo(rs.getObject(1, Long.class), rs.getLong(2)))
+                .query((rs, n) -> new SentTo(rs.getObject(1, Long.class), rs.getLong(2), rs.getObject(3, Long.class)))
                 .single();
-        return to.userId() != null
-                ? accounts.enabledWithRole(List.of(to.userId()), EnumSet.allOf(Role.class))
-                : accounts.enabledOfRegion(to.regionId(), EnumSet.of(Role.COUNTY_STAFF, Role.CITY_STAFF));
+        var out = new java.util.LinkedHashSet<Long>(
+                to.userId() != null
+                        ? accounts.enabledWithRole(List.of(to.userId()), EnumSet.allOf(Role.class))
+                        : accounts.enabledOfRegion(to.regionId(), EnumSet.of(Role.COUNTY_STAFF, Role.CITY_STAFF)));
+        if (to.leaderId() != null) {
+            out.addAll(accounts.enabledWithRole(List.of(to.leaderId()), EnumSet.of(Role.LEADER)));
+        }
+        return List.copyOf(out);
     }
 
     /** The task as the caller may see it, locked for this transaction; a stale version is a conflict. */
-    private Task lock(long id, long version) {
+    Task lock(long id, long version) {
         Task t = list.get(id);
         jdbc.sql("select id from supervision_task where id = :id for update")
                 .param("id", id)
