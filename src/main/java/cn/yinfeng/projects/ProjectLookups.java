@@ -74,6 +74,23 @@ public class ProjectLookups {
                 .list();
     }
 
+    /**
+     * The projects the caller may change, signed or further along, the largest first; at most {@code limit}: what a
+     * picker offers before anything is typed.
+     */
+    public List<Pick> largestWritable(int limit) {
+        RegionScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql("""
+                select p.id, p.code, p.name, r.name as region_name
+                  from project p join region r on r.id = p.region_id
+                 where p.stage not in ('RESERVE', 'NEGOTIATING', 'SUSPENDED', 'TERMINATED') and %s
+                 order by p.total_investment desc, p.id limit :n
+                """.formatted(ProjectRecords.writable(scope))))
+                .param("n", limit)
+                .query((rs, n) -> new Pick(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
     /** The readable project {@code id} as a picker shows it, or empty. */
     public Optional<Pick> pick(long id) {
         RegionScope scope = currentUser.scope();

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -124,9 +125,18 @@ class ProblemController {
             @RequestParam(required = false) Long projectId,
             @RequestParam(required = false) String projectQ,
             Model model) {
+        if (!problems.canRaise()) {
+            throw new AccessDeniedException("problems are raised by the ledger's writers");
+        }
         if (projectId == null) {
             model.addAttribute("projectQ", projectQ);
-            model.addAttribute("picks", lookups.search(projectQ, 20));
+            model.addAttribute(
+                    "picks",
+                    projectQ == null || projectQ.isBlank()
+                            ? lookups.largestWritable(10)
+                            : lookups.search(projectQ, 20).stream()
+                                    .filter(pick -> problems.canRaise(projects.find(pick.id())))
+                                    .toList());
             return "supervision/problem-pick";
         }
         Project p = projects.find(projectId);
@@ -147,7 +157,7 @@ class ProblemController {
 
     private String form(Project p, Model model) {
         if (!problems.canRaise(p)) {
-            throw new org.springframework.security.access.AccessDeniedException("not a writer of the project");
+            throw new AccessDeniedException("not a writer of the project");
         }
         model.addAttribute("project", p);
         model.addAttribute("categories", Problems.Category.values());

@@ -85,7 +85,7 @@ class ProblemsIT extends IntegrationTest {
     }
 
     private String problemJson(long project, String category, long sentTo, String unit, LocalDate deadline) {
-        return "{\"projectId\":" + project + ",\"category\":\"" + category + "\",\"title\":\"二期用地指标未落实\","
+        return "{\"projectId\":" + project + ",\"category\":\"" + category + "\",\"title\":\"用地报批组卷未完成\","
                 + "\"description\":\"需新增建设用地126亩，县级指标已用完，请求市级调剂。\",\"regionId\":" + sentTo
                 + ",\"unit\":\"" + unit + "\",\"leaderUserId\":" + user("leader") + ",\"deadline\":\"" + deadline
                 + "\"}";

@@ -45,6 +45,9 @@ class PermissionMatrixIT extends IntegrationTest {
                 Arguments.of("/api/v1/warning-rules/STAGE_STALLED", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/api/v1/losses", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/api/v1/losses/projects", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/api/v1/problems", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/api/v1/problems/summary", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/api/v1/problem-categories", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/api/v1/loss-reasons", List.of(200, 200, 200, 200, 200, 403)));
     }
 
@@ -69,7 +72,9 @@ class PermissionMatrixIT extends IntegrationTest {
                 Arguments.of("/admin/regions", List.of(200, 403, 403, 403, 403, 403)),
                 Arguments.of("/admin/audit", List.of(200, 403, 403, 403, 403, 403)),
                 Arguments.of("/losses", List.of(200, 200, 200, 200, 200, 403)),
-                Arguments.of("/losses/reasons", List.of(200, 200, 200, 200, 200, 403)));
+                Arguments.of("/losses/reasons", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/supervision/problems", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/supervision/problems/new", List.of(403, 200, 403, 200, 200, 403)));
     }
 
     @ParameterizedTest(name = "{0}")
