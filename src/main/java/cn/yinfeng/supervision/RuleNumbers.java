@@ -53,7 +53,9 @@ public final class RuleNumbers {
             "DUPLICATE_OPEN",
             List.of(days("days", "warningRules.days")),
             "REVIEW_WAITING",
-            List.of(days("days", "warningRules.reviewDays"), RED_FACTOR));
+            List.of(days("days", "warningRules.reviewDays"), RED_FACTOR),
+            "MILESTONE_OVERDUE",
+            List.of(days("redDays", "warningRules.redDays")));
 
     private RuleNumbers() {}
 

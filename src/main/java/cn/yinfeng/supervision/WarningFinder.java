@@ -2,6 +2,7 @@ package cn.yinfeng.supervision;
 
 import static cn.yinfeng.supervision.WarningRules.number;
 
+import cn.yinfeng.approvals.MilestoneList;
 import cn.yinfeng.projects.ProjectDuplicates;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.regions.Region;
@@ -40,6 +41,9 @@ import org.springframework.stereotype.Component;
  *   <li>DUPLICATE_OPEN: a cross-county duplicate candidate neither merged nor dismissed after {@code days}.</li>
  *   <li>REVIEW_WAITING: a submitted project waiting for review for more than {@code days}; red beyond
  *       {@code redFactor} times that.</li>
+ *   <li>MILESTONE_OVERDUE: an approval step of a live project past its deadline and not done (the approvals
+ *       module's {@link MilestoneList#overdue}), one warning per step, to the project's 包联 leader and county; red
+ *       beyond {@code redDays} days over.</li>
  * </ul>
  */
 @Component
@@ -64,8 +68,16 @@ class WarningFinder {
     private final Regions regions;
     private final ProjectDuplicates projectDuplicates;
     private final Stats stats;
+    private final MilestoneList milestones;
 
-    WarningFinder(JdbcClient jdbc, Clock clock, Regions regions, ProjectDuplicates projectDuplicates, Stats stats) {
+    WarningFinder(
+            JdbcClient jdbc,
+            Clock clock,
+            Regions regions,
+            ProjectDuplicates projectDuplicates,
+            Stats stats,
+            MilestoneList milestones) {
+        this.milestones = milestones;
         this.jdbc = jdbc;
         this.clock = clock;
         this.regions = regions;
@@ -84,6 +96,7 @@ class WarningFinder {
             case "REVIEW_WAITING" -> reviewWaiting(p, projectId);
             case "DUPLICATE_OPEN" -> duplicates(rule, p);
             case "INDICATOR_BEHIND" -> behindSchedule();
+            case "MILESTONE_OVERDUE" -> milestonesOverdue(p, projectId);
             default -> {
                 log.warn("Unknown warning rule {} is ignored", rule.code());
                 yield List.of();
@@ -226,6 +239,28 @@ class WarningFinder {
                     return onProject(rs, null, red ? "RED" : "YELLOW", Map.of("days", (int) Math.floor(days)));
                 })
                 .list();
+    }
+
+    private List<Finding> milestonesOverdue(Map<String, Object> p, Long projectId) {
+        double redDays = number(p, "redDays", 30);
+        return milestones.overdue(projectId).stream()
+                .map(m -> new Finding(
+                        "PROJECT",
+                        m.projectId(),
+                        m.projectId() + ":" + m.step(),
+                        m.regionId(),
+                        m.leaderId(),
+                        m.daysOver() > redDays ? "RED" : "YELLOW",
+                        Map.of(
+                                "step",
+                                m.stepName(),
+                                "unit",
+                                m.unit(),
+                                "deadline",
+                                m.deadline().toString(),
+                                "daysOver",
+                                m.daysOver())))
+                .toList();
     }
 
     /** A cause on the project of this row ({@code id}, {@code region_id}). */

@@ -2,9 +2,9 @@
  * Supervision (督办): warning rules as data evaluated on a schedule and on change, warnings that clear themselves
  * and stay as history, supervision tasks with responses, review and escalation, the in-app inbox and the daily
  * digest (e-mail when SMTP is configured). Scheduled jobs run once across instances (ShedLock). Uses accounts,
- * regions, projects, stats and audit.
+ * regions, projects, approvals, stats and audit.
  */
-@ApplicationModule(allowedDependencies = {"accounts", "audit", "common", "projects", "regions", "stats"})
+@ApplicationModule(allowedDependencies = {"accounts", "approvals", "audit", "common", "projects", "regions", "stats"})
 @NullMarked
 package cn.yinfeng.supervision;
 

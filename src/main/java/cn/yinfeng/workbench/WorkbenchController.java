@@ -3,6 +3,7 @@ package cn.yinfeng.workbench;
 import cn.yinfeng.accounts.CurrentUser;
 import cn.yinfeng.accounts.Role;
 import cn.yinfeng.accounts.YinfengUser;
+import cn.yinfeng.approvals.MilestoneList;
 import cn.yinfeng.common.Times;
 import cn.yinfeng.projects.ProjectLookups;
 import cn.yinfeng.projects.ProjectWork;
@@ -47,6 +48,7 @@ class WorkbenchController {
     private final Campaigns campaigns;
     private final Clock clock;
     private final Deadlines deadlines;
+    private final MilestoneList milestones;
 
     WorkbenchController(
             CurrentUser currentUser,
@@ -58,8 +60,10 @@ class WorkbenchController {
             Regions regions,
             Campaigns campaigns,
             Clock clock,
-            Deadlines deadlines) {
+            Deadlines deadlines,
+            MilestoneList milestones) {
         this.deadlines = deadlines;
+        this.milestones = milestones;
         this.currentUser = currentUser;
         this.work = work;
         this.lookups = lookups;
@@ -84,6 +88,8 @@ class WorkbenchController {
             model.addAttribute("drafts", work.inStatus(ReviewStatus.DRAFT, SHORT));
             model.addAttribute("stepsDue", work.stepsDue(7, SHORT));
             model.addAttribute("deadlinesDue", deadlines.dueWithin(7, SHORT));
+            model.addAttribute("milestonesOverdue", milestones.overdueForMe(false, SHORT));
+            model.addAttribute("milestonesHref", "/approvals?status=OVERDUE");
         }
         if (me.hasRole(Role.COUNTY_STAFF)) {
             model.addAttribute("waitingForCity", work.inStatus(ReviewStatus.SUBMITTED, SHORT));
@@ -94,6 +100,10 @@ class WorkbenchController {
         }
         if (me.hasRole(Role.LEADER)) {
             leader(me, model);
+            if (!ledger) {
+                model.addAttribute("milestonesOverdue", milestones.overdueForMe(true, SHORT));
+                model.addAttribute("milestonesHref", "/approvals?status=OVERDUE&leaderId=" + me.id());
+            }
         }
         if (me.hasRole(Role.TALENT_OFFICER)) {
             model.addAttribute(
