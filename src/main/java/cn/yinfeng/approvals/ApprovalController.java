@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class ApprovalController {
 
-    private static final Set<String> NOT_FILTERS = Set.of("sort", "dir", "page", "pageNo", "lang", "_csrf");
+    private static final Set<String> NOT_FILTERS = Set.of("sort", "dir", "page", "pageNo", "lang", "_csrf", "ids");
 
     private final MilestoneList list;
     private final Milestones milestones;
@@ -104,8 +104,7 @@ class ApprovalController {
                 "series",
                 Map.of(
                         "average", msg("approval.chart.average", locale),
-                        "limit", msg("approval.chart.limit", locale),
-                        "overdue", msg("approval.status.OVERDUE", locale)));
+                        "limit", msg("approval.chart.limit", locale)));
         model.addAttribute("chartJson", JsonMapper.builder().build().writeValueAsString(chart));
         return "approvals/list";
     }

@@ -121,7 +121,13 @@ class MilestoneExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.record("EXPORT", "project_milestone", null, Outcome.SUCCESS, "xlsx " + rows.size() + " milestones");
+        audit.record(
+                "EXPORT",
+                "project_milestone",
+                null,
+                Outcome.SUCCESS,
+                "xlsx " + rows.size() + " milestones"
+                        + (f.ids() == null ? "" : " selected " + f.ids().size()));
         return rows.size();
     }
 

@@ -40,10 +40,12 @@ public class MilestoneList {
             @Nullable String unit,
             @Nullable Long leaderId,
             @Nullable Long projectId,
-            Boolean late) {
+            Boolean late,
+            @Nullable List<Long> ids) {
 
-        /** {@code late}: overdue now or done late (the steps that broke their limit). */
+        /** {@code late}: overdue now or done late (the steps that broke their limit); {@code ids}: only these. */
         public Filter {
+            ids = ids == null || ids.isEmpty() ? null : List.copyOf(ids);
             late = Boolean.TRUE.equals(late);
             q = q == null || q.isBlank() ? null : q.trim();
             step = step == null || step.isBlank() ? null : step.trim();
@@ -51,7 +53,7 @@ public class MilestoneList {
         }
 
         public static Filter all() {
-            return new Filter(null, null, null, null, null, null, null, false);
+            return new Filter(null, null, null, null, null, null, null, false, null);
         }
     }
 
@@ -188,8 +190,10 @@ public class MilestoneList {
                 .params(where.params())
                 .query(Long.class)
                 .single();
-        String order = SORTS.getOrDefault(sort, MilestoneClock.DEADLINE_SQL) + (desc ? " desc" : " asc")
-                + " nulls last, m.id desc";
+        // by deadline the open steps come first (the most overdue on top), then the done ones
+        String column = SORTS.getOrDefault(sort, MilestoneClock.DEADLINE_SQL);
+        String order = (column.equals(MilestoneClock.DEADLINE_SQL) ? "(m.done_on is not null), " : "") + column
+                + (desc ? " desc" : " asc") + " nulls last, m.id desc";
         var rows = jdbc.sql(SELECT + " where " + where.sql() + " order by " + order + " limit :size offset :off")
                 .params(where.params())
                 .param("size", size)
@@ -263,7 +267,7 @@ public class MilestoneList {
      */
     public List<Row> overdueForMe(boolean asLeader, int limit) {
         var me = currentUser.require();
-        var f = new Filter(null, null, Status.OVERDUE, null, null, asLeader ? me.id() : null, null, false);
+        var f = new Filter(null, null, Status.OVERDUE, null, null, asLeader ? me.id() : null, null, false, null);
         return search(f, "deadline", false, 0, limit).rows();
     }
 
@@ -342,6 +346,10 @@ public class MilestoneList {
         if (f.projectId() != null) {
             where.add("m.project_id = :project");
             params.put("project", f.projectId());
+        }
+        if (f.ids() != null) {
+            where.add("m.id = any(:ids)");
+            params.put("ids", f.ids().toArray(Long[]::new));
         }
         return new Where(String.join(" and ", where), params);
     }

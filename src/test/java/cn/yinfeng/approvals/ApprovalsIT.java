@@ -307,5 +307,17 @@ class ApprovalsIT extends IntegrationTest {
             assertThat(totalRow.getCellText(0)).isEqualTo("合计");
             assertThat(Long.parseLong(totalRow.getCellText(2))).isEqualTo(total);
         }
+
+        // the rows ticked on the page: exactly those two
+        List<Number> ids = JsonPath.read(body(call(get("/api/v1/milestones?size=2"), XIAOYI, null)), "$.rows[*].id");
+        byte[] picked = mvc.perform(get("/api/v1/milestones/export?ids=" + ids.get(0) + "&ids=" + ids.get(1))
+                        .header("Authorization", XIAOYI))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(picked))) {
+            assertThat(wb.getFirstSheet().read()).hasSize(3 + 2);
+        }
     }
 }

@@ -47,6 +47,9 @@ class PermissionMatrixIT extends IntegrationTest {
                 Arguments.of("/api/v1/losses/projects", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/api/v1/problems", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/api/v1/problems/summary", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/api/v1/approval-steps", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/api/v1/milestones", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/api/v1/milestones/summary", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/api/v1/problem-categories", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/api/v1/loss-reasons", List.of(200, 200, 200, 200, 200, 403)));
     }
@@ -74,6 +77,8 @@ class PermissionMatrixIT extends IntegrationTest {
                 Arguments.of("/losses", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/losses/reasons", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/supervision/problems", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/approvals", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/approvals/steps", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/supervision/problems/new", List.of(403, 200, 403, 200, 200, 403)));
     }
 
