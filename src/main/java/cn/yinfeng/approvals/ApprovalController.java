@@ -7,6 +7,7 @@ import cn.yinfeng.common.FormErrors;
 import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.Pager;
+import cn.yinfeng.common.TypedDates;
 import cn.yinfeng.projects.Project;
 import cn.yinfeng.projects.Projects;
 import cn.yinfeng.regions.Regions;

@@ -219,7 +219,7 @@ public class ApprovalSteps {
         if (f.limitDays() == null) {
             problems.add(new Problem("limitDays", "approval.step.limitRequired"));
         } else if (f.limitDays() < 1 || f.limitDays() > 3650) {
-            problems.add(new Problem("limitDays", "approval.step.limitRange", f.limitDays()));
+            problems.add(new Problem("limitDays", "approval.step.limitRange", String.valueOf(f.limitDays())));
         }
         if (f.position() != null && (f.position() < 0 || f.position() > 100_000)) {
             problems.add(new Problem("position", "validation.invalid"));

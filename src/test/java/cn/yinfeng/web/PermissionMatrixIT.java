@@ -50,6 +50,8 @@ class PermissionMatrixIT extends IntegrationTest {
                 Arguments.of("/api/v1/approval-steps", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/api/v1/milestones", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/api/v1/milestones/summary", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/api/v1/commitments/board", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/api/v1/commitments/red-list", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/api/v1/problem-categories", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/api/v1/loss-reasons", List.of(200, 200, 200, 200, 200, 403)));
     }
@@ -79,6 +81,7 @@ class PermissionMatrixIT extends IntegrationTest {
                 Arguments.of("/supervision/problems", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/approvals", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/approvals/steps", List.of(200, 200, 200, 200, 200, 403)),
+                Arguments.of("/commitments", List.of(200, 200, 200, 200, 200, 403)),
                 Arguments.of("/supervision/problems/new", List.of(403, 200, 403, 200, 200, 403)));
     }
 

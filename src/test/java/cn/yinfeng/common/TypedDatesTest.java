@@ -1,4 +1,4 @@
-package cn.yinfeng.approvals;
+package cn.yinfeng.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.yinfeng.approvals;
+package cn.yinfeng.common;
 
 import cn.yinfeng.common.InvalidInputException.Problem;
 import java.time.DateTimeException;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Dates as clerks type them into a form: 2026-12-01, 2026/12/1, 2026.12.1 or 2026年12月1日. Plain Java, tested alone.
  */
-final class TypedDates {
+public final class TypedDates {
 
     private static final Pattern DATE =
             Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
@@ -18,7 +18,7 @@ final class TypedDates {
     private TypedDates() {}
 
     /** The date typed, or null when blank; a problem under {@code field} when it is not a date. */
-    static @Nullable LocalDate parse(@Nullable String typed, String field, List<Problem> problems) {
+    public static @Nullable LocalDate parse(@Nullable String typed, String field, List<Problem> problems) {
         if (typed == null || typed.isBlank()) {
             return null;
         }
@@ -31,7 +31,7 @@ final class TypedDates {
                 // 2026-02-30: a date's shape but no such day
             }
         }
-        problems.add(new Problem(field, "approval.dateFormat", typed.trim()));
+        problems.add(new Problem(field, "validation.dateFormat", typed.trim()));
         return null;
     }
 }
