@@ -105,10 +105,7 @@ class CommitmentController {
         var problems = new ArrayList<Problem>();
         var form = typed.read(problems);
         try {
-            if (!problems.isEmpty()) {
-                throw merged(problems, () -> commitments.add(projectId, withoutTyped(form, problems)));
-            }
-            commitments.add(projectId, form);
+            commitments.add(projectId, form, problems);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
             model.addAttribute("typed", typed);
@@ -139,10 +136,7 @@ class CommitmentController {
         var problems = new ArrayList<Problem>();
         var form = typed.read(problems);
         try {
-            if (!problems.isEmpty()) {
-                throw merged(problems, () -> commitments.update(id, withoutTyped(form, problems)));
-            }
-            commitments.update(id, form);
+            commitments.update(id, form, problems);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
             model.addAttribute("typed", typed);
@@ -198,13 +192,7 @@ class CommitmentController {
         BigDecimal amount = amount(typed.amount(), problems);
         var form = new Commitments.ActualForm(typed.kind(), year, amount, typed.note(), typed.version());
         try {
-            if (!problems.isEmpty()) {
-                boolean badAmount = problems.stream().anyMatch(pr -> pr.field().equals("amount"));
-                var check = new Commitments.ActualForm(
-                        form.kind(), year, badAmount ? BigDecimal.valueOf(-1) : amount, form.note(), form.version());
-                throw merged(problems, () -> commitments.record(projectId, check));
-            }
-            commitments.record(projectId, form);
+            commitments.record(projectId, form, problems);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.resolve(e, messages, locale));
             model.addAttribute("typed", typed);
@@ -241,36 +229,6 @@ class CommitmentController {
             @Nullable String amount,
             @Nullable String note,
             @Nullable Long version) {}
-
-    /**
-     * The form's text problems together with the service's for the other fields, without writing anything: the
-     * service is asked to check a copy whose mistyped fields are left out, and must refuse it or the merge throws
-     * the text problems alone.
-     */
-    private static InvalidInputException merged(List<Problem> typed, Runnable check) {
-        var all = new ArrayList<Problem>(typed);
-        try {
-            check.run();
-        } catch (InvalidInputException e) {
-            e.problems().stream()
-                    .filter(p -> typed.stream().noneMatch(t -> t.field().equals(p.field())))
-                    .forEach(all::add);
-        }
-        return new InvalidInputException(all);
-    }
-
-    /** The form with a value no field can hold where the text could not be read, so the service refuses it too. */
-    private static Commitments.Form withoutTyped(Commitments.Form f, List<Problem> typed) {
-        boolean badDate = typed.stream().anyMatch(p -> p.field().equals("dueOn"));
-        boolean badAmount = typed.stream().anyMatch(p -> p.field().equals("amount"));
-        return new Commitments.Form(
-                f.kind(),
-                badDate ? null : f.dueOn(),
-                badAmount ? BigDecimal.valueOf(-1) : f.amount(),
-                f.clause(),
-                f.note(),
-                f.version());
-    }
 
     private String form(Project p, Commitments.@Nullable Commitment editing, Model model) {
         if (!commitments.canWrite(p)) {

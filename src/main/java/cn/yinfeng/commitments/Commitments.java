@@ -171,8 +171,14 @@ public class Commitments {
 
     @Transactional
     public Commitment add(long projectId, Form f) {
+        return add(projectId, f, List.of());
+    }
+
+    /** {@code typed}: the problems found reading the form's text (a date or amount that is none), reported too. */
+    @Transactional
+    Commitment add(long projectId, Form f, List<Problem> typed) {
         Project p = writable(projectId);
-        var problems = check(p, f);
+        var problems = merge(typed, check(p, f));
         Kind kind = kindOf(f.kind());
         if (problems.isEmpty() && taken(projectId, kind, f.dueOn(), null)) {
             problems.add(new Problem("dueOn", "commitment.taken", f.dueOn()));
@@ -205,9 +211,14 @@ public class Commitments {
 
     @Transactional
     public Commitment update(long id, Form f) {
+        return update(id, f, List.of());
+    }
+
+    @Transactional
+    Commitment update(long id, Form f, List<Problem> typed) {
         Commitment now = find(id);
         Project p = writable(now.projectId());
-        var problems = check(p, f);
+        var problems = merge(typed, check(p, f));
         if (f.version() == null) {
             problems.add(new Problem("version", "validation.required"));
         }
@@ -264,6 +275,11 @@ public class Commitments {
      */
     @Transactional
     public Actual record(long projectId, ActualForm f) {
+        return record(projectId, f, List.of());
+    }
+
+    @Transactional
+    Actual record(long projectId, ActualForm f, List<Problem> typed) {
         Project p = writable(projectId);
         var problems = new ArrayList<Problem>();
         Kind kind = null;
@@ -294,8 +310,9 @@ public class Commitments {
         if (existing != null && f.version() == null) {
             problems.add(new Problem("version", "commitment.actualExists", String.valueOf(f.year())));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        var all = merge(typed, problems);
+        if (!all.isEmpty()) {
+            throw new InvalidInputException(all);
         }
         Timestamp at = Timestamp.from(clock.instant());
         long by = currentUser.require().id();
@@ -340,6 +357,15 @@ public class Commitments {
                         + (existing == null ? "" : existing.amount().toPlainString() + " -> ")
                         + f.amount().toPlainString());
         return actual(projectId, kind, f.year());
+    }
+
+    /** The typed problems, then the others of fields that have none yet: a mistyped date is not also "missing". */
+    private static List<Problem> merge(List<Problem> typed, List<Problem> checked) {
+        var out = new ArrayList<Problem>(typed);
+        checked.stream()
+                .filter(c -> typed.stream().noneMatch(t -> t.field().equals(c.field())))
+                .forEach(out::add);
+        return out;
     }
 
     private @Nullable Actual actual(long projectId, Kind kind, int year) {
