@@ -3,23 +3,19 @@ package cn.yinfeng.ledger;
 import static cn.yinfeng.ledger.ImportRun.blank;
 import static cn.yinfeng.ledger.ImportRun.trim;
 
-import cn.yinfeng.common.InvalidInputException;
 import cn.yinfeng.common.InvalidInputException.Problem;
 import cn.yinfeng.common.NameKeys;
-import cn.yinfeng.common.NotFoundException;
 import cn.yinfeng.ledger.Imports.Outcome;
 import cn.yinfeng.ledger.Imports.RowResult;
 import cn.yinfeng.projects.FundOrigin;
 import cn.yinfeng.projects.Project;
 import cn.yinfeng.projects.ProjectFunds;
 import cn.yinfeng.projects.ProjectHistory;
-import cn.yinfeng.projects.Projects;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,15 +72,13 @@ class FundRows implements RowHandler {
                     "同一项目、月份、来源已有记录时：金额相同视为无变化，金额不同则以本表为准替换。",
                     "导入的到位资金与表单录入一样，项目回到草稿，审核通过后计入统计。"));
 
-    private final Projects projects;
+    private final RowProjects rowProjects;
     private final ProjectFunds funds;
-    private final JdbcClient jdbc;
     private final ProjectHistory history;
 
-    FundRows(Projects projects, ProjectFunds funds, JdbcClient jdbc, ProjectHistory history) {
-        this.projects = projects;
+    FundRows(RowProjects rowProjects, ProjectFunds funds, ProjectHistory history) {
+        this.rowProjects = rowProjects;
         this.funds = funds;
-        this.jdbc = jdbc;
         this.history = history;
     }
 
@@ -109,34 +103,6 @@ class FundRows implements RowHandler {
         return project == null || month == null || origin == null ? null : project + "|" + month + "|" + origin;
     }
 
-    private Long byCode(String code) {
-        return jdbc.sql("select id from project where code = :c")
-                .param("c", code)
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new InvalidInputException("code", "import.codeUnknown", code));
-    }
-
-    /**
-     * The project a row names without its code: the one of that name (as names are compared) in the importer's
-     * region tree. None, or more than one, is the row's error naming the column and what to write instead.
-     */
-    private Long byName(String name, ImportRun run) {
-        var ids = run.scope
-                .bind(jdbc.sql("select p.id from project p where p.name_key = :k and " + run.scope.where("p.region_id")
-                        + " order by p.id limit 2"))
-                .param("k", NameKeys.of(name))
-                .query(Long.class)
-                .list();
-        if (ids.isEmpty()) {
-            throw new InvalidInputException("name", "import.fundProjectUnknown", name);
-        }
-        if (ids.size() > 1) {
-            throw new InvalidInputException("name", "import.fundProjectAmbiguous", name);
-        }
-        return ids.get(0);
-    }
-
     @Override
     public RowResult apply(int number, Map<String, String> r, ImportRun run) {
         var problems = new ArrayList<Problem>();
@@ -150,23 +116,7 @@ class FundRows implements RowHandler {
         FundOrigin origin = ImportRun.lookup(ProjectSheet.ORIGINS, r.get("origin"), "origin", problems);
         BigDecimal amount = ImportRun.exactAmount(r, "amount", problems);
         ImportRun.throwIfAny(problems);
-        Long id = blank(r.get("code"))
-                ? byName(r.get("name").trim(), run)
-                : byCode(r.get("code").trim());
-        Project p;
-        try {
-            p = projects.find(id);
-        } catch (NotFoundException e) { // outside the reader's scope: the region rule
-            throw new InvalidInputException("code", "import.projectOutOfScope");
-        }
-        if (!projects.canWrite(p)) {
-            throw new InvalidInputException("code", "import.projectOutOfScope");
-        }
-        if (!blank(r.get("code"))
-                && !blank(r.get("name"))
-                && !NameKeys.of(r.get("name")).equals(NameKeys.of(p.name()))) {
-            throw new InvalidInputException("name", "import.nameNotCode", p.name());
-        }
+        Project p = rowProjects.writable(r, run);
         String label = p.name() + " " + month;
         String link = "/projects/" + p.id();
         var same = history.funds(p.id()).stream()

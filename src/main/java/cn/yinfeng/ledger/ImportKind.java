@@ -9,7 +9,8 @@ public enum ImportKind {
     ENTERPRISES,
     FUNDS,
     TRIPS,
-    DELEGATIONS;
+    DELEGATIONS,
+    ACTUALS;
 
     public String path() {
         return name().toLowerCase(Locale.ROOT);

@@ -58,6 +58,7 @@ final class LedgerTemplates {
             case FUNDS -> "到位资金";
             case TRIPS -> "外出招商";
             case DELEGATIONS -> "接待考察";
+            case ACTUALS -> "履约实际";
         };
     }
 }

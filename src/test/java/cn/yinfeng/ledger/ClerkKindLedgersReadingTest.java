@@ -24,7 +24,7 @@ class ClerkKindLedgersReadingTest {
     @Test
     void aSubtitleMergedAcrossAboveATwoRowHeaderIsNotItsParent() {
         // 填报单位：…  单位：万元 merged across: were it a header row, 本月 | 累计 would come out as a row of data
-        var read = read(ClerkKindLedgers.fundsXlsx(), new FundRows(null, null, null, null));
+        var read = read(ClerkKindLedgers.fundsXlsx(), new FundRows(null, null, null));
         assertThat(read.headerFirstRow()).isEqualTo(3);
         assertThat(read.headerLastRow()).isEqualTo(4);
         assertThat(read.fields()).containsExactlyInAnyOrder("name", "origin", "month", "amount", "note");
