@@ -6,6 +6,7 @@ import cn.yinfeng.common.Times;
 import cn.yinfeng.regions.RegionScope;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -59,7 +60,10 @@ public class CommitmentBoard {
             @Nullable BigDecimal worstShare,
             BigDecimal investmentShort) {}
 
-    /** Each commitment {@code c} of project {@code p} with its status and shortfall on {@code :today}. */
+    /**
+     * Each commitment {@code c} of project {@code p} with its status and shortfall on {@code :today}, reading the
+     * actuals recorded by {@code :asOf}. Ends with the last join, so a caller may add a {@code where} on {@code c}.
+     */
     static final String STATUS = """
             select c.id, c.project_id, c.kind, p.region_id,
                    case when c.kind in ('START', 'PRODUCTION') then
@@ -92,7 +96,8 @@ public class CommitmentBoard {
                                     and coalesce(sum(x.amount), 0) >= c.amount
                                else coalesce(bool_or(x.amount >= c.amount)
                                         filter (where x.year > extract(year from c.due_on)), false) end as met_later
-                     from project_actual x where x.project_id = c.project_id and x.kind = c.kind) a
+                     from project_actual x
+                    where x.project_id = c.project_id and x.kind = c.kind and x.recorded_at <= :asOf) a
             """;
 
     private final JdbcClient jdbc;
@@ -114,6 +119,7 @@ public class CommitmentBoard {
         var params = new HashMap<String, Object>();
         params.put(RegionScope.PARAM, scope.pathPattern());
         params.put("today", today());
+        params.put("asOf", Timestamp.from(clock.instant()));
         return params;
     }
 

@@ -5,7 +5,7 @@
  * project's 履约率, and per county the board and the red list of the furthest behind. Owns
  * {@code project_commitment} and {@code project_actual}; reads projects through their public API.
  */
-@ApplicationModule(allowedDependencies = {"accounts", "audit", "common", "projects", "regions"})
+@ApplicationModule(allowedDependencies = {"accounts", "audit", "common", "projects", "regions", "targets"})
 @NullMarked
 package cn.yinfeng.commitments;
 

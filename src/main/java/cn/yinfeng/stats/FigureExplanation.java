@@ -259,7 +259,7 @@ public class FigureExplanation {
                         r.date(),
                         BigDecimal.ONE,
                         r.adds(),
-                        Part.FIGURE,
+                        Part.valueOf(r.share().name()),
                         r.reason(),
                         r.link(),
                         null,

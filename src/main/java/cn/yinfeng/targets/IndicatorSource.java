@@ -21,7 +21,8 @@ public interface IndicatorSource {
     /**
      * One record behind a figure, as a page or an export lists it: what it is ({@code kind}, its id, a label and a
      * detail), where and when, what it adds to the figure, and, when it is left out, why ({@code reason}, a code
-     * whose words are the message {@code explain.reason.<code>}; null: counted). {@code link} is the record's page.
+     * whose words are the message {@code explain.reason.<code>}; null: counted). {@code link} is the record's page;
+     * {@code share} where it goes in a rate (a count or an amount: {@link Share#FIGURE}).
      */
     record SourceRecord(
             String kind,
@@ -32,7 +33,31 @@ public interface IndicatorSource {
             @Nullable LocalDate date,
             BigDecimal adds,
             @Nullable String reason,
-            @Nullable String link) {}
+            @Nullable String link,
+            Share share) {
+
+        /** A record of a count or an amount. */
+        public SourceRecord(
+                String kind,
+                long id,
+                String label,
+                @Nullable String detail,
+                String regionName,
+                @Nullable LocalDate date,
+                BigDecimal adds,
+                @Nullable String reason,
+                @Nullable String link) {
+            this(kind, id, label, detail, regionName, date, adds, reason, link, Share.FIGURE);
+        }
+    }
+
+    /** Where a counted record goes: the figure itself, or a rate's numerator, denominator or both. */
+    enum Share {
+        FIGURE,
+        NUMERATOR,
+        DENOMINATOR,
+        BOTH
+    }
 
     /** Names of the computations this source answers, as in {@code indicator.computation}. */
     Set<String> computations();
