@@ -123,19 +123,22 @@ public class CommitmentBoard {
         return params;
     }
 
+    /** The caller's scope on the commitment's project, inside {@link #STATUS}: only those are read at all. */
     private String scoped() {
-        return currentUser.scope().where("s.region_id");
+        return currentUser.scope().where("p.region_id");
     }
 
     /** The counties in scope with commitments, and their total. */
     public Board board() {
         String sql = """
-                with s as (%s), proj as (
+                with s as (%s where %s), proj as (
                     select s.project_id, s.region_id, count(*) filter (where s.status <> 'PENDING') as due,
                            bool_and(s.status in ('MET', 'MET_LATE') or s.status = 'PENDING') as none_behind,
                            count(*) filter (where s.kind in ('OUTPUT', 'TAX') and s.status in ('MET', 'MET_LATE'))
                                as output_kept
-                      from s where %s group by s.project_id, s.region_id)
+                      from s group by s.project_id, s.region_id),
+                eff as (select proj.region_id, count(*) as effective from proj
+                         where proj.due > 0 and proj.none_behind and proj.output_kept > 0 group by proj.region_id)
                 select rg.id, rg.name, rg.path,
                        count(distinct s.project_id) as projects, count(*) as commitments,
                        count(*) filter (where s.status <> 'PENDING') as due,
@@ -143,12 +146,10 @@ public class CommitmentBoard {
                        count(*) filter (where s.status = 'SHORT') as short,
                        count(*) filter (where s.status = 'UNREPORTED') as unreported,
                        coalesce(sum(s.investment_short) filter (where s.status = 'SHORT'), 0) as investment_short,
-                       (select count(*) from proj where proj.region_id = rg.id and proj.due > 0 and proj.none_behind
-                           and proj.output_kept > 0) as effective
-                  from s join region rg on rg.id = s.region_id
-                 where %s
+                       coalesce(max(eff.effective), 0) as effective
+                  from s join region rg on rg.id = s.region_id left join eff on eff.region_id = rg.id
                  group by rg.id, rg.name, rg.path order by rg.path
-                """.formatted(STATUS, scoped(), scoped());
+                """.formatted(STATUS, scoped());
         List<County> counties = jdbc.sql(sql)
                 .params(params())
                 .query((rs, n) -> new County(
@@ -181,14 +182,14 @@ public class CommitmentBoard {
     public PageResult<Behind> redList(@Nullable Long regionId, int page, int size) {
         String region = regionId == null ? "" : " and rg.path like (select path from region where id = :region) || '%'";
         String from = """
-                with s as (%s)
+                with s as (%s where %s)
                 select s.project_id, p.code, p.name, rg.name as region_name,
                        count(*) filter (where s.status in ('SHORT', 'UNREPORTED')) as behind,
                        count(*) filter (where s.status <> 'PENDING') as due,
                        max(s.short_share) filter (where s.status in ('SHORT', 'UNREPORTED')) as worst,
                        coalesce(sum(s.investment_short) filter (where s.status = 'SHORT'), 0) as investment_short
                   from s join project p on p.id = s.project_id join region rg on rg.id = s.region_id
-                 where %s%s
+                 where true%s
                  group by s.project_id, p.code, p.name, rg.name
                 having count(*) filter (where s.status in ('SHORT', 'UNREPORTED')) > 0
                 """.formatted(STATUS, scoped(), region);
@@ -221,7 +222,7 @@ public class CommitmentBoard {
     /** Every commitment's status in scope by id, as the SQL decides it (for the agreement test and the API). */
     public Map<Long, String> statuses() {
         var out = new HashMap<Long, String>();
-        jdbc.sql("with s as (" + STATUS + ") select s.id, s.status from s where " + scoped())
+        jdbc.sql("with s as (" + STATUS + " where " + scoped() + ") select s.id, s.status from s")
                 .params(params())
                 .query((rs, n) -> out.put(rs.getLong(1), rs.getString(2)))
                 .list();

@@ -75,7 +75,7 @@ final class LedgerBench {
     private static final Pattern BATCH = Pattern.compile("\"batchId\":(\\d+)");
 
     static final String USAGE = """
-              --suite          what to run: api, ledger, work (the workbench and a batch approval), stats (the
+              --suite          what to run: api, ledger, work (the workbench, a batch approval and the county performance page), stats (the
                                statistics measurements and the dashboard alone), web (pages in Chromium over a
                                throttled connection) or a list of them, e.g. api,ledger (default api)
               --import-rows    ledger suite: project rows in the uploaded file (default 100000)

@@ -156,6 +156,7 @@ public final class Main {
                     // the daily work alone (issue 20): the workbench and a batch approval
                     System.out.print(WorkbenchBench.run(app.baseUrl(), db, o.warmup(), o.requests()));
                     System.out.print(ReviewBench.run(http, app.baseUrl(), db));
+                    commitments(app.baseUrl(), db, o);
                 }
                 if (suite.briefing()) {
                     progress("简报: publishing the province's month, then timing its .docx and PDF");
@@ -208,6 +209,7 @@ public final class Main {
             System.out.print(WorkbenchBench.run(base, db, o.warmup(), o.requests()));
             progress("batch review: approving %d projects at once through the API", ReviewBench.BATCH);
             System.out.print(ReviewBench.run(http, base, db));
+            commitments(base, db, o);
             if (suite.briefing()) {
                 progress("简报: publishing the province's month, then timing its .docx and PDF");
                 System.out.print(BriefingBench.run(http, base, o.briefingWarmup(), o.briefingRequests()));
@@ -221,6 +223,13 @@ public final class Main {
             hold(o, base);
         }
         return 0;
+    }
+
+    /** The county performance page (issue 23), in the workbench's session, after its commitments are written. */
+    private static void commitments(String base, Connection db, Options o) throws Exception {
+        progress("commitments: writing a third of the projects' commitments and actuals, then timing GET /commitments");
+        System.out.print(CommitmentsBench.load(db));
+        System.out.print(CommitmentsBench.run(base, db, o.warmup(), o.requests()));
     }
 
     /** The web suite: this instance, and a second one with the old static-file settings on the same database. */

@@ -134,7 +134,7 @@ final class WorkbenchBench {
         }
     }
 
-    private static String page(HttpClient http, String base, String path) throws Exception {
+    static String page(HttpClient http, String base, String path) throws Exception {
         HttpResponse<String> response = http.send(withCookies(HttpRequest.newBuilder(URI.create(base + path)))
                 .header("Accept", "text/html").timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
