@@ -103,7 +103,7 @@ public class ApprovalSteps {
     @Transactional
     Step create(Form f, List<Problem> typed) {
         requireEditor();
-        var problems = merge(typed, checkForm(f, null));
+        var problems = InvalidInputException.merge(typed, checkForm(f, null));
         String code = normalCode(f.code());
         if (problems.isEmpty() && find(code).isPresent()) {
             problems.add(new Problem("code", "approval.step.codeTaken", code));
@@ -142,7 +142,7 @@ public class ApprovalSteps {
     Step update(String code, Form f, List<Problem> typed) {
         requireEditor();
         Step now = find(code).orElseThrow(() -> new NotFoundException("approval_step", code));
-        var problems = merge(typed, checkForm(f, code));
+        var problems = InvalidInputException.merge(typed, checkForm(f, code));
         if (f.version() == null) {
             problems.add(new Problem("version", "validation.required"));
         }
@@ -176,15 +176,6 @@ public class ApprovalSteps {
                         + f.name().trim() + " " + f.limitDays() + "d"
                         + (Boolean.FALSE.equals(f.active()) ? " (停用)" : ""));
         return find(code).orElseThrow();
-    }
-
-    /** The typed problems, then the others of fields that have none yet. */
-    private static List<Problem> merge(List<Problem> typed, List<Problem> checked) {
-        var out = new ArrayList<Problem>(typed);
-        checked.stream()
-                .filter(c -> typed.stream().noneMatch(t -> t.field().equals(c.field())))
-                .forEach(out::add);
-        return out;
     }
 
     private static String normalCode(@Nullable String code) {

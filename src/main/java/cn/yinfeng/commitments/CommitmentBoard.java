@@ -178,7 +178,11 @@ public class CommitmentBoard {
         return new Board(counties, total);
     }
 
-    /** The projects with commitments behind, the most behind first (count, then the worst share short). */
+    /**
+     * The projects with commitments behind, the most behind first (count, then the worst share short). The page and
+     * the number of projects behind come from one statement ({@code count(*) over ()}), so the statuses are read
+     * once; only a page past the end counts again.
+     */
     public PageResult<Behind> redList(@Nullable Long regionId, int page, int size) {
         String region = regionId == null ? "" : " and rg.path like (select path from region where id = :region) || '%'";
         String from = """
@@ -187,7 +191,8 @@ public class CommitmentBoard {
                        count(*) filter (where s.status in ('SHORT', 'UNREPORTED')) as behind,
                        count(*) filter (where s.status <> 'PENDING') as due,
                        max(s.short_share) filter (where s.status in ('SHORT', 'UNREPORTED')) as worst,
-                       coalesce(sum(s.investment_short) filter (where s.status = 'SHORT'), 0) as investment_short
+                       coalesce(sum(s.investment_short) filter (where s.status = 'SHORT'), 0) as investment_short,
+                       count(*) over () as listed
                   from s join project p on p.id = s.project_id join region rg on rg.id = s.region_id
                  where true%s
                  group by s.project_id, p.code, p.name, rg.name
@@ -197,25 +202,31 @@ public class CommitmentBoard {
         if (regionId != null) {
             params.put("region", regionId);
         }
-        long total = jdbc.sql("select count(*) from (" + from + ") t")
-                .params(params)
-                .query(Long.class)
-                .single();
+        long[] listed = {0};
         var rows = jdbc.sql(from + " order by behind desc, worst desc nulls last, investment_short desc, p.code "
                         + "limit :size offset :off")
                 .params(params)
                 .param("size", size)
                 .param("off", (long) page * size)
-                .query((rs, n) -> new Behind(
-                        rs.getLong("project_id"),
-                        rs.getString("code"),
-                        rs.getString("name"),
-                        rs.getString("region_name"),
-                        rs.getLong("behind"),
-                        rs.getLong("due"),
-                        rs.getBigDecimal("worst"),
-                        rs.getBigDecimal("investment_short")))
+                .query((rs, n) -> {
+                    listed[0] = rs.getLong("listed");
+                    return new Behind(
+                            rs.getLong("project_id"),
+                            rs.getString("code"),
+                            rs.getString("name"),
+                            rs.getString("region_name"),
+                            rs.getLong("behind"),
+                            rs.getLong("due"),
+                            rs.getBigDecimal("worst"),
+                            rs.getBigDecimal("investment_short"));
+                })
                 .list();
+        long total = !rows.isEmpty() || page == 0
+                ? listed[0]
+                : jdbc.sql("select count(*) from (" + from + ") t")
+                        .params(params)
+                        .query(Long.class)
+                        .single();
         return new PageResult<>(rows, total, page, size);
     }
 

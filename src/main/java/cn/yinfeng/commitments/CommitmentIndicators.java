@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,13 +91,7 @@ class CommitmentIndicators implements IndicatorSource {
             return out;
         }
         var params = params(from, to, asOf);
-        var values = new ArrayList<String>();
-        for (int i = 0; i < groups.size(); i++) {
-            values.add("(cast(:g" + i + " as bigint), cast(:p" + i + " as varchar))");
-            params.put("g" + i, groups.get(i).id());
-            params.put("p" + i, groups.get(i).path());
-        }
-        String sql = "with grp(gid, gpath) as (values " + String.join(", ", values) + "), " + due() + ", " + PROJECTS
+        String sql = "with " + IndicatorSource.groupTable(groups, params) + ", " + due() + ", " + PROJECTS
                 + """
                 select g.gid,
                        (select count(*) from s join region r on r.id = s.region_id

@@ -178,7 +178,7 @@ public class Commitments {
     @Transactional
     Commitment add(long projectId, Form f, List<Problem> typed) {
         Project p = writable(projectId);
-        var problems = merge(typed, check(p, f));
+        var problems = InvalidInputException.merge(typed, check(p, f));
         Kind kind = kindOf(f.kind());
         if (problems.isEmpty() && taken(projectId, kind, f.dueOn(), null)) {
             problems.add(new Problem("dueOn", "commitment.taken", f.dueOn()));
@@ -218,7 +218,7 @@ public class Commitments {
     Commitment update(long id, Form f, List<Problem> typed) {
         Commitment now = find(id);
         Project p = writable(now.projectId());
-        var problems = merge(typed, check(p, f));
+        var problems = InvalidInputException.merge(typed, check(p, f));
         if (f.version() == null) {
             problems.add(new Problem("version", "validation.required"));
         }
@@ -310,7 +310,7 @@ public class Commitments {
         if (existing != null && f.version() == null) {
             problems.add(new Problem("version", "commitment.actualExists", String.valueOf(f.year())));
         }
-        var all = merge(typed, problems);
+        var all = InvalidInputException.merge(typed, problems);
         if (!all.isEmpty()) {
             throw new InvalidInputException(all);
         }
@@ -357,15 +357,6 @@ public class Commitments {
                         + (existing == null ? "" : existing.amount().toPlainString() + " -> ")
                         + f.amount().toPlainString());
         return actual(projectId, kind, f.year());
-    }
-
-    /** The typed problems, then the others of fields that have none yet: a mistyped date is not also "missing". */
-    private static List<Problem> merge(List<Problem> typed, List<Problem> checked) {
-        var out = new ArrayList<Problem>(typed);
-        checked.stream()
-                .filter(c -> typed.stream().noneMatch(t -> t.field().equals(c.field())))
-                .forEach(out::add);
-        return out;
     }
 
     private @Nullable Actual actual(long projectId, Kind kind, int year) {

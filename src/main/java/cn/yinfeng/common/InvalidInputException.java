@@ -34,4 +34,16 @@ public class InvalidInputException extends RuntimeException {
             problems.add(new Problem(field, "validation.tooLong", max));
         }
     }
+
+    /**
+     * The problems found reading a form's text, then those of the service's checks on fields that have none yet: a
+     * mistyped date is not also reported as missing.
+     */
+    public static List<Problem> merge(List<Problem> typed, List<Problem> checked) {
+        var out = new java.util.ArrayList<Problem>(typed);
+        checked.stream()
+                .filter(c -> typed.stream().noneMatch(t -> t.field().equals(c.field())))
+                .forEach(out::add);
+        return out;
+    }
 }

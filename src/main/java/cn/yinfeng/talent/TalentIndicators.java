@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,13 +87,7 @@ class TalentIndicators implements IndicatorSource {
         params.put("from", from);
         params.put("to", to);
         params.put("asOf", Timestamp.from(asOf));
-        var values = new ArrayList<String>();
-        for (int i = 0; i < groups.size(); i++) {
-            values.add("(cast(:g" + i + " as bigint), cast(:p" + i + " as varchar))");
-            params.put("g" + i, groups.get(i).id());
-            params.put("p" + i, groups.get(i).path());
-        }
-        jdbc.sql("with grp(gid, gpath) as (values " + String.join(", ", values) + ") select g.gid, "
+        jdbc.sql("with " + IndicatorSource.groupTable(groups, params) + " select g.gid, "
                         + PIECES.get(TALENTS_INTRODUCED).figure() + " as talents, "
                         + PIECES.get(TRAINING_ATTENDANCE).figure() + " as attendance from grp g")
                 .params(params)

@@ -59,6 +59,21 @@ public interface IndicatorSource {
         BOTH
     }
 
+    /**
+     * The groups as a {@code grp(gid, gpath)} table for a {@code with} clause, their ids and paths bound into
+     * {@code params} ({@code :g0}, {@code :p0}, …): a source's statement joins its rows with
+     * {@code r.path like g.gpath || '%'}.
+     */
+    static String groupTable(List<Region> groups, Map<String, Object> params) {
+        var values = new java.util.ArrayList<String>();
+        for (int i = 0; i < groups.size(); i++) {
+            values.add("(cast(:g" + i + " as bigint), cast(:p" + i + " as varchar))");
+            params.put("g" + i, groups.get(i).id());
+            params.put("p" + i, groups.get(i).path());
+        }
+        return "grp(gid, gpath) as (values " + String.join(", ", values) + ")";
+    }
+
     /** Names of the computations this source answers, as in {@code indicator.computation}. */
     Set<String> computations();
 

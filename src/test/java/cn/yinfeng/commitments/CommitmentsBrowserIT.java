@@ -101,4 +101,31 @@ class CommitmentsBrowserIT extends BrowserTest {
         shot(narrow, "commitment-form-390");
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void theFiguresAreInTheStatisticsWithTheirListAndTheYearlySheetIsALedgerKind() {
+        var errors = new ArrayList<String>();
+        int year = java.time.LocalDate.now(clock.withZone(cn.yinfeng.projects.Projects.ZONE))
+                .getYear();
+        for (int width : new int[] {1440, 390}) {
+            Page city = signedIn("city", width, errors);
+            city.navigate(baseUrl() + "/stats?region=141181&to=" + year + "-12");
+            assertThat(city.textContent("body")).contains("承诺履约率", "已履约承诺数", "达效项目数");
+            shot(city, "stats-commitments-" + width);
+
+            city.navigate(baseUrl() + "/stats/explain?region=141181&indicator=COMMITMENTS_KEPT&from=2000-01&to=" + year
+                    + "-12");
+            String list = city.textContent("body");
+            assertThat(list).contains("合同承诺", "已履约");
+            assertThat(list).containsAnyOf("未达约定", "未报送", "未到履约期限");
+            shot(city, "explain-commitments-" + width);
+
+            Page county = signedIn("xiaoyi", width, errors);
+            county.navigate(baseUrl() + "/ledger?kind=actuals");
+            assertThat(county.textContent("h2.h6")).contains("履约实际完成");
+            assertThat(county.getAttribute("[data-testid=template]", "href")).contains("kind=actuals");
+            shot(county, "ledger-actuals-" + width);
+        }
+        assertThat(errors).isEmpty();
+    }
 }

@@ -272,4 +272,19 @@ class CommitmentsIT extends IntegrationTest {
         List<String> names = JsonPath.read(county, "$.counties[*].regionName");
         assertThat(names).allMatch(n -> n.contains("中阳"));
     }
+
+    @Test
+    void theRedListsCountIsItsRowsOnEveryPageAndPastTheEnd() throws Exception {
+        String all = body(call(get("/api/v1/commitments/red-list?size=500"), CITY, null));
+        long rows = ((List<?>) JsonPath.read(all, "$.rows")).size();
+        assertThat(rows).isGreaterThanOrEqualTo(2);
+        assertThat(((Number) JsonPath.read(all, "$.total")).longValue()).isEqualTo(rows);
+        String second = body(call(get("/api/v1/commitments/red-list?size=1&page=1"), CITY, null));
+        assertThat(((Number) JsonPath.read(second, "$.total")).longValue()).isEqualTo(rows);
+        assertThat((List<Object>) JsonPath.read(second, "$.rows[*].projectId"))
+                .containsExactly(JsonPath.<Object>read(all, "$.rows[1].projectId"));
+        String past = body(call(get("/api/v1/commitments/red-list?size=1&page=" + (rows + 5)), CITY, null));
+        assertThat((List<?>) JsonPath.read(past, "$.rows")).isEmpty();
+        assertThat(((Number) JsonPath.read(past, "$.total")).longValue()).isEqualTo(rows);
+    }
 }
