@@ -94,13 +94,13 @@ class CommitmentIndicators implements IndicatorSource {
         String sql = "with " + IndicatorSource.groupTable(groups, params) + ", " + due() + ", " + PROJECTS
                 + """
                 select g.gid,
-                       (select count(*) from s join region r on r.id = s.region_id
-                         where r.path like g.gpath || '%%' and s.status in ('MET', 'MET_LATE')) as kept,
-                       (select count(*) from s join region r on r.id = s.region_id
-                         where r.path like g.gpath || '%%' and s.status <> 'PENDING') as due,
+                       count(*) filter (where s.status in ('MET', 'MET_LATE')) as kept,
+                       count(*) filter (where s.status <> 'PENDING') as due,
                        (select count(*) from proj p join region r on r.id = p.region_id
                          where r.path like g.gpath || '%%' and %s) as effective
                   from grp g
+                  left join (s join region sr on sr.id = s.region_id) on sr.path like g.gpath || '%%'
+                 group by g.gid, g.gpath
                 """.formatted(EFFECTIVE_SQL);
         jdbc.sql(sql)
                 .params(params)
